@@ -1,0 +1,1 @@
+Console.WriteLine("HousePrices.MLNet: under construction");

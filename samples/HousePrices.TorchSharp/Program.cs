@@ -1,0 +1,1 @@
+Console.WriteLine("HousePrices.TorchSharp: under construction");

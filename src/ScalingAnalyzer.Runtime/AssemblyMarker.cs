@@ -1,0 +1,2 @@
+namespace ScalingAnalyzer.Runtime;
+internal static class AssemblyMarker { }
