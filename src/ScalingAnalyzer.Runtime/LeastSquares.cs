@@ -40,7 +40,11 @@ public static class LeastSquares
 
     /// <summary>Fits <c>y ≈ X·β (+ intercept)</c> on a row-major <c>[n, k]</c> array.</summary>
     /// <exception cref="ArgumentException">Empty, row counts that differ, NaN/infinity (named by row and column), too few rows, or rank-deficient columns (named).</exception>
-    public static LeastSquaresResult Fit(double[,] x, double[] y, bool fitIntercept = true)
+    public static LeastSquaresResult Fit(double[,] x, double[] y, bool fitIntercept = true) =>
+        Fit(x, y, fitIntercept, RefinedLeastSquaresSolver.DefaultMaxRefinementSteps);
+
+    /// <summary>The array form with a bound on refinement steps; 0 shows what QR alone achieves.</summary>
+    internal static LeastSquaresResult Fit(double[,] x, double[] y, bool fitIntercept, int maxRefinementSteps)
     {
         InputGuard.CheckArray(x, nameof(x));
         InputGuard.CheckArray(y, nameof(y));
@@ -57,7 +61,7 @@ public static class LeastSquares
             features[j][i] = value;
         }
         CheckFinite(y, nameof(y));
-        return Solve(features, (double[])y.Clone(), fitIntercept);
+        return Solve(features, (double[])y.Clone(), fitIntercept, maxRefinementSteps);
     }
 
     /// <summary>Fits <c>y ≈ β·x (+ intercept)</c> for one feature.</summary>
@@ -84,7 +88,8 @@ public static class LeastSquares
             if (!double.IsFinite(values[i])) throw InputGuard.NonFinite(name, values[i], i, 0, oneDimensional: true);
     }
 
-    private static LeastSquaresResult Solve(double[][] features, double[] y, bool fitIntercept)
+    private static LeastSquaresResult Solve(double[][] features, double[] y, bool fitIntercept,
+        int maxRefinementSteps = RefinedLeastSquaresSolver.DefaultMaxRefinementSteps)
     {
         var n = y.Length;
         var k = features.Length;
@@ -111,7 +116,7 @@ public static class LeastSquares
             ? j == 0 ? "the intercept" : $"column {j - 1}"
             : $"column {j}";
 
-        var solution = RefinedLeastSquaresSolver.Solve(design, y, Describe);
+        var solution = RefinedLeastSquaresSolver.Solve(design, y, Describe, maxRefinementSteps);
         var coefficients = new double[k];
         Array.Copy(solution.Coefficients, fitIntercept ? 1 : 0, coefficients, 0, k);
         var intercept = fitIntercept ? solution.Coefficients[0] : 0.0;

@@ -15,7 +15,7 @@ namespace ScalingAnalyzer.Runtime.Regression;
 internal static class RefinedLeastSquaresSolver
 {
     private const double Epsilon = 2.220446049250313e-16;
-    private const int MaxRefinementSteps = 10;
+    internal const int DefaultMaxRefinementSteps = 10;
 
     internal sealed record Solution(double[] Coefficients, double[] Residuals, int RefinementSteps);
 
@@ -25,7 +25,8 @@ internal static class RefinedLeastSquaresSolver
     /// <param name="columns">Design matrix, column-major (each array one column of length n); not modified.</param>
     /// <param name="y">Target, length n.</param>
     /// <param name="describeColumn">Names a column for error messages.</param>
-    public static Solution Solve(double[][] columns, double[] y, Func<int, string> describeColumn)
+    /// <param name="maxRefinementSteps">0 gives the plain QR answer (the accuracy tests compare both).</param>
+    public static Solution Solve(double[][] columns, double[] y, Func<int, string> describeColumn, int maxRefinementSteps = DefaultMaxRefinementSteps)
     {
         var p = columns.Length;
         var n = y.Length;
@@ -57,7 +58,7 @@ internal static class RefinedLeastSquaresSolver
         Array.Copy(residualStep, r, n);
         var f = new double[n];
         var g = new double[p];
-        for (; steps < MaxRefinementSteps; steps++)
+        for (; steps < maxRefinementSteps; steps++)
         {
             AugmentedResidual(scaled, y, x, r, f, g);
             SolveAugmented(qr, f, g, residualStep, solutionStep);
