@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Reflection;
 using ScalingAnalyzer.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -79,14 +80,16 @@ internal static class Program
 
         var sizes = ToDoubles(X);
         var prices = ToDoubles(y);
-        Console.WriteLine($"House prices, TorchSharp {typeof(torch).Assembly.GetName().Version}: {Samples} samples, nn.Linear(1, 1), MSE loss, "
+        var torchSharpVersion = typeof(torch).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0];
+        Console.WriteLine($"House prices, TorchSharp {torchSharpVersion}: {Samples} samples, nn.Linear(1, 1), MSE loss, "
             + $"{Training.Epochs} epochs of mini-batches of {Training.BatchSize}.");
         Console.WriteLine();
         Console.Write(ResultTable(results, leastSquares, sizes, prices));
         Console.WriteLine();
         Console.WriteLine("Slope and intercept are in original units (un-scaled with LinearModelUnscaler where the model trained on scaled data).");
-        Console.WriteLine("Final loss: MSE over all samples after the last step, in the units the model trained on ($² or standardized units²);");
-        Console.WriteLine("for a diverged run, the mini-batch loss that overflowed. RMSE: of the learned line over all samples, in $.");
+        Console.WriteLine("Final loss: MSE over all samples after the last step, in the units the model trained on ($², or (standardized $)² when");
+        Console.WriteLine("the target was standardized); for a diverged run, the mini-batch loss that overflowed. RMSE: of the learned line over");
+        Console.WriteLine("all samples, in $.");
 
         if (arguments.DataCsvPath is { } dataCsvPath)
         {

@@ -19,7 +19,7 @@ internal sealed record SettingResult(string Setting, string Optimizer, TrainingR
         IColumnScaler? targetScaler = null) =>
         new(setting, optimizer, run, coefficients.Coefficients[0], coefficients.Intercept,
             LossToDollarsSquared: targetScaler is null ? 1 : targetScaler.Divisor[0] * targetScaler.Divisor[0],
-            LossUnit: targetScaler is null ? "$²" : "(scaled $)²");
+            LossUnit: targetScaler is null ? "$²" : "(standardized $)²");
 }
 
 /// <summary>A run drawn in the picture, under its legend label.</summary>
