@@ -51,7 +51,7 @@ internal static class ScalingStepWriter
             var transform = generator.LocalDeclarationStatement(
                 scaledName,
                 generator.InvocationExpression(generator.MemberAccessExpression(generator.IdentifierName(scalerName), "Transform"), variable));
-            InsertBefore(editor, first.Anchor, fitScaler.WithAdditionalAnnotations(Formatter.Annotation), transform.WithAdditionalAnnotations(Formatter.Annotation));
+            InsertBefore(editor, first.Anchor, (StatementSyntax)fitScaler, (StatementSyntax)transform);
 
             foreach (var plan in group)
             {
@@ -129,19 +129,37 @@ internal static class ScalingStepWriter
         return groups;
     }
 
-    private static void InsertBefore(DocumentEditor editor, StatementSyntax anchor, SyntaxNode fitScaler, SyntaxNode transform)
+    private static void InsertBefore(DocumentEditor editor, StatementSyntax anchor, StatementSyntax fitScaler, StatementSyntax transform)
     {
         if (anchor.Parent is GlobalStatementSyntax globalStatement)
         {
+            // The formatter separates top-level statements it lays out by blank lines, as if they were members:
+            // give them the layout of ordinary consecutive statements instead.
+            var newLine = FirstEndOfLine(editor.OriginalRoot);
             editor.InsertBefore(globalStatement, new SyntaxNode[]
             {
-                SyntaxFactory.GlobalStatement((StatementSyntax)fitScaler),
-                SyntaxFactory.GlobalStatement((StatementSyntax)transform),
+                SyntaxFactory.GlobalStatement(fitScaler.NormalizeWhitespace().WithTrailingTrivia(newLine)),
+                SyntaxFactory.GlobalStatement(transform.NormalizeWhitespace().WithTrailingTrivia(newLine)),
             });
         }
         else
         {
-            editor.InsertBefore(anchor, new[] { fitScaler, transform });
+            editor.InsertBefore(anchor, new SyntaxNode[]
+            {
+                fitScaler.WithAdditionalAnnotations(Formatter.Annotation),
+                transform.WithAdditionalAnnotations(Formatter.Annotation),
+            });
         }
+    }
+
+    private static SyntaxTrivia FirstEndOfLine(SyntaxNode root)
+    {
+        foreach (var trivia in root.DescendantTrivia())
+        {
+            if (trivia.IsKind(SyntaxKind.EndOfLineTrivia))
+                return trivia;
+        }
+
+        return SyntaxFactory.CarriageReturnLineFeed;
     }
 }
