@@ -277,4 +277,44 @@ public class UnscaledFeatureTests
             static void Main() => torch.rand(3);
         }
         """, TestReferences.Net80);
+
+    [Fact]
+    public Task TopLevelStatementsAreAnalysed() => Reports("""
+        using TorchSharp;
+        using static TorchSharp.torch;
+
+        var x = torch.rand(100, 1) * 4500 + 500;
+        var y = 100 * x + 20000;
+        var model = nn.Linear(1, 1);
+        var optimizer = torch.optim.Adam(model.parameters());
+        for (int epoch = 0; epoch < 100; epoch++)
+        {
+            optimizer.zero_grad();
+            var loss = nn.functional.mse_loss(model.forward({|#0:x|}), y);
+            loss.backward();
+            optimizer.step();
+        }
+        """,
+        Scale001().WithArguments("x", "[500, 5000]", "model.forward", Magnitude5000));
+
+    [Fact]
+    public Task UserModuleSubclassForwardIsATrainingInput() => Reports(
+        Main(RawData + """
+                var model = new Net();
+                var optimizer = torch.optim.Adam(model.parameters());
+                for (int epoch = 0; epoch < 10; epoch++)
+                {
+                    var loss = nn.functional.mse_loss(model.call({|#0:x|}), y);
+                    loss.backward();
+                    optimizer.step();
+                }
+        """, """
+            sealed class Net : nn.Module<Tensor, Tensor>
+            {
+                private readonly TorchSharp.Modules.Linear _linear = nn.Linear(1, 1);
+                public Net() : base(nameof(Net)) => RegisterComponents();
+                public override Tensor forward(Tensor input) => _linear.forward(input);
+            }
+        """),
+        Scale001().WithArguments("x", "[500, 5000]", "model.call", Magnitude5000));
 }
