@@ -69,7 +69,7 @@ internal static unsafe class AffineKernel
             for (var q = 0; i < length; i++, q++)
                 dst[i] = ApplyOne(src[i], offsets[q], divisors[q], inverse, ref finiteMask);
         }
-        return finiteMask == Vector<T>.AllBitsSet;
+        return AllLanesSet(finiteMask);
     }
 
     private static T ApplyOne<T>(T value, T offset, T divisor, bool inverse, ref Vector<T> finiteMask)
@@ -78,4 +78,8 @@ internal static unsafe class AffineKernel
         if (value - value != T.Zero) finiteMask = Vector<T>.Zero;
         return inverse ? value * divisor + offset : (value - offset) / divisor;
     }
+
+    /// <summary>Bitwise test: comparing float lanes with == would call NaN-patterned all-ones lanes unequal.</summary>
+    private static bool AllLanesSet<T>(Vector<T> mask) where T : unmanaged, INumber<T> =>
+        Vector.AsVectorByte(mask) == Vector<byte>.AllBitsSet;
 }
