@@ -3,13 +3,18 @@ using System.Globalization;
 
 namespace ScalingAnalyzer.Analysis;
 
-/// <summary>Numbers as messages show them: two significant digits, exponent form outside [0.001, 100000).</summary>
+/// <summary>
+/// Numbers as messages show them: two significant digits, exponent form outside [0.001, 100000). Whole numbers
+/// below 1000 stay exact, so pixel data reads [0, 255] rather than [0, 260].
+/// </summary>
 internal static class NumberText
 {
     public static string Round(double value)
     {
         if (value == 0 || double.IsNaN(value) || double.IsInfinity(value))
             return value == 0 ? "0" : value.ToString(CultureInfo.InvariantCulture);
+        if (value == Math.Floor(value) && Math.Abs(value) < 1000)
+            return value.ToString("0", CultureInfo.InvariantCulture);
         var exponent = (int)Math.Floor(Math.Log10(Math.Abs(value)));
         var scale = Math.Pow(10, exponent - 1);
         var rounded = Math.Round(value / scale) * scale;

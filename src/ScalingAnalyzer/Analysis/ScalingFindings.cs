@@ -96,6 +96,27 @@ internal static class ScalingFindings
             argument.Value.Syntax.ToString(), NumberText.Round(value.Range.Magnitude), steps, NumberText.Round(reach.LearningRate), NumberText.Round(reach.Distance)));
     }
 
+    private static IOperation RootOfSelection(IOperation value)
+    {
+        while (true)
+        {
+            switch (value)
+            {
+                case IConversionOperation { OperatorMethod: null } conversion:
+                    value = conversion.Operand;
+                    continue;
+                case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } indexed }:
+                    value = indexed;
+                    continue;
+                case IInvocationOperation { Instance: { } receiver } invocation when ValueKeepingSelections.Contains(invocation.TargetMethod.Name):
+                    value = receiver;
+                    continue;
+                default:
+                    return value;
+            }
+        }
+    }
+
     private static (double Ratio, int Smallest, int Largest)? ColumnSpread(ImmutableArray<Interval> columns)
     {
         if (columns.IsDefault || columns.Length < 2)
@@ -148,11 +169,20 @@ internal static class ScalingFindings
         return outermostLoop ?? statement;
     }
 
-    /// <summary>The local or parameter written at the argument, when scaling it before <paramref name="insertBefore"/> is valid.</summary>
+    /// <summary>Selections and views that keep a tensor's values: x[index], x.narrow(...), x.reshape(...), x.to(...).</summary>
+    private static readonly HashSet<string> ValueKeepingSelections = new(System.StringComparer.Ordinal)
+    {
+        "narrow", "index_select", "slice", "select", "reshape", "view", "unsqueeze", "squeeze", "flatten",
+        "to", "type", "to_type", "float", "double", "contiguous", "clone", "detach", "cpu", "cuda",
+    };
+
+    /// <summary>
+    /// The local or parameter the argument reads its values from (x in x, x[index], x.narrow(0, s, n)), when scaling
+    /// it before <paramref name="insertBefore"/> is valid: declared before that statement and not written inside it.
+    /// </summary>
     private static string? VariableInScope(IOperation value, IOperation insertBefore)
     {
-        while (value is IConversionOperation { OperatorMethod: null } conversion)
-            value = conversion.Operand;
+        value = RootOfSelection(value);
         ISymbol symbol;
         switch (value)
         {

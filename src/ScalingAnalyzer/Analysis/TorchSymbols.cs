@@ -22,6 +22,7 @@ internal sealed class TorchSymbols
         L1Loss = compilation.GetTypeByMetadataName("TorchSharp.Modules.L1Loss");
         HuberLoss = compilation.GetTypeByMetadataName("TorchSharp.Modules.HuberLoss");
         SmoothL1Loss = compilation.GetTypeByMetadataName("TorchSharp.Modules.SmoothL1Loss");
+        ColumnScaler = compilation.GetTypeByMetadataName("ScalingAnalyzer.Runtime.IColumnScaler");
     }
 
     public INamedTypeSymbol Torch { get; }
@@ -39,6 +40,9 @@ internal sealed class TorchSymbols
     public INamedTypeSymbol? L1Loss { get; }
     public INamedTypeSymbol? HuberLoss { get; }
     public INamedTypeSymbol? SmoothL1Loss { get; }
+
+    /// <summary>The runtime library's scaler interface (StandardScaler, MinMaxScaler), when the library is referenced.</summary>
+    public INamedTypeSymbol? ColumnScaler { get; }
 
     /// <summary>Null when TorchSharp is not referenced: then nothing is registered.</summary>
     public static TorchSymbols? TryCreate(Compilation compilation)
@@ -72,10 +76,20 @@ internal sealed class TorchSymbols
         return false;
     }
 
-    /// <summary>Types of the runtime library whose Transform/FitTransform output a scaled tensor.</summary>
-    public static bool IsRuntimeScaler(INamedTypeSymbol? type)
-        => type is not null && type.Name.EndsWith("Scaler", System.StringComparison.Ordinal)
-           && type.ContainingNamespace?.ToDisplayString() == "ScalingAnalyzer.Runtime";
+    /// <summary>The runtime library's scalers, whose Transform outputs scaled data.</summary>
+    public bool IsRuntimeScaler(INamedTypeSymbol? type)
+    {
+        if (type is null || ColumnScaler is null)
+            return false;
+        if (SymbolEqualityComparer.Default.Equals(type, ColumnScaler))
+            return true;
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (SymbolEqualityComparer.Default.Equals(implemented, ColumnScaler))
+                return true;
+        }
+        return false;
+    }
 
     public bool IsTorchSharpType(INamedTypeSymbol? type)
         => type is not null && SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, Torch.ContainingAssembly);

@@ -446,8 +446,9 @@ internal sealed partial class TrainingInterpreter
         if (_symbols.IsTorchSharpType(containing))
             return TorchTransfers.Apply(call);
 
-        if (TorchSymbols.IsRuntimeScaler(containing) && method.Name is "Transform" or "FitTransform" && _symbols.IsTensor(method.ReturnType))
-            return call.FirstTensor().Derived().WithScaling(ScalingKind.RuntimeScaler).WithRange(Interval.Unknown).WithColumns(default);
+        // StandardScaler/MinMaxScaler.Transform of a tensor or of a .NET array: the result is scaled.
+        if (_symbols.IsRuntimeScaler(containing) && method.Name is "Transform" or "FitTransform")
+            return (arguments.Length > 0 ? arguments[0] : AbstractValue.Unknown).Derived().WithScaling(ScalingKind.RuntimeScaler).WithRange(Interval.Unknown).WithColumns(default);
 
         if (!_options.ScalingMethods.IsEmpty && containing is not null
             && _options.ScalingMethods.Contains(containing.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat.WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.None)) + "." + method.Name))
