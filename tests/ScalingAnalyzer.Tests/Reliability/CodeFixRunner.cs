@@ -17,7 +17,9 @@ public sealed record FixApplication(
     ImmutableArray<string> NewErrors,
     ImmutableArray<AnalyzerFailure> AnalyzerFailuresAfterFix,
     string FixedSource,
-    Exception? FixerException = null)
+    Exception? FixerException = null,
+    int FixableBefore = 0,
+    int FixableAfter = 0)
 {
     public bool BrokeCode => !NewErrors.IsEmpty || FixerException is not null;
 
@@ -76,7 +78,7 @@ public sealed class CodeFixRunner
             {
                 foreach (var action in await RegisteredActionsAsync(fixer, diagnostic, cancellationToken).ConfigureAwait(false))
                 {
-                    var application = await ApplyAsync(fixer, action, "single", AnalyzerRun.Fingerprint(diagnostic), cancellationToken).ConfigureAwait(false);
+                    var application = await ApplyAsync(fixer, action, action.EquivalenceKey ?? "(none)", "single", AnalyzerRun.Fingerprint(diagnostic), cancellationToken).ConfigureAwait(false);
                     if (application is not null)
                         applications.Add(application);
                 }
@@ -126,7 +128,7 @@ public sealed class CodeFixRunner
                     }
                     if (action is null)
                         continue;
-                    var application = await ApplyAsync(fixer, action, $"Fix All ({scope})", string.Join(", ", fixable.Select(d => d.Id + d.Location.SourceSpan)), cancellationToken).ConfigureAwait(false);
+                    var application = await ApplyAsync(fixer, action, key, $"Fix All ({scope})", string.Join(", ", fixable.Select(d => d.Id + d.Location.SourceSpan)), cancellationToken).ConfigureAwait(false);
                     if (application is not null)
                         applications.Add(application);
                 }
@@ -155,21 +157,21 @@ public sealed class CodeFixRunner
         return actions;
     }
 
-    private async Task<FixApplication?> ApplyAsync(CodeFixProvider fixer, CodeAction action, string scope, string diagnostics, CancellationToken cancellationToken)
+    private async Task<FixApplication?> ApplyAsync(CodeFixProvider fixer, CodeAction action, string equivalenceKey, string scope, string diagnostics, CancellationToken cancellationToken)
     {
         try
         {
-            return await ApplyUncheckedAsync(fixer, action, scope, diagnostics, cancellationToken).ConfigureAwait(false);
+            return await ApplyUncheckedAsync(fixer, action, equivalenceKey, scope, diagnostics, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             var source = (await _document.GetTextAsync(cancellationToken).ConfigureAwait(false)).ToString();
-            return new FixApplication(_program, fixer.GetType().Name, action.EquivalenceKey ?? "(none)", action.Title, scope, diagnostics,
+            return new FixApplication(_program, fixer.GetType().Name, equivalenceKey, action.Title, scope, diagnostics,
                 ImmutableArray<string>.Empty, ImmutableArray<AnalyzerFailure>.Empty, source, exception);
         }
     }
 
-    private async Task<FixApplication?> ApplyUncheckedAsync(CodeFixProvider fixer, CodeAction action, string scope, string diagnostics, CancellationToken cancellationToken)
+    private async Task<FixApplication?> ApplyUncheckedAsync(CodeFixProvider fixer, CodeAction action, string equivalenceKey, string scope, string diagnostics, CancellationToken cancellationToken)
     {
         var operations = await action.GetOperationsAsync(cancellationToken).ConfigureAwait(false);
         var changed = operations.OfType<ApplyChangesOperation>().SingleOrDefault()?.ChangedSolution;
@@ -179,7 +181,9 @@ public sealed class CodeFixRunner
         var fixedSource = (await fixedDocument.GetTextAsync(cancellationToken).ConfigureAwait(false)).ToString();
         var newErrors = ErrorKeys(compilation).Except(_originalErrors).ToImmutableArray();
         var reanalysis = await AnalyzerRun.AnalyzeAsync(compilation, $"{_program} after {fixer.GetType().Name} '{action.Title}' ({scope}):\n{fixedSource}", cancellationToken: cancellationToken).ConfigureAwait(false);
-        return new FixApplication(_program, fixer.GetType().Name, action.EquivalenceKey ?? "(none)", action.Title, scope, diagnostics, newErrors, reanalysis.Failures, fixedSource);
+        int Fixable(IEnumerable<Diagnostic> all) => all.Count(d => fixer.FixableDiagnosticIds.Contains(d.Id));
+        return new FixApplication(_program, fixer.GetType().Name, equivalenceKey, action.Title, scope, diagnostics, newErrors, reanalysis.Failures, fixedSource,
+            FixableBefore: Fixable(Outcome.Diagnostics), FixableAfter: Fixable(reanalysis.Diagnostics));
     }
 
     /// <summary>Errors keyed without positions: a fix moves code, so only errors of a new kind or text count as new.</summary>

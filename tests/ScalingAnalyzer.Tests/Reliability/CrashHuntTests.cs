@@ -106,6 +106,10 @@ public class CrashHuntTests
                 report.Count($"fixes.{application.Fixer}.{application.EquivalenceKey}.{(application.Scope == "single" ? "single" : "fix-all")}");
                 if (application.BrokeCode)
                     brokenFixes.Enqueue(application);
+                else if (application.Scope == "single" && application.FixableAfter >= application.FixableBefore)
+                    report.Count("single fixes after which as many diagnostics of the fixer's ids remain (not asserted)");
+                else if (application.Scope != "single" && application.FixableAfter > 0)
+                    report.Count("Fix All applications after which diagnostics of the fixer's ids remain (not asserted)");
                 foreach (var failure in application.AnalyzerFailuresAfterFix)
                     analyzerFailures.Enqueue((failure, application.FixedSource));
             }

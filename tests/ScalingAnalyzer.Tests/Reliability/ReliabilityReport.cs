@@ -13,6 +13,8 @@ public sealed class ReliabilityReport
 {
     private readonly ConcurrentDictionary<string, long> _counts = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _notes = new();
+    private readonly System.Diagnostics.Stopwatch _wallClock = System.Diagnostics.Stopwatch.StartNew();
+    private readonly TimeSpan _processorTimeAtStart = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
 
     public void Count(string name, long amount = 1) => _counts.AddOrUpdate(name, amount, (_, current) => current + amount);
 
@@ -27,6 +29,8 @@ public sealed class ReliabilityReport
             .AppendLine(CultureInfo.InvariantCulture, $"run: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}, scale {ReliabilityScale.Factor.ToString(CultureInfo.InvariantCulture)}, seed {ReliabilityScale.Seed}");
         foreach (var (name, value) in _counts.OrderBy(pair => pair.Key, StringComparer.Ordinal))
             text.AppendLine(CultureInfo.InvariantCulture, $"{name}: {value}");
+        var processorTime = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - _processorTimeAtStart;
+        text.AppendLine(CultureInfo.InvariantCulture, $"wall time: {_wallClock.Elapsed.TotalSeconds:F1} s; process CPU time meanwhile: {processorTime.TotalSeconds:F1} s (includes tests running in parallel)");
         foreach (var note in _notes)
             text.AppendLine(note);
         var directory = Path.Combine(AppContext.BaseDirectory, "reliability");

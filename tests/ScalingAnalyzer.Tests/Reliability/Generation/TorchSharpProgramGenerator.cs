@@ -289,9 +289,9 @@ public sealed class TorchSharpProgramGenerator
             code.Line("using var scope = torch.NewDisposeScope();");
         code.Line("optimizer.zero_grad();");
         var call = Chance(0.5) ? "forward" : "call";
-        var lossCall = lossModule is not null
-            ? (string prediction) => $"lossFunction.{Pick("forward", "call")}({prediction}, {targetBatch})"
-            : (string prediction) => $"nn.functional.{Pick(RegressionLossFunctions)}({prediction}, {targetBatch})";
+        Func<string, string> lossCall = lossModule is not null
+            ? prediction => $"lossFunction.{Pick("forward", "call")}({prediction}, {targetBatch})"
+            : prediction => $"nn.functional.{Pick(RegressionLossFunctions)}({prediction}, {targetBatch})";
         if (Chance(0.7))
         {
             code.Line($"var prediction = model.{call}({featureBatch});")
@@ -303,10 +303,10 @@ public sealed class TorchSharpProgramGenerator
         }
         code.Line("loss.backward();")
             .Line("optimizer.step();");
-        if (miniBatches)
-            code.Close();
         if (Chance(0.3))
             code.Line($"if ({epoch} % 50 == 0) Console.WriteLine($\"epoch {{{epoch}}}: loss {{loss.item<float>()}}\");");
+        if (miniBatches)
+            code.Close();
         if (loopKind == 1)
             code.Line($"{epoch}++;");
         code.Close();
