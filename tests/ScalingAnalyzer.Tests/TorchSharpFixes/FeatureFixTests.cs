@@ -2,9 +2,10 @@ using ScalingAnalyzer.CodeFixes.Rules;
 
 namespace ScalingAnalyzer.Tests.TorchSharpFixes;
 
-/// <summary>SCALE001/SCALE004 fixes: what is inserted, where, and which uses change.</summary>
+/// <summary>SCALE001/SCALE004 fixes through the real analyzers: what is inserted, where, and which uses change.</summary>
 public class FeatureFixTests
 {
+    /// <summary>The target is derived from the raw x and must stay so: only the training call's argument changes.</summary>
     private const string FullBatch = """
         using TorchSharp;
         using static TorchSharp.torch;
@@ -14,7 +15,7 @@ public class FeatureFixTests
             static void Train()
             {
                 var x = torch.rand(100, 1) * 4500 + 500;
-                var y = x * 100 + 20000;
+                var y = (x - 500) / 4500 + torch.randn(100, 1) * 0.1;
                 var model = nn.Linear(1, 1);
                 var optimizer = torch.optim.Adam(model.parameters(), lr: 1e-3);
                 var lossFunction = nn.MSELoss();
@@ -23,7 +24,7 @@ public class FeatureFixTests
                 for (int epoch = 0; epoch < 200; epoch++)
                 {
                     optimizer.zero_grad();
-                    var prediction = model.forward(/*SCALE001 Variable=x InsertBefore=loop*/{|SCALE001:x|});
+                    var prediction = model.forward({|SCALE001:x|});
                     var loss = lossFunction.forward(prediction, y);
                     loss.backward();
                     optimizer.step();
@@ -42,7 +43,7 @@ public class FeatureFixTests
             static void Train()
             {
                 var x = torch.rand(100, 1) * 4500 + 500;
-                var y = x * 100 + 20000;
+                var y = (x - 500) / 4500 + torch.randn(100, 1) * 0.1;
                 var model = nn.Linear(1, 1);
                 var optimizer = torch.optim.Adam(model.parameters(), lr: 1e-3);
                 var lossFunction = nn.MSELoss();
@@ -53,7 +54,7 @@ public class FeatureFixTests
                 for (int epoch = 0; epoch < 200; epoch++)
                 {
                     optimizer.zero_grad();
-                    var prediction = model.forward(/*SCALE001 Variable=x InsertBefore=loop*/xScaled);
+                    var prediction = model.forward(xScaled);
                     var loss = lossFunction.forward(prediction, y);
                     loss.backward();
                     optimizer.step();
@@ -72,9 +73,58 @@ public class FeatureFixTests
     public Task MinMaxScaleByEquivalenceKey() => ScalingFixTest.RunAsync(FullBatch, FullBatchFixed("MinMaxScaler"), UnscaledFeatureFixer.MinMaxScaleEquivalenceKey);
 
     [Fact]
-    public Task UnboundedFeatureGetsTheSameFix() => ScalingFixTest.RunAsync(
-        FullBatch.Replace("SCALE001", "SCALE004"),
-        FullBatchFixed("StandardScaler").Replace("SCALE001", "SCALE004"));
+    public Task UnboundedRunTimeFeatureGetsTheSameFix() => ScalingFixTest.RunAsync("""
+        using System.IO;
+        using System.Linq;
+        using TorchSharp;
+        using static TorchSharp.torch;
+
+        class Trainer
+        {
+            static void Train()
+            {
+                float[] sizes = File.ReadAllLines("houses.csv").Select(float.Parse).ToArray();
+                var features = torch.tensor(sizes).reshape(-1, 1);
+                var y = torch.rand(sizes.Length, 1);
+                var model = nn.Linear(1, 1);
+                var optimizer = torch.optim.Adam(model.parameters());
+                for (int epoch = 0; epoch < 100; epoch++)
+                {
+                    var loss = nn.functional.mse_loss(model.call({|SCALE004:features|}), y);
+                    optimizer.zero_grad();
+                    loss.backward();
+                    optimizer.step();
+                }
+            }
+        }
+        """, """
+        using System.IO;
+        using System.Linq;
+        using ScalingAnalyzer.Runtime;
+        using TorchSharp;
+        using static TorchSharp.torch;
+
+        class Trainer
+        {
+            static void Train()
+            {
+                float[] sizes = File.ReadAllLines("houses.csv").Select(float.Parse).ToArray();
+                var features = torch.tensor(sizes).reshape(-1, 1);
+                var y = torch.rand(sizes.Length, 1);
+                var model = nn.Linear(1, 1);
+                var optimizer = torch.optim.Adam(model.parameters());
+                var featuresScaler = MinMaxScaler.Fit(features);
+                var featuresScaled = featuresScaler.Transform(features);
+                for (int epoch = 0; epoch < 100; epoch++)
+                {
+                    var loss = nn.functional.mse_loss(model.call(featuresScaled), y);
+                    optimizer.zero_grad();
+                    loss.backward();
+                    optimizer.step();
+                }
+            }
+        }
+        """, UnscaledFeatureFixer.MinMaxScaleEquivalenceKey);
 
     [Fact]
     public Task MiniBatchIndexingKeepsTheIndexAndOtherUses() => ScalingFixTest.RunAsync("""
@@ -83,8 +133,10 @@ public class FeatureFixTests
 
         class Trainer
         {
-            static void Train(Tensor x, Tensor y)
+            static void Train()
             {
+                var x = torch.rand(100, 1) * 4500 + 500;
+                var y = torch.rand(100, 1);
                 var model = nn.Linear(1, 1);
                 var optimizer = torch.optim.Adam(model.parameters(), lr: 1e-3);
                 for (int epoch = 0; epoch < 200; epoch++)
@@ -93,7 +145,7 @@ public class FeatureFixTests
                     for (long start = 0; start < x.shape[0]; start += 32)
                     {
                         var index = permutation.narrow(0, start, System.Math.Min(32, x.shape[0] - start));
-                        var prediction = model.forward(/*SCALE001 Variable=x InsertBefore=loop*/{|SCALE001:x[index]|});
+                        var prediction = model.forward({|SCALE001:x[index]|});
                         var loss = nn.functional.mse_loss(prediction, y[index]);
                         optimizer.zero_grad();
                         loss.backward();
@@ -109,8 +161,10 @@ public class FeatureFixTests
 
         class Trainer
         {
-            static void Train(Tensor x, Tensor y)
+            static void Train()
             {
+                var x = torch.rand(100, 1) * 4500 + 500;
+                var y = torch.rand(100, 1);
                 var model = nn.Linear(1, 1);
                 var optimizer = torch.optim.Adam(model.parameters(), lr: 1e-3);
                 var xScaler = StandardScaler.Fit(x);
@@ -121,7 +175,7 @@ public class FeatureFixTests
                     for (long start = 0; start < x.shape[0]; start += 32)
                     {
                         var index = permutation.narrow(0, start, System.Math.Min(32, x.shape[0] - start));
-                        var prediction = model.forward(/*SCALE001 Variable=x InsertBefore=loop*/xScaled[index]);
+                        var prediction = model.forward(xScaled[index]);
                         var loss = nn.functional.mse_loss(prediction, y[index]);
                         optimizer.zero_grad();
                         loss.backward();
@@ -139,16 +193,21 @@ public class FeatureFixTests
 
         class Trainer
         {
-            static void Train(Tensor features, Tensor y, Tensor batches)
+            static void Train()
             {
+                var features = torch.cat(new[] { torch.rand(64, 1) * 4500 + 500, torch.rand(64, 2) }, 1);
+                var y = torch.rand(64, 1);
                 var model = nn.Linear(3, 1);
                 var optimizer = torch.optim.Adam(model.parameters());
-                foreach (var batch in batches.split(32))
+                for (int epoch = 0; epoch < 10; epoch++)
                 {
-                    var loss = nn.functional.mse_loss(model.call(/*SCALE004 Variable=features InsertBefore=loop*/{|SCALE004:features.index_select(0, batch)|}), y.index_select(0, batch));
-                    optimizer.zero_grad();
-                    loss.backward();
-                    optimizer.step();
+                    foreach (var batch in torch.randperm(64).split(32))
+                    {
+                        var loss = nn.functional.mse_loss(model.call({|SCALE001:features.index_select(0, batch)|}), y.index_select(0, batch));
+                        optimizer.zero_grad();
+                        loss.backward();
+                        optimizer.step();
+                    }
                 }
             }
         }
@@ -159,18 +218,23 @@ public class FeatureFixTests
 
         class Trainer
         {
-            static void Train(Tensor features, Tensor y, Tensor batches)
+            static void Train()
             {
+                var features = torch.cat(new[] { torch.rand(64, 1) * 4500 + 500, torch.rand(64, 2) }, 1);
+                var y = torch.rand(64, 1);
                 var model = nn.Linear(3, 1);
                 var optimizer = torch.optim.Adam(model.parameters());
                 var featuresScaler = StandardScaler.Fit(features);
                 var featuresScaled = featuresScaler.Transform(features);
-                foreach (var batch in batches.split(32))
+                for (int epoch = 0; epoch < 10; epoch++)
                 {
-                    var loss = nn.functional.mse_loss(model.call(/*SCALE004 Variable=features InsertBefore=loop*/featuresScaled.index_select(0, batch)), y.index_select(0, batch));
-                    optimizer.zero_grad();
-                    loss.backward();
-                    optimizer.step();
+                    foreach (var batch in torch.randperm(64).split(32))
+                    {
+                        var loss = nn.functional.mse_loss(model.call(featuresScaled.index_select(0, batch)), y.index_select(0, batch));
+                        optimizer.zero_grad();
+                        loss.backward();
+                        optimizer.step();
+                    }
                 }
             }
         }
@@ -185,26 +249,28 @@ public class FeatureFixTests
         {
             static Tensor xScaled = torch.zeros(1);
 
-            static void Train(Tensor X, Tensor y)
+            static void Train()
             {
+                var X = torch.rand(100, 1) * 4500 + 500;
+                var y = torch.rand(100, 1);
                 var xScaler = "taken";
                 var model = nn.Linear(1, 1);
                 var optimizer = torch.optim.Adam(model.parameters());
-                for (int epoch = 0; epoch < 10; epoch++)
+                for (int epoch = 0; epoch < 1000; epoch++)
                 {
-                    var loss = nn.functional.mse_loss(model.forward(/*SCALE001 Variable=X InsertBefore=loop*/{|SCALE001:X|}), y);
+                    var loss = nn.functional.mse_loss(model.forward({|SCALE001:X|}), y);
                     optimizer.zero_grad();
                     loss.backward();
                     optimizer.step();
                 }
 
-                if (epochsLeft() > 0)
+                if (EpochsLeft() > 0)
                 {
                     var xScaler2 = 2;
                 }
             }
 
-            static int epochsLeft() => 0;
+            static int EpochsLeft() => 0;
         }
         """, """
         using ScalingAnalyzer.Runtime;
@@ -215,53 +281,56 @@ public class FeatureFixTests
         {
             static Tensor xScaled = torch.zeros(1);
 
-            static void Train(Tensor X, Tensor y)
+            static void Train()
             {
+                var X = torch.rand(100, 1) * 4500 + 500;
+                var y = torch.rand(100, 1);
                 var xScaler = "taken";
                 var model = nn.Linear(1, 1);
                 var optimizer = torch.optim.Adam(model.parameters());
                 var xScaler3 = StandardScaler.Fit(X);
                 var xScaled3 = xScaler3.Transform(X);
-                for (int epoch = 0; epoch < 10; epoch++)
+                for (int epoch = 0; epoch < 1000; epoch++)
                 {
-                    var loss = nn.functional.mse_loss(model.forward(/*SCALE001 Variable=X InsertBefore=loop*/xScaled3), y);
+                    var loss = nn.functional.mse_loss(model.forward(xScaled3), y);
                     optimizer.zero_grad();
                     loss.backward();
                     optimizer.step();
                 }
 
-                if (epochsLeft() > 0)
+                if (EpochsLeft() > 0)
                 {
                     var xScaler2 = 2;
                 }
             }
 
-            static int epochsLeft() => 0;
+            static int EpochsLeft() => 0;
         }
         """);
 
     [Fact]
-    public Task CommentsAndExistingUsingAreKept() => ScalingFixTest.RunAsync("""
+    public Task CommentsAndAnExistingUsingAreKept() => ScalingFixTest.RunAsync("""
         using ScalingAnalyzer.Runtime;
         using TorchSharp;
         using static TorchSharp.torch;
 
         class Trainer
         {
-            static void Train(Tensor x, Tensor y)
+            static void Train()
             {
+                var x = torch.rand(100, 1) * 4500 + 500; // square feet
+                var y = torch.rand(100, 1);
                 var model = nn.Linear(1, 1); // one weight, one bias
                 var optimizer = torch.optim.Adam(model.parameters());
 
                 /* Adam: each step moves a parameter by about lr. */
-                while (true)
+                for (int epoch = 0; epoch < 100; epoch++)
                 {
-                    var prediction = model.forward( /*SCALE001 Variable=x InsertBefore=loop*/ {|SCALE001:x|} /* features */ );
+                    var prediction = model.forward( /* raw */ {|SCALE001:x|} /* features */ );
                     var loss = nn.functional.mse_loss(prediction, y);
                     optimizer.zero_grad();
                     loss.backward();
                     optimizer.step();
-                    if (loss.item<float>() < 1) break;
                 }
             }
         }
@@ -272,22 +341,23 @@ public class FeatureFixTests
 
         class Trainer
         {
-            static void Train(Tensor x, Tensor y)
+            static void Train()
             {
+                var x = torch.rand(100, 1) * 4500 + 500; // square feet
+                var y = torch.rand(100, 1);
                 var model = nn.Linear(1, 1); // one weight, one bias
                 var optimizer = torch.optim.Adam(model.parameters());
                 var xScaler = StandardScaler.Fit(x);
                 var xScaled = xScaler.Transform(x);
 
                 /* Adam: each step moves a parameter by about lr. */
-                while (true)
+                for (int epoch = 0; epoch < 100; epoch++)
                 {
-                    var prediction = model.forward( /*SCALE001 Variable=x InsertBefore=loop*/ xScaled /* features */ );
+                    var prediction = model.forward( /* raw */ xScaled /* features */ );
                     var loss = nn.functional.mse_loss(prediction, y);
                     optimizer.zero_grad();
                     loss.backward();
                     optimizer.step();
-                    if (loss.item<float>() < 1) break;
                 }
             }
         }
@@ -299,12 +369,12 @@ public class FeatureFixTests
         using static TorchSharp.torch;
 
         var x = torch.rand(100, 1) * 4500 + 500;
-        var y = 100 * x + 20000;
+        var y = torch.rand(100, 1);
         var model = nn.Linear(1, 1);
         var optimizer = torch.optim.Adam(model.parameters());
         for (int epoch = 0; epoch < 200; epoch++)
         {
-            var loss = nn.functional.mse_loss(model.forward(/*SCALE001 Variable=x InsertBefore=loop*/{|SCALE001:x|}), y);
+            var loss = nn.functional.mse_loss(model.forward({|SCALE001:x|}), y);
             optimizer.zero_grad();
             loss.backward();
             optimizer.step();
@@ -316,14 +386,14 @@ public class FeatureFixTests
         using static TorchSharp.torch;
 
         var x = torch.rand(100, 1) * 4500 + 500;
-        var y = 100 * x + 20000;
+        var y = torch.rand(100, 1);
         var model = nn.Linear(1, 1);
         var optimizer = torch.optim.Adam(model.parameters());
         var xScaler = StandardScaler.Fit(x);
         var xScaled = xScaler.Transform(x);
         for (int epoch = 0; epoch < 200; epoch++)
         {
-            var loss = nn.functional.mse_loss(model.forward(/*SCALE001 Variable=x InsertBefore=loop*/xScaled), y);
+            var loss = nn.functional.mse_loss(model.forward(xScaled), y);
             optimizer.zero_grad();
             loss.backward();
             optimizer.step();
@@ -332,20 +402,22 @@ public class FeatureFixTests
         """, topLevel: true);
 
     [Fact]
-    public Task LoopInEmbeddedStatementIsPrecededAtTheEnclosingStatement() => ScalingFixTest.RunAsync("""
+    public Task LoopInAnEmbeddedStatementIsPrecededAtTheEnclosingStatement() => ScalingFixTest.RunAsync("""
         using TorchSharp;
         using static TorchSharp.torch;
 
         class Trainer
         {
-            static void Train(Tensor x, Tensor y, bool train)
+            static void Train(bool train)
             {
+                var x = torch.rand(100, 1) * 4500 + 500;
+                var y = torch.rand(100, 1);
                 var model = nn.Linear(1, 1);
                 var optimizer = torch.optim.Adam(model.parameters());
                 if (train)
                     for (int epoch = 0; epoch < 200; epoch++)
                     {
-                        var loss = nn.functional.mse_loss(model.forward(/*SCALE001 Variable=x InsertBefore=loop*/{|SCALE001:x|}), y);
+                        var loss = nn.functional.mse_loss(model.forward({|SCALE001:x|}), y);
                         optimizer.zero_grad();
                         loss.backward();
                         optimizer.step();
@@ -359,8 +431,10 @@ public class FeatureFixTests
 
         class Trainer
         {
-            static void Train(Tensor x, Tensor y, bool train)
+            static void Train(bool train)
             {
+                var x = torch.rand(100, 1) * 4500 + 500;
+                var y = torch.rand(100, 1);
                 var model = nn.Linear(1, 1);
                 var optimizer = torch.optim.Adam(model.parameters());
                 var xScaler = StandardScaler.Fit(x);
@@ -368,7 +442,7 @@ public class FeatureFixTests
                 if (train)
                     for (int epoch = 0; epoch < 200; epoch++)
                     {
-                        var loss = nn.functional.mse_loss(model.forward(/*SCALE001 Variable=x InsertBefore=loop*/xScaled), y);
+                        var loss = nn.functional.mse_loss(model.forward(xScaled), y);
                         optimizer.zero_grad();
                         loss.backward();
                         optimizer.step();

@@ -10,18 +10,27 @@ namespace ScalingAnalyzer.Tests.TorchSharpFixes;
 /// </summary>
 public class FixAllTests
 {
-    private static string TwoModels(string first, string second, string? between = null) => $$"""
+    private const string BoundedZ = "torch.rand(100, 1) * 100 - 300";
+
+    /// <summary>Run-time data: SCALE004, fixed by the same equivalence keys as SCALE001.</summary>
+    private const string ParsedZ = "torch.tensor(System.IO.File.ReadAllLines(\"z.csv\").Select(float.Parse).ToArray()).reshape(-1, 1)";
+
+    private static string TwoModels(string first, string second, string? between = null, string z = BoundedZ) => $$"""
+        using System.Linq;
         using TorchSharp;
         using static TorchSharp.torch;
 
         class Trainer
         {
-            static void Train(Tensor x, Tensor z, Tensor y)
+            static void Train()
             {
+                var x = torch.rand(100, 1) * 4500 + 500;
+                var z = {{z}};
+                var y = torch.rand(100, 1);
                 var model = nn.Linear(1, 1);
                 var other = nn.Linear(1, 1);
                 var optimizer = torch.optim.Adam(model.parameters());{{between}}
-                for (int epoch = 0; epoch < 200; epoch++)
+                for (int epoch = 0; epoch < 1000; epoch++)
                 {
                     var loss = nn.functional.mse_loss(model.forward({{first}}), y) + nn.functional.mse_loss(other.forward({{second}}), y);
                     optimizer.zero_grad();
@@ -34,17 +43,17 @@ public class FixAllTests
 
     [Fact]
     public Task TwoVariablesInOneLoopShareOneUsing() => ScalingFixTest.RunAsync(
-        TwoModels("/*SCALE001 Variable=x InsertBefore=loop*/{|SCALE001:x|}", "/*SCALE001 Variable=z InsertBefore=loop*/{|SCALE001:z|}"),
-        "using ScalingAnalyzer.Runtime;\n" + TwoModels(
-            "/*SCALE001 Variable=x InsertBefore=loop*/xScaled",
-            "/*SCALE001 Variable=z InsertBefore=loop*/zScaled",
+        TwoModels("{|SCALE001:x|}", "{|SCALE001:z|}"),
+        WithRuntimeUsing(TwoModels(
+            "xScaled",
+            "zScaled",
             """
 
                     var xScaler = MinMaxScaler.Fit(x);
                     var xScaled = xScaler.Transform(x);
                     var zScaler = MinMaxScaler.Fit(z);
                     var zScaled = zScaler.Transform(z);
-            """),
+            """)),
         UnscaledFeatureFixer.MinMaxScaleEquivalenceKey);
 
     /// <summary>
@@ -53,52 +62,47 @@ public class FixAllTests
     /// </summary>
     [Fact]
     public Task OneVariableTwiceInOneLoopGetsOneScalerWithFixAll() => ScalingFixTest.RunAsync(
-        TwoModels("/*SCALE001 Variable=x InsertBefore=loop*/{|SCALE001:x|}", "/*SCALE001 Variable=x InsertBefore=loop*/{|SCALE001:x|}"),
-        "using ScalingAnalyzer.Runtime;\n" + TwoModels(
-            "/*SCALE001 Variable=x InsertBefore=loop*/xScaled",
-            "/*SCALE001 Variable=x InsertBefore=loop*/xScaled2",
+        TwoModels("{|SCALE001:x|}", "{|SCALE001:x|}"),
+        WithRuntimeUsing(TwoModels(
+            "xScaled",
+            "xScaled2",
             """
 
                     var xScaler = StandardScaler.Fit(x);
                     var xScaled = xScaler.Transform(x);
                     var xScaler2 = StandardScaler.Fit(x);
                     var xScaled2 = xScaler2.Transform(x);
-            """),
+            """)),
         UnscaledFeatureFixer.StandardizeEquivalenceKey,
-        batchFixedSource: "using ScalingAnalyzer.Runtime;\n" + TwoModels(
-            "/*SCALE001 Variable=x InsertBefore=loop*/xScaled",
-            "/*SCALE001 Variable=x InsertBefore=loop*/xScaled",
-            """
-
-                    var xScaler = StandardScaler.Fit(x);
-                    var xScaled = xScaler.Transform(x);
-            """));
-
-    [Fact]
-    public async Task AcrossDocumentsOfAProjectAndASolution()
-    {
-        var first = TwoModels("/*SCALE001 Variable=x InsertBefore=loop*/{|SCALE001:x|}", "z");
-        var second = TwoModels("x", "/*SCALE004 Variable=z InsertBefore=loop*/{|SCALE004:z|}").Replace("class Trainer", "class OtherTrainer");
-        var test = new ScalingFixTest(new ContractDiagnosticAnalyzer())
-        {
-            CodeActionEquivalenceKey = UnscaledFeatureFixer.StandardizeEquivalenceKey,
-        };
-        test.TestState.Sources.Add(("First.cs", first));
-        test.TestState.Sources.Add(("Second.cs", second));
-        test.FixedState.Sources.Add(("First.cs", "using ScalingAnalyzer.Runtime;\n" + TwoModels(
-            "/*SCALE001 Variable=x InsertBefore=loop*/xScaled", "z",
+        batchFixedSource: WithRuntimeUsing(TwoModels(
+            "xScaled",
+            "xScaled",
             """
 
                     var xScaler = StandardScaler.Fit(x);
                     var xScaled = xScaler.Transform(x);
             """)));
-        test.FixedState.Sources.Add(("Second.cs", "using ScalingAnalyzer.Runtime;\n" + TwoModels(
-            "x", "/*SCALE004 Variable=z InsertBefore=loop*/zScaled",
-            """
 
+    [Fact]
+    public async Task AcrossDocumentsOfAProjectAndASolution()
+    {
+        const string scaledBoth = """
+
+                    var xScaler = StandardScaler.Fit(x);
+                    var xScaled = xScaler.Transform(x);
                     var zScaler = StandardScaler.Fit(z);
                     var zScaled = zScaler.Transform(z);
-            """).Replace("class Trainer", "class OtherTrainer")));
+            """;
+        var test = new ScalingFixTest(ScalingFixTest.RealAnalyzers())
+        {
+            CodeActionEquivalenceKey = UnscaledFeatureFixer.StandardizeEquivalenceKey,
+        };
+        test.TestState.Sources.Add(("First.cs", TwoModels("{|SCALE001:x|}", "{|SCALE001:z|}")));
+        test.TestState.Sources.Add(("Second.cs", TwoModels("{|SCALE001:x|}", "{|SCALE004:z|}", z: ParsedZ).Replace("class Trainer", "class OtherTrainer")));
+        test.FixedState.Sources.Add(("First.cs", WithRuntimeUsing(TwoModels("xScaled", "zScaled", scaledBoth))));
+        test.FixedState.Sources.Add(("Second.cs", WithRuntimeUsing(TwoModels("xScaled", "zScaled", scaledBoth, ParsedZ)).Replace("class Trainer", "class OtherTrainer")));
         await test.RunAsync();
     }
+
+    private static string WithRuntimeUsing(string source) => source.Replace("using System.Linq;\n", "using System.Linq;\nusing ScalingAnalyzer.Runtime;\n");
 }

@@ -1,26 +1,27 @@
 namespace ScalingAnalyzer.Tests.TorchSharpFixes;
 
 /// <summary>
-/// Diagnostics the fixes must leave alone, because a scaled copy made before the training statement would not be
-/// what the program trains on, or because the analyzer gave no usable place or variable. No fix is offered: the
-/// fixed state equals the test state and keeps the diagnostic.
+/// Real diagnostics the fixes must leave alone, because a scaled copy made before the training loop would not be
+/// what the program trains on, or because there is no variable to scale. No fix is offered: the fixed state
+/// equals the test state and keeps the diagnostic.
 /// </summary>
 public class FixPreconditionTests
 {
     private static Task NoFixAsync(string source) => ScalingFixTest.RunAsync(source, source, fixAllIterations: 0);
 
-    private static string Training(string argument, string beforeLoop = "", string inLoop = "") => $$"""
+    private static string Training(string argument, string inLoop = "") => $$"""
         using TorchSharp;
         using static TorchSharp.torch;
 
         class Trainer
         {
-            static void Train(Tensor x, Tensor y)
+            static void Train()
             {
+                var x = torch.rand(100, 1) * 4500 + 500;
+                var y = torch.rand(100, 1);
                 var model = nn.Linear(1, 1);
                 var optimizer = torch.optim.Adam(model.parameters());
-                {{beforeLoop}}
-                for (int epoch = 0; epoch < 200; epoch++)
+                for (int epoch = 0; epoch < 1000; epoch++)
                 {
                     {{inLoop}}
                     var loss = nn.functional.mse_loss(model.forward({{argument}}), y);
@@ -32,50 +33,14 @@ public class FixPreconditionTests
         }
         """;
 
+    /// <summary>The analyzer names no variable for an expression; there is nothing to replace.</summary>
     [Fact]
-    public Task NoVariableProperty() => NoFixAsync(Training("/*SCALE001 InsertBefore=loop*/{|SCALE001:x * 2|}"));
+    public Task ExpressionArgumentHasNoVariable() => NoFixAsync(Training("{|SCALE001:x * 2|}"));
 
     [Fact]
-    public Task VariableReassignedInsideTheLoop() => NoFixAsync(Training("/*SCALE001 Variable=x InsertBefore=loop*/{|SCALE001:x|}", inLoop: "x = x + torch.randn(1);"));
+    public Task VariableStoredIntoInsideTheLoop() => NoFixAsync(Training("{|SCALE001:x|}", inLoop: "x[0] = torch.tensor(1000f);"));
 
     [Fact]
-    public Task VariableChangedInPlaceInsideTheLoop() => NoFixAsync(Training("/*SCALE001 Variable=x InsertBefore=loop*/{|SCALE001:x|}", inLoop: "x.add_(torch.randn(1));"));
-
-    [Fact]
-    public Task VariableStoredIntoInsideTheLoop() => NoFixAsync(Training("/*SCALE001 Variable=x InsertBefore=loop*/{|SCALE001:x|}", inLoop: "x[0] = torch.tensor(1f);"));
-
-    [Fact]
-    public Task VariableDeclaredInsideTheLoop() => NoFixAsync(Training("/*SCALE001 Variable=batch InsertBefore=loop*/{|SCALE001:batch|}", inLoop: "var batch = x * 1;"));
-
-    [Fact]
-    public Task InsertBeforeNamesNoStatementAroundTheArgument() => NoFixAsync(Training("/*SCALE001 Variable=x InsertBefore=0*/{|SCALE001:x|}"));
-
-    [Fact]
-    public Task InsertBeforeIsNotANumber() => NoFixAsync(Training("/*SCALE001 Variable=x InsertBefore=start*/{|SCALE001:x|}"));
-
-    [Fact]
-    public Task RoleContradictsTheRule() => NoFixAsync(Training("/*SCALE001 Variable=x InsertBefore=loop Role=Target*/{|SCALE001:x|}"));
-
-    [Fact]
-    public Task VariableIsNotATensorTheScalersFit() => NoFixAsync("""
-        using System.Collections.Generic;
-        using TorchSharp;
-        using static TorchSharp.torch;
-
-        class Trainer
-        {
-            static void Train(List<float> values, Tensor y)
-            {
-                var model = nn.Linear(1, 1);
-                var optimizer = torch.optim.Adam(model.parameters());
-                for (int epoch = 0; epoch < 200; epoch++)
-                {
-                    var loss = nn.functional.mse_loss(model.forward(/*SCALE004 Variable=values InsertBefore=loop*/{|SCALE004:torch.tensor(values)|}), y);
-                    optimizer.zero_grad();
-                    loss.backward();
-                    optimizer.step();
-                }
-            }
-        }
-        """);
+    public Task VariableIncrementedThroughRefInsideTheLoop() => NoFixAsync(Training("{|SCALE001:x|}", inLoop: "Shift(ref x);").Replace(
+        "    static void Train()", "    static void Shift(ref Tensor t) => t = t + 1;\n\n    static void Train()"));
 }

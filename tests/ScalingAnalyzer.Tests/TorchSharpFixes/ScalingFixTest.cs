@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 using ScalingAnalyzer.CodeFixes.Rules;
+using ScalingAnalyzer.Rules;
 using ScalingAnalyzer.Tests.Verifiers;
 
 namespace ScalingAnalyzer.Tests.TorchSharpFixes;
@@ -27,13 +28,16 @@ internal sealed class ScalingFixTest : CSharpCodeFixTest<EmptyDiagnosticAnalyzer
 
     protected override IEnumerable<CodeFixProvider> GetCodeFixProviders() => new CodeFixProvider[] { new UnscaledFeatureFixer(), new UnreachableTargetFixer() };
 
+    /// <summary>The real SCALE001/SCALE004 and SCALE003 analyzers.</summary>
+    public static DiagnosticAnalyzer[] RealAnalyzers() => new DiagnosticAnalyzer[] { new UnscaledFeatureAnalyzer(), new UnreachableTargetAnalyzer() };
+
     /// <summary>
-    /// One source, its expected fix (equivalence key null: the first fix offered), through the contract stand-in.
-    /// <paramref name="fixAllIterations"/> 0 means no fix may be offered at all.
+    /// One source, its expected fix (equivalence key null: the first fix offered), through the real analyzers (or
+    /// <paramref name="analyzer"/>). <paramref name="fixAllIterations"/> 0 means no fix may be offered at all.
     /// </summary>
-    public static Task RunAsync(string source, string fixedSource, string? equivalenceKey = null, string? batchFixedSource = null, bool topLevel = false, int fixAllIterations = 1)
+    public static Task RunAsync(string source, string fixedSource, string? equivalenceKey = null, string? batchFixedSource = null, bool topLevel = false, int fixAllIterations = 1, DiagnosticAnalyzer? analyzer = null)
     {
-        var test = new ScalingFixTest(new ContractDiagnosticAnalyzer())
+        var test = new ScalingFixTest(analyzer is null ? RealAnalyzers() : new[] { analyzer })
         {
             TestCode = source,
             FixedCode = fixedSource,
