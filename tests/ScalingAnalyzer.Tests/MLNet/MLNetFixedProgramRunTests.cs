@@ -9,6 +9,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using ScalingAnalyzer.CodeFixes.Rules;
 using ScalingAnalyzer.Rules;
+using Xunit.Abstractions;
 
 namespace ScalingAnalyzer.Tests.MLNet;
 
@@ -17,7 +18,7 @@ namespace ScalingAnalyzer.Tests.MLNet;
 /// fix: the code-fix engine rewrites the program, Roslyn compiles it in memory against the ML.NET assemblies this
 /// test runs with, and the program trains.
 /// </summary>
-public class MLNetFixedProgramRunTests
+public class MLNetFixedProgramRunTests(ITestOutputHelper output)
 {
     // 50 passes at learning rate 0.5: with the default single pass OGD stops far from the optimum even on normalized
     // features (measured: RMSE 49k against 10.3k), so the example asks for enough passes to converge.
@@ -79,6 +80,7 @@ public class MLNetFixedProgramRunTests
         var houses = (System.Collections.IEnumerable)Invoke(after, "Generate")!;
         var leastSquaresRmse = LeastSquaresRmse(houses);
 
+        output.WriteLine($"OnlineGradientDescent after the fix: RMSE {rmse:F1}; least squares: RMSE {leastSquaresRmse:F1}");
         Assert.InRange(leastSquaresRmse, 9_000, 11_500); // the noise level is 10k
         Assert.InRange(rmse, leastSquaresRmse, leastSquaresRmse * 1.05);
     }
