@@ -29,12 +29,15 @@ internal static class ColumnStatistics
         }
 
         // Other devices: the same two-pass statistics with torch operations, in float64 on the tensor's device.
+        // Shifted by the first row, as the CPU kernel: keeps a large common offset out of the rounding.
         var values = x.detach().to(torch.ScalarType.Float64).reshape(rows, columns);
-        var mean = values.mean([0L]);
-        var deviations = values - mean;
-        var deviationSum = deviations.sum(0);
-        var m2 = deviations.square().sum(0) - deviationSum.square() / rows;
-        mean = mean + deviationSum / rows;
+        var shift = values[0];
+        var shifted = values - shift;
+        var mean = shifted.mean([0L]);
+        var deviations = shifted - mean;
+        var deviationSum = deviations.sum([0L]);
+        var m2 = deviations.square().sum([0L]) - deviationSum.square() / rows;
+        mean = mean + deviationSum / rows + shift;
         return Finish(TensorMemory.ToDoubleArray(mean), TensorMemory.ToDoubleArray(m2), rows,
             () => TensorMemory.ThrowIfNonFinite(x, name, columns), name);
     }

@@ -38,7 +38,7 @@ public sealed class UnreachableTargetFixer : CodeFixProvider
                 continue;
             context.RegisterCodeFix(
                 CodeAction.Create(
-                    $"Standardize the target '{diagnostic.Properties[DiagnosticProperties.Variable]}'",
+                    $"Standardize the target '{plan.Variable.Name}'",
                     cancellationToken => ScalingStepWriter.ApplyAsync(context.Document, new[] { plan }, cancellationToken),
                     StandardizeTargetEquivalenceKey),
                 diagnostic);

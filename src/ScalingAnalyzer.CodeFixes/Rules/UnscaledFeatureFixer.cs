@@ -33,13 +33,12 @@ public sealed class UnscaledFeatureFixer : CodeFixProvider
         {
             if (!HasRole(diagnostic, DiagnosticProperties.FeatureRole))
                 continue;
-            var variable = diagnostic.Properties[DiagnosticProperties.Variable];
             var standardize = ScalingStepPlan.TryCreate(root, semanticModel, diagnostic, ScalerKind.Standardize, context.CancellationToken);
             if (standardize is not null)
             {
                 context.RegisterCodeFix(
                     CodeAction.Create(
-                        $"Standardize '{variable}'",
+                        $"Standardize '{standardize.Variable.Name}'",
                         cancellationToken => ScalingStepWriter.ApplyAsync(context.Document, new[] { standardize }, cancellationToken),
                         StandardizeEquivalenceKey),
                     diagnostic);
@@ -50,7 +49,7 @@ public sealed class UnscaledFeatureFixer : CodeFixProvider
             {
                 context.RegisterCodeFix(
                     CodeAction.Create(
-                        $"Min-max scale '{variable}' to [0, 1]",
+                        $"Min-max scale '{minMax.Variable.Name}' to [0, 1]",
                         cancellationToken => ScalingStepWriter.ApplyAsync(context.Document, new[] { minMax }, cancellationToken),
                         MinMaxScaleEquivalenceKey),
                     diagnostic);

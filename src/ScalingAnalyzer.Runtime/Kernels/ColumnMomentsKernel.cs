@@ -38,12 +38,20 @@ internal sealed class ColumnMoments
         }
         Count += count;
     }
+
+    /// <summary>Adds back the shift the statistics were computed under (M2 does not depend on it).</summary>
+    public void Unshift(double[] shift)
+    {
+        for (var c = 0; c < Mean.Length; c++) Mean[c] += shift[c];
+    }
 }
 
 /// <summary>
 /// Column means and M2 in one sweep over memory: each cache-sized block of rows is read twice (sum, then
 /// squared deviations from the block mean, with the residual sum correcting the mean), so the data leaves
 /// RAM once while the statistics are those of the stable two-pass method. Blocks merge by Chan's update.
+/// Everything is computed on data shifted by the column's first value: for 1e9 plus small noise the shifted
+/// values are exact and small, so block means carry no 1e9-sized rounding into the merge.
 /// </summary>
 internal static unsafe class ColumnMomentsKernel
 {
@@ -59,11 +67,13 @@ internal static unsafe class ColumnMomentsKernel
         var plan = new ChunkPlan(rows, columns, blockRows);
         var chunkResults = new ColumnMoments[plan.ChunkCount];
         var address = (IntPtr)data;
+        var shift = new double[columns];
+        for (var c = 0; c < columns; c++) shift[c] = double.CreateTruncating(data[c]);
         plan.Run(chunk =>
         {
             var (firstRow, rowCount) = plan.Chunk(chunk);
             var result = new ColumnMoments(columns);
-            var scratch = new BlockScratch(columns, usePattern ? patternLength : columns);
+            var scratch = new BlockScratch(shift, usePattern ? patternLength : columns);
             for (long r = 0; r < rowCount; r += blockRows)
             {
                 var count = Math.Min(blockRows, rowCount - r);
@@ -77,13 +87,18 @@ internal static unsafe class ColumnMomentsKernel
 
         var total = new ColumnMoments(columns);
         foreach (var part in chunkResults) total.Merge(part.Count, part.Mean, part.M2);
+        total.Unshift(shift);
         return total;
     }
 
     private sealed class BlockScratch
     {
-        public BlockScratch(int columns, int patternLength)
+        public BlockScratch(double[] shift, int patternLength)
         {
+            var columns = shift.Length;
+            Shift = shift;
+            ShiftPattern = new double[patternLength];
+            for (var q = 0; q < patternLength; q++) ShiftPattern[q] = shift[q % columns];
             Mean = new double[columns];
             M2 = new double[columns];
             Sum = new double[patternLength];
@@ -96,6 +111,8 @@ internal static unsafe class ColumnMomentsKernel
         public double[] Sum { get; }
         public double[] SumOfSquares { get; }
         public double[] MeanPattern { get; }
+        public double[] Shift { get; }
+        public double[] ShiftPattern { get; }
     }
 
     private static void PatternBlock<T>(T* block, long rows, int columns, BlockScratch s)
@@ -105,9 +122,10 @@ internal static unsafe class ColumnMomentsKernel
         var length = rows * columns;
         Array.Clear(s.Sum);
         fixed (double* sum = s.Sum)
+        fixed (double* shift = s.ShiftPattern)
         {
             for (long i = 0; i < length; i += patternLength)
-                AccumulatePattern(block + i, patternLength, sum);
+                AccumulateShifted(block + i, patternLength, shift, sum);
         }
         Fold(s.Sum, columns, s.Mean);
         for (var c = 0; c < columns; c++) s.Mean[c] /= rows;
@@ -118,9 +136,10 @@ internal static unsafe class ColumnMomentsKernel
         fixed (double* deviation = s.Sum)
         fixed (double* squares = s.SumOfSquares)
         fixed (double* mean = s.MeanPattern)
+        fixed (double* shift = s.ShiftPattern)
         {
             for (long i = 0; i < length; i += patternLength)
-                AccumulateDeviations(block + i, patternLength, mean, deviation, squares);
+                AccumulateDeviations(block + i, patternLength, shift, mean, deviation, squares);
         }
         var deviationSums = new double[columns];
         Fold(s.Sum, columns, deviationSums);
@@ -134,7 +153,7 @@ internal static unsafe class ColumnMomentsKernel
         }
     }
 
-    private static void AccumulatePattern<T>(T* source, int patternLength, double* sum)
+    private static void AccumulateShifted<T>(T* source, int patternLength, double* shift, double* sum)
         where T : unmanaged, INumber<T>
     {
         if (typeof(T) == typeof(float))
@@ -144,19 +163,19 @@ internal static unsafe class ColumnMomentsKernel
             for (var q = 0; q < patternLength; q += width)
             {
                 Vector.Widen(Vector.Load((float*)source + q), out var low, out var high);
-                (Vector.Load(sum + q) + low).Store(sum + q);
-                (Vector.Load(sum + q + half) + high).Store(sum + q + half);
+                (Vector.Load(sum + q) + (low - Vector.Load(shift + q))).Store(sum + q);
+                (Vector.Load(sum + q + half) + (high - Vector.Load(shift + q + half))).Store(sum + q + half);
             }
         }
         else
         {
             var width = Vector<double>.Count;
             for (var q = 0; q < patternLength; q += width)
-                (Vector.Load(sum + q) + Vector.Load((double*)source + q)).Store(sum + q);
+                (Vector.Load(sum + q) + (Vector.Load((double*)source + q) - Vector.Load(shift + q))).Store(sum + q);
         }
     }
 
-    private static void AccumulateDeviations<T>(T* source, int patternLength, double* mean, double* deviation, double* squares)
+    private static void AccumulateDeviations<T>(T* source, int patternLength, double* shift, double* mean, double* deviation, double* squares)
         where T : unmanaged, INumber<T>
     {
         var half = Vector<double>.Count;
@@ -166,8 +185,8 @@ internal static unsafe class ColumnMomentsKernel
             for (var q = 0; q < patternLength; q += width)
             {
                 Vector.Widen(Vector.Load((float*)source + q), out var low, out var high);
-                var d0 = low - Vector.Load(mean + q);
-                var d1 = high - Vector.Load(mean + q + half);
+                var d0 = (low - Vector.Load(shift + q)) - Vector.Load(mean + q);
+                var d1 = (high - Vector.Load(shift + q + half)) - Vector.Load(mean + q + half);
                 (Vector.Load(deviation + q) + d0).Store(deviation + q);
                 (Vector.Load(deviation + q + half) + d1).Store(deviation + q + half);
                 (Vector.Load(squares + q) + d0 * d0).Store(squares + q);
@@ -178,7 +197,7 @@ internal static unsafe class ColumnMomentsKernel
         {
             for (var q = 0; q < patternLength; q += half)
             {
-                var d = Vector.Load((double*)source + q) - Vector.Load(mean + q);
+                var d = (Vector.Load((double*)source + q) - Vector.Load(shift + q)) - Vector.Load(mean + q);
                 (Vector.Load(deviation + q) + d).Store(deviation + q);
                 (Vector.Load(squares + q) + d * d).Store(squares + q);
             }
@@ -199,12 +218,12 @@ internal static unsafe class ColumnMomentsKernel
         var deviationSums = new double[columns];
         for (long r = 0; r < rows; r++)
         for (var c = 0; c < columns; c++)
-            s.Mean[c] += double.CreateTruncating(block[r * columns + c]);
+            s.Mean[c] += double.CreateTruncating(block[r * columns + c]) - s.Shift[c];
         for (var c = 0; c < columns; c++) s.Mean[c] /= rows;
         for (long r = 0; r < rows; r++)
         for (var c = 0; c < columns; c++)
         {
-            var d = double.CreateTruncating(block[r * columns + c]) - s.Mean[c];
+            var d = (double.CreateTruncating(block[r * columns + c]) - s.Shift[c]) - s.Mean[c];
             deviationSums[c] += d;
             s.M2[c] += d * d;
         }

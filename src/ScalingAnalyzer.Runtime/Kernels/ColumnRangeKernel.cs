@@ -76,7 +76,7 @@ internal static unsafe class ColumnRangeKernel
             }
             for (var q = 0; i < length; i++, q++) scalarFinite &= Update(source[i], low, high, q);
         }
-        return scalarFinite && finiteMask == Vector<T>.AllBitsSet;
+        return scalarFinite && AllLanesSet(finiteMask);
     }
 
     private static bool Update<T>(T value, T* low, T* high, int q)
@@ -86,4 +86,8 @@ internal static unsafe class ColumnRangeKernel
         if (value > high[q]) high[q] = value;
         return value - value == T.Zero;
     }
+
+    /// <summary>Bitwise test: comparing float lanes with == would call NaN-patterned all-ones lanes unequal.</summary>
+    private static bool AllLanesSet<T>(Vector<T> mask) where T : unmanaged, INumber<T> =>
+        Vector.AsVectorByte(mask) == Vector<byte>.AllBitsSet;
 }

@@ -27,15 +27,22 @@ internal sealed class ScalingFixTest : CSharpCodeFixTest<EmptyDiagnosticAnalyzer
 
     protected override IEnumerable<CodeFixProvider> GetCodeFixProviders() => new CodeFixProvider[] { new UnscaledFeatureFixer(), new UnreachableTargetFixer() };
 
-    /// <summary>One source, its expected fix (equivalence key null: the first fix offered), through the contract stand-in.</summary>
-    public static Task RunAsync(string source, string fixedSource, string? equivalenceKey = null, string? batchFixedSource = null, bool topLevel = false)
+    /// <summary>
+    /// One source, its expected fix (equivalence key null: the first fix offered), through the contract stand-in.
+    /// <paramref name="fixAllIterations"/> 0 means no fix may be offered at all.
+    /// </summary>
+    public static Task RunAsync(string source, string fixedSource, string? equivalenceKey = null, string? batchFixedSource = null, bool topLevel = false, int fixAllIterations = 1)
     {
         var test = new ScalingFixTest(new ContractDiagnosticAnalyzer())
         {
             TestCode = source,
             FixedCode = fixedSource,
             CodeActionEquivalenceKey = equivalenceKey,
+            NumberOfFixAllIterations = fixAllIterations,
+            NumberOfFixAllInDocumentIterations = fixAllIterations,
         };
+        if (fixAllIterations == 0)
+            test.NumberOfIncrementalIterations = 0;
         if (topLevel)
             test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
         if (batchFixedSource is not null)
