@@ -26,13 +26,13 @@ public class DocumentationExampleTests
 
     [Fact]
     public Task Scale001HousePrices() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
-        Main(HousePrices + Loop800),
+        Main(HousePrices + "\n" + Loop800),
         expected: Verify<UnscaledFeatureAnalyzer>.Diagnostic("SCALE001").WithLocation(0).WithMessage(
             "'x' spans about [500, 5000] when it reaches model.forward in the training loop; values up to about 5000 make gradient steps overshoot or barely move its weights. Standardize or min-max scale it."));
 
     [Fact]
     public Task Scale003HousePricesFullBatch() => Verify<UnreachableTargetAnalyzer>.AnalyzerAsync(
-        Main(HousePrices + Loop800),
+        Main(HousePrices + "\n" + Loop800),
         expected: Verify<UnreachableTargetAnalyzer>.Diagnostic("SCALE003").WithLocation(1).WithMessage(
             "'y' reaches about 5.6e5; 800 steps at lr 0.001 move a parameter about 0.8. Standardize the target and un-scale predictions."));
 
