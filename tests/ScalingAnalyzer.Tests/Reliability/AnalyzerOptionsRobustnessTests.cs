@@ -33,7 +33,7 @@ public class AnalyzerOptionsRobustnessTests
     [Fact]
     public async Task HostileOptionValuesNeverMakeAnAnalyzerThrow()
     {
-        var programs = GeneratedCorpus.Programs(ReliabilityScale.Scaled(20), ReliabilityScale.Seed + 404);
+        var programs = GeneratedCorpus.Programs(ReliabilityScale.Scaled(10), ReliabilityScale.Seed + 404);
         var compilation = await ReliabilityCompilations.CreateAsync(programs.Select(p => ReliabilityCompilations.Parse(p.Source, p.Path)));
         var failures = new List<AnalyzerFailure>();
         var runs = 0;

@@ -21,6 +21,7 @@ public class DeterminismTests
     [Fact]
     public async Task RepeatedSequentialAndConcurrentRunsReportTheSameDiagnostics()
     {
+        var report = new ReliabilityReport();
         var programs = GeneratedCorpus.Programs(ProgramCount, ReliabilityScale.Seed + 101);
         var compilation = await ReliabilityCompilations.CreateAsync(programs.Select(p => ReliabilityCompilations.Parse(p.Source, p.Path)));
         Assert.Empty(ReliabilityCompilations.CompilerErrors(compilation));
@@ -39,7 +40,6 @@ public class DeterminismTests
         runs.Add(("simultaneous A", simultaneous[0]));
         runs.Add(("simultaneous B", simultaneous[1]));
 
-        var report = new ReliabilityReport();
         report.Count("programs", programs.Count);
         report.Count("diagnostics per run", sequential.Length);
         report.Count("runs compared", runs.Count + 1);

@@ -85,7 +85,7 @@ public static class PathologicalPrograms
         => new[]
         {
             ($"{nameof(ChainedStatements)}(5000)", ChainedStatements(5000)),
-            ($"{nameof(ManyLocals)}(2000)", ManyLocals(2000)),
+            ($"{nameof(ManyLocals)}(1000)", ManyLocals(1000)),
             ($"{nameof(DeeplyNestedExpression)}(500)", DeeplyNestedExpression(500)),
             ($"{nameof(NestedLoops)}(200)", NestedLoops(200)),
         };

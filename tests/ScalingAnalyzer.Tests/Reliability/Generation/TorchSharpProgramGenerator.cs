@@ -101,8 +101,9 @@ public sealed class TorchSharpProgramGenerator
     {
         if (Chance(0.3))
         {
-            var matrix = WholeMatrix(code, name, rows, columns);
-            if (Chance(0.3))
+            var inFactory = Chance(0.3);
+            var matrix = WholeMatrix(code, name, rows, columns, needsNoStatements: inFactory);
+            if (inFactory)
             {
                 // A factory method: the values are made out of the training method's sight.
                 helpers.Add(writer => writer.Line($"private static Tensor CreateFeatures() => {matrix};"));
@@ -139,9 +140,9 @@ public sealed class TorchSharpProgramGenerator
         return name;
     }
 
-    private string WholeMatrix(CodeWriter code, string name, int rows, int columns)
+    private string WholeMatrix(CodeWriter code, string name, int rows, int columns, bool needsNoStatements)
     {
-        switch (_random.Next(4))
+        switch (_random.Next(needsNoStatements ? 3 : 4))
         {
             case 0: return $"torch.rand({rows}, {columns}) * {Float(Scale())} + {Float(Offset())}";
             case 1: return $"torch.randn({rows}, {columns}) * {Float(Scale())}";
