@@ -4,7 +4,7 @@ using static ScalingAnalyzer.Tests.TorchSharp.TorchPrograms;
 
 namespace ScalingAnalyzer.Tests.TorchSharp;
 
-/// <summary>The examples of docs/rules/SCALE001.md and the README, with the exact messages printed there.</summary>
+/// <summary>The examples of docs/rules/SCALE001.md, SCALE003.md and the README, with the exact messages printed there.</summary>
 public class DocumentationExampleTests
 {
     private const string Loop800 = """
@@ -35,6 +35,25 @@ public class DocumentationExampleTests
         Main(HousePrices + "\n" + Loop800),
         expected: Verify<UnreachableTargetAnalyzer>.Diagnostic("SCALE003").WithLocation(1).WithMessage(
             "'y' reaches about 5.6e5; 800 steps at lr 0.001 move a parameter about 0.8. Standardize the target and un-scale predictions."));
+
+    [Fact]
+    public Task Scale003HelperWithCallersConstants() => Verify<UnreachableTargetAnalyzer>.AnalyzerAsync(
+        Main(HousePrices + "\n        Fit(x, {|#0:y|}, 1e-3, 200);", """
+            static void Fit(Tensor x, Tensor y, double lr, int epochs)
+            {
+                var model = nn.Linear(1, 1);
+                var optimizer = torch.optim.Adam(model.parameters(), lr: lr);
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    optimizer.zero_grad();
+                    var loss = nn.functional.mse_loss(model.forward(x), y);
+                    loss.backward();
+                    optimizer.step();
+                }
+            }
+        """),
+        expected: Verify<UnreachableTargetAnalyzer>.Diagnostic("SCALE003").WithLocation(0).WithMessage(
+            "'y' reaches about 5.6e5; 200 steps at lr 0.001 move a parameter about 0.2. Standardize the target and un-scale predictions."));
 
     [Fact]
     public Task Scale001MixedColumns() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(

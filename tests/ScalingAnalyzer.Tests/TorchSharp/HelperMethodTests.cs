@@ -81,4 +81,82 @@ public class HelperMethodTests
         Main(Data + "        Outer(x, y);", Train + """
             static void Outer(Tensor a, Tensor b) => Train(a, b, 1);
         """));
+
+    /// <summary>A helper whose learning rate and epoch count come from its caller.</summary>
+    private static string Fit(string optimizer = "torch.optim.Adam(model.parameters(), lr: lr)", string epochsParameter = "int epochs") => $$"""
+            static void Fit(Tensor features, Tensor targets, double lr, {{epochsParameter}})
+            {
+                var model = nn.Linear(1, 1);
+                var optimizer = {{optimizer}};
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    optimizer.zero_grad();
+                    var loss = nn.functional.mse_loss(model.forward(features), targets);
+                    loss.backward();
+                    optimizer.step();
+                }
+            }
+        """;
+
+    private static DiagnosticResult Scale003(int location = 0) => Verify<UnreachableTargetAnalyzer>.Diagnostic("SCALE003").WithLocation(location);
+
+    [Fact]
+    public Task CallersConstantLearningRateAndEpochsAreBound() => Verify<UnreachableTargetAnalyzer>.AnalyzerAsync(
+        Main(Data + "        Fit(x, {|#0:y|}, 1e-3, 200);", Fit()),
+        expected: Scale003().WithArguments("y", "5.2e5", "200", "0.001", "0.2"));
+
+    [Fact]
+    public Task EachCallIsBoundWithItsOwnConstants() => Verify<UnreachableTargetAnalyzer>.AnalyzerAsync(
+        Main(Data + "        const double slow = 0.01;\n        Fit(x, {|#0:y|}, 1e-3, 200);\n        Fit(x, {|#1:y|}, slow, 50);", Fit()),
+        expected: [Scale003(0).WithArguments("y", "5.2e5", "200", "0.001", "0.2"), Scale003(1).WithArguments("y", "5.2e5", "50", "0.01", "0.5")]);
+
+    [Fact]
+    public Task LargeLearningRateTimesStepsThroughTheHelperIsSilent() => Verify<UnreachableTargetAnalyzer>.AnalyzerAsync(
+        Main(Data + "        Fit(x, y, 10.0, 10000);", Fit()));
+
+    [Fact]
+    public Task NonConstantEpochsFallBackToTheAssumedStepCount() => Verify<UnreachableTargetAnalyzer>.AnalyzerAsync(
+        Main(Data + "        Fit(x, {|#0:y|}, 1e-3, int.Parse(Console.ReadLine()!));", Fit()),
+        expected: Scale003().WithArguments("y", "5.2e5", "at most 100000", "0.001", "100"));
+
+    [Fact]
+    public Task EpochsThatVaryBetweenRunsOfTheCallAreNotConstant() => Verify<UnreachableTargetAnalyzer>.AnalyzerAsync(
+        Main(Data + "        for (int run = 1; run <= 3; run++)\n            Fit(x, {|#0:y|}, 1e-3, run * 100);", Fit()),
+        expected: Scale003().WithArguments("y", "5.2e5", "at most 100000", "0.001", "100"));
+
+    [Fact]
+    public Task NonConstantLearningRateIsSilent() => Verify<UnreachableTargetAnalyzer>.AnalyzerAsync(
+        Main(Data + "        Fit(x, y, double.Parse(Console.ReadLine()!), 200);", Fit()));
+
+    [Fact]
+    public Task DefaultedEpochsAreBound() => Verify<UnreachableTargetAnalyzer>.AnalyzerAsync(
+        Main(Data + "        Fit(x, {|#0:y|}, 0.002);", Fit(epochsParameter: "int epochs = 300")),
+        expected: Scale003().WithArguments("y", "5.2e5", "300", "0.002", "0.6"));
+
+    [Fact]
+    public Task SGDThroughTheHelperIsSilent() => Verify<UnreachableTargetAnalyzer>.AnalyzerAsync(
+        Main(Data + "        Fit(x, y, 1e-3, 200);", Fit(optimizer: "torch.optim.SGD(model.parameters(), lr)")));
+
+    [Fact]
+    public Task BatchSizeFromTheCallerCountsMiniBatchesThroughLocals() => Verify<UnreachableTargetAnalyzer>.AnalyzerAsync(
+        Main(Data + "        FitInBatches(x, {|#0:y|}, 200, 32);", """
+            static void FitInBatches(Tensor features, Tensor targets, int epochs, int batchSize)
+            {
+                var model = nn.Linear(1, 1);
+                var optimizer = torch.optim.Adam(model.parameters());
+                var step = batchSize;
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    for (long start = 0; start < 100; start += step)
+                    {
+                        var length = Math.Min(step, 100 - start);
+                        optimizer.zero_grad();
+                        var loss = nn.functional.mse_loss(model.forward(features.narrow(0, start, length)), targets.narrow(0, start, length));
+                        loss.backward();
+                        optimizer.step();
+                    }
+                }
+            }
+        """),
+        expected: Scale003().WithArguments("y", "5.2e5", "800", "0.001", "0.8"));
 }
