@@ -159,4 +159,17 @@ public class HelperMethodTests
             }
         """),
         expected: Scale003().WithArguments("y", "5.2e5", "800", "0.001", "0.8"));
+
+    [Fact]
+    public Task ParameterRescaledInsideTheHelperUsesItsNewValue() => Verify<UnreachableTargetAnalyzer>.AnalyzerAsync(
+        Main(Data + "        Fit(x, {|#0:y|}, 1e-4, 200);", Fit().Replace("var model = nn.Linear(1, 1);", "lr = lr * 10;\n            var model = nn.Linear(1, 1);")),
+        expected: Scale003().WithArguments("y", "5.2e5", "200", "0.001", "0.2"));
+
+    [Theory]
+    [InlineData("Fit(x, y, 1e-3, );")]
+    [InlineData("Fit(x, y, );")]
+    [InlineData("Fit(x, y, 1e-3, 200, 5);")]
+    [InlineData("Fit(x, y, \"fast\", 200);")]
+    public Task HalfTypedCallsOfTheHelperNeverThrow(string call) => Verify<UnreachableTargetAnalyzer>.AnalyzerIgnoringCompilerErrorsAsync(
+        Main(Data + "        " + call, Fit()));
 }
