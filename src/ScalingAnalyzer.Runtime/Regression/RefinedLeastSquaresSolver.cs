@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
@@ -124,6 +125,7 @@ internal static class RefinedLeastSquaresSolver
     }
 
     /// <summary>f = y - r - A·x and g = -Aᵀ·r, each accumulated in double-double before the one final rounding.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AugmentedResidual(double[][] a, double[] y, double[] x, double[] r, double[] f, double[] g)
     {
         var n = y.Length;
@@ -150,6 +152,7 @@ internal static class RefinedLeastSquaresSolver
         else for (var j = 0; j < p; j++) ColumnDot(j);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double[] ExactResiduals(double[][] a, double[] y, double[] x)
     {
         var n = y.Length;
