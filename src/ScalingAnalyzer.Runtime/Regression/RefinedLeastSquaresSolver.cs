@@ -130,16 +130,22 @@ internal static class RefinedLeastSquaresSolver
     {
         var n = y.Length;
         var p = a.Length;
-        var low = new double[n];
-        for (var i = 0; i < n; i++) f[i] = y[i];
-        for (var i = 0; i < n; i++) DoubleDouble.Add(ref f[i], ref low[i], -r[i]);
-        for (var j = 0; j < p; j++)
+        ForRowRanges(n, p, (start, end) =>
         {
-            var column = a[j];
-            var coefficient = -x[j];
-            for (var i = 0; i < n; i++) DoubleDouble.AddProduct(ref f[i], ref low[i], column[i], coefficient);
-        }
-        for (var i = 0; i < n; i++) f[i] += low[i];
+            var low = new double[end - start];
+            for (var i = start; i < end; i++)
+            {
+                f[i] = y[i];
+                DoubleDouble.Add(ref f[i], ref low[i - start], -r[i]);
+            }
+            for (var j = 0; j < p; j++)
+            {
+                var column = a[j];
+                var coefficient = -x[j];
+                for (var i = start; i < end; i++) DoubleDouble.AddProduct(ref f[i], ref low[i - start], column[i], coefficient);
+            }
+            for (var i = start; i < end; i++) f[i] += low[i - start];
+        });
 
         void ColumnDot(int j)
         {
@@ -157,15 +163,31 @@ internal static class RefinedLeastSquaresSolver
     {
         var n = y.Length;
         var residual = (double[])y.Clone();
-        var low = new double[n];
-        for (var j = 0; j < a.Length; j++)
+        ForRowRanges(n, a.Length, (start, end) =>
         {
-            var column = a[j];
-            var coefficient = -x[j];
-            for (var i = 0; i < n; i++) DoubleDouble.AddProduct(ref residual[i], ref low[i], column[i], coefficient);
-        }
-        for (var i = 0; i < n; i++) residual[i] += low[i];
+            var low = new double[end - start];
+            for (var j = 0; j < a.Length; j++)
+            {
+                var column = a[j];
+                var coefficient = -x[j];
+                for (var i = start; i < end; i++) DoubleDouble.AddProduct(ref residual[i], ref low[i - start], column[i], coefficient);
+            }
+            for (var i = start; i < end; i++) residual[i] += low[i - start];
+        });
         return residual;
+    }
+
+    /// <summary>Rows split into fixed ranges (independent of the processor count, so results never depend on it).</summary>
+    private static void ForRowRanges(int rows, int columns, Action<int, int> body)
+    {
+        const int rowsPerRange = 8192;
+        if ((long)rows * columns < 1 << 17)
+        {
+            body(0, rows);
+            return;
+        }
+        var ranges = (rows + rowsPerRange - 1) / rowsPerRange;
+        Parallel.For(0, ranges, r => body(r * rowsPerRange, Math.Min(rows, (r + 1) * rowsPerRange)));
     }
 
     private static double MaxAbs(double[] values)
