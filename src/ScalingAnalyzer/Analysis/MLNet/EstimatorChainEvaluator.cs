@@ -1,0 +1,273 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ScalingAnalyzer.Analysis.MLNet;
+
+/// <summary>
+/// The abstract interpretation of ML.NET pipelines in one method body: an estimator expression is read as the ordered
+/// stages of its Append chain (through locals), and each stage updates the IsNormalized mark of the columns it writes;
+/// a data view is read back through Transform/Fit to the estimators that produced it.
+/// </summary>
+internal sealed class EstimatorChainEvaluator
+{
+    /// <summary>Bounds the walk through locals and nested chains; real pipelines are far shallower.</summary>
+    private const int MaxDepth = 64;
+
+    private const string OutputColumnParameter = "outputColumnName";
+    private const string InputColumnParameter = "inputColumnName";
+    private const string InputColumnsParameter = "inputColumnNames";
+    private const string ColumnPairsParameter = "columns";
+
+    private readonly MLNetKnownSymbols symbols;
+
+    public EstimatorChainEvaluator(MLNetKnownSymbols symbols, MLNetOperationValues values)
+    {
+        this.symbols = symbols;
+        Values = values;
+    }
+
+    public MLNetOperationValues Values { get; }
+
+    /// <summary>The column marks after the estimator <paramref name="estimator"/> has run on data in state <paramref name="input"/>.</summary>
+    public ColumnNormalizationState ApplyEstimator(IOperation estimator, ColumnNormalizationState input, int depth = 0)
+    {
+        if (depth > MaxDepth)
+            return ColumnNormalizationState.Unknown;
+        switch (MLNetOperationValues.Unwrap(estimator))
+        {
+            case ILocalReferenceOperation local:
+                return Values.ValueAt(local) is { } value ? ApplyEstimator(value, input, depth + 1) : ColumnNormalizationState.Unknown;
+            case IObjectCreationOperation creation when symbols.EstimatorChain is not null
+                    && SymbolEqualityComparer.Default.Equals(creation.Type?.OriginalDefinition, symbols.EstimatorChain):
+                return input;
+            case IInvocationOperation invocation:
+                return ApplyInvocation(invocation, input, depth);
+            default:
+                return ColumnNormalizationState.Unknown;
+        }
+    }
+
+    /// <summary>The column marks of a data view, or <see cref="ColumnNormalizationState.Unknown"/> when its origin is not in view.</summary>
+    public ColumnNormalizationState EvaluateDataView(IOperation view, int depth = 0)
+    {
+        if (depth > MaxDepth)
+            return ColumnNormalizationState.Unknown;
+        switch (MLNetOperationValues.Unwrap(view))
+        {
+            case ILocalReferenceOperation local:
+                return Values.ValueAt(local) is { } value ? EvaluateDataView(value, depth + 1) : ColumnNormalizationState.Unknown;
+            case IInvocationOperation invocation when symbols.IsRawDataSource(invocation.TargetMethod):
+                return ColumnNormalizationState.Raw;
+            case IInvocationOperation invocation when symbols.IsTransformerTransform(invocation.TargetMethod):
+                if (invocation.Instance is null || invocation.Arguments.Length != 1)
+                    return ColumnNormalizationState.Unknown;
+                return ApplyTransformer(invocation.Instance, EvaluateDataView(invocation.Arguments[0].Value, depth + 1), depth + 1);
+            case IInvocationOperation invocation when symbols.IsRowOperation(invocation.TargetMethod):
+                return ArgumentFor(invocation, symbols.FindDataViewParameter(invocation.TargetMethod)) is { } source
+                    ? EvaluateDataView(source, depth + 1)
+                    : ColumnNormalizationState.Unknown;
+            case IMemberReferenceOperation { Instance: { } split } when symbols.TrainTestData is not null
+                    && SymbolEqualityComparer.Default.Equals(split.Type, symbols.TrainTestData):
+                // split.TrainSet / split.TestSet (fields): the rows of the view TrainTestSplit was given.
+                return ResolveThroughLocals(split, depth) is IInvocationOperation splitCall && symbols.IsRowOperation(splitCall.TargetMethod)
+                    ? EvaluateDataView(splitCall, depth + 1)
+                    : ColumnNormalizationState.Unknown;
+            default:
+                return ColumnNormalizationState.Unknown;
+        }
+    }
+
+    /// <summary>The expression a value comes from, following locals; null when a local's value is not tracked.</summary>
+    public IOperation? ResolveThroughLocals(IOperation operation, int depth = 0)
+    {
+        var current = MLNetOperationValues.Unwrap(operation);
+        while (current is ILocalReferenceOperation local && depth++ <= MaxDepth)
+        {
+            if (Values.ValueAt(local) is not { } value)
+                return null;
+            current = MLNetOperationValues.Unwrap(value);
+        }
+        return current is ILocalReferenceOperation ? null : current;
+    }
+
+    public static IOperation? ArgumentFor(IInvocationOperation invocation, IParameterSymbol? parameter)
+    {
+        if (parameter is null)
+            return null;
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is { } p && p.Ordinal == parameter.Ordinal)
+                return argument.Value;
+        }
+        return null;
+    }
+
+    /// <summary>The two operands of an estimator Append, instance or extension form.</summary>
+    public static (IOperation? Start, IOperation? Estimator) AppendOperands(IInvocationOperation append)
+    {
+        var estimatorParameter = MLNetKnownSymbols.FindEstimatorParameter(append.TargetMethod);
+        var estimator = ArgumentFor(append, estimatorParameter);
+        if (append.Instance is { } instance)
+            return (instance, estimator);
+        var method = append.TargetMethod;
+        return (method.Parameters.Length > 0 ? ArgumentFor(append, method.Parameters[0]) : null, estimator);
+    }
+
+    private ColumnNormalizationState ApplyTransformer(IOperation transformer, ColumnNormalizationState input, int depth)
+    {
+        if (depth > MaxDepth)
+            return ColumnNormalizationState.Unknown;
+        switch (MLNetOperationValues.Unwrap(transformer))
+        {
+            case ILocalReferenceOperation local:
+                return Values.ValueAt(local) is { } value ? ApplyTransformer(value, input, depth + 1) : ColumnNormalizationState.Unknown;
+            case IInvocationOperation { Instance: { } estimator } fit when symbols.IsEstimatorFit(fit.TargetMethod):
+                // The fitted transformer writes the columns its estimator declares, whatever view it was fit on.
+                return ApplyEstimator(estimator, input, depth + 1);
+            default:
+                return ColumnNormalizationState.Unknown;
+        }
+    }
+
+    private ColumnNormalizationState ApplyInvocation(IInvocationOperation invocation, ColumnNormalizationState input, int depth)
+    {
+        var method = invocation.TargetMethod;
+        if (symbols.IsAppend(method))
+        {
+            var (start, estimator) = AppendOperands(invocation);
+            if (start is null || estimator is null)
+                return ColumnNormalizationState.Unknown;
+            return ApplyEstimator(estimator, ApplyEstimator(start, input, depth + 1), depth + 1);
+        }
+        if (symbols.IsPassThroughEstimator(method))
+        {
+            var (start, _) = AppendOperands(invocation);
+            return start is null ? ColumnNormalizationState.Unknown : ApplyEstimator(start, input, depth + 1);
+        }
+        // A trainer adds its prediction columns and leaves the feature columns as they were.
+        if (symbols.GetTrainer(method) is not null)
+            return input;
+        if (symbols.GetTransformKind(method) is { } kind)
+            return ApplyTransform(invocation, kind, input);
+        return ColumnNormalizationState.Unknown;
+    }
+
+    private static ColumnNormalizationState ApplyTransform(IInvocationOperation invocation, ColumnTransformKind kind, ColumnNormalizationState input)
+    {
+        if (kind == ColumnTransformKind.KeepsColumns)
+            return input;
+        if (!TryReadColumns(invocation, out var columns))
+            return ColumnNormalizationState.Unknown;
+        var output = input;
+        foreach (var (outputColumn, inputColumns) in columns)
+        {
+            var mark = kind switch
+            {
+                ColumnTransformKind.Normalizer or ColumnTransformKind.MarkedNormalized => ColumnNormalization.Normalized,
+                ColumnTransformKind.Concatenate or ColumnTransformKind.Copy => input.AllOf(inputColumns),
+                _ => ColumnNormalization.NotNormalized,
+            };
+            output = output.With(outputColumn, mark);
+        }
+        return output;
+    }
+
+    /// <summary>
+    /// The (output, inputs) pairs a catalog transform writes, from its outputColumnName/inputColumnName(s) or its
+    /// InputOutputColumnPair[] argument. False when any name is not a compile-time constant.
+    /// </summary>
+    private static bool TryReadColumns(IInvocationOperation invocation, out ImmutableArray<(string Output, ImmutableArray<string> Inputs)> columns)
+    {
+        columns = default;
+        var method = invocation.TargetMethod;
+        if (MLNetKnownSymbols.FindParameter(method, OutputColumnParameter) is { } outputParameter)
+        {
+            var output = MLNetOperationValues.ConstantString(ArgumentFor(invocation, outputParameter));
+            if (output is null)
+                return false;
+            ImmutableArray<string> inputs;
+            if (MLNetKnownSymbols.FindParameter(method, InputColumnsParameter) is { } inputsParameter)
+            {
+                if (!TryReadStrings(ArgumentFor(invocation, inputsParameter), out inputs))
+                    return false;
+            }
+            else if (MLNetKnownSymbols.FindParameter(method, InputColumnParameter) is { } inputParameter)
+            {
+                var inputValue = ArgumentFor(invocation, inputParameter);
+                // ML.NET reads the output column in place when inputColumnName is null.
+                if (inputValue is null || inputValue.ConstantValue is { HasValue: true, Value: null })
+                    inputs = ImmutableArray.Create(output);
+                else if (MLNetOperationValues.ConstantString(inputValue) is { } input)
+                    inputs = ImmutableArray.Create(input);
+                else
+                    return false;
+            }
+            else
+            {
+                inputs = ImmutableArray<string>.Empty;
+            }
+            columns = ImmutableArray.Create((output, inputs));
+            return true;
+        }
+        if (MLNetKnownSymbols.FindParameter(method, ColumnPairsParameter) is { } pairsParameter)
+            return TryReadColumnPairs(ArgumentFor(invocation, pairsParameter), out columns);
+        return false;
+    }
+
+    private static bool TryReadColumnPairs(IOperation? value, out ImmutableArray<(string Output, ImmutableArray<string> Inputs)> columns)
+    {
+        columns = default;
+        if (value is null || MLNetOperationValues.Unwrap(value) is not IArrayCreationOperation { Initializer: { } initializer })
+            return false;
+        var builder = ImmutableArray.CreateBuilder<(string, ImmutableArray<string>)>(initializer.ElementValues.Length);
+        foreach (var element in initializer.ElementValues)
+        {
+            if (MLNetOperationValues.Unwrap(element) is not IObjectCreationOperation { Arguments.Length: >= 1 } pair)
+                return false;
+            var output = MLNetOperationValues.ConstantString(pair.Arguments[0].Value);
+            if (output is null)
+                return false;
+            var input = output;
+            if (pair.Arguments.Length > 1 && pair.Arguments[1].Value.ConstantValue is { HasValue: true } inputConstant)
+            {
+                if (inputConstant.Value is string text)
+                    input = text;
+                else if (inputConstant.Value is not null)
+                    return false;
+            }
+            else if (pair.Arguments.Length > 1)
+            {
+                return false;
+            }
+            builder.Add((output, ImmutableArray.Create(input)));
+        }
+        columns = builder.MoveToImmutable();
+        return true;
+    }
+
+    /// <summary>A params string[] or array of constants, as ML.NET's inputColumnNames are written.</summary>
+    public static bool TryReadStrings(IOperation? value, out ImmutableArray<string> strings)
+    {
+        strings = default;
+        if (value is null)
+            return false;
+        var unwrapped = MLNetOperationValues.Unwrap(value);
+        if (MLNetOperationValues.ConstantString(unwrapped) is { } single)
+        {
+            strings = ImmutableArray.Create(single);
+            return true;
+        }
+        if (unwrapped is not IArrayCreationOperation { Initializer: { } initializer })
+            return false;
+        var builder = ImmutableArray.CreateBuilder<string>(initializer.ElementValues.Length);
+        foreach (var element in initializer.ElementValues)
+        {
+            if (MLNetOperationValues.ConstantString(element) is not { } text)
+                return false;
+            builder.Add(text);
+        }
+        strings = builder.MoveToImmutable();
+        return true;
+    }
+}

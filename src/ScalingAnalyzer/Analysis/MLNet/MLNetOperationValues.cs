@@ -1,0 +1,156 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ScalingAnalyzer.Analysis.MLNet;
+
+/// <summary>
+/// Follows values through the locals of one method body: which expression a local holds where it is read, and the
+/// string constants column names are written as. Kept with the ML.NET analysis so it never collides with the
+/// TorchSharp analysis' own value tracking.
+/// </summary>
+internal sealed class MLNetOperationValues
+{
+    private readonly IOperation root;
+    private Dictionary<ILocalSymbol, List<(int End, IOperation Value)>>? writes;
+
+    public MLNetOperationValues(IOperation root) => this.root = root;
+
+    /// <summary>The outermost operation above <paramref name="operation"/>: the method body, with its lambdas.</summary>
+    public static IOperation RootOf(IOperation operation)
+    {
+        var current = operation;
+        while (current.Parent is { } parent)
+            current = parent;
+        return current;
+    }
+
+    /// <summary>Skips the implicit and explicit conversions ML.NET's generic signatures put around estimators.</summary>
+    public static IOperation Unwrap(IOperation operation)
+    {
+        var current = operation;
+        while (current is IConversionOperation conversion)
+            current = conversion.Operand;
+        return current;
+    }
+
+    /// <summary>The operation that consumes <paramref name="operation"/>'s value, above any conversions.</summary>
+    public static (IOperation Value, IOperation? Consumer) ConsumerOf(IOperation operation)
+    {
+        var current = operation;
+        while (current.Parent is IConversionOperation conversion)
+            current = conversion;
+        return (current, current.Parent);
+    }
+
+    /// <summary>
+    /// The value last written to the local before <paramref name="reference"/> in source order, or null when the local
+    /// is written in a way not followed here (ref, out, deconstruction, compound assignment).
+    /// Source order stands in for flow: a branch that writes the local counts as taken, which errs towards silence.
+    /// </summary>
+    public IOperation? ValueAt(ILocalReferenceOperation reference)
+    {
+        var candidates = Writes(reference.Local);
+        if (candidates is null)
+            return null;
+        var position = reference.Syntax.SpanStart;
+        IOperation? best = null;
+        var bestEnd = -1;
+        foreach (var (end, value) in candidates)
+        {
+            if (end <= position && end > bestEnd)
+            {
+                best = value;
+                bestEnd = end;
+            }
+        }
+        return best;
+    }
+
+    /// <summary>Every read of <paramref name="local"/> in the body.</summary>
+    public IEnumerable<ILocalReferenceOperation> ReadsOf(ILocalSymbol local)
+    {
+        foreach (var operation in root.Descendants())
+        {
+            if (operation is ILocalReferenceOperation reference
+                && SymbolEqualityComparer.Default.Equals(reference.Local, local)
+                && !IsWriteTarget(reference))
+            {
+                yield return reference;
+            }
+        }
+    }
+
+    /// <summary>Assignments <c>local.Member = value</c> in the body, in source order.</summary>
+    public IEnumerable<ISimpleAssignmentOperation> MemberAssignmentsOf(ILocalSymbol local, ISymbol member)
+    {
+        foreach (var operation in root.Descendants())
+        {
+            if (operation is ISimpleAssignmentOperation { Target: IMemberReferenceOperation target } assignment
+                && target.Instance is ILocalReferenceOperation instance
+                && SymbolEqualityComparer.Default.Equals(instance.Local, local)
+                && IsMemberOrOverride(target.Member, member))
+            {
+                yield return assignment;
+            }
+        }
+    }
+
+    public static bool IsMemberOrOverride(ISymbol candidate, ISymbol member)
+        => SymbolEqualityComparer.Default.Equals(candidate.OriginalDefinition, member.OriginalDefinition);
+
+    /// <summary>A compile-time string, or null (not constant, or not a string).</summary>
+    public static string? ConstantString(IOperation? operation)
+        => operation is { ConstantValue: { HasValue: true, Value: string text } } ? text : null;
+
+    private static bool IsWriteTarget(ILocalReferenceOperation reference)
+        => reference.Parent is IAssignmentOperation assignment && assignment.Target == reference;
+
+    private List<(int End, IOperation Value)>? Writes(ILocalSymbol local)
+    {
+        writes ??= CollectWrites();
+        return writes.TryGetValue(local, out var list) ? list : null;
+    }
+
+    private Dictionary<ILocalSymbol, List<(int End, IOperation Value)>> CollectWrites()
+    {
+        var result = new Dictionary<ILocalSymbol, List<(int End, IOperation Value)>>(SymbolEqualityComparer.Default);
+        var untracked = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+        foreach (var operation in root.Descendants())
+        {
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation { Initializer: { } initializer } declarator:
+                    Add(result, declarator.Symbol, declarator.Syntax.Span.End, initializer.Value);
+                    break;
+                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment:
+                    Add(result, target.Local, assignment.Syntax.Span.End, assignment.Value);
+                    break;
+                case ILocalReferenceOperation reference when IsOtherWrite(reference):
+                    untracked.Add(reference.Local);
+                    break;
+            }
+        }
+        foreach (var local in untracked)
+            result.Remove(local);
+        return result;
+    }
+
+    private static bool IsOtherWrite(ILocalReferenceOperation reference) => reference.Parent switch
+    {
+        ICompoundAssignmentOperation compound => compound.Target == reference,
+        IArgumentOperation argument => argument.Parameter is { RefKind: RefKind.Ref or RefKind.Out },
+        ITupleOperation => reference.Parent.Parent is IDeconstructionAssignmentOperation,
+        _ => false,
+    };
+
+    private static void Add(Dictionary<ILocalSymbol, List<(int End, IOperation Value)>> result, ILocalSymbol local, int end, IOperation value)
+    {
+        if (!result.TryGetValue(local, out var list))
+        {
+            list = new List<(int End, IOperation Value)>();
+            result.Add(local, list);
+        }
+        list.Add((end, value));
+    }
+}

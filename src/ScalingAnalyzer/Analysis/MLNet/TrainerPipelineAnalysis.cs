@@ -1,0 +1,304 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ScalingAnalyzer.Analysis.MLNet;
+
+/// <summary>A trainer that needs normalization, the feature column it reads unnormalized, and where a normalizer fits.</summary>
+internal sealed class MissingNormalizerFinding
+{
+    public MissingNormalizerFinding(string trainerName, string featureColumn, string? mlContextExpression, ImmutableArray<NormalizerInsertion> insertions)
+    {
+        TrainerName = trainerName;
+        FeatureColumn = featureColumn;
+        MLContextExpression = mlContextExpression;
+        Insertions = insertions;
+    }
+
+    public string TrainerName { get; }
+    public string FeatureColumn { get; }
+
+    /// <summary>Null when the trainer's MLContext is not a plain local, parameter, field or property.</summary>
+    public string? MLContextExpression { get; }
+
+    /// <summary>Empty when some pipeline that reads the column unnormalized cannot be rewritten (e.g. <c>trainer.Fit(view)</c>).</summary>
+    public ImmutableArray<NormalizerInsertion> Insertions { get; }
+}
+
+/// <summary>
+/// From one trainer creation to the pipelines that consume it: the Append that adds it to a chain, the chain it
+/// starts, or its own <c>Fit(view)</c>, following the trainer through locals. Each pipeline gives the column marks
+/// just before the trainer.
+/// </summary>
+internal sealed class TrainerPipelineAnalysis
+{
+    private const int MaxDepth = 16;
+
+    private readonly MLNetKnownSymbols symbols;
+    private readonly EstimatorChainEvaluator evaluator;
+
+    public TrainerPipelineAnalysis(MLNetKnownSymbols symbols, EstimatorChainEvaluator evaluator)
+    {
+        this.symbols = symbols;
+        this.evaluator = evaluator;
+    }
+
+    public MissingNormalizerFinding? Analyze(IInvocationOperation trainer)
+    {
+        if (Describe(trainer) is not { } requirement || requirement.FeatureColumns.IsDefaultOrEmpty)
+            return null;
+
+        var consumers = new List<Consumer>();
+        FindConsumers(trainer, trainer, consumers, depth: 0);
+
+        string? unnormalizedColumn = null;
+        var insertions = ImmutableArray.CreateBuilder<NormalizerInsertion>();
+        var fixable = true;
+        foreach (var consumer in consumers)
+        {
+            var state = StateBefore(consumer);
+            var column = FirstUnnormalized(state, requirement.FeatureColumns);
+            if (column is null)
+                continue;
+            unnormalizedColumn ??= column;
+            if (InsertionFor(consumer) is { } insertion)
+                insertions.Add(insertion);
+            else
+                fixable = false;
+        }
+        if (unnormalizedColumn is null)
+            return null;
+        return new MissingNormalizerFinding(
+            requirement.DisplayName,
+            unnormalizedColumn,
+            MLContextExpressionOf(trainer),
+            fixable ? insertions.ToImmutable() : ImmutableArray<NormalizerInsertion>.Empty);
+    }
+
+    /// <summary>The trainer's name and feature columns when it needs normalization; null when it does not or cannot be told.</summary>
+    private TrainerRequirement? Describe(IInvocationOperation trainer)
+    {
+        var info = symbols.GetTrainer(trainer.TargetMethod);
+        if (info is null)
+            return null;
+        switch (info.Need)
+        {
+            case NormalizationNeed.Required:
+                return FeatureColumnsOf(trainer) is { } columns ? new TrainerRequirement(info.Name, columns) : null;
+            case NormalizationNeed.DependsOnBinaryTrainer:
+                var binary = EstimatorChainEvaluator.ArgumentFor(trainer, MLNetKnownSymbols.FindBinaryEstimatorParameter(trainer.TargetMethod));
+                if (binary is null || evaluator.ResolveThroughLocals(binary) is not IInvocationOperation inner
+                    || symbols.GetTrainer(inner.TargetMethod) is not { Need: NormalizationNeed.Required } innerInfo
+                    || FeatureColumnsOf(inner) is not { } innerColumns)
+                {
+                    return null;
+                }
+                return new TrainerRequirement(info.Name + "(" + innerInfo.Name + ")", innerColumns);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>featureColumnName, featureColumnNames, or the options object's FeatureColumnName; null when not constant.</summary>
+    private ImmutableArray<string>? FeatureColumnsOf(IInvocationOperation trainer)
+    {
+        var method = trainer.TargetMethod;
+        if (MLNetKnownSymbols.FindFeatureColumnParameter(method) is { } parameter)
+            return MLNetOperationValues.ConstantString(EstimatorChainEvaluator.ArgumentFor(trainer, parameter)) is { } column
+                ? ImmutableArray.Create(column)
+                : null;
+        if (MLNetKnownSymbols.FindFeatureColumnsParameter(method) is { } columnsParameter)
+            return EstimatorChainEvaluator.TryReadStrings(EstimatorChainEvaluator.ArgumentFor(trainer, columnsParameter), out var columns) ? columns : null;
+        if (MLNetKnownSymbols.FindOptionsParameter(method) is { } optionsParameter
+            && EstimatorChainEvaluator.ArgumentFor(trainer, optionsParameter) is { } options)
+            return OptionsFeatureColumn(options, trainer.Syntax.SpanStart) is { } column ? ImmutableArray.Create(column) : null;
+        return null;
+    }
+
+    /// <summary>
+    /// The FeatureColumnName an options object holds when the trainer is created: its object initializer, then any
+    /// assignment to the options local before the trainer; ML.NET's default "Features" when neither sets it.
+    /// </summary>
+    private string? OptionsFeatureColumn(IOperation options, int trainerPosition)
+    {
+        var member = symbols.OptionsFeatureColumn;
+        if (member is null)
+            return null;
+        var unwrapped = MLNetOperationValues.Unwrap(options);
+        IObjectCreationOperation? creation;
+        ILocalSymbol? local = null;
+        if (unwrapped is ILocalReferenceOperation reference)
+        {
+            local = reference.Local;
+            creation = evaluator.Values.ValueAt(reference) is { } value ? MLNetOperationValues.Unwrap(value) as IObjectCreationOperation : null;
+        }
+        else
+        {
+            creation = unwrapped as IObjectCreationOperation;
+        }
+        if (creation is null)
+            return null;
+
+        IOperation? assigned = null;
+        if (creation.Initializer is { } initializer)
+        {
+            foreach (var item in initializer.Initializers)
+            {
+                if (item is ISimpleAssignmentOperation { Target: IMemberReferenceOperation target } assignment
+                    && MLNetOperationValues.IsMemberOrOverride(target.Member, member))
+                {
+                    assigned = assignment.Value;
+                }
+            }
+        }
+        if (local is not null)
+        {
+            var creationEnd = creation.Syntax.Span.End;
+            foreach (var assignment in evaluator.Values.MemberAssignmentsOf(local, member))
+            {
+                var end = assignment.Syntax.Span.End;
+                if (end > creationEnd && end <= trainerPosition)
+                    assigned = assignment.Value;
+            }
+        }
+        return assigned is null ? MLNetKnownSymbols.DefaultFeatureColumn : MLNetOperationValues.ConstantString(assigned);
+    }
+
+    private void FindConsumers(IOperation value, IOperation origin, List<Consumer> consumers, int depth)
+    {
+        if (depth > MaxDepth)
+            return;
+        var (top, parent) = MLNetOperationValues.ConsumerOf(value);
+        switch (parent)
+        {
+            case IArgumentOperation { Parent: IInvocationOperation append } argument when symbols.IsAppend(append.TargetMethod):
+                var (start, estimator) = EstimatorChainEvaluator.AppendOperands(append);
+                if (estimator == top && start is not null)
+                    consumers.Add(Consumer.AppendArgument(append, start));
+                else if (start == top && argument.Value == top)
+                    consumers.Add(Consumer.ChainStart(top));
+                break;
+            case IInvocationOperation invocation when invocation.Instance == top:
+                if (symbols.IsAppend(invocation.TargetMethod))
+                    consumers.Add(Consumer.ChainStart(top));
+                else if (symbols.IsEstimatorFit(invocation.TargetMethod) && invocation.Arguments.Length == 1)
+                    consumers.Add(Consumer.FitInput(invocation.Arguments[0].Value));
+                break;
+            case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
+                FindLocalConsumers(declarator.Symbol, origin, consumers, depth);
+                break;
+            case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when assignment.Value == top:
+                FindLocalConsumers(target.Local, origin, consumers, depth);
+                break;
+        }
+    }
+
+    private void FindLocalConsumers(ILocalSymbol local, IOperation origin, List<Consumer> consumers, int depth)
+    {
+        foreach (var read in evaluator.Values.ReadsOf(local))
+        {
+            // Only reads where the local still holds this trainer.
+            if (evaluator.ResolveThroughLocals(read) == origin)
+                FindConsumers(read, origin, consumers, depth + 1);
+        }
+    }
+
+    private ColumnNormalizationState StateBefore(Consumer consumer) => consumer.Kind switch
+    {
+        // An estimator chain is fit on the data it is given; what it normalizes is what its stages normalize.
+        ConsumerKind.AppendArgument => evaluator.ApplyEstimator(consumer.Operand, ColumnNormalizationState.Raw),
+        ConsumerKind.ChainStart => ColumnNormalizationState.Raw,
+        _ => evaluator.EvaluateDataView(consumer.Operand),
+    };
+
+    private static string? FirstUnnormalized(ColumnNormalizationState state, ImmutableArray<string> columns)
+    {
+        foreach (var column in columns)
+        {
+            if (state[column] == ColumnNormalization.NotNormalized)
+                return column;
+        }
+        return null;
+    }
+
+    private static NormalizerInsertion? InsertionFor(Consumer consumer)
+    {
+        switch (consumer.Kind)
+        {
+            case ConsumerKind.AppendArgument
+                when consumer.Append?.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access }
+                     && access.Expression == consumer.Operand.Syntax:
+                // x.Append(trainer) written as a member call (not LearningPipelineExtensions.Append(x, trainer)).
+                return new NormalizerInsertion(NormalizerInsertionKind.AppendBefore, access.OperatorToken.SpanStart, access.OperatorToken.SpanStart);
+            case ConsumerKind.ChainStart when consumer.Operand.Syntax is ExpressionSyntax expression:
+                return new NormalizerInsertion(NormalizerInsertionKind.Wrap, expression.SpanStart, expression.Span.End);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The MLContext the trainer was created from, as written, when inserting it again is side-effect free.</summary>
+    private string? MLContextExpressionOf(IInvocationOperation trainer)
+    {
+        var method = trainer.TargetMethod;
+        if (method.Parameters.Length == 0)
+            return null;
+        var current = EstimatorChainEvaluator.ArgumentFor(trainer, method.Parameters[0]) is { } catalog ? MLNetOperationValues.Unwrap(catalog) : null;
+        while (current is not null)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current.Type, symbols.MLContext))
+            {
+                return current is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation { Arguments.Length: 0 }
+                       && current.Syntax is ExpressionSyntax expression
+                    ? expression.WithoutTrivia().ToString()
+                    : null;
+            }
+            current = current is IPropertyReferenceOperation { Arguments.Length: 0 } property ? property.Instance : null;
+        }
+        return null;
+    }
+
+    private sealed class TrainerRequirement
+    {
+        public TrainerRequirement(string displayName, ImmutableArray<string> featureColumns)
+        {
+            DisplayName = displayName;
+            FeatureColumns = featureColumns;
+        }
+
+        public string DisplayName { get; }
+        public ImmutableArray<string> FeatureColumns { get; }
+    }
+
+    private enum ConsumerKind
+    {
+        /// <summary><c>start.Append(trainer)</c>: Operand is the chain before the trainer.</summary>
+        AppendArgument,
+
+        /// <summary><c>trainer.Append(...)</c>: Operand is the trainer expression; nothing runs before it.</summary>
+        ChainStart,
+
+        /// <summary><c>trainer.Fit(view)</c>: Operand is the view.</summary>
+        FitInput,
+    }
+
+    private sealed class Consumer
+    {
+        private Consumer(ConsumerKind kind, IOperation operand, IInvocationOperation? append)
+        {
+            Kind = kind;
+            Operand = operand;
+            Append = append;
+        }
+
+        public ConsumerKind Kind { get; }
+        public IOperation Operand { get; }
+        public IInvocationOperation? Append { get; }
+
+        public static Consumer AppendArgument(IInvocationOperation append, IOperation start) => new(ConsumerKind.AppendArgument, start, append);
+        public static Consumer ChainStart(IOperation trainer) => new(ConsumerKind.ChainStart, trainer, null);
+        public static Consumer FitInput(IOperation view) => new(ConsumerKind.FitInput, view, null);
+    }
+}

@@ -1,0 +1,57 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using ScalingAnalyzer.Analysis.MLNet;
+
+namespace ScalingAnalyzer.Rules;
+
+/// <summary>
+/// SCALE002: an ML.NET trainer that needs normalization reads a feature column no normalizer before it in the
+/// pipeline has normalized. Reported on the trainer's creation expression.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class MLNetNormalizationAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.MLNetMissingNormalizer);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            var symbols = MLNetKnownSymbols.TryCreate(start.Compilation);
+            if (symbols is null)
+                return;
+            start.RegisterOperationAction(operationContext => AnalyzeInvocation(operationContext, symbols), OperationKind.Invocation);
+        });
+    }
+
+    private static void AnalyzeInvocation(OperationAnalysisContext context, MLNetKnownSymbols symbols)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        // The cheap filter: one dictionary lookup; everything below runs only for scale-sensitive trainers.
+        if (!symbols.IsScaleSensitiveTrainer(invocation.TargetMethod))
+            return;
+
+        var values = new MLNetOperationValues(MLNetOperationValues.RootOf(invocation));
+        var analysis = new TrainerPipelineAnalysis(symbols, new EstimatorChainEvaluator(symbols, values));
+        if (analysis.Analyze(invocation) is not { } finding)
+            return;
+
+        var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+        properties.Add(DiagnosticProperties.FeatureColumn, finding.FeatureColumn);
+        if (finding.MLContextExpression is { } mlContext && !finding.Insertions.IsDefaultOrEmpty)
+        {
+            properties.Add(MLNetFixProperties.MLContext, mlContext);
+            properties.Add(MLNetFixProperties.Insertions, MLNetFixProperties.Encode(finding.Insertions));
+        }
+        context.ReportDiagnostic(Diagnostic.Create(
+            DiagnosticDescriptors.MLNetMissingNormalizer,
+            invocation.Syntax.GetLocation(),
+            properties.ToImmutable(),
+            finding.TrainerName,
+            finding.FeatureColumn));
+    }
+}

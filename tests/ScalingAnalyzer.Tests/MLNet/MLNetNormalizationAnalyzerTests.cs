@@ -1,0 +1,247 @@
+using Microsoft.CodeAnalysis.Testing;
+using ScalingAnalyzer.Rules;
+using ScalingAnalyzer.Tests.Verifiers;
+using static ScalingAnalyzer.Tests.MLNet.MLNetTestCode;
+
+namespace ScalingAnalyzer.Tests.MLNet;
+
+/// <summary>SCALE002 over real Microsoft.ML 5.0.1 reference assemblies: every clause of the rule, reported and silent.</summary>
+public class MLNetNormalizationAnalyzerTests
+{
+    private static Task ExpectAsync(string body, params DiagnosticResult[] expected)
+        => Verify<MLNetNormalizationAnalyzer>.AnalyzerAsync(InTrainingMethod(body), TestReferences.WithMLNet, null, expected);
+
+    private static Task ExpectWithTreesAsync(string body)
+        => Verify<MLNetNormalizationAnalyzer>.AnalyzerAsync(InTrainingMethod(body), WithTreeTrainers);
+
+    // ---- The trainers that need normalization ----
+
+    [Fact]
+    public Task OnlineGradientDescentAfterConcatenateIsReportedWithTrainerAndColumn() => ExpectAsync("""
+        var pipeline = ml.Transforms.Concatenate("Features", "Size")
+            .Append({|#0:ml.Regression.Trainers.OnlineGradientDescent(labelColumnName: "Price")|});
+        """,
+        Verify<MLNetNormalizationAnalyzer>.Diagnostic("SCALE002").WithLocation(0).WithArguments("OnlineGradientDescent", "Features"));
+
+    [Theory]
+    [InlineData("ml.Regression.Trainers.Sdca(labelColumnName: \"Price\")")]
+    [InlineData("ml.Regression.Trainers.OnlineGradientDescent(labelColumnName: \"Price\")")]
+    [InlineData("ml.Regression.Trainers.LbfgsPoissonRegression(labelColumnName: \"Price\")")]
+    [InlineData("ml.BinaryClassification.Trainers.SdcaLogisticRegression(labelColumnName: \"Expensive\")")]
+    [InlineData("ml.BinaryClassification.Trainers.SdcaNonCalibrated(labelColumnName: \"Expensive\")")]
+    [InlineData("ml.BinaryClassification.Trainers.SgdCalibrated(labelColumnName: \"Expensive\")")]
+    [InlineData("ml.BinaryClassification.Trainers.SgdNonCalibrated(labelColumnName: \"Expensive\")")]
+    [InlineData("ml.BinaryClassification.Trainers.LbfgsLogisticRegression(labelColumnName: \"Expensive\")")]
+    [InlineData("ml.BinaryClassification.Trainers.AveragedPerceptron(labelColumnName: \"Expensive\")")]
+    [InlineData("ml.BinaryClassification.Trainers.LinearSvm(labelColumnName: \"Expensive\")")]
+    [InlineData("ml.BinaryClassification.Trainers.LdSvm(labelColumnName: \"Expensive\")")]
+    [InlineData("ml.BinaryClassification.Trainers.FieldAwareFactorizationMachine(labelColumnName: \"Expensive\")")]
+    [InlineData("ml.MulticlassClassification.Trainers.SdcaMaximumEntropy()")]
+    [InlineData("ml.MulticlassClassification.Trainers.SdcaNonCalibrated()")]
+    [InlineData("ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy()")]
+    [InlineData("ml.Clustering.Trainers.KMeans()")]
+    [InlineData("ml.AnomalyDetection.Trainers.RandomizedPca()")]
+    public Task EveryTrainerThatNeedsNormalizationIsReported(string trainer) => ExpectAsync($$"""
+        var pipeline = ml.Transforms.Concatenate("Features", "Size", "Rooms").Append({|SCALE002:{{trainer}}|});
+        """);
+
+    [Theory]
+    [InlineData("ml.Regression.Trainers.FastTree(labelColumnName: \"Price\")")]
+    [InlineData("ml.Regression.Trainers.FastTreeTweedie(labelColumnName: \"Price\")")]
+    [InlineData("ml.Regression.Trainers.FastForest(labelColumnName: \"Price\")")]
+    [InlineData("ml.Regression.Trainers.Gam(labelColumnName: \"Price\")")]
+    [InlineData("ml.Regression.Trainers.LightGbm(labelColumnName: \"Price\")")]
+    [InlineData("ml.BinaryClassification.Trainers.FastTree(labelColumnName: \"Expensive\")")]
+    [InlineData("ml.BinaryClassification.Trainers.LightGbm(labelColumnName: \"Expensive\")")]
+    [InlineData("ml.BinaryClassification.Trainers.Prior(labelColumnName: \"Expensive\")")]
+    [InlineData("ml.MulticlassClassification.Trainers.NaiveBayes()")]
+    [InlineData("ml.MulticlassClassification.Trainers.OneVersusAll(ml.BinaryClassification.Trainers.FastTree())")]
+    [InlineData("ml.MulticlassClassification.Trainers.PairwiseCoupling(ml.BinaryClassification.Trainers.LightGbm())")]
+    public Task TrainersMarkedNoStaySilentOnRawFeatures(string trainer) => ExpectWithTreesAsync($$"""
+        var pipeline = ml.Transforms.Concatenate("Features", "Size", "Rooms").Append({{trainer}});
+        var model = {{trainer}}.Fit(ml.Data.LoadFromEnumerable(rows));
+        """);
+
+    [Fact]
+    public Task OneVersusAllAndPairwiseCouplingAreReportedWhenTheirBinaryTrainerNeedsIt() => ExpectAsync("""
+        var features = ml.Transforms.Concatenate("Features", "Size", "Rooms");
+        var binary = ml.BinaryClassification.Trainers.AveragedPerceptron();
+        var ova = features.Append({|#0:ml.MulticlassClassification.Trainers.OneVersusAll(binary)|});
+        var pairs = features.Append({|#1:ml.MulticlassClassification.Trainers.PairwiseCoupling(ml.BinaryClassification.Trainers.LinearSvm(featureColumnName: "Features"))|});
+        """,
+        Verify<MLNetNormalizationAnalyzer>.Diagnostic("SCALE002").WithLocation(0).WithArguments("OneVersusAll(AveragedPerceptron)", "Features"),
+        Verify<MLNetNormalizationAnalyzer>.Diagnostic("SCALE002").WithLocation(1).WithArguments("PairwiseCoupling(LinearSvm)", "Features"));
+
+    [Fact]
+    public Task OneVersusAllIsSilentWhenItsBinaryTrainersColumnIsNormalized() => ExpectAsync("""
+        var pipeline = ml.Transforms.Concatenate("Features", "Size", "Rooms")
+            .Append(ml.Transforms.NormalizeMeanVariance("Features"))
+            .Append(ml.MulticlassClassification.Trainers.OneVersusAll(ml.BinaryClassification.Trainers.AveragedPerceptron()));
+        """);
+
+    // ---- Normalizers, and what does not count as one ----
+
+    [Theory]
+    [InlineData("ml.Transforms.NormalizeMeanVariance(\"Features\")")]
+    [InlineData("ml.Transforms.NormalizeMinMax(\"Features\")")]
+    [InlineData("ml.Transforms.NormalizeLogMeanVariance(\"Features\")")]
+    [InlineData("ml.Transforms.NormalizeBinning(\"Features\")")]
+    [InlineData("ml.Transforms.NormalizeSupervisedBinning(\"Features\", labelColumnName: \"Price\")")]
+    [InlineData("ml.Transforms.NormalizeRobustScaling(\"Features\")")]
+    [InlineData("ml.Transforms.NormalizeMeanVariance(new[] { new InputOutputColumnPair(\"Features\") })")]
+    [InlineData("ml.Transforms.NormalizeMinMax(\"Features\", \"Features\", fixZero: false)")]
+    public Task EveryColumnNormalizerSilencesTheRule(string normalizer) => ExpectAsync($$"""
+        var pipeline = ml.Transforms.Concatenate("Features", "Size", "Rooms")
+            .Append({{normalizer}})
+            .Append(ml.Regression.Trainers.Sdca(labelColumnName: "Price"));
+        """);
+
+    [Theory]
+    [InlineData("ml.Transforms.NormalizeLpNorm(\"Features\")")]
+    [InlineData("ml.Transforms.NormalizeGlobalContrast(\"Features\")")]
+    public Task RowScalersDoNotCountAsNormalizers(string rowScaler) => ExpectAsync($$"""
+        var pipeline = ml.Transforms.Concatenate("Features", "Size", "Rooms")
+            .Append({{rowScaler}})
+            .Append({|SCALE002:ml.Regression.Trainers.Sdca(labelColumnName: "Price")|});
+        """);
+
+    [Fact]
+    public Task TextFeaturesAndOneHotEncodingsCountAsNormalized() => ExpectAsync("""
+        var pipeline = ml.Transforms.Text.FeaturizeText("Text", "Description")
+            .Append(ml.Transforms.Categorical.OneHotEncoding("CityOneHot", "City"))
+            .Append(ml.Transforms.Categorical.OneHotHashEncoding("CityHash", "City"))
+            .Append(ml.Transforms.Concatenate("Features", "Text", "CityOneHot", "CityHash"))
+            .Append(ml.BinaryClassification.Trainers.SdcaLogisticRegression(labelColumnName: "Expensive"));
+        """);
+
+    [Fact]
+    public Task ConcatenateIsNormalizedOnlyWhenEveryInputIs() => ExpectAsync("""
+        var mixed = ml.Transforms.NormalizeMinMax("SizeScaled", "Size")
+            .Append(ml.Transforms.Concatenate("Features", "SizeScaled", "Rooms"))
+            .Append({|SCALE002:ml.Regression.Trainers.Sdca(labelColumnName: "Price")|});
+        var all = ml.Transforms.NormalizeMinMax("SizeScaled", "Size")
+            .Append(ml.Transforms.NormalizeMinMax("RoomsScaled", "Rooms"))
+            .Append(ml.Transforms.Concatenate("Features", "SizeScaled", "RoomsScaled"))
+            .Append(ml.Regression.Trainers.Sdca(labelColumnName: "Price"));
+        """);
+
+    [Fact]
+    public Task ALaterStageThatRewritesTheColumnClearsItsNormalization() => ExpectAsync("""
+        var pipeline = ml.Transforms.Concatenate("Features", "Size", "Rooms")
+            .Append(ml.Transforms.NormalizeMeanVariance("Features"))
+            .Append(ml.Transforms.ReplaceMissingValues("Features"))
+            .Append({|SCALE002:ml.Regression.Trainers.OnlineGradientDescent(labelColumnName: "Price")|});
+        """);
+
+    [Fact]
+    public Task CopiesKeepTheMarkAndDroppingOtherColumnsChangesNothing() => ExpectAsync("""
+        var pipeline = ml.Transforms.Concatenate("Raw", "Size", "Rooms")
+            .Append(ml.Transforms.NormalizeMeanVariance("Raw"))
+            .Append(ml.Transforms.CopyColumns("Features", "Raw"))
+            .Append(ml.Transforms.DropColumns("Description"))
+            .AppendCacheCheckpoint(ml)
+            .Append(ml.Regression.Trainers.Sdca(labelColumnName: "Price"));
+        """);
+
+    [Fact]
+    public Task ANormalizerAfterTheTrainerDoesNotCount() => ExpectAsync("""
+        var trainerFirst = {|SCALE002:ml.Regression.Trainers.Sdca(labelColumnName: "Price")|}
+            .Append(ml.Transforms.NormalizeMeanVariance("Features"));
+        var trainerInTheMiddle = ml.Transforms.Concatenate("Features", "Size")
+            .Append({|SCALE002:ml.Regression.Trainers.OnlineGradientDescent(labelColumnName: "Price")|})
+            .Append(ml.Transforms.NormalizeMeanVariance("Features"));
+        """);
+
+    // ---- The feature column the trainer reads ----
+
+    [Fact]
+    public Task TheFeatureColumnNameArgumentIsTheColumnChecked() => ExpectAsync("""
+        var otherColumn = ml.Transforms.Concatenate("Features", "Size", "Rooms")
+            .Append(ml.Transforms.NormalizeMeanVariance("Features"))
+            .Append({|#0:ml.Regression.Trainers.Sdca(labelColumnName: "Price", featureColumnName: "Size")|});
+        var sameColumn = ml.Transforms.Concatenate("Inputs", "Size", "Rooms")
+            .Append(ml.Transforms.NormalizeMeanVariance("Inputs"))
+            .Append(ml.Regression.Trainers.Sdca(labelColumnName: "Price", featureColumnName: "Inputs"));
+        """,
+        Verify<MLNetNormalizationAnalyzer>.Diagnostic("SCALE002").WithLocation(0).WithArguments("Sdca", "Size"));
+
+    [Fact]
+    public Task TheOptionsObjectsFeatureColumnNameIsTheColumnChecked() => ExpectAsync("""
+        var inline = ml.Transforms.NormalizeMeanVariance("Features", "Size")
+            .Append({|#0:ml.Regression.Trainers.Sdca(new SdcaRegressionTrainer.Options { LabelColumnName = "Price", FeatureColumnName = "Rooms" })|});
+        var options = new OnlineGradientDescentTrainer.Options { LabelColumnName = "Price" };
+        options.FeatureColumnName = "Scaled";
+        var assigned = ml.Transforms.NormalizeMinMax("Scaled", "Size")
+            .Append(ml.Regression.Trainers.OnlineGradientDescent(options));
+        var defaulted = ml.Transforms.NormalizeMinMax("Scaled", "Size")
+            .Append({|#1:ml.Regression.Trainers.OnlineGradientDescent(new OnlineGradientDescentTrainer.Options { LabelColumnName = "Price" })|});
+        """,
+        Verify<MLNetNormalizationAnalyzer>.Diagnostic("SCALE002").WithLocation(0).WithArguments("Sdca", "Rooms"),
+        Verify<MLNetNormalizationAnalyzer>.Diagnostic("SCALE002").WithLocation(1).WithArguments("OnlineGradientDescent", "Features"));
+
+    [Fact]
+    public Task AColumnOrOptionsObjectOnlyKnownAtRunTimeStaysSilent() => ExpectAsync("""
+        string column = rows.Length > 0 ? "Features" : "Other";
+        var byName = ml.Transforms.Concatenate("Features", "Size").Append(ml.Regression.Trainers.Sdca(featureColumnName: column));
+        SdcaRegressionTrainer.Options Make() => new SdcaRegressionTrainer.Options();
+        var byOptions = ml.Transforms.Concatenate("Features", "Size").Append(ml.Regression.Trainers.Sdca(Make()));
+        """);
+
+    // ---- Pipelines through locals, chains and Fit ----
+
+    [Fact]
+    public Task ATrainerAppendedFromALocalIsReportedAtItsCreation() => ExpectAsync("""
+        var features = ml.Transforms.Concatenate("Features", "Size", "Rooms");
+        var trainer = {|SCALE002:ml.Regression.Trainers.OnlineGradientDescent(labelColumnName: "Price")|};
+        var pipeline = features.Append(trainer);
+        var model = pipeline.Fit(data);
+        """);
+
+    [Fact]
+    public Task ChainsBuiltAcrossLocalsAndReassignmentsAreFollowed() => ExpectAsync("""
+        var estimator = new EstimatorChain<ITransformer>();
+        var pipeline = estimator.Append(ml.Transforms.Concatenate("Features", "Size"));
+        var normalized = pipeline.Append(ml.Transforms.NormalizeMeanVariance("Features"));
+        var good = normalized.Append(ml.Regression.Trainers.Sdca(labelColumnName: "Price"));
+        IEstimator<ITransformer> reassigned = ml.Transforms.Concatenate("Features", "Size");
+        reassigned = reassigned.Append(ml.Transforms.CopyColumns("Copy", "Size"));
+        var bad = reassigned.Append({|SCALE002:ml.Regression.Trainers.Sdca(labelColumnName: "Price")|});
+        """);
+
+    [Fact]
+    public Task ATrainerFitOnAViewFromTransformsWithoutANormalizerIsReported() => ExpectAsync("""
+        var raw = ml.Data.LoadFromEnumerable(rows);
+        var transformer = ml.Transforms.Concatenate("Features", "Size", "Rooms").Fit(raw);
+        var view = transformer.Transform(raw);
+        var model = {|SCALE002:ml.Regression.Trainers.Sdca(labelColumnName: "Price")|}.Fit(view);
+        var split = ml.Data.TrainTestSplit(view, testFraction: 0.2);
+        var trainer = {|SCALE002:ml.Regression.Trainers.OnlineGradientDescent(labelColumnName: "Price")|};
+        var splitModel = trainer.Fit(ml.Data.ShuffleRows(split.TrainSet));
+        """);
+
+    [Fact]
+    public Task ATrainerFitOnANormalizedViewOrAViewFromElsewhereStaysSilent() => ExpectAsync("""
+        var raw = ml.Data.LoadFromEnumerable(rows);
+        var view = ml.Transforms.Concatenate("Features", "Size", "Rooms")
+            .Append(ml.Transforms.NormalizeMeanVariance("Features"))
+            .Fit(raw)
+            .Transform(raw);
+        var model = ml.Regression.Trainers.Sdca(labelColumnName: "Price").Fit(view);
+        var fromCaller = ml.Regression.Trainers.Sdca(labelColumnName: "Price").Fit(data);
+        var fromBinary = ml.Regression.Trainers.Sdca(labelColumnName: "Price").Fit(ml.Data.LoadFromBinary("houses.idv"));
+        """);
+
+    [Fact]
+    public Task AChainThatStartsWithAnEstimatorFromElsewhereStaysSilent() => ExpectAsync("""
+        IEstimator<ITransformer> Features() => ml.Transforms.NormalizeMeanVariance("Features");
+        var pipeline = Features().Append(ml.Regression.Trainers.Sdca(labelColumnName: "Price"));
+        var custom = ml.Transforms.CustomMapping((House input, House output) => { }, contractName: null)
+            .Append(ml.Regression.Trainers.Sdca(labelColumnName: "Price"));
+        """);
+
+    [Fact]
+    public Task ATrainerThatIsNeverPutInAPipelineStaysSilent() => ExpectAsync("""
+        var trainer = ml.Regression.Trainers.Sdca(labelColumnName: "Price");
+        object kept = trainer;
+        """);
+}
