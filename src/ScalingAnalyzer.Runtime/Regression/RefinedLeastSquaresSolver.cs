@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
@@ -124,20 +125,27 @@ internal static class RefinedLeastSquaresSolver
     }
 
     /// <summary>f = y - r - A·x and g = -Aᵀ·r, each accumulated in double-double before the one final rounding.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AugmentedResidual(double[][] a, double[] y, double[] x, double[] r, double[] f, double[] g)
     {
         var n = y.Length;
         var p = a.Length;
-        var low = new double[n];
-        for (var i = 0; i < n; i++) f[i] = y[i];
-        for (var i = 0; i < n; i++) DoubleDouble.Add(ref f[i], ref low[i], -r[i]);
-        for (var j = 0; j < p; j++)
+        ForRowRanges(n, p, (start, end) =>
         {
-            var column = a[j];
-            var coefficient = -x[j];
-            for (var i = 0; i < n; i++) DoubleDouble.AddProduct(ref f[i], ref low[i], column[i], coefficient);
-        }
-        for (var i = 0; i < n; i++) f[i] += low[i];
+            var low = new double[end - start];
+            for (var i = start; i < end; i++)
+            {
+                f[i] = y[i];
+                DoubleDouble.Add(ref f[i], ref low[i - start], -r[i]);
+            }
+            for (var j = 0; j < p; j++)
+            {
+                var column = a[j];
+                var coefficient = -x[j];
+                for (var i = start; i < end; i++) DoubleDouble.AddProduct(ref f[i], ref low[i - start], column[i], coefficient);
+            }
+            for (var i = start; i < end; i++) f[i] += low[i - start];
+        });
 
         void ColumnDot(int j)
         {
@@ -150,19 +158,36 @@ internal static class RefinedLeastSquaresSolver
         else for (var j = 0; j < p; j++) ColumnDot(j);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double[] ExactResiduals(double[][] a, double[] y, double[] x)
     {
         var n = y.Length;
         var residual = (double[])y.Clone();
-        var low = new double[n];
-        for (var j = 0; j < a.Length; j++)
+        ForRowRanges(n, a.Length, (start, end) =>
         {
-            var column = a[j];
-            var coefficient = -x[j];
-            for (var i = 0; i < n; i++) DoubleDouble.AddProduct(ref residual[i], ref low[i], column[i], coefficient);
-        }
-        for (var i = 0; i < n; i++) residual[i] += low[i];
+            var low = new double[end - start];
+            for (var j = 0; j < a.Length; j++)
+            {
+                var column = a[j];
+                var coefficient = -x[j];
+                for (var i = start; i < end; i++) DoubleDouble.AddProduct(ref residual[i], ref low[i - start], column[i], coefficient);
+            }
+            for (var i = start; i < end; i++) residual[i] += low[i - start];
+        });
         return residual;
+    }
+
+    /// <summary>Rows split into fixed ranges (independent of the processor count, so results never depend on it).</summary>
+    private static void ForRowRanges(int rows, int columns, Action<int, int> body)
+    {
+        const int rowsPerRange = 8192;
+        if ((long)rows * columns < 1 << 17)
+        {
+            body(0, rows);
+            return;
+        }
+        var ranges = (rows + rowsPerRange - 1) / rowsPerRange;
+        Parallel.For(0, ranges, r => body(r * rowsPerRange, Math.Min(rows, (r + 1) * rowsPerRange)));
     }
 
     private static double MaxAbs(double[] values)
