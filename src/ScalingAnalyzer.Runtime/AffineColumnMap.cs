@@ -14,15 +14,11 @@ internal sealed class AffineColumnMap
 {
     private readonly double[] _offset;
     private readonly double[] _divisor;
-    private readonly float[] _offset32;
-    private readonly float[] _divisor32;
 
     public AffineColumnMap(double[] offset, double[] divisor)
     {
         _offset = (double[])offset.Clone();
         _divisor = (double[])divisor.Clone();
-        _offset32 = Array.ConvertAll(_offset, v => (float)v);
-        _divisor32 = Array.ConvertAll(_divisor, v => (float)v);
         Offset = new ReadOnlyCollection<double>(_offset);
         Divisor = new ReadOnlyCollection<double>(_divisor);
     }
@@ -47,17 +43,19 @@ internal sealed class AffineColumnMap
             fixed (byte* output = result.bytes)
             {
                 finite = source.dtype == torch.ScalarType.Float32
-                    ? AffineKernel.Apply((float*)input, (float*)output, rows, columns, _offset32, _divisor32, inverse)
+                    ? AffineKernel.Apply((float*)input, (float*)output, rows, columns, _offset, _divisor, inverse)
                     : AffineKernel.Apply((double*)input, (double*)output, rows, columns, _offset, _divisor, inverse);
             }
             if (!finite) TensorMemory.ThrowIfNonFinite(source, name, columns);
         }
         else
         {
+            // Computed in float64 and converted back, as the CPU kernel does, so both paths give the same digits.
             TensorMemory.ThrowIfNonFinite(x, name, columns);
-            var offset = torch.tensor(_offset, dtype: x.dtype, device: x.device);
-            var divisor = torch.tensor(_divisor, dtype: x.dtype, device: x.device);
-            result = inverse ? torch.addcmul(offset, x, divisor, 1.0) : x.sub(offset).div_(divisor);
+            var offset = torch.tensor(_offset, dtype: torch.ScalarType.Float64, device: x.device);
+            var divisor = torch.tensor(_divisor, dtype: torch.ScalarType.Float64, device: x.device);
+            var wide = x.to(torch.ScalarType.Float64);
+            result = (inverse ? torch.addcmul(offset, wide, divisor, 1.0) : wide.sub(offset).div_(divisor)).to(x.dtype);
         }
         return result.MoveToOuterDisposeScope();
     }
@@ -102,7 +100,7 @@ internal sealed class AffineColumnMap
         where T : unmanaged, System.Numerics.INumber<T>
     {
         if (typeof(T) == typeof(float))
-            return AffineKernel.Apply((float*)input, (float*)output, rows, columns, _offset32, _divisor32, inverse);
+            return AffineKernel.Apply((float*)input, (float*)output, rows, columns, _offset, _divisor, inverse);
         if (typeof(T) == typeof(double))
             return AffineKernel.Apply((double*)input, (double*)output, rows, columns, _offset, _divisor, inverse);
         throw new NotSupportedException($"Element type {typeof(T).Name} is not supported; use float or double.");

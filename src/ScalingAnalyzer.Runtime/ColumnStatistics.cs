@@ -35,8 +35,8 @@ internal static class ColumnStatistics
         var shifted = values - shift;
         var mean = shifted.mean([0L]);
         var deviations = shifted - mean;
-        var deviationSum = deviations.sum(0);
-        var m2 = deviations.square().sum(0) - deviationSum.square() / rows;
+        var deviationSum = deviations.sum([0L]);
+        var m2 = deviations.square().sum([0L]) - deviationSum.square() / rows;
         mean = mean + deviationSum / rows + shift;
         return Finish(TensorMemory.ToDoubleArray(mean), TensorMemory.ToDoubleArray(m2), rows,
             () => TensorMemory.ThrowIfNonFinite(x, name, columns), name);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -51,7 +52,24 @@ internal sealed class TorchCompilationAnalysis
     public ImmutableArray<Diagnostic> DiagnosticsFor(IMethodSymbol method, IOperation body, CancellationToken cancellationToken)
     {
         var lazy = _diagnostics.GetOrAdd(method, _ => new Lazy<ImmutableArray<Diagnostic>>(() => Analyze(method, body, cancellationToken)));
-        return lazy.Value;
+        return ValueOf(_diagnostics, method, lazy);
+    }
+
+    /// <summary>
+    /// A Lazy caches its exception: a run cancelled for one request (the IDE cancels and restarts analyses on the same
+    /// compilation) must not poison the entry for the next one, so a cancelled entry is removed before rethrowing.
+    /// </summary>
+    private static T ValueOf<T>(ConcurrentDictionary<IMethodSymbol, Lazy<T>> cache, IMethodSymbol key, Lazy<T> lazy)
+    {
+        try
+        {
+            return lazy.Value;
+        }
+        catch (OperationCanceledException)
+        {
+            ((ICollection<KeyValuePair<IMethodSymbol, Lazy<T>>>)cache).Remove(new KeyValuePair<IMethodSymbol, Lazy<T>>(key, lazy));
+            throw;
+        }
     }
 
     private ImmutableArray<Diagnostic> Analyze(IMethodSymbol method, IOperation body, CancellationToken cancellationToken)
@@ -65,7 +83,7 @@ internal sealed class TorchCompilationAnalysis
 
     /// <summary>What a helper method of this compilation does with its tensor parameters (not following further helpers).</summary>
     public TrainingSummary? SummaryFor(IMethodSymbol method, CancellationToken cancellationToken)
-        => _summaries.GetOrAdd(method, m => new Lazy<TrainingSummary?>(() => Summarize(m, cancellationToken))).Value;
+        => ValueOf(_summaries, method, _summaries.GetOrAdd(method, m => new Lazy<TrainingSummary?>(() => Summarize(m, cancellationToken))));
 
     private TrainingSummary? Summarize(IMethodSymbol method, CancellationToken cancellationToken)
     {

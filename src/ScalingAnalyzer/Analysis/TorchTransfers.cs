@@ -110,11 +110,11 @@ internal static class TorchTransfers
         ["std_mean"] = call => Pair(Statistic(call, StatisticKind.Spread, Width), Statistic(call, StatisticKind.Centre, r => r)),
         ["var_mean"] = call => Pair(Statistic(call, StatisticKind.Variance, r => Width(r).Power(2)), Statistic(call, StatisticKind.Centre, r => r)),
         // Value-keeping shape operations.
-        ["reshape"] = call => KeepValues(call, keepColumns: false),
-        ["view"] = call => KeepValues(call, keepColumns: false),
+        ["reshape"] = Reshape,
+        ["view"] = Reshape,
         ["view_as"] = call => KeepValues(call, keepColumns: false),
         ["flatten"] = call => KeepValues(call, keepColumns: false),
-        ["unsqueeze"] = call => KeepValues(call, keepColumns: false),
+        ["unsqueeze"] = Unsqueeze,
         ["squeeze"] = call => KeepValues(call, keepColumns: false),
         ["t"] = call => KeepValues(call, keepColumns: false),
         ["transpose"] = call => KeepValues(call, keepColumns: false),
@@ -492,6 +492,32 @@ internal static class TorchTransfers
         var input = call.FirstTensor();
         var result = keepColumns ? input : input.WithColumns(default);
         return rows is double r ? result.WithRows((long)r) : keepRows ? result : result.WithRows(null);
+    }
+
+    /// <summary>reshape(-1, 1) / view(n, 1): one column holding all the values.</summary>
+    private static AbstractValue Reshape(TorchCall call)
+    {
+        var result = KeepValues(call, keepColumns: false);
+        var shape = call.Arguments.Length > 0 ? call.Arguments[0].Elements : default;
+        if (!shape.IsDefault && shape.Length == 2 && shape[1].Range.IsConstant && shape[1].Range.Low == 1)
+        {
+            result = result.WithColumns(ImmutableArray.Create(result.Range));
+            if (shape[0].Range.IsConstant && shape[0].Range.Low > 0)
+                result = result.WithRows((long)shape[0].Range.Low);
+            else
+                result = result.WithRows(call.FirstTensor().Rows);
+        }
+        return result;
+    }
+
+    /// <summary>unsqueeze(1) of a vector: one column.</summary>
+    private static AbstractValue Unsqueeze(TorchCall call)
+    {
+        var input = call.FirstTensor();
+        var result = KeepValues(call, keepColumns: false);
+        return input.Columns.IsDefault && call.Constant("dim") is 1.0 or -1.0
+            ? result.WithColumns(ImmutableArray.Create(result.Range)).WithRows(input.Rows)
+            : result;
     }
 
     private static AbstractValue ConvertType(TorchCall call, ElementKind kind)

@@ -452,7 +452,7 @@ internal sealed partial class TrainingInterpreter
 
         if (!_options.ScalingMethods.IsEmpty && containing is not null
             && _options.ScalingMethods.Contains(containing.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat.WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.None)) + "." + method.Name))
-            return call.FirstTensor().Derived().WithScaling(ScalingKind.UserMethod).WithRange(Interval.Unknown).WithColumns(default);
+            return UserScalingMethod(invocation, arguments);
 
         if (_helperSummaries is not null && method.MethodKind == MethodKind.Ordinary && !method.DeclaringSyntaxReferences.IsEmpty
             && !SymbolEqualityComparer.Default.Equals(method.OriginalDefinition, _method?.OriginalDefinition) && HasTensorParameter(method))
@@ -466,6 +466,26 @@ internal sealed partial class TrainingInterpreter
         if (IsNumeric(returnType) || IsNumericCollection(returnType))
             return AbstractValue.Data(Interval.Unknown, ValueOrigin.RuntimeData, ElementKindOf(returnType));
         return AbstractValue.Unknown;
+    }
+
+    /// <summary>
+    /// A method listed in scaling_analyzer.scaling_methods: its result is scaled, and so are the tensor variables it
+    /// received (helpers such as StandardizeInPlace(x) scale their argument in place).
+    /// </summary>
+    private AbstractValue UserScalingMethod(IInvocationOperation invocation, AbstractValue[] arguments)
+    {
+        AbstractValue? result = null;
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            var argument = invocation.Arguments[i];
+            if (!_symbols.IsTensor(argument.Value.Type))
+                continue;
+            var scaled = arguments[i].Derived().WithScaling(ScalingKind.UserMethod).WithRange(Interval.Unknown).WithColumns(default);
+            result ??= scaled;
+            if (argument.Parameter?.RefKind != RefKind.Out)
+                Assign(Strip(argument.Value), scaled);
+        }
+        return result ?? AbstractValue.Data(Interval.Unknown, ValueOrigin.Unknown, ElementKind.Floating).WithScaling(ScalingKind.UserMethod);
     }
 
     private bool HasTensorParameter(IMethodSymbol method)

@@ -39,10 +39,11 @@ public sealed class ConsumerWorkspace : IDisposable
         }
 
         WriteNuGetConfig();
-        Default = new ConsumerProject(Path.Combine(Root, "Default"), "Consumer");
-        Configured = new ConsumerProject(Path.Combine(Root, "Configured"), "Consumer");
-        Plain = new ConsumerProject(Path.Combine(Root, "Plain"), "Plain");
-        Fixable = new ConsumerProject(Path.Combine(Root, "Fixable"), "Consumer");
+        // Distinct project names: one solution restores them together.
+        Default = new ConsumerProject(Path.Combine(Root, "Default"), "DefaultConsumer");
+        Configured = new ConsumerProject(Path.Combine(Root, "Configured"), "ConfiguredConsumer");
+        Plain = new ConsumerProject(Path.Combine(Root, "Plain"), "PlainConsumer");
+        Fixable = new ConsumerProject(Path.Combine(Root, "Fixable"), "FixableConsumer");
 
         foreach (var project in new[] { Default, Configured })
         {

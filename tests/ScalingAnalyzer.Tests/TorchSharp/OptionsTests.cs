@@ -76,6 +76,44 @@ public class OptionsTests
         EditorConfig("scaling_analyzer.scaling_methods = Other.Rescale"));
 
     [Fact]
+    public Task UserScalingMethodWorkingInPlace() => Run(
+        Main("""
+                var x = torch.linspace(500, 5000, 100).reshape(-1, 1);
+                Shop.Preprocessing.StandardizeInPlace(x);
+                var y = torch.rand(100, 1);
+        """ + Loop("x")) + """
+
+        namespace Shop
+        {
+            public static class Preprocessing
+            {
+                public static void StandardizeInPlace(TorchSharp.torch.Tensor x) => x.sub_(x.mean()).div_(x.std());
+            }
+        }
+        """,
+        EditorConfig("scaling_analyzer.scaling_methods = Shop.Preprocessing.StandardizeInPlace"));
+
+    [Fact]
+    public Task UserScalingMethodWorkingInPlaceIsNotKnownUnlessListed() => Run(
+        Main("""
+                var x = torch.linspace(500, 5000, 100).reshape(-1, 1);
+                Shop.Preprocessing.StandardizeInPlace(x);
+                var y = torch.rand(100, 1);
+        """ + Loop("{|#0:x|}")) + """
+
+        namespace Shop
+        {
+            public static class Preprocessing
+            {
+                public static void StandardizeInPlace(TorchSharp.torch.Tensor x) => x.sub_(x.mean()).div_(x.std());
+            }
+        }
+        """,
+        null,
+        Verify<UnscaledFeatureAnalyzer>.Diagnostic("SCALE001").WithLocation(0)
+            .WithArguments("x", "[500, 5000]", "model.forward", "values up to about 5000 make gradient steps overshoot or barely move its weights"));
+
+    [Fact]
     public Task RuntimeStandardScalerScales() => Run(
         Main("""
                 var x = torch.rand(100, 1) * 4500 + 500;
@@ -92,4 +130,16 @@ public class OptionsTests
                 var x = torch.tensor(scaler.Transform(sizes)).reshape(-1, 1);
                 var y = torch.rand(100, 1);
         """ + Loop("x")), null);
+
+    [Fact]
+    public Task ReshapedVectorsAreColumnsOfACat() => Run(
+        Main("""
+                var rooms = torch.linspace(0, 1, 64).reshape(-1, 1);
+                var floors = torch.linspace(0, 5, 64).unsqueeze(1);
+                var x = torch.cat(new[] { rooms, floors }, 1);
+                var y = torch.rand(64, 1);
+        """ + Loop("{|#0:x|}", model: "nn.Linear(2, 1)")),
+        EditorConfig("scaling_analyzer.column_scale_ratio = 2"),
+        Verify<UnscaledFeatureAnalyzer>.Diagnostic("SCALE001").WithLocation(0)
+            .WithArguments("x", "[0, 5]", "model.forward", "its columns differ in scale by about 5x (column 0 spans [0, 1], column 1 spans [0, 5])"));
 }

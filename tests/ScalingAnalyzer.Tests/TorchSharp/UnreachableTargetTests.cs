@@ -117,4 +117,22 @@ public class UnreachableTargetTests
                 }
         """),
         Scale003().WithArguments("y.narrow(0, start, 10)", "5.2e5", "5000", "0.01", "50"));
+
+    [Fact]
+    public Task MiniBatchesCountedFromTheTensorsRows() => Reports(
+        Main(Prices + """
+                var model = nn.Linear(1, 1);
+                var optimizer = torch.optim.RAdam(model.parameters());
+                for (int epoch = 0; epoch < 30; epoch++)
+                {
+                    for (long start = 0; start < x.shape[0]; start += 25)
+                    {
+                        var batch = x.narrow(0, start, 25);
+                        var loss = nn.functional.huber_loss(model.forward(batch), {|#0:y.narrow(0, start, 25)|});
+                        loss.backward();
+                        optimizer.step();
+                    }
+                }
+        """),
+        Scale003().WithArguments("y.narrow(0, start, 25)", "5.2e5", "120", "0.002", "0.24"));
 }

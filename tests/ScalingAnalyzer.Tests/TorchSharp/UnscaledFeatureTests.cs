@@ -278,8 +278,9 @@ public class UnscaledFeatureTests
         }
         """, TestReferences.Net80);
 
+    /// <summary>The test project compiles a library, where top-level statements are an error (CS8805) the analyzer must live with.</summary>
     [Fact]
-    public Task TopLevelStatementsAreAnalysed() => Reports("""
+    public Task TopLevelStatementsAreAnalysed() => Verify<UnscaledFeatureAnalyzer>.AnalyzerIgnoringCompilerErrorsAsync("""
         using TorchSharp;
         using static TorchSharp.torch;
 
@@ -295,7 +296,7 @@ public class UnscaledFeatureTests
             optimizer.step();
         }
         """,
-        Scale001().WithArguments("x", "[500, 5000]", "model.forward", Magnitude5000));
+        expected: Scale001().WithArguments("x", "[500, 5000]", "model.forward", Magnitude5000));
 
     [Fact]
     public Task UserModuleSubclassForwardIsATrainingInput() => Reports(

@@ -67,9 +67,9 @@ internal sealed class EstimatorChainEvaluator
                 return ArgumentFor(invocation, symbols.FindDataViewParameter(invocation.TargetMethod)) is { } source
                     ? EvaluateDataView(source, depth + 1)
                     : ColumnNormalizationState.Unknown;
-            case IPropertyReferenceOperation { Instance: { } split } when symbols.TrainTestData is not null
+            case IMemberReferenceOperation { Instance: { } split } when symbols.TrainTestData is not null
                     && SymbolEqualityComparer.Default.Equals(split.Type, symbols.TrainTestData):
-                // split.TrainSet / split.TestSet: the rows of the view TrainTestSplit was given.
+                // split.TrainSet / split.TestSet (fields): the rows of the view TrainTestSplit was given.
                 return ResolveThroughLocals(split, depth) is IInvocationOperation splitCall && symbols.IsRowOperation(splitCall.TargetMethod)
                     ? EvaluateDataView(splitCall, depth + 1)
                     : ColumnNormalizationState.Unknown;

@@ -9,9 +9,9 @@ public static class ColumnRatioOption
 {
     public static void Train()
     {
-        var rooms = torch.linspace(0, 1, 64).reshape(-1, 1);
-        var floors = torch.linspace(0, 5, 64).reshape(-1, 1);
-        var X = torch.cat(new[] { rooms, floors }, 1);
+        var rooms = torch.linspace(0, 1, 64);
+        var floors = torch.linspace(0, 5, 64);
+        var X = torch.stack(new[] { rooms, floors }, 1);
         var y = torch.rand(64, 1);
 
         var model = torch.nn.Linear(2, 1);
