@@ -28,6 +28,20 @@ public static class Verify<TAnalyzer>
         return test.RunAsync();
     }
 
+    /// <summary>Like <see cref="AnalyzerAsync"/>, for half-typed code: compiler errors are expected and not compared.</summary>
+    public static Task AnalyzerIgnoringCompilerErrorsAsync(string source, ReferenceAssemblies? references = null, params DiagnosticResult[] expected)
+    {
+        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
+        {
+            TestCode = source,
+            ReferenceAssemblies = references ?? TestReferences.WithBoth,
+            CompilerDiagnostics = CompilerDiagnostics.None,
+        };
+        test.TestState.AdditionalReferences.Add(TestReferences.Runtime);
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
     public static Task CodeFixAsync<TCodeFix>(string source, string fixedSource, string? equivalenceKey = null, ReferenceAssemblies? references = null, params DiagnosticResult[] expected)
         where TCodeFix : CodeFixProvider, new()
     {

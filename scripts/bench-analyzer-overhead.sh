@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# Analyzer overhead: how much build time the ScalingAnalyzer analyzers add, and their per-analyzer time beside
+# the NetAnalyzers' on the same project.
+#
+#   bash scripts/bench-analyzer-overhead.sh [runs]        (runs per variant, default 5; the median is reported)
+#
+# What it does:
+#   1. builds src/ScalingAnalyzer.CodeFixes in Release (ScalingAnalyzer.dll + ScalingAnalyzer.CodeFixes.dll, the
+#      two assemblies the package puts in analyzers/dotnet/cs);
+#   2. generates two seeded projects of 300 files each into $OVERHEAD_DIR (default /tmp/scalinganalyzer-overhead):
+#      ml/ (TorchSharp 0.107 + Microsoft.ML 5.0.1 training code, some of it triggering the rules) and plain/
+#      (neither library referenced) - see benchmarks/ScalingAnalyzer.Benchmarks/AnalyzerOverhead/;
+#   3. restores each project once, then times full recompiles (`dotnet build --no-restore --no-incremental`) without
+#      and with the analyzers, alternating the order run by run. The only difference between the two variants is
+#      -p:ScalingAnalyzerDirectory=..., which adds the two <Analyzer> items: same SDK, compiler and references.
+#      Each build runs its own csc process (UseSharedCompilation=false) so the shared compiler server of other
+#      builds on the machine cannot queue ours; set SHARED_COMPILATION=true to measure through the server instead;
+#   4. one more build per project with -p:ReportAnalyzer=true -v:d for the per-analyzer times, and one on the ml
+#      project with every NetAnalyzers rule on (AnalysisLevel=latest-all) to compare with theirs.
+# Goals (issue 7): added build time <= 3% on ml/, <= 0.5% on plain/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$(pwd)
+runs=${1:-5}
+work=${OVERHEAD_DIR:-/tmp/scalinganalyzer-overhead}
+shared=${SHARED_COMPILATION:-false}
+analyzers="$repo/src/ScalingAnalyzer.CodeFixes/bin/Release/netstandard2.0"
+results="$work/results.md"
+
+echo "== building the analyzers and the project generator (Release)"
+dotnet build src/ScalingAnalyzer.CodeFixes -c Release -nologo -v q -clp:ErrorsOnly
+dotnet build benchmarks/ScalingAnalyzer.Benchmarks -c Release -nologo -v q -clp:ErrorsOnly
+dotnet benchmarks/ScalingAnalyzer.Benchmarks/bin/Release/net10.0/ScalingAnalyzer.Benchmarks.dll generate-overhead-projects "$work" 300
+
+build() { # project, variant (with|without), extra msbuild arguments...
+  local project=$1 variant=$2; shift 2
+  local analyzerProperty=()
+  [ "$variant" = with ] && analyzerProperty=("-p:ScalingAnalyzerDirectory=$analyzers")
+  dotnet build "$work/$project" --no-restore --no-incremental -nologo -p:UseSharedCompilation="$shared" \
+    "${analyzerProperty[@]}" "$@"
+}
+
+median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+for project in ml plain; do
+  echo "== $project: restore and one warm-up build per variant"
+  dotnet restore "$work/$project" -nologo -v q
+  for variant in without with; do build "$project" "$variant" -v q -clp:ErrorsOnly > /dev/null; done
+  : > "$work/$project.times"
+  for run in $(seq 1 "$runs"); do
+    if [ $((run % 2)) -eq 1 ]; then order="without with"; else order="with without"; fi
+    for variant in $order; do
+      start=$(date +%s.%N)
+      log=$(build "$project" "$variant" -v q -clp:PerformanceSummary)
+      end=$(date +%s.%N)
+      csc=$(grep -E '^\s+[0-9]+ ms\s+Csc\s' <<<"$log" | awk '{ print $1 / 1000 }')
+      wall=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')
+      echo "$variant $wall $csc" >> "$work/$project.times"
+      echo "  run $run $variant: build ${wall}s, Csc task ${csc}s"
+    done
+  done
+  echo "== $project: per-analyzer times (ReportAnalyzer)"
+  build "$project" with -p:ReportAnalyzer=true -v:d > "$work/$project.report.log"
+  grep -oE 'warning [A-Z]+[0-9]+' "$work/$project.report.log" | sort | uniq -c > "$work/$project.diagnostics" || true
+done
+echo "== ml: per-analyzer times with every NetAnalyzers rule on (AnalysisLevel=latest-all)"
+build ml with -p:ReportAnalyzer=true -p:EnableNETAnalyzers=true -p:AnalysisLevel=latest-all -v:d > "$work/ml.netanalyzers.log"
+
+# The compiler's analyzer report: the block from "Total analyzer execution time" to its last timing row,
+# without the rows under a millisecond.
+analyzer_report() { # log, maximum lines
+  awk 'on && !/^[[:space:]]*(Time \(s\)|[0-9<]|$)/ { exit } /Total analyzer execution time/ { on = 1 } on' "$1" \
+    | grep -v '<0.001' | sed -E 's/^[[:space:]]{9}//; s/, Culture=neutral, PublicKeyToken=[0-9a-f]+//' | head -n "$2"
+}
+
+{
+  echo "## Analyzer overhead ($(date -u '+%Y-%m-%d %H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  echo
+  echo "Command: \`bash scripts/bench-analyzer-overhead.sh $runs\` (median of $runs full recompiles per variant, UseSharedCompilation=$shared)."
+  echo
+  echo "| Project | files | diagnostics with the analyzers | build without (s) | build with (s) | added | Csc without (s) | Csc with (s) | added to Csc | goal | met |"
+  echo "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---|"
+  for project in ml plain; do
+    without=$(awk '$1 == "without" { print $2 }' "$work/$project.times" | median)
+    with=$(awk '$1 == "with" { print $2 }' "$work/$project.times" | median)
+    cscWithout=$(awk '$1 == "without" { print $3 }' "$work/$project.times" | median)
+    cscWith=$(awk '$1 == "with" { print $3 }' "$work/$project.times" | median)
+    goal=$([ "$project" = ml ] && echo 3 || echo 0.5)
+    added=$(awk -v a="$without" -v b="$with" 'BEGIN { printf "%.1f", (b - a) / a * 100 }')
+    addedCsc=$(awk -v a="$cscWithout" -v b="$cscWith" 'BEGIN { printf "%.1f", (b - a) / a * 100 }')
+    met=$(awk -v x="$added" -v g="$goal" 'BEGIN { print (x <= g) ? "yes" : "no" }')
+    diagnostics=$(grep -E 'SCALE' "$work/$project.diagnostics" | awk '{ printf "%s%s x%s", sep, $3, $1; sep = ", " }')
+    echo "| $project | 300 | ${diagnostics:-none} | $without | $with | $added% | $cscWithout | $cscWith | $addedCsc% | <= $goal% | $met |"
+  done
+  echo
+  echo "Per-analyzer time reported by the compiler (-p:ReportAnalyzer=true), ml project, default NetAnalyzers rules:"
+  echo
+  echo '```'
+  analyzer_report "$work/ml.report.log" 30
+  echo '```'
+  echo
+  echo "ml project with every NetAnalyzers rule on (AnalysisLevel=latest-all):"
+  echo
+  echo '```'
+  analyzer_report "$work/ml.netanalyzers.log" 40
+  echo '```'
+  echo
+  echo "plain project:"
+  echo
+  echo '```'
+  analyzer_report "$work/plain.report.log" 20
+  echo '```'
+} > "$results"
+echo
+cat "$results"

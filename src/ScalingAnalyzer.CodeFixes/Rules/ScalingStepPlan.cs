@@ -1,0 +1,222 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace ScalingAnalyzer.CodeFixes.Rules;
+
+/// <summary>Which runtime scaler a fix fits.</summary>
+internal enum ScalerKind
+{
+    Standardize,
+    MinMax,
+}
+
+/// <summary>
+/// One diagnostic's scaling step, checked and located: fit a scaler on <see cref="Variable"/> just before
+/// <see cref="Anchor"/>, and read the scaled tensor at <see cref="Occurrences"/> (the variable as written inside the
+/// reported argument) instead of the variable. Built only when every precondition holds, so a fix that is offered
+/// always applies and compiles.
+/// </summary>
+internal sealed class ScalingStepPlan
+{
+    private ScalingStepPlan(ISymbol variable, INamedTypeSymbol scalerType, StatementSyntax anchor, ImmutableArray<IdentifierNameSyntax> occurrences)
+    {
+        Variable = variable;
+        ScalerType = scalerType;
+        Anchor = anchor;
+        Occurrences = occurrences;
+    }
+
+    /// <summary>The local or parameter being scaled.</summary>
+    public ISymbol Variable { get; }
+
+    /// <summary>ScalingAnalyzer.Runtime.StandardScaler or MinMaxScaler, as the compilation sees it.</summary>
+    public INamedTypeSymbol ScalerType { get; }
+
+    /// <summary>The statement the scaler and the scaled tensor are declared before; its parent is a statement list.</summary>
+    public StatementSyntax Anchor { get; }
+
+    public ImmutableArray<IdentifierNameSyntax> Occurrences { get; }
+
+    public const string StandardScalerMetadataName = "ScalingAnalyzer.Runtime.StandardScaler";
+    public const string MinMaxScalerMetadataName = "ScalingAnalyzer.Runtime.MinMaxScaler";
+
+    /// <summary>
+    /// Null when the diagnostic cannot be fixed safely: no <c>Variable</c> property, the insertion statement missing
+    /// or not around the argument, the variable not in scope there, the variable written (or a tensor mutated in
+    /// place) inside the training statement, or the runtime library not referenced.
+    /// </summary>
+    public static ScalingStepPlan? TryCreate(SyntaxNode root, SemanticModel semanticModel, Diagnostic diagnostic, ScalerKind kind, CancellationToken cancellationToken)
+    {
+        if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.Variable, out var variableName) || string.IsNullOrEmpty(variableName))
+            return null;
+        if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.InsertBefore, out var insertBeforeText)
+            || !int.TryParse(insertBeforeText, NumberStyles.None, CultureInfo.InvariantCulture, out var insertBefore)
+            || insertBefore < 0 || insertBefore >= root.FullSpan.End)
+        {
+            return null;
+        }
+
+        var span = diagnostic.Location.SourceSpan;
+        if (!diagnostic.Location.IsInSource || span.End > root.FullSpan.End)
+            return null;
+        var reported = root.FindNode(span, getInnermostNodeForTie: true);
+        var argument = reported is ArgumentSyntax argumentSyntax ? argumentSyntax.Expression : reported as ExpressionSyntax;
+        if (argument is null)
+            return null;
+
+        ISymbol? variable = null;
+        var occurrences = ImmutableArray.CreateBuilder<IdentifierNameSyntax>();
+        foreach (var identifier in argument.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
+        {
+            if (identifier.Identifier.ValueText != variableName)
+                continue;
+            var symbol = semanticModel.GetSymbolInfo(identifier, cancellationToken).Symbol;
+            if (symbol is not (ILocalSymbol or IParameterSymbol))
+                continue;
+            if (variable is not null && !SymbolEqualityComparer.Default.Equals(variable, symbol))
+                return null;
+            variable = symbol;
+            occurrences.Add(identifier);
+        }
+
+        if (variable is null)
+            return null;
+
+        var anchor = FindAnchor(root, insertBefore, argument);
+        if (anchor is null || !IsInScopeBefore(variable, anchor, semanticModel, cancellationToken))
+            return null;
+        if (IsWrittenWithin(anchor, variable, semanticModel, cancellationToken))
+            return null;
+
+        var scalerType = semanticModel.Compilation.GetTypeByMetadataName(kind == ScalerKind.Standardize ? StandardScalerMetadataName : MinMaxScalerMetadataName);
+        if (scalerType is null || !HasFitFor(scalerType, VariableType(variable), semanticModel.Compilation))
+            return null;
+
+        return new ScalingStepPlan(variable, scalerType, anchor, occurrences.ToImmutable());
+    }
+
+    /// <summary>
+    /// The statement starting at <paramref name="insertBefore"/> that contains the argument, lifted out of embedded
+    /// positions (<c>if (c) for (...)</c>, labels) to the nearest statement that sits in a block, a switch section
+    /// or the top-level statements, where new declarations can go.
+    /// </summary>
+    private static StatementSyntax? FindAnchor(SyntaxNode root, int insertBefore, ExpressionSyntax argument)
+    {
+        StatementSyntax? statement = null;
+        foreach (var ancestor in argument.Ancestors())
+        {
+            if (ancestor is StatementSyntax candidate && candidate.SpanStart == insertBefore)
+            {
+                statement = candidate;
+                break;
+            }
+        }
+
+        if (statement is null)
+            return null;
+
+        while (statement.Parent is not (BlockSyntax or SwitchSectionSyntax or GlobalStatementSyntax))
+        {
+            var enclosing = statement.Parent?.FirstAncestorOrSelf<SyntaxNode>(node => node is StatementSyntax or MemberDeclarationSyntax or AnonymousFunctionExpressionSyntax);
+            if (enclosing is not StatementSyntax enclosingStatement || enclosingStatement is BlockSyntax)
+                return null;
+            statement = enclosingStatement;
+        }
+
+        return root.FullSpan.Contains(statement.Span) ? statement : null;
+    }
+
+    /// <summary>Declared before the anchor (not by it) and visible at its start.</summary>
+    private static bool IsInScopeBefore(ISymbol variable, StatementSyntax anchor, SemanticModel semanticModel, CancellationToken cancellationToken)
+    {
+        foreach (var reference in variable.DeclaringSyntaxReferences)
+        {
+            var declaration = reference.GetSyntax(cancellationToken);
+            if (declaration.SyntaxTree == anchor.SyntaxTree && declaration.Span.End > anchor.SpanStart)
+                return false;
+        }
+
+        foreach (var visible in semanticModel.LookupSymbols(anchor.SpanStart, name: variable.Name))
+        {
+            if (SymbolEqualityComparer.Default.Equals(visible, variable))
+                return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Any assignment, increment, ref/out pass or element store to the variable, or an in-place tensor method
+    /// (TorchSharp's trailing underscore: <c>add_</c>, <c>mul_</c>, ...) called on it, inside the training statement:
+    /// the scaled copy made before it would go stale.
+    /// </summary>
+    private static bool IsWrittenWithin(StatementSyntax anchor, ISymbol variable, SemanticModel semanticModel, CancellationToken cancellationToken)
+    {
+        foreach (var identifier in anchor.DescendantNodes().OfType<IdentifierNameSyntax>())
+        {
+            if (identifier.Identifier.ValueText != variable.Name)
+                continue;
+            if (!SymbolEqualityComparer.Default.Equals(semanticModel.GetSymbolInfo(identifier, cancellationToken).Symbol, variable))
+                continue;
+            if (IsWrite(identifier))
+                return true;
+        }
+
+        return false;
+    }
+
+    private static bool IsWrite(IdentifierNameSyntax identifier)
+    {
+        SyntaxNode expression = identifier;
+        while (expression.Parent is ParenthesizedExpressionSyntax)
+            expression = expression.Parent;
+
+        switch (expression.Parent)
+        {
+            case AssignmentExpressionSyntax assignment when assignment.Left == expression:
+            case PrefixUnaryExpressionSyntax prefix when prefix.IsKind(SyntaxKind.PreIncrementExpression) || prefix.IsKind(SyntaxKind.PreDecrementExpression):
+            case PostfixUnaryExpressionSyntax postfix when postfix.IsKind(SyntaxKind.PostIncrementExpression) || postfix.IsKind(SyntaxKind.PostDecrementExpression):
+            case ArgumentSyntax argument when !argument.RefKindKeyword.IsKind(SyntaxKind.None) && !argument.RefKindKeyword.IsKind(SyntaxKind.InKeyword):
+                return true;
+            case ElementAccessExpressionSyntax elementAccess when elementAccess.Expression == expression
+                && elementAccess.Parent is AssignmentExpressionSyntax store && store.Left == elementAccess:
+                return true;
+            case MemberAccessExpressionSyntax memberAccess when memberAccess.Expression == expression
+                && memberAccess.Parent is InvocationExpressionSyntax
+                && memberAccess.Name.Identifier.ValueText.EndsWith("_", System.StringComparison.Ordinal):
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static ITypeSymbol? VariableType(ISymbol variable) => variable switch
+    {
+        ILocalSymbol local => local.Type,
+        IParameterSymbol parameter => parameter.Type,
+        _ => null,
+    };
+
+    /// <summary>The runtime scaler has a static Fit the variable converts to implicitly (Tensor, double[,], ...).</summary>
+    private static bool HasFitFor(INamedTypeSymbol scalerType, ITypeSymbol? variableType, Compilation compilation)
+    {
+        if (variableType is null || variableType.TypeKind == TypeKind.Error)
+            return false;
+        foreach (var member in scalerType.GetMembers("Fit"))
+        {
+            if (member is IMethodSymbol { IsStatic: true, DeclaredAccessibility: Accessibility.Public, Parameters.Length: > 0 } fit
+                && compilation.ClassifyConversion(variableType, fit.Parameters[0].Type).IsImplicit)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,2 +1,0 @@
-namespace ScalingAnalyzer.Runtime;
-internal static class AssemblyMarker { }

@@ -1,0 +1,164 @@
+using System;
+using System.Numerics;
+
+namespace ScalingAnalyzer.Runtime.Kernels;
+
+/// <summary>
+/// <c>dst = (src - offset[c]) / divisor[c]</c> (or its inverse <c>src * divisor[c] + offset[c]</c>) over a
+/// row-major buffer in one read and one write. Rows of few columns are handled by repeating the per-column
+/// constants into a pattern as long as a whole number of SIMD vectors, so the loop never branches on the column.
+/// float32 data is computed in float64 and rounded once at the end: in float32 arithmetic a column whose spread
+/// is small against its mean would lose a few ulps on the round trip through scale and inverse.
+/// </summary>
+internal static unsafe class AffineKernel
+{
+    /// <returns>false when the input holds NaN or infinity (the caller locates it and throws; the output is then garbage).</returns>
+    public static bool Apply(float* src, float* dst, long rows, int columns, double[] offset, double[] divisor, bool inverse)
+    {
+        var width = Vector<float>.Count;
+        var usePattern = (long)columns * width <= 4096;
+        var patternLength = usePattern ? columns * width : columns;
+        var offsetPattern = Repeat(offset, patternLength);
+        var divisorPattern = Repeat(divisor, patternLength);
+        var plan = new ChunkPlan(rows, columns, usePattern ? width : 1);
+        var allFinite = 1;
+        var srcAddress = (IntPtr)src;
+        var dstAddress = (IntPtr)dst;
+        plan.Run(chunk =>
+        {
+            var (firstRow, rowCount) = plan.Chunk(chunk);
+            var start = firstRow * columns;
+            var finite = ApplyRangeWidened((float*)srcAddress + start, (float*)dstAddress + start, rowCount * columns,
+                offsetPattern, divisorPattern, inverse);
+            if (!finite) allFinite = 0;
+        });
+        return allFinite == 1;
+    }
+
+    private static double[] Repeat(double[] perColumn, int patternLength)
+    {
+        var pattern = new double[patternLength];
+        for (var i = 0; i < patternLength; i++) pattern[i] = perColumn[i % perColumn.Length];
+        return pattern;
+    }
+
+    private static bool ApplyRangeWidened(float* src, float* dst, long length, double[] offsetPattern, double[] divisorPattern, bool inverse)
+    {
+        var width = Vector<float>.Count;
+        var half = Vector<double>.Count;
+        var patternLength = offsetPattern.Length;
+        var finiteMask = Vector<int>.AllBitsSet;
+        var scalarFinite = true;
+        long i = 0;
+        fixed (double* offsets = offsetPattern)
+        fixed (double* divisors = divisorPattern)
+        {
+            for (; i + patternLength <= length; i += patternLength)
+            {
+                var q = 0;
+                for (; q + width <= patternLength; q += width)
+                {
+                    var value = Vector.Load(src + i + q);
+                    finiteMask &= Vector.Equals(value - value, Vector<float>.Zero);
+                    Vector.Widen(value, out var low, out var high);
+                    Vector<double> lowResult, highResult;
+                    if (inverse)
+                    {
+                        lowResult = low * Vector.Load(divisors + q) + Vector.Load(offsets + q);
+                        highResult = high * Vector.Load(divisors + q + half) + Vector.Load(offsets + q + half);
+                    }
+                    else
+                    {
+                        lowResult = (low - Vector.Load(offsets + q)) / Vector.Load(divisors + q);
+                        highResult = (high - Vector.Load(offsets + q + half)) / Vector.Load(divisors + q + half);
+                    }
+                    Vector.Narrow(lowResult, highResult).Store(dst + i + q);
+                }
+                for (; q < patternLength; q++)
+                    scalarFinite &= ApplyOneWidened(src + i + q, dst + i + q, offsets[q], divisors[q], inverse);
+            }
+            for (var q = 0; i < length; i++, q++)
+                scalarFinite &= ApplyOneWidened(src + i, dst + i, offsets[q], divisors[q], inverse);
+        }
+        return scalarFinite && AllLanesSet(finiteMask);
+    }
+
+    private static bool ApplyOneWidened(float* src, float* dst, double offset, double divisor, bool inverse)
+    {
+        double value = *src;
+        *dst = (float)(inverse ? value * divisor + offset : (value - offset) / divisor);
+        return double.IsFinite(value);
+    }
+
+    public static bool Apply<T>(T* src, T* dst, long rows, int columns, T[] offset, T[] divisor, bool inverse)
+        where T : unmanaged, INumber<T>
+    {
+        var width = Vector<T>.Count;
+        var usePattern = (long)columns * width <= 4096;
+        var patternLength = usePattern ? columns * width : columns;
+        var offsetPattern = new T[patternLength];
+        var divisorPattern = new T[patternLength];
+        for (var i = 0; i < patternLength; i++)
+        {
+            offsetPattern[i] = offset[i % columns];
+            divisorPattern[i] = divisor[i % columns];
+        }
+
+        var plan = new ChunkPlan(rows, columns, usePattern ? width : 1);
+        var allFinite = 1;
+        var srcAddress = (IntPtr)src;
+        var dstAddress = (IntPtr)dst;
+        plan.Run(chunk =>
+        {
+            var (firstRow, rowCount) = plan.Chunk(chunk);
+            var start = firstRow * columns;
+            var length = rowCount * columns;
+            var finite = ApplyRange((T*)srcAddress + start, (T*)dstAddress + start, length, offsetPattern, divisorPattern, inverse);
+            if (!finite) allFinite = 0;
+        });
+        return allFinite == 1;
+    }
+
+    private static bool ApplyRange<T>(T* src, T* dst, long length, T[] offsetPattern, T[] divisorPattern, bool inverse)
+        where T : unmanaged, INumber<T>
+    {
+        var width = Vector<T>.Count;
+        var patternLength = offsetPattern.Length;
+        var finiteMask = Vector<T>.AllBitsSet;
+        long i = 0;
+        fixed (T* offsets = offsetPattern)
+        fixed (T* divisors = divisorPattern)
+        {
+            // Whole patterns: the pattern length is a multiple of the row length, so lane q always meets column q % columns.
+            for (; i + patternLength <= length; i += patternLength)
+            {
+                var q = 0;
+                for (; q + width <= patternLength; q += width)
+                {
+                    var value = Vector.Load(src + i + q);
+                    finiteMask &= Vector.Equals(value - value, Vector<T>.Zero);
+                    var result = inverse
+                        ? value * Vector.Load(divisors + q) + Vector.Load(offsets + q)
+                        : (value - Vector.Load(offsets + q)) / Vector.Load(divisors + q);
+                    result.Store(dst + i + q);
+                }
+                for (; q < patternLength; q++)
+                    dst[i + q] = ApplyOne(src[i + q], offsets[q], divisors[q], inverse, ref finiteMask);
+            }
+            for (var q = 0; i < length; i++, q++)
+                dst[i] = ApplyOne(src[i], offsets[q], divisors[q], inverse, ref finiteMask);
+        }
+        return AllLanesSet(finiteMask);
+    }
+
+    private static T ApplyOne<T>(T value, T offset, T divisor, bool inverse, ref Vector<T> finiteMask)
+        where T : unmanaged, INumber<T>
+    {
+        if (value - value != T.Zero) finiteMask = Vector<T>.Zero;
+        return inverse ? value * divisor + offset : (value - offset) / divisor;
+    }
+
+    /// <summary>Bitwise test: comparing float lanes with == would call NaN-patterned all-ones lanes unequal.</summary>
+    private static bool AllLanesSet<T>(Vector<T> mask) where T : unmanaged, INumber<T> =>
+        Vector.AsVectorByte(mask) == Vector<byte>.AllBitsSet;
+}

@@ -1,0 +1,207 @@
+using System;
+using System.Numerics;
+using System.Threading.Tasks;
+
+namespace ScalingAnalyzer.Runtime.Regression;
+
+/// <summary>
+/// Householder QR with column pivoting (Businger–Golub), <c>A·P = Q·R</c>, on a column-major n×p matrix.
+/// Column norms are downdated as in LAPACK's xLAQP2 and recomputed when cancellation makes them unreliable.
+/// Q is kept as its reflectors, applied in O(n·p) per vector: nothing n×n is ever formed.
+/// </summary>
+internal sealed class PivotedHouseholderQr
+{
+    private const long ParallelThreshold = 1L << 17;
+
+    private readonly double[][] _columns;   // reflector tails below the diagonal, R above
+    private readonly double[] _tau;
+    private readonly double[] _diagonal;
+
+    public PivotedHouseholderQr(double[][] columns)
+    {
+        _columns = columns;
+        Rows = columns[0].Length;
+        ColumnCount = columns.Length;
+        Permutation = new int[ColumnCount];
+        _tau = new double[ColumnCount];
+        _diagonal = new double[ColumnCount];
+        Factorize();
+    }
+
+    public int Rows { get; }
+    public int ColumnCount { get; }
+
+    /// <summary>Position k of the factorization holds original column Permutation[k].</summary>
+    public int[] Permutation { get; }
+
+    public double DiagonalOfR(int k) => _diagonal[k];
+
+    private void Factorize()
+    {
+        var p = ColumnCount;
+        var n = Rows;
+        var norms = new double[p];
+        var referenceNorms = new double[p];
+        for (var j = 0; j < p; j++)
+        {
+            Permutation[j] = j;
+            norms[j] = referenceNorms[j] = Norm(_columns[j], 0);
+        }
+        var downdateTolerance = Math.Sqrt(2.220446049250313e-16);
+
+        for (var k = 0; k < p; k++)
+        {
+            var pivot = k;
+            for (var j = k + 1; j < p; j++) if (norms[j] > norms[pivot]) pivot = j;
+            if (pivot != k)
+            {
+                (_columns[k], _columns[pivot]) = (_columns[pivot], _columns[k]);
+                (Permutation[k], Permutation[pivot]) = (Permutation[pivot], Permutation[k]);
+                (norms[k], norms[pivot]) = (norms[pivot], norms[k]);
+                (referenceNorms[k], referenceNorms[pivot]) = (referenceNorms[pivot], referenceNorms[k]);
+            }
+
+            var column = _columns[k];
+            if (k >= n)
+            {
+                _diagonal[k] = 0;
+                continue;
+            }
+            var alpha = column[k];
+            var tailNorm = Norm(column, k + 1);
+            if (tailNorm == 0)
+            {
+                _tau[k] = 0;
+                _diagonal[k] = alpha;
+            }
+            else
+            {
+                var beta = -Math.CopySign(Hypot(alpha, tailNorm), alpha);
+                _tau[k] = (beta - alpha) / beta;
+                Scale(column.AsSpan(k + 1), 1.0 / (alpha - beta));
+                _diagonal[k] = beta;
+                column[k] = beta;
+                var reflector = column;
+                var step = k;
+                var tau = _tau[k];
+                void Reflect(int j) => ApplyReflector(reflector, tau, step, _columns[j]);
+                if ((long)(n - k) * (p - k - 1) >= ParallelThreshold) Parallel.For(k + 1, p, Reflect);
+                else for (var j = k + 1; j < p; j++) Reflect(j);
+            }
+
+            for (var j = k + 1; j < p; j++)
+            {
+                if (norms[j] == 0) continue;
+                var ratio = Math.Abs(_columns[j][k]) / norms[j];
+                var remaining = Math.Max(0, (1 + ratio) * (1 - ratio));
+                var drift = remaining * (norms[j] / referenceNorms[j]) * (norms[j] / referenceNorms[j]);
+                if (drift <= downdateTolerance)
+                {
+                    norms[j] = k + 1 < n ? Norm(_columns[j], k + 1) : 0;
+                    referenceNorms[j] = norms[j];
+                }
+                else
+                {
+                    norms[j] *= Math.Sqrt(remaining);
+                }
+            }
+        }
+    }
+
+    /// <summary>v ← (I - τ·u·uᵀ)·v with u = (1, reflector[k+1..n)) starting at row k.</summary>
+    private static void ApplyReflector(double[] reflector, double tau, int k, double[] v)
+    {
+        if (tau == 0) return;
+        var s = tau * (v[k] + Dot(reflector.AsSpan(k + 1), v.AsSpan(k + 1)));
+        v[k] -= s;
+        AddScaled(v.AsSpan(k + 1), reflector.AsSpan(k + 1), -s);
+    }
+
+    /// <summary>v ← Qᵀ·v.</summary>
+    public void ApplyTransposeOfQ(double[] v)
+    {
+        for (var k = 0; k < Math.Min(ColumnCount, Rows); k++) ApplyReflector(_columns[k], _tau[k], k, v);
+    }
+
+    /// <summary>v ← Q·v.</summary>
+    public void ApplyQ(double[] v)
+    {
+        for (var k = Math.Min(ColumnCount, Rows) - 1; k >= 0; k--) ApplyReflector(_columns[k], _tau[k], k, v);
+    }
+
+    /// <summary>Solves R·z = rhs (upper triangular, first p rows) in place.</summary>
+    public void SolveR(double[] rhs)
+    {
+        for (var i = ColumnCount - 1; i >= 0; i--)
+        {
+            var sum = rhs[i];
+            for (var j = i + 1; j < ColumnCount; j++) sum -= _columns[j][i] * rhs[j];
+            rhs[i] = sum / _diagonal[i];
+        }
+    }
+
+    /// <summary>Solves Rᵀ·z = rhs (lower triangular) in place.</summary>
+    public void SolveRTransposed(double[] rhs)
+    {
+        for (var i = 0; i < ColumnCount; i++)
+        {
+            var sum = rhs[i];
+            var column = _columns[i];
+            for (var j = 0; j < i; j++) sum -= column[j] * rhs[j];
+            rhs[i] = sum / _diagonal[i];
+        }
+    }
+
+    private static double Hypot(double a, double b)
+    {
+        a = Math.Abs(a);
+        b = Math.Abs(b);
+        var big = Math.Max(a, b);
+        if (big == 0) return 0;
+        var small = Math.Min(a, b) / big;
+        return big * Math.Sqrt(1 + small * small);
+    }
+
+    /// <summary>Euclidean norm of v[start..], scaled by the largest entry so squares cannot overflow or underflow.</summary>
+    internal static double Norm(double[] v, int start)
+    {
+        var largest = 0.0;
+        for (var i = start; i < v.Length; i++) largest = Math.Max(largest, Math.Abs(v[i]));
+        if (largest == 0 || !double.IsFinite(largest)) return largest;
+        var factor = Math.ScaleB(1.0, -Math.ILogB(largest));
+        var sum = 0.0;
+        for (var i = start; i < v.Length; i++)
+        {
+            var scaled = v[i] * factor;
+            sum += scaled * scaled;
+        }
+        return Math.Sqrt(sum) / factor;
+    }
+
+    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        var width = Vector<double>.Count;
+        var accumulator = Vector<double>.Zero;
+        var i = 0;
+        for (; i + width <= a.Length; i += width)
+            accumulator += new Vector<double>(a.Slice(i, width)) * new Vector<double>(b.Slice(i, width));
+        var sum = Vector.Sum(accumulator);
+        for (; i < a.Length; i++) sum += a[i] * b[i];
+        return sum;
+    }
+
+    private static void AddScaled(Span<double> target, ReadOnlySpan<double> source, double factor)
+    {
+        var width = Vector<double>.Count;
+        var scale = new Vector<double>(factor);
+        var i = 0;
+        for (; i + width <= target.Length; i += width)
+            (new Vector<double>(target.Slice(i, width)) + new Vector<double>(source.Slice(i, width)) * scale).CopyTo(target.Slice(i, width));
+        for (; i < target.Length; i++) target[i] += source[i] * factor;
+    }
+
+    private static void Scale(Span<double> target, double factor)
+    {
+        for (var i = 0; i < target.Length; i++) target[i] *= factor;
+    }
+}

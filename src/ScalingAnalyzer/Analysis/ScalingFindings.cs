@@ -1,0 +1,220 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ScalingAnalyzer.Analysis;
+
+/// <summary>Turns the facts of one method into the diagnostics of SCALE001, SCALE003 and SCALE004.</summary>
+internal static class ScalingFindings
+{
+    /// <summary>SCALE003 reports a target whose bound exceeds this many times the distance the optimizer travels.</summary>
+    public const double TargetReachFactor = 10;
+
+    public static ImmutableArray<Diagnostic> Find(MethodTrainingFacts facts, ScalingOptions options)
+    {
+        var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+        foreach (var forward in facts.Forwards)
+        {
+            if (facts.IsTrainingForward(forward) && !forward.ModuleNormalizesInput)
+                ReportFeature(diagnostics, forward.Argument, forward.Value, forward.CallText, options);
+        }
+        var reach = facts.AdaptiveReach();
+        if (reach is not null)
+        {
+            foreach (var loss in facts.Losses)
+            {
+                if (loss.IsRegression && facts.IsTrainingLoss(loss))
+                    ReportTarget(diagnostics, loss.Target, loss.Value, reach);
+            }
+        }
+        foreach (var helper in facts.HelperCalls)
+        {
+            foreach (var argument in helper.Arguments)
+            {
+                var ordinal = argument.Key.Parameter!.Ordinal;
+                if (helper.Summary.FeatureParameters.TryGetValue(ordinal, out var callText))
+                    ReportFeature(diagnostics, argument.Key, argument.Value, callText, options);
+                if (helper.Summary.TargetParameters.Contains(ordinal) && helper.Summary.Reach is { } helperReach)
+                    ReportTarget(diagnostics, argument.Key, argument.Value, helperReach);
+            }
+        }
+        return diagnostics.ToImmutable();
+    }
+
+    /// <summary>Which parameters of a helper reach training unchanged, read by its callers.</summary>
+    public static TrainingSummary Summarize(MethodTrainingFacts facts, string methodName)
+    {
+        var features = ImmutableDictionary.CreateBuilder<int, string>();
+        var targets = ImmutableHashSet.CreateBuilder<int>();
+        foreach (var forward in facts.Forwards)
+        {
+            if (facts.IsTrainingForward(forward) && !forward.ModuleNormalizesInput && forward.Value.ParameterOrdinal >= 0 && forward.Value.Scaling == ScalingKind.None)
+                features[forward.Value.ParameterOrdinal] = forward.CallText + " in " + methodName;
+        }
+        foreach (var loss in facts.Losses)
+        {
+            if (loss.IsRegression && facts.IsTrainingLoss(loss) && loss.Value.ParameterOrdinal >= 0 && loss.Value.Scaling == ScalingKind.None)
+                targets.Add(loss.Value.ParameterOrdinal);
+        }
+        return new TrainingSummary(features.ToImmutable(), targets.ToImmutable(), facts.AdaptiveReach());
+    }
+
+    private static bool IsRawData(AbstractValue value)
+        => value.Kind != ElementKind.Integer && value.Scaling == ScalingKind.None
+           && value.Origin is ValueOrigin.Literal or ValueOrigin.Generated or ValueOrigin.RuntimeData;
+
+    private static void ReportFeature(ImmutableArray<Diagnostic>.Builder diagnostics, IArgumentOperation argument, AbstractValue value, string callText, ScalingOptions options)
+    {
+        if (!IsRawData(value))
+            return;
+        var text = argument.Value.Syntax.ToString();
+        if (value.Range.IsKnown)
+        {
+            string? reason = null;
+            if (value.Range.Magnitude > options.FeatureMagnitudeThreshold)
+                reason = "values up to about " + NumberText.Round(value.Range.Magnitude) + " make gradient steps overshoot or barely move its weights";
+            else if (ColumnSpread(value.Columns) is { } spread && spread.Ratio > options.ColumnScaleRatio)
+                reason = "its columns differ in scale by about " + NumberText.Round(spread.Ratio) + "x (column " + spread.Smallest.ToString(CultureInfo.InvariantCulture) + " spans "
+                         + value.Columns[spread.Smallest] + ", column " + spread.Largest.ToString(CultureInfo.InvariantCulture) + " spans " + value.Columns[spread.Largest] + ")";
+            if (reason is not null)
+                diagnostics.Add(Create(DiagnosticDescriptors.UnscaledFeature, argument, DiagnosticProperties.FeatureRole, text, value.Range.ToString(), callText, reason));
+        }
+        else if (value.Origin == ValueOrigin.RuntimeData)
+        {
+            diagnostics.Add(Create(DiagnosticDescriptors.UnboundedFeature, argument, DiagnosticProperties.FeatureRole, text, value.SourceText ?? "run-time .NET data", callText));
+        }
+    }
+
+    private static void ReportTarget(ImmutableArray<Diagnostic>.Builder diagnostics, IArgumentOperation argument, AbstractValue value, OptimizerReach reach)
+    {
+        if (!IsRawData(value) || !value.Range.IsKnown || value.Range.Magnitude <= TargetReachFactor * reach.Distance)
+            return;
+        var steps = reach.StepCount is double s ? NumberText.Round(s) : "at most " + OptimizerReach.AssumedStepCount.ToString("0", CultureInfo.InvariantCulture);
+        diagnostics.Add(Create(DiagnosticDescriptors.UnreachableTarget, argument, DiagnosticProperties.TargetRole,
+            argument.Value.Syntax.ToString(), NumberText.Round(value.Range.Magnitude), steps, NumberText.Round(reach.LearningRate), NumberText.Round(reach.Distance)));
+    }
+
+    private static IOperation RootOfSelection(IOperation value)
+    {
+        while (true)
+        {
+            switch (value)
+            {
+                case IConversionOperation { OperatorMethod: null } conversion:
+                    value = conversion.Operand;
+                    continue;
+                case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } indexed }:
+                    value = indexed;
+                    continue;
+                case IInvocationOperation { Instance: { } receiver } invocation when ValueKeepingSelections.Contains(invocation.TargetMethod.Name):
+                    value = receiver;
+                    continue;
+                default:
+                    return value;
+            }
+        }
+    }
+
+    private static (double Ratio, int Smallest, int Largest)? ColumnSpread(ImmutableArray<Interval> columns)
+    {
+        if (columns.IsDefault || columns.Length < 2)
+            return null;
+        int smallest = -1, largest = -1;
+        for (var i = 0; i < columns.Length; i++)
+        {
+            var magnitude = columns[i].Magnitude;
+            // A constant-zero column has no scale to compare.
+            if (!columns[i].IsKnown || magnitude == 0)
+                continue;
+            if (smallest < 0 || magnitude < columns[smallest].Magnitude)
+                smallest = i;
+            if (largest < 0 || magnitude > columns[largest].Magnitude)
+                largest = i;
+        }
+        if (smallest < 0 || smallest == largest)
+            return null;
+        return (columns[largest].Magnitude / columns[smallest].Magnitude, smallest, largest);
+    }
+
+    private static Diagnostic Create(DiagnosticDescriptor descriptor, IArgumentOperation argument, string role, params object[] messageArguments)
+    {
+        var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+        properties[DiagnosticProperties.Role] = role;
+        var insertBefore = InsertionStatement(argument);
+        if (insertBefore is not null)
+        {
+            properties[DiagnosticProperties.InsertBefore] = insertBefore.Syntax.SpanStart.ToString(CultureInfo.InvariantCulture);
+            if (VariableInScope(argument.Value, insertBefore) is { } variable)
+                properties[DiagnosticProperties.Variable] = variable;
+        }
+        return Diagnostic.Create(descriptor, argument.Value.Syntax.GetLocation(), properties.ToImmutable(), messageArguments);
+    }
+
+    /// <summary>The outermost loop around the training step in its method, or the statement containing it.</summary>
+    internal static IOperation? InsertionStatement(IOperation operation)
+    {
+        IOperation? outermostLoop = null;
+        IOperation? statement = null;
+        for (var current = operation; current is not null; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                break;
+            if (current is ILoopOperation)
+                outermostLoop = current;
+            if (statement is null && current.Parent is IBlockOperation)
+                statement = current;
+        }
+        return outermostLoop ?? statement;
+    }
+
+    /// <summary>Selections and views that keep a tensor's values: x[index], x.narrow(...), x.reshape(...), x.to(...).</summary>
+    private static readonly HashSet<string> ValueKeepingSelections = new(System.StringComparer.Ordinal)
+    {
+        "narrow", "index_select", "slice", "select", "reshape", "view", "unsqueeze", "squeeze", "flatten",
+        "to", "type", "to_type", "float", "double", "contiguous", "clone", "detach", "cpu", "cuda",
+    };
+
+    /// <summary>
+    /// The local or parameter the argument reads its values from (x in x, x[index], x.narrow(0, s, n)), when scaling
+    /// it before <paramref name="insertBefore"/> is valid: declared before that statement and not written inside it.
+    /// </summary>
+    private static string? VariableInScope(IOperation value, IOperation insertBefore)
+    {
+        value = RootOfSelection(value);
+        ISymbol symbol;
+        switch (value)
+        {
+            case IParameterReferenceOperation parameter:
+                symbol = parameter.Parameter;
+                break;
+            case ILocalReferenceOperation local:
+                symbol = local.Local;
+                var declarations = local.Local.DeclaringSyntaxReferences;
+                if (declarations.IsEmpty)
+                    return null;
+                var declared = declarations[0].Span;
+                if (declared.Start >= insertBefore.Syntax.SpanStart)
+                    return null;
+                break;
+            default:
+                return null;
+        }
+        // Reassigned inside the loop: a value scaled before the loop would not be the value trained on.
+        foreach (var descendant in insertBefore.Descendants())
+        {
+            var target = descendant switch
+            {
+                ISimpleAssignmentOperation assignment => assignment.Target,
+                ICompoundAssignmentOperation compound => compound.Target,
+                _ => null,
+            };
+            if (target is ILocalReferenceOperation l && SymbolEqualityComparer.Default.Equals(l.Local, symbol))
+                return null;
+            if (target is IParameterReferenceOperation p && SymbolEqualityComparer.Default.Equals(p.Parameter, symbol))
+                return null;
+        }
+        return symbol.Name;
+    }
+}

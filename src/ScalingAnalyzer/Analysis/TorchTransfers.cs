@@ -1,0 +1,597 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ScalingAnalyzer.Analysis;
+
+internal delegate AbstractValue TorchTransfer(TorchCall call);
+
+/// <summary>
+/// Transfer functions of TorchSharp calls, as tables keyed by method name on a known type (torch, Tensor,
+/// nn.functional, nn, optim). Functions shared by torch.f(x) and x.f() live in one table.
+/// </summary>
+internal static class TorchTransfers
+{
+    /// <summary>randn is unbounded; |z| &lt;= 4 holds for all but 6e-5 of the values, which is what a user reads as its range.</summary>
+    private static readonly Interval NormalRange = Interval.Of(-4, 4);
+
+    private static readonly HashSet<string> AdaptiveOptimizers = new(StringComparer.Ordinal)
+    {
+        "Adam", "AdamW", "Adamax", "NAdam", "RAdam", "RMSProp", "Adagrad", "Adadelta",
+    };
+
+    private static readonly HashSet<string> RegressionLosses = new(StringComparer.Ordinal)
+    {
+        "mse_loss", "l1_loss", "huber_loss", "smooth_l1_loss",
+    };
+
+    private static readonly HashSet<string> ShapeParameterNames = new(StringComparer.Ordinal)
+    {
+        "size", "rows", "columns", "size0", "size1", "dim0", "dim1", "dim2", "dim3", "length", "n",
+    };
+
+    /// <summary>torch.* only: creation of tensors.</summary>
+    private static readonly Dictionary<string, TorchTransfer> Creations = new(StringComparer.Ordinal)
+    {
+        ["rand"] = call => Generated(call, Interval.Of(0, 1), ElementKind.Floating),
+        ["rand_like"] = call => Like(call, Interval.Of(0, 1)),
+        ["randn"] = call => Generated(call, NormalRange, ElementKind.Floating),
+        ["randn_like"] = call => Like(call, NormalRange),
+        ["normal"] = Normal,
+        ["randint"] = RandInt,
+        ["randperm"] = call => Generated(call, call.ConstantAt(0) is double n ? Interval.Of(0, n - 1) : Interval.Unknown, ElementKind.Integer),
+        ["linspace"] = Linspace,
+        ["arange"] = Arange,
+        ["ones"] = call => Generated(call, Interval.Constant(1), ElementKind.Floating, ValueOrigin.Literal),
+        ["ones_like"] = call => Like(call, Interval.Constant(1)),
+        ["zeros"] = call => Generated(call, Interval.Constant(0), ElementKind.Floating, ValueOrigin.Literal),
+        ["zeros_like"] = call => Like(call, Interval.Constant(0)),
+        ["full"] = call => Generated(call, call.Constant("value") is double v ? Interval.Constant(v) : Interval.Unknown, ElementKind.Floating, ValueOrigin.Literal),
+        ["full_like"] = call => Like(call, call.Constant("value") is double v ? Interval.Constant(v) : Interval.Unknown),
+        ["eye"] = call => Generated(call, Interval.Of(0, 1), ElementKind.Floating, ValueOrigin.Literal),
+        ["tensor"] = FromData,
+        ["from_array"] = FromData,
+        ["as_tensor"] = FromData,
+        ["from_file"] = call => AbstractValue.Data(Interval.Unknown, ValueOrigin.RuntimeData, ElementKind.Unknown).WithSourceText("a file"),
+        ["cat"] = call => Concatenate(call, stack: false),
+        ["concat"] = call => Concatenate(call, stack: false),
+        ["concatenate"] = call => Concatenate(call, stack: false),
+        ["hstack"] = call => Concatenate(call, stack: false, defaultDimension: 1),
+        ["column_stack"] = call => Concatenate(call, stack: true, defaultDimension: 1),
+        ["stack"] = call => Concatenate(call, stack: true),
+        ["vstack"] = call => Concatenate(call, stack: false, defaultDimension: 0),
+    };
+
+    /// <summary>Functions of a tensor, called as torch.f(x, ...) or x.f(...).</summary>
+    private static readonly Dictionary<string, TorchTransfer> TensorFunctions = new(StringComparer.Ordinal)
+    {
+        // Arithmetic.
+        ["add"] = call => Binary(call, BinaryOperatorKind.Add),
+        ["sub"] = call => Binary(call, BinaryOperatorKind.Subtract),
+        ["subtract"] = call => Binary(call, BinaryOperatorKind.Subtract),
+        ["mul"] = call => Binary(call, BinaryOperatorKind.Multiply),
+        ["multiply"] = call => Binary(call, BinaryOperatorKind.Multiply),
+        ["div"] = call => Binary(call, BinaryOperatorKind.Divide),
+        ["divide"] = call => Binary(call, BinaryOperatorKind.Divide),
+        ["true_divide"] = call => Binary(call, BinaryOperatorKind.Divide),
+        ["neg"] = call => Elementwise(call, r => -r),
+        ["negative"] = call => Elementwise(call, r => -r),
+        ["abs"] = call => Elementwise(call, r => r.Abs(), keepIdentity: true),
+        ["absolute"] = call => Elementwise(call, r => r.Abs(), keepIdentity: true),
+        ["square"] = call => Elementwise(call, r => r.Power(2)),
+        ["pow"] = Power,
+        ["sqrt"] = SquareRoot,
+        ["exp"] = call => Elementwise(call, r => r.Monotone(Math.Exp)),
+        ["log"] = call => Elementwise(call, r => r.Low > 0 ? r.Monotone(Math.Log) : Interval.Unknown),
+        ["log1p"] = call => Elementwise(call, r => r.Low > -1 ? r.Monotone(v => Math.Log(1 + v)) : Interval.Unknown),
+        ["log10"] = call => Elementwise(call, r => r.Low > 0 ? r.Monotone(Math.Log10) : Interval.Unknown),
+        ["sigmoid"] = call => Elementwise(call, r => Interval.Of(0, 1)),
+        ["tanh"] = call => Elementwise(call, r => Interval.Of(-1, 1)),
+        ["relu"] = call => Elementwise(call, r => r.Clamp(0, null)),
+        ["clamp"] = Clamp,
+        ["clip"] = Clamp,
+        ["round"] = call => Elementwise(call, r => r.Monotone(Math.Round)),
+        ["floor"] = call => Elementwise(call, r => r.Monotone(Math.Floor)),
+        ["ceil"] = call => Elementwise(call, r => r.Monotone(Math.Ceiling)),
+        // Statistics: values *of* the data, so scaling is recognised by structure whatever the spelling.
+        ["mean"] = call => Statistic(call, StatisticKind.Centre, r => r),
+        ["nanmean"] = call => Statistic(call, StatisticKind.Centre, r => r),
+        ["median"] = call => Statistic(call, StatisticKind.Centre, r => r),
+        ["nanmedian"] = call => Statistic(call, StatisticKind.Centre, r => r),
+        ["std"] = call => Statistic(call, StatisticKind.Spread, Width),
+        ["var"] = call => Statistic(call, StatisticKind.Variance, r => Width(r).Power(2)),
+        ["min"] = call => Statistic(call, StatisticKind.Minimum, r => r),
+        ["amin"] = call => Statistic(call, StatisticKind.Minimum, r => r),
+        ["max"] = call => Statistic(call, StatisticKind.Maximum, r => r),
+        ["amax"] = call => Statistic(call, StatisticKind.Maximum, r => r),
+        ["aminmax"] = call => Pair(Statistic(call, StatisticKind.Minimum, r => r), Statistic(call, StatisticKind.Maximum, r => r)),
+        ["std_mean"] = call => Pair(Statistic(call, StatisticKind.Spread, Width), Statistic(call, StatisticKind.Centre, r => r)),
+        ["var_mean"] = call => Pair(Statistic(call, StatisticKind.Variance, r => Width(r).Power(2)), Statistic(call, StatisticKind.Centre, r => r)),
+        // Value-keeping shape operations.
+        ["reshape"] = Reshape,
+        ["view"] = Reshape,
+        ["view_as"] = call => KeepValues(call, keepColumns: false),
+        ["flatten"] = call => KeepValues(call, keepColumns: false),
+        ["unsqueeze"] = Unsqueeze,
+        ["squeeze"] = call => KeepValues(call, keepColumns: false),
+        ["t"] = call => KeepValues(call, keepColumns: false),
+        ["transpose"] = call => KeepValues(call, keepColumns: false),
+        ["permute"] = call => KeepValues(call, keepColumns: false),
+        ["expand"] = call => KeepValues(call, keepColumns: false),
+        ["expand_as"] = call => KeepValues(call, keepColumns: false),
+        ["repeat"] = call => KeepValues(call, keepColumns: false),
+        ["flip"] = call => KeepValues(call, keepColumns: false),
+        ["select"] = call => KeepValues(call, keepColumns: false),
+        ["gather"] = call => KeepValues(call, keepColumns: false),
+        ["take"] = call => KeepValues(call, keepColumns: false),
+        ["masked_select"] = call => KeepValues(call, keepColumns: false),
+        ["narrow"] = call => KeepValues(call, keepColumns: call.Constant("dim") == 0, rows: call.Constant("dim") == 0 ? call.Constant("length") : null),
+        ["index_select"] = call => KeepValues(call, keepColumns: call.Constant("dim") == 0),
+        ["slice"] = call => KeepValues(call, keepColumns: call.Constant("dim") == 0),
+        ["roll"] = call => KeepValues(call, keepColumns: true),
+        ["contiguous"] = call => KeepValues(call, keepColumns: true, keepRows: true),
+        ["clone"] = call => KeepValues(call, keepColumns: true, keepRows: true),
+        ["detach"] = call => KeepValues(call, keepColumns: true, keepRows: true),
+        ["cpu"] = call => KeepValues(call, keepColumns: true, keepRows: true),
+        ["cuda"] = call => KeepValues(call, keepColumns: true, keepRows: true),
+        ["requires_grad_"] = call => KeepValues(call, keepColumns: true, keepRows: true),
+        ["alias"] = call => KeepValues(call, keepColumns: true, keepRows: true),
+        // Element type conversions.
+        ["to"] = call => ConvertType(call, DTypeArgument(call)),
+        ["type"] = call => ConvertType(call, DTypeArgument(call)),
+        ["to_type"] = call => ConvertType(call, DTypeArgument(call)),
+        ["float"] = call => ConvertType(call, ElementKind.Floating),
+        ["double"] = call => ConvertType(call, ElementKind.Floating),
+        ["half"] = call => ConvertType(call, ElementKind.Floating),
+        ["bfloat16"] = call => ConvertType(call, ElementKind.Floating),
+        ["long"] = call => ConvertType(call, ElementKind.Integer),
+        ["@int"] = call => ConvertType(call, ElementKind.Integer),
+        ["int"] = call => ConvertType(call, ElementKind.Integer),
+        ["short"] = call => ConvertType(call, ElementKind.Integer),
+        ["@byte"] = call => ConvertType(call, ElementKind.Integer),
+        ["byte"] = call => ConvertType(call, ElementKind.Integer),
+        // Tensor to .NET number.
+        ["item"] = call => KeepValues(call, keepColumns: false),
+        ["ToSingle"] = call => KeepValues(call, keepColumns: false),
+        ["ToDouble"] = call => KeepValues(call, keepColumns: false),
+        ["ToInt64"] = call => KeepValues(call, keepColumns: false).WithKind(ElementKind.Integer),
+        ["ToInt32"] = call => KeepValues(call, keepColumns: false).WithKind(ElementKind.Integer),
+        ["size"] = Size,
+        // Already unit scale.
+        ["normalize"] = call => Scaled(call, ScalingKind.Normalized, Interval.Of(-1, 1)),
+    };
+
+    /// <summary>Losses in nn.functional; everything else there is looked up in <see cref="TensorFunctions"/>.</summary>
+    private static readonly Dictionary<string, TorchTransfer> FunctionalLosses = new(StringComparer.Ordinal)
+    {
+        ["mse_loss"] = call => call.Interpreter.LossCall(call, isRegression: true),
+        ["l1_loss"] = call => call.Interpreter.LossCall(call, isRegression: true),
+        ["huber_loss"] = call => call.Interpreter.LossCall(call, isRegression: true),
+        ["smooth_l1_loss"] = call => call.Interpreter.LossCall(call, isRegression: true),
+        ["cross_entropy"] = call => call.Interpreter.LossCall(call, isRegression: false),
+        ["nll_loss"] = call => call.Interpreter.LossCall(call, isRegression: false),
+        ["binary_cross_entropy"] = call => call.Interpreter.LossCall(call, isRegression: false),
+        ["binary_cross_entropy_with_logits"] = call => call.Interpreter.LossCall(call, isRegression: false),
+        ["kl_div"] = call => call.Interpreter.LossCall(call, isRegression: false),
+        ["poisson_nll_loss"] = call => call.Interpreter.LossCall(call, isRegression: false),
+    };
+
+    public static AbstractValue Apply(TorchCall call)
+    {
+        var symbols = call.Interpreter.Symbols;
+        var method = call.Invocation.TargetMethod;
+        var containing = method.ContainingType;
+        var name = method.Name;
+
+        if (SymbolEqualityComparer.Default.Equals(containing, symbols.Tensor) || symbols.IsTensor(call.Invocation.Instance?.Type))
+        {
+            if (name == "backward")
+            {
+                call.Interpreter.Backward(call.Receiver ?? AbstractValue.Unknown);
+                return AbstractValue.Unknown;
+            }
+            return ApplyTensorFunction(call, name);
+        }
+        if (name == "step" && symbols.IsOptimizer(call.Invocation.Instance?.Type))
+        {
+            call.Interpreter.Step(call.Receiver);
+            return AbstractValue.Unknown;
+        }
+        if (SymbolEqualityComparer.Default.Equals(containing, symbols.Torch))
+            return Creations.TryGetValue(name, out var creation) ? creation(call) : ApplyTensorFunction(call, name);
+        if (SymbolEqualityComparer.Default.Equals(containing, symbols.Functional))
+        {
+            if (FunctionalLosses.TryGetValue(name, out var loss))
+                return loss(call);
+            if (name.EndsWith("_loss", StringComparison.Ordinal))
+                return call.Interpreter.LossCall(call, isRegression: RegressionLosses.Contains(name));
+            return ApplyTensorFunction(call, name);
+        }
+        if (SymbolEqualityComparer.Default.Equals(containing, symbols.Nn))
+            return ModuleFactory(call);
+        if (SymbolEqualityComparer.Default.Equals(containing, symbols.Optim) && symbols.IsOptimizer(method.ReturnType))
+            return OptimizerCreation(call);
+        return Unmodelled(call);
+    }
+
+    private static AbstractValue ApplyTensorFunction(TorchCall call, string name)
+    {
+        if (TensorFunctions.TryGetValue(name, out var transfer))
+            return transfer(call);
+        // x.add_(y): the in-place form writes its result back into x.
+        if (name.Length > 1 && name[name.Length - 1] == '_' && TensorFunctions.TryGetValue(name.Substring(0, name.Length - 1), out var inPlace))
+        {
+            var result = inPlace(call);
+            call.Interpreter.AssignBack(call.Invocation.Instance, result);
+            return result;
+        }
+        return Unmodelled(call);
+    }
+
+    /// <summary>matmul, sum, cumsum, ...: bounds would only come from compounding worst cases, so the range is unknown.</summary>
+    private static AbstractValue Unmodelled(TorchCall call)
+    {
+        if (!call.Interpreter.Symbols.IsTensor(call.Invocation.TargetMethod.ReturnType))
+            return CarryAll(AbstractValue.Unknown, call);
+        var input = call.FirstTensor();
+        var result = input.Derived().WithRange(Interval.Unknown).WithColumns(default).WithRows(null).WithScaling(ScalingKind.None);
+        foreach (var argument in call.Arguments)
+            result = result.WithOrigin(AbstractValue.CombineOrigins(result.Origin, argument.Origin));
+        return CarryAll(result, call);
+    }
+
+    private static AbstractValue CarryAll(AbstractValue result, TorchCall call)
+    {
+        if (call.Receiver is not null)
+            result = TrainingInterpreter.CarryTags(result, result, call.Receiver);
+        foreach (var argument in call.Arguments)
+            result = TrainingInterpreter.CarryTags(result, result, argument);
+        return result;
+    }
+
+    private static AbstractValue Generated(TorchCall call, Interval range, ElementKind kind, ValueOrigin origin = ValueOrigin.Generated)
+    {
+        var dtype = DTypeArgument(call);
+        var value = AbstractValue.Data(range, origin, dtype == ElementKind.Unknown ? kind : dtype);
+        var (rows, columns) = ShapeOf(call);
+        value = value.WithRows(rows);
+        if (columns is long count && count > 0 && count <= 64)
+            value = value.WithColumns(ImmutableArray.CreateRange(Repeat(range, (int)count)));
+        return value;
+    }
+
+    private static IEnumerable<Interval> Repeat(Interval range, int count)
+    {
+        for (var i = 0; i < count; i++)
+            yield return range;
+    }
+
+    private static AbstractValue Like(TorchCall call, Interval range)
+    {
+        var template = call.FirstTensor();
+        var value = AbstractValue.Data(range, ValueOrigin.Generated, template.Kind == ElementKind.Unknown ? ElementKind.Floating : template.Kind).WithRows(template.Rows);
+        return template.Columns.IsDefault ? value : value.WithColumns(ImmutableArray.CreateRange(Repeat(range, template.Columns.Length)));
+    }
+
+    /// <summary>The constant sizes of a creation call: (rows, columns) of a 2-D shape, rows of a 1-D one.</summary>
+    private static (long? Rows, long? Columns) ShapeOf(TorchCall call)
+    {
+        var dimensions = new List<long>();
+        var invocation = call.Invocation;
+        for (var i = 0; i < invocation.Arguments.Length; i++)
+        {
+            var argument = invocation.Arguments[i];
+            if (argument.Parameter is not { } parameter || argument.ArgumentKind == ArgumentKind.DefaultValue)
+                continue;
+            if (ShapeParameterNames.Contains(parameter.Name) && TrainingInterpreter.IsIntegral(parameter.Type))
+            {
+                if (!call.Arguments[i].Range.IsConstant)
+                    return (null, null);
+                dimensions.Add((long)call.Arguments[i].Range.Low);
+            }
+            else if (parameter.Name == "size" && argument.Value is IArrayCreationOperation { Initializer: { } initializer })
+            {
+                foreach (var element in initializer.ElementValues)
+                {
+                    if (element.ConstantValue is not { HasValue: true } constant)
+                        return (null, null);
+                    dimensions.Add(System.Convert.ToInt64(constant.Value, System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }
+        }
+        return dimensions.Count switch
+        {
+            1 => (dimensions[0], null),
+            2 => (dimensions[0], dimensions[1]),
+            > 2 => (dimensions[0], null),
+            _ => (null, null),
+        };
+    }
+
+    private static AbstractValue Normal(TorchCall call)
+    {
+        var mean = call.Constant("mean") ?? 0;
+        var std = call.Constant("std") ?? 1;
+        return Generated(call, Interval.Of(mean - 4 * std, mean + 4 * std), ElementKind.Floating);
+    }
+
+    private static AbstractValue RandInt(TorchCall call)
+    {
+        var low = call.Constant("low") ?? 0;
+        var range = call.Constant("high") is double high ? Interval.Of(low, high - 1) : Interval.Unknown;
+        return Generated(call, range, ElementKind.Integer);
+    }
+
+    private static AbstractValue Linspace(TorchCall call)
+    {
+        var start = call.Constant("start");
+        var end = call.Constant("end");
+        var value = Generated(call, start is double s && end is double e ? Interval.Of(s, e) : Interval.Unknown, ElementKind.Floating);
+        return value.WithRows(call.Constant("steps") is double steps ? (long)steps : null);
+    }
+
+    private static AbstractValue Arange(TorchCall call)
+    {
+        var start = call.Constant("start") ?? 0;
+        var stop = call.Constant("stop") ?? call.Constant("end");
+        var step = call.Constant("step") ?? 1;
+        // Integer arguments make an int64 tensor, as in PyTorch.
+        var integral = true;
+        foreach (var argument in call.Invocation.Arguments)
+        {
+            if (argument.ArgumentKind != ArgumentKind.DefaultValue && argument.Parameter?.Name is "start" or "stop" or "end" or "step"
+                && !TrainingInterpreter.IsIntegral(Unconverted(argument.Value).Type))
+                integral = false;
+        }
+        if (stop is not double end || step == 0)
+            return Generated(call, Interval.Unknown, integral ? ElementKind.Integer : ElementKind.Floating);
+        return Generated(call, Interval.Of(start, end), integral ? ElementKind.Integer : ElementKind.Floating)
+            .WithRows((long)Math.Ceiling((end - start) / step));
+    }
+
+    private static IOperation Unconverted(IOperation operation)
+    {
+        while (operation is IConversionOperation conversion)
+            operation = conversion.Operand;
+        return operation;
+    }
+
+    private static AbstractValue FromData(TorchCall call)
+    {
+        var invocation = call.Invocation;
+        for (var i = 0; i < invocation.Arguments.Length; i++)
+        {
+            var argument = invocation.Arguments[i];
+            if (argument.Parameter?.Ordinal == 0)
+                return FromDotNetData(call.Interpreter, call.Arguments[i], argument.Value, call);
+        }
+        return AbstractValue.Data(Interval.Unknown, ValueOrigin.RuntimeData, ElementKind.Unknown);
+    }
+
+    /// <summary>A tensor made from .NET data: literal arrays keep their bounds, anything else is run-time data.</summary>
+    internal static AbstractValue FromDotNetData(TrainingInterpreter interpreter, AbstractValue data, IOperation source, TorchCall? call)
+    {
+        var kind = call is TorchCall c && DTypeArgument(c) is var dtype && dtype != ElementKind.Unknown
+            ? dtype
+            : data.Kind != ElementKind.Unknown ? data.Kind : TrainingInterpreter.ElementKindOf(Unconverted(source).Type);
+        if (interpreter.Symbols.IsTensor(Unconverted(source).Type))
+            return data.WithKind(kind);
+        var origin = data.Origin == ValueOrigin.Literal ? ValueOrigin.Literal
+            : data.Origin is ValueOrigin.Generated or ValueOrigin.Parameter or ValueOrigin.ModuleOutput ? data.Origin : ValueOrigin.RuntimeData;
+        var result = data.Derived().WithOrigin(origin).WithKind(kind).WithElements(default);
+        if (result.SourceText is null && origin == ValueOrigin.RuntimeData)
+        {
+            var text = Unconverted(source).Syntax.ToString();
+            result = result.WithSourceText(text.Length <= 40 && text.IndexOf('\n') < 0 ? "'" + text + "'" : "run-time .NET data");
+        }
+        if (data.ParameterOrdinal >= 0)
+            result = result.WithParameterOrdinal(data.ParameterOrdinal);
+        return result;
+    }
+
+    /// <summary>cat/stack: per-column bounds survive when joining along the column dimension.</summary>
+    private static AbstractValue Concatenate(TorchCall call, bool stack, int? defaultDimension = null)
+    {
+        var parts = default(ImmutableArray<AbstractValue>);
+        var dimension = call.Constant("dim") ?? call.Constant("dimension") ?? defaultDimension ?? 0;
+        AbstractValue? combined = null;
+        for (var i = 0; i < call.Arguments.Length; i++)
+        {
+            var value = call.Arguments[i];
+            if (!value.Elements.IsDefault && parts.IsDefault)
+                parts = value.Elements;
+        }
+        if (parts.IsDefault || parts.IsEmpty)
+            return Unmodelled(call);
+        var columns = ImmutableArray.CreateBuilder<Interval>();
+        var columnsKnown = dimension is 1 or -1;
+        foreach (var part in parts)
+        {
+            combined = combined is null ? part.Derived() : Combine(combined, part);
+            if (!columnsKnown)
+                continue;
+            if (stack)
+                columns.Add(part.Range);
+            else if (!part.Columns.IsDefault)
+                columns.AddRange(part.Columns);
+            else
+                columnsKnown = false;
+        }
+        var result = combined!.WithScaling(AllScaled(parts)).WithRows(dimension == 0 && !stack ? null : parts[0].Rows);
+        return columnsKnown ? result.WithColumns(columns.ToImmutable()) : result.WithColumns(default);
+    }
+
+    private static AbstractValue Combine(AbstractValue a, AbstractValue b)
+    {
+        var joined = a.Join(b);
+        return joined.WithRange(a.Range.Join(b.Range)).WithKind(a.Kind == ElementKind.Integer && b.Kind == ElementKind.Integer ? ElementKind.Integer : ElementKind.Floating);
+    }
+
+    private static ScalingKind AllScaled(ImmutableArray<AbstractValue> parts)
+    {
+        foreach (var part in parts)
+        {
+            if (part.Scaling == ScalingKind.None)
+                return ScalingKind.None;
+        }
+        return parts[0].Scaling;
+    }
+
+    private static AbstractValue Binary(TorchCall call, BinaryOperatorKind kind)
+        => call.Interpreter.Arithmetic(kind, call.Operand(0), call.Operand(1), integralDotNet: false);
+
+    private static AbstractValue Elementwise(TorchCall call, Func<Interval, Interval> map, bool keepIdentity = false)
+    {
+        var input = call.FirstTensor();
+        var result = keepIdentity ? input : input.Derived();
+        return result.WithRange(map(input.Range)).WithColumns(TrainingInterpreter.MapColumns(input.Columns, map)).WithStatistic(StatisticKind.None, null);
+    }
+
+    private static AbstractValue Power(TorchCall call)
+    {
+        var input = call.FirstTensor();
+        var exponent = call.Operand(1);
+        if (!exponent.Range.IsConstant)
+            return Unmodelled(call);
+        var p = exponent.Range.Low;
+        if (p == 0.5 && input.Statistic == StatisticKind.Variance)
+            return input.Derived().WithRange(input.Range.Power(0.5)).WithStatistic(StatisticKind.Spread, input.StatisticOf);
+        return Elementwise(call, r => r.Power(p));
+    }
+
+    private static AbstractValue SquareRoot(TorchCall call)
+    {
+        var input = call.FirstTensor();
+        var result = Elementwise(call, r => r.Low >= 0 ? r.Power(0.5) : Interval.Unknown);
+        return input.Statistic == StatisticKind.Variance ? result.WithStatistic(StatisticKind.Spread, input.StatisticOf) : result;
+    }
+
+    private static AbstractValue Clamp(TorchCall call)
+    {
+        var min = call.Constant("min");
+        var max = call.Constant("max");
+        return Elementwise(call, r => r.Clamp(min, max));
+    }
+
+    private static Interval Width(Interval range) => range.IsKnown ? Interval.Of(0, range.High - range.Low) : Interval.Unknown;
+
+    private static AbstractValue Statistic(TorchCall call, StatisticKind kind, Func<Interval, Interval> range)
+    {
+        var input = call.FirstTensor();
+        var statistic = input.Derived().WithRange(range(input.Range)).WithColumns(default).WithRows(null);
+        return input.Identity is null ? statistic : statistic.WithStatistic(kind, input.Identity);
+    }
+
+    private static AbstractValue Pair(AbstractValue first, AbstractValue second)
+        => AbstractValue.Unknown.WithElements(ImmutableArray.Create(first, second));
+
+    private static AbstractValue KeepValues(TorchCall call, bool keepColumns, bool keepRows = false, double? rows = null)
+    {
+        var input = call.FirstTensor();
+        var result = keepColumns ? input : input.WithColumns(default);
+        return rows is double r ? result.WithRows((long)r) : keepRows ? result : result.WithRows(null);
+    }
+
+    /// <summary>reshape(-1, 1) / view(n, 1): one column holding all the values.</summary>
+    private static AbstractValue Reshape(TorchCall call)
+    {
+        var result = KeepValues(call, keepColumns: false);
+        var shape = call.Arguments.Length > 0 ? call.Arguments[0].Elements : default;
+        if (!shape.IsDefault && shape.Length == 2 && shape[1].Range.IsConstant && shape[1].Range.Low == 1)
+        {
+            result = result.WithColumns(ImmutableArray.Create(result.Range));
+            if (shape[0].Range.IsConstant && shape[0].Range.Low > 0)
+                result = result.WithRows((long)shape[0].Range.Low);
+            else
+                result = result.WithRows(call.FirstTensor().Rows);
+        }
+        return result;
+    }
+
+    /// <summary>unsqueeze(1) of a vector: one column.</summary>
+    private static AbstractValue Unsqueeze(TorchCall call)
+    {
+        var input = call.FirstTensor();
+        var result = KeepValues(call, keepColumns: false);
+        return input.Columns.IsDefault && call.Constant("dim") is 1.0 or -1.0
+            ? result.WithColumns(ImmutableArray.Create(result.Range)).WithRows(input.Rows)
+            : result;
+    }
+
+    private static AbstractValue ConvertType(TorchCall call, ElementKind kind)
+    {
+        var input = KeepValues(call, keepColumns: true, keepRows: true);
+        return kind == ElementKind.Unknown ? input : input.WithKind(kind);
+    }
+
+    private static AbstractValue Size(TorchCall call)
+    {
+        var input = call.FirstTensor();
+        if (call.Constant("dim") is 0.0 && input.Rows is long rows)
+            return AbstractValue.Data(Interval.Constant(rows), ValueOrigin.Literal, ElementKind.Integer);
+        return AbstractValue.Data(Interval.Unknown, ValueOrigin.Unknown, ElementKind.Integer);
+    }
+
+    private static AbstractValue Scaled(TorchCall call, ScalingKind scaling, Interval range)
+        => call.FirstTensor().Derived().WithScaling(scaling).WithRange(range).WithColumns(default);
+
+    /// <summary>The element kind a dtype argument (ScalarType.Float32, torch.int64, ...) asks for.</summary>
+    private static ElementKind DTypeArgument(TorchCall call)
+    {
+        foreach (var argument in call.Invocation.Arguments)
+        {
+            if (argument.ArgumentKind == ArgumentKind.DefaultValue || argument.Parameter is null)
+                continue;
+            var type = argument.Parameter.Type is INamedTypeSymbol { IsGenericType: true } nullable ? nullable.TypeArguments[0] : argument.Parameter.Type;
+            if (type.Name != "ScalarType")
+                continue;
+            var field = Unconverted(argument.Value) switch
+            {
+                IFieldReferenceOperation f => f.Field.Name,
+                IPropertyReferenceOperation p => p.Property.Name,
+                _ => null,
+            };
+            if (field is null)
+                return ElementKind.Unknown;
+            var lower = field.ToLowerInvariant();
+            if (lower.Contains("float") || lower.Contains("double") || lower.Contains("half") || lower.Contains("complex"))
+                return ElementKind.Floating;
+            if (lower.Contains("int") || lower.Contains("long") || lower.Contains("byte") || lower.Contains("short") || lower.Contains("bool"))
+                return ElementKind.Integer;
+        }
+        return ElementKind.Unknown;
+    }
+
+    /// <summary>nn.Sequential with BatchNorm1d/LayerNorm first normalizes its input; so do those layers alone.</summary>
+    private static AbstractValue ModuleFactory(TorchCall call)
+    {
+        var symbols = call.Interpreter.Symbols;
+        var returnType = call.Invocation.TargetMethod.ReturnType;
+        if (IsNormalizingLayer(symbols, returnType))
+            return AbstractValue.Unknown.WithNormalizesInput(true);
+        if (call.Invocation.TargetMethod.Name == "Sequential" && call.Invocation.Arguments.Length > 0
+            && call.Invocation.Arguments[0].Value is IArrayCreationOperation { Initializer.ElementValues: { Length: > 0 } layers })
+        {
+            var first = Unconverted(layers[0]);
+            if (first is ITupleOperation { Elements.Length: 2 } named)
+                first = Unconverted(named.Elements[1]);
+            if (first is IObjectCreationOperation { Arguments.Length: 2 } tupleCreation)
+                first = Unconverted(tupleCreation.Arguments[1].Value);
+            if (IsNormalizingLayer(symbols, first.Type))
+                return AbstractValue.Unknown.WithNormalizesInput(true);
+        }
+        return AbstractValue.Unknown;
+    }
+
+    private static bool IsNormalizingLayer(TorchSymbols symbols, ITypeSymbol? type)
+        => TorchSymbols.InheritsFrom(type, symbols.BatchNorm1d) || TorchSymbols.InheritsFrom(type, symbols.LayerNorm);
+
+    private static AbstractValue OptimizerCreation(TorchCall call)
+    {
+        var name = call.Invocation.TargetMethod.Name;
+        var learningRate = call.Constant("lr") ?? call.Constant("learningRate");
+        return AbstractValue.Unknown.WithOptimizer(new OptimizerFacts(name, AdaptiveOptimizers.Contains(name), learningRate));
+    }
+}

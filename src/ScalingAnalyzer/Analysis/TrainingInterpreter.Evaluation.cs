@@ -1,0 +1,640 @@
+using System;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ScalingAnalyzer.Analysis;
+
+/// <summary>Expressions: constants, locals, conversions, arithmetic, arrays, tuples, assignments and calls.</summary>
+internal sealed partial class TrainingInterpreter
+{
+    internal TorchSymbols Symbols => _symbols;
+
+    internal AbstractValue Evaluate(IOperation? operation)
+    {
+        if (operation is null)
+            return AbstractValue.Unknown;
+        if (operation.ConstantValue.HasValue && TryConstant(operation.ConstantValue.Value, out var constant))
+            return constant;
+        switch (operation)
+        {
+            case ILocalReferenceOperation local:
+                return _environment.TryGetValue(local.Local, out var localValue) ? localValue : AbstractValue.Unknown;
+            case IParameterReferenceOperation parameter:
+                return ParameterValue(parameter.Parameter);
+            case IParenthesizedOperation parenthesized:
+                return Evaluate(parenthesized.Operand);
+            case IConversionOperation conversion:
+                return Convert(conversion);
+            case IBinaryOperation binary:
+                return Binary(binary);
+            case IUnaryOperation unary:
+                return Unary(unary);
+            case IInvocationOperation invocation:
+                return Invoke(invocation);
+            case ISimpleAssignmentOperation assignment:
+                var assigned = Evaluate(assignment.Value);
+                Assign(assignment.Target, assigned);
+                return assigned;
+            case ICompoundAssignmentOperation compound:
+                var combined = Arithmetic(compound.OperatorKind, Evaluate(compound.Target), Evaluate(compound.Value), IsIntegral(compound.Type));
+                Assign(compound.Target, combined);
+                return combined;
+            case IIncrementOrDecrementOperation increment:
+                var counter = Evaluate(increment.Target);
+                var stepped = Arithmetic(increment.Kind == OperationKind.Increment ? BinaryOperatorKind.Add : BinaryOperatorKind.Subtract, counter, AbstractValue.Data(Interval.Constant(1), ValueOrigin.Literal, ElementKind.Integer), IsIntegral(increment.Type));
+                Assign(increment.Target, stepped);
+                return stepped;
+            case IDeconstructionAssignmentOperation deconstruction:
+                var tuple = Evaluate(deconstruction.Value);
+                Deconstruct(deconstruction.Target, tuple);
+                return tuple;
+            case IArrayCreationOperation arrayCreation:
+                return ArrayCreation(arrayCreation);
+            case IArrayElementReferenceOperation element:
+                return ArrayElement(element);
+            case IPropertyReferenceOperation property:
+                return Property(property);
+            case IFieldReferenceOperation field:
+                return Field(field);
+            case ITupleOperation tupleOperation:
+                var elements = ImmutableArray.CreateBuilder<AbstractValue>(tupleOperation.Elements.Length);
+                foreach (var item in tupleOperation.Elements)
+                    elements.Add(Evaluate(item));
+                return AbstractValue.Unknown.WithElements(elements.MoveToImmutable());
+            case IObjectCreationOperation creation:
+                foreach (var argument in creation.Arguments)
+                    Evaluate(argument.Value);
+                return IsNumericCollection(creation.Type) ? AbstractValue.Data(Interval.Unknown, ValueOrigin.RuntimeData, ElementKindOf(creation.Type)) : AbstractValue.Unknown;
+            case IConditionalOperation ternary:
+                Evaluate(ternary.Condition);
+                return Evaluate(ternary.WhenTrue).Join(Evaluate(ternary.WhenFalse));
+            case ICoalesceOperation coalesce:
+                return Evaluate(coalesce.Value).Join(Evaluate(coalesce.WhenNull));
+            case IAwaitOperation awaitOperation:
+                return Evaluate(awaitOperation.Operation);
+            case IArgumentOperation argumentOperation:
+                return Evaluate(argumentOperation.Value);
+            case IAnonymousFunctionOperation:
+            case IDelegateCreationOperation:
+            case ILocalFunctionOperation:
+                return AbstractValue.Unknown;
+            case IInvalidOperation:
+            default:
+                // Half-typed or unmodelled code: evaluate children for their calls, know nothing about the result.
+                foreach (var child in operation.ChildOperations)
+                {
+                    if (child is not IAnonymousFunctionOperation)
+                        Evaluate(child);
+                }
+                return AbstractValue.Unknown;
+        }
+    }
+
+    private static bool TryConstant(object? value, out AbstractValue result)
+    {
+        switch (value)
+        {
+            case int or long or short or byte or sbyte or uint or ulong or ushort:
+                result = AbstractValue.Data(Interval.Constant(System.Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture)), ValueOrigin.Literal, ElementKind.Integer);
+                return true;
+            case float or double or decimal:
+                result = AbstractValue.Data(Interval.Constant(System.Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture)), ValueOrigin.Literal, ElementKind.Floating);
+                return true;
+            default:
+                result = AbstractValue.Unknown;
+                return false;
+        }
+    }
+
+    private AbstractValue ParameterValue(IParameterSymbol parameter)
+    {
+        if (_environment.TryGetValue(parameter, out var value))
+            return value;
+        value = AbstractValue.Data(Interval.Unknown, ValueOrigin.Parameter, ElementKindOf(parameter.Type)).WithParameterOrdinal(parameter.Ordinal);
+        _environment[parameter] = value;
+        return value;
+    }
+
+    private void Assign(IOperation target, AbstractValue value)
+    {
+        switch (target)
+        {
+            case ILocalReferenceOperation local:
+                _environment[local.Local] = value;
+                break;
+            case IParameterReferenceOperation parameter:
+                _environment[parameter.Parameter] = value;
+                break;
+            case IArrayElementReferenceOperation element:
+                // An array element written: the array's range now also covers the written value.
+                foreach (var index in element.Indices)
+                    Evaluate(index);
+                var arraySymbol = Strip(element.ArrayReference) switch
+                {
+                    ILocalReferenceOperation l => (ISymbol)l.Local,
+                    IParameterReferenceOperation p => p.Parameter,
+                    _ => null,
+                };
+                if (arraySymbol is not null && _environment.TryGetValue(arraySymbol, out var array))
+                {
+                    var origin = AbstractValue.CombineOrigins(array.Origin, value.Origin == ValueOrigin.Literal ? array.Origin : value.Origin);
+                    _environment[arraySymbol] = array.WithRange(array.Range.Join(value.Range)).WithColumns(default).WithOrigin(origin);
+                }
+                break;
+            case IDeclarationExpressionOperation declaration:
+                Assign(declaration.Expression, value);
+                break;
+            case ITupleOperation:
+                Deconstruct(target, value);
+                break;
+        }
+    }
+
+    private void Deconstruct(IOperation target, AbstractValue value)
+    {
+        if (target is IDeclarationExpressionOperation declaration)
+            target = declaration.Expression;
+        if (target is not ITupleOperation tuple)
+            return;
+        for (var i = 0; i < tuple.Elements.Length; i++)
+        {
+            var element = !value.Elements.IsDefault && i < value.Elements.Length ? value.Elements[i] : AbstractValue.Unknown;
+            Assign(tuple.Elements[i], element);
+        }
+    }
+
+    private AbstractValue Convert(IConversionOperation conversion)
+    {
+        var operandValue = Evaluate(conversion.Operand);
+        var method = conversion.OperatorMethod;
+        if (method is not null)
+        {
+            // Tensor t = someArray: a tensor made from .NET data.
+            if (_symbols.IsTensor(method.ContainingType) && conversion.Operand.Type is IArrayTypeSymbol)
+                return TorchTransfers.FromDotNetData(this, operandValue, conversion.Operand, null);
+            return operandValue;
+        }
+        if (conversion.Type is { SpecialType: not SpecialType.None } target && IsNumeric(target))
+            return operandValue.WithKind(IsIntegral(target) ? ElementKind.Integer : ElementKind.Floating);
+        return operandValue;
+    }
+
+    private AbstractValue Unary(IUnaryOperation unary)
+    {
+        var operand = Evaluate(unary.Operand);
+        return unary.OperatorKind switch
+        {
+            UnaryOperatorKind.Minus => operand.Derived().WithRange(-operand.Range).WithColumns(MapColumns(operand.Columns, c => -c)),
+            UnaryOperatorKind.Plus => operand,
+            _ => operand.Derived().WithRange(Interval.Unknown).WithColumns(default),
+        };
+    }
+
+    private AbstractValue Binary(IBinaryOperation binary)
+    {
+        var left = Evaluate(binary.LeftOperand);
+        var right = Evaluate(binary.RightOperand);
+        var isTensor = binary.OperatorMethod is { } method && _symbols.IsTensor(method.ContainingType);
+        if (!isTensor && !(IsNumeric(binary.LeftOperand.Type) && IsNumeric(binary.RightOperand.Type)))
+            return CarryTags(AbstractValue.Unknown, left, right);
+        return Arithmetic(binary.OperatorKind, left, right, !isTensor && IsIntegral(binary.Type));
+    }
+
+    /// <summary>Unmodelled results still carry which forwards and losses flow into them.</summary>
+    internal static AbstractValue CarryTags(AbstractValue result, AbstractValue a, AbstractValue b)
+    {
+        if (!a.IsTrainingRelated && !b.IsTrainingRelated)
+            return result;
+        return result.WithForwardCalls(AbstractValue.Union(a.ForwardCalls, b.ForwardCalls)).WithLossCalls(AbstractValue.Union(a.LossCalls, b.LossCalls));
+    }
+
+    /// <summary>
+    /// Interval arithmetic plus the structure of scaling: x - centre(x) is centred, divided by spread(x) it is
+    /// standardized (min-max when the centre is the minimum), x / max(|x|) is max-abs scaled.
+    /// </summary>
+    internal AbstractValue Arithmetic(BinaryOperatorKind kind, AbstractValue left, AbstractValue right, bool integralDotNet)
+    {
+        Interval range;
+        Func<Interval, Interval, Interval>? columnOperation = null;
+        switch (kind)
+        {
+            case BinaryOperatorKind.Add:
+                columnOperation = (a, b) => a + b;
+                break;
+            case BinaryOperatorKind.Subtract:
+                columnOperation = (a, b) => a - b;
+                break;
+            case BinaryOperatorKind.Multiply:
+                columnOperation = (a, b) => a * b;
+                break;
+            case BinaryOperatorKind.Divide:
+                columnOperation = (a, b) => a / b;
+                break;
+        }
+        range = columnOperation is null ? Interval.Unknown : columnOperation(left.Range, right.Range);
+        if (integralDotNet && kind == BinaryOperatorKind.Divide && range.IsConstant)
+            range = Interval.Constant(Math.Truncate(range.Low));
+
+        var result = (IsData(left) || !IsData(right) ? left : right).Derived()
+            .WithRange(range)
+            .WithOrigin(AbstractValue.CombineOrigins(left.Origin, right.Origin))
+            .WithKind(left.Kind == ElementKind.Integer && right.Kind == ElementKind.Integer ? ElementKind.Integer
+                : left.Kind == ElementKind.Floating || right.Kind == ElementKind.Floating ? ElementKind.Floating : ElementKind.Unknown)
+            .WithRows(left.Rows ?? right.Rows)
+            .WithColumns(columnOperation is null ? default : CombineColumns(left, right, columnOperation))
+            .WithSourceText(left.SourceText ?? right.SourceText)
+            .WithScaling(CombineScaling(left, right))
+            .WithForwardCalls(AbstractValue.Union(left.ForwardCalls, right.ForwardCalls))
+            .WithLossCalls(AbstractValue.Union(left.LossCalls, right.LossCalls));
+
+        var data = left.Identity;
+        switch (kind)
+        {
+            case BinaryOperatorKind.Subtract when data is not null && ReferenceEquals(right.StatisticOf, data):
+                if (right.Statistic == StatisticKind.Centre)
+                    return result.WithStatistic(StatisticKind.Centred, data);
+                if (right.Statistic == StatisticKind.Minimum)
+                    return result.WithStatistic(StatisticKind.MinShifted, data);
+                break;
+            case BinaryOperatorKind.Subtract when left.StatisticOf is not null && ReferenceEquals(left.StatisticOf, right.StatisticOf)
+                                                 && left.Statistic == StatisticKind.Maximum && right.Statistic == StatisticKind.Minimum:
+                return result.WithStatistic(StatisticKind.Spread, left.StatisticOf);
+            case BinaryOperatorKind.Divide when IsSpread(right.Statistic) && right.StatisticOf is not null:
+                if (left.Statistic == StatisticKind.MinShifted && ReferenceEquals(left.StatisticOf, right.StatisticOf))
+                    return result.WithScaling(ScalingKind.MinMax).WithRange(Interval.Of(0, 1)).WithColumns(default).WithStatistic(StatisticKind.None, null);
+                if (left.Statistic == StatisticKind.Centred && ReferenceEquals(left.StatisticOf, right.StatisticOf))
+                    return result.WithScaling(ScalingKind.Standardized).WithRange(Interval.Unknown).WithColumns(default).WithStatistic(StatisticKind.None, null);
+                if (data is not null && ReferenceEquals(right.StatisticOf, data))
+                    return result.WithScaling(ScalingKind.MaxAbs).WithRange(Interval.Unknown).WithColumns(default).WithStatistic(StatisticKind.None, null);
+                break;
+        }
+        return result;
+    }
+
+    private static bool IsSpread(StatisticKind kind) => kind is StatisticKind.Spread or StatisticKind.Maximum;
+
+    /// <summary>A tensor or array value, as opposed to a constant factor.</summary>
+    private static bool IsData(AbstractValue value) => value.Origin != ValueOrigin.Literal || !value.Range.IsConstant;
+
+    private static ScalingKind CombineScaling(AbstractValue left, AbstractValue right)
+    {
+        if (left.Scaling != ScalingKind.None && (right.Scaling != ScalingKind.None || !IsData(right)))
+            return left.Scaling;
+        if (right.Scaling != ScalingKind.None && !IsData(left))
+            return right.Scaling;
+        return ScalingKind.None;
+    }
+
+    private static ImmutableArray<Interval> CombineColumns(AbstractValue left, AbstractValue right, Func<Interval, Interval, Interval> operation)
+    {
+        if (!left.Columns.IsDefault && !right.Columns.IsDefault)
+        {
+            if (left.Columns.Length != right.Columns.Length)
+                return default;
+            var pairwise = ImmutableArray.CreateBuilder<Interval>(left.Columns.Length);
+            for (var i = 0; i < left.Columns.Length; i++)
+                pairwise.Add(operation(left.Columns[i], right.Columns[i]));
+            return pairwise.MoveToImmutable();
+        }
+        // A whole-tensor operand only preserves per-column facts when it is one number (a scalar or a constant).
+        if (!left.Columns.IsDefault && right.Range.IsConstant)
+            return MapColumns(left.Columns, c => operation(c, right.Range));
+        if (!right.Columns.IsDefault && left.Range.IsConstant)
+            return MapColumns(right.Columns, c => operation(left.Range, c));
+        return default;
+    }
+
+    internal static ImmutableArray<Interval> MapColumns(ImmutableArray<Interval> columns, Func<Interval, Interval> map)
+    {
+        if (columns.IsDefault)
+            return default;
+        var builder = ImmutableArray.CreateBuilder<Interval>(columns.Length);
+        foreach (var column in columns)
+            builder.Add(map(column));
+        return builder.MoveToImmutable();
+    }
+
+    private AbstractValue ArrayCreation(IArrayCreationOperation creation)
+    {
+        foreach (var size in creation.DimensionSizes)
+            Evaluate(size);
+        var elementType = (creation.Type as IArrayTypeSymbol)?.ElementType;
+        var kind = ElementKindOf(elementType);
+        if (creation.Initializer is null)
+            return AbstractValue.Data(Interval.Unknown, ValueOrigin.RuntimeData, kind);
+
+        var elements = ImmutableArray.CreateBuilder<AbstractValue>();
+        var origin = ValueOrigin.Literal;
+        Interval? range = null;
+        ImmutableArray<Interval> columns = default;
+        var consistentColumns = true;
+        foreach (var row in creation.Initializer.ElementValues)
+        {
+            if (row is IArrayInitializerOperation nested)
+            {
+                // A 2-D literal: hull per column position, so columns of different scale are seen.
+                var rowColumns = ImmutableArray.CreateBuilder<Interval>(nested.ElementValues.Length);
+                foreach (var cell in nested.ElementValues)
+                {
+                    var cellValue = Evaluate(cell);
+                    origin = AbstractValue.CombineOrigins(origin, cellValue.Origin);
+                    rowColumns.Add(cellValue.Range);
+                    range = range is null ? cellValue.Range : range.Value.Join(cellValue.Range);
+                }
+                if (columns.IsDefault)
+                    columns = rowColumns.MoveToImmutable();
+                else if (columns.Length != rowColumns.Count)
+                    consistentColumns = false;
+                else
+                    columns = JoinColumns(columns, rowColumns.MoveToImmutable());
+                continue;
+            }
+            var value = Evaluate(row);
+            elements.Add(value);
+            origin = AbstractValue.CombineOrigins(origin, value.Origin);
+            range = range is null ? value.Range : range.Value.Join(value.Range);
+        }
+        var result = AbstractValue.Data(range ?? Interval.Unknown, origin, kind)
+            .WithRows(creation.Initializer.ElementValues.Length)
+            .WithElements(elements.ToImmutable());
+        if (consistentColumns && !columns.IsDefault)
+            result = result.WithColumns(columns);
+        return result;
+    }
+
+    private static ImmutableArray<Interval> JoinColumns(ImmutableArray<Interval> a, ImmutableArray<Interval> b)
+    {
+        var builder = ImmutableArray.CreateBuilder<Interval>(a.Length);
+        for (var i = 0; i < a.Length; i++)
+            builder.Add(a[i].Join(b[i]));
+        return builder.MoveToImmutable();
+    }
+
+    private AbstractValue ArrayElement(IArrayElementReferenceOperation element)
+    {
+        foreach (var index in element.Indices)
+            Evaluate(index);
+        // x.shape[0]: the tensor's row count when it is known.
+        if (element.ArrayReference is IPropertyReferenceOperation { Property.Name: "shape", Instance: { } shapeOf } && _symbols.IsTensor(shapeOf.Type)
+            && element.Indices.Length == 1 && element.Indices[0].ConstantValue is { HasValue: true, Value: int dimension })
+        {
+            var tensor = Evaluate(shapeOf);
+            if (dimension == 0 && tensor.Rows is long rows)
+                return AbstractValue.Data(Interval.Constant(rows), ValueOrigin.Literal, ElementKind.Integer);
+            if (dimension == 1 && !tensor.Columns.IsDefault)
+                return AbstractValue.Data(Interval.Constant(tensor.Columns.Length), ValueOrigin.Literal, ElementKind.Integer);
+            return AbstractValue.Data(Interval.Unknown, ValueOrigin.Unknown, ElementKind.Integer);
+        }
+        var array = Evaluate(element.ArrayReference);
+        return array.Derived().WithColumns(default).WithRows(null);
+    }
+
+    private AbstractValue Property(IPropertyReferenceOperation property)
+    {
+        var instance = property.Instance is null ? null : Evaluate(property.Instance);
+        foreach (var argument in property.Arguments)
+            Evaluate(argument.Value);
+        if (instance is not null && _symbols.IsTensor(property.Property.ContainingType))
+        {
+            if (property.Property.IsIndexer)
+            {
+                // x[rows] keeps columns; x[rows, column] picks one.
+                return property.Arguments.Length == 1 ? instance.WithRows(null) : instance.WithColumns(default).WithRows(null);
+            }
+            return property.Property.Name switch
+            {
+                "T" or "mT" or "H" or "mH" => instance.WithColumns(default).WithRows(null),
+                _ => AbstractValue.Unknown,
+            };
+        }
+        return AbstractValue.Unknown;
+    }
+
+    private AbstractValue Field(IFieldReferenceOperation field)
+    {
+        if (field.Instance is null)
+            return AbstractValue.Unknown;
+        var instance = Evaluate(field.Instance);
+        if (!instance.Elements.IsDefault && field.Field.ContainingType.IsTupleType)
+        {
+            var index = (field.Field.CorrespondingTupleField ?? field.Field).Name switch
+            {
+                "Item1" => 0,
+                "Item2" => 1,
+                "Item3" => 2,
+                _ => -1,
+            };
+            return index >= 0 && index < instance.Elements.Length ? instance.Elements[index] : AbstractValue.Unknown;
+        }
+        return AbstractValue.Unknown;
+    }
+
+    private AbstractValue Invoke(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        var receiver = invocation.Instance is null ? null : Evaluate(invocation.Instance);
+        var arguments = new AbstractValue[invocation.Arguments.Length];
+        for (var i = 0; i < arguments.Length; i++)
+            arguments[i] = Evaluate(invocation.Arguments[i].Value);
+        var call = new TorchCall(this, invocation, receiver, arguments);
+
+        if (method.Name is "forward" or "call" && invocation.Instance is not null && _symbols.IsModule(invocation.Instance.Type))
+            return _symbols.IsLossModule(invocation.Instance.Type) ? LossCall(call, _symbols.IsRegressionLossModule(invocation.Instance.Type)) : ForwardCall(call);
+
+        var containing = method.ContainingType;
+        if (_symbols.IsTorchSharpType(containing))
+            return TorchTransfers.Apply(call);
+
+        // StandardScaler/MinMaxScaler.Transform of a tensor or of a .NET array: the result is scaled.
+        if (_symbols.IsRuntimeScaler(containing) && method.Name is "Transform" or "FitTransform")
+            return (arguments.Length > 0 ? arguments[0] : AbstractValue.Unknown).Derived().WithScaling(ScalingKind.RuntimeScaler).WithRange(Interval.Unknown).WithColumns(default);
+
+        if (!_options.ScalingMethods.IsEmpty && containing is not null
+            && _options.ScalingMethods.Contains(containing.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat.WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.None)) + "." + method.Name))
+            return UserScalingMethod(invocation, arguments);
+
+        if (_helperSummaries is not null && method.MethodKind == MethodKind.Ordinary && !method.DeclaringSyntaxReferences.IsEmpty
+            && !SymbolEqualityComparer.Default.Equals(method.OriginalDefinition, _method?.OriginalDefinition) && HasTensorParameter(method))
+        {
+            var summary = _helperSummaries(method.OriginalDefinition);
+            if (summary is { IsEmpty: false })
+                RecordHelperCall(invocation, summary, arguments);
+        }
+
+        var returnType = method.ReturnType;
+        if (IsNumeric(returnType) || IsNumericCollection(returnType))
+            return AbstractValue.Data(Interval.Unknown, ValueOrigin.RuntimeData, ElementKindOf(returnType));
+        return AbstractValue.Unknown;
+    }
+
+    /// <summary>
+    /// A method listed in scaling_analyzer.scaling_methods: its result is scaled, and so are the tensor variables it
+    /// received (helpers such as StandardizeInPlace(x) scale their argument in place).
+    /// </summary>
+    private AbstractValue UserScalingMethod(IInvocationOperation invocation, AbstractValue[] arguments)
+    {
+        AbstractValue? result = null;
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            var argument = invocation.Arguments[i];
+            if (!_symbols.IsTensor(argument.Value.Type))
+                continue;
+            var scaled = arguments[i].Derived().WithScaling(ScalingKind.UserMethod).WithRange(Interval.Unknown).WithColumns(default);
+            result ??= scaled;
+            if (argument.Parameter?.RefKind != RefKind.Out)
+                Assign(Strip(argument.Value), scaled);
+        }
+        return result ?? AbstractValue.Data(Interval.Unknown, ValueOrigin.Unknown, ElementKind.Floating).WithScaling(ScalingKind.UserMethod);
+    }
+
+    private bool HasTensorParameter(IMethodSymbol method)
+    {
+        foreach (var parameter in method.Parameters)
+        {
+            if (_symbols.IsTensor(parameter.Type))
+                return true;
+        }
+        return false;
+    }
+
+    private void RecordHelperCall(IInvocationOperation invocation, TrainingSummary summary, AbstractValue[] arguments)
+    {
+        if (!_helperSites.TryGetValue(invocation, out var site))
+        {
+            site = new HelperCallSite(invocation, summary);
+            _helperSites.Add(invocation, site);
+            _facts.HelperCalls.Add(site);
+        }
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            var argument = invocation.Arguments[i];
+            if (argument.Parameter is null)
+                continue;
+            site.Arguments[argument] = site.Arguments.TryGetValue(argument, out var previous) ? previous.Join(arguments[i]) : arguments[i];
+        }
+    }
+
+    private AbstractValue ForwardCall(TorchCall call)
+    {
+        var invocation = call.Invocation;
+        var normalizes = call.Receiver?.NormalizesInput == true;
+        var forwards = ImmutableArray.Create<IOperation>(invocation);
+        var losses = ImmutableArray<IOperation>.Empty;
+        for (var i = 0; i < call.Arguments.Length; i++)
+        {
+            var argument = invocation.Arguments[i];
+            forwards = AbstractValue.Union(forwards, call.Arguments[i].ForwardCalls);
+            losses = AbstractValue.Union(losses, call.Arguments[i].LossCalls);
+            if (!_symbols.IsTensor(argument.Value.Type) && !_symbols.IsTensor(argument.Parameter?.Type))
+                continue;
+            if (_forwardSites.TryGetValue(argument, out var site))
+            {
+                site.Value = site.Value.Join(call.Arguments[i]);
+                site.UnderNoGrad &= UnderNoGrad;
+                site.ModuleNormalizesInput &= normalizes;
+            }
+            else
+            {
+                var callText = (invocation.Instance?.Syntax.ToString() ?? "module") + "." + invocation.TargetMethod.Name;
+                site = new ForwardSite(invocation, argument, call.Arguments[i], UnderNoGrad, normalizes, callText);
+                _forwardSites.Add(argument, site);
+                _facts.Forwards.Add(site);
+            }
+        }
+        return AbstractValue.Data(Interval.Unknown, ValueOrigin.ModuleOutput, ElementKind.Floating).WithForwardCalls(forwards).WithLossCalls(losses);
+    }
+
+    internal AbstractValue LossCall(TorchCall call, bool isRegression)
+    {
+        var invocation = call.Invocation;
+        var forwards = ImmutableArray<IOperation>.Empty;
+        var losses = ImmutableArray.Create<IOperation>(invocation);
+        IArgumentOperation? target = null;
+        AbstractValue targetValue = AbstractValue.Unknown;
+        var tensorIndex = 0;
+        for (var i = 0; i < call.Arguments.Length; i++)
+        {
+            forwards = AbstractValue.Union(forwards, call.Arguments[i].ForwardCalls);
+            losses = AbstractValue.Union(losses, call.Arguments[i].LossCalls);
+            var argument = invocation.Arguments[i];
+            if (!_symbols.IsTensor(argument.Parameter?.Type ?? argument.Value.Type))
+                continue;
+            // The target is the parameter named so, or the second tensor (forward(input, target)).
+            if (argument.Parameter?.Name == "target" || (target is null && tensorIndex == 1))
+            {
+                target = argument;
+                targetValue = call.Arguments[i];
+            }
+            tensorIndex++;
+        }
+        if (target is not null)
+        {
+            if (_lossSites.TryGetValue(invocation, out var site))
+            {
+                site.Value = site.Value.Join(targetValue);
+                site.UnderNoGrad &= UnderNoGrad;
+            }
+            else
+            {
+                site = new LossSite(invocation, target, targetValue, isRegression, UnderNoGrad);
+                _lossSites.Add(invocation, site);
+                _facts.Losses.Add(site);
+            }
+        }
+        return AbstractValue.Data(Interval.Unknown, ValueOrigin.ModuleOutput, ElementKind.Floating).WithForwardCalls(forwards).WithLossCalls(losses);
+    }
+
+    internal void Backward(AbstractValue value)
+    {
+        foreach (var forward in value.ForwardCalls)
+            _facts.BackwardReached.Add(forward);
+        foreach (var loss in value.LossCalls)
+            _facts.BackwardReached.Add(loss);
+    }
+
+    internal void Step(AbstractValue? optimizer)
+        => _facts.Steps.Add(new StepSite(optimizer?.Optimizer, CurrentStepCount(), UnderNoGrad));
+
+    internal void AssignBack(IOperation? target, AbstractValue value)
+    {
+        if (target is not null)
+            Assign(Strip(target), value);
+    }
+
+    internal AbstractValue ElementOf(AbstractValue collection)
+        => collection.Range.IsKnown || collection.Origin == ValueOrigin.RuntimeData
+            ? collection.Derived().WithColumns(default).WithRows(null).WithElements(default)
+            : AbstractValue.Unknown;
+
+    internal static bool IsNumeric(ITypeSymbol? type) => type?.SpecialType is SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Decimal
+        || IsIntegral(type);
+
+    internal static bool IsIntegral(ITypeSymbol? type) => type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Int16
+        or SpecialType.System_Byte or SpecialType.System_SByte or SpecialType.System_UInt32 or SpecialType.System_UInt64 or SpecialType.System_UInt16;
+
+    /// <summary>Arrays, lists and sequences of numbers: .NET data whose values are known only at run time.</summary>
+    internal static bool IsNumericCollection(ITypeSymbol? type)
+    {
+        switch (type)
+        {
+            case IArrayTypeSymbol array:
+                return IsNumeric(array.ElementType) || array.ElementType is IArrayTypeSymbol;
+            case INamedTypeSymbol { IsGenericType: true } named when named.TypeArguments.Length == 1:
+                return IsNumeric(named.TypeArguments[0]) && (named.Name is "List" or "IList" or "IEnumerable" or "IReadOnlyList" or "ICollection" or "IReadOnlyCollection" or "Span" or "ReadOnlySpan" or "Memory" or "ReadOnlyMemory");
+            default:
+                return false;
+        }
+    }
+
+    internal static ElementKind ElementKindOf(ITypeSymbol? type)
+    {
+        while (type is IArrayTypeSymbol array)
+            type = array.ElementType;
+        if (type is INamedTypeSymbol { IsGenericType: true } named && named.TypeArguments.Length == 1)
+            type = named.TypeArguments[0];
+        if (IsIntegral(type))
+            return ElementKind.Integer;
+        return IsNumeric(type) ? ElementKind.Floating : ElementKind.Unknown;
+    }
+}

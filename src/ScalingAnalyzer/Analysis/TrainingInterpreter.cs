@@ -1,0 +1,368 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ScalingAnalyzer.Analysis;
+
+/// <summary>
+/// One flow-sensitive abstract interpretation of a method body over <see cref="IOperation"/>: statements in order,
+/// both branches of a condition joined, loops iterated to a fixed point (widened to "unknown" after a few rounds).
+/// Values of locals live in an environment, so a variable rescaled before the loop is scaled after it.
+/// Expressions are evaluated by <see cref="Evaluate"/>, TorchSharp calls by <see cref="TorchTransfers"/>.
+/// </summary>
+internal sealed partial class TrainingInterpreter
+{
+    private const int LoopRoundsBeforeWidening = 3;
+
+    private readonly TorchSymbols _symbols;
+    private readonly ScalingOptions _options;
+    private readonly IMethodSymbol? _method;
+    private readonly Func<IMethodSymbol, TrainingSummary?>? _helperSummaries;
+    private readonly CancellationToken _cancellationToken;
+    private readonly MethodTrainingFacts _facts = new();
+    private readonly Dictionary<IOperation, ForwardSite> _forwardSites = new();
+    private readonly Dictionary<IOperation, LossSite> _lossSites = new();
+    private readonly Dictionary<IOperation, HelperCallSite> _helperSites = new();
+    private readonly List<double?> _tripCounts = new();
+    private Dictionary<ISymbol, AbstractValue> _environment = new(SymbolEqualityComparer.Default);
+    private int _noGradDepth;
+
+    private TrainingInterpreter(TorchSymbols symbols, ScalingOptions options, IMethodSymbol? method, Func<IMethodSymbol, TrainingSummary?>? helperSummaries, CancellationToken cancellationToken)
+    {
+        _symbols = symbols;
+        _options = options;
+        _method = method;
+        _helperSummaries = helperSummaries;
+        _cancellationToken = cancellationToken;
+    }
+
+    /// <summary>
+    /// Interprets <paramref name="body"/>; <paramref name="helperSummaries"/> gives the summaries of helper methods to
+    /// follow one level deep, and is null when interpreting a helper itself.
+    /// </summary>
+    public static MethodTrainingFacts Interpret(IOperation body, IMethodSymbol? method, TorchSymbols symbols, ScalingOptions options, Func<IMethodSymbol, TrainingSummary?>? helperSummaries, CancellationToken cancellationToken)
+    {
+        var interpreter = new TrainingInterpreter(symbols, options, method, helperSummaries, cancellationToken);
+        interpreter.Execute(body);
+        return interpreter._facts;
+    }
+
+    private bool UnderNoGrad => _noGradDepth > 0;
+
+    private void Execute(IOperation? operation)
+    {
+        if (operation is null)
+            return;
+        _cancellationToken.ThrowIfCancellationRequested();
+        switch (operation)
+        {
+            case IMethodBodyOperation body:
+                Execute((IOperation?)body.BlockBody ?? body.ExpressionBody);
+                break;
+            case IBlockOperation block:
+                var depth = _noGradDepth;
+                foreach (var statement in block.Operations)
+                    Execute(statement);
+                _noGradDepth = depth;
+                break;
+            case IVariableDeclarationGroupOperation group:
+                foreach (var declaration in group.Declarations)
+                    Declare(declaration);
+                break;
+            case IExpressionStatementOperation expression:
+                Evaluate(expression.Operation);
+                break;
+            case IConditionalOperation conditional:
+                ExecuteConditional(conditional);
+                break;
+            case IForLoopOperation forLoop:
+                foreach (var before in forLoop.Before)
+                    Execute(before);
+                ExecuteLoop(forLoop, ForTripCount(forLoop));
+                break;
+            case IForEachLoopOperation forEach:
+                var collection = Evaluate(forEach.Collection);
+                ExecuteLoop(forEach, ForEachTripCount(forEach), collection);
+                break;
+            case ILoopOperation loop:
+                ExecuteLoop(loop, null);
+                break;
+            case IUsingOperation usingOperation:
+                var noGrad = IsNoGrad(usingOperation.Resources);
+                Execute(usingOperation.Resources);
+                if (noGrad) _noGradDepth++;
+                Execute(usingOperation.Body);
+                if (noGrad) _noGradDepth--;
+                break;
+            case IUsingDeclarationOperation usingDeclaration:
+                // The rest of the enclosing block runs without gradients; the block restores the depth.
+                if (IsNoGrad(usingDeclaration.DeclarationGroup))
+                    _noGradDepth++;
+                Execute(usingDeclaration.DeclarationGroup);
+                break;
+            case ILockOperation lockOperation:
+                Evaluate(lockOperation.LockedValue);
+                Execute(lockOperation.Body);
+                break;
+            case ITryOperation tryOperation:
+                Execute(tryOperation.Body);
+                var afterBody = Snapshot();
+                foreach (var handler in tryOperation.Catches)
+                {
+                    var beforeHandler = Snapshot();
+                    Execute(handler.Handler);
+                    _environment = JoinEnvironments(beforeHandler, _environment);
+                }
+                _environment = JoinEnvironments(afterBody, _environment);
+                Execute(tryOperation.Finally);
+                break;
+            case ISwitchOperation switchOperation:
+                Evaluate(switchOperation.Value);
+                var entry = Snapshot();
+                Dictionary<ISymbol, AbstractValue>? joined = null;
+                foreach (var section in switchOperation.Cases)
+                {
+                    _environment = Copy(entry);
+                    foreach (var body in section.Body)
+                        Execute(body);
+                    joined = joined is null ? _environment : JoinEnvironments(joined, _environment);
+                }
+                _environment = joined is null ? entry : JoinEnvironments(entry, joined);
+                break;
+            case IReturnOperation returnOperation:
+                Evaluate(returnOperation.ReturnedValue);
+                break;
+            case ILabeledOperation labeled:
+                Execute(labeled.Operation);
+                break;
+            case ILocalFunctionOperation:
+                // Bodies of local functions run when called, not here.
+                break;
+            default:
+                Evaluate(operation);
+                break;
+        }
+    }
+
+    private void Declare(IVariableDeclarationOperation declaration)
+    {
+        foreach (var declarator in declaration.Declarators)
+        {
+            var initializer = declarator.Initializer ?? declaration.Initializer;
+            var value = initializer is null ? AbstractValue.Unknown : Evaluate(initializer.Value);
+            _environment[declarator.Symbol] = value;
+        }
+    }
+
+    private void ExecuteConditional(IConditionalOperation conditional)
+    {
+        Evaluate(conditional.Condition);
+        var entry = Snapshot();
+        Execute(conditional.WhenTrue);
+        var afterTrue = _environment;
+        _environment = entry;
+        Execute(conditional.WhenFalse);
+        _environment = JoinEnvironments(afterTrue, _environment);
+    }
+
+    private void ExecuteLoop(ILoopOperation loop, double? tripCount, AbstractValue? collection = null)
+    {
+        _tripCounts.Add(tripCount);
+        var entry = Snapshot();
+        var converged = false;
+        for (var round = 0; round < LoopRoundsBeforeWidening && !converged; round++)
+        {
+            var before = Snapshot();
+            RunLoopBody(loop, collection);
+            _environment = JoinEnvironments(before, _environment);
+            converged = SameEnvironment(before, _environment);
+        }
+        if (!converged)
+        {
+            Widen(entry);
+            RunLoopBody(loop, collection);
+            _environment = JoinEnvironments(entry, _environment);
+            Widen(entry);
+        }
+        _tripCounts.RemoveAt(_tripCounts.Count - 1);
+    }
+
+    private void RunLoopBody(ILoopOperation loop, AbstractValue? collection)
+    {
+        switch (loop)
+        {
+            case IForLoopOperation forLoop:
+                Evaluate(forLoop.Condition);
+                Execute(forLoop.Body);
+                foreach (var atBottom in forLoop.AtLoopBottom)
+                    Execute(atBottom);
+                break;
+            case IForEachLoopOperation forEach:
+                AssignLoopVariable(forEach.LoopControlVariable, ElementOf(collection ?? AbstractValue.Unknown));
+                Execute(forEach.Body);
+                break;
+            case IWhileLoopOperation whileLoop:
+                Evaluate(whileLoop.Condition);
+                Execute(whileLoop.Body);
+                Evaluate(whileLoop.IgnoredCondition);
+                break;
+            default:
+                Execute(loop.Body);
+                break;
+        }
+    }
+
+    private void AssignLoopVariable(IOperation control, AbstractValue element)
+    {
+        switch (control)
+        {
+            case IVariableDeclaratorOperation declarator:
+                _environment[declarator.Symbol] = element;
+                break;
+            case IVariableDeclarationOperation declaration:
+                foreach (var declarator in declaration.Declarators)
+                    _environment[declarator.Symbol] = element;
+                break;
+            case ILocalReferenceOperation local:
+                _environment[local.Local] = element;
+                break;
+            case IDeclarationExpressionOperation declarationExpression:
+                AssignLoopVariable(declarationExpression.Expression, element);
+                break;
+        }
+    }
+
+    /// <summary>Values that still change after a few rounds lose their range: no bound is better than a wrong one.</summary>
+    private void Widen(Dictionary<ISymbol, AbstractValue> entry)
+    {
+        var widened = new List<KeyValuePair<ISymbol, AbstractValue>>();
+        foreach (var pair in _environment)
+        {
+            if (entry.TryGetValue(pair.Key, out var before) && !before.SameFacts(pair.Value))
+                widened.Add(new KeyValuePair<ISymbol, AbstractValue>(pair.Key, pair.Value.WithRange(Interval.Unknown).WithColumns(default).WithRows(null)));
+        }
+        foreach (var pair in widened)
+            _environment[pair.Key] = pair.Value;
+    }
+
+    private Dictionary<ISymbol, AbstractValue> Snapshot() => Copy(_environment);
+
+    private static Dictionary<ISymbol, AbstractValue> Copy(Dictionary<ISymbol, AbstractValue> environment) => new(environment, SymbolEqualityComparer.Default);
+
+    private static Dictionary<ISymbol, AbstractValue> JoinEnvironments(Dictionary<ISymbol, AbstractValue> a, Dictionary<ISymbol, AbstractValue> b)
+    {
+        var result = Copy(a);
+        foreach (var pair in b)
+            result[pair.Key] = result.TryGetValue(pair.Key, out var existing) ? existing.Join(pair.Value) : pair.Value;
+        return result;
+    }
+
+    private static bool SameEnvironment(Dictionary<ISymbol, AbstractValue> a, Dictionary<ISymbol, AbstractValue> b)
+    {
+        if (a.Count != b.Count)
+            return false;
+        foreach (var pair in a)
+        {
+            if (!b.TryGetValue(pair.Key, out var other) || !pair.Value.SameFacts(other))
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>for (i = A; i &lt; B; i += C) with constant A, B, C: the number of iterations.</summary>
+    private double? ForTripCount(IForLoopOperation loop)
+    {
+        if (loop.Condition is not IBinaryOperation { LeftOperand: var left, RightOperand: var right } condition
+            || Strip(left) is not ILocalReferenceOperation counter
+            || loop.AtLoopBottom.Length != 1)
+            return null;
+        if (!_environment.TryGetValue(counter.Local, out var startValue) || !startValue.Range.IsConstant)
+            return null;
+        var bound = Evaluate(right).Range;
+        if (!bound.IsConstant)
+            return null;
+        var increment = IncrementOf(loop.AtLoopBottom[0], counter.Local);
+        if (increment is not double step || step <= 0)
+            return null;
+        var span = bound.Low - startValue.Range.Low;
+        var inclusive = condition.OperatorKind == BinaryOperatorKind.LessThanOrEqual;
+        if (condition.OperatorKind != BinaryOperatorKind.LessThan && !inclusive)
+            return null;
+        var count = Math.Ceiling((span + (inclusive ? 1 : 0)) / step);
+        return count < 0 ? 0 : count;
+    }
+
+    private double? IncrementOf(IOperation statement, ILocalSymbol counter)
+    {
+        var operation = statement is IExpressionStatementOperation expression ? expression.Operation : statement;
+        switch (operation)
+        {
+            case IIncrementOrDecrementOperation { Target: ILocalReferenceOperation target } increment
+                when SymbolEqualityComparer.Default.Equals(target.Local, counter):
+                return increment.Kind == OperationKind.Increment ? 1 : null;
+            case ICompoundAssignmentOperation { Target: ILocalReferenceOperation target, OperatorKind: BinaryOperatorKind.Add } compound
+                when SymbolEqualityComparer.Default.Equals(target.Local, counter):
+                var step = Evaluate(compound.Value).Range;
+                return step.IsConstant ? step.Low : null;
+            default:
+                return null;
+        }
+    }
+
+    private double? ForEachTripCount(IForEachLoopOperation loop)
+    {
+        // foreach (var i in Enumerable.Range(start, count))
+        if (Strip(loop.Collection) is IInvocationOperation { TargetMethod: { Name: "Range", ContainingType.Name: "Enumerable" } } range
+            && range.Arguments.Length == 2)
+        {
+            var count = Evaluate(range.Arguments[1].Value).Range;
+            return count.IsConstant ? count.Low : null;
+        }
+        return null;
+    }
+
+    /// <summary>How many times a step() at the current point runs: the product of the enclosing loops' trip counts.</summary>
+    private double? CurrentStepCount()
+    {
+        double count = 1;
+        foreach (var trips in _tripCounts)
+        {
+            if (trips is not double value)
+                return null;
+            count *= value;
+        }
+        return count;
+    }
+
+    private bool IsNoGrad(IOperation? resource)
+    {
+        if (resource is null)
+            return false;
+        foreach (var operation in resource.DescendantsAndSelf())
+        {
+            if (operation is IInvocationOperation { TargetMethod.Name: "no_grad" } invocation && _symbols.IsTorchSharpType(invocation.TargetMethod.ContainingType))
+                return true;
+        }
+        return false;
+    }
+
+    private static IOperation Strip(IOperation operation)
+    {
+        while (true)
+        {
+            switch (operation)
+            {
+                case IConversionOperation conversion when conversion.OperatorMethod is null:
+                    operation = conversion.Operand;
+                    continue;
+                case IParenthesizedOperation parenthesized:
+                    operation = parenthesized.Operand;
+                    continue;
+                default:
+                    return operation;
+            }
+        }
+    }
+}

@@ -1,0 +1,168 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ScalingAnalyzer.Analysis;
+
+/// <summary>A module forward/call seen during interpretation, with the joined value of one tensor argument.</summary>
+internal sealed class ForwardSite
+{
+    public ForwardSite(IOperation invocation, IArgumentOperation argument, AbstractValue value, bool underNoGrad, bool moduleNormalizesInput, string callText)
+    {
+        Invocation = invocation;
+        Argument = argument;
+        Value = value;
+        UnderNoGrad = underNoGrad;
+        ModuleNormalizesInput = moduleNormalizesInput;
+        CallText = callText;
+    }
+
+    public IOperation Invocation { get; }
+    public IArgumentOperation Argument { get; }
+    public AbstractValue Value { get; set; }
+    public bool UnderNoGrad { get; set; }
+    public bool ModuleNormalizesInput { get; set; }
+
+    /// <summary>"model.forward", as the message names it.</summary>
+    public string CallText { get; }
+}
+
+/// <summary>A loss computation with its target argument.</summary>
+internal sealed class LossSite
+{
+    public LossSite(IOperation invocation, IArgumentOperation target, AbstractValue value, bool isRegression, bool underNoGrad)
+    {
+        Invocation = invocation;
+        Target = target;
+        Value = value;
+        IsRegression = isRegression;
+        UnderNoGrad = underNoGrad;
+    }
+
+    public IOperation Invocation { get; }
+    public IArgumentOperation Target { get; }
+    public AbstractValue Value { get; set; }
+    public bool IsRegression { get; }
+    public bool UnderNoGrad { get; set; }
+}
+
+/// <summary>An optimizer step() with the optimizer's facts and the number of times it runs (null: unknown).</summary>
+internal sealed class StepSite
+{
+    public StepSite(OptimizerFacts? optimizer, double? stepCount, bool underNoGrad)
+    {
+        Optimizer = optimizer;
+        StepCount = stepCount;
+        UnderNoGrad = underNoGrad;
+    }
+
+    public OptimizerFacts? Optimizer { get; }
+    public double? StepCount { get; }
+    public bool UnderNoGrad { get; }
+}
+
+/// <summary>A call of a training helper method of the same compilation.</summary>
+internal sealed class HelperCallSite
+{
+    public HelperCallSite(IInvocationOperation invocation, TrainingSummary summary)
+    {
+        Invocation = invocation;
+        Summary = summary;
+    }
+
+    public IInvocationOperation Invocation { get; }
+    public TrainingSummary Summary { get; }
+
+    /// <summary>Joined value per argument (keyed by the argument operation).</summary>
+    public Dictionary<IArgumentOperation, AbstractValue> Arguments { get; } = new();
+}
+
+/// <summary>How far the training in a method can move a parameter: S steps at lr for its adaptive optimizer.</summary>
+internal sealed class OptimizerReach
+{
+    public OptimizerReach(string optimizerName, double learningRate, double? stepCount)
+    {
+        OptimizerName = optimizerName;
+        LearningRate = learningRate;
+        StepCount = stepCount;
+    }
+
+    public const double AssumedStepCount = 100_000;
+
+    public string OptimizerName { get; }
+    public double LearningRate { get; }
+
+    /// <summary>Null when the loops' trip counts are not constant (then <see cref="AssumedStepCount"/> is used).</summary>
+    public double? StepCount { get; }
+
+    public double Distance => (StepCount ?? AssumedStepCount) * LearningRate;
+}
+
+/// <summary>What a helper method does with its tensor parameters: computed once per compilation, read at each call.</summary>
+internal sealed class TrainingSummary
+{
+    public TrainingSummary(ImmutableDictionary<int, string> featureParameters, ImmutableHashSet<int> targetParameters, OptimizerReach? reach)
+    {
+        FeatureParameters = featureParameters;
+        TargetParameters = targetParameters;
+        Reach = reach;
+    }
+
+    /// <summary>Parameter ordinal to the call it reaches unchanged ("model.forward").</summary>
+    public ImmutableDictionary<int, string> FeatureParameters { get; }
+
+    /// <summary>Ordinals of parameters that reach a regression loss's target unchanged.</summary>
+    public ImmutableHashSet<int> TargetParameters { get; }
+
+    public OptimizerReach? Reach { get; }
+
+    public bool IsEmpty => FeatureParameters.IsEmpty && TargetParameters.IsEmpty;
+}
+
+/// <summary>The interpretation of one method body: every training-relevant site, in source order.</summary>
+internal sealed class MethodTrainingFacts
+{
+    public static readonly MethodTrainingFacts Empty = new();
+
+    public List<ForwardSite> Forwards { get; } = new();
+    public List<LossSite> Losses { get; } = new();
+    public List<StepSite> Steps { get; } = new();
+    public List<HelperCallSite> HelperCalls { get; } = new();
+
+    /// <summary>Forward and loss invocations whose result reaches a backward() call.</summary>
+    public HashSet<IOperation> BackwardReached { get; } = new();
+
+    /// <summary>An optimizer step() runs outside no_grad in this method.</summary>
+    public bool HasStep
+    {
+        get
+        {
+            foreach (var step in Steps)
+            {
+                if (!step.UnderNoGrad)
+                    return true;
+            }
+            return false;
+        }
+    }
+
+    public bool IsTrainingForward(ForwardSite site) => HasStep && !site.UnderNoGrad && BackwardReached.Contains(site.Invocation);
+
+    public bool IsTrainingLoss(LossSite site) => HasStep && !site.UnderNoGrad && BackwardReached.Contains(site.Invocation);
+
+    /// <summary>The largest distance an adaptive optimizer stepping in this method travels; null if none is adaptive with a known lr.</summary>
+    public OptimizerReach? AdaptiveReach()
+    {
+        OptimizerReach? best = null;
+        foreach (var step in Steps)
+        {
+            if (step.UnderNoGrad || step.Optimizer is not { IsAdaptive: true, LearningRate: double lr })
+                continue;
+            var reach = new OptimizerReach(step.Optimizer.Name, lr, step.StepCount);
+            if (best is null || reach.Distance > best.Distance)
+                best = reach;
+        }
+        return best;
+    }
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+using ScalingAnalyzer.Package.Tests.Infrastructure;
+
+namespace ScalingAnalyzer.Package.Tests;
+
+/// <summary>
+/// `dotnet format analyzers` applies the package's default code fixes in a consumer project, which then builds
+/// clean of those rules and trains to the least-squares answer when run.
+/// </summary>
+[Collection(ConsumerCollection.Name)]
+public sealed class DotnetFormatTests(ConsumerWorkspace workspace)
+{
+    private static readonly string[] FixedIds =
+        [RuleIdentifiers.UnscaledFeature, RuleIdentifiers.UnreachableTarget, RuleIdentifiers.MLNetMissingNormalizer];
+
+    [Fact]
+    public void Format_applies_the_default_fixes_and_the_fixed_programs_train_to_the_least_squares_answer()
+    {
+        var project = workspace.Fixable;
+        var torchBefore = project.ReadSource("Torch/HousePriceTraining.cs");
+        var mlnetBefore = project.ReadSource("MLNet/HousePriceRegression.cs");
+
+        var format = project.Format(["--diagnostics", .. FixedIds]);
+        Assert.True(format.ExitCode == 0, format.ToString());
+
+        // The default fixes: runtime scalers for the TorchSharp feature and target, ML.NET's own normalizer.
+        var torchAfter = project.ReadSource("Torch/HousePriceTraining.cs");
+        Assert.NotEqual(torchBefore, torchAfter);
+        Assert.Contains("StandardScaler.Fit(X)", torchAfter, StringComparison.Ordinal);
+        Assert.Contains("StandardScaler.Fit(y)", torchAfter, StringComparison.Ordinal);
+        var mlnetAfter = project.ReadSource("MLNet/HousePriceRegression.cs");
+        Assert.Contains("mlContext.Transforms.NormalizeMeanVariance(\"Features\")", mlnetAfter, StringComparison.Ordinal);
+
+        var build = project.Build();
+        Assert.True(build.Succeeded, build.Process.ToString());
+        Assert.DoesNotContain(build.Diagnostics, d => FixedIds.Contains(d.Id));
+
+        // TorchSharp: with a standardized target the training loss is 1 - R² of the fit; least squares is the best
+        // any linear model can do, so the fixed program must get there (the raw one ends with a loss near 1e10).
+        var torch = Figures(project.Run("torch"));
+        var fitQuality = 1 - torch["torch-final-loss"];
+        Assert.InRange(fitQuality, torch["least-squares-r2"] - 0.01, torch["least-squares-r2"] + 1e-6);
+
+        // ML.NET: OnlineGradientDescent no longer throws on NaN weights and lands near the least-squares error.
+        var mlnet = Figures(project.Run("mlnet"));
+        Assert.InRange(mlnet["mlnet-rmse"], mlnet["least-squares-rmse"] * 0.999, mlnet["least-squares-rmse"] * 1.05);
+    }
+
+    /// <summary>The program's "key value" lines.</summary>
+    private static Dictionary<string, double> Figures(ProcessResult run)
+    {
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var figures = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var line in run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parts = line.Split(' ');
+            if (parts.Length == 2 && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            {
+                figures[parts[0]] = value;
+            }
+        }
+        Assert.True(figures.Count > 0, $"the program printed no figures\n{run}");
+        return figures;
+    }
+}

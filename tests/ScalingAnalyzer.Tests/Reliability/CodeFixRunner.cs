@@ -1,0 +1,209 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Text;
+
+namespace ScalingAnalyzer.Tests.Reliability;
+
+/// <summary>One code action applied to a program: what it was, and the compiler errors it added.</summary>
+public sealed record FixApplication(
+    string Program,
+    string Fixer,
+    string EquivalenceKey,
+    string Title,
+    string Scope,
+    string Diagnostics,
+    ImmutableArray<string> NewErrors,
+    ImmutableArray<AnalyzerFailure> AnalyzerFailuresAfterFix,
+    string FixedSource,
+    Exception? FixerException = null,
+    int FixableBefore = 0,
+    int FixableAfter = 0)
+{
+    public bool BrokeCode => !NewErrors.IsEmpty || FixerException is not null;
+
+    public override string ToString()
+        => FixerException is not null
+            ? $"{Fixer} '{Title}' ({Scope}) on {Program} for {Diagnostics} threw {FixerException}\nsource:\n{FixedSource}"
+            : $"{Fixer} '{Title}' ({Scope}) on {Program} for {Diagnostics} added errors:\n  {string.Join("\n  ", NewErrors)}\nfixed source:\n{FixedSource}";
+}
+
+/// <summary>
+/// A program opened in an <see cref="AdhocWorkspace"/>, analysed by every shipped analyzer, with every offered code
+/// fix applied one at a time and through each fixer's Fix All provider, the way an IDE and <c>dotnet format</c> do.
+/// </summary>
+public sealed class CodeFixRunner
+{
+    private readonly string _program;
+    private readonly Document _document;
+    private readonly ImmutableArray<string> _originalErrors;
+
+    private CodeFixRunner(string program, Document document, AnalysisOutcome outcome, ImmutableArray<string> originalErrors)
+    {
+        _program = program;
+        _document = document;
+        Outcome = outcome;
+        _originalErrors = originalErrors;
+    }
+
+    public AnalysisOutcome Outcome { get; }
+
+    public ImmutableArray<string> OriginalErrors => _originalErrors;
+
+    public static async Task<CodeFixRunner> OpenAsync(string program, string source, CancellationToken cancellationToken = default)
+    {
+        var workspace = new AdhocWorkspace();
+        var projectId = ProjectId.CreateNewId();
+        var documentId = DocumentId.CreateNewId(projectId);
+        var solution = workspace.CurrentSolution
+            .AddProject(ProjectInfo.Create(projectId, VersionStamp.Default, program, program, LanguageNames.CSharp,
+                compilationOptions: ReliabilityCompilations.LibraryOptions,
+                parseOptions: ReliabilityCompilations.ParseOptions,
+                metadataReferences: await ReliabilityCompilations.ReferencesAsync().ConfigureAwait(false)))
+            .AddDocument(documentId, program + ".cs", SourceText.From(source), filePath: "/" + program + ".cs");
+        var document = solution.GetDocument(documentId)!;
+        var compilation = (await document.Project.GetCompilationAsync(cancellationToken).ConfigureAwait(false))!;
+        var outcome = await AnalyzerRun.AnalyzeAsync(compilation, program, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return new CodeFixRunner(program, document, outcome, ErrorKeys(compilation));
+    }
+
+    /// <summary>Every code action every fixer registers for each diagnostic, applied alone to the original program.</summary>
+    public async Task<IReadOnlyList<FixApplication>> ApplyEachAsync(CancellationToken cancellationToken = default)
+    {
+        var applications = new List<FixApplication>();
+        foreach (var diagnostic in Outcome.Diagnostics)
+        {
+            foreach (var fixer in ShippedAnalyzers.CodeFixesFor(diagnostic.Id))
+            {
+                foreach (var action in await RegisteredActionsAsync(fixer, diagnostic, cancellationToken).ConfigureAwait(false))
+                {
+                    var application = await ApplyAsync(fixer, action, action.EquivalenceKey ?? "(none)", "single", AnalyzerRun.Fingerprint(diagnostic), cancellationToken).ConfigureAwait(false);
+                    if (application is not null)
+                        applications.Add(application);
+                }
+            }
+        }
+        return applications;
+    }
+
+    /// <summary>Each fixer's Fix All, for every equivalence key it offered here, in document and project scope.</summary>
+    public async Task<IReadOnlyList<FixApplication>> ApplyFixAllAsync(CancellationToken cancellationToken = default)
+    {
+        var applications = new List<FixApplication>();
+        foreach (var fixer in ShippedAnalyzers.CodeFixes)
+        {
+            var fixable = Outcome.Diagnostics.Where(diagnostic => fixer.FixableDiagnosticIds.Contains(diagnostic.Id)).ToImmutableArray();
+            if (fixable.IsEmpty || fixer.GetFixAllProvider() is not { } fixAllProvider)
+                continue;
+            var keys = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (var diagnostic in fixable)
+            {
+                foreach (var action in await RegisteredActionsAsync(fixer, diagnostic, cancellationToken).ConfigureAwait(false))
+                {
+                    if (action.EquivalenceKey is { } key)
+                        keys.Add(key);
+                }
+            }
+            foreach (var key in keys)
+            {
+                foreach (var scope in new[] { FixAllScope.Document, FixAllScope.Project })
+                {
+                    if (!fixAllProvider.GetSupportedFixAllScopes().Contains(scope))
+                        continue;
+                    var context = new FixAllContext(
+                        _document, fixer, scope, key, fixable.Select(d => d.Id).Distinct(),
+                        new KnownDiagnostics(fixable), cancellationToken);
+                    CodeAction? action;
+                    try
+                    {
+                        action = await fixAllProvider.GetFixAsync(context).ConfigureAwait(false);
+                    }
+                    catch (Exception exception) when (exception is not OperationCanceledException)
+                    {
+                        var source = (await _document.GetTextAsync(cancellationToken).ConfigureAwait(false)).ToString();
+                        applications.Add(new FixApplication(_program, fixer.GetType().Name, key, "(Fix All provider)", $"Fix All ({scope})", string.Join(", ", fixable.Select(d => d.Id)),
+                            ImmutableArray<string>.Empty, ImmutableArray<AnalyzerFailure>.Empty, source, exception));
+                        continue;
+                    }
+                    if (action is null)
+                        continue;
+                    var application = await ApplyAsync(fixer, action, key, $"Fix All ({scope})", string.Join(", ", fixable.Select(d => d.Id + d.Location.SourceSpan)), cancellationToken).ConfigureAwait(false);
+                    if (application is not null)
+                        applications.Add(application);
+                }
+            }
+        }
+        return applications;
+    }
+
+    /// <summary>Fixers that threw while registering, kept as failed applications (an IDE shows them as a crashed fix).</summary>
+    public List<FixApplication> RegistrationFailures { get; } = new();
+
+    private async Task<IReadOnlyList<CodeAction>> RegisteredActionsAsync(CodeFixProvider fixer, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        var actions = new List<CodeAction>();
+        var context = new CodeFixContext(_document, diagnostic, (action, _) => actions.Add(action), cancellationToken);
+        try
+        {
+            await fixer.RegisterCodeFixesAsync(context).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            var source = (await _document.GetTextAsync(cancellationToken).ConfigureAwait(false)).ToString();
+            RegistrationFailures.Add(new FixApplication(_program, fixer.GetType().Name, "(registration)", "(registration)", "register", AnalyzerRun.Fingerprint(diagnostic),
+                ImmutableArray<string>.Empty, ImmutableArray<AnalyzerFailure>.Empty, source, exception));
+        }
+        return actions;
+    }
+
+    private async Task<FixApplication?> ApplyAsync(CodeFixProvider fixer, CodeAction action, string equivalenceKey, string scope, string diagnostics, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ApplyUncheckedAsync(fixer, action, equivalenceKey, scope, diagnostics, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            var source = (await _document.GetTextAsync(cancellationToken).ConfigureAwait(false)).ToString();
+            return new FixApplication(_program, fixer.GetType().Name, equivalenceKey, action.Title, scope, diagnostics,
+                ImmutableArray<string>.Empty, ImmutableArray<AnalyzerFailure>.Empty, source, exception);
+        }
+    }
+
+    private async Task<FixApplication?> ApplyUncheckedAsync(CodeFixProvider fixer, CodeAction action, string equivalenceKey, string scope, string diagnostics, CancellationToken cancellationToken)
+    {
+        var operations = await action.GetOperationsAsync(cancellationToken).ConfigureAwait(false);
+        var changed = operations.OfType<ApplyChangesOperation>().SingleOrDefault()?.ChangedSolution;
+        if (changed?.GetDocument(_document.Id) is not { } fixedDocument)
+            return null;
+        var compilation = (await fixedDocument.Project.GetCompilationAsync(cancellationToken).ConfigureAwait(false))!;
+        var fixedSource = (await fixedDocument.GetTextAsync(cancellationToken).ConfigureAwait(false)).ToString();
+        var newErrors = ErrorKeys(compilation).Except(_originalErrors).ToImmutableArray();
+        var reanalysis = await AnalyzerRun.AnalyzeAsync(compilation, $"{_program} after {fixer.GetType().Name} '{action.Title}' ({scope}):\n{fixedSource}", cancellationToken: cancellationToken).ConfigureAwait(false);
+        int Fixable(IEnumerable<Diagnostic> all) => all.Count(d => fixer.FixableDiagnosticIds.Contains(d.Id));
+        return new FixApplication(_program, fixer.GetType().Name, equivalenceKey, action.Title, scope, diagnostics, newErrors, reanalysis.Failures, fixedSource,
+            FixableBefore: Fixable(Outcome.Diagnostics), FixableAfter: Fixable(reanalysis.Diagnostics));
+    }
+
+    /// <summary>Errors keyed without positions: a fix moves code, so only errors of a new kind or text count as new.</summary>
+    private static ImmutableArray<string> ErrorKeys(Compilation compilation)
+        => ReliabilityCompilations.CompilerErrors(compilation).Select(error => $"{error.Id}: {error.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}").ToImmutableArray();
+
+    /// <summary>Fix All reads the diagnostics the analyzers reported on this very document.</summary>
+    private sealed class KnownDiagnostics : FixAllContext.DiagnosticProvider
+    {
+        private readonly ImmutableArray<Diagnostic> _diagnostics;
+
+        public KnownDiagnostics(ImmutableArray<Diagnostic> diagnostics) => _diagnostics = diagnostics;
+
+        public override Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken)
+            => Task.FromResult<IEnumerable<Diagnostic>>(_diagnostics.Where(d => d.Location.SourceTree?.FilePath == document.FilePath));
+
+        public override Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken)
+            => Task.FromResult<IEnumerable<Diagnostic>>(_diagnostics.Where(d => !d.Location.IsInSource));
+
+        public override Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken)
+            => Task.FromResult<IEnumerable<Diagnostic>>(_diagnostics);
+    }
+}

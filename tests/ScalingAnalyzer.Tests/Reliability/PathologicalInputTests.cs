@@ -1,0 +1,38 @@
+using ScalingAnalyzer.Tests.Reliability.Generation;
+using Xunit.Abstractions;
+
+namespace ScalingAnalyzer.Tests.Reliability;
+
+/// <summary>
+/// Methods far larger and deeper than people write are analysed without an exception (and without the stack
+/// overflow that would take the compiler down with it). How long and how much memory they take is measured in
+/// benchmarks/ScalingAnalyzer.Benchmarks/PathologicalInputBenchmarks.cs, not here.
+/// </summary>
+public class PathologicalInputTests
+{
+    private readonly ITestOutputHelper _output;
+
+    public PathologicalInputTests(ITestOutputHelper output) => _output = output;
+
+    public static TheoryData<string> Shapes()
+    {
+        var data = new TheoryData<string>();
+        foreach (var (name, _) in PathologicalPrograms.All())
+            data.Add(name);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public async Task PathologicalMethodIsAnalysedWithoutException(string shape)
+    {
+        var source = PathologicalPrograms.All().Single(p => p.Name == shape).Source;
+        var compilation = await ReliabilityCompilations.CreateAsync(source);
+        Assert.Empty(ReliabilityCompilations.CompilerErrors(compilation));
+
+        var outcome = await AnalyzerRun.AnalyzeAsync(compilation, shape);
+
+        _output.WriteLine($"{shape}: {outcome.Diagnostics.Length} diagnostics: {string.Join("; ", outcome.Diagnostics.Select(d => $"{d.Id} {d.GetMessage()}"))}");
+        Assert.True(outcome.Failures.IsEmpty, string.Join("\n", outcome.Failures.Select(f => $"{f.Analyzer}: {f.Exception}")));
+    }
+}
