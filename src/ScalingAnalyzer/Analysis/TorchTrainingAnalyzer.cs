@@ -46,7 +46,7 @@ public abstract class TorchTrainingAnalyzer : DiagnosticAnalyzer
         {
             diagnostics = analysis.DiagnosticsFor(method, body, context.CancellationToken);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException && !IsDebugBuild)
+        catch (Exception exception) when (exception is not OperationCanceledException && !RethrowAnalysisDefects)
         {
             // A defect in the analysis must never surface as a compiler error in users' builds (AD0001).
             return;
@@ -64,9 +64,12 @@ public abstract class TorchTrainingAnalyzer : DiagnosticAnalyzer
         }
     }
 
-#if DEBUG
-    private const bool IsDebugBuild = true;
-#else
-    private const bool IsDebugBuild = false;
-#endif
+    /// <summary>
+    /// Our own test suites set this AppContext switch so that a defect fails a test, in Debug and Release builds
+    /// alike, instead of being swallowed.
+    /// </summary>
+    public const string RethrowAnalysisDefectsSwitch = "ScalingAnalyzer.RethrowAnalysisDefects";
+
+    private static bool RethrowAnalysisDefects =>
+        AppContext.TryGetSwitch(RethrowAnalysisDefectsSwitch, out var enabled) && enabled;
 }
