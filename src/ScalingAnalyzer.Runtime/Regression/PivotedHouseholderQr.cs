@@ -10,7 +10,7 @@ namespace ScalingAnalyzer.Runtime.Regression;
 /// Column norms are downdated as in LAPACK's xLAQP2 and recomputed when cancellation makes them unreliable.
 /// Q is kept as its reflectors, applied in O(n·p) per vector: nothing n×n is ever formed.
 /// </summary>
-internal sealed class PivotedHouseholderQr
+internal sealed class PivotedHouseholderQr : IPivotedQr
 {
     private const long ParallelThreshold = 1L << 17;
 
@@ -36,6 +36,10 @@ internal sealed class PivotedHouseholderQr
     public int[] Permutation { get; }
 
     public double DiagonalOfR(int k) => _diagonal[k];
+
+    /// <summary>R[row, position] (zero below the diagonal).</summary>
+    public double EntryOfR(int row, int position) =>
+        row < position ? _columns[position][row] : row == position ? _diagonal[position] : 0;
 
     private void Factorize()
     {

@@ -43,9 +43,7 @@ internal static class RefinedLeastSquaresSolver
             for (var i = 0; i < n; i++) scaled[j][i] = columns[j][i] * powerOfTwoScale[j];
         }
 
-        var factorized = new double[p][];
-        for (var j = 0; j < p; j++) factorized[j] = (double[])scaled[j].Clone();
-        var qr = new PivotedHouseholderQr(factorized);
+        var qr = Factorize(scaled);
         CheckRank(qr, n, p, columns, describeColumn);
 
         var x = new double[p];
@@ -78,7 +76,16 @@ internal static class RefinedLeastSquaresSolver
         return new Solution(coefficients, ExactResiduals(scaled, y, x), steps);
     }
 
-    private static void CheckRank(PivotedHouseholderQr qr, int n, int p, double[][] columns, Func<int, string> describeColumn)
+    /// <summary>Tall matrices go through TSQR (cache-sized row blocks); the rest through one Householder QR of a copy.</summary>
+    private static IPivotedQr Factorize(double[][] scaled)
+    {
+        if (TallSkinnyQr.IsWorthwhile(scaled[0].Length, scaled.Length)) return new TallSkinnyQr(scaled);
+        var factorized = new double[scaled.Length][];
+        for (var j = 0; j < scaled.Length; j++) factorized[j] = (double[])scaled[j].Clone();
+        return new PivotedHouseholderQr(factorized);
+    }
+
+    private static void CheckRank(IPivotedQr qr, int n, int p, double[][] columns, Func<int, string> describeColumn)
     {
         var largest = Math.Abs(qr.DiagonalOfR(0));
         var tolerance = RankTolerance(n, p) * largest;
@@ -105,7 +112,7 @@ internal static class RefinedLeastSquaresSolver
     /// One solve of the augmented system for right-hand side (f, g): with A·P = Q·R,
     /// h = R⁻ᵀ·Pᵀ·g, d = Qᵀ·f, x = P·R⁻¹·(d₁ - h), r = Q·[h; d₂].
     /// </summary>
-    private static void SolveAugmented(PivotedHouseholderQr qr, double[] f, double[] g, double[] r, double[] x)
+    private static void SolveAugmented(IPivotedQr qr, double[] f, double[] g, double[] r, double[] x)
     {
         var p = qr.ColumnCount;
         var h = new double[p];
@@ -130,14 +137,11 @@ internal static class RefinedLeastSquaresSolver
     {
         var n = y.Length;
         var p = a.Length;
-        ForRowRanges(n, p, (start, end) =>
+        ForRowChunks(n, p, (start, end) =>
         {
             var low = new double[end - start];
-            for (var i = start; i < end; i++)
-            {
-                f[i] = y[i];
-                DoubleDouble.Add(ref f[i], ref low[i - start], -r[i]);
-            }
+            for (var i = start; i < end; i++) f[i] = y[i];
+            for (var i = start; i < end; i++) DoubleDouble.Add(ref f[i], ref low[i - start], -r[i]);
             for (var j = 0; j < p; j++)
             {
                 var column = a[j];
@@ -158,12 +162,11 @@ internal static class RefinedLeastSquaresSolver
         else for (var j = 0; j < p; j++) ColumnDot(j);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double[] ExactResiduals(double[][] a, double[] y, double[] x)
     {
         var n = y.Length;
         var residual = (double[])y.Clone();
-        ForRowRanges(n, a.Length, (start, end) =>
+        ForRowChunks(n, a.Length, (start, end) =>
         {
             var low = new double[end - start];
             for (var j = 0; j < a.Length; j++)
@@ -177,17 +180,18 @@ internal static class RefinedLeastSquaresSolver
         return residual;
     }
 
-    /// <summary>Rows split into fixed ranges (independent of the processor count, so results never depend on it).</summary>
-    private static void ForRowRanges(int rows, int columns, Action<int, int> body)
+    /// <summary>
+    /// Runs <paramref name="body"/> over [start, end) row ranges, in parallel for large problems. Every row is
+    /// computed alone, in the same order of columns, so the result does not depend on the split.
+    /// </summary>
+    private static void ForRowChunks(int n, int p, Action<int, int> body)
     {
-        const int rowsPerRange = 8192;
-        if ((long)rows * columns < 1 << 17)
-        {
-            body(0, rows);
-            return;
-        }
-        var ranges = (rows + rowsPerRange - 1) / rowsPerRange;
-        Parallel.For(0, ranges, r => body(r * rowsPerRange, Math.Min(rows, (r + 1) * rowsPerRange)));
+        const int chunkRows = 8192;   // the chunk's double-double accumulators (128 KB) stay in L2 while the columns stream by
+        var chunks = (n + chunkRows - 1) / chunkRows;
+        if (chunks > 1 && (long)n * p >= 1 << 17)
+            Parallel.For(0, chunks, c => body(c * chunkRows, Math.Min(n, (c + 1) * chunkRows)));
+        else
+            body(0, n);
     }
 
     private static double MaxAbs(double[] values)
