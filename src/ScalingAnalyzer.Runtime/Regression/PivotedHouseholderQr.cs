@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Numerics;
 using System.Threading.Tasks;
 
@@ -113,6 +114,7 @@ internal sealed class PivotedHouseholderQr : IPivotedQr
     }
 
     /// <summary>v ← (I - τ·u·uᵀ)·v with u = (1, reflector[k+1..n)) starting at row k.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ApplyReflector(double[] reflector, double tau, int k, double[] v)
     {
         if (tau == 0) return;
@@ -182,6 +184,7 @@ internal sealed class PivotedHouseholderQr : IPivotedQr
         return Math.Sqrt(sum) / factor;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
         var width = Vector<double>.Count;
@@ -194,6 +197,7 @@ internal sealed class PivotedHouseholderQr : IPivotedQr
         return sum;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddScaled(Span<double> target, ReadOnlySpan<double> source, double factor)
     {
         var width = Vector<double>.Count;

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
@@ -140,6 +141,7 @@ internal static class RefinedLeastSquaresSolver
     }
 
     /// <summary>f = y - r - A·x and g = -Aᵀ·r, each accumulated in double-double before the one final rounding.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AugmentedResidual(double[][] a, double[] y, double[] x, double[] r, double[] f, double[] g)
     {
         var n = y.Length;

@@ -160,13 +160,16 @@ public class MLNetFixedProgramRunTests(ITestOutputHelper output)
     private static object? Invoke(Assembly assembly, string method)
         => assembly.GetType("HousePrices")!.GetMethod(method)!.Invoke(null, null);
 
-    /// <summary>The assemblies this test process runs on: the .NET runtime and the Microsoft.ML it references.</summary>
+    /// <summary>The assemblies this test process runs on that the program needs: the .NET runtime and Microsoft.ML.</summary>
     private static ImmutableArray<MetadataReference> RuntimeReferences()
     {
-        _ = typeof(Microsoft.ML.MLContext); // Microsoft.ML.Data is in the trusted list; touching it documents the dependency.
+        _ = typeof(Microsoft.ML.MLContext); // the program binds to this process' Microsoft.ML
         var trusted = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
         return trusted
-            .Where(path => path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
+            .Where(path => Path.GetFileName(path) is var name
+                && name.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)
+                && (name.StartsWith("System.", StringComparison.Ordinal) || name.StartsWith("Microsoft.ML", StringComparison.Ordinal)
+                    || name is "netstandard.dll" or "mscorlib.dll"))
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
             .ToImmutableArray();
     }
