@@ -33,15 +33,24 @@ internal static class RefinedLeastSquaresSolver
         var n = y.Length;
         var powerOfTwoScale = new double[p];
         var scaled = new double[p][];
-        for (var j = 0; j < p; j++)
+        var norms = new double[p];
+        void ColumnNorm(int j) => norms[j] = PivotedHouseholderQr.Norm(columns[j], 0);
+        void ScaleColumn(int j)
         {
-            var norm = PivotedHouseholderQr.Norm(columns[j], 0);
-            if (norm == 0)
-                throw new ArgumentException($"{describeColumn(j)} is all zeros, so its coefficient is undetermined; remove it.", "x");
-            powerOfTwoScale[j] = Math.ScaleB(1.0, -Math.ILogB(norm));
             scaled[j] = new double[n];
             for (var i = 0; i < n; i++) scaled[j][i] = columns[j][i] * powerOfTwoScale[j];
         }
+        var parallel = (long)n * p >= 1 << 17;
+        if (parallel) Parallel.For(0, p, ColumnNorm);
+        else for (var j = 0; j < p; j++) ColumnNorm(j);
+        for (var j = 0; j < p; j++)
+        {
+            if (norms[j] == 0)
+                throw new ArgumentException($"{describeColumn(j)} is all zeros, so its coefficient is undetermined; remove it.", "x");
+            powerOfTwoScale[j] = Math.ScaleB(1.0, -Math.ILogB(norms[j]));
+        }
+        if (parallel) Parallel.For(0, p, ScaleColumn);
+        else for (var j = 0; j < p; j++) ScaleColumn(j);
 
         var qr = Factorize(scaled);
         CheckRank(qr, n, p, columns, describeColumn);
