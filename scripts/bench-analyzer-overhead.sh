@@ -24,13 +24,14 @@ repo=$(pwd)
 runs=${1:-5}
 work=${OVERHEAD_DIR:-/tmp/scalinganalyzer-overhead}
 shared=${SHARED_COMPILATION:-false}
+files=${OVERHEAD_FILES:-300}   # smaller only for a smoke test of this script
 analyzers="$repo/src/ScalingAnalyzer.CodeFixes/bin/Release/netstandard2.0"
 results="$work/results.md"
 
 echo "== building the analyzers and the project generator (Release)"
 dotnet build src/ScalingAnalyzer.CodeFixes -c Release -nologo -v q -clp:ErrorsOnly
 dotnet build benchmarks/ScalingAnalyzer.Benchmarks -c Release -nologo -v q -clp:ErrorsOnly
-dotnet benchmarks/ScalingAnalyzer.Benchmarks/bin/Release/net10.0/ScalingAnalyzer.Benchmarks.dll generate-overhead-projects "$work" 300
+dotnet benchmarks/ScalingAnalyzer.Benchmarks/bin/Release/net10.0/ScalingAnalyzer.Benchmarks.dll generate-overhead-projects "$work" "$files"
 
 build() { # project, variant (with|without), extra msbuild arguments...
   local project=$1 variant=$2; shift 2
@@ -66,11 +67,18 @@ done
 echo "== ml: per-analyzer times with every NetAnalyzers rule on (AnalysisLevel=latest-all)"
 build ml with -p:ReportAnalyzer=true -p:EnableNETAnalyzers=true -p:AnalysisLevel=latest-all -v:d > "$work/ml.netanalyzers.log"
 
-# The compiler's analyzer report: the block from "Total analyzer execution time" to its last timing row,
-# without the rows under a millisecond.
-analyzer_report() { # log, maximum lines
-  awk 'on && !/^[[:space:]]*(Time \(s\)|[0-9<]|$)/ { exit } /Total analyzer execution time/ { on = 1 } on' "$1" \
-    | grep -v '<0.001' | sed -E 's/^[[:space:]]{9}//; s/, Culture=neutral, PublicKeyToken=[0-9a-f]+//' | head -n "$2"
+# The compiler's analyzer report (-p:ReportAnalyzer=true -v:d): the block after "Total analyzer execution time".
+# Assembly rows have 3 spaces after the % column, analyzer rows 6.
+analyzer_block() { awk 'on && !/^[[:space:]]*(Time \(s\)|[0-9<]|$)/ { exit } /Total analyzer execution time/ { on = 1 } on' "$1"; }
+
+analyzer_report() { # log, how many of the slowest analyzers to list
+  local block; block=$(analyzer_block "$1")
+  grep -m1 'Total analyzer execution time' <<<"$block" | sed -E 's/^[[:space:]]+//'
+  echo "Assemblies (time in s, share):"
+  grep -E '^[[:space:]]+[0-9.<]+[[:space:]]+[0-9<]+ {3}[^ ]' <<<"$block" | sed -E 's/^[[:space:]]+/  /; s/, Culture=neutral, PublicKeyToken=[0-9a-z]+//; s/, Version=[0-9.]+//'
+  echo "Slowest analyzers, and every ScalingAnalyzer rule:"
+  grep -E '^[[:space:]]+[0-9.]+[[:space:]]+[0-9<]+ {6}[^ ]' <<<"$block" | sort -rn | awk -v top="$2" 'NR <= top || /ScalingAnalyzer/' \
+    | sed -E 's/^[[:space:]]+/  /; s/ {6}/   /'
 }
 
 {
@@ -89,26 +97,26 @@ analyzer_report() { # log, maximum lines
     added=$(awk -v a="$without" -v b="$with" 'BEGIN { printf "%.1f", (b - a) / a * 100 }')
     addedCsc=$(awk -v a="$cscWithout" -v b="$cscWith" 'BEGIN { printf "%.1f", (b - a) / a * 100 }')
     met=$(awk -v x="$added" -v g="$goal" 'BEGIN { print (x <= g) ? "yes" : "no" }')
-    diagnostics=$(grep -E 'SCALE' "$work/$project.diagnostics" | awk '{ printf "%s%s x%s", sep, $3, $1; sep = ", " }')
-    echo "| $project | 300 | ${diagnostics:-none} | $without | $with | $added% | $cscWithout | $cscWith | $addedCsc% | <= $goal% | $met |"
+    diagnostics=$({ grep -E 'SCALE' "$work/$project.diagnostics" || true; } | awk '{ printf "%s%s x%s", sep, $3, $1; sep = ", " }')
+    echo "| $project | $files | ${diagnostics:-none} | $without | $with | $added% | $cscWithout | $cscWith | $addedCsc% | <= $goal% | $met |"
   done
   echo
   echo "Per-analyzer time reported by the compiler (-p:ReportAnalyzer=true), ml project, default NetAnalyzers rules:"
   echo
   echo '```'
-  analyzer_report "$work/ml.report.log" 30
+  analyzer_report "$work/ml.report.log" 8
   echo '```'
   echo
   echo "ml project with every NetAnalyzers rule on (AnalysisLevel=latest-all):"
   echo
   echo '```'
-  analyzer_report "$work/ml.netanalyzers.log" 40
+  analyzer_report "$work/ml.netanalyzers.log" 12
   echo '```'
   echo
   echo "plain project:"
   echo
   echo '```'
-  analyzer_report "$work/plain.report.log" 20
+  analyzer_report "$work/plain.report.log" 6
   echo '```'
 } > "$results"
 echo

@@ -1,4 +1,5 @@
 using System;
+using System.Threading.Tasks;
 using ScalingAnalyzer.Runtime.Regression;
 using TorchSharp;
 
@@ -53,12 +54,31 @@ public static class LeastSquares
         CheckSameRows(rows, y.Length);
         var features = new double[columns][];
         for (var j = 0; j < columns; j++) features[j] = new double[rows];
-        for (var i = 0; i < rows; i++)
-        for (var j = 0; j < columns; j++)
+        // Row blocks transposed in parallel; the first bad value in row order is located afterwards, alone.
+        var allFinite = true;
+        void TransposeRows(int firstRow, int endRow)
         {
-            var value = x[i, j];
-            if (!double.IsFinite(value)) throw InputGuard.NonFinite(nameof(x), value, i, j, oneDimensional: false);
-            features[j][i] = value;
+            var finite = true;
+            for (var i = firstRow; i < endRow; i++)
+            for (var j = 0; j < columns; j++)
+            {
+                var value = x[i, j];
+                finite &= double.IsFinite(value);
+                features[j][i] = value;
+            }
+            if (!finite) allFinite = false;
+        }
+        const int blockRows = 4096;
+        if ((long)rows * columns >= 1 << 17)
+            Parallel.For(0, (rows + blockRows - 1) / blockRows,
+                b => TransposeRows(b * blockRows, Math.Min(rows, (b + 1) * blockRows)));
+        else
+            TransposeRows(0, rows);
+        if (!allFinite)
+        {
+            for (var i = 0; i < rows; i++)
+            for (var j = 0; j < columns; j++)
+                if (!double.IsFinite(x[i, j])) throw InputGuard.NonFinite(nameof(x), x[i, j], i, j, oneDimensional: false);
         }
         CheckFinite(y, nameof(y));
         return Solve(features, (double[])y.Clone(), fitIntercept, maxRefinementSteps);

@@ -98,8 +98,11 @@ public sealed class MLNetNormalizationFixer : CodeFixProvider
     private static async Task<Document> ApplyAsync(Document document, ImmutableArray<Diagnostic> diagnostics, string normalizerMethod, CancellationToken cancellationToken)
     {
         var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
-        // One text per position: several diagnostics may insert at the same place only with the same text.
+        // One text per position. Where a wrapped trainer ends right at the next Append's dot, its closing parenthesis
+        // must come before the inserted .Append(...), whatever order the diagnostics come in.
+        var closings = new SortedDictionary<int, string>();
         var insertionsByPosition = new SortedDictionary<int, string>();
+        var seen = new HashSet<(NormalizerInsertionKind, int, int, string)>();
         var firstPosition = int.MaxValue;
         foreach (var diagnostic in diagnostics)
         {
@@ -109,6 +112,8 @@ public sealed class MLNetNormalizationFixer : CodeFixProvider
             diagnostic.Properties.TryGetValue(MLNetFixProperties.Insertions, out var encoded);
             foreach (var insertion in MLNetFixProperties.Decode(encoded))
             {
+                if (!seen.Add((insertion.Kind, insertion.Start, insertion.End, normalizerCall)))
+                    continue;
                 firstPosition = System.Math.Min(firstPosition, insertion.Start);
                 if (insertion.Kind == NormalizerInsertionKind.AppendBefore)
                 {
@@ -117,22 +122,19 @@ public sealed class MLNetNormalizationFixer : CodeFixProvider
                 else
                 {
                     Add(insertionsByPosition, insertion.Start, normalizerCall + ".Append(");
-                    Add(insertionsByPosition, insertion.End, ")");
+                    Add(closings, insertion.End, ")");
                 }
             }
         }
+        foreach (var closing in closings)
+            insertionsByPosition[closing.Key] = insertionsByPosition.TryGetValue(closing.Key, out var after) ? closing.Value + after : closing.Value;
         var changes = insertionsByPosition.Select(pair => new TextChange(new TextSpan(pair.Key, 0), pair.Value));
         var changed = document.WithText(text.WithChanges(changes));
         return await AddUsingWhenNeededAsync(document, changed, normalizerMethod, firstPosition, cancellationToken).ConfigureAwait(false);
     }
 
     private static void Add(SortedDictionary<int, string> insertions, int position, string insertion)
-    {
-        if (!insertions.TryGetValue(position, out var existing))
-            insertions[position] = insertion;
-        else if (!existing.Contains(insertion))
-            insertions[position] = existing + insertion;
-    }
+        => insertions[position] = insertions.TryGetValue(position, out var existing) ? existing + insertion : insertion;
 
     /// <summary>
     /// When the chain puts each <c>.Append</c> on its own line, the inserted call gets its own line with the same

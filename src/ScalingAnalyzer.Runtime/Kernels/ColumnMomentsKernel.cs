@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Numerics;
 
 namespace ScalingAnalyzer.Runtime.Kernels;
@@ -115,6 +116,7 @@ internal static unsafe class ColumnMomentsKernel
         public double[] ShiftPattern { get; }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PatternBlock<T>(T* block, long rows, int columns, BlockScratch s)
         where T : unmanaged, INumber<T>
     {
@@ -153,6 +155,7 @@ internal static unsafe class ColumnMomentsKernel
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AccumulateShifted<T>(T* source, int patternLength, double* shift, double* sum)
         where T : unmanaged, INumber<T>
     {
@@ -175,6 +178,7 @@ internal static unsafe class ColumnMomentsKernel
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AccumulateDeviations<T>(T* source, int patternLength, double* shift, double* mean, double* deviation, double* squares)
         where T : unmanaged, INumber<T>
     {
@@ -210,6 +214,7 @@ internal static unsafe class ColumnMomentsKernel
         for (var q = 0; q < pattern.Length; q++) perColumn[q % columns] += pattern[q];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ScalarBlock<T>(T* block, long rows, int columns, BlockScratch s)
         where T : unmanaged, INumber<T>
     {

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Numerics;
 
 namespace ScalingAnalyzer.Runtime.Kernels;
@@ -49,6 +50,7 @@ internal static unsafe class ColumnRangeKernel
         return allFinite == 1;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool RangeOfChunk<T>(T* source, long length, T[] lowPattern, T[] highPattern, int seeded)
         where T : unmanaged, INumber<T>
     {

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Numerics;
 using System.Threading.Tasks;
 
@@ -9,7 +10,7 @@ namespace ScalingAnalyzer.Runtime.Regression;
 /// Column norms are downdated as in LAPACK's xLAQP2 and recomputed when cancellation makes them unreliable.
 /// Q is kept as its reflectors, applied in O(n·p) per vector: nothing n×n is ever formed.
 /// </summary>
-internal sealed class PivotedHouseholderQr
+internal sealed class PivotedHouseholderQr : IPivotedQr
 {
     private const long ParallelThreshold = 1L << 17;
 
@@ -35,6 +36,10 @@ internal sealed class PivotedHouseholderQr
     public int[] Permutation { get; }
 
     public double DiagonalOfR(int k) => _diagonal[k];
+
+    /// <summary>R[row, position] (zero below the diagonal).</summary>
+    public double EntryOfR(int row, int position) =>
+        row < position ? _columns[position][row] : row == position ? _diagonal[position] : 0;
 
     private void Factorize()
     {
@@ -109,6 +114,7 @@ internal sealed class PivotedHouseholderQr
     }
 
     /// <summary>v ← (I - τ·u·uᵀ)·v with u = (1, reflector[k+1..n)) starting at row k.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ApplyReflector(double[] reflector, double tau, int k, double[] v)
     {
         if (tau == 0) return;
@@ -178,6 +184,7 @@ internal sealed class PivotedHouseholderQr
         return Math.Sqrt(sum) / factor;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
         var width = Vector<double>.Count;
@@ -190,6 +197,7 @@ internal sealed class PivotedHouseholderQr
         return sum;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddScaled(Span<double> target, ReadOnlySpan<double> source, double factor)
     {
         var width = Vector<double>.Count;

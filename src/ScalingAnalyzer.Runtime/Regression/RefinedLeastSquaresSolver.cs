@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
@@ -32,19 +33,26 @@ internal static class RefinedLeastSquaresSolver
         var n = y.Length;
         var powerOfTwoScale = new double[p];
         var scaled = new double[p][];
-        for (var j = 0; j < p; j++)
+        var norms = new double[p];
+        void ColumnNorm(int j) => norms[j] = PivotedHouseholderQr.Norm(columns[j], 0);
+        void ScaleColumn(int j)
         {
-            var norm = PivotedHouseholderQr.Norm(columns[j], 0);
-            if (norm == 0)
-                throw new ArgumentException($"{describeColumn(j)} is all zeros, so its coefficient is undetermined; remove it.", "x");
-            powerOfTwoScale[j] = Math.ScaleB(1.0, -Math.ILogB(norm));
             scaled[j] = new double[n];
             for (var i = 0; i < n; i++) scaled[j][i] = columns[j][i] * powerOfTwoScale[j];
         }
+        var parallel = (long)n * p >= 1 << 17;
+        if (parallel) Parallel.For(0, p, ColumnNorm);
+        else for (var j = 0; j < p; j++) ColumnNorm(j);
+        for (var j = 0; j < p; j++)
+        {
+            if (norms[j] == 0)
+                throw new ArgumentException($"{describeColumn(j)} is all zeros, so its coefficient is undetermined; remove it.", "x");
+            powerOfTwoScale[j] = Math.ScaleB(1.0, -Math.ILogB(norms[j]));
+        }
+        if (parallel) Parallel.For(0, p, ScaleColumn);
+        else for (var j = 0; j < p; j++) ScaleColumn(j);
 
-        var factorized = new double[p][];
-        for (var j = 0; j < p; j++) factorized[j] = (double[])scaled[j].Clone();
-        var qr = new PivotedHouseholderQr(factorized);
+        var qr = Factorize(scaled);
         CheckRank(qr, n, p, columns, describeColumn);
 
         var x = new double[p];
@@ -77,7 +85,16 @@ internal static class RefinedLeastSquaresSolver
         return new Solution(coefficients, ExactResiduals(scaled, y, x), steps);
     }
 
-    private static void CheckRank(PivotedHouseholderQr qr, int n, int p, double[][] columns, Func<int, string> describeColumn)
+    /// <summary>Tall matrices go through TSQR (cache-sized row blocks); the rest through one Householder QR of a copy.</summary>
+    private static IPivotedQr Factorize(double[][] scaled)
+    {
+        if (TallSkinnyQr.IsWorthwhile(scaled[0].Length, scaled.Length)) return new TallSkinnyQr(scaled);
+        var factorized = new double[scaled.Length][];
+        for (var j = 0; j < scaled.Length; j++) factorized[j] = (double[])scaled[j].Clone();
+        return new PivotedHouseholderQr(factorized);
+    }
+
+    private static void CheckRank(IPivotedQr qr, int n, int p, double[][] columns, Func<int, string> describeColumn)
     {
         var largest = Math.Abs(qr.DiagonalOfR(0));
         var tolerance = RankTolerance(n, p) * largest;
@@ -104,7 +121,7 @@ internal static class RefinedLeastSquaresSolver
     /// One solve of the augmented system for right-hand side (f, g): with A·P = Q·R,
     /// h = R⁻ᵀ·Pᵀ·g, d = Qᵀ·f, x = P·R⁻¹·(d₁ - h), r = Q·[h; d₂].
     /// </summary>
-    private static void SolveAugmented(PivotedHouseholderQr qr, double[] f, double[] g, double[] r, double[] x)
+    private static void SolveAugmented(IPivotedQr qr, double[] f, double[] g, double[] r, double[] x)
     {
         var p = qr.ColumnCount;
         var h = new double[p];
@@ -124,20 +141,24 @@ internal static class RefinedLeastSquaresSolver
     }
 
     /// <summary>f = y - r - A·x and g = -Aᵀ·r, each accumulated in double-double before the one final rounding.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AugmentedResidual(double[][] a, double[] y, double[] x, double[] r, double[] f, double[] g)
     {
         var n = y.Length;
         var p = a.Length;
-        var low = new double[n];
-        for (var i = 0; i < n; i++) f[i] = y[i];
-        for (var i = 0; i < n; i++) DoubleDouble.Add(ref f[i], ref low[i], -r[i]);
-        for (var j = 0; j < p; j++)
+        ForRowChunks(n, p, (start, end) =>
         {
-            var column = a[j];
-            var coefficient = -x[j];
-            for (var i = 0; i < n; i++) DoubleDouble.AddProduct(ref f[i], ref low[i], column[i], coefficient);
-        }
-        for (var i = 0; i < n; i++) f[i] += low[i];
+            var low = new double[end - start];
+            for (var i = start; i < end; i++) f[i] = y[i];
+            for (var i = start; i < end; i++) DoubleDouble.Add(ref f[i], ref low[i - start], -r[i]);
+            for (var j = 0; j < p; j++)
+            {
+                var column = a[j];
+                var coefficient = -x[j];
+                for (var i = start; i < end; i++) DoubleDouble.AddProduct(ref f[i], ref low[i - start], column[i], coefficient);
+            }
+            for (var i = start; i < end; i++) f[i] += low[i - start];
+        });
 
         void ColumnDot(int j)
         {
@@ -154,15 +175,32 @@ internal static class RefinedLeastSquaresSolver
     {
         var n = y.Length;
         var residual = (double[])y.Clone();
-        var low = new double[n];
-        for (var j = 0; j < a.Length; j++)
+        ForRowChunks(n, a.Length, (start, end) =>
         {
-            var column = a[j];
-            var coefficient = -x[j];
-            for (var i = 0; i < n; i++) DoubleDouble.AddProduct(ref residual[i], ref low[i], column[i], coefficient);
-        }
-        for (var i = 0; i < n; i++) residual[i] += low[i];
+            var low = new double[end - start];
+            for (var j = 0; j < a.Length; j++)
+            {
+                var column = a[j];
+                var coefficient = -x[j];
+                for (var i = start; i < end; i++) DoubleDouble.AddProduct(ref residual[i], ref low[i - start], column[i], coefficient);
+            }
+            for (var i = start; i < end; i++) residual[i] += low[i - start];
+        });
         return residual;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="body"/> over [start, end) row ranges, in parallel for large problems. Every row is
+    /// computed alone, in the same order of columns, so the result does not depend on the split.
+    /// </summary>
+    private static void ForRowChunks(int n, int p, Action<int, int> body)
+    {
+        const int chunkRows = 8192;   // the chunk's double-double accumulators (128 KB) stay in L2 while the columns stream by
+        var chunks = (n + chunkRows - 1) / chunkRows;
+        if (chunks > 1 && (long)n * p >= 1 << 17)
+            Parallel.For(0, chunks, c => body(c * chunkRows, Math.Min(n, (c + 1) * chunkRows)));
+        else
+            body(0, n);
     }
 
     private static double MaxAbs(double[] values)

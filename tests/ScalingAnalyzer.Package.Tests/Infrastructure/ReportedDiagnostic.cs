@@ -7,14 +7,16 @@ public sealed record ReportedDiagnostic(string Id, string Severity, string File,
 {
     private static readonly Regex MSBuildLine = new(
         @"^\s*(?<file>[^\s(][^(]*?)\((?<line>\d+),(?<col>\d+)(?:,\d+,\d+)?\): (?<severity>warning|error|info) (?<id>[A-Za-z]+\d+): (?<message>.*?)(?: \[[^\]]+\])?\s*$",
-        RegexOptions.Multiline | RegexOptions.CultureInvariant);
+        RegexOptions.CultureInvariant);
 
     /// <summary>The place, as a marker in the sources states it.</summary>
     public DiagnosticLocation Location => new(Id, File, Line, Column);
 
     /// <summary>Every distinct diagnostic in a build log (MSBuild repeats warnings in its summary), with file names relative to <paramref name="projectDirectory"/>.</summary>
     public static IReadOnlyList<ReportedDiagnostic> ParseBuildOutput(string output, string projectDirectory)
-        => MSBuildLine.Matches(output)
+        => output.Split('\n')
+            .Select(line => MSBuildLine.Match(line.TrimEnd('\r')))
+            .Where(m => m.Success)
             .Select(m => new ReportedDiagnostic(
                 m.Groups["id"].Value,
                 m.Groups["severity"].Value,

@@ -209,6 +209,17 @@ public class MLNetNormalizationAnalyzerTests
         """);
 
     [Fact]
+    public Task ANestedChainSeesTheStagesOfTheChainItIsAppendedTo() => ExpectAsync("""
+        var normalizedFirst = ml.Transforms.Concatenate("Features", "Size")
+            .Append(ml.Transforms.NormalizeMeanVariance("Features"))
+            .Append(ml.Transforms.CopyColumns("Copy", "Size").Append(ml.Regression.Trainers.Sdca(labelColumnName: "Price")));
+        var trainerStartsTheInnerChain = ml.Transforms.NormalizeMinMax("Features", "Size")
+            .Append(ml.Regression.Trainers.Sdca(labelColumnName: "Price").Append(ml.Transforms.CopyColumns("Copy", "Score")));
+        var rawFirst = ml.Transforms.Concatenate("Features", "Size")
+            .Append(ml.Transforms.CopyColumns("Copy", "Size").Append({|SCALE002:ml.Regression.Trainers.Sdca(labelColumnName: "Price")|}));
+        """);
+
+    [Fact]
     public Task ATrainerFitOnAViewFromTransformsWithoutANormalizerIsReported() => ExpectAsync("""
         var raw = ml.Data.LoadFromEnumerable(rows);
         var transformer = ml.Transforms.Concatenate("Features", "Size", "Rooms").Fit(raw);

@@ -120,6 +120,51 @@ public class MLNetNormalizationFixerTests
         }
         """);
 
+    /// <summary>
+    /// Fixed one at a time, the normalizer put before KMeans also serves Sdca, whose diagnostic goes away. Fix All
+    /// inserts every normalizer from the original text in one pass: the second one is redundant (normalizing a
+    /// normalized column leaves it as it is) but must land after the first trainer's closing parenthesis.
+    /// </summary>
+    [Fact]
+    public async Task TwoTrainersInARowGetTheirNormalizersInTheRightOrder()
+    {
+        var test = new CSharpCodeFixTest<MLNetNormalizationAnalyzer, MLNetNormalizationFixer, DefaultVerifier>
+        {
+            ReferenceAssemblies = TestReferences.WithMLNet,
+            CodeActionEquivalenceKey = MLNetNormalizationFixer.MeanVarianceEquivalenceKey,
+            TestCode = """
+                using Microsoft.ML;
+
+                static class Training
+                {
+                    static object Train(MLContext ml)
+                        => {|SCALE002:ml.Clustering.Trainers.KMeans()|}.Append({|SCALE002:ml.Regression.Trainers.Sdca("Price")|});
+                }
+                """,
+            FixedCode = """
+                using Microsoft.ML;
+
+                static class Training
+                {
+                    static object Train(MLContext ml)
+                        => ml.Transforms.NormalizeMeanVariance("Features").Append(ml.Clustering.Trainers.KMeans()).Append(ml.Regression.Trainers.Sdca("Price"));
+                }
+                """,
+            BatchFixedCode = """
+                using Microsoft.ML;
+
+                static class Training
+                {
+                    static object Train(MLContext ml)
+                        => ml.Transforms.NormalizeMeanVariance("Features").Append(ml.Clustering.Trainers.KMeans()).Append(ml.Transforms.NormalizeMeanVariance("Features")).Append(ml.Regression.Trainers.Sdca("Price"));
+                }
+                """,
+            NumberOfIncrementalIterations = 1,
+            NumberOfFixAllIterations = 1,
+        };
+        await test.RunAsync();
+    }
+
     [Fact]
     public Task TheMicrosoftMLImportIsAddedWhenTheFileLacksIt() => FixAsync("""
         static class Training

@@ -30,19 +30,20 @@ public sealed record FixApplication(
 }
 
 /// <summary>
-/// A program opened in an <see cref="AdhocWorkspace"/>, analysed by every shipped analyzer, with every offered code
-/// fix applied one at a time and through each fixer's Fix All provider, the way an IDE and <c>dotnet format</c> do.
+/// Programs opened as the documents of one project in an <see cref="AdhocWorkspace"/>, analysed by every shipped
+/// analyzer, with every offered code fix applied one at a time and through each fixer's Fix All provider (document,
+/// project and solution scope), the way an IDE and <c>dotnet format</c> apply them.
 /// </summary>
 public sealed class CodeFixRunner
 {
     private readonly string _program;
-    private readonly Document _document;
+    private readonly Project _project;
     private readonly ImmutableArray<string> _originalErrors;
 
-    private CodeFixRunner(string program, Document document, AnalysisOutcome outcome, ImmutableArray<string> originalErrors)
+    private CodeFixRunner(string program, Project project, AnalysisOutcome outcome, ImmutableArray<string> originalErrors)
     {
         _program = program;
-        _document = document;
+        _project = project;
         Outcome = outcome;
         _originalErrors = originalErrors;
     }
@@ -51,21 +52,27 @@ public sealed class CodeFixRunner
 
     public ImmutableArray<string> OriginalErrors => _originalErrors;
 
-    public static async Task<CodeFixRunner> OpenAsync(string program, string source, CancellationToken cancellationToken = default)
+    /// <summary>Fixers that threw while registering, kept as failed applications (an IDE shows them as a crashed fix).</summary>
+    public List<FixApplication> RegistrationFailures { get; } = new();
+
+    public static Task<CodeFixRunner> OpenAsync(string program, string source, CancellationToken cancellationToken = default)
+        => OpenAsync(program, new[] { (program, source) }, cancellationToken);
+
+    public static async Task<CodeFixRunner> OpenAsync(string name, IReadOnlyList<(string Name, string Source)> documents, CancellationToken cancellationToken = default)
     {
         var workspace = new AdhocWorkspace();
         var projectId = ProjectId.CreateNewId();
-        var documentId = DocumentId.CreateNewId(projectId);
         var solution = workspace.CurrentSolution
-            .AddProject(ProjectInfo.Create(projectId, VersionStamp.Default, program, program, LanguageNames.CSharp,
+            .AddProject(ProjectInfo.Create(projectId, VersionStamp.Default, name, name, LanguageNames.CSharp,
                 compilationOptions: ReliabilityCompilations.LibraryOptions,
                 parseOptions: ReliabilityCompilations.ParseOptions,
-                metadataReferences: await ReliabilityCompilations.ReferencesAsync().ConfigureAwait(false)))
-            .AddDocument(documentId, program + ".cs", SourceText.From(source), filePath: "/" + program + ".cs");
-        var document = solution.GetDocument(documentId)!;
-        var compilation = (await document.Project.GetCompilationAsync(cancellationToken).ConfigureAwait(false))!;
-        var outcome = await AnalyzerRun.AnalyzeAsync(compilation, program, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return new CodeFixRunner(program, document, outcome, ErrorKeys(compilation));
+                metadataReferences: await ReliabilityCompilations.ReferencesAsync().ConfigureAwait(false)));
+        foreach (var (documentName, source) in documents)
+            solution = solution.AddDocument(DocumentId.CreateNewId(projectId), documentName + ".cs", SourceText.From(source), filePath: "/" + documentName + ".cs");
+        var project = solution.GetProject(projectId)!;
+        var compilation = (await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false))!;
+        var outcome = await AnalyzerRun.AnalyzeAsync(compilation, name, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return new CodeFixRunner(name, project, outcome, ErrorKeys(compilation));
     }
 
     /// <summary>Every code action every fixer registers for each diagnostic, applied alone to the original program.</summary>
@@ -87,8 +94,8 @@ public sealed class CodeFixRunner
         return applications;
     }
 
-    /// <summary>Each fixer's Fix All, for every equivalence key it offered here, in document and project scope.</summary>
-    public async Task<IReadOnlyList<FixApplication>> ApplyFixAllAsync(CancellationToken cancellationToken = default)
+    /// <summary>Each fixer's Fix All, for every equivalence key it offered here, in each of <paramref name="scopes"/> it supports.</summary>
+    public async Task<IReadOnlyList<FixApplication>> ApplyFixAllAsync(IReadOnlyList<FixAllScope> scopes, CancellationToken cancellationToken = default)
     {
         var applications = new List<FixApplication>();
         foreach (var fixer in ShippedAnalyzers.CodeFixes)
@@ -105,14 +112,15 @@ public sealed class CodeFixRunner
                         keys.Add(key);
                 }
             }
+            var triggerDocument = DocumentOf(fixable[0]);
             foreach (var key in keys)
             {
-                foreach (var scope in new[] { FixAllScope.Document, FixAllScope.Project })
+                foreach (var scope in scopes)
                 {
                     if (!fixAllProvider.GetSupportedFixAllScopes().Contains(scope))
                         continue;
                     var context = new FixAllContext(
-                        _document, fixer, scope, key, fixable.Select(d => d.Id).Distinct(),
+                        triggerDocument, fixer, scope, key, fixable.Select(d => d.Id).Distinct(),
                         new KnownDiagnostics(fixable), cancellationToken);
                     CodeAction? action;
                     try
@@ -121,9 +129,8 @@ public sealed class CodeFixRunner
                     }
                     catch (Exception exception) when (exception is not OperationCanceledException)
                     {
-                        var source = (await _document.GetTextAsync(cancellationToken).ConfigureAwait(false)).ToString();
                         applications.Add(new FixApplication(_program, fixer.GetType().Name, key, "(Fix All provider)", $"Fix All ({scope})", string.Join(", ", fixable.Select(d => d.Id)),
-                            ImmutableArray<string>.Empty, ImmutableArray<AnalyzerFailure>.Empty, source, exception));
+                            ImmutableArray<string>.Empty, ImmutableArray<AnalyzerFailure>.Empty, await SourcesAsync(_project, cancellationToken).ConfigureAwait(false), exception));
                         continue;
                     }
                     if (action is null)
@@ -137,22 +144,22 @@ public sealed class CodeFixRunner
         return applications;
     }
 
-    /// <summary>Fixers that threw while registering, kept as failed applications (an IDE shows them as a crashed fix).</summary>
-    public List<FixApplication> RegistrationFailures { get; } = new();
+    private Document DocumentOf(Diagnostic diagnostic)
+        => _project.GetDocument(diagnostic.Location.SourceTree) ?? throw new InvalidOperationException($"{diagnostic.Id} is not in a document of {_program}.");
 
     private async Task<IReadOnlyList<CodeAction>> RegisteredActionsAsync(CodeFixProvider fixer, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         var actions = new List<CodeAction>();
-        var context = new CodeFixContext(_document, diagnostic, (action, _) => actions.Add(action), cancellationToken);
+        var document = DocumentOf(diagnostic);
+        var context = new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), cancellationToken);
         try
         {
             await fixer.RegisterCodeFixesAsync(context).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            var source = (await _document.GetTextAsync(cancellationToken).ConfigureAwait(false)).ToString();
             RegistrationFailures.Add(new FixApplication(_program, fixer.GetType().Name, "(registration)", "(registration)", "register", AnalyzerRun.Fingerprint(diagnostic),
-                ImmutableArray<string>.Empty, ImmutableArray<AnalyzerFailure>.Empty, source, exception));
+                ImmutableArray<string>.Empty, ImmutableArray<AnalyzerFailure>.Empty, (await document.GetTextAsync(cancellationToken).ConfigureAwait(false)).ToString(), exception));
         }
         return actions;
     }
@@ -165,9 +172,8 @@ public sealed class CodeFixRunner
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            var source = (await _document.GetTextAsync(cancellationToken).ConfigureAwait(false)).ToString();
             return new FixApplication(_program, fixer.GetType().Name, equivalenceKey, action.Title, scope, diagnostics,
-                ImmutableArray<string>.Empty, ImmutableArray<AnalyzerFailure>.Empty, source, exception);
+                ImmutableArray<string>.Empty, ImmutableArray<AnalyzerFailure>.Empty, await SourcesAsync(_project, cancellationToken).ConfigureAwait(false), exception);
         }
     }
 
@@ -175,10 +181,10 @@ public sealed class CodeFixRunner
     {
         var operations = await action.GetOperationsAsync(cancellationToken).ConfigureAwait(false);
         var changed = operations.OfType<ApplyChangesOperation>().SingleOrDefault()?.ChangedSolution;
-        if (changed?.GetDocument(_document.Id) is not { } fixedDocument)
+        if (changed?.GetProject(_project.Id) is not { } fixedProject)
             return null;
-        var compilation = (await fixedDocument.Project.GetCompilationAsync(cancellationToken).ConfigureAwait(false))!;
-        var fixedSource = (await fixedDocument.GetTextAsync(cancellationToken).ConfigureAwait(false)).ToString();
+        var compilation = (await fixedProject.GetCompilationAsync(cancellationToken).ConfigureAwait(false))!;
+        var fixedSource = await SourcesAsync(fixedProject, cancellationToken, changedFrom: _project).ConfigureAwait(false);
         var newErrors = ErrorKeys(compilation).Except(_originalErrors).ToImmutableArray();
         var reanalysis = await AnalyzerRun.AnalyzeAsync(compilation, $"{_program} after {fixer.GetType().Name} '{action.Title}' ({scope}):\n{fixedSource}", cancellationToken: cancellationToken).ConfigureAwait(false);
         int Fixable(IEnumerable<Diagnostic> all) => all.Count(d => fixer.FixableDiagnosticIds.Contains(d.Id));
@@ -186,11 +192,25 @@ public sealed class CodeFixRunner
             FixableBefore: Fixable(Outcome.Diagnostics), FixableAfter: Fixable(reanalysis.Diagnostics));
     }
 
+    /// <summary>The text of the project's documents (only those that differ from <paramref name="changedFrom"/>, when given).</summary>
+    private static async Task<string> SourcesAsync(Project project, CancellationToken cancellationToken, Project? changedFrom = null)
+    {
+        var texts = new List<string>();
+        foreach (var document in project.Documents)
+        {
+            var text = (await document.GetTextAsync(cancellationToken).ConfigureAwait(false)).ToString();
+            if (changedFrom?.GetDocument(document.Id) is { } original && (await original.GetTextAsync(cancellationToken).ConfigureAwait(false)).ToString() == text)
+                continue;
+            texts.Add(project.Documents.Count() > 1 ? $"// {document.Name}\n{text}" : text);
+        }
+        return string.Join("\n", texts);
+    }
+
     /// <summary>Errors keyed without positions: a fix moves code, so only errors of a new kind or text count as new.</summary>
     private static ImmutableArray<string> ErrorKeys(Compilation compilation)
         => ReliabilityCompilations.CompilerErrors(compilation).Select(error => $"{error.Id}: {error.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}").ToImmutableArray();
 
-    /// <summary>Fix All reads the diagnostics the analyzers reported on this very document.</summary>
+    /// <summary>Fix All reads the diagnostics the analyzers reported, document by document.</summary>
     private sealed class KnownDiagnostics : FixAllContext.DiagnosticProvider
     {
         private readonly ImmutableArray<Diagnostic> _diagnostics;

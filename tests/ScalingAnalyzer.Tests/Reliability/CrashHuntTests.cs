@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
+using Microsoft.CodeAnalysis.CodeFixes;
 using ScalingAnalyzer.Tests.Reliability.Generation;
 using Xunit.Abstractions;
 
@@ -17,8 +18,8 @@ public class CrashHuntTests
     /// <summary>Generated programs that join samples/ and the test snippets as material for the mutations.</summary>
     private static readonly int GeneratedMutationSources = ReliabilityScale.Scaled(15);
 
-    private static readonly int TruncationsPerSource = ReliabilityScale.Scaled(60);
-    private static readonly int DeletionVariantsPerSource = ReliabilityScale.Scaled(30);
+    private static readonly int TruncationsPerSource = ReliabilityScale.Scaled(40);
+    private static readonly int DeletionVariantsPerSource = ReliabilityScale.Scaled(20);
 
     private readonly ITestOutputHelper _output;
 
@@ -99,7 +100,7 @@ public class CrashHuntTests
                 report.Count("programs with diagnostics");
 
             var single = await runner.ApplyEachAsync(cancellationToken);
-            var fixAll = await runner.ApplyFixAllAsync(cancellationToken);
+            var fixAll = await runner.ApplyFixAllAsync(new[] { FixAllScope.Document }, cancellationToken);
             foreach (var application in single.Concat(fixAll).Concat(runner.RegistrationFailures))
             {
                 report.Count(application.Scope == "single" ? "fixes applied one by one" : "fixes applied by Fix All");

@@ -15,6 +15,8 @@ namespace ScalingAnalyzer.Tests.TorchSharpFixes;
 /// <c>InsertBefore=loop</c> means the outermost loop around the argument, <c>InsertBefore=statement</c> the
 /// statement holding it, a number is taken as it is.
 /// </summary>
+// RS1036 asks analyzer projects for extended rules; this is a test project, and the stand-in never ships.
+#pragma warning disable RS1036
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ContractDiagnosticAnalyzer : DiagnosticAnalyzer
 {

@@ -12,14 +12,16 @@ public class TargetFixTests
 
         class Trainer
         {
-            static Tensor Train(Tensor x, Tensor y)
+            static Tensor Train()
             {
+                var x = torch.rand(100, 1);
+                var y = 100 * x + 20000;
                 var model = nn.Linear(1, 1);
                 var optimizer = torch.optim.Adam(model.parameters(), lr: 1e-3);
                 var lossFunction = nn.MSELoss();
                 for (int epoch = 0; epoch < 200; epoch++)
                 {
-                    var loss = lossFunction.forward(model.forward(x), /*SCALE003 Variable=y InsertBefore=loop*/{|SCALE003:y|});
+                    var loss = lossFunction.forward(model.forward(x), {|SCALE003:y|});
                     optimizer.zero_grad();
                     loss.backward();
                     optimizer.step();
@@ -36,8 +38,10 @@ public class TargetFixTests
 
         class Trainer
         {
-            static Tensor Train(Tensor x, Tensor y)
+            static Tensor Train()
             {
+                var x = torch.rand(100, 1);
+                var y = 100 * x + 20000;
                 var model = nn.Linear(1, 1);
                 var optimizer = torch.optim.Adam(model.parameters(), lr: 1e-3);
                 var lossFunction = nn.MSELoss();
@@ -45,7 +49,7 @@ public class TargetFixTests
                 var yScaled = yScaler.Transform(y);
                 for (int epoch = 0; epoch < 200; epoch++)
                 {
-                    var loss = lossFunction.forward(model.forward(x), /*SCALE003 Variable=y InsertBefore=loop*/yScaled);
+                    var loss = lossFunction.forward(model.forward(x), yScaled);
                     optimizer.zero_grad();
                     loss.backward();
                     optimizer.step();
@@ -71,7 +75,7 @@ public class TargetFixTests
                 var prices = 100 * sizes + 20000;
                 var model = nn.Linear(1, 1);
                 // Train on raw data.
-                Fit(model, /*SCALE001 Variable=sizes InsertBefore=statement*/{|SCALE001:sizes|}, /*SCALE003 Variable=prices InsertBefore=statement*/{|SCALE003:prices|});
+                Fit(model, {|SCALE001:sizes|}, {|SCALE003:prices|});
                 System.Console.WriteLine(model.forward(sizes));
             }
 
@@ -104,7 +108,7 @@ public class TargetFixTests
                 var pricesScaler = StandardScaler.Fit(prices);
                 var pricesScaled = pricesScaler.Transform(prices);
                 // Train on raw data.
-                Fit(model, /*SCALE001 Variable=sizes InsertBefore=statement*/sizesScaled, /*SCALE003 Variable=prices InsertBefore=statement*/pricesScaled);
+                Fit(model, sizesScaled, pricesScaled);
                 System.Console.WriteLine(model.forward(sizes));
             }
 

@@ -178,11 +178,11 @@ internal sealed class TrainerPipelineAnalysis
                 if (estimator == top && start is not null)
                     consumers.Add(Consumer.AppendArgument(append, start));
                 else if (start == top && argument.Value == top)
-                    consumers.Add(Consumer.ChainStart(top));
+                    consumers.Add(Consumer.ChainStart(top, append));
                 break;
             case IInvocationOperation invocation when invocation.Instance == top:
                 if (symbols.IsAppend(invocation.TargetMethod))
-                    consumers.Add(Consumer.ChainStart(top));
+                    consumers.Add(Consumer.ChainStart(top, invocation));
                 else if (symbols.IsEstimatorFit(invocation.TargetMethod) && invocation.Arguments.Length == 1)
                     consumers.Add(Consumer.FitInput(invocation.Arguments[0].Value));
                 break;
@@ -207,11 +207,27 @@ internal sealed class TrainerPipelineAnalysis
 
     private ColumnNormalizationState StateBefore(Consumer consumer) => consumer.Kind switch
     {
-        // An estimator chain is fit on the data it is given; what it normalizes is what its stages normalize.
-        ConsumerKind.AppendArgument => evaluator.ApplyEstimator(consumer.Operand, ColumnNormalizationState.Raw),
-        ConsumerKind.ChainStart => ColumnNormalizationState.Raw,
+        ConsumerKind.AppendArgument => evaluator.ApplyEstimator(consumer.Operand, UpstreamOf(consumer.Append!, depth: 0)),
+        ConsumerKind.ChainStart => UpstreamOf(consumer.Append!, depth: 0),
         _ => evaluator.EvaluateDataView(consumer.Operand),
     };
+
+    /// <summary>
+    /// The column marks of the data an Append chain starts from: the stages before it when the whole chain is itself
+    /// appended (<c>a.Append(b.Append(trainer))</c>), otherwise raw data, since an estimator chain is fit on the data
+    /// it is given and what it normalizes is what its own stages normalize.
+    /// </summary>
+    private ColumnNormalizationState UpstreamOf(IInvocationOperation append, int depth)
+    {
+        var (top, parent) = MLNetOperationValues.ConsumerOf(append);
+        if (depth <= MaxDepth && parent is IArgumentOperation { Parent: IInvocationOperation outer } && symbols.IsAppend(outer.TargetMethod))
+        {
+            var (start, estimator) = EstimatorChainEvaluator.AppendOperands(outer);
+            if (estimator == top && start is not null)
+                return evaluator.ApplyEstimator(start, UpstreamOf(outer, depth + 1));
+        }
+        return ColumnNormalizationState.Raw;
+    }
 
     private static string? FirstUnnormalized(ColumnNormalizationState state, ImmutableArray<string> columns)
     {
@@ -277,7 +293,7 @@ internal sealed class TrainerPipelineAnalysis
         /// <summary><c>start.Append(trainer)</c>: Operand is the chain before the trainer.</summary>
         AppendArgument,
 
-        /// <summary><c>trainer.Append(...)</c>: Operand is the trainer expression; nothing runs before it.</summary>
+        /// <summary><c>trainer.Append(...)</c>: Operand is the trainer expression; nothing in its chain runs before it.</summary>
         ChainStart,
 
         /// <summary><c>trainer.Fit(view)</c>: Operand is the view.</summary>
@@ -295,10 +311,11 @@ internal sealed class TrainerPipelineAnalysis
 
         public ConsumerKind Kind { get; }
         public IOperation Operand { get; }
+        /// <summary>The Append the trainer is the argument or the start of; null for <see cref="ConsumerKind.FitInput"/>.</summary>
         public IInvocationOperation? Append { get; }
 
         public static Consumer AppendArgument(IInvocationOperation append, IOperation start) => new(ConsumerKind.AppendArgument, start, append);
-        public static Consumer ChainStart(IOperation trainer) => new(ConsumerKind.ChainStart, trainer, null);
+        public static Consumer ChainStart(IOperation trainer, IInvocationOperation append) => new(ConsumerKind.ChainStart, trainer, append);
         public static Consumer FitInput(IOperation view) => new(ConsumerKind.FitInput, view, null);
     }
 }
