@@ -144,6 +144,21 @@ public sealed class CodeFixRunner
         return applications;
     }
 
+    /// <summary>Diagnostics for which no fixer registers any action (no fix offered: Fix All leaves them, by design).</summary>
+    public async Task<int> CountDiagnosticsWithoutFixAsync(CancellationToken cancellationToken = default)
+    {
+        var count = 0;
+        foreach (var diagnostic in Outcome.Diagnostics)
+        {
+            var offered = false;
+            foreach (var fixer in ShippedAnalyzers.CodeFixesFor(diagnostic.Id))
+                offered |= (await RegisteredActionsAsync(fixer, diagnostic, cancellationToken).ConfigureAwait(false)).Count > 0;
+            if (!offered)
+                count++;
+        }
+        return count;
+    }
+
     private Document DocumentOf(Diagnostic diagnostic)
         => _project.GetDocument(diagnostic.Location.SourceTree) ?? throw new InvalidOperationException($"{diagnostic.Id} is not in a document of {_program}.");
 

@@ -99,6 +99,7 @@ public class CrashHuntTests
             if (runner.Outcome.Diagnostics.Length > 0)
                 report.Count("programs with diagnostics");
 
+            report.Count("diagnostics with no fix offered", await runner.CountDiagnosticsWithoutFixAsync(cancellationToken));
             var single = await runner.ApplyEachAsync(cancellationToken);
             var fixAll = await runner.ApplyFixAllAsync(new[] { FixAllScope.Document }, cancellationToken);
             foreach (var application in single.Concat(fixAll).Concat(runner.RegistrationFailures))

@@ -35,6 +35,7 @@ public class FixAllAcrossDocumentsTests
             report.Count("projects");
             report.Count("documents", documents.Count);
             report.Count("diagnostics", runner.Outcome.Diagnostics.Length);
+            report.Count("diagnostics with no fix offered (Fix All leaves these)", await runner.CountDiagnosticsWithoutFixAsync());
             report.Count("documents with diagnostics", runner.Outcome.Diagnostics.Select(d => d.Location.SourceTree!.FilePath).Distinct().Count());
 
             foreach (var application in await runner.ApplyFixAllAsync(new[] { FixAllScope.Project, FixAllScope.Solution }))
