@@ -16,6 +16,13 @@ internal sealed partial class TrainingInterpreter
 {
     private const int LoopRoundsBeforeWidening = 3;
 
+    /// <summary>
+    /// Statements one interpretation may execute (loop bodies count once per round). Real training methods use a
+    /// few thousand at most; a method deeper or larger than that is left unanalysed (silent) rather than slowing the
+    /// build: nested loops multiply the rounds.
+    /// </summary>
+    private const int StatementBudget = 50_000;
+
     private readonly TorchSymbols _symbols;
     private readonly ScalingOptions _options;
     private readonly IMethodSymbol? _method;
@@ -29,6 +36,7 @@ internal sealed partial class TrainingInterpreter
     private readonly List<double?> _tripCounts = new();
     private Dictionary<ISymbol, AbstractValue> _environment = new(SymbolEqualityComparer.Default);
     private int _noGradDepth;
+    private int _statementsExecuted;
 
     private TrainingInterpreter(TorchSymbols symbols, ScalingOptions options, IMethodSymbol? method, Func<IMethodSymbol, TrainingSummary?>? helperSummaries, IReadOnlyDictionary<int, double>? parameterConstants, CancellationToken cancellationToken)
     {
@@ -48,7 +56,14 @@ internal sealed partial class TrainingInterpreter
     public static MethodTrainingFacts Interpret(IOperation body, IMethodSymbol? method, TorchSymbols symbols, ScalingOptions options, Func<IMethodSymbol, TrainingSummary?>? helperSummaries, CancellationToken cancellationToken, IReadOnlyDictionary<int, double>? parameterConstants = null)
     {
         var interpreter = new TrainingInterpreter(symbols, options, method, helperSummaries, parameterConstants, cancellationToken);
-        interpreter.Execute(body);
+        try
+        {
+            interpreter.Execute(body);
+        }
+        catch (BudgetExceededException)
+        {
+            return MethodTrainingFacts.Empty;
+        }
         return interpreter._facts;
     }
 
@@ -59,6 +74,8 @@ internal sealed partial class TrainingInterpreter
         if (operation is null)
             return;
         _cancellationToken.ThrowIfCancellationRequested();
+        if (++_statementsExecuted > StatementBudget)
+            throw new BudgetExceededException();
         switch (operation)
         {
             case IMethodBodyOperation body:
@@ -173,6 +190,8 @@ internal sealed partial class TrainingInterpreter
     private void ExecuteLoop(ILoopOperation loop, double? tripCount, AbstractValue? collection = null)
     {
         _tripCounts.Add(tripCount);
+        if (loop is IForLoopOperation forLoop)
+            WidenLoopCounters(forLoop);
         var entry = Snapshot();
         var converged = false;
         for (var round = 0; round < LoopRoundsBeforeWidening && !converged; round++)
@@ -237,6 +256,30 @@ internal sealed partial class TrainingInterpreter
         }
     }
 
+    /// <summary>
+    /// A counter stepped at the loop's bottom changes every round and would be widened after the last one anyway;
+    /// widening it up front lets the loop converge in two rounds, so nested loops cost 2^depth rounds, not 4^depth.
+    /// </summary>
+    private void WidenLoopCounters(IForLoopOperation loop)
+    {
+        foreach (var atBottom in loop.AtLoopBottom)
+        {
+            foreach (var operation in atBottom.DescendantsAndSelf())
+            {
+                var target = operation switch
+                {
+                    IIncrementOrDecrementOperation increment => increment.Target,
+                    IAssignmentOperation assignment => assignment.Target,
+                    _ => null,
+                };
+                if (target is ILocalReferenceOperation local && _environment.TryGetValue(local.Local, out var value))
+                    _environment[local.Local] = Widened(value);
+            }
+        }
+    }
+
+    private static AbstractValue Widened(AbstractValue value) => value.WithRange(Interval.Unknown).WithColumns(default).WithRows(null);
+
     /// <summary>Values that still change after a few rounds lose their range: no bound is better than a wrong one.</summary>
     private void Widen(Dictionary<ISymbol, AbstractValue> entry)
     {
@@ -244,7 +287,7 @@ internal sealed partial class TrainingInterpreter
         foreach (var pair in _environment)
         {
             if (entry.TryGetValue(pair.Key, out var before) && !before.SameFacts(pair.Value))
-                widened.Add(new KeyValuePair<ISymbol, AbstractValue>(pair.Key, pair.Value.WithRange(Interval.Unknown).WithColumns(default).WithRows(null)));
+                widened.Add(new KeyValuePair<ISymbol, AbstractValue>(pair.Key, Widened(pair.Value)));
         }
         foreach (var pair in widened)
             _environment[pair.Key] = pair.Value;
@@ -368,4 +411,9 @@ internal sealed partial class TrainingInterpreter
             }
         }
     }
+}
+
+/// <summary>Thrown inside one interpretation when it runs past its statement budget; never escapes it.</summary>
+internal sealed class BudgetExceededException : Exception
+{
 }

@@ -27,6 +27,27 @@ public class UnscaledFeatureTests
         Scale001().WithArguments("x", "[500, 5000]", "model.forward", Magnitude5000));
 
     [Fact]
+    public Task FeatureInsideEightNestedLoopsIsStillReported()
+    {
+        // Loop counters are widened on entry, so each loop converges in two rounds: eight nested loops stay well
+        // inside the interpretation's statement budget (four rounds per loop once made this take seconds).
+        var open = string.Concat(Enumerable.Range(0, 8).Select(i => $"for (int i{i} = 0; i{i} < 2; i{i}++) {{ "));
+        var close = new string('}', 8);
+        return Reports(
+            ProgramWithMain(RawData + $$"""
+                    var model = nn.Linear(1, 1);
+                    var optimizer = torch.optim.SGD(model.parameters(), 0.01);
+                    {{open}}
+                        optimizer.zero_grad();
+                        var loss = nn.functional.mse_loss(model.forward({|#0:x|}), y);
+                        loss.backward();
+                        optimizer.step();
+                    {{close}}
+            """),
+            Scale001().WithArguments("x", "[500, 5000]", "model.forward", Magnitude5000));
+    }
+
+    [Fact]
     public Task CallOfASequentialIsATrainingInput() => Reports(
         ProgramWithMain(RawData + """
                     var model = nn.Sequential(nn.Linear(1, 8), nn.ReLU(), nn.Linear(8, 1));
