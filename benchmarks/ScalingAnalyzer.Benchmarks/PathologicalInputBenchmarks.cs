@@ -29,7 +29,7 @@ public class PathologicalInputBenchmarks
 
     /// <summary>
     /// The reliability tests' shapes (nested loops at depth 200 among them), plus nested loops at depths 4, 6 and 8,
-    /// where the analysis still runs every loop to its fixed point (deeper methods hit its statement budget).
+    /// where the analysis still runs every loop to its fixed point (deeper methods hit its work budget).
     /// </summary>
     public static IEnumerable<string> Shapes()
         => PathologicalPrograms.All().Select(program => program.Name)

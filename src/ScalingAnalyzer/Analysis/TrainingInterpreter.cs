@@ -17,11 +17,11 @@ internal sealed partial class TrainingInterpreter
     private const int LoopRoundsBeforeWidening = 3;
 
     /// <summary>
-    /// Statements one interpretation may execute (loop bodies count once per round). Real training methods use a
-    /// few thousand at most; a method deeper or larger than that is left unanalysed (silent) rather than slowing the
-    /// build: nested loops multiply the rounds.
+    /// Work one interpretation may do: a unit per statement executed (loop bodies once per round) and per variable
+    /// copied into a snapshot. Real training methods need a few thousand units; a method deeper or larger than
+    /// this allows is left unanalysed (silent) rather than slowing the build, since nested loops multiply rounds.
     /// </summary>
-    private const int StatementBudget = 50_000;
+    private const int WorkBudget = 1_000_000;
 
     private readonly TorchSymbols _symbols;
     private readonly ScalingOptions _options;
@@ -36,7 +36,7 @@ internal sealed partial class TrainingInterpreter
     private readonly List<double?> _tripCounts = new();
     private Dictionary<ISymbol, AbstractValue> _environment = new(SymbolEqualityComparer.Default);
     private int _noGradDepth;
-    private int _statementsExecuted;
+    private int _work;
 
     private TrainingInterpreter(TorchSymbols symbols, ScalingOptions options, IMethodSymbol? method, Func<IMethodSymbol, TrainingSummary?>? helperSummaries, IReadOnlyDictionary<int, double>? parameterConstants, CancellationToken cancellationToken)
     {
@@ -74,8 +74,7 @@ internal sealed partial class TrainingInterpreter
         if (operation is null)
             return;
         _cancellationToken.ThrowIfCancellationRequested();
-        if (++_statementsExecuted > StatementBudget)
-            throw new BudgetExceededException();
+        Spend(1);
         switch (operation)
         {
             case IMethodBodyOperation body:
@@ -293,7 +292,18 @@ internal sealed partial class TrainingInterpreter
             _environment[pair.Key] = pair.Value;
     }
 
-    private Dictionary<ISymbol, AbstractValue> Snapshot() => Copy(_environment);
+    private Dictionary<ISymbol, AbstractValue> Snapshot()
+    {
+        Spend(_environment.Count);
+        return Copy(_environment);
+    }
+
+    private void Spend(int units)
+    {
+        _work += units;
+        if (_work > WorkBudget)
+            throw new BudgetExceededException();
+    }
 
     private static Dictionary<ISymbol, AbstractValue> Copy(Dictionary<ISymbol, AbstractValue> environment) => new(environment, SymbolEqualityComparer.Default);
 
@@ -413,7 +423,7 @@ internal sealed partial class TrainingInterpreter
     }
 }
 
-/// <summary>Thrown inside one interpretation when it runs past its statement budget; never escapes it.</summary>
+/// <summary>Thrown inside one interpretation when it runs past its work budget; never escapes it.</summary>
 internal sealed class BudgetExceededException : Exception
 {
 }

@@ -30,7 +30,7 @@ public class UnscaledFeatureTests
     public Task FeatureInsideEightNestedLoopsIsStillReported()
     {
         // Loop counters are widened on entry, so each loop converges in two rounds: eight nested loops stay well
-        // inside the interpretation's statement budget (four rounds per loop once made this take seconds).
+        // inside the interpretation's work budget (four rounds per loop once made this take seconds).
         var open = string.Concat(Enumerable.Range(0, 8).Select(i => $"for (int i{i} = 0; i{i} < 2; i{i}++) {{ "));
         var close = new string('}', 8);
         return Reports(
