@@ -10,6 +10,12 @@ trap 'rm -rf "$results"' EXIT
 
 dotnet build ScalingAnalyzer.sln -c Release -nologo -v quiet -clp:ErrorsOnly
 
+# The analyzer tests compile against NuGet packages the testing library downloads on first use; resolve every
+# reference set once, serially, so the parallel run below never races on a first download (a fresh machine).
+dotnet test tests/ScalingAnalyzer.Tests/ScalingAnalyzer.Tests.csproj -c Release --no-build -nologo \
+  --filter "FullyQualifiedName~ScalingAnalyzer.Tests.ReferenceSetTests" --logger "console;verbosity=quiet" >/dev/null \
+  || echo "warm-up of the test reference sets failed; the main run reports why" >&2
+
 status=0
 dotnet test ScalingAnalyzer.sln -c Release --no-build -nologo \
   --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" || status=$?

@@ -27,4 +27,19 @@ public class ReferenceSetTests
             }
         }
         """);
+
+    [Fact]
+    public Task TreeTrainerPackagesCompile() => Verify<EmptyDiagnosticAnalyzer>.AnalyzerAsync("""
+        using Microsoft.ML;
+
+        class Program
+        {
+            static void Main()
+            {
+                var ml = new MLContext(seed: 42);
+                var fastTree = ml.Regression.Trainers.FastTree();
+                var lightGbm = ml.Regression.Trainers.LightGbm();
+            }
+        }
+        """, TestReferences.WithTreeTrainers);
 }

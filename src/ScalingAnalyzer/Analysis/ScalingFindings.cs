@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -12,7 +13,7 @@ internal static class ScalingFindings
     /// <summary>SCALE003 reports a target whose bound exceeds this many times the distance the optimizer travels.</summary>
     public const double TargetReachFactor = 10;
 
-    public static ImmutableArray<Diagnostic> Find(MethodTrainingFacts facts, ScalingOptions options)
+    public static ImmutableArray<Diagnostic> Find(MethodTrainingFacts facts, ScalingOptions options, CancellationToken cancellationToken)
     {
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
         foreach (var forward in facts.Forwards)
@@ -31,20 +32,46 @@ internal static class ScalingFindings
         }
         foreach (var helper in facts.HelperCalls)
         {
+            OptimizerReach? helperReach = null;
+            var reachKnown = false;
             foreach (var argument in helper.Arguments)
             {
                 var ordinal = argument.Key.Parameter!.Ordinal;
                 if (helper.Summary.FeatureParameters.TryGetValue(ordinal, out var callText))
                     ReportFeature(diagnostics, argument.Key, argument.Value, callText, options);
-                if (helper.Summary.TargetParameters.Contains(ordinal) && helper.Summary.Reach is { } helperReach)
+                if (!helper.Summary.TargetParameters.Contains(ordinal))
+                    continue;
+                if (!reachKnown)
+                {
+                    helperReach = helper.Summary.ReachWith(ConstantArguments(helper), cancellationToken);
+                    reachKnown = true;
+                }
+                if (helperReach is not null)
                     ReportTarget(diagnostics, argument.Key, argument.Value, helperReach);
             }
         }
         return diagnostics.ToImmutable();
     }
 
+    /// <summary>The call's constant arguments (joined over every time the call runs) for the helper's reach parameters.</summary>
+    private static ImmutableSortedDictionary<int, double> ConstantArguments(HelperCallSite helper)
+    {
+        var constants = ImmutableSortedDictionary.CreateBuilder<int, double>();
+        foreach (var argument in helper.Arguments)
+        {
+            var ordinal = argument.Key.Parameter!.Ordinal;
+            if (helper.Summary.ReachParameters.Contains(ordinal) && argument.Value.Range.IsConstant)
+                constants[ordinal] = argument.Value.Range.Low;
+        }
+        return constants.ToImmutable();
+    }
+
     /// <summary>Which parameters of a helper reach training unchanged, read by its callers.</summary>
-    public static TrainingSummary Summarize(MethodTrainingFacts facts, string methodName)
+    public static TrainingSummary Summarize(
+        MethodTrainingFacts facts,
+        string methodName,
+        ImmutableArray<int> reachParameters,
+        System.Func<ImmutableSortedDictionary<int, double>, CancellationToken, OptimizerReach?>? reachWithConstants)
     {
         var features = ImmutableDictionary.CreateBuilder<int, string>();
         var targets = ImmutableHashSet.CreateBuilder<int>();
@@ -58,7 +85,7 @@ internal static class ScalingFindings
             if (loss.IsRegression && facts.IsTrainingLoss(loss) && loss.Value.ParameterOrdinal >= 0 && loss.Value.Scaling == ScalingKind.None)
                 targets.Add(loss.Value.ParameterOrdinal);
         }
-        return new TrainingSummary(features.ToImmutable(), targets.ToImmutable(), facts.AdaptiveReach());
+        return new TrainingSummary(features.ToImmutable(), targets.ToImmutable(), facts.AdaptiveReach(), reachParameters, reachWithConstants);
     }
 
     private static bool IsRawData(AbstractValue value)

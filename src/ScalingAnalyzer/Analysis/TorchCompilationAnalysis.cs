@@ -78,7 +78,7 @@ internal sealed class TorchCompilationAnalysis
             return ImmutableArray<Diagnostic>.Empty;
         var options = OptionsFor(body.Syntax.SyntaxTree);
         var facts = TrainingInterpreter.Interpret(body, method, Symbols, options, helper => SummaryFor(helper, cancellationToken), cancellationToken);
-        return ScalingFindings.Find(facts, options);
+        return ScalingFindings.Find(facts, options, cancellationToken);
     }
 
     /// <summary>What a helper method of this compilation does with its tensor parameters (not following further helpers).</summary>
@@ -98,8 +98,11 @@ internal sealed class TorchCompilationAnalysis
         var body = model.GetOperation(syntax, cancellationToken);
         if (body is null || !TrainingPrecheck.MayTrain(body, Symbols, followHelpers: false))
             return null;
-        var facts = TrainingInterpreter.Interpret(body, method, Symbols, OptionsFor(syntax.SyntaxTree), helperSummaries: null, cancellationToken);
-        var summary = ScalingFindings.Summarize(facts, method.Name);
+        var options = OptionsFor(syntax.SyntaxTree);
+        var facts = TrainingInterpreter.Interpret(body, method, Symbols, options, helperSummaries: null, cancellationToken);
+        var reachParameters = facts.HasIncompleteAdaptiveReach() ? ReachParameters.Find(body, method, Symbols) : ImmutableArray<int>.Empty;
+        var summary = ScalingFindings.Summarize(facts, method.Name, reachParameters, reachParameters.IsEmpty ? null : (constants, token) =>
+            TrainingInterpreter.Interpret(body, method, Symbols, options, helperSummaries: null, token, constants).AdaptiveReach());
         return summary.IsEmpty ? null : summary;
     }
 }

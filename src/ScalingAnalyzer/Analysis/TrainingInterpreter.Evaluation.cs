@@ -111,7 +111,9 @@ internal sealed partial class TrainingInterpreter
     {
         if (_environment.TryGetValue(parameter, out var value))
             return value;
-        value = AbstractValue.Data(Interval.Unknown, ValueOrigin.Parameter, ElementKindOf(parameter.Type)).WithParameterOrdinal(parameter.Ordinal);
+        value = _parameterConstants is not null && _parameterConstants.TryGetValue(parameter.Ordinal, out var constant)
+            ? AbstractValue.Data(Interval.Constant(constant), ValueOrigin.Literal, ElementKindOf(parameter.Type))
+            : AbstractValue.Data(Interval.Unknown, ValueOrigin.Parameter, ElementKindOf(parameter.Type)).WithParameterOrdinal(parameter.Ordinal);
         _environment[parameter] = value;
         return value;
     }

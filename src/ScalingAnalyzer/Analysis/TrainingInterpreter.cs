@@ -20,6 +20,7 @@ internal sealed partial class TrainingInterpreter
     private readonly ScalingOptions _options;
     private readonly IMethodSymbol? _method;
     private readonly Func<IMethodSymbol, TrainingSummary?>? _helperSummaries;
+    private readonly IReadOnlyDictionary<int, double>? _parameterConstants;
     private readonly CancellationToken _cancellationToken;
     private readonly MethodTrainingFacts _facts = new();
     private readonly Dictionary<IOperation, ForwardSite> _forwardSites = new();
@@ -29,8 +30,9 @@ internal sealed partial class TrainingInterpreter
     private Dictionary<ISymbol, AbstractValue> _environment = new(SymbolEqualityComparer.Default);
     private int _noGradDepth;
 
-    private TrainingInterpreter(TorchSymbols symbols, ScalingOptions options, IMethodSymbol? method, Func<IMethodSymbol, TrainingSummary?>? helperSummaries, CancellationToken cancellationToken)
+    private TrainingInterpreter(TorchSymbols symbols, ScalingOptions options, IMethodSymbol? method, Func<IMethodSymbol, TrainingSummary?>? helperSummaries, IReadOnlyDictionary<int, double>? parameterConstants, CancellationToken cancellationToken)
     {
+        _parameterConstants = parameterConstants;
         _symbols = symbols;
         _options = options;
         _method = method;
@@ -40,11 +42,12 @@ internal sealed partial class TrainingInterpreter
 
     /// <summary>
     /// Interprets <paramref name="body"/>; <paramref name="helperSummaries"/> gives the summaries of helper methods to
-    /// follow one level deep, and is null when interpreting a helper itself.
+    /// follow one level deep, and is null when interpreting a helper itself. <paramref name="parameterConstants"/>
+    /// binds parameters (by ordinal) to a caller's constant arguments when a helper is interpreted for one call.
     /// </summary>
-    public static MethodTrainingFacts Interpret(IOperation body, IMethodSymbol? method, TorchSymbols symbols, ScalingOptions options, Func<IMethodSymbol, TrainingSummary?>? helperSummaries, CancellationToken cancellationToken)
+    public static MethodTrainingFacts Interpret(IOperation body, IMethodSymbol? method, TorchSymbols symbols, ScalingOptions options, Func<IMethodSymbol, TrainingSummary?>? helperSummaries, CancellationToken cancellationToken, IReadOnlyDictionary<int, double>? parameterConstants = null)
     {
-        var interpreter = new TrainingInterpreter(symbols, options, method, helperSummaries, cancellationToken);
+        var interpreter = new TrainingInterpreter(symbols, options, method, helperSummaries, parameterConstants, cancellationToken);
         interpreter.Execute(body);
         return interpreter._facts;
     }

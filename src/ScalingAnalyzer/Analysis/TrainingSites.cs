@@ -1,5 +1,10 @@
+using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -102,11 +107,21 @@ internal sealed class OptimizerReach
 /// <summary>What a helper method does with its tensor parameters: computed once per compilation, read at each call.</summary>
 internal sealed class TrainingSummary
 {
-    public TrainingSummary(ImmutableDictionary<int, string> featureParameters, ImmutableHashSet<int> targetParameters, OptimizerReach? reach)
+    private readonly Func<ImmutableSortedDictionary<int, double>, CancellationToken, OptimizerReach?>? _reachWithConstants;
+    private readonly ConcurrentDictionary<string, OptimizerReach?> _boundReaches = new(StringComparer.Ordinal);
+
+    public TrainingSummary(
+        ImmutableDictionary<int, string> featureParameters,
+        ImmutableHashSet<int> targetParameters,
+        OptimizerReach? reach,
+        ImmutableArray<int> reachParameters,
+        Func<ImmutableSortedDictionary<int, double>, CancellationToken, OptimizerReach?>? reachWithConstants)
     {
         FeatureParameters = featureParameters;
         TargetParameters = targetParameters;
         Reach = reach;
+        ReachParameters = reachParameters;
+        _reachWithConstants = reachWithConstants;
     }
 
     /// <summary>Parameter ordinal to the call it reaches unchanged ("model.forward").</summary>
@@ -115,9 +130,34 @@ internal sealed class TrainingSummary
     /// <summary>Ordinals of parameters that reach a regression loss's target unchanged.</summary>
     public ImmutableHashSet<int> TargetParameters { get; }
 
+    /// <summary>The reach with the helper's parameters unknown (lr not constant: null; trip counts not constant: assumed).</summary>
     public OptimizerReach? Reach { get; }
 
+    /// <summary>
+    /// Ordinals of the numeric parameters the learning rate or the loop bounds around step() read (directly or
+    /// through locals), when <see cref="Reach"/> is incomplete because of them: a caller's constants for these are
+    /// bound by <see cref="ReachWith"/>.
+    /// </summary>
+    public ImmutableArray<int> ReachParameters { get; }
+
     public bool IsEmpty => FeatureParameters.IsEmpty && TargetParameters.IsEmpty;
+
+    /// <summary>
+    /// The reach of one call whose arguments for some <see cref="ReachParameters"/> are constant: the helper
+    /// interpreted again with those parameters bound, so lr and trip counts fold exactly as they would in the caller.
+    /// Falls back to <see cref="Reach"/> when nothing is bound. Cached per set of constants.
+    /// </summary>
+    public OptimizerReach? ReachWith(ImmutableSortedDictionary<int, double> constants, CancellationToken cancellationToken)
+    {
+        if (constants.IsEmpty || _reachWithConstants is null)
+            return Reach;
+        var key = string.Join(";", constants.Select(pair => pair.Key.ToString(CultureInfo.InvariantCulture) + "=" + pair.Value.ToString("R", CultureInfo.InvariantCulture)));
+        if (_boundReaches.TryGetValue(key, out var cached))
+            return cached;
+        var reach = _reachWithConstants(constants, cancellationToken);
+        _boundReaches.TryAdd(key, reach);
+        return reach;
+    }
 }
 
 /// <summary>The interpretation of one method body: every training-relevant site, in source order.</summary>
@@ -150,6 +190,17 @@ internal sealed class MethodTrainingFacts
     public bool IsTrainingForward(ForwardSite site) => HasStep && !site.UnderNoGrad && BackwardReached.Contains(site.Invocation);
 
     public bool IsTrainingLoss(LossSite site) => HasStep && !site.UnderNoGrad && BackwardReached.Contains(site.Invocation);
+
+    /// <summary>An adaptive optimizer steps here with a learning rate or a step count that is not constant.</summary>
+    public bool HasIncompleteAdaptiveReach()
+    {
+        foreach (var step in Steps)
+        {
+            if (!step.UnderNoGrad && step.Optimizer is { IsAdaptive: true } optimizer && (optimizer.LearningRate is null || step.StepCount is null))
+                return true;
+        }
+        return false;
+    }
 
     /// <summary>The largest distance an adaptive optimizer stepping in this method travels; null if none is adaptive with a known lr.</summary>
     public OptimizerReach? AdaptiveReach()

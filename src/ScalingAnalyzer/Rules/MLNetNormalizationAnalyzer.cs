@@ -1,7 +1,9 @@
+using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using ScalingAnalyzer.Analysis;
 using ScalingAnalyzer.Analysis.MLNet;
 
 namespace ScalingAnalyzer.Rules;
@@ -28,6 +30,9 @@ public sealed class MLNetNormalizationAnalyzer : DiagnosticAnalyzer
         });
     }
 
+    private static bool RethrowAnalysisDefects
+        => AppContext.TryGetSwitch(TorchTrainingAnalyzer.RethrowAnalysisDefectsSwitch, out var enabled) && enabled;
+
     private static void AnalyzeInvocation(OperationAnalysisContext context, MLNetKnownSymbols symbols)
     {
         var invocation = (IInvocationOperation)context.Operation;
@@ -35,9 +40,19 @@ public sealed class MLNetNormalizationAnalyzer : DiagnosticAnalyzer
         if (!symbols.IsScaleSensitiveTrainer(invocation.TargetMethod))
             return;
 
-        var values = new MLNetOperationValues(MLNetOperationValues.RootOf(invocation));
-        var analysis = new TrainerPipelineAnalysis(symbols, new EstimatorChainEvaluator(symbols, values));
-        if (analysis.Analyze(invocation) is not { } finding)
+        MissingNormalizerFinding? finding;
+        try
+        {
+            var values = new MLNetOperationValues(MLNetOperationValues.RootOf(invocation));
+            finding = new TrainerPipelineAnalysis(symbols, new EstimatorChainEvaluator(symbols, values)).Analyze(invocation);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException && !RethrowAnalysisDefects)
+        {
+            // Same policy as the TorchSharp rules: a defect in the analysis must never surface in users' builds as
+            // AD0001; the test suite turns the switch on so every defect fails a test.
+            return;
+        }
+        if (finding is null)
             return;
 
         var properties = ImmutableDictionary.CreateBuilder<string, string?>();

@@ -85,30 +85,25 @@ public class MLNetFixedProgramRunTests(ITestOutputHelper output)
         Assert.InRange(rmse, leastSquaresRmse, leastSquaresRmse * 1.05);
     }
 
-    /// <summary>Exact simple linear regression: slope = cov(x, y) / var(x), intercept through the means.</summary>
+    /// <summary>The RMSE of the least-squares line on the program's own data (ScalingAnalyzer.Runtime's reference regression).</summary>
     private static double LeastSquaresRmse(System.Collections.IEnumerable houses)
     {
-        var x = new List<double>();
-        var y = new List<double>();
+        var sizes = new List<double>();
+        var prices = new List<double>();
         foreach (var house in houses)
         {
             var type = house.GetType();
-            x.Add((float)type.GetProperty("Size")!.GetValue(house)!);
-            y.Add((float)type.GetProperty("Price")!.GetValue(house)!);
+            sizes.Add((float)type.GetProperty("Size")!.GetValue(house)!);
+            prices.Add((float)type.GetProperty("Price")!.GetValue(house)!);
         }
-        double meanX = x.Average(), meanY = y.Average();
-        double covariance = 0, variance = 0;
-        for (var i = 0; i < x.Count; i++)
-        {
-            covariance += (x[i] - meanX) * (y[i] - meanY);
-            variance += (x[i] - meanX) * (x[i] - meanX);
-        }
-        var slope = covariance / variance;
-        var intercept = meanY - slope * meanX;
+        var x = new double[sizes.Count, 1];
+        for (var i = 0; i < sizes.Count; i++)
+            x[i, 0] = sizes[i];
+        var fit = ScalingAnalyzer.Runtime.LeastSquares.Fit(x, prices.ToArray());
         var squaredError = 0.0;
-        for (var i = 0; i < x.Count; i++)
-            squaredError += Math.Pow(y[i] - (intercept + slope * x[i]), 2);
-        return Math.Sqrt(squaredError / x.Count);
+        for (var i = 0; i < sizes.Count; i++)
+            squaredError += Math.Pow(prices[i] - fit.Predict(new[] { sizes[i] }), 2);
+        return Math.Sqrt(squaredError / sizes.Count);
     }
 
     private static async Task<string> ApplyDefaultFixAsync(Document document)

@@ -8,10 +8,7 @@ namespace ScalingAnalyzer.Tests.MLNet;
 internal static class MLNetTestCode
 {
     /// <summary>Microsoft.ML plus the packages that hold FastTree, FastForest, Gam and LightGbm.</summary>
-    public static readonly ReferenceAssemblies WithTreeTrainers = ReferenceAssemblies.Net.Net80.AddPackages(ImmutableArray.Create(
-        TestReferences.MicrosoftML,
-        new PackageIdentity("Microsoft.ML.FastTree", "5.0.1"),
-        new PackageIdentity("Microsoft.ML.LightGbm", "5.0.1")));
+    public static ReferenceAssemblies WithTreeTrainers => TestReferences.WithTreeTrainers;
 
     /// <summary>
     /// <paramref name="body"/> as the body of <c>Train(MLContext ml, IDataView data, House[] rows)</c>, with the usings

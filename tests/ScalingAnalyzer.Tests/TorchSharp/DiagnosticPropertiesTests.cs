@@ -51,7 +51,7 @@ public class DiagnosticPropertiesTests
     [Fact]
     public async Task VariableDeclaredInsideTheLoopIsNotOffered()
     {
-        var source = TorchPrograms.Main("""
+        var source = TorchPrograms.ProgramWithMain("""
                     var x = torch.rand(100, 1) * 4500 + 500;
                     var model = nn.Linear(1, 1);
                     var optimizer = torch.optim.SGD(model.parameters(), 0.01);
@@ -70,7 +70,7 @@ public class DiagnosticPropertiesTests
     [Fact]
     public async Task VariableWrittenInsideTheLoopIsNotOffered()
     {
-        var source = TorchPrograms.Main("""
+        var source = TorchPrograms.ProgramWithMain("""
                     var x = torch.rand(100, 1) * 4500 + 500;
                     var model = nn.Linear(1, 1);
                     var optimizer = torch.optim.SGD(model.parameters(), 0.01);
@@ -88,7 +88,7 @@ public class DiagnosticPropertiesTests
     [Fact]
     public async Task ComputedArgumentHasNoVariable()
     {
-        var source = TorchPrograms.Main("""
+        var source = TorchPrograms.ProgramWithMain("""
                     var x = torch.rand(100, 1);
                     var model = nn.Linear(1, 1);
                     var optimizer = torch.optim.SGD(model.parameters(), 0.01);
@@ -106,7 +106,7 @@ public class DiagnosticPropertiesTests
     [Fact]
     public async Task HelperCallIsTheInsertionPointAtTheCaller()
     {
-        var source = TorchPrograms.Main("""
+        var source = TorchPrograms.ProgramWithMain("""
                     var x = torch.rand(100, 1) * 4500 + 500;
                     Train(x);
             """, """

@@ -21,7 +21,7 @@ public class HalfTypedCodeTests
     [InlineData("var x = torch.tensor(new float[,] { { 1f, 2f }, { 3f } });")]
     [InlineData("var x = torch.cat(new[] { torch.rand(3, 1), }, );")]
     [InlineData("var (a, b) = torch.rand(3, 1).aminmax(null, false); var x = (torch.rand(3, 1) - a) / ;")]
-    public Task BrokenFeatureDefinitions(string definition) => NoCrash<UnscaledFeatureAnalyzer>(Main($$"""
+    public Task BrokenFeatureDefinitions(string definition) => NoCrash<UnscaledFeatureAnalyzer>(ProgramWithMain($$"""
                 {{definition}}
                 var y = torch.rand(100, 1);
         """ + Loop("x")));
@@ -31,7 +31,7 @@ public class HalfTypedCodeTests
     [InlineData("var optimizer = torch.optim.Adam(model.parameters(), lr: );")]
     [InlineData("var optimizer = ;")]
     [InlineData("Optimizer optimizer = null;")]
-    public Task BrokenOptimizers(string optimizer) => NoCrash<UnreachableTargetAnalyzer>(Main($$"""
+    public Task BrokenOptimizers(string optimizer) => NoCrash<UnreachableTargetAnalyzer>(ProgramWithMain($$"""
                 var x = torch.rand(100, 1);
                 var y = x * 450000;
                 var model = nn.Linear(1, 1);
@@ -50,7 +50,7 @@ public class HalfTypedCodeTests
     [InlineData("var prediction = model.forward(x, x, x);")]
     [InlineData("var prediction = undefinedModel.forward(x);")]
     [InlineData("var prediction = model.forward(x).; ")]
-    public Task BrokenTrainingLoops(string forward) => NoCrash<UnscaledFeatureAnalyzer>(Main($$"""
+    public Task BrokenTrainingLoops(string forward) => NoCrash<UnscaledFeatureAnalyzer>(ProgramWithMain($$"""
                 var x = torch.rand(100, 1) * 4500 + 500;
                 var y = torch.rand(100, 1);
                 var model = nn.Linear(1, 1);
@@ -66,7 +66,7 @@ public class HalfTypedCodeTests
 
     [Fact]
     public Task UnrelatedErrorsDoNotHideAProvenWarning() => NoCrash<UnscaledFeatureAnalyzer>(
-        Main("""
+        ProgramWithMain("""
                 var x = torch.rand(100, 1) * 4500 + 500;
                 var y = torch.rand(100, 1);
                 var unrelated = Undefined.Call(;
@@ -75,7 +75,7 @@ public class HalfTypedCodeTests
             .WithArguments("x", "[500, 5000]", "model.forward", "values up to about 5000 make gradient steps overshoot or barely move its weights"));
 
     [Fact]
-    public Task BrokenHelperCalls() => NoCrash<UnscaledFeatureAnalyzer>(Main("""
+    public Task BrokenHelperCalls() => NoCrash<UnscaledFeatureAnalyzer>(ProgramWithMain("""
                 var x = torch.rand(100, 1) * 4500 + 500;
                 Train(x, );
                 Train();

@@ -20,11 +20,11 @@ public class OptionsTests
 
     [Fact]
     public Task ThresholdRaisedSilencesModerateFeatures() => Run(
-        Main(Moderate + Loop("x")), EditorConfig("scaling_analyzer.feature_magnitude_threshold = 100"));
+        ProgramWithMain(Moderate + Loop("x")), EditorConfig("scaling_analyzer.feature_magnitude_threshold = 100"));
 
     [Fact]
     public Task ThresholdLoweredReportsSmallerFeatures() => Run(
-        Main("""
+        ProgramWithMain("""
                 var x = torch.rand(100, 1) * 5;
                 var y = torch.rand(100, 1);
         """ + Loop("{|#0:x|}")),
@@ -34,7 +34,7 @@ public class OptionsTests
 
     [Fact]
     public Task InvalidThresholdFallsBackToTheDefault() => Run(
-        Main(Moderate + Loop("{|#0:x|}")),
+        ProgramWithMain(Moderate + Loop("{|#0:x|}")),
         EditorConfig("scaling_analyzer.feature_magnitude_threshold = lots"),
         Verify<UnscaledFeatureAnalyzer>.Diagnostic("SCALE001").WithLocation(0)
             .WithArguments("x", "[0, 50]", "model.forward", "values up to about 50 make gradient steps overshoot or barely move its weights"));
@@ -46,11 +46,11 @@ public class OptionsTests
 
     [Fact]
     public Task ColumnRatioRaisedSilencesMixedColumns() => Run(
-        Main(MixedColumns + Loop("x", model: "nn.Linear(2, 1)")), EditorConfig("scaling_analyzer.column_scale_ratio = 1000"));
+        ProgramWithMain(MixedColumns + Loop("x", model: "nn.Linear(2, 1)")), EditorConfig("scaling_analyzer.column_scale_ratio = 1000"));
 
     [Fact]
     public Task ColumnRatioLoweredReportsMixedColumns() => Run(
-        Main(MixedColumns + Loop("{|#0:x|}", model: "nn.Linear(2, 1)")),
+        ProgramWithMain(MixedColumns + Loop("{|#0:x|}", model: "nn.Linear(2, 1)")),
         EditorConfig("scaling_analyzer.column_scale_ratio = 50"),
         Verify<UnscaledFeatureAnalyzer>.Diagnostic("SCALE001").WithLocation(0)
             .WithArguments("x", "[0, 5]", "model.forward", "its columns differ in scale by about 100x (column 0 spans [0, 0.05], column 1 spans [0, 5])"));
@@ -61,7 +61,7 @@ public class OptionsTests
 
     [Fact]
     public Task UserScalingMethodCountsWhenListed() => Run(
-        Main("""
+        ProgramWithMain("""
                 var x = Data.Rescale(torch.rand(100, 1) * 4500 + 500);
                 var y = torch.rand(100, 1);
         """ + Loop("x")) + "\nnamespace Shop.Preprocessing { }\nstatic class Data { public static Tensor Rescale(Tensor values) => (values - 500) / 4500; }\n",
@@ -69,7 +69,7 @@ public class OptionsTests
 
     [Fact]
     public Task UserScalingMethodIsBoundedWhenNotListed() => Run(
-        Main("""
+        ProgramWithMain("""
                 var x = Data.Rescale(torch.rand(100, 1) * 4500 + 500);
                 var y = torch.rand(100, 1);
         """ + Loop("x")) + "\nstatic class Data { public static Tensor Rescale(Tensor values) => values * 1000; }\n",
@@ -77,7 +77,7 @@ public class OptionsTests
 
     [Fact]
     public Task UserScalingMethodWorkingInPlace() => Run(
-        Main("""
+        ProgramWithMain("""
                 var x = torch.linspace(500, 5000, 100).reshape(-1, 1);
                 Shop.Preprocessing.StandardizeInPlace(x);
                 var y = torch.rand(100, 1);
@@ -95,7 +95,7 @@ public class OptionsTests
 
     [Fact]
     public Task UserScalingMethodWorkingInPlaceIsNotKnownUnlessListed() => Run(
-        Main("""
+        ProgramWithMain("""
                 var x = torch.linspace(500, 5000, 100).reshape(-1, 1);
                 Shop.Preprocessing.StandardizeInPlace(x);
                 var y = torch.rand(100, 1);
@@ -115,7 +115,7 @@ public class OptionsTests
 
     [Fact]
     public Task RuntimeStandardScalerScales() => Run(
-        Main("""
+        ProgramWithMain("""
                 var x = torch.rand(100, 1) * 4500 + 500;
                 var y = torch.rand(100, 1);
                 var xScaler = ScalingAnalyzer.Runtime.StandardScaler.Fit(x);
@@ -124,7 +124,7 @@ public class OptionsTests
 
     [Fact]
     public Task RuntimeMinMaxScalerOnArraysScales() => Run(
-        Main("""
+        ProgramWithMain("""
                 double[] sizes = File.ReadAllLines("houses.csv").Select(double.Parse).ToArray();
                 var scaler = ScalingAnalyzer.Runtime.MinMaxScaler.Fit(sizes);
                 var x = torch.tensor(scaler.Transform(sizes)).reshape(-1, 1);
@@ -133,7 +133,7 @@ public class OptionsTests
 
     [Fact]
     public Task ReshapedVectorsAreColumnsOfACat() => Run(
-        Main("""
+        ProgramWithMain("""
                 var rooms = torch.linspace(0, 1, 64).reshape(-1, 1);
                 var floors = torch.linspace(0, 5, 64).unsqueeze(1);
                 var x = torch.cat(new[] { rooms, floors }, 1);

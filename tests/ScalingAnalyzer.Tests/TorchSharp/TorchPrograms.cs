@@ -4,7 +4,7 @@ namespace ScalingAnalyzer.Tests.TorchSharp;
 internal static class TorchPrograms
 {
     /// <summary>A program whose Main runs <paramref name="body"/>.</summary>
-    public static string Main(string body, string members = "") => $$"""
+    public static string ProgramWithMain(string body, string members = "") => $$"""
         using System;
         using System.Collections.Generic;
         using System.IO;

@@ -19,7 +19,7 @@ public class UnboundedFeatureTests
 
     [Fact]
     public Task ParsedFileIsReported() => Reports(
-        Main("""
+        ProgramWithMain("""
                 float[] sizes = File.ReadAllLines("houses.csv").Select(float.Parse).ToArray();
                 var x = torch.tensor(sizes).reshape(-1, 1);
         """ + Target + Loop("{|#0:x|}")),
@@ -27,7 +27,7 @@ public class UnboundedFeatureTests
 
     [Fact]
     public Task ArrayFilledInALoopIsReported() => Reports(
-        Main("""
+        ProgramWithMain("""
                 var lines = File.ReadAllLines("houses.csv");
                 var sizes = new float[lines.Length];
                 for (int i = 0; i < lines.Length; i++)
@@ -37,7 +37,7 @@ public class UnboundedFeatureTests
 
     [Fact]
     public Task ListConvertedImplicitlyIsReported() => Reports(
-        Main("""
+        ProgramWithMain("""
                 var values = new List<double>();
                 foreach (var line in File.ReadLines("houses.csv"))
                     values.Add(double.Parse(line));
@@ -46,20 +46,20 @@ public class UnboundedFeatureTests
         Scale004().WithArguments("x", "'values.ToArray()'", "model.forward"));
 
     [Fact]
-    public Task ScaledRunTimeDataIsSilent() => Silent(Main("""
+    public Task ScaledRunTimeDataIsSilent() => Silent(ProgramWithMain("""
                 float[] sizes = File.ReadAllLines("houses.csv").Select(float.Parse).ToArray();
                 var x = torch.tensor(sizes).reshape(-1, 1);
                 x = (x - x.mean()) / x.std();
         """ + Target + Loop("x")));
 
     [Fact]
-    public Task LiteralArraysAreBoundedNotUnknown() => Silent(Main("""
+    public Task LiteralArraysAreBoundedNotUnknown() => Silent(ProgramWithMain("""
                 var x = torch.tensor(new float[] { 0.1f, 0.5f, 0.9f }).reshape(-1, 1);
                 var y = torch.rand(3, 1);
         """ + Loop("x")));
 
     [Fact]
-    public Task EmbeddingOutputsAreNotRawData() => Silent(Main("""
+    public Task EmbeddingOutputsAreNotRawData() => Silent(ProgramWithMain("""
                 long[] ids = File.ReadAllLines("ids.txt").Select(long.Parse).ToArray();
                 var tokens = torch.tensor(ids);
                 var embedding = nn.Embedding(1000, 8);
@@ -67,7 +67,7 @@ public class UnboundedFeatureTests
         """ + Target + Loop("features", model: "nn.Linear(8, 1)")));
 
     [Fact]
-    public Task IntegerRunTimeDataIsNotAFeature() => Silent(Main("""
+    public Task IntegerRunTimeDataIsNotAFeature() => Silent(ProgramWithMain("""
                 long[] ids = File.ReadAllLines("ids.txt").Select(long.Parse).ToArray();
                 var x = torch.tensor(ids).reshape(-1, 1);
         """ + Target + Loop("x")));

@@ -22,22 +22,22 @@ public class UnreachableTargetTests
 
     [Fact]
     public Task AdamDefaultLearningRateIsUsed() => Reports(
-        Main(Prices + Loop("x", "{|#0:y|}", optimizer: "torch.optim.Adam(model.parameters())")),
+        ProgramWithMain(Prices + Loop("x", "{|#0:y|}", optimizer: "torch.optim.Adam(model.parameters())")),
         Scale003().WithArguments("y", "5.2e5", "100", "0.001", "0.1"));
 
     [Fact]
     public Task RMSPropDefaultLearningRateWithHuberLoss() => Reports(
-        Main(Prices + Loop("x", "{|#0:y|}", optimizer: "torch.optim.RMSProp(model.parameters())", loss: "nn.HuberLoss()")),
+        ProgramWithMain(Prices + Loop("x", "{|#0:y|}", optimizer: "torch.optim.RMSProp(model.parameters())", loss: "nn.HuberLoss()")),
         Scale003().WithArguments("y", "5.2e5", "100", "0.01", "1"));
 
     [Fact]
     public Task LearningRateFromALocalConstant() => Reports(
-        Main(Prices + "        var learningRate = 0.05;\n" + Loop("x", "{|#0:y|}", optimizer: "torch.optim.AdamW(model.parameters(), learningRate)", epochs: 1000)),
+        ProgramWithMain(Prices + "        var learningRate = 0.05;\n" + Loop("x", "{|#0:y|}", optimizer: "torch.optim.AdamW(model.parameters(), learningRate)", epochs: 1000)),
         Scale003().WithArguments("y", "5.2e5", "1000", "0.05", "50"));
 
     [Fact]
     public Task FunctionalLossTargetIsReported() => Reports(
-        Main(Prices + """
+        ProgramWithMain(Prices + """
                 var model = nn.Linear(1, 1);
                 var optimizer = torch.optim.Adagrad(model.parameters(), lr: 0.1);
                 for (int epoch = 0; epoch < 50; epoch++)
@@ -52,7 +52,7 @@ public class UnreachableTargetTests
 
     [Fact]
     public Task UnknownTripCountAssumesAHundredThousandSteps() => Reports(
-        Main(Prices + """
+        ProgramWithMain(Prices + """
                 var model = nn.Linear(1, 1);
                 var lossFunction = nn.SmoothL1Loss();
                 var optimizer = torch.optim.Adam(model.parameters());
@@ -69,28 +69,28 @@ public class UnreachableTargetTests
         Scale003().WithArguments("y", "5.2e5", "at most 100000", "0.001", "100"));
 
     [Fact]
-    public Task PlainSGDNeverTriggers() => Silent(Main(Prices + Loop("x", "y", optimizer: "torch.optim.SGD(model.parameters(), 0.01)")));
+    public Task PlainSGDNeverTriggers() => Silent(ProgramWithMain(Prices + Loop("x", "y", optimizer: "torch.optim.SGD(model.parameters(), 0.01)")));
 
     [Fact]
-    public Task ReachableTargetIsSilent() => Silent(Main("""
+    public Task ReachableTargetIsSilent() => Silent(ProgramWithMain("""
                 var x = torch.rand(100, 1);
                 var y = x * 4 + 1;
         """ + Loop("x", "y", optimizer: "torch.optim.Adam(model.parameters(), lr: 0.01)")));
 
     [Fact]
-    public Task ClassIndexTargetsNeverCount() => Silent(Main("""
+    public Task ClassIndexTargetsNeverCount() => Silent(ProgramWithMain("""
                 var x = torch.rand(100, 4);
                 var y = torch.randint(0, 1000, new long[] { 100 });
         """ + Loop("x", "y", model: "nn.Linear(4, 1000)", loss: "nn.CrossEntropyLoss()")));
 
     [Fact]
-    public Task StandardizedTargetIsSilent() => Silent(Main(Prices + "        var ys = (y - y.mean()) / y.std();\n" + Loop("x", "ys")));
+    public Task StandardizedTargetIsSilent() => Silent(ProgramWithMain(Prices + "        var ys = (y - y.mean()) / y.std();\n" + Loop("x", "ys")));
 
     [Fact]
-    public Task UnknownLearningRateIsSilent() => Silent(Main(Prices + Loop("x", "y", optimizer: "torch.optim.Adam(model.parameters(), double.Parse(Console.ReadLine()!))")));
+    public Task UnknownLearningRateIsSilent() => Silent(ProgramWithMain(Prices + Loop("x", "y", optimizer: "torch.optim.Adam(model.parameters(), double.Parse(Console.ReadLine()!))")));
 
     [Fact]
-    public Task ValidationLossUnderNoGradIsSilent() => Silent(Main(Prices + "        var ys = (y - y.mean()) / y.std();\n" + Loop("x", "ys") + """
+    public Task ValidationLossUnderNoGradIsSilent() => Silent(ProgramWithMain(Prices + "        var ys = (y - y.mean()) / y.std();\n" + Loop("x", "ys") + """
                 using (torch.no_grad())
                 {
                     var validation = lossFunction.forward(model.forward(x), y);
@@ -100,7 +100,7 @@ public class UnreachableTargetTests
 
     [Fact]
     public Task NestedLoopsMultiplyTheirTripCounts() => Reports(
-        Main(Prices + """
+        ProgramWithMain(Prices + """
                 var model = nn.Linear(1, 1);
                 var optimizer = torch.optim.NAdam(model.parameters(), lr: 0.01);
                 foreach (var fold in Enumerable.Range(0, 5))
@@ -120,7 +120,7 @@ public class UnreachableTargetTests
 
     [Fact]
     public Task MiniBatchesCountedFromTheTensorsRows() => Reports(
-        Main(Prices + """
+        ProgramWithMain(Prices + """
                 var model = nn.Linear(1, 1);
                 var optimizer = torch.optim.RAdam(model.parameters());
                 for (int epoch = 0; epoch < 30; epoch++)

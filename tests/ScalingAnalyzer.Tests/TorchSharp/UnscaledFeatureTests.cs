@@ -23,12 +23,12 @@ public class UnscaledFeatureTests
 
     [Fact]
     public Task FullBatchFeatureIsReportedWithItsBound() => Reports(
-        Main(RawData + Loop("{|#0:x|}")),
+        ProgramWithMain(RawData + Loop("{|#0:x|}")),
         Scale001().WithArguments("x", "[500, 5000]", "model.forward", Magnitude5000));
 
     [Fact]
     public Task CallOfASequentialIsATrainingInput() => Reports(
-        Main(RawData + """
+        ProgramWithMain(RawData + """
                     var model = nn.Sequential(nn.Linear(1, 8), nn.ReLU(), nn.Linear(8, 1));
                     var optimizer = torch.optim.SGD(model.parameters(), 0.01);
                     for (int epoch = 0; epoch < 10; epoch++)
@@ -43,7 +43,7 @@ public class UnscaledFeatureTests
 
     [Fact]
     public Task LiteralTwoDimensionalArrayIsBoundedPerColumn() => Reports(
-        Main("""
+        ProgramWithMain("""
                     var x = torch.tensor(new float[,] { { 0.01f, 2f }, { 0.05f, 8f }, { 0.03f, 5f } });
                     var y = torch.tensor(new float[] { 1f, 2f, 3f }).reshape(3, 1);
             """ + Loop("{|#0:x|}", model: "nn.Linear(2, 1)")),
@@ -51,7 +51,7 @@ public class UnscaledFeatureTests
 
     [Fact]
     public Task CatOfColumnsKeepsEachColumnsScale() => Reports(
-        Main("""
+        ProgramWithMain("""
                     var x = torch.cat(new[] { torch.rand(100, 1) * 0.01, torch.rand(100, 1) * 5 }, 1);
                     var y = torch.rand(100, 1);
             """ + Loop("{|#0:x|}", model: "nn.Linear(2, 1)")),
@@ -59,14 +59,14 @@ public class UnscaledFeatureTests
 
     [Fact]
     public Task ColumnsOfComparableScaleAreSilent() => Silent(
-        Main("""
+        ProgramWithMain("""
                     var x = torch.cat(new[] { torch.rand(100, 1), torch.rand(100, 1) * 5 }, 1);
                     var y = torch.rand(100, 1);
             """ + Loop("x", model: "nn.Linear(2, 1)")));
 
     [Fact]
     public Task LinspaceReshapedKeepsItsRange() => Reports(
-        Main("""
+        ProgramWithMain("""
                     var x = torch.linspace(0, 1000, 100).unsqueeze(1);
                     var y = torch.rand(100, 1);
             """ + Loop("{|#0:x|}")),
@@ -74,7 +74,7 @@ public class UnscaledFeatureTests
 
     [Fact]
     public Task PixelsAsFloatAreReported() => Reports(
-        Main("""
+        ProgramWithMain("""
                     var x = torch.randint(0, 256, new long[] { 64, 784 }).to(ScalarType.Float32);
                     var y = torch.rand(64, 1);
             """ + Loop("{|#0:x|}", model: "nn.Linear(784, 1)")),
@@ -82,21 +82,21 @@ public class UnscaledFeatureTests
 
     [Fact]
     public Task PixelsDividedBy255AreInRange() => Silent(
-        Main("""
+        ProgramWithMain("""
                     var x = torch.randint(0, 256, new long[] { 64, 784 }).to(ScalarType.Float32) / 255f;
                     var y = torch.rand(64, 1);
             """ + Loop("x", model: "nn.Linear(784, 1)")));
 
     [Fact]
     public Task IntegerTensorsAreIndicesNotFeatures() => Silent(
-        Main("""
+        ProgramWithMain("""
                     var x = torch.randint(0, 1000, new long[] { 64, 1 });
                     var y = torch.rand(64, 1);
             """ + Loop("x")));
 
     [Fact]
     public Task HandWrittenLossStillMakesTrainingContext() => Reports(
-        Main(RawData + """
+        ProgramWithMain(RawData + """
                     var model = nn.Linear(1, 1);
                     var optimizer = torch.optim.Adam(model.parameters());
                     for (int epoch = 0; epoch < 10; epoch++)
@@ -111,45 +111,45 @@ public class UnscaledFeatureTests
 
     [Fact]
     public Task RescaledAfterTheLoopIsStillRawInIt() => Reports(
-        Main(RawData + Loop("{|#0:x|}") + """
+        ProgramWithMain(RawData + Loop("{|#0:x|}") + """
                     x = x / 5000;
             """),
         Scale001().WithArguments("x", "[500, 5000]", "model.forward", Magnitude5000));
 
     [Fact]
-    public Task RescaledBeforeTheLoopIsScaledInIt() => Silent(Main(RawData + "        x = x / 5000;\n" + Loop("x")));
+    public Task RescaledBeforeTheLoopIsScaledInIt() => Silent(ProgramWithMain(RawData + "        x = x / 5000;\n" + Loop("x")));
 
     [Fact]
-    public Task StandardizedThroughLocalsInAnyOrder() => Silent(Main(RawData + """
+    public Task StandardizedThroughLocalsInAnyOrder() => Silent(ProgramWithMain(RawData + """
                 var std = x.std();
                 var mean = x.mean();
                 x = (x - mean) / std;
         """ + Loop("x")));
 
     [Fact]
-    public Task StandardizedWithStdMean() => Silent(Main(RawData + """
+    public Task StandardizedWithStdMean() => Silent(ProgramWithMain(RawData + """
                 var (std, mean) = x.std_mean(true);
                 var scaled = x.sub(mean).div(std);
         """ + Loop("scaled")));
 
     [Fact]
-    public Task StandardizedWithVarianceThenSqrt() => Silent(Main(RawData + """
+    public Task StandardizedWithVarianceThenSqrt() => Silent(ProgramWithMain(RawData + """
                 var scaled = (x - x.mean()) / x.var().sqrt();
         """ + Loop("scaled")));
 
     [Fact]
-    public Task MinMaxWithAminmax() => Silent(Main(RawData + """
+    public Task MinMaxWithAminmax() => Silent(ProgramWithMain(RawData + """
                 var (low, high) = x.aminmax(null, false);
                 var scaled = (x - low) / (high - low);
         """ + Loop("scaled")));
 
     [Fact]
-    public Task MaxAbsScaling() => Silent(Main(RawData + """
+    public Task MaxAbsScaling() => Silent(ProgramWithMain(RawData + """
                 var scaled = x / x.abs().max();
         """ + Loop("scaled")));
 
     [Fact]
-    public Task InPlaceStandardization() => Silent(Main(RawData + """
+    public Task InPlaceStandardization() => Silent(ProgramWithMain(RawData + """
                 var mean = x.mean();
                 var std = x.std();
                 x.sub_(mean);
@@ -158,28 +158,28 @@ public class UnscaledFeatureTests
 
     [Fact]
     public Task StatisticsOfOtherDataDoNotScale() => Reports(
-        Main(RawData + """
+        ProgramWithMain(RawData + """
                 var other = torch.rand(100, 1);
                 var shifted = x - other.mean();
         """ + Loop("{|#0:shifted|}")),
         Scale001().WithArguments("shifted", "[499, 5000]", "model.forward", Magnitude5000));
 
     [Fact]
-    public Task FunctionalNormalizeScales() => Silent(Main(RawData + Loop("nn.functional.normalize(x)")));
+    public Task FunctionalNormalizeScales() => Silent(ProgramWithMain(RawData + Loop("nn.functional.normalize(x)")));
 
     [Fact]
-    public Task BatchNormAsFirstLayerScales() => Silent(Main(RawData + Loop("x", model: "nn.Sequential(nn.BatchNorm1d(1), nn.Linear(1, 1))")));
+    public Task BatchNormAsFirstLayerScales() => Silent(ProgramWithMain(RawData + Loop("x", model: "nn.Sequential(nn.BatchNorm1d(1), nn.Linear(1, 1))")));
 
     [Fact]
-    public Task LayerNormAsFirstLayerScales() => Silent(Main(RawData + Loop("x", model: "nn.Sequential((\"norm\", nn.LayerNorm(1)), (\"linear\", nn.Linear(1, 1)))")));
+    public Task LayerNormAsFirstLayerScales() => Silent(ProgramWithMain(RawData + Loop("x", model: "nn.Sequential((\"norm\", nn.LayerNorm(1)), (\"linear\", nn.Linear(1, 1)))")));
 
     [Fact]
     public Task BatchNormLaterInTheModelDoesNotScale() => Reports(
-        Main(RawData + Loop("{|#0:x|}", model: "nn.Sequential(nn.Linear(1, 8), nn.BatchNorm1d(8), nn.Linear(8, 1))")),
+        ProgramWithMain(RawData + Loop("{|#0:x|}", model: "nn.Sequential(nn.Linear(1, 8), nn.BatchNorm1d(8), nn.Linear(8, 1))")),
         Scale001().WithArguments("x", "[500, 5000]", "model.forward", Magnitude5000));
 
     [Fact]
-    public Task ModuleOutputsAreNotRawData() => Silent(Main("""
+    public Task ModuleOutputsAreNotRawData() => Silent(ProgramWithMain("""
                 var x = torch.rand(100, 1);
                 var y = torch.rand(100, 1);
                 var encoder = nn.Linear(1, 4);
@@ -187,13 +187,13 @@ public class UnscaledFeatureTests
         """ + Loop("encoded", model: "nn.Linear(4, 1)")));
 
     [Fact]
-    public Task MatmulOfRandomMatricesHasNoBelievableBound() => Silent(Main("""
+    public Task MatmulOfRandomMatricesHasNoBelievableBound() => Silent(ProgramWithMain("""
                 var x = torch.rand(100, 10).matmul(torch.rand(10, 1)) * 100;
                 var y = torch.rand(100, 1);
         """ + Loop("x")));
 
     [Fact]
-    public Task InferenceUnderNoGradIsNotTraining() => Silent(Main(RawData + """
+    public Task InferenceUnderNoGradIsNotTraining() => Silent(ProgramWithMain(RawData + """
                 var scaled = (x - x.mean()) / x.std();
         """ + Loop("scaled") + """
                 using (torch.no_grad())
@@ -204,7 +204,7 @@ public class UnscaledFeatureTests
         """));
 
     [Fact]
-    public Task UsingDeclarationOfNoGradCoversTheRestOfTheBlock() => Silent(Main(RawData + """
+    public Task UsingDeclarationOfNoGradCoversTheRestOfTheBlock() => Silent(ProgramWithMain(RawData + """
                 var model = nn.Linear(1, 1);
                 var optimizer = torch.optim.Adam(model.parameters());
                 optimizer.step();
@@ -214,7 +214,7 @@ public class UnscaledFeatureTests
         """));
 
     [Fact]
-    public Task EvaluationWithoutBackwardIsSilent() => Silent(Main(RawData + """
+    public Task EvaluationWithoutBackwardIsSilent() => Silent(ProgramWithMain(RawData + """
                 var model = nn.Linear(1, 1);
                 model.eval();
                 var prediction = model.forward(x);
@@ -222,14 +222,14 @@ public class UnscaledFeatureTests
         """));
 
     [Fact]
-    public Task BackwardWithoutOptimizerStepIsSilent() => Silent(Main(RawData + """
+    public Task BackwardWithoutOptimizerStepIsSilent() => Silent(ProgramWithMain(RawData + """
                 var model = nn.Linear(1, 1);
                 var loss = nn.functional.mse_loss(model.forward(x), y);
                 loss.backward();
         """));
 
     [Fact]
-    public Task ForwardNotReachingTheBackwardedLossIsSilent() => Silent(Main(RawData + """
+    public Task ForwardNotReachingTheBackwardedLossIsSilent() => Silent(ProgramWithMain(RawData + """
                 var scaled = (x - x.mean()) / x.std();
                 var model = nn.Linear(1, 1);
                 var optimizer = torch.optim.Adam(model.parameters());
@@ -244,7 +244,7 @@ public class UnscaledFeatureTests
 
     [Fact]
     public Task BranchesJoinTheirRanges() => Reports(
-        Main("""
+        ProgramWithMain("""
                 var x = torch.rand(100, 1);
                 if (Environment.GetCommandLineArgs().Length > 1)
                     x = x * 300;
@@ -253,7 +253,7 @@ public class UnscaledFeatureTests
         Scale001().WithArguments("x", "[0, 300]", "model.forward", "values up to about 300 make gradient steps overshoot or barely move its weights"));
 
     [Fact]
-    public Task ValuesGrowingInALoopAreWidenedToUnknown() => Silent(Main("""
+    public Task ValuesGrowingInALoopAreWidenedToUnknown() => Silent(ProgramWithMain("""
                 var x = torch.rand(100, 1);
                 for (int i = 0; i < Environment.ProcessorCount; i++)
                     x = x * 2;
@@ -261,7 +261,7 @@ public class UnscaledFeatureTests
         """ + Loop("x")));
 
     [Fact]
-    public Task SmallFeaturesAreSilent() => Silent(Main("""
+    public Task SmallFeaturesAreSilent() => Silent(ProgramWithMain("""
                 var x = torch.rand(100, 1) * 2 - 1;
                 var y = torch.rand(100, 1);
         """ + Loop("x")));
@@ -300,7 +300,7 @@ public class UnscaledFeatureTests
 
     [Fact]
     public Task UserModuleSubclassForwardIsATrainingInput() => Reports(
-        Main(RawData + """
+        ProgramWithMain(RawData + """
                 var model = new Net();
                 var optimizer = torch.optim.Adam(model.parameters());
                 for (int epoch = 0; epoch < 10; epoch++)
