@@ -2,29 +2,35 @@
 # Every benchmark of docs/benchmarks.md, in the order the document lists them:
 #   1. NIST StRD accuracy table (a computation: LRE per dataset, ours beside MathNet, torch and the exact solution);
 #   2. BenchmarkDotNet: scaler throughput (tensors, arrays) and least-squares speed, ratios measured in one run;
-#   3. analyzer overhead (scripts/bench-analyzer-overhead.sh, whole builds timed).
+#   3. analyzer overhead (scripts/bench-analyzer-overhead.sh, whole builds timed, median of 5);
+#   4. BenchmarkDotNet: the analyzers on pathological input (issue 6), against the compiler alone.
 #
-#   bash scripts/bench.sh                   everything (about 15 minutes on 2 quiet cores)
-#   bash scripts/bench.sh '*LeastSquares*'  only the BenchmarkDotNet classes matching the filter, no overhead run
+#   bash scripts/bench.sh                   everything (20 minutes and more on 2 quiet cores)
+#   bash scripts/bench.sh '*LeastSquares*'  only the BenchmarkDotNet classes matching the filter
 #
 # BenchmarkDotNet writes its tables to BenchmarkDotNet.Artifacts/results/; the overhead script to
 # $OVERHEAD_DIR/results.md. The load average is printed before and after each part: record it beside the figures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-filter=${1:-*}
 status=0
 load() { echo "load average ($1): $(cut -d' ' -f1-3 /proc/loadavg)"; }
 
 dotnet build benchmarks/ScalingAnalyzer.Benchmarks -c Release -nologo -v q -clp:ErrorsOnly
 bench=benchmarks/ScalingAnalyzer.Benchmarks/bin/Release/net10.0/ScalingAnalyzer.Benchmarks.dll
+benchmarkdotnet() { # filters...
+  load "before BenchmarkDotNet $*"
+  dotnet "$bench" --filter "$@" || { echo "BenchmarkDotNet: a benchmark failed"; status=1; }
+  load "after BenchmarkDotNet $*"
+}
 
+if [ $# -gt 0 ]; then
+  benchmarkdotnet "$@"
+  exit "$status"
+fi
 load "before NIST"
 dotnet "$bench" nist || { echo "NIST: a dataset misses its goal"; status=1; }
-load "before BenchmarkDotNet"
-dotnet "$bench" --filter "$filter" || { echo "BenchmarkDotNet: a benchmark failed"; status=1; }
-load "after BenchmarkDotNet"
-if [ "$filter" = "*" ]; then
-  bash scripts/bench-analyzer-overhead.sh 5
-  load "after analyzer overhead"
-fi
+benchmarkdotnet '*TensorScaler*' '*ArrayScaler*' '*LeastSquares*'
+bash scripts/bench-analyzer-overhead.sh 5
+load "after analyzer overhead"
+benchmarkdotnet '*PathologicalInput*'
 exit "$status"

@@ -15,6 +15,8 @@ namespace ScalingAnalyzer.Benchmarks;
 /// Run: dotnet run -c Release --project benchmarks/ScalingAnalyzer.Benchmarks -- --filter *PathologicalInput*
 /// </summary>
 [MemoryDiagnoser]
+[WarmupCount(1)]
+[IterationCount(5)]   // one analysis takes seconds: five measured runs per shape keep the whole class within minutes
 public class PathologicalInputBenchmarks
 {
     private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = typeof(RuleIdentifiers).Assembly.GetTypes()
