@@ -36,27 +36,27 @@ internal static class Program
         var results = new List<SettingResult>();
 
         // 1. The article's example 1: nothing scaled.
-        var nothingScaled = Training.TrainLikeTheArticle(X, y);
+        var nothingScaled = Training.TrainWithAdam(X, y, Training.ArticleLearningRate);
         results.Add(SettingResult.InOriginalUnits("nothing scaled (article's example 1)", "Adam, lr 1e-3", nothingScaled));
 
         // 2. The article's example 2: the feature standardized, the target still in dollars.
         var xStandardScaler = StandardScaler.Fit(X);
         var xStandardized = xStandardScaler.Transform(X);
-        var featureStandardized = Training.TrainLikeTheArticle(xStandardized, y);
+        var featureStandardized = Training.TrainWithAdam(xStandardized, y, Training.ArticleLearningRate);
         results.Add(SettingResult.Unscaled("feature standardized (article's example 2)", "Adam, lr 1e-3", featureStandardized,
             LinearModelUnscaler.Unscale(featureStandardized.Model.weight!, featureStandardized.Model.bias!, xStandardScaler)));
 
         // 3. The article's example 3: the feature min-max scaled to [0, 1], the target still in dollars.
         var xMinMaxScaler = MinMaxScaler.Fit(X);
         var xMinMaxScaled = xMinMaxScaler.Transform(X);
-        var featureMinMaxScaled = Training.TrainLikeTheArticle(xMinMaxScaled, y);
+        var featureMinMaxScaled = Training.TrainWithAdam(xMinMaxScaled, y, Training.ArticleLearningRate);
         results.Add(SettingResult.Unscaled("feature min-max (article's example 3)", "Adam, lr 1e-3", featureMinMaxScaled,
             LinearModelUnscaler.Unscale(featureMinMaxScaled.Model.weight!, featureMinMaxScaled.Model.bias!, xMinMaxScaler)));
 
         // 4. Feature and target standardized; the scalers map the learned line back to dollars and square feet.
         var yStandardScaler = StandardScaler.Fit(y);
         var yStandardized = yStandardScaler.Transform(y);
-        var bothStandardized = Training.TrainLikeTheArticle(xStandardized, yStandardized);
+        var bothStandardized = Training.TrainWithAdam(xStandardized, yStandardized, Training.ArticleLearningRate);
         results.Add(SettingResult.Unscaled("feature and target standardized", "Adam, lr 1e-3", bothStandardized,
             LinearModelUnscaler.Unscale(bothStandardized.Model.weight!, bothStandardized.Model.bias!, xStandardScaler, yStandardScaler),
             yStandardScaler));
