@@ -10,5 +10,5 @@ internal static class TestSuiteSetup
     /// </summary>
     [ModuleInitializer]
     internal static void RethrowAnalysisDefects()
-        => AppContext.SetSwitch(ScalingAnalyzer.Analysis.TorchTrainingAnalyzer.RethrowAnalysisDefectsSwitch, true);
+        => AppContext.SetSwitch(ScalingAnalyzer.Analysis.AnalysisDefects.RethrowSwitch, true);
 }

@@ -46,7 +46,7 @@ public abstract class TorchTrainingAnalyzer : DiagnosticAnalyzer
         {
             diagnostics = analysis.DiagnosticsFor(method, body, context.CancellationToken);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException && !RethrowAnalysisDefects)
+        catch (Exception exception) when (AnalysisDefects.ShouldSwallow(exception))
         {
             // A defect in the analysis must never surface as a compiler error in users' builds (AD0001).
             return;
@@ -63,13 +63,4 @@ public abstract class TorchTrainingAnalyzer : DiagnosticAnalyzer
             }
         }
     }
-
-    /// <summary>
-    /// Our own test suites set this AppContext switch so that a defect fails a test, in Debug and Release builds
-    /// alike, instead of being swallowed.
-    /// </summary>
-    public const string RethrowAnalysisDefectsSwitch = "ScalingAnalyzer.RethrowAnalysisDefects";
-
-    private static bool RethrowAnalysisDefects =>
-        AppContext.TryGetSwitch(RethrowAnalysisDefectsSwitch, out var enabled) && enabled;
 }

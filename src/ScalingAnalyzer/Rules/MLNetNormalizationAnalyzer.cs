@@ -30,9 +30,6 @@ public sealed class MLNetNormalizationAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static bool RethrowAnalysisDefects
-        => AppContext.TryGetSwitch(TorchTrainingAnalyzer.RethrowAnalysisDefectsSwitch, out var enabled) && enabled;
-
     private static void AnalyzeInvocation(OperationAnalysisContext context, MLNetKnownSymbols symbols)
     {
         var invocation = (IInvocationOperation)context.Operation;
@@ -46,7 +43,7 @@ public sealed class MLNetNormalizationAnalyzer : DiagnosticAnalyzer
             var values = new MLNetOperationValues(MLNetOperationValues.RootOf(invocation));
             finding = new TrainerPipelineAnalysis(symbols, new EstimatorChainEvaluator(symbols, values)).Analyze(invocation);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException && !RethrowAnalysisDefects)
+        catch (Exception exception) when (AnalysisDefects.ShouldSwallow(exception))
         {
             // Same policy as the TorchSharp rules: a defect in the analysis must never surface in users' builds as
             // AD0001; the test suite turns the switch on so every defect fails a test.
