@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace ScalingAnalyzer.Analysis;
@@ -76,86 +77,89 @@ internal sealed class OptimizerFacts
 
 /// <summary>
 /// What the analysis knows about one value (tensor, .NET number or array, module, optimizer) at one program point.
-/// Immutable; <see cref="Join"/> is the merge at control-flow joins.
+/// Immutable; <see cref="Join"/> is the merge at control-flow joins. A record so that a new value is one
+/// <c>with { ... }</c> copy however many facts change: the interpreter makes values on every operation of every
+/// training method, so a copy per changed fact was most of its cost in a build. Two values are equal only when they
+/// are the same object (the facts of a loop's fixed point are compared by <see cref="SameFacts"/>).
 /// </summary>
-internal sealed class AbstractValue
+internal sealed record AbstractValue
 {
     public static readonly AbstractValue Unknown = new();
 
-    public Interval Range { get; private set; }
+    public Interval Range { get; init; }
 
     /// <summary>Per-column ranges of a 2-D value, when known (literal 2-D arrays, cat/stack of columns).</summary>
-    public ImmutableArray<Interval> Columns { get; private set; }
+    public ImmutableArray<Interval> Columns { get; init; }
 
     /// <summary>Length of the first dimension when constant (mini-batch trip counts).</summary>
-    public long? Rows { get; private set; }
+    public long? Rows { get; init; }
 
-    public ValueOrigin Origin { get; private set; } = ValueOrigin.Unknown;
-    public ElementKind Kind { get; private set; }
-    public ScalingKind Scaling { get; private set; }
+    public ValueOrigin Origin { get; init; } = ValueOrigin.Unknown;
+    public ElementKind Kind { get; init; }
+    public ScalingKind Scaling { get; init; }
 
-    public StatisticKind Statistic { get; private set; }
+    public StatisticKind Statistic { get; init; }
 
     /// <summary>The data a statistic was taken of (compared by reference).</summary>
-    public object? StatisticOf { get; private set; }
+    public object? StatisticOf { get; init; }
 
     /// <summary>Identity of the data this value carries: the same object while only value-keeping operations apply.</summary>
-    public object? Identity { get; private set; }
+    public object? Identity { get; init; }
 
     /// <summary>Ordinal of the analysed method's parameter this value is, unchanged but for value-keeping operations; else -1.</summary>
-    public int ParameterOrdinal { get; private set; } = -1;
+    public int ParameterOrdinal { get; init; } = -1;
 
     /// <summary>How the data was made, for SCALE004 messages ("'values'").</summary>
-    public string? SourceText { get; private set; }
+    public string? SourceText { get; init; }
 
     /// <summary>The forward/call invocations whose output flows into this value.</summary>
-    public ImmutableArray<IOperation> ForwardCalls { get; private set; } = ImmutableArray<IOperation>.Empty;
+    public ImmutableArray<IOperation> ForwardCalls { get; init; } = ImmutableArray<IOperation>.Empty;
 
     /// <summary>The loss invocations whose result flows into this value.</summary>
-    public ImmutableArray<IOperation> LossCalls { get; private set; } = ImmutableArray<IOperation>.Empty;
+    public ImmutableArray<IOperation> LossCalls { get; init; } = ImmutableArray<IOperation>.Empty;
 
-    public OptimizerFacts? Optimizer { get; private set; }
+    public OptimizerFacts? Optimizer { get; init; }
 
     /// <summary>A module whose first layer normalizes its input (BatchNorm1d / LayerNorm first in a Sequential).</summary>
-    public bool NormalizesInput { get; private set; }
+    public bool NormalizesInput { get; init; }
 
     /// <summary>Elements of a tuple value (std_mean, aminmax).</summary>
-    public ImmutableArray<AbstractValue> Elements { get; private set; }
+    public ImmutableArray<AbstractValue> Elements { get; init; }
 
     public bool IsTrainingRelated => !ForwardCalls.IsEmpty || !LossCalls.IsEmpty;
 
-    private AbstractValue Copy() => (AbstractValue)MemberwiseClone();
+    public bool Equals(AbstractValue? other) => ReferenceEquals(this, other);
+
+    public override int GetHashCode() => RuntimeHelpers.GetHashCode(this);
 
     public static AbstractValue Data(Interval range, ValueOrigin origin, ElementKind kind) => new() { Range = range, Origin = origin, Kind = kind, Identity = new object() };
 
-    public AbstractValue WithRange(Interval range) { var c = Copy(); c.Range = range; return c; }
-    public AbstractValue WithColumns(ImmutableArray<Interval> columns) { var c = Copy(); c.Columns = columns; return c; }
-    public AbstractValue WithRows(long? rows) { var c = Copy(); c.Rows = rows; return c; }
-    public AbstractValue WithOrigin(ValueOrigin origin) { var c = Copy(); c.Origin = origin; return c; }
-    public AbstractValue WithKind(ElementKind kind) { var c = Copy(); c.Kind = kind; return c; }
-    public AbstractValue WithScaling(ScalingKind scaling) { var c = Copy(); c.Scaling = scaling; return c; }
-    public AbstractValue WithStatistic(StatisticKind kind, object? of) { var c = Copy(); c.Statistic = kind; c.StatisticOf = of; return c; }
-    public AbstractValue WithParameterOrdinal(int ordinal) { var c = Copy(); c.ParameterOrdinal = ordinal; return c; }
-    public AbstractValue WithSourceText(string? text) { var c = Copy(); c.SourceText = text; return c; }
-    public AbstractValue WithForwardCalls(ImmutableArray<IOperation> calls) { var c = Copy(); c.ForwardCalls = calls; return c; }
-    public AbstractValue WithLossCalls(ImmutableArray<IOperation> calls) { var c = Copy(); c.LossCalls = calls; return c; }
-    public AbstractValue WithOptimizer(OptimizerFacts optimizer) { var c = Copy(); c.Optimizer = optimizer; return c; }
-    public AbstractValue WithNormalizesInput(bool value) { var c = Copy(); c.NormalizesInput = value; return c; }
-    public AbstractValue WithElements(ImmutableArray<AbstractValue> elements) { var c = Copy(); c.Elements = elements; return c; }
+    public AbstractValue WithRange(Interval range) => this with { Range = range };
+    public AbstractValue WithColumns(ImmutableArray<Interval> columns) => this with { Columns = columns };
+    public AbstractValue WithRows(long? rows) => this with { Rows = rows };
+    public AbstractValue WithOrigin(ValueOrigin origin) => this with { Origin = origin };
+    public AbstractValue WithKind(ElementKind kind) => this with { Kind = kind };
+    public AbstractValue WithScaling(ScalingKind scaling) => this with { Scaling = scaling };
+    public AbstractValue WithStatistic(StatisticKind kind, object? of) => this with { Statistic = kind, StatisticOf = of };
+    public AbstractValue WithParameterOrdinal(int ordinal) => this with { ParameterOrdinal = ordinal };
+    public AbstractValue WithSourceText(string? text) => this with { SourceText = text };
+    public AbstractValue WithForwardCalls(ImmutableArray<IOperation> calls) => this with { ForwardCalls = calls };
+    public AbstractValue WithLossCalls(ImmutableArray<IOperation> calls) => this with { LossCalls = calls };
+    public AbstractValue WithOptimizer(OptimizerFacts optimizer) => this with { Optimizer = optimizer };
+    public AbstractValue WithNormalizesInput(bool value) => this with { NormalizesInput = value };
+    public AbstractValue WithElements(ImmutableArray<AbstractValue> elements) => this with { Elements = elements };
 
     /// <summary>A new value derived from this one by arithmetic: fresh identity, no statistic, no parameter pass-through.</summary>
-    public AbstractValue Derived()
+    public AbstractValue Derived() => this with
     {
-        var c = Copy();
-        c.Identity = new object();
-        c.Statistic = StatisticKind.None;
-        c.StatisticOf = null;
-        c.ParameterOrdinal = -1;
-        c.Optimizer = null;
-        c.NormalizesInput = false;
-        c.Elements = default;
-        return c;
-    }
+        Identity = new object(),
+        Statistic = StatisticKind.None,
+        StatisticOf = null,
+        ParameterOrdinal = -1,
+        Optimizer = null,
+        NormalizesInput = false,
+        Elements = default,
+    };
 
     public static ValueOrigin CombineOrigins(ValueOrigin a, ValueOrigin b) => a > b ? a : b;
 
@@ -178,27 +182,26 @@ internal sealed class AbstractValue
     {
         if (ReferenceEquals(this, other))
             return this;
-        var c = Copy();
-        c.Range = Range.Join(other.Range);
-        c.Columns = JoinColumns(Columns, other.Columns);
-        c.Rows = Rows == other.Rows ? Rows : null;
-        c.Origin = CombineOrigins(Origin, other.Origin);
-        c.Kind = Kind == other.Kind ? Kind : ElementKind.Unknown;
-        c.Scaling = Scaling == other.Scaling ? Scaling : ScalingKind.None;
-        if (Statistic != other.Statistic || !ReferenceEquals(StatisticOf, other.StatisticOf))
+        var sameStatistic = Statistic == other.Statistic && ReferenceEquals(StatisticOf, other.StatisticOf);
+        return this with
         {
-            c.Statistic = StatisticKind.None;
-            c.StatisticOf = null;
-        }
-        c.Identity = ReferenceEquals(Identity, other.Identity) ? Identity : new object();
-        c.ParameterOrdinal = ParameterOrdinal == other.ParameterOrdinal ? ParameterOrdinal : -1;
-        c.SourceText = SourceText ?? other.SourceText;
-        c.ForwardCalls = Union(ForwardCalls, other.ForwardCalls);
-        c.LossCalls = Union(LossCalls, other.LossCalls);
-        c.Optimizer = Optimizer is null ? other.Optimizer : other.Optimizer is null || ReferenceEquals(Optimizer, other.Optimizer) ? Optimizer : JoinOptimizers(Optimizer, other.Optimizer);
-        c.NormalizesInput = NormalizesInput && other.NormalizesInput;
-        c.Elements = default;
-        return c;
+            Range = Range.Join(other.Range),
+            Columns = JoinColumns(Columns, other.Columns),
+            Rows = Rows == other.Rows ? Rows : null,
+            Origin = CombineOrigins(Origin, other.Origin),
+            Kind = Kind == other.Kind ? Kind : ElementKind.Unknown,
+            Scaling = Scaling == other.Scaling ? Scaling : ScalingKind.None,
+            Statistic = sameStatistic ? Statistic : StatisticKind.None,
+            StatisticOf = sameStatistic ? StatisticOf : null,
+            Identity = ReferenceEquals(Identity, other.Identity) ? Identity : new object(),
+            ParameterOrdinal = ParameterOrdinal == other.ParameterOrdinal ? ParameterOrdinal : -1,
+            SourceText = SourceText ?? other.SourceText,
+            ForwardCalls = Union(ForwardCalls, other.ForwardCalls),
+            LossCalls = Union(LossCalls, other.LossCalls),
+            Optimizer = Optimizer is null ? other.Optimizer : other.Optimizer is null || ReferenceEquals(Optimizer, other.Optimizer) ? Optimizer : JoinOptimizers(Optimizer, other.Optimizer),
+            NormalizesInput = NormalizesInput && other.NormalizesInput,
+            Elements = default,
+        };
     }
 
     private static OptimizerFacts JoinOptimizers(OptimizerFacts a, OptimizerFacts b)

@@ -236,7 +236,7 @@ internal static class TorchTransfers
         if (!call.Interpreter.Symbols.IsTensor(call.Invocation.TargetMethod.ReturnType))
             return CarryAll(AbstractValue.Unknown, call);
         var input = call.FirstTensor();
-        var result = input.Derived().WithRange(Interval.Unknown).WithColumns(default).WithRows(null).WithScaling(ScalingKind.None);
+        var result = input.Derived() with { Range = Interval.Unknown, Columns = default, Rows = null, Scaling = ScalingKind.None };
         foreach (var argument in call.Arguments)
             result = result.WithOrigin(AbstractValue.CombineOrigins(result.Origin, argument.Origin));
         return CarryAll(result, call);
@@ -380,7 +380,7 @@ internal static class TorchTransfers
             return data.WithKind(kind);
         var origin = data.Origin == ValueOrigin.Literal ? ValueOrigin.Literal
             : data.Origin is ValueOrigin.Generated or ValueOrigin.Parameter or ValueOrigin.ModuleOutput ? data.Origin : ValueOrigin.RuntimeData;
-        var result = data.Derived().WithOrigin(origin).WithKind(kind).WithElements(default);
+        var result = data.Derived() with { Origin = origin, Kind = kind, Elements = default };
         if (result.SourceText is null && origin == ValueOrigin.RuntimeData)
         {
             var text = Unconverted(source).Syntax.ToString();
@@ -419,14 +419,14 @@ internal static class TorchTransfers
             else
                 columnsKnown = false;
         }
-        var result = combined!.WithScaling(AllScaled(parts)).WithRows(dimension == 0 && !stack ? null : parts[0].Rows);
+        var result = combined! with { Scaling = AllScaled(parts), Rows = dimension == 0 && !stack ? null : parts[0].Rows };
         return columnsKnown ? result.WithColumns(columns.ToImmutable()) : result.WithColumns(default);
     }
 
     private static AbstractValue Combine(AbstractValue a, AbstractValue b)
     {
         var joined = a.Join(b);
-        return joined.WithRange(a.Range.Join(b.Range)).WithKind(a.Kind == ElementKind.Integer && b.Kind == ElementKind.Integer ? ElementKind.Integer : ElementKind.Floating);
+        return joined with { Range = a.Range.Join(b.Range), Kind = a.Kind == ElementKind.Integer && b.Kind == ElementKind.Integer ? ElementKind.Integer : ElementKind.Floating };
     }
 
     private static ScalingKind AllScaled(ImmutableArray<AbstractValue> parts)
@@ -446,7 +446,7 @@ internal static class TorchTransfers
     {
         var input = call.FirstTensor();
         var result = keepIdentity ? input : input.Derived();
-        return result.WithRange(map(input.Range)).WithColumns(TrainingInterpreter.MapColumns(input.Columns, map)).WithStatistic(StatisticKind.None, null);
+        return result with { Range = map(input.Range), Columns = TrainingInterpreter.MapColumns(input.Columns, map), Statistic = StatisticKind.None, StatisticOf = null };
     }
 
     private static AbstractValue Power(TorchCall call)
@@ -457,7 +457,7 @@ internal static class TorchTransfers
             return Unmodelled(call);
         var p = exponent.Range.Low;
         if (p == 0.5 && input.Statistic == StatisticKind.Variance)
-            return input.Derived().WithRange(input.Range.Power(0.5)).WithStatistic(StatisticKind.Spread, input.StatisticOf);
+            return input.Derived() with { Range = input.Range.Power(0.5), Statistic = StatisticKind.Spread, StatisticOf = input.StatisticOf };
         return Elementwise(call, r => r.Power(p));
     }
 
@@ -480,7 +480,7 @@ internal static class TorchTransfers
     private static AbstractValue Statistic(TorchCall call, StatisticKind kind, Func<Interval, Interval> range)
     {
         var input = call.FirstTensor();
-        var statistic = input.Derived().WithRange(range(input.Range)).WithColumns(default).WithRows(null);
+        var statistic = input.Derived() with { Range = range(input.Range), Columns = default, Rows = null };
         return input.Identity is null ? statistic : statistic.WithStatistic(kind, input.Identity);
     }
 
@@ -516,7 +516,7 @@ internal static class TorchTransfers
         var input = call.FirstTensor();
         var result = KeepValues(call, keepColumns: false);
         return input.Columns.IsDefault && call.Constant("dim") is 1.0 or -1.0
-            ? result.WithColumns(ImmutableArray.Create(result.Range)).WithRows(input.Rows)
+            ? (result with { Columns = ImmutableArray.Create(result.Range), Rows = input.Rows })
             : result;
     }
 
@@ -535,7 +535,7 @@ internal static class TorchTransfers
     }
 
     private static AbstractValue Scaled(TorchCall call, ScalingKind scaling, Interval range)
-        => call.FirstTensor().Derived().WithScaling(scaling).WithRange(range).WithColumns(default);
+        => call.FirstTensor().Derived() with { Scaling = scaling, Range = range, Columns = default };
 
     /// <summary>The element kind a dtype argument (ScalarType.Float32, torch.int64, ...) asks for.</summary>
     private static ElementKind DTypeArgument(TorchCall call)

@@ -141,7 +141,7 @@ internal sealed partial class TrainingInterpreter
                 if (arraySymbol is not null && _environment.TryGetValue(arraySymbol, out var array))
                 {
                     var origin = AbstractValue.CombineOrigins(array.Origin, value.Origin == ValueOrigin.Literal ? array.Origin : value.Origin);
-                    _environment[arraySymbol] = array.WithRange(array.Range.Join(value.Range)).WithColumns(default).WithOrigin(origin);
+                    _environment[arraySymbol] = array with { Range = array.Range.Join(value.Range), Columns = default, Origin = origin };
                 }
                 break;
             case IDeclarationExpressionOperation declaration:
@@ -187,9 +187,9 @@ internal sealed partial class TrainingInterpreter
         var operand = Evaluate(unary.Operand);
         return unary.OperatorKind switch
         {
-            UnaryOperatorKind.Minus => operand.Derived().WithRange(-operand.Range).WithColumns(MapColumns(operand.Columns, c => -c)),
+            UnaryOperatorKind.Minus => (operand.Derived() with { Range = -operand.Range, Columns = MapColumns(operand.Columns, c => -c) }),
             UnaryOperatorKind.Plus => operand,
-            _ => operand.Derived().WithRange(Interval.Unknown).WithColumns(default),
+            _ => (operand.Derived() with { Range = Interval.Unknown, Columns = default }),
         };
     }
 
@@ -208,7 +208,7 @@ internal sealed partial class TrainingInterpreter
     {
         if (!a.IsTrainingRelated && !b.IsTrainingRelated)
             return result;
-        return result.WithForwardCalls(AbstractValue.Union(a.ForwardCalls, b.ForwardCalls)).WithLossCalls(AbstractValue.Union(a.LossCalls, b.LossCalls));
+        return result with { ForwardCalls = AbstractValue.Union(a.ForwardCalls, b.ForwardCalls), LossCalls = AbstractValue.Union(a.LossCalls, b.LossCalls) };
     }
 
     /// <summary>
@@ -238,17 +238,19 @@ internal sealed partial class TrainingInterpreter
         if (integralDotNet && kind == BinaryOperatorKind.Divide && range.IsConstant)
             range = Interval.Constant(Math.Truncate(range.Low));
 
-        var result = (IsData(left) || !IsData(right) ? left : right).Derived()
-            .WithRange(range)
-            .WithOrigin(AbstractValue.CombineOrigins(left.Origin, right.Origin))
-            .WithKind(left.Kind == ElementKind.Integer && right.Kind == ElementKind.Integer ? ElementKind.Integer
-                : left.Kind == ElementKind.Floating || right.Kind == ElementKind.Floating ? ElementKind.Floating : ElementKind.Unknown)
-            .WithRows(left.Rows ?? right.Rows)
-            .WithColumns(columnOperation is null ? default : CombineColumns(left, right, columnOperation))
-            .WithSourceText(left.SourceText ?? right.SourceText)
-            .WithScaling(CombineScaling(left, right))
-            .WithForwardCalls(AbstractValue.Union(left.ForwardCalls, right.ForwardCalls))
-            .WithLossCalls(AbstractValue.Union(left.LossCalls, right.LossCalls));
+        var result = (IsData(left) || !IsData(right) ? left : right).Derived() with
+        {
+            Range = range,
+            Origin = AbstractValue.CombineOrigins(left.Origin, right.Origin),
+            Kind = left.Kind == ElementKind.Integer && right.Kind == ElementKind.Integer ? ElementKind.Integer
+                : left.Kind == ElementKind.Floating || right.Kind == ElementKind.Floating ? ElementKind.Floating : ElementKind.Unknown,
+            Rows = left.Rows ?? right.Rows,
+            Columns = columnOperation is null ? default : CombineColumns(left, right, columnOperation),
+            SourceText = left.SourceText ?? right.SourceText,
+            Scaling = CombineScaling(left, right),
+            ForwardCalls = AbstractValue.Union(left.ForwardCalls, right.ForwardCalls),
+            LossCalls = AbstractValue.Union(left.LossCalls, right.LossCalls),
+        };
 
         var data = left.Identity;
         switch (kind)
@@ -264,11 +266,11 @@ internal sealed partial class TrainingInterpreter
                 return result.WithStatistic(StatisticKind.Spread, left.StatisticOf);
             case BinaryOperatorKind.Divide when IsSpread(right.Statistic) && right.StatisticOf is not null:
                 if (left.Statistic == StatisticKind.MinShifted && ReferenceEquals(left.StatisticOf, right.StatisticOf))
-                    return result.WithScaling(ScalingKind.MinMax).WithRange(Interval.Of(0, 1)).WithColumns(default).WithStatistic(StatisticKind.None, null);
+                    return result with { Scaling = ScalingKind.MinMax, Range = Interval.Of(0, 1), Columns = default, Statistic = StatisticKind.None, StatisticOf = null };
                 if (left.Statistic == StatisticKind.Centred && ReferenceEquals(left.StatisticOf, right.StatisticOf))
-                    return result.WithScaling(ScalingKind.Standardized).WithRange(Interval.Unknown).WithColumns(default).WithStatistic(StatisticKind.None, null);
+                    return result with { Scaling = ScalingKind.Standardized, Range = Interval.Unknown, Columns = default, Statistic = StatisticKind.None, StatisticOf = null };
                 if (data is not null && ReferenceEquals(right.StatisticOf, data))
-                    return result.WithScaling(ScalingKind.MaxAbs).WithRange(Interval.Unknown).WithColumns(default).WithStatistic(StatisticKind.None, null);
+                    return result with { Scaling = ScalingKind.MaxAbs, Range = Interval.Unknown, Columns = default, Statistic = StatisticKind.None, StatisticOf = null };
                 break;
         }
         return result;
@@ -357,9 +359,7 @@ internal sealed partial class TrainingInterpreter
             origin = AbstractValue.CombineOrigins(origin, value.Origin);
             range = range is null ? value.Range : range.Value.Join(value.Range);
         }
-        var result = AbstractValue.Data(range ?? Interval.Unknown, origin, kind)
-            .WithRows(creation.Initializer.ElementValues.Length)
-            .WithElements(elements.ToImmutable());
+        var result = AbstractValue.Data(range ?? Interval.Unknown, origin, kind) with { Rows = creation.Initializer.ElementValues.Length, Elements = elements.ToImmutable() };
         if (consistentColumns && !columns.IsDefault)
             result = result.WithColumns(columns);
         return result;
@@ -389,7 +389,7 @@ internal sealed partial class TrainingInterpreter
             return AbstractValue.Data(Interval.Unknown, ValueOrigin.Unknown, ElementKind.Integer);
         }
         var array = Evaluate(element.ArrayReference);
-        return array.Derived().WithColumns(default).WithRows(null);
+        return array.Derived() with { Columns = default, Rows = null };
     }
 
     private AbstractValue Property(IPropertyReferenceOperation property)
@@ -402,11 +402,11 @@ internal sealed partial class TrainingInterpreter
             if (property.Property.IsIndexer)
             {
                 // x[rows] keeps columns; x[rows, column] picks one.
-                return property.Arguments.Length == 1 ? instance.WithRows(null) : instance.WithColumns(default).WithRows(null);
+                return property.Arguments.Length == 1 ? instance.WithRows(null) : (instance with { Columns = default, Rows = null });
             }
             return property.Property.Name switch
             {
-                "T" or "mT" or "H" or "mH" => instance.WithColumns(default).WithRows(null),
+                "T" or "mT" or "H" or "mH" => (instance with { Columns = default, Rows = null }),
                 _ => AbstractValue.Unknown,
             };
         }
@@ -450,7 +450,7 @@ internal sealed partial class TrainingInterpreter
 
         // StandardScaler/MinMaxScaler.Transform of a tensor or of a .NET array: the result is scaled.
         if (_symbols.IsRuntimeScaler(containing) && method.Name is "Transform" or "FitTransform")
-            return (arguments.Length > 0 ? arguments[0] : AbstractValue.Unknown).Derived().WithScaling(ScalingKind.RuntimeScaler).WithRange(Interval.Unknown).WithColumns(default);
+            return (arguments.Length > 0 ? arguments[0] : AbstractValue.Unknown).Derived() with { Scaling = ScalingKind.RuntimeScaler, Range = Interval.Unknown, Columns = default };
 
         if (!_options.ScalingMethods.IsEmpty && containing is not null
             && _options.ScalingMethods.Contains(containing.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat.WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.None)) + "." + method.Name))
@@ -482,7 +482,7 @@ internal sealed partial class TrainingInterpreter
             var argument = invocation.Arguments[i];
             if (!_symbols.IsTensor(argument.Value.Type))
                 continue;
-            var scaled = arguments[i].Derived().WithScaling(ScalingKind.UserMethod).WithRange(Interval.Unknown).WithColumns(default);
+            var scaled = arguments[i].Derived() with { Scaling = ScalingKind.UserMethod, Range = Interval.Unknown, Columns = default };
             result ??= scaled;
             if (argument.Parameter?.RefKind != RefKind.Out)
                 Assign(Strip(argument.Value), scaled);
@@ -544,7 +544,7 @@ internal sealed partial class TrainingInterpreter
                 _facts.Forwards.Add(site);
             }
         }
-        return AbstractValue.Data(Interval.Unknown, ValueOrigin.ModuleOutput, ElementKind.Floating).WithForwardCalls(forwards).WithLossCalls(losses);
+        return AbstractValue.Data(Interval.Unknown, ValueOrigin.ModuleOutput, ElementKind.Floating) with { ForwardCalls = forwards, LossCalls = losses };
     }
 
     internal AbstractValue LossCall(TorchCall call, bool isRegression)
@@ -584,7 +584,7 @@ internal sealed partial class TrainingInterpreter
                 _facts.Losses.Add(site);
             }
         }
-        return AbstractValue.Data(Interval.Unknown, ValueOrigin.ModuleOutput, ElementKind.Floating).WithForwardCalls(forwards).WithLossCalls(losses);
+        return AbstractValue.Data(Interval.Unknown, ValueOrigin.ModuleOutput, ElementKind.Floating) with { ForwardCalls = forwards, LossCalls = losses };
     }
 
     internal void Backward(AbstractValue value)
@@ -606,7 +606,7 @@ internal sealed partial class TrainingInterpreter
 
     internal AbstractValue ElementOf(AbstractValue collection)
         => collection.Range.IsKnown || collection.Origin == ValueOrigin.RuntimeData
-            ? collection.Derived().WithColumns(default).WithRows(null).WithElements(default)
+            ? (collection.Derived() with { Columns = default, Rows = null, Elements = default })
             : AbstractValue.Unknown;
 
     internal static bool IsNumeric(ITypeSymbol? type) => type?.SpecialType is SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Decimal

@@ -277,7 +277,7 @@ internal sealed partial class TrainingInterpreter
         }
     }
 
-    private static AbstractValue Widened(AbstractValue value) => value.WithRange(Interval.Unknown).WithColumns(default).WithRows(null);
+    private static AbstractValue Widened(AbstractValue value) => value with { Range = Interval.Unknown, Columns = default, Rows = null };
 
     /// <summary>Values that still change after a few rounds lose their range: no bound is better than a wrong one.</summary>
     private void Widen(Dictionary<ISymbol, AbstractValue> entry)
