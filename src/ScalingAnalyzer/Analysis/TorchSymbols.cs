@@ -47,6 +47,8 @@ internal sealed class TorchSymbols
     /// <summary>Null when TorchSharp is not referenced: then nothing is registered.</summary>
     public static TorchSymbols? TryCreate(Compilation compilation)
     {
+        if (!ReferencedAssemblies.Contains(compilation, "TorchSharp"))
+            return null;
         var torch = compilation.GetTypeByMetadataName("TorchSharp.torch");
         var tensor = compilation.GetTypeByMetadataName("TorchSharp.torch+Tensor");
         return torch is null || tensor is null ? null : new TorchSymbols(compilation, torch, tensor);

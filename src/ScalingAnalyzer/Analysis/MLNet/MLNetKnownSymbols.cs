@@ -5,13 +5,19 @@ using Microsoft.CodeAnalysis;
 namespace ScalingAnalyzer.Analysis.MLNet;
 
 /// <summary>
-/// The ML.NET 5 symbols SCALE002 reasons about, resolved once per compilation. Every table is keyed by method
-/// definition symbol, so the per-invocation work is a dictionary lookup, never a name comparison.
+/// The ML.NET 5 symbols SCALE002 reasons about, resolved once per compilation. The tables of known methods are keyed
+/// by name and hold the type that declares them, so the per-invocation work is a string lookup and a symbol
+/// comparison, and nothing here loads the members of ML.NET's catalogs: a type's members are read from metadata the
+/// first time anything asks for them, and enumerating catalogs a project never calls was most of this rule's cost
+/// in a build.
 /// </summary>
 internal sealed class MLNetKnownSymbols
 {
     /// <summary>ML.NET's DefaultColumnNames.Features: the column a trainer reads when nothing else is said.</summary>
     public const string DefaultFeatureColumn = "Features";
+
+    /// <summary>The assembly that defines MLContext: without a reference to it the rule registers nothing.</summary>
+    private const string MLDataAssembly = "Microsoft.ML.Data";
 
     // Parameter names ML.NET uses consistently across its catalogs.
     private const string FeatureColumnParameter = "featureColumnName";
@@ -20,120 +26,68 @@ internal sealed class MLNetKnownSymbols
     private const string BinaryEstimatorParameter = "binaryEstimator";
     private const string FitMethodName = "Fit";
     private const string TransformMethodName = "Transform";
+    private const string AppendMethodName = "Append";
+    private const string CacheCheckpointMethodName = "AppendCacheCheckpoint";
 
-    private readonly Dictionary<IMethodSymbol, TrainerInfo> trainers;
-    private readonly Dictionary<IMethodSymbol, ColumnTransformKind> transforms;
-    private readonly HashSet<IMethodSymbol> appendMethods;
-    private readonly HashSet<IMethodSymbol> passThroughEstimatorMethods;
+    private readonly KnownMethods<TrainerInfo> trainers;
+    private readonly KnownMethods<ColumnTransformKind> transforms;
+    private readonly KnownMethods<bool> rawDataSources;
+    private readonly INamedTypeSymbol?[] pipelineOwners;
     private readonly HashSet<ITypeSymbol> trainerCatalogs;
-    private readonly HashSet<ITypeSymbol> transformCatalogs;
-    private readonly HashSet<IMethodSymbol> rawDataSources;
+    private readonly INamedTypeSymbol? transformsCatalog;
+    private readonly INamedTypeSymbol? trainerInputBase;
+    private ISymbol? optionsFeatureColumn;
+    private bool optionsFeatureColumnResolved;
 
-    private MLNetKnownSymbols(
-        INamedTypeSymbol mlContext,
-        INamedTypeSymbol estimatorInterface,
-        INamedTypeSymbol transformerInterface,
-        INamedTypeSymbol dataView,
-        INamedTypeSymbol? estimatorChain,
-        INamedTypeSymbol? dataOperationsCatalog,
-        INamedTypeSymbol? trainTestData,
-        ISymbol? optionsFeatureColumn,
-        Dictionary<IMethodSymbol, TrainerInfo> trainers,
-        Dictionary<IMethodSymbol, ColumnTransformKind> transforms,
-        HashSet<IMethodSymbol> appendMethods,
-        HashSet<IMethodSymbol> passThroughEstimatorMethods,
-        HashSet<ITypeSymbol> trainerCatalogs,
-        HashSet<ITypeSymbol> transformCatalogs,
-        HashSet<IMethodSymbol> rawDataSources)
+    private MLNetKnownSymbols(Compilation compilation, INamedTypeSymbol mlContext, INamedTypeSymbol estimator, INamedTypeSymbol transformer, INamedTypeSymbol dataView)
     {
         MLContext = mlContext;
-        EstimatorInterface = estimatorInterface;
-        TransformerInterface = transformerInterface;
+        EstimatorInterface = estimator;
+        TransformerInterface = transformer;
         DataView = dataView;
-        EstimatorChain = estimatorChain;
-        DataOperationsCatalog = dataOperationsCatalog;
-        TrainTestData = trainTestData;
-        OptionsFeatureColumn = optionsFeatureColumn;
-        this.trainers = trainers;
-        this.transforms = transforms;
-        this.appendMethods = appendMethods;
-        this.passThroughEstimatorMethods = passThroughEstimatorMethods;
-        this.trainerCatalogs = trainerCatalogs;
-        this.transformCatalogs = transformCatalogs;
-        this.rawDataSources = rawDataSources;
-    }
-
-    public INamedTypeSymbol MLContext { get; }
-    public INamedTypeSymbol EstimatorInterface { get; }
-    public INamedTypeSymbol TransformerInterface { get; }
-    public INamedTypeSymbol DataView { get; }
-    public INamedTypeSymbol? EstimatorChain { get; }
-    public INamedTypeSymbol? DataOperationsCatalog { get; }
-    public INamedTypeSymbol? TrainTestData { get; }
-
-    /// <summary>TrainerInputBase.FeatureColumnName: the field every trainer options class inherits.</summary>
-    public ISymbol? OptionsFeatureColumn { get; }
-
-    /// <summary>Null when Microsoft.ML is not referenced: the rule then registers nothing.</summary>
-    public static MLNetKnownSymbols? TryCreate(Compilation compilation)
-    {
-        var mlContext = compilation.GetTypeByMetadataName("Microsoft.ML.MLContext");
-        var estimator = compilation.GetTypeByMetadataName("Microsoft.ML.IEstimator`1");
-        var transformer = compilation.GetTypeByMetadataName("Microsoft.ML.ITransformer");
-        var dataView = compilation.GetTypeByMetadataName("Microsoft.ML.IDataView");
-        if (mlContext is null || estimator is null || transformer is null || dataView is null)
-            return null;
-
-        var trainers = new Dictionary<IMethodSymbol, TrainerInfo>(SymbolEqualityComparer.Default);
-        var transforms = new Dictionary<IMethodSymbol, ColumnTransformKind>(SymbolEqualityComparer.Default);
+        EstimatorChain = compilation.GetTypeByMetadataName("Microsoft.ML.Data.EstimatorChain`1");
+        DataOperationsCatalog = compilation.GetTypeByMetadataName("Microsoft.ML.DataOperationsCatalog");
+        TrainTestData = compilation.GetTypeByMetadataName("Microsoft.ML.DataOperationsCatalog+TrainTestData");
+        trainerInputBase = compilation.GetTypeByMetadataName("Microsoft.ML.Trainers.TrainerInputBase");
 
         // "Is normalization required?" as ML.NET's trainer documentation states it (docs/rules/SCALE002.md).
-        var standard = compilation.GetTypeByMetadataName("Microsoft.ML.StandardTrainersCatalog");
+        trainers = new KnownMethods<TrainerInfo>(compilation);
+        const string standard = "Microsoft.ML.StandardTrainersCatalog";
         AddTrainers(trainers, standard, NormalizationNeed.Required,
             "Sdca", "OnlineGradientDescent", "LbfgsPoissonRegression",
             "SdcaLogisticRegression", "SdcaNonCalibrated", "SgdCalibrated", "SgdNonCalibrated",
             "LbfgsLogisticRegression", "AveragedPerceptron", "LinearSvm", "LdSvm",
             "SdcaMaximumEntropy", "LbfgsMaximumEntropy");
         AddTrainers(trainers, standard, NormalizationNeed.DependsOnBinaryTrainer, "OneVersusAll", "PairwiseCoupling");
-        AddTrainers(trainers, compilation.GetTypeByMetadataName("Microsoft.ML.FactorizationMachineExtensions"), NormalizationNeed.Required, "FieldAwareFactorizationMachine");
-        AddTrainers(trainers, compilation.GetTypeByMetadataName("Microsoft.ML.KMeansClusteringExtensions"), NormalizationNeed.Required, "KMeans");
-        AddTrainers(trainers, compilation.GetTypeByMetadataName("Microsoft.ML.PcaCatalog"), NormalizationNeed.Required, "RandomizedPca");
-        AddTrainers(trainers, compilation.GetTypeByMetadataName("Microsoft.ML.MklComponentsCatalog"), NormalizationNeed.Required, "Ols", "SymbolicSgdLogisticRegression");
-        AddTrainers(trainers, compilation.GetTypeByMetadataName("Microsoft.ML.TreeExtensions"), NormalizationNeed.NotRequired, "FastTree", "FastTreeTweedie", "FastForest", "Gam");
-        AddTrainers(trainers, compilation.GetTypeByMetadataName("Microsoft.ML.LightGbmExtensions"), NormalizationNeed.NotRequired, "LightGbm");
+        AddTrainers(trainers, "Microsoft.ML.FactorizationMachineExtensions", NormalizationNeed.Required, "FieldAwareFactorizationMachine");
+        AddTrainers(trainers, "Microsoft.ML.KMeansClusteringExtensions", NormalizationNeed.Required, "KMeans");
+        AddTrainers(trainers, "Microsoft.ML.PcaCatalog", NormalizationNeed.Required, "RandomizedPca");
+        AddTrainers(trainers, "Microsoft.ML.MklComponentsCatalog", NormalizationNeed.Required, "Ols", "SymbolicSgdLogisticRegression");
+        AddTrainers(trainers, "Microsoft.ML.TreeExtensions", NormalizationNeed.NotRequired, "FastTree", "FastTreeTweedie", "FastForest", "Gam");
+        AddTrainers(trainers, "Microsoft.ML.LightGbmExtensions", NormalizationNeed.NotRequired, "LightGbm");
 
-        var normalization = compilation.GetTypeByMetadataName("Microsoft.ML.NormalizationCatalog");
-        AddTransforms(transforms, normalization, ColumnTransformKind.Normalizer,
+        transforms = new KnownMethods<ColumnTransformKind>(compilation);
+        const string normalization = "Microsoft.ML.NormalizationCatalog";
+        transforms.Add(normalization, ColumnTransformKind.Normalizer,
             "NormalizeMeanVariance", "NormalizeMinMax", "NormalizeLogMeanVariance", "NormalizeBinning",
             "NormalizeSupervisedBinning", "NormalizeRobustScaling");
         // Row scalers: ML.NET does not mark their output normalized, and per-row scaling leaves column scales apart.
-        AddTransforms(transforms, normalization, ColumnTransformKind.Rewrite, "NormalizeLpNorm", "NormalizeGlobalContrast");
-        var columnOperations = compilation.GetTypeByMetadataName("Microsoft.ML.TransformExtensionsCatalog");
-        AddTransforms(transforms, columnOperations, ColumnTransformKind.Concatenate, "Concatenate");
-        AddTransforms(transforms, columnOperations, ColumnTransformKind.Copy, "CopyColumns");
-        AddTransforms(transforms, columnOperations, ColumnTransformKind.KeepsColumns, "DropColumns", "SelectColumns");
-        AddTransforms(transforms, compilation.GetTypeByMetadataName("Microsoft.ML.TextCatalog"), ColumnTransformKind.MarkedNormalized, "FeaturizeText");
-        AddTransforms(transforms, compilation.GetTypeByMetadataName("Microsoft.ML.CategoricalCatalog"), ColumnTransformKind.MarkedNormalized, "OneHotEncoding", "OneHotHashEncoding");
+        transforms.Add(normalization, ColumnTransformKind.Rewrite, "NormalizeLpNorm", "NormalizeGlobalContrast");
+        const string columnOperations = "Microsoft.ML.TransformExtensionsCatalog";
+        transforms.Add(columnOperations, ColumnTransformKind.Concatenate, "Concatenate");
+        transforms.Add(columnOperations, ColumnTransformKind.Copy, "CopyColumns");
+        transforms.Add(columnOperations, ColumnTransformKind.KeepsColumns, "DropColumns", "SelectColumns");
+        transforms.Add("Microsoft.ML.TextCatalog", ColumnTransformKind.MarkedNormalized, "FeaturizeText");
+        transforms.Add("Microsoft.ML.CategoricalCatalog", ColumnTransformKind.MarkedNormalized, "OneHotEncoding", "OneHotHashEncoding");
 
-        var appendMethods = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
-        var passThrough = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
-        var pipelineExtensions = compilation.GetTypeByMetadataName("Microsoft.ML.LearningPipelineExtensions");
-        var estimatorChain = compilation.GetTypeByMetadataName("Microsoft.ML.Data.EstimatorChain`1");
-        foreach (var owner in new[] { pipelineExtensions, estimatorChain })
-        {
-            if (owner is null)
-                continue;
-            foreach (var method in owner.GetMembers("Append").OfType<IMethodSymbol>())
-            {
-                // Only the estimator overloads: the loader and transformer Appends build other kinds of chains.
-                if (FindEstimatorParameter(method) is { } parameter && IsConstructionOf(parameter.Type, estimator))
-                    appendMethods.Add(method.OriginalDefinition);
-            }
-            foreach (var method in owner.GetMembers("AppendCacheCheckpoint").OfType<IMethodSymbol>())
-                passThrough.Add(method.OriginalDefinition);
-        }
+        // Data read from .NET objects or text carries no IsNormalized mark; binary files and databases may, so they stay unknown.
+        rawDataSources = new KnownMethods<bool>(compilation);
+        rawDataSources.Add("Microsoft.ML.DataOperationsCatalog", true, "LoadFromEnumerable");
+        rawDataSources.Add("Microsoft.ML.TextLoaderSaverCatalog", true, "LoadFromTextFile");
 
-        var trainerCatalogs = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
+        pipelineOwners = new[] { compilation.GetTypeByMetadataName("Microsoft.ML.LearningPipelineExtensions"), EstimatorChain };
+
+        trainerCatalogs = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
         foreach (var name in new[]
         {
             "Microsoft.ML.RegressionCatalog+RegressionTrainers",
@@ -147,58 +101,82 @@ internal sealed class MLNetKnownSymbols
             if (compilation.GetTypeByMetadataName(name) is { } type)
                 trainerCatalogs.Add(type);
         }
+        transformsCatalog = compilation.GetTypeByMetadataName("Microsoft.ML.TransformsCatalog");
+    }
 
-        var transformCatalogs = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
-        if (compilation.GetTypeByMetadataName("Microsoft.ML.TransformsCatalog") is { } transformsCatalog)
+    public INamedTypeSymbol MLContext { get; }
+    public INamedTypeSymbol EstimatorInterface { get; }
+    public INamedTypeSymbol TransformerInterface { get; }
+    public INamedTypeSymbol DataView { get; }
+    public INamedTypeSymbol? EstimatorChain { get; }
+    public INamedTypeSymbol? DataOperationsCatalog { get; }
+    public INamedTypeSymbol? TrainTestData { get; }
+
+    /// <summary>TrainerInputBase.FeatureColumnName: the field every trainer options class inherits (read when first needed).</summary>
+    public ISymbol? OptionsFeatureColumn
+    {
+        get
         {
-            transformCatalogs.Add(transformsCatalog);
-            foreach (var nested in transformsCatalog.GetTypeMembers())
-                transformCatalogs.Add(nested);
+            // Racing threads compute the same symbol; no lock is needed.
+            if (!optionsFeatureColumnResolved)
+            {
+                optionsFeatureColumn = trainerInputBase?.GetMembers("FeatureColumnName").FirstOrDefault();
+                optionsFeatureColumnResolved = true;
+            }
+            return optionsFeatureColumn;
         }
+    }
 
-        // Data read from .NET objects or text carries no IsNormalized mark; binary files and databases may, so they stay unknown.
-        var rawDataSources = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
-        AddMethods(rawDataSources, compilation.GetTypeByMetadataName("Microsoft.ML.DataOperationsCatalog"), "LoadFromEnumerable");
-        AddMethods(rawDataSources, compilation.GetTypeByMetadataName("Microsoft.ML.TextLoaderSaverCatalog"), "LoadFromTextFile");
-
-        var trainerInputBase = compilation.GetTypeByMetadataName("Microsoft.ML.Trainers.TrainerInputBase");
-        var optionsFeatureColumn = trainerInputBase?.GetMembers("FeatureColumnName").FirstOrDefault();
-
-        return new MLNetKnownSymbols(
-            mlContext, estimator, transformer, dataView, estimatorChain,
-            compilation.GetTypeByMetadataName("Microsoft.ML.DataOperationsCatalog"),
-            compilation.GetTypeByMetadataName("Microsoft.ML.DataOperationsCatalog+TrainTestData"),
-            optionsFeatureColumn, trainers, transforms, appendMethods, passThrough, trainerCatalogs, transformCatalogs, rawDataSources);
+    /// <summary>Null when Microsoft.ML is not referenced: the rule then registers nothing.</summary>
+    public static MLNetKnownSymbols? TryCreate(Compilation compilation)
+    {
+        if (!ReferencedAssemblies.Contains(compilation, MLDataAssembly))
+            return null;
+        var mlContext = compilation.GetTypeByMetadataName("Microsoft.ML.MLContext");
+        var estimator = compilation.GetTypeByMetadataName("Microsoft.ML.IEstimator`1");
+        var transformer = compilation.GetTypeByMetadataName("Microsoft.ML.ITransformer");
+        var dataView = compilation.GetTypeByMetadataName("Microsoft.ML.IDataView");
+        if (mlContext is null || estimator is null || transformer is null || dataView is null)
+            return null;
+        return new MLNetKnownSymbols(compilation, mlContext, estimator, transformer, dataView);
     }
 
     /// <summary>The trainer a catalog method creates, or null. Unlisted trainer-catalog methods are trainers ML.NET marks "No".</summary>
     public TrainerInfo? GetTrainer(IMethodSymbol method)
     {
-        var definition = Definition(method);
-        if (trainers.TryGetValue(definition, out var info))
+        if (trainers.TryGet(method, out var info))
             return info;
+        var definition = Definition(method);
         if (definition.IsExtensionMethod && definition.Parameters.Length > 0 && trainerCatalogs.Contains(definition.Parameters[0].Type))
             return new TrainerInfo(definition.Name, NormalizationNeed.NotRequired);
         return null;
     }
 
-    /// <summary>Only the trainers that may need normalization: the analyzer's entry filter.</summary>
+    /// <summary>Only the trainers that may need normalization: the analyzer's entry filter, run on every invocation.</summary>
     public bool IsScaleSensitiveTrainer(IMethodSymbol method)
-        => trainers.TryGetValue(Definition(method), out var info) && info.Need != NormalizationNeed.NotRequired;
+        => trainers.TryGet(method, out var info) && info.Need != NormalizationNeed.NotRequired;
 
     public ColumnTransformKind? GetTransformKind(IMethodSymbol method)
     {
-        var definition = Definition(method);
-        if (transforms.TryGetValue(definition, out var kind))
+        if (transforms.TryGet(method, out var kind))
             return kind;
-        if (definition.IsExtensionMethod && definition.Parameters.Length > 0 && transformCatalogs.Contains(definition.Parameters[0].Type))
+        var definition = Definition(method);
+        if (definition.IsExtensionMethod && definition.Parameters.Length > 0 && IsTransformCatalog(definition.Parameters[0].Type))
             return ColumnTransformKind.Rewrite;
         return null;
     }
 
-    public bool IsAppend(IMethodSymbol method) => appendMethods.Contains(Definition(method));
+    /// <summary>Append on a learning pipeline or estimator chain, only the overloads that take an estimator: the loader and transformer Appends build other kinds of chains.</summary>
+    public bool IsAppend(IMethodSymbol method)
+    {
+        if (method.Name != AppendMethodName)
+            return false;
+        var definition = Definition(method);
+        return IsPipelineMethod(definition) && FindEstimatorParameter(definition) is { } parameter && IsConstructionOf(parameter.Type, EstimatorInterface);
+    }
 
-    public bool IsPassThroughEstimator(IMethodSymbol method) => passThroughEstimatorMethods.Contains(Definition(method));
+    public bool IsPassThroughEstimator(IMethodSymbol method)
+        => method.Name == CacheCheckpointMethodName && IsPipelineMethod(Definition(method));
 
     /// <summary>IEstimator&lt;T&gt;.Fit(IDataView), on the interface or any estimator class.</summary>
     public bool IsEstimatorFit(IMethodSymbol method)
@@ -213,7 +191,7 @@ internal sealed class MLNetKnownSymbols
            && method.ContainingType is { } type
            && (SymbolEqualityComparer.Default.Equals(type, TransformerInterface) || type.AllInterfaces.Contains(TransformerInterface, SymbolEqualityComparer.Default));
 
-    public bool IsRawDataSource(IMethodSymbol method) => rawDataSources.Contains(Definition(method));
+    public bool IsRawDataSource(IMethodSymbol method) => rawDataSources.TryGet(method, out _);
 
     /// <summary>A DataOperationsCatalog method that keeps the columns of the view it takes (shuffle, filter, take, split).</summary>
     public bool IsRowOperation(IMethodSymbol method)
@@ -267,33 +245,66 @@ internal sealed class MLNetKnownSymbols
     private static bool IsConstructionOf(ITypeSymbol type, INamedTypeSymbol genericDefinition)
         => type is INamedTypeSymbol named && SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, genericDefinition);
 
-    private static void AddTrainers(Dictionary<IMethodSymbol, TrainerInfo> table, INamedTypeSymbol? owner, NormalizationNeed need, params string[] names)
+    private static void AddTrainers(KnownMethods<TrainerInfo> table, string ownerMetadataName, NormalizationNeed need, params string[] names)
     {
-        if (owner is null)
-            return;
         foreach (var name in names)
+            table.Add(ownerMetadataName, new TrainerInfo(name, need), name);
+    }
+
+    private bool IsPipelineMethod(IMethodSymbol definition)
+    {
+        foreach (var owner in pipelineOwners)
         {
-            foreach (var method in owner.GetMembers(name).OfType<IMethodSymbol>())
-                table[method.OriginalDefinition] = new TrainerInfo(name, need);
+            if (owner is not null && SymbolEqualityComparer.Default.Equals(definition.ContainingType, owner))
+                return true;
         }
+        return false;
     }
 
-    private static void AddMethods(HashSet<IMethodSymbol> set, INamedTypeSymbol? owner, string name)
-    {
-        if (owner is null)
-            return;
-        foreach (var method in owner.GetMembers(name).OfType<IMethodSymbol>())
-            set.Add(method.OriginalDefinition);
-    }
+    /// <summary>TransformsCatalog or one of its nested catalogs (Conversion, Text, Categorical, ...).</summary>
+    private bool IsTransformCatalog(ITypeSymbol type)
+        => transformsCatalog is not null
+           && (SymbolEqualityComparer.Default.Equals(type, transformsCatalog) || SymbolEqualityComparer.Default.Equals(type.ContainingType, transformsCatalog));
 
-    private static void AddTransforms(Dictionary<IMethodSymbol, ColumnTransformKind> table, INamedTypeSymbol? owner, ColumnTransformKind kind, params string[] names)
+    /// <summary>
+    /// Methods known by name and declaring type. The declaring types are resolved by metadata name once; their members
+    /// are never enumerated.
+    /// </summary>
+    private sealed class KnownMethods<T>
     {
-        if (owner is null)
-            return;
-        foreach (var name in names)
+        private readonly Compilation compilation;
+        private readonly Dictionary<string, List<KeyValuePair<INamedTypeSymbol, T>>> byName = new();
+
+        public KnownMethods(Compilation compilation) => this.compilation = compilation;
+
+        public void Add(string ownerMetadataName, T value, params string[] names)
         {
-            foreach (var method in owner.GetMembers(name).OfType<IMethodSymbol>())
-                table[method.OriginalDefinition] = kind;
+            if (compilation.GetTypeByMetadataName(ownerMetadataName) is not { } owner)
+                return;
+            foreach (var name in names)
+            {
+                if (!byName.TryGetValue(name, out var owners))
+                    byName[name] = owners = new List<KeyValuePair<INamedTypeSymbol, T>>();
+                owners.Add(new KeyValuePair<INamedTypeSymbol, T>(owner, value));
+            }
+        }
+
+        public bool TryGet(IMethodSymbol method, out T value)
+        {
+            if (byName.TryGetValue(method.Name, out var owners))
+            {
+                var containingType = Definition(method).ContainingType;
+                foreach (var pair in owners)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(containingType, pair.Key))
+                    {
+                        value = pair.Value;
+                        return true;
+                    }
+                }
+            }
+            value = default!;
+            return false;
         }
     }
 }

@@ -268,7 +268,7 @@ internal sealed class TrainerPipelineAnalysis
             {
                 return current is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation { Arguments.Length: 0 }
                        && current.Syntax is ExpressionSyntax expression
-                    ? expression.WithoutTrivia().ToString()
+                    ? expression.ToString() // a node's text without its outer trivia
                     : null;
             }
             current = current is IPropertyReferenceOperation { Arguments.Length: 0 } property ? property.Instance : null;
