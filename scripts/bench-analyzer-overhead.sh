@@ -27,19 +27,21 @@ shared=${SHARED_COMPILATION:-false}
 files=${OVERHEAD_FILES:-300}   # smaller only for a smoke test of this script
 analyzers="$repo/src/ScalingAnalyzer.CodeFixes/bin/Release/netstandard2.0"
 results="$work/results.md"
+[ -x /usr/bin/time ] || { echo "bench-analyzer-overhead.sh: /usr/bin/time (Debian package 'time') is needed for the CPU-time column" >&2; exit 1; }
 
 echo "== building the analyzers and the project generator (Release)"
 dotnet build src/ScalingAnalyzer.CodeFixes -c Release -nologo -v q -clp:ErrorsOnly
 dotnet build benchmarks/ScalingAnalyzer.Benchmarks -c Release -nologo -v q -clp:ErrorsOnly
 dotnet benchmarks/ScalingAnalyzer.Benchmarks/bin/Release/net10.0/ScalingAnalyzer.Benchmarks.dll generate-overhead-projects "$work" "$files"
 
-build() { # project, variant (with|without), extra msbuild arguments...
+build_command() { # project, variant (with|without), extra msbuild arguments... -> the command in the array "command"
   local project=$1 variant=$2; shift 2
-  local analyzerProperty=()
-  [ "$variant" = with ] && analyzerProperty=("-p:ScalingAnalyzerDirectory=$analyzers")
-  dotnet build "$work/$project" --no-restore --no-incremental -nologo -p:UseSharedCompilation="$shared" \
-    "${analyzerProperty[@]}" "$@"
+  command=(dotnet build "$work/$project" --no-restore --no-incremental -nologo -p:UseSharedCompilation="$shared")
+  [ "$variant" = with ] && command+=("-p:ScalingAnalyzerDirectory=$analyzers")
+  command+=("$@")
 }
+
+build() { build_command "$@"; "${command[@]}"; }
 
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
@@ -51,18 +53,20 @@ for project in ml plain; do
   for run in $(seq 1 "$runs"); do
     if [ $((run % 2)) -eq 1 ]; then order="without with"; else order="with without"; fi
     for variant in $order; do
-      start=$(date +%s.%N)
-      log=$(build "$project" "$variant" -v q -clp:PerformanceSummary)
-      end=$(date +%s.%N)
+      # /usr/bin/time reports the build's wall time and the CPU time of the build and its children (the csc process).
+      build_command "$project" "$variant" -v q -clp:PerformanceSummary
+      log=$(/usr/bin/time -f 'TIME %e %U %S' -o "$work/time.out" "${command[@]}")
+      read -r _ wall user sys < "$work/time.out"
+      cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
       csc=$(grep -E '^\s+[0-9]+ ms\s+Csc\s' <<<"$log" | awk '{ print $1 / 1000 }')
-      wall=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')
-      echo "$variant $wall $csc" >> "$work/$project.times"
-      echo "  run $run $variant: build ${wall}s, Csc task ${csc}s"
+      echo "$variant $wall $csc $cpu" >> "$work/$project.times"
+      echo "  run $run $variant: build ${wall}s, Csc task ${csc}s, CPU ${cpu}s"
     done
   done
   echo "== $project: per-analyzer times (ReportAnalyzer)"
   build "$project" with -p:ReportAnalyzer=true -v:d > "$work/$project.report.log"
-  grep -oE 'warning [A-Z]+[0-9]+' "$work/$project.report.log" | sort | uniq -c > "$work/$project.diagnostics" || true
+  # MSBuild prints each warning twice (as it happens and in the summary): count distinct file(line,col) sites.
+  grep -oE '[^ ]+\.cs\([0-9]+,[0-9]+\): warning [A-Z]+[0-9]+' "$work/$project.report.log" | sort -u | grep -oE '[A-Z]+[0-9]+$' | sort | uniq -c > "$work/$project.diagnostics" || true
 done
 echo "== ml: per-analyzer times with every NetAnalyzers rule on (AnalysisLevel=latest-all)"
 build ml with -p:ReportAnalyzer=true -p:EnableNETAnalyzers=true -p:AnalysisLevel=latest-all -v:d > "$work/ml.netanalyzers.log"
@@ -86,19 +90,28 @@ analyzer_report() { # log, how many of the slowest analyzers to list
   echo
   echo "Command: \`bash scripts/bench-analyzer-overhead.sh $runs\` (median of $runs full recompiles per variant, UseSharedCompilation=$shared)."
   echo
-  echo "| Project | files | diagnostics with the analyzers | build without (s) | build with (s) | added | Csc without (s) | Csc with (s) | added to Csc | goal | met |"
-  echo "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---|"
+  echo "Every run (variant, build wall s, Csc task s, CPU s):"
+  echo
+  echo '```'
+  for project in ml plain; do awk -v p="$project" '{ print p, $0 }' "$work/$project.times"; done
+  echo '```'
+  echo
+  echo "| Project | files | diagnostics with the analyzers | build without (s) | build with (s) | added | Csc without (s) | Csc with (s) | added to Csc | CPU without (s) | CPU with (s) | added CPU | goal | met (wall) |"
+  echo "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
   for project in ml plain; do
     without=$(awk '$1 == "without" { print $2 }' "$work/$project.times" | median)
     with=$(awk '$1 == "with" { print $2 }' "$work/$project.times" | median)
     cscWithout=$(awk '$1 == "without" { print $3 }' "$work/$project.times" | median)
     cscWith=$(awk '$1 == "with" { print $3 }' "$work/$project.times" | median)
+    cpuWithout=$(awk '$1 == "without" { print $4 }' "$work/$project.times" | median)
+    cpuWith=$(awk '$1 == "with" { print $4 }' "$work/$project.times" | median)
+    addedCpu=$(awk -v a="$cpuWithout" -v b="$cpuWith" 'BEGIN { printf "%.1f", (b - a) / a * 100 }')
     goal=$([ "$project" = ml ] && echo 3 || echo 0.5)
     added=$(awk -v a="$without" -v b="$with" 'BEGIN { printf "%.1f", (b - a) / a * 100 }')
     addedCsc=$(awk -v a="$cscWithout" -v b="$cscWith" 'BEGIN { printf "%.1f", (b - a) / a * 100 }')
     met=$(awk -v x="$added" -v g="$goal" 'BEGIN { print (x <= g) ? "yes" : "no" }')
-    diagnostics=$({ grep -E 'SCALE' "$work/$project.diagnostics" || true; } | awk '{ printf "%s%s x%s", sep, $3, $1; sep = ", " }')
-    echo "| $project | $files | ${diagnostics:-none} | $without | $with | $added% | $cscWithout | $cscWith | $addedCsc% | <= $goal% | $met |"
+    diagnostics=$({ grep -E 'SCALE' "$work/$project.diagnostics" || true; } | awk '{ printf "%s%s x%s", sep, $2, $1; sep = ", " }')
+    echo "| $project | $files | ${diagnostics:-none} | $without | $with | $added% | $cscWithout | $cscWith | $addedCsc% | $cpuWithout | $cpuWith | $addedCpu% | <= $goal% | $met |"
   done
   echo
   echo "Per-analyzer time reported by the compiler (-p:ReportAnalyzer=true), ml project, default NetAnalyzers rules:"
