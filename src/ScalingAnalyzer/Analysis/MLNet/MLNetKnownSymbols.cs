@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace ScalingAnalyzer.Analysis.MLNet;
@@ -35,9 +37,7 @@ internal sealed class MLNetKnownSymbols
     private readonly INamedTypeSymbol?[] pipelineOwners;
     private readonly HashSet<ITypeSymbol> trainerCatalogs;
     private readonly INamedTypeSymbol? transformsCatalog;
-    private readonly INamedTypeSymbol? trainerInputBase;
-    private ISymbol? optionsFeatureColumn;
-    private bool optionsFeatureColumnResolved;
+    private readonly Lazy<ISymbol?> optionsFeatureColumn;
 
     private MLNetKnownSymbols(Compilation compilation, INamedTypeSymbol mlContext, INamedTypeSymbol estimator, INamedTypeSymbol transformer, INamedTypeSymbol dataView)
     {
@@ -48,7 +48,8 @@ internal sealed class MLNetKnownSymbols
         EstimatorChain = compilation.GetTypeByMetadataName("Microsoft.ML.Data.EstimatorChain`1");
         DataOperationsCatalog = compilation.GetTypeByMetadataName("Microsoft.ML.DataOperationsCatalog");
         TrainTestData = compilation.GetTypeByMetadataName("Microsoft.ML.DataOperationsCatalog+TrainTestData");
-        trainerInputBase = compilation.GetTypeByMetadataName("Microsoft.ML.Trainers.TrainerInputBase");
+        var trainerInputBase = compilation.GetTypeByMetadataName("Microsoft.ML.Trainers.TrainerInputBase");
+        optionsFeatureColumn = new Lazy<ISymbol?>(() => trainerInputBase?.GetMembers("FeatureColumnName").FirstOrDefault(), LazyThreadSafetyMode.PublicationOnly);
 
         // "Is normalization required?" as ML.NET's trainer documentation states it (docs/rules/SCALE002.md).
         trainers = new KnownMethods<TrainerInfo>(compilation);
@@ -113,19 +114,7 @@ internal sealed class MLNetKnownSymbols
     public INamedTypeSymbol? TrainTestData { get; }
 
     /// <summary>TrainerInputBase.FeatureColumnName: the field every trainer options class inherits (read when first needed).</summary>
-    public ISymbol? OptionsFeatureColumn
-    {
-        get
-        {
-            // Racing threads compute the same symbol; no lock is needed.
-            if (!optionsFeatureColumnResolved)
-            {
-                optionsFeatureColumn = trainerInputBase?.GetMembers("FeatureColumnName").FirstOrDefault();
-                optionsFeatureColumnResolved = true;
-            }
-            return optionsFeatureColumn;
-        }
-    }
+    public ISymbol? OptionsFeatureColumn => optionsFeatureColumn.Value;
 
     /// <summary>Null when Microsoft.ML is not referenced: the rule then registers nothing.</summary>
     public static MLNetKnownSymbols? TryCreate(Compilation compilation)
