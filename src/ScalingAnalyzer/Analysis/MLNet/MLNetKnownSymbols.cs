@@ -262,7 +262,10 @@ internal sealed class MLNetKnownSymbols
     private sealed class KnownMethods<T>
     {
         private readonly Compilation compilation;
-        private readonly Dictionary<string, List<KeyValuePair<INamedTypeSymbol, T>>> byName = new();
+
+        // Lists of a class, not of key-value structs: the runtime then shares the list code it has already compiled
+        // instead of compiling it again for our enums, in every build.
+        private readonly Dictionary<string, List<Entry>> byName = new();
 
         public KnownMethods(Compilation compilation) => this.compilation = compilation;
 
@@ -272,28 +275,40 @@ internal sealed class MLNetKnownSymbols
                 return;
             foreach (var name in names)
             {
-                if (!byName.TryGetValue(name, out var owners))
-                    byName[name] = owners = new List<KeyValuePair<INamedTypeSymbol, T>>();
-                owners.Add(new KeyValuePair<INamedTypeSymbol, T>(owner, value));
+                if (!byName.TryGetValue(name, out var entries))
+                    byName[name] = entries = new List<Entry>();
+                entries.Add(new Entry(owner, value));
             }
         }
 
         public bool TryGet(IMethodSymbol method, out T value)
         {
-            if (byName.TryGetValue(method.Name, out var owners))
+            if (byName.TryGetValue(method.Name, out var entries))
             {
                 var containingType = Definition(method).ContainingType;
-                foreach (var pair in owners)
+                foreach (var entry in entries)
                 {
-                    if (SymbolEqualityComparer.Default.Equals(containingType, pair.Key))
+                    if (SymbolEqualityComparer.Default.Equals(containingType, entry.Owner))
                     {
-                        value = pair.Value;
+                        value = entry.Value;
                         return true;
                     }
                 }
             }
             value = default!;
             return false;
+        }
+
+        private sealed class Entry
+        {
+            public Entry(INamedTypeSymbol owner, T value)
+            {
+                Owner = owner;
+                Value = value;
+            }
+
+            public INamedTypeSymbol Owner { get; }
+            public T Value { get; }
         }
     }
 }

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Where the analyzers' CPU time goes in a real build, measured by the kernel's sampler rather than by clocks: the
+# figure stays meaningful on a loaded machine, where wall-clock build times swing by more than what they measure.
+#
+#   bash scripts/bench-analyzer-cpu.sh [project]        (ml or plain, default ml)
+#
+# Needs: `perf` (Debian package linux-perf) and python3, and the generated projects and compiler logs of
+# scripts/bench-analyzer-overhead.sh in $OVERHEAD_DIR (default /tmp/scalinganalyzer-overhead): run that first.
+# What it does: takes the exact csc command line of that script's ReportAnalyzer build (the same sources, references,
+# analyzers and options), runs csc once under `perf record` (499 samples per second of CPU, call stacks; the runtime
+# writes a perf map so JIT-compiled frames have names), and counts the samples whose call stack passes through a
+# ScalingAnalyzer method, split by what was running at the top of the stack: our code, Roslyn, the JIT compiling our
+# methods, or the runtime (allocation, type loading). Samples are CPU time: a thread waiting for a core is not sampled.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+project=${1:-ml}
+work=${OVERHEAD_DIR:-/tmp/scalinganalyzer-overhead}
+log="$work/$project.report.log"
+for tool in perf python3; do
+  command -v "$tool" > /dev/null || { echo "bench-analyzer-cpu.sh: '$tool' is needed" >&2; exit 1; }
+done
+[ -f "$log" ] || { echo "bench-analyzer-cpu.sh: $log is missing; run scripts/bench-analyzer-overhead.sh first" >&2; exit 1; }
+
+echo "== building the analyzers (Release)"
+dotnet build src/ScalingAnalyzer.CodeFixes -c Release -nologo -v q -clp:ErrorsOnly
+analyzers="$(pwd)/src/ScalingAnalyzer.CodeFixes/bin/Release/netstandard2.0"
+
+# The Csc task logs its command line as one line: ".../csc <arguments>"; keep the arguments, send the outputs
+# elsewhere and take our analyzers from this working tree's build.
+out=$(mktemp -d)
+trap '[ -n "${KEEP_PERF:-}" ] || rm -rf "$out"' EXIT
+grep -m1 -E '^\s+\S+/csc /noconfig ' "$log" | sed -E 's#^\s+\S+/csc ##' \
+  | sed -E "s#/out:[^ ]+#/out:$out/$project.dll#; s#/refout:[^ ]+#/refout:$out/ref.dll#" \
+  | sed -E "s#/analyzer:[^ ]+/(ScalingAnalyzer(\.CodeFixes)?\.dll)#/analyzer:$analyzers/\\1#g" > "$out/csc.rsp"
+[ -s "$out/csc.rsp" ] || { echo "bench-analyzer-cpu.sh: no csc command line in $log" >&2; exit 1; }
+csc=$(dirname "$(command -v dotnet)")/sdk/$(dotnet --version)/Roslyn/bincore/csc.dll
+[ -f "$csc" ] || csc=$(ls /usr/share/dotnet/sdk/*/Roslyn/bincore/csc.dll | tail -n 1)
+
+echo "== $project: csc under perf record ($(cut -d' ' -f1-3 /proc/loadavg) load average)"
+(cd "$work/$project" && DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 \
+  perf record -q -F 499 -g -o "$out/perf.data" -- dotnet "$csc" @"$out/csc.rsp" > "$out/csc.log" 2>&1) || true
+grep -qE 'error CS' "$out/csc.log" && { echo "bench-analyzer-cpu.sh: csc reported errors:" >&2; grep -m5 'error CS' "$out/csc.log" >&2; exit 1; }
+perf script -i "$out/perf.data" 2> /dev/null > "$out/perf.txt"
+
+if [ -n "${KEEP_PERF:-}" ]; then echo "perf samples kept in $out/perf.txt"; fi
+python3 - "$out/perf.txt" <<'EOF'
+import collections, sys
+total = ours = 0
+kinds = collections.Counter()
+methods = collections.Counter()
+for sample in open(sys.argv[1]).read().split('\n\n'):
+    lines = sample.strip().split('\n')
+    if len(lines) < 2:
+        continue
+    total += 1
+    frames = [line.strip().split(' ', 1)[-1] for line in lines[1:]]
+    mine = [i for i, frame in enumerate(frames) if '[ScalingAnalyzer]' in frame]
+    if not mine:
+        continue
+    ours += 1
+    if any('libclrjit' in frame for frame in frames):
+        kinds['JIT compiling our methods and their generic instantiations'] += 1
+    elif '[ScalingAnalyzer]' in frames[0]:
+        kinds['our code'] += 1
+    elif any('libcoreclr' in frame for frame in frames[:mine[0]]):
+        kinds['runtime (allocation, GC, type loading, stubs)'] += 1
+    else:
+        kinds['Roslyn and the base library, called by our code'] += 1
+    methods[frames[mine[0]].split('(')[0].split(' ')[-1]] += 1
+print(f'CPU samples: {total} in csc, {ours} with a ScalingAnalyzer method on the stack ({100 * ours / max(total, 1):.1f}% of the compiler\'s CPU time)')
+for kind, count in kinds.most_common():
+    print(f'  {count:6d}  {100 * count / max(ours, 1):5.1f}%  {kind}')
+print('Innermost ScalingAnalyzer method of those samples (top 12):')
+for method, count in methods.most_common(12):
+    print(f'  {count:6d}  {100 * count / max(ours, 1):5.1f}%  {method}')
+EOF
