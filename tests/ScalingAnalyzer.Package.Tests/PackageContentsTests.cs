@@ -94,6 +94,25 @@ public sealed class PackageContentsTests(ConsumerWorkspace workspace)
         Assert.Equal("0.107.0", dependency.Attribute("version")!.Value);
     }
 
+    /// <summary>nuget.org shows the README alone: a link relative to the repository would lead nowhere there.</summary>
+    [Fact]
+    public void Package_readme_is_the_repository_readme_with_every_link_absolute()
+    {
+        using var package = ZipFile.OpenRead(workspace.PackagePath);
+        using var reader = new StreamReader(package.GetEntry("README.md")!.Open());
+        var packed = reader.ReadToEnd();
+        var repository = File.ReadAllText(Repository.ReadmePath);
+        var link = new System.Text.RegularExpressions.Regex(@"\]\(([^)\s]+)\)");
+        var targets = link.Matches(packed).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(link.Matches(repository).Count, targets.Count);
+        Assert.All(targets, target => Assert.True(
+            target.StartsWith("https://", StringComparison.Ordinal) || target.StartsWith('#'),
+            $"README link '{target}' is relative in the package"));
+        Assert.Contains("https://github.com/scalinganalyzer/ScalingAnalyzer/blob/main/docs/rules/SCALE001.md", targets);
+        Assert.Contains("https://raw.githubusercontent.com/scalinganalyzer/ScalingAnalyzer/main/docs/images/house-prices.png", targets);
+        Assert.Equal(link.Replace(repository, "]()").TrimEnd(), link.Replace(packed, "]()").TrimEnd());
+    }
+
     [Fact]
     public void Packing_the_same_build_again_gives_the_same_bytes()
     {
