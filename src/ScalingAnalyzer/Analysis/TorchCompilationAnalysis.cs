@@ -72,13 +72,23 @@ internal sealed class TorchCompilationAnalysis
         }
     }
 
+    /// <summary>
+    /// The method's own code, then each local function and lambda declared directly in it as a method of its own
+    /// (variables they capture are unknown to them, so they only report what they can bound themselves).
+    /// </summary>
     private ImmutableArray<Diagnostic> Analyze(IMethodSymbol method, IOperation body, CancellationToken cancellationToken)
     {
-        if (!TrainingPrecheck.MayTrain(body, Symbols, followHelpers: true))
-            return ImmutableArray<Diagnostic>.Empty;
-        var options = OptionsFor(body.Syntax.SyntaxTree);
-        var facts = TrainingInterpreter.Interpret(body, method, Symbols, options, helper => SummaryFor(helper, cancellationToken), cancellationToken);
-        return ScalingFindings.Find(facts, options, cancellationToken);
+        var scan = TrainingPrecheck.Scan(body, Symbols, followHelpers: true);
+        var diagnostics = ImmutableArray<Diagnostic>.Empty;
+        if (scan.MayTrain)
+        {
+            var options = OptionsFor(body.Syntax.SyntaxTree);
+            var facts = TrainingInterpreter.Interpret(body, method, Symbols, options, helper => SummaryFor(helper, cancellationToken), cancellationToken);
+            diagnostics = ScalingFindings.Find(facts, options, cancellationToken);
+        }
+        foreach (var (function, functionBody) in scan.NestedFunctions)
+            diagnostics = diagnostics.AddRange(DiagnosticsFor(function, functionBody, cancellationToken));
+        return diagnostics;
     }
 
     /// <summary>What a helper method of this compilation does with its tensor parameters (not following further helpers).</summary>
@@ -95,8 +105,8 @@ internal sealed class TorchCompilationAnalysis
 #pragma warning disable RS1030 // The helper's body lives in another method (maybe another tree); its summary is computed once per compilation.
         var model = _compilation.GetSemanticModel(syntax.SyntaxTree);
 #pragma warning restore RS1030
-        var body = model.GetOperation(syntax, cancellationToken);
-        if (body is null || !TrainingPrecheck.MayTrain(body, Symbols, followHelpers: false))
+        var body = TrainingPrecheck.BodyOf(model.GetOperation(syntax, cancellationToken));
+        if (body is null || !TrainingPrecheck.Scan(body, Symbols, followHelpers: false).MayTrain)
             return null;
         var options = OptionsFor(syntax.SyntaxTree);
         var facts = TrainingInterpreter.Interpret(body, method, Symbols, options, helperSummaries: null, cancellationToken);
@@ -107,35 +117,71 @@ internal sealed class TorchCompilationAnalysis
     }
 }
 
-/// <summary>The cheap test run before any interpretation: does the body call backward() and an optimizer's step()?</summary>
+/// <summary>
+/// The cheap walk run before any interpretation: does the body call backward() and an optimizer's step() (or a
+/// helper of this compilation that takes a tensor)? It also collects the local functions and lambdas declared
+/// directly in the body, which the interpretation of the body skips and which are analysed as methods of their own.
+/// </summary>
 internal static class TrainingPrecheck
 {
-    public static bool MayTrain(IOperation body, TorchSymbols symbols, bool followHelpers)
+    public readonly struct Result
     {
-        bool backward = false, step = false;
-        foreach (var operation in body.Descendants())
+        public Result(bool mayTrain, ImmutableArray<(IMethodSymbol Function, IOperation Body)> nestedFunctions)
         {
-            if (operation is not IInvocationOperation invocation)
-                continue;
-            var method = invocation.TargetMethod;
-            switch (method.Name)
+            MayTrain = mayTrain;
+            NestedFunctions = nestedFunctions;
+        }
+
+        public bool MayTrain { get; }
+        public ImmutableArray<(IMethodSymbol Function, IOperation Body)> NestedFunctions { get; }
+    }
+
+    public static Result Scan(IOperation body, TorchSymbols symbols, bool followHelpers)
+    {
+        bool backward = false, step = false, helper = false;
+        ImmutableArray<(IMethodSymbol, IOperation)>.Builder? nested = null;
+        var pending = new Stack<IOperation>();
+        pending.Push(body);
+        while (pending.Count > 0)
+        {
+            var operation = pending.Pop();
+            switch (operation)
             {
-                case "backward":
-                    backward |= symbols.IsTensor(method.ContainingType);
-                    break;
-                case "step":
-                    step |= symbols.IsOptimizer(invocation.Instance?.Type);
-                    break;
-                default:
-                    if (followHelpers && !method.DeclaringSyntaxReferences.IsEmpty && HasTensorParameter(method, symbols))
-                        return true;
+                case ILocalFunctionOperation { Symbol: var function } localFunction when BodyOf(localFunction) is { } functionBody:
+                    (nested ??= ImmutableArray.CreateBuilder<(IMethodSymbol, IOperation)>()).Add((function, functionBody));
+                    continue;
+                case IAnonymousFunctionOperation { Symbol: var lambda, Body: var lambdaBody }:
+                    (nested ??= ImmutableArray.CreateBuilder<(IMethodSymbol, IOperation)>()).Add((lambda, lambdaBody));
+                    continue;
+                case IInvocationOperation invocation:
+                    var method = invocation.TargetMethod;
+                    switch (method.Name)
+                    {
+                        case "backward":
+                            backward |= symbols.IsTensor(method.ContainingType);
+                            break;
+                        case "step":
+                            step |= symbols.IsOptimizer(invocation.Instance?.Type);
+                            break;
+                        default:
+                            helper |= followHelpers && !helper && !method.DeclaringSyntaxReferences.IsEmpty && HasTensorParameter(method, symbols);
+                            break;
+                    }
                     break;
             }
-            if (backward && step)
-                return true;
+            foreach (var child in operation.ChildOperations)
+                pending.Push(child);
         }
-        return false;
+        return new Result(helper || (backward && step), nested?.ToImmutable() ?? ImmutableArray<(IMethodSymbol, IOperation)>.Empty);
     }
+
+    /// <summary>The executable body of what a declaration's syntax gives: a method's body, a local function's block.</summary>
+    public static IOperation? BodyOf(IOperation? declaration) => declaration switch
+    {
+        ILocalFunctionOperation localFunction => (IOperation?)localFunction.Body ?? localFunction.IgnoredBody,
+        IAnonymousFunctionOperation lambda => lambda.Body,
+        _ => declaration,
+    };
 
     private static bool HasTensorParameter(IMethodSymbol method, TorchSymbols symbols)
     {

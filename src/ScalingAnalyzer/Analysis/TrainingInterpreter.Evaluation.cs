@@ -456,7 +456,7 @@ internal sealed partial class TrainingInterpreter
             && _options.ScalingMethods.Contains(containing.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat.WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.None)) + "." + method.Name))
             return UserScalingMethod(invocation, arguments);
 
-        if (_helperSummaries is not null && method.MethodKind == MethodKind.Ordinary && !method.DeclaringSyntaxReferences.IsEmpty
+        if (_helperSummaries is not null && method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction && !method.DeclaringSyntaxReferences.IsEmpty
             && !SymbolEqualityComparer.Default.Equals(method.OriginalDefinition, _method?.OriginalDefinition) && HasTensorParameter(method))
         {
             var summary = _helperSummaries(method.OriginalDefinition);
