@@ -1,5 +1,4 @@
 using System;
-using System.Threading.Tasks;
 using ScalingAnalyzer.Runtime.Regression;
 using TorchSharp;
 
@@ -27,16 +26,14 @@ public static class LeastSquares
         if (targetColumns != 1)
             throw new ArgumentException($"y has shape {InputGuard.Shape(y)}; expected [n] or [n, 1] (one target).", nameof(y));
         CheckSameRows(rows, targetRows);
-        TensorMemory.ThrowIfNonFinite(x, nameof(x), columns);
-        TensorMemory.ThrowIfNonFinite(y, nameof(y), 1);
-        var flat = TensorMemory.ToDoubleArray(x);
-        var features = new double[columns][];
-        for (var j = 0; j < columns; j++)
-        {
-            features[j] = new double[rows];
-            for (var i = 0; i < rows; i++) features[j][i] = flat[i * columns + j];
-        }
-        return Solve(features, TensorMemory.ToDoubleArray(y), fitIntercept);
+        if (rows > Array.MaxLength)
+            throw new ArgumentException($"x has {rows} rows (shape {InputGuard.Shape(x)}); at most {Array.MaxLength} are supported.", nameof(x));
+        // Read straight from the tensors' storage into the solver's column layout, as the array form does:
+        // checking finiteness with torch operations first and transposing a flat copy afterwards read the
+        // data three times and wrote it twice, on one thread.
+        var features = DesignColumns.FromTensor(x, (int)rows, columns, nameof(x));
+        var target = DesignColumns.FromTensor(y, (int)rows, 1, nameof(y))[0];
+        return Solve(features, target, fitIntercept);
     }
 
     /// <summary>Fits <c>y ≈ X·β (+ intercept)</c> on a row-major <c>[n, k]</c> array.</summary>
@@ -52,33 +49,10 @@ public static class LeastSquares
         var rows = x.GetLength(0);
         var columns = x.GetLength(1);
         CheckSameRows(rows, y.Length);
-        var features = new double[columns][];
-        for (var j = 0; j < columns; j++) features[j] = new double[rows];
-        // Row blocks transposed in parallel; the first bad value in row order is located afterwards, alone.
-        var allFinite = true;
-        void TransposeRows(int firstRow, int endRow)
+        double[][] features;
+        unsafe
         {
-            var finite = true;
-            for (var i = firstRow; i < endRow; i++)
-            for (var j = 0; j < columns; j++)
-            {
-                var value = x[i, j];
-                finite &= double.IsFinite(value);
-                features[j][i] = value;
-            }
-            if (!finite) allFinite = false;
-        }
-        const int blockRows = 4096;
-        if ((long)rows * columns >= 1 << 17)
-            Parallel.For(0, (rows + blockRows - 1) / blockRows,
-                b => TransposeRows(b * blockRows, Math.Min(rows, (b + 1) * blockRows)));
-        else
-            TransposeRows(0, rows);
-        if (!allFinite)
-        {
-            for (var i = 0; i < rows; i++)
-            for (var j = 0; j < columns; j++)
-                if (!double.IsFinite(x[i, j])) throw InputGuard.NonFinite(nameof(x), x[i, j], i, j, oneDimensional: false);
+            fixed (double* data = x) features = DesignColumns.FromRowMajor(data, rows, columns, nameof(x), oneDimensional: false);
         }
         CheckFinite(y, nameof(y));
         return Solve(features, (double[])y.Clone(), fitIntercept, maxRefinementSteps);

@@ -102,6 +102,24 @@ public class InputValidationTests
     }
 
     [Fact]
+    public void LeastSquaresNamesTheFirstNonFiniteValueOfALargeTensor()
+    {
+        // Large enough to be copied in parallel chunks: the error must still name the first bad value in row order.
+        using var scope = torch.NewDisposeScope();
+        var x = torch.rand(30_000, 10, torch.ScalarType.Float64, generator: new torch.Generator(5));
+        var y = torch.rand(30_000, torch.ScalarType.Float64, generator: new torch.Generator(6));
+        x[29_000, 0] = torch.tensor(double.NaN);
+        x[12_345, 9] = torch.tensor(double.NegativeInfinity);
+        AssertRejected(() => LeastSquares.Fit(x, y), "x contains negative infinity at row 12345, column 9");
+        AssertRejected(() => LeastSquares.Fit(x.to(torch.ScalarType.Float32), y), "x contains negative infinity at row 12345, column 9");
+        x[12_345, 9] = torch.tensor(1.0);
+        x[29_000, 0] = torch.tensor(1.0);
+        y[17] = torch.tensor(double.PositiveInfinity);
+        AssertRejected(() => LeastSquares.Fit(x, y), "y contains positive infinity at row 17 ");
+        AssertRejected(() => LeastSquares.Fit(x, y.reshape(-1, 1)), "y contains positive infinity at row 17, column 0");
+    }
+
+    [Fact]
     public void TooFewRowsAreRefused()
     {
         AssertRejected(() => LeastSquares.Fit(new double[,] { { 1, 2 }, { 3, 5 } }, new double[] { 1, 2 }),

@@ -65,6 +65,29 @@ public class LeastSquaresTests
     }
 
     [Fact]
+    public void TensorViewsAndAutogradInputsGiveTheArrayFormsAnswer()
+    {
+        // The tensor form reads storage directly: a transposed view and a tensor in an autograd graph must
+        // give exactly the answer of the array with the same values.
+        using var scope = torch.NewDisposeScope();
+        var random = new Random(21);
+        var design = Matrices.Random(random, 40_000, 8, j => 10.0 * j, j => 1 + j);
+        var target = Enumerable.Range(0, 40_000).Select(i => 3 + 0.5 * design[i, 2] - design[i, 7] + random.NextDouble()).ToArray();
+        var fromArray = LeastSquares.Fit(design, target);
+
+        var transposedView = torch.tensor(design).t().contiguous().t();
+        var tracked = torch.tensor(design).requires_grad_(true);
+        Assert.False(transposedView.is_contiguous());
+        foreach (var x in new[] { transposedView, tracked })
+        {
+            var fromTensor = LeastSquares.Fit(x, torch.tensor(target));
+            Assert.Equal(fromArray.Coefficients, fromTensor.Coefficients);
+            Assert.Equal(fromArray.Intercept, fromTensor.Intercept);
+            Assert.Equal(fromArray.ResidualStandardError, fromTensor.ResidualStandardError);
+        }
+    }
+
+    [Fact]
     public void DuplicatedColumnIsNamedAsRankDeficient()
     {
         var x = new double[6, 3];

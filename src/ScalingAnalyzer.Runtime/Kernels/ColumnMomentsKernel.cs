@@ -40,6 +40,13 @@ internal sealed class ColumnMoments
         Count += count;
     }
 
+    public bool IsFinite()
+    {
+        for (var c = 0; c < Mean.Length; c++)
+            if (!double.IsFinite(Mean[c]) || !double.IsFinite(M2[c])) return false;
+        return true;
+    }
+
     /// <summary>Adds back the shift the statistics were computed under (M2 does not depend on it).</summary>
     public void Unshift(double[] shift)
     {
@@ -61,6 +68,13 @@ internal static unsafe class ColumnMomentsKernel
     public static ColumnMoments Compute<T>(T* data, long rows, int columns)
         where T : unmanaged, INumber<T>
     {
+        if (typeof(T) == typeof(float) && NarrowFloatMomentsKernel.Supports(columns))
+        {
+            var narrow = NarrowFloatMomentsKernel.Compute((float*)data, rows, columns);
+            // Non-finite: NaN/infinity in the data, or a float32 center estimate that overflowed near
+            // float.MaxValue. The general kernel below, all float64, tells the two apart for the caller.
+            if (narrow.IsFinite()) return narrow;
+        }
         var width = Vector<T>.Count;
         var patternLength = columns * width;
         var usePattern = patternLength <= BlockElements;

@@ -11,6 +11,8 @@ internal static unsafe class ColumnRangeKernel
     public static bool Compute<T>(T* data, long rows, int columns, double[] min, double[] max)
         where T : unmanaged, INumber<T>
     {
+        if (typeof(T) == typeof(float) && NarrowFloatRangeKernel.Supports(columns))
+            return NarrowFloatRangeKernel.Compute((float*)data, rows, columns, min, max);
         var width = Vector<T>.Count;
         var usePattern = (long)columns * width <= 4096;
         var patternLength = usePattern ? columns * width : columns;

@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Numerics;
 using System.Threading.Tasks;
 
@@ -169,31 +170,71 @@ internal sealed class PivotedHouseholderQr : IPivotedQr
     }
 
     /// <summary>Euclidean norm of v[start..], scaled by the largest entry so squares cannot overflow or underflow.</summary>
+    /// <remarks>Vectorized with independent accumulators: the block factorizations of TSQR take a norm per column step.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static double Norm(double[] v, int start)
     {
+        var values = v.AsSpan(start);
+        var width = Vector<double>.Count;
+        var n = values.Length;
+        ref var first = ref MemoryMarshal.GetReference(values);
+        var largestLanes = Vector<double>.Zero;
+        var i = 0;
+        for (; i + width <= n; i += width) largestLanes = Vector.Max(largestLanes, Vector.Abs(Vector.LoadUnsafe(ref first, (nuint)i)));
         var largest = 0.0;
-        for (var i = start; i < v.Length; i++) largest = Math.Max(largest, Math.Abs(v[i]));
+        for (var lane = 0; lane < width; lane++) largest = Math.Max(largest, largestLanes[lane]);
+        for (; i < n; i++) largest = Math.Max(largest, Math.Abs(values[i]));
         if (largest == 0 || !double.IsFinite(largest)) return largest;
+
         var factor = Math.ScaleB(1.0, -Math.ILogB(largest));
-        var sum = 0.0;
-        for (var i = start; i < v.Length; i++)
+        var scale = new Vector<double>(factor);
+        Vector<double> sum0 = default, sum1 = default;
+        i = 0;
+        for (; i + 2 * width <= n; i += 2 * width)
         {
-            var scaled = v[i] * factor;
+            var a = Vector.LoadUnsafe(ref first, (nuint)i) * scale;
+            var b = Vector.LoadUnsafe(ref first, (nuint)(i + width)) * scale;
+            sum0 += a * a;
+            sum1 += b * b;
+        }
+        for (; i + width <= n; i += width)
+        {
+            var a = Vector.LoadUnsafe(ref first, (nuint)i) * scale;
+            sum0 += a * a;
+        }
+        var sum = Vector.Sum(sum0 + sum1);
+        for (; i < n; i++)
+        {
+            var scaled = values[i] * factor;
             sum += scaled * scaled;
         }
         return Math.Sqrt(sum) / factor;
     }
 
+    /// <summary>
+    /// Four independent accumulators: with one, every vector waits for the previous add, and the dot product,
+    /// half of each reflector application, ran at a quarter of the speed the cache delivers the data.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
         var width = Vector<double>.Count;
-        var accumulator = Vector<double>.Zero;
+        var n = a.Length;
+        ref var left = ref MemoryMarshal.GetReference(a);
+        ref var right = ref MemoryMarshal.GetReference(b[..n]);
+        Vector<double> sum0 = default, sum1 = default, sum2 = default, sum3 = default;
         var i = 0;
-        for (; i + width <= a.Length; i += width)
-            accumulator += new Vector<double>(a.Slice(i, width)) * new Vector<double>(b.Slice(i, width));
-        var sum = Vector.Sum(accumulator);
-        for (; i < a.Length; i++) sum += a[i] * b[i];
+        for (; i + 4 * width <= n; i += 4 * width)
+        {
+            sum0 += Vector.LoadUnsafe(ref left, (nuint)i) * Vector.LoadUnsafe(ref right, (nuint)i);
+            sum1 += Vector.LoadUnsafe(ref left, (nuint)(i + width)) * Vector.LoadUnsafe(ref right, (nuint)(i + width));
+            sum2 += Vector.LoadUnsafe(ref left, (nuint)(i + 2 * width)) * Vector.LoadUnsafe(ref right, (nuint)(i + 2 * width));
+            sum3 += Vector.LoadUnsafe(ref left, (nuint)(i + 3 * width)) * Vector.LoadUnsafe(ref right, (nuint)(i + 3 * width));
+        }
+        for (; i + width <= n; i += width)
+            sum0 += Vector.LoadUnsafe(ref left, (nuint)i) * Vector.LoadUnsafe(ref right, (nuint)i);
+        var sum = Vector.Sum((sum0 + sum1) + (sum2 + sum3));
+        for (; i < n; i++) sum += a[i] * b[i];
         return sum;
     }
 
@@ -201,11 +242,15 @@ internal sealed class PivotedHouseholderQr : IPivotedQr
     private static void AddScaled(Span<double> target, ReadOnlySpan<double> source, double factor)
     {
         var width = Vector<double>.Count;
+        var n = target.Length;
+        ref var destination = ref MemoryMarshal.GetReference(target);
+        ref var origin = ref MemoryMarshal.GetReference(source[..n]);
         var scale = new Vector<double>(factor);
         var i = 0;
-        for (; i + width <= target.Length; i += width)
-            (new Vector<double>(target.Slice(i, width)) + new Vector<double>(source.Slice(i, width)) * scale).CopyTo(target.Slice(i, width));
-        for (; i < target.Length; i++) target[i] += source[i] * factor;
+        for (; i + width <= n; i += width)
+            (Vector.LoadUnsafe(ref destination, (nuint)i) + Vector.LoadUnsafe(ref origin, (nuint)i) * scale)
+                .StoreUnsafe(ref destination, (nuint)i);
+        for (; i < n; i++) target[i] += source[i] * factor;
     }
 
     private static void Scale(Span<double> target, double factor)

@@ -1,0 +1,85 @@
+using System;
+using System.Numerics;
+using ScalingAnalyzer.Runtime.Kernels;
+using TorchSharp;
+
+namespace ScalingAnalyzer.Runtime.Regression;
+
+/// <summary>
+/// Row-major input (array or tensor storage) copied into the column-major float64 layout the solver works
+/// on, in parallel row chunks, with the finiteness check in the same pass: the data is read once, and only
+/// when something is wrong is it scanned again, alone, for the first bad value in row order.
+/// </summary>
+internal static unsafe class DesignColumns
+{
+    /// <summary>Tensors are read through spans of at most this many bytes (TorchSharp's span limit is int.MaxValue).</summary>
+    private const long MaxSliceBytes = 1L << 30;
+
+    /// <exception cref="ArgumentException">NaN/infinity, named by row (and column unless one-dimensional).</exception>
+    public static double[][] FromRowMajor<T>(T* data, int rows, int columns, string name, bool oneDimensional)
+        where T : unmanaged, INumber<T>
+    {
+        var result = new double[columns][];
+        for (var j = 0; j < columns; j++) result[j] = new double[rows];
+        if (!CopyRows(data, 0, rows, columns, result))
+            throw ArrayScan.FirstNonFinite(data, rows, columns, name, oneDimensional);
+        return result;
+    }
+
+    /// <summary>A float32/float64 tensor [n] or [n, k] on any device; its values are read, never its autograd graph.</summary>
+    /// <exception cref="ArgumentException">NaN/infinity, named by row (and column unless one-dimensional).</exception>
+    public static double[][] FromTensor(torch.Tensor x, int rows, int columns, string name)
+    {
+        using var scope = torch.NewDisposeScope();
+        var source = x.detach();
+        if (source.device_type != DeviceType.CPU) source = source.cpu();
+        if (!source.is_contiguous()) source = source.contiguous();
+        var oneDimensional = x.dim() == 1;
+        var matrix = source.reshape(rows, columns);
+
+        var result = new double[columns][];
+        for (var j = 0; j < columns; j++) result[j] = new double[rows];
+        var sliceRows = (int)Math.Max(1, Math.Min(rows, MaxSliceBytes / (columns * matrix.ElementSize)));
+        for (var first = 0; first < rows; first += sliceRows)
+        {
+            var count = Math.Min(sliceRows, rows - first);
+            using var slice = matrix.narrow(0, first, count);
+            fixed (byte* bytes = slice.bytes)
+            {
+                var finite = slice.dtype == torch.ScalarType.Float32
+                    ? CopyRows((float*)bytes, first, count, columns, result)
+                    : CopyRows((double*)bytes, first, count, columns, result);
+                if (finite) continue;
+                throw slice.dtype == torch.ScalarType.Float32
+                    ? ArrayScan.FirstNonFinite((float*)bytes, count, columns, name, oneDimensional, first)
+                    : ArrayScan.FirstNonFinite((double*)bytes, count, columns, name, oneDimensional, first);
+            }
+        }
+        return result;
+    }
+
+    /// <summary>Copies <paramref name="count"/> rows starting at row <paramref name="firstRow"/> of the output; false if any is not finite.</summary>
+    private static bool CopyRows<T>(T* data, int firstRow, int count, int columns, double[][] result)
+        where T : unmanaged, INumber<T>
+    {
+        var plan = new ChunkPlan(count, columns, 1);
+        var allFinite = 1;
+        var address = (IntPtr)data;
+        plan.Run(chunk =>
+        {
+            var (chunkRow, chunkRows) = plan.Chunk(chunk);
+            var source = (T*)address + chunkRow * columns;
+            var outputRow = firstRow + (int)chunkRow;
+            var finite = true;
+            for (var i = 0; i < (int)chunkRows; i++, source += columns)
+            for (var j = 0; j < columns; j++)
+            {
+                var value = double.CreateTruncating(source[j]);
+                finite &= double.IsFinite(value);
+                result[j][outputRow + i] = value;
+            }
+            if (!finite) allFinite = 0;
+        });
+        return allFinite == 1;
+    }
+}
