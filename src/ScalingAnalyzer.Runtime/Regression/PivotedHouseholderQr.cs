@@ -9,17 +9,23 @@ namespace ScalingAnalyzer.Runtime.Regression;
 /// <summary>
 /// Householder QR with column pivoting (Businger–Golub), <c>A·P = Q·R</c>, on a column-major n×p matrix.
 /// Column norms are downdated as in LAPACK's xLAQP2 and recomputed when cancellation makes them unreliable.
-/// Q is kept as its reflectors, applied in O(n·p) per vector: nothing n×n is ever formed.
+/// Q is kept as its reflectors, applied in O(n·p) per vector: nothing n×n is ever formed. The columns may be
+/// windows of a larger buffer (TSQR factorizes its row blocks in one allocation, not one array per block column).
 /// </summary>
 internal sealed class PivotedHouseholderQr : IPivotedQr
 {
     private const long ParallelThreshold = 1L << 17;
 
-    private readonly double[][] _columns;   // reflector tails below the diagonal, R above
+    private readonly Memory<double>[] _columns;   // reflector tails below the diagonal, R above
     private readonly double[] _tau;
     private readonly double[] _diagonal;
 
-    public PivotedHouseholderQr(double[][] columns)
+    public PivotedHouseholderQr(double[][] columns) : this(Array.ConvertAll(columns, column => new Memory<double>(column)))
+    {
+    }
+
+    /// <param name="columns">The n×p matrix, one window of length n per column; factorized in place.</param>
+    public PivotedHouseholderQr(Memory<double>[] columns)
     {
         _columns = columns;
         Rows = columns[0].Length;
@@ -40,7 +46,7 @@ internal sealed class PivotedHouseholderQr : IPivotedQr
 
     /// <summary>R[row, position] (zero below the diagonal).</summary>
     public double EntryOfR(int row, int position) =>
-        row < position ? _columns[position][row] : row == position ? _diagonal[position] : 0;
+        row < position ? _columns[position].Span[row] : row == position ? _diagonal[position] : 0;
 
     private void Factorize()
     {
@@ -51,7 +57,7 @@ internal sealed class PivotedHouseholderQr : IPivotedQr
         for (var j = 0; j < p; j++)
         {
             Permutation[j] = j;
-            norms[j] = referenceNorms[j] = Norm(_columns[j], 0);
+            norms[j] = referenceNorms[j] = Norm(_columns[j].Span);
         }
         var downdateTolerance = Math.Sqrt(2.220446049250313e-16);
 
@@ -67,14 +73,14 @@ internal sealed class PivotedHouseholderQr : IPivotedQr
                 (referenceNorms[k], referenceNorms[pivot]) = (referenceNorms[pivot], referenceNorms[k]);
             }
 
-            var column = _columns[k];
+            var column = _columns[k].Span;
             if (k >= n)
             {
                 _diagonal[k] = 0;
                 continue;
             }
             var alpha = column[k];
-            var tailNorm = Norm(column, k + 1);
+            var tailNorm = Norm(column.Slice(k + 1));
             if (tailNorm == 0)
             {
                 _tau[k] = 0;
@@ -84,13 +90,13 @@ internal sealed class PivotedHouseholderQr : IPivotedQr
             {
                 var beta = -Math.CopySign(Hypot(alpha, tailNorm), alpha);
                 _tau[k] = (beta - alpha) / beta;
-                Scale(column.AsSpan(k + 1), 1.0 / (alpha - beta));
+                Scale(column.Slice(k + 1), 1.0 / (alpha - beta));
                 _diagonal[k] = beta;
                 column[k] = beta;
-                var reflector = column;
+                var reflector = _columns[k];
                 var step = k;
                 var tau = _tau[k];
-                void Reflect(int j) => ApplyReflector(reflector, tau, step, _columns[j]);
+                void Reflect(int j) => ApplyReflector(reflector.Span, tau, step, _columns[j].Span);
                 if ((long)(n - k) * (p - k - 1) >= ParallelThreshold) Parallel.For(k + 1, p, Reflect);
                 else for (var j = k + 1; j < p; j++) Reflect(j);
             }
@@ -98,12 +104,12 @@ internal sealed class PivotedHouseholderQr : IPivotedQr
             for (var j = k + 1; j < p; j++)
             {
                 if (norms[j] == 0) continue;
-                var ratio = Math.Abs(_columns[j][k]) / norms[j];
+                var ratio = Math.Abs(_columns[j].Span[k]) / norms[j];
                 var remaining = Math.Max(0, (1 + ratio) * (1 - ratio));
                 var drift = remaining * (norms[j] / referenceNorms[j]) * (norms[j] / referenceNorms[j]);
                 if (drift <= downdateTolerance)
                 {
-                    norms[j] = k + 1 < n ? Norm(_columns[j], k + 1) : 0;
+                    norms[j] = k + 1 < n ? Norm(_columns[j].Span.Slice(k + 1)) : 0;
                     referenceNorms[j] = norms[j];
                 }
                 else
@@ -116,24 +122,28 @@ internal sealed class PivotedHouseholderQr : IPivotedQr
 
     /// <summary>v ← (I - τ·u·uᵀ)·v with u = (1, reflector[k+1..n)) starting at row k.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void ApplyReflector(double[] reflector, double tau, int k, double[] v)
+    private static void ApplyReflector(ReadOnlySpan<double> reflector, double tau, int k, Span<double> v)
     {
         if (tau == 0) return;
-        var s = tau * (v[k] + Dot(reflector.AsSpan(k + 1), v.AsSpan(k + 1)));
+        var s = tau * (v[k] + Dot(reflector.Slice(k + 1), v.Slice(k + 1)));
         v[k] -= s;
-        AddScaled(v.AsSpan(k + 1), reflector.AsSpan(k + 1), -s);
+        AddScaled(v.Slice(k + 1), reflector.Slice(k + 1), -s);
     }
 
+    public void ApplyTransposeOfQ(double[] v) => ApplyTransposeOfQ(v.AsSpan());
+
+    public void ApplyQ(double[] v) => ApplyQ(v.AsSpan());
+
     /// <summary>v ← Qᵀ·v.</summary>
-    public void ApplyTransposeOfQ(double[] v)
+    public void ApplyTransposeOfQ(Span<double> v)
     {
-        for (var k = 0; k < Math.Min(ColumnCount, Rows); k++) ApplyReflector(_columns[k], _tau[k], k, v);
+        for (var k = 0; k < Math.Min(ColumnCount, Rows); k++) ApplyReflector(_columns[k].Span, _tau[k], k, v);
     }
 
     /// <summary>v ← Q·v.</summary>
-    public void ApplyQ(double[] v)
+    public void ApplyQ(Span<double> v)
     {
-        for (var k = Math.Min(ColumnCount, Rows) - 1; k >= 0; k--) ApplyReflector(_columns[k], _tau[k], k, v);
+        for (var k = Math.Min(ColumnCount, Rows) - 1; k >= 0; k--) ApplyReflector(_columns[k].Span, _tau[k], k, v);
     }
 
     /// <summary>Solves R·z = rhs (upper triangular, first p rows) in place.</summary>
@@ -142,7 +152,7 @@ internal sealed class PivotedHouseholderQr : IPivotedQr
         for (var i = ColumnCount - 1; i >= 0; i--)
         {
             var sum = rhs[i];
-            for (var j = i + 1; j < ColumnCount; j++) sum -= _columns[j][i] * rhs[j];
+            for (var j = i + 1; j < ColumnCount; j++) sum -= _columns[j].Span[i] * rhs[j];
             rhs[i] = sum / _diagonal[i];
         }
     }
@@ -153,7 +163,7 @@ internal sealed class PivotedHouseholderQr : IPivotedQr
         for (var i = 0; i < ColumnCount; i++)
         {
             var sum = rhs[i];
-            var column = _columns[i];
+            var column = _columns[i].Span;
             for (var j = 0; j < i; j++) sum -= column[j] * rhs[j];
             rhs[i] = sum / _diagonal[i];
         }
@@ -172,9 +182,11 @@ internal sealed class PivotedHouseholderQr : IPivotedQr
     /// <summary>Euclidean norm of v[start..], scaled by the largest entry so squares cannot overflow or underflow.</summary>
     /// <remarks>Vectorized with independent accumulators: the block factorizations of TSQR take a norm per column step.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static double Norm(double[] v, int start)
+    internal static double Norm(double[] v, int start) => Norm(v.AsSpan(start));
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static double Norm(ReadOnlySpan<double> values)
     {
-        var values = v.AsSpan(start);
         var width = Vector<double>.Count;
         var n = values.Length;
         ref var first = ref MemoryMarshal.GetReference(values);

@@ -23,7 +23,10 @@ internal static class RefinedLeastSquaresSolver
     /// <summary>Rank tolerance relative to the largest diagonal of R of the equilibrated matrix: max(n, p)·eps.</summary>
     public static double RankTolerance(int rows, int columns) => Math.Max(rows, columns) * Epsilon;
 
-    /// <param name="columns">Design matrix, column-major (each array one column of length n); not modified.</param>
+    /// <param name="columns">
+    /// Design matrix, column-major (each array one column of length n), owned by the solver: each column is scaled in
+    /// place by its power of two (exact), since a scaled copy of a large design was a fifth of the solve's time.
+    /// </param>
     /// <param name="y">Target, length n.</param>
     /// <param name="describeColumn">Names a column for error messages.</param>
     /// <param name="maxRefinementSteps">0 gives the plain QR answer (the accuracy tests compare both).</param>
@@ -32,13 +35,14 @@ internal static class RefinedLeastSquaresSolver
         var p = columns.Length;
         var n = y.Length;
         var powerOfTwoScale = new double[p];
-        var scaled = new double[p][];
+        var scaled = columns;
         var norms = new double[p];
         void ColumnNorm(int j) => norms[j] = PivotedHouseholderQr.Norm(columns[j], 0);
         void ScaleColumn(int j)
         {
-            scaled[j] = new double[n];
-            for (var i = 0; i < n; i++) scaled[j][i] = columns[j][i] * powerOfTwoScale[j];
+            var column = columns[j];
+            var factor = powerOfTwoScale[j];
+            for (var i = 0; i < column.Length; i++) column[i] *= factor;
         }
         var parallel = (long)n * p >= 1 << 17;
         if (parallel) Parallel.For(0, p, ColumnNorm);
@@ -152,21 +156,14 @@ internal static class RefinedLeastSquaresSolver
             for (var i = start; i < end; i++) f[i] = y[i];
             for (var i = start; i < end; i++) DoubleDouble.Add(ref f[i], ref low[i - start], -r[i]);
             for (var j = 0; j < p; j++)
-            {
-                var column = a[j];
-                var coefficient = -x[j];
-                for (var i = start; i < end; i++) DoubleDouble.AddProduct(ref f[i], ref low[i - start], column[i], coefficient);
-            }
+                DoubleDouble.AddProducts(f.AsSpan(start, end - start), low, a[j].AsSpan(start, end - start), -x[j]);
             for (var i = start; i < end; i++) f[i] += low[i - start];
         });
 
-        void ColumnDot(int j)
-        {
-            double high = 0, lowPart = 0;
-            var column = a[j];
-            for (var i = 0; i < n; i++) DoubleDouble.AddProduct(ref high, ref lowPart, column[i], -r[i]);
-            g[j] = high + lowPart;
-        }
+        // g = -Aᵀ·r = Aᵀ·(-r): the negation is exact.
+        var negatedR = new double[n];
+        for (var i = 0; i < n; i++) negatedR[i] = -r[i];
+        void ColumnDot(int j) => g[j] = DoubleDouble.Dot(a[j], negatedR);
         if ((long)n * p >= 1 << 17) Parallel.For(0, p, ColumnDot);
         else for (var j = 0; j < p; j++) ColumnDot(j);
     }
@@ -179,11 +176,7 @@ internal static class RefinedLeastSquaresSolver
         {
             var low = new double[end - start];
             for (var j = 0; j < a.Length; j++)
-            {
-                var column = a[j];
-                var coefficient = -x[j];
-                for (var i = start; i < end; i++) DoubleDouble.AddProduct(ref residual[i], ref low[i - start], column[i], coefficient);
-            }
+                DoubleDouble.AddProducts(residual.AsSpan(start, end - start), low, a[j].AsSpan(start, end - start), -x[j]);
             for (var i = start; i < end; i++) residual[i] += low[i - start];
         });
         return residual;

@@ -23,7 +23,9 @@ internal sealed class TallSkinnyQr : IPivotedQr
     /// <summary>Below a few blocks the single Householder QR is as fast and the factorization stays the classic one.</summary>
     public static bool IsWorthwhile(int rows, int columns) => rows >= 8 * BlockRows(columns);
 
-    /// <param name="columns">Column-major n×p matrix; not modified (each block copies its rows).</param>
+    /// <param name="columns">Column-major n×p matrix; not modified: the blocks are copied, in parallel, into one buffer
+    /// where each block's columns lie next to each other. (One array per block column made thousands of small arrays
+    /// that lived as long as the factorization: the garbage collector copied them from generation to generation.)</param>
     public TallSkinnyQr(double[][] columns)
     {
         ColumnCount = columns.Length;
@@ -36,12 +38,17 @@ internal sealed class TallSkinnyQr : IPivotedQr
         _blockStart[blockCount] = Rows;
 
         _blocks = new PivotedHouseholderQr[blockCount];
+        var buffer = GC.AllocateUninitializedArray<double>(checked(Rows * p));
         Parallel.For(0, blockCount, b =>
         {
             var start = _blockStart[b];
             var length = _blockStart[b + 1] - start;
-            var block = new double[p][];
-            for (var j = 0; j < p; j++) block[j] = columns[j].AsSpan(start, length).ToArray();
+            var block = new Memory<double>[p];
+            for (var j = 0; j < p; j++)
+            {
+                block[j] = buffer.AsMemory(start * p + j * length, length);
+                columns[j].AsSpan(start, length).CopyTo(block[j].Span);
+            }
             _blocks[b] = new PivotedHouseholderQr(block);
         });
 
@@ -82,8 +89,7 @@ internal sealed class TallSkinnyQr : IPivotedQr
         {
             var segment = Segment(v, b);
             _blocks[b].ApplyTransposeOfQ(segment);
-            segment.AsSpan(0, p).CopyTo(stacked.AsSpan(b * p, p));
-            segment.AsSpan(p).CopyTo(v.AsSpan(_blockStart[b] + p));
+            segment[..p].CopyTo(stacked.AsSpan(b * p, p));
         });
         _stacked.ApplyTransposeOfQ(stacked);
         for (var b = 0; b < _blocks.Length; b++) stacked.AsSpan(b * p, p).CopyTo(v.AsSpan(_blockStart[b], p));
@@ -100,10 +106,10 @@ internal sealed class TallSkinnyQr : IPivotedQr
             var segment = Segment(v, b);
             stacked.AsSpan(b * p, p).CopyTo(segment);
             _blocks[b].ApplyQ(segment);
-            segment.CopyTo(v.AsSpan(_blockStart[b]));
         });
     }
 
-    private double[] Segment(double[] v, int block) =>
-        v.AsSpan(_blockStart[block], _blockStart[block + 1] - _blockStart[block]).ToArray();
+    /// <summary>Block b's rows of v, transformed in place (the blocks do not overlap).</summary>
+    private Span<double> Segment(double[] v, int block) =>
+        v.AsSpan(_blockStart[block], _blockStart[block + 1] - _blockStart[block]);
 }
