@@ -24,8 +24,10 @@ internal static class RefinedLeastSquaresSolver
     public static double RankTolerance(int rows, int columns) => Math.Max(rows, columns) * Epsilon;
 
     /// <param name="columns">
-    /// Design matrix, column-major (each array one column of length n), owned by the solver: each column is scaled in
-    /// place by its power of two (exact), since a scaled copy of a large design was a fifth of the solve's time.
+    /// Design matrix, column-major (each array one column of length n); not modified. The column scaling is applied
+    /// where the data is copied anyway (the factorization's copy), and the residual passes use the unscaled columns
+    /// with the scaled coefficients: a power of two moves between the factors of a product exactly, so the results are
+    /// those of the scaled matrix, bit for bit, without a scaled copy of the design.
     /// </param>
     /// <param name="y">Target, length n.</param>
     /// <param name="describeColumn">Names a column for error messages.</param>
@@ -35,15 +37,8 @@ internal static class RefinedLeastSquaresSolver
         var p = columns.Length;
         var n = y.Length;
         var powerOfTwoScale = new double[p];
-        var scaled = columns;
         var norms = new double[p];
         void ColumnNorm(int j) => norms[j] = PivotedHouseholderQr.Norm(columns[j], 0);
-        void ScaleColumn(int j)
-        {
-            var column = columns[j];
-            var factor = powerOfTwoScale[j];
-            for (var i = 0; i < column.Length; i++) column[i] *= factor;
-        }
         var parallel = (long)n * p >= 1 << 17;
         if (parallel) Parallel.For(0, p, ColumnNorm);
         else for (var j = 0; j < p; j++) ColumnNorm(j);
@@ -53,10 +48,7 @@ internal static class RefinedLeastSquaresSolver
                 throw new ArgumentException($"{describeColumn(j)} is all zeros, so its coefficient is undetermined; remove it.", "x");
             powerOfTwoScale[j] = Math.ScaleB(1.0, -Math.ILogB(norms[j]));
         }
-        if (parallel) Parallel.For(0, p, ScaleColumn);
-        else for (var j = 0; j < p; j++) ScaleColumn(j);
-
-        var qr = Factorize(scaled);
+        var qr = Factorize(columns, powerOfTwoScale);
         CheckRank(qr, n, p, columns, describeColumn);
 
         var x = new double[p];
@@ -72,7 +64,7 @@ internal static class RefinedLeastSquaresSolver
         var g = new double[p];
         for (; steps < maxRefinementSteps; steps++)
         {
-            AugmentedResidual(scaled, y, x, r, f, g);
+            AugmentedResidual(columns, powerOfTwoScale, y, x, r, f, g);
             SolveAugmented(qr, f, g, residualStep, solutionStep);
             var change = MaxAbs(solutionStep);
             var size = MaxAbs(x);
@@ -86,15 +78,19 @@ internal static class RefinedLeastSquaresSolver
 
         var coefficients = new double[p];
         for (var j = 0; j < p; j++) coefficients[j] = x[j] * powerOfTwoScale[j];
-        return new Solution(coefficients, ExactResiduals(scaled, y, x), steps);
+        return new Solution(coefficients, ExactResiduals(columns, y, coefficients), steps);
     }
 
     /// <summary>Tall matrices go through TSQR (cache-sized row blocks); the rest through one Householder QR of a copy.</summary>
-    private static IPivotedQr Factorize(double[][] scaled)
+    private static IPivotedQr Factorize(double[][] columns, double[] scale)
     {
-        if (TallSkinnyQr.IsWorthwhile(scaled[0].Length, scaled.Length)) return new TallSkinnyQr(scaled);
-        var factorized = new double[scaled.Length][];
-        for (var j = 0; j < scaled.Length; j++) factorized[j] = (double[])scaled[j].Clone();
+        if (TallSkinnyQr.IsWorthwhile(columns[0].Length, columns.Length)) return new TallSkinnyQr(columns, scale);
+        var factorized = new double[columns.Length][];
+        for (var j = 0; j < columns.Length; j++)
+        {
+            factorized[j] = new double[columns[j].Length];
+            for (var i = 0; i < factorized[j].Length; i++) factorized[j][i] = columns[j][i] * scale[j];
+        }
         return new PivotedHouseholderQr(factorized);
     }
 
@@ -144,9 +140,12 @@ internal static class RefinedLeastSquaresSolver
         qr.ApplyQ(r);
     }
 
-    /// <summary>f = y - r - A·x and g = -Aᵀ·r, each accumulated in double-double before the one final rounding.</summary>
+    /// <summary>
+    /// f = y - r - (A·D)·x and g = -(A·D)ᵀ·r, each accumulated in double-double before the one final rounding, with D
+    /// the diagonal of powers of two <paramref name="scale"/>: (A·D)·x is computed as A·(D·x), exactly the same.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void AugmentedResidual(double[][] a, double[] y, double[] x, double[] r, double[] f, double[] g)
+    private static void AugmentedResidual(double[][] a, double[] scale, double[] y, double[] x, double[] r, double[] f, double[] g)
     {
         var n = y.Length;
         var p = a.Length;
@@ -156,14 +155,14 @@ internal static class RefinedLeastSquaresSolver
             for (var i = start; i < end; i++) f[i] = y[i];
             for (var i = start; i < end; i++) DoubleDouble.Add(ref f[i], ref low[i - start], -r[i]);
             for (var j = 0; j < p; j++)
-                DoubleDouble.AddProducts(f.AsSpan(start, end - start), low, a[j].AsSpan(start, end - start), -x[j]);
+                DoubleDouble.AddProducts(f.AsSpan(start, end - start), low, a[j].AsSpan(start, end - start), -(x[j] * scale[j]));
             for (var i = start; i < end; i++) f[i] += low[i - start];
         });
 
         // g = -Aᵀ·r = Aᵀ·(-r): the negation is exact.
         var negatedR = new double[n];
         for (var i = 0; i < n; i++) negatedR[i] = -r[i];
-        void ColumnDot(int j) => g[j] = DoubleDouble.Dot(a[j], negatedR);
+        void ColumnDot(int j) => g[j] = DoubleDouble.Dot(a[j], negatedR) * scale[j];
         if ((long)n * p >= 1 << 17) Parallel.For(0, p, ColumnDot);
         else for (var j = 0; j < p; j++) ColumnDot(j);
     }

@@ -26,7 +26,13 @@ internal sealed class TallSkinnyQr : IPivotedQr
     /// <param name="columns">Column-major n×p matrix; not modified: the blocks are copied, in parallel, into one buffer
     /// where each block's columns lie next to each other. (One array per block column made thousands of small arrays
     /// that lived as long as the factorization: the garbage collector copied them from generation to generation.)</param>
-    public TallSkinnyQr(double[][] columns)
+    public TallSkinnyQr(double[][] columns) : this(columns, columnScale: null)
+    {
+    }
+
+    /// <param name="columns">Column-major n×p matrix; not modified.</param>
+    /// <param name="columnScale">Factors the columns are multiplied by as they are copied (powers of two: exact); null for none.</param>
+    public TallSkinnyQr(double[][] columns, double[]? columnScale)
     {
         ColumnCount = columns.Length;
         Rows = columns[0].Length;
@@ -47,7 +53,10 @@ internal sealed class TallSkinnyQr : IPivotedQr
             for (var j = 0; j < p; j++)
             {
                 block[j] = buffer.AsMemory(start * p + j * length, length);
-                columns[j].AsSpan(start, length).CopyTo(block[j].Span);
+                var target = block[j].Span;
+                var source = columns[j].AsSpan(start, length);
+                if (columnScale is null) source.CopyTo(target);
+                else for (var i = 0; i < length; i++) target[i] = source[i] * columnScale[j];
             }
             _blocks[b] = new PivotedHouseholderQr(block);
         });
