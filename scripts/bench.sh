@@ -2,7 +2,8 @@
 # Every benchmark of docs/benchmarks.md, in the order the document lists them:
 #   1. NIST StRD accuracy table (a computation: LRE per dataset, ours beside MathNet, torch and the exact solution);
 #   2. BenchmarkDotNet: scaler throughput (tensors, arrays) and least-squares speed, ratios measured in one run;
-#   3. analyzer overhead (scripts/bench-analyzer-overhead.sh, whole builds timed, median of 5);
+#   3. analyzer overhead (scripts/bench-analyzer-overhead.sh, whole builds timed, median of 5), then where the
+#      analyzers' CPU time goes in those builds (scripts/bench-analyzer-cpu.sh, sampled by perf; skipped without perf);
 #   4. BenchmarkDotNet: the analyzers on pathological input (issue 6), against the compiler alone.
 #
 #   bash scripts/bench.sh                   everything (20 minutes and more on 2 quiet cores)
@@ -32,5 +33,10 @@ dotnet "$bench" nist || { echo "NIST: a dataset misses its goal"; status=1; }
 benchmarkdotnet '*TensorScaler*' '*ArrayScaler*' '*LeastSquares*'
 bash scripts/bench-analyzer-overhead.sh 5
 load "after analyzer overhead"
+if command -v perf > /dev/null && command -v python3 > /dev/null; then
+  for project in ml plain; do bash scripts/bench-analyzer-cpu.sh "$project" || status=1; done
+else
+  echo "perf or python3 missing: the analyzers' CPU breakdown (scripts/bench-analyzer-cpu.sh) is skipped"
+fi
 benchmarkdotnet '*PathologicalInput*'
 exit "$status"
