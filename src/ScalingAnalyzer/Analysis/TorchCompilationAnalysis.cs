@@ -164,7 +164,7 @@ internal static class TrainingPrecheck
                             step |= symbols.IsOptimizer(invocation.Instance?.Type);
                             break;
                         default:
-                            helper |= followHelpers && !helper && !method.DeclaringSyntaxReferences.IsEmpty && HasTensorParameter(method, symbols);
+                            helper |= followHelpers && !helper && !method.DeclaringSyntaxReferences.IsEmpty && symbols.HasTensorParameter(method);
                             break;
                     }
                     break;
@@ -182,14 +182,4 @@ internal static class TrainingPrecheck
         IAnonymousFunctionOperation lambda => lambda.Body,
         _ => declaration,
     };
-
-    private static bool HasTensorParameter(IMethodSymbol method, TorchSymbols symbols)
-    {
-        foreach (var parameter in method.Parameters)
-        {
-            if (symbols.IsTensor(parameter.Type))
-                return true;
-        }
-        return false;
-    }
 }

@@ -56,6 +56,17 @@ internal sealed class TorchSymbols
 
     public bool IsTensor(ITypeSymbol? type) => type is not null && SymbolEqualityComparer.Default.Equals(type, Tensor);
 
+    /// <summary>A method that may receive training data: one of its parameters is a tensor.</summary>
+    public bool HasTensorParameter(IMethodSymbol method)
+    {
+        foreach (var parameter in method.Parameters)
+        {
+            if (IsTensor(parameter.Type))
+                return true;
+        }
+        return false;
+    }
+
     public bool IsModule(ITypeSymbol? type) => InheritsFrom(type, Module);
 
     public bool IsLossModule(ITypeSymbol? type) => InheritsFrom(type, Loss);

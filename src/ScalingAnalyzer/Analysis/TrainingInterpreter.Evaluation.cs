@@ -457,7 +457,7 @@ internal sealed partial class TrainingInterpreter
             return UserScalingMethod(invocation, arguments);
 
         if (_helperSummaries is not null && method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction && !method.DeclaringSyntaxReferences.IsEmpty
-            && !SymbolEqualityComparer.Default.Equals(method.OriginalDefinition, _method?.OriginalDefinition) && HasTensorParameter(method))
+            && !SymbolEqualityComparer.Default.Equals(method.OriginalDefinition, _method?.OriginalDefinition) && _symbols.HasTensorParameter(method))
         {
             var summary = _helperSummaries(method.OriginalDefinition);
             if (summary is { IsEmpty: false })
@@ -488,16 +488,6 @@ internal sealed partial class TrainingInterpreter
                 Assign(Strip(argument.Value), scaled);
         }
         return result ?? AbstractValue.Data(Interval.Unknown, ValueOrigin.Unknown, ElementKind.Floating).WithScaling(ScalingKind.UserMethod);
-    }
-
-    private bool HasTensorParameter(IMethodSymbol method)
-    {
-        foreach (var parameter in method.Parameters)
-        {
-            if (_symbols.IsTensor(parameter.Type))
-                return true;
-        }
-        return false;
     }
 
     private void RecordHelperCall(IInvocationOperation invocation, TrainingSummary summary, AbstractValue[] arguments)
