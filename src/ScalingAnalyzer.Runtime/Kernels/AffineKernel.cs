@@ -18,33 +18,44 @@ internal static unsafe class AffineKernel
     /// <returns>false when the input holds NaN or infinity (the caller locates it and throws; the output is then garbage).</returns>
     public static bool Apply(float* src, float* dst, long rows, int columns, double[] offset, double[] divisor, bool inverse)
     {
-        var width = Vector<float>.Count;
-        var usePattern = (long)columns * width <= 4096;
-        var patternLength = usePattern ? columns * width : columns;
+        var patternLength = PatternLength(columns, Vector<float>.Count);
         var offsetPattern = Repeat(offset, patternLength);
         // Forward: multiply by the float64 reciprocal. Its extra rounding is 2^-53, invisible after rounding to
         // float32, and a multiply is several times cheaper than a divide in the memory-bound loop.
         var divisorPattern = Repeat(inverse ? divisor : Array.ConvertAll(divisor, d => 1.0 / d), patternLength);
-        var plan = new ChunkPlan(rows, columns, usePattern ? width : 1);
-        var allFinite = 1;
         var srcAddress = (IntPtr)src;
         var dstAddress = (IntPtr)dst;
+        return RunOverChunks(rows, columns, patternLength, (start, length) =>
+            ApplyRangeWidened((float*)srcAddress + start, (float*)dstAddress + start, length, offsetPattern, divisorPattern, inverse));
+    }
+
+    /// <summary>
+    /// Per-column constants repeat with the row; repeated over a whole number of SIMD vectors (when that stays small)
+    /// lane q always meets column q % columns, so the loop never branches on the column.
+    /// </summary>
+    private static int PatternLength(int columns, int width) => (long)columns * width <= 4096 ? columns * width : columns;
+
+    private static T[] Repeat<T>(T[] perColumn, int patternLength)
+    {
+        var pattern = new T[patternLength];
+        for (var i = 0; i < patternLength; i++) pattern[i] = perColumn[i % perColumn.Length];
+        return pattern;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="range"/> over row chunks (whole patterns, so each chunk starts at lane 0 of the pattern),
+    /// in parallel for large inputs; false when any chunk met NaN or infinity.
+    /// </summary>
+    private static bool RunOverChunks(long rows, int columns, int patternLength, Func<long, long, bool> range)
+    {
+        var plan = new ChunkPlan(rows, columns, patternLength / columns);
+        var allFinite = 1;
         plan.Run(chunk =>
         {
             var (firstRow, rowCount) = plan.Chunk(chunk);
-            var start = firstRow * columns;
-            var finite = ApplyRangeWidened((float*)srcAddress + start, (float*)dstAddress + start, rowCount * columns,
-                offsetPattern, divisorPattern, inverse);
-            if (!finite) allFinite = 0;
+            if (!range(firstRow * columns, rowCount * columns)) allFinite = 0;
         });
         return allFinite == 1;
-    }
-
-    private static double[] Repeat(double[] perColumn, int patternLength)
-    {
-        var pattern = new double[patternLength];
-        for (var i = 0; i < patternLength; i++) pattern[i] = perColumn[i % perColumn.Length];
-        return pattern;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -115,30 +126,13 @@ internal static unsafe class AffineKernel
     public static bool Apply<T>(T* src, T* dst, long rows, int columns, T[] offset, T[] divisor, bool inverse)
         where T : unmanaged, INumber<T>
     {
-        var width = Vector<T>.Count;
-        var usePattern = (long)columns * width <= 4096;
-        var patternLength = usePattern ? columns * width : columns;
-        var offsetPattern = new T[patternLength];
-        var divisorPattern = new T[patternLength];
-        for (var i = 0; i < patternLength; i++)
-        {
-            offsetPattern[i] = offset[i % columns];
-            divisorPattern[i] = divisor[i % columns];
-        }
-
-        var plan = new ChunkPlan(rows, columns, usePattern ? width : 1);
-        var allFinite = 1;
+        var patternLength = PatternLength(columns, Vector<T>.Count);
+        var offsetPattern = Repeat(offset, patternLength);
+        var divisorPattern = Repeat(divisor, patternLength);
         var srcAddress = (IntPtr)src;
         var dstAddress = (IntPtr)dst;
-        plan.Run(chunk =>
-        {
-            var (firstRow, rowCount) = plan.Chunk(chunk);
-            var start = firstRow * columns;
-            var length = rowCount * columns;
-            var finite = ApplyRange((T*)srcAddress + start, (T*)dstAddress + start, length, offsetPattern, divisorPattern, inverse);
-            if (!finite) allFinite = 0;
-        });
-        return allFinite == 1;
+        return RunOverChunks(rows, columns, patternLength, (start, length) =>
+            ApplyRange((T*)srcAddress + start, (T*)dstAddress + start, length, offsetPattern, divisorPattern, inverse));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
