@@ -1,3 +1,4 @@
+using System;
 using Microsoft.CodeAnalysis;
 
 namespace ScalingAnalyzer.Analysis;
@@ -5,24 +6,24 @@ namespace ScalingAnalyzer.Analysis;
 /// <summary>The TorchSharp (and ScalingAnalyzer.Runtime) symbols the analysis compares against, resolved once per compilation.</summary>
 internal sealed class TorchSymbols
 {
-    private TorchSymbols(Compilation compilation, INamedTypeSymbol torch, INamedTypeSymbol tensor)
+    private TorchSymbols(LibraryTypes types, INamedTypeSymbol torch, INamedTypeSymbol tensor)
     {
         Torch = torch;
         Tensor = tensor;
-        Nn = compilation.GetTypeByMetadataName("TorchSharp.torch+nn");
-        Functional = compilation.GetTypeByMetadataName("TorchSharp.torch+nn+functional");
-        Module = compilation.GetTypeByMetadataName("TorchSharp.torch+nn+Module");
-        Loss = compilation.GetTypeByMetadataName("TorchSharp.Loss`3");
-        Optim = compilation.GetTypeByMetadataName("TorchSharp.torch+optim");
-        Optimizer = compilation.GetTypeByMetadataName("TorchSharp.torch+optim+Optimizer");
-        TensorIndex = compilation.GetTypeByMetadataName("TorchSharp.torch+TensorIndex");
-        BatchNorm1d = compilation.GetTypeByMetadataName("TorchSharp.Modules.BatchNorm1d");
-        LayerNorm = compilation.GetTypeByMetadataName("TorchSharp.Modules.LayerNorm");
-        MSELoss = compilation.GetTypeByMetadataName("TorchSharp.Modules.MSELoss");
-        L1Loss = compilation.GetTypeByMetadataName("TorchSharp.Modules.L1Loss");
-        HuberLoss = compilation.GetTypeByMetadataName("TorchSharp.Modules.HuberLoss");
-        SmoothL1Loss = compilation.GetTypeByMetadataName("TorchSharp.Modules.SmoothL1Loss");
-        ColumnScaler = compilation.GetTypeByMetadataName("ScalingAnalyzer.Runtime.IColumnScaler");
+        Nn = types.Get("TorchSharp.torch+nn");
+        Functional = types.Get("TorchSharp.torch+nn+functional");
+        Module = types.Get("TorchSharp.torch+nn+Module");
+        Loss = types.Get("TorchSharp.Loss`3");
+        Optim = types.Get("TorchSharp.torch+optim");
+        Optimizer = types.Get("TorchSharp.torch+optim+Optimizer");
+        TensorIndex = types.Get("TorchSharp.torch+TensorIndex");
+        BatchNorm1d = types.Get("TorchSharp.Modules.BatchNorm1d");
+        LayerNorm = types.Get("TorchSharp.Modules.LayerNorm");
+        MSELoss = types.Get("TorchSharp.Modules.MSELoss");
+        L1Loss = types.Get("TorchSharp.Modules.L1Loss");
+        HuberLoss = types.Get("TorchSharp.Modules.HuberLoss");
+        SmoothL1Loss = types.Get("TorchSharp.Modules.SmoothL1Loss");
+        ColumnScaler = types.Get("ScalingAnalyzer.Runtime.IColumnScaler");
     }
 
     public INamedTypeSymbol Torch { get; }
@@ -47,12 +48,16 @@ internal sealed class TorchSymbols
     /// <summary>Null when TorchSharp is not referenced: then nothing is registered.</summary>
     public static TorchSymbols? TryCreate(Compilation compilation)
     {
-        if (!ReferencedAssemblies.Contains(compilation, "TorchSharp"))
+        if (LibraryTypes.Find(compilation, IsTorchSharpOrRuntime) is not { } types)
             return null;
-        var torch = compilation.GetTypeByMetadataName("TorchSharp.torch");
-        var tensor = compilation.GetTypeByMetadataName("TorchSharp.torch+Tensor");
-        return torch is null || tensor is null ? null : new TorchSymbols(compilation, torch, tensor);
+        var torch = types.Get("TorchSharp.torch");
+        var tensor = types.Get("TorchSharp.torch+Tensor");
+        return torch is null || tensor is null ? null : new TorchSymbols(types, torch, tensor);
     }
+
+    private static bool IsTorchSharpOrRuntime(string assemblyName)
+        => assemblyName.Equals("TorchSharp", StringComparison.OrdinalIgnoreCase)
+           || assemblyName.Equals("ScalingAnalyzer.Runtime", StringComparison.OrdinalIgnoreCase);
 
     public bool IsTensor(ITypeSymbol? type) => type is not null && SymbolEqualityComparer.Default.Equals(type, Tensor);
 

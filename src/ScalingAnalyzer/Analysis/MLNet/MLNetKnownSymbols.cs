@@ -18,8 +18,8 @@ internal sealed class MLNetKnownSymbols
     /// <summary>ML.NET's DefaultColumnNames.Features: the column a trainer reads when nothing else is said.</summary>
     public const string DefaultFeatureColumn = "Features";
 
-    /// <summary>The assembly that defines MLContext: without a reference to it the rule registers nothing.</summary>
-    private const string MLDataAssembly = "Microsoft.ML.Data";
+    /// <summary>ML.NET's assemblies are Microsoft.ML.Core, .Data, .StandardTrainers, .FastTree, ...: the types below are looked up in these alone.</summary>
+    private const string MLNetAssemblyPrefix = "Microsoft.ML.";
 
     // Parameter names ML.NET uses consistently across its catalogs.
     private const string FeatureColumnParameter = "featureColumnName";
@@ -39,20 +39,20 @@ internal sealed class MLNetKnownSymbols
     private readonly INamedTypeSymbol? transformsCatalog;
     private readonly Lazy<ISymbol?> optionsFeatureColumn;
 
-    private MLNetKnownSymbols(Compilation compilation, INamedTypeSymbol mlContext, INamedTypeSymbol estimator, INamedTypeSymbol transformer, INamedTypeSymbol dataView)
+    private MLNetKnownSymbols(LibraryTypes types, INamedTypeSymbol mlContext, INamedTypeSymbol estimator, INamedTypeSymbol transformer, INamedTypeSymbol dataView)
     {
         MLContext = mlContext;
         EstimatorInterface = estimator;
         TransformerInterface = transformer;
         DataView = dataView;
-        EstimatorChain = compilation.GetTypeByMetadataName("Microsoft.ML.Data.EstimatorChain`1");
-        DataOperationsCatalog = compilation.GetTypeByMetadataName("Microsoft.ML.DataOperationsCatalog");
-        TrainTestData = compilation.GetTypeByMetadataName("Microsoft.ML.DataOperationsCatalog+TrainTestData");
-        var trainerInputBase = compilation.GetTypeByMetadataName("Microsoft.ML.Trainers.TrainerInputBase");
+        EstimatorChain = types.Get("Microsoft.ML.Data.EstimatorChain`1");
+        DataOperationsCatalog = types.Get("Microsoft.ML.DataOperationsCatalog");
+        TrainTestData = types.Get("Microsoft.ML.DataOperationsCatalog+TrainTestData");
+        var trainerInputBase = types.Get("Microsoft.ML.Trainers.TrainerInputBase");
         optionsFeatureColumn = new Lazy<ISymbol?>(() => trainerInputBase?.GetMembers("FeatureColumnName").FirstOrDefault(), LazyThreadSafetyMode.PublicationOnly);
 
         // "Is normalization required?" as ML.NET's trainer documentation states it (docs/rules/SCALE002.md).
-        trainers = new KnownMethods<TrainerInfo>(compilation);
+        trainers = new KnownMethods<TrainerInfo>(types);
         const string standard = "Microsoft.ML.StandardTrainersCatalog";
         AddTrainers(trainers, standard, NormalizationNeed.Required,
             "Sdca", "OnlineGradientDescent", "LbfgsPoissonRegression",
@@ -67,7 +67,7 @@ internal sealed class MLNetKnownSymbols
         AddTrainers(trainers, "Microsoft.ML.TreeExtensions", NormalizationNeed.NotRequired, "FastTree", "FastTreeTweedie", "FastForest", "Gam");
         AddTrainers(trainers, "Microsoft.ML.LightGbmExtensions", NormalizationNeed.NotRequired, "LightGbm");
 
-        transforms = new KnownMethods<ColumnTransformKind>(compilation);
+        transforms = new KnownMethods<ColumnTransformKind>(types);
         const string normalization = "Microsoft.ML.NormalizationCatalog";
         transforms.Add(normalization, ColumnTransformKind.Normalizer,
             "NormalizeMeanVariance", "NormalizeMinMax", "NormalizeLogMeanVariance", "NormalizeBinning",
@@ -82,11 +82,11 @@ internal sealed class MLNetKnownSymbols
         transforms.Add("Microsoft.ML.CategoricalCatalog", ColumnTransformKind.MarkedNormalized, "OneHotEncoding", "OneHotHashEncoding");
 
         // Data read from .NET objects or text carries no IsNormalized mark; binary files and databases may, so they stay unknown.
-        rawDataSources = new KnownMethods<bool>(compilation);
+        rawDataSources = new KnownMethods<bool>(types);
         rawDataSources.Add("Microsoft.ML.DataOperationsCatalog", true, "LoadFromEnumerable");
         rawDataSources.Add("Microsoft.ML.TextLoaderSaverCatalog", true, "LoadFromTextFile");
 
-        pipelineOwners = new[] { compilation.GetTypeByMetadataName("Microsoft.ML.LearningPipelineExtensions"), EstimatorChain };
+        pipelineOwners = new[] { types.Get("Microsoft.ML.LearningPipelineExtensions"), EstimatorChain };
 
         trainerCatalogs = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
         foreach (var name in new[]
@@ -99,10 +99,10 @@ internal sealed class MLNetKnownSymbols
             "Microsoft.ML.RankingCatalog+RankingTrainers",
         })
         {
-            if (compilation.GetTypeByMetadataName(name) is { } type)
+            if (types.Get(name) is { } type)
                 trainerCatalogs.Add(type);
         }
-        transformsCatalog = compilation.GetTypeByMetadataName("Microsoft.ML.TransformsCatalog");
+        transformsCatalog = types.Get("Microsoft.ML.TransformsCatalog");
     }
 
     public INamedTypeSymbol MLContext { get; }
@@ -119,16 +119,19 @@ internal sealed class MLNetKnownSymbols
     /// <summary>Null when Microsoft.ML is not referenced: the rule then registers nothing.</summary>
     public static MLNetKnownSymbols? TryCreate(Compilation compilation)
     {
-        if (!ReferencedAssemblies.Contains(compilation, MLDataAssembly))
+        if (LibraryTypes.Find(compilation, IsMLNetAssembly) is not { } types)
             return null;
-        var mlContext = compilation.GetTypeByMetadataName("Microsoft.ML.MLContext");
-        var estimator = compilation.GetTypeByMetadataName("Microsoft.ML.IEstimator`1");
-        var transformer = compilation.GetTypeByMetadataName("Microsoft.ML.ITransformer");
-        var dataView = compilation.GetTypeByMetadataName("Microsoft.ML.IDataView");
+        var mlContext = types.Get("Microsoft.ML.MLContext");
+        var estimator = types.Get("Microsoft.ML.IEstimator`1");
+        var transformer = types.Get("Microsoft.ML.ITransformer");
+        var dataView = types.Get("Microsoft.ML.IDataView");
         if (mlContext is null || estimator is null || transformer is null || dataView is null)
             return null;
-        return new MLNetKnownSymbols(compilation, mlContext, estimator, transformer, dataView);
+        return new MLNetKnownSymbols(types, mlContext, estimator, transformer, dataView);
     }
+
+    private static bool IsMLNetAssembly(string assemblyName)
+        => assemblyName.StartsWith(MLNetAssemblyPrefix, StringComparison.OrdinalIgnoreCase) || assemblyName.Equals("Microsoft.ML", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The trainer a catalog method creates, or null. Unlisted trainer-catalog methods are trainers ML.NET marks "No".</summary>
     public TrainerInfo? GetTrainer(IMethodSymbol method)
@@ -261,17 +264,17 @@ internal sealed class MLNetKnownSymbols
     /// </summary>
     private sealed class KnownMethods<T>
     {
-        private readonly Compilation compilation;
+        private readonly LibraryTypes types;
 
         // Lists of a class, not of key-value structs: the runtime then shares the list code it has already compiled
         // instead of compiling it again for our enums, in every build.
         private readonly Dictionary<string, List<Entry>> byName = new();
 
-        public KnownMethods(Compilation compilation) => this.compilation = compilation;
+        public KnownMethods(LibraryTypes types) => this.types = types;
 
         public void Add(string ownerMetadataName, T value, params string[] names)
         {
-            if (compilation.GetTypeByMetadataName(ownerMetadataName) is not { } owner)
+            if (types.Get(ownerMetadataName) is not { } owner)
                 return;
             foreach (var name in names)
             {
