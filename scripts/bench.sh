@@ -3,7 +3,8 @@
 #   1. NIST StRD accuracy table (a computation: LRE per dataset, ours beside MathNet, torch and the exact solution);
 #   2. BenchmarkDotNet: scaler throughput (tensors, arrays) and least-squares speed, ratios measured in one run;
 #   3. analyzer overhead (scripts/bench-analyzer-overhead.sh, whole builds timed, median of 5), then where the
-#      analyzers' CPU time goes in those builds (scripts/bench-analyzer-cpu.sh, sampled by perf; skipped without perf);
+#      analyzers' CPU time goes in those builds, in a fresh csc process and in the warm compiler server
+#      (scripts/bench-analyzer-cpu.sh, sampled by perf; skipped without perf);
 #   4. BenchmarkDotNet: the analyzers on pathological input (issue 6), against the compiler alone.
 #
 #   bash scripts/bench.sh                   everything (20 minutes and more on 2 quiet cores)
@@ -34,7 +35,9 @@ benchmarkdotnet '*TensorScaler*' '*ArrayScaler*' '*LeastSquares*'
 bash scripts/bench-analyzer-overhead.sh 5
 load "after analyzer overhead"
 if command -v perf > /dev/null && command -v python3 > /dev/null; then
-  for project in ml plain; do bash scripts/bench-analyzer-cpu.sh "$project" || status=1; done
+  for project in ml plain; do
+    for mode in cold warm; do bash scripts/bench-analyzer-cpu.sh "$project" "$mode" || status=1; done
+  done
 else
   echo "perf or python3 missing: the analyzers' CPU breakdown (scripts/bench-analyzer-cpu.sh) is skipped"
 fi
