@@ -38,8 +38,7 @@ internal sealed class EstimatorChainEvaluator
         {
             case ILocalReferenceOperation local:
                 return Values.ValueAt(local) is { } value ? ApplyEstimator(value, input, depth + 1) : ColumnNormalizationState.Unknown;
-            case IObjectCreationOperation creation when symbols.EstimatorChain is not null
-                    && SymbolEqualityComparer.Default.Equals(creation.Type?.OriginalDefinition, symbols.EstimatorChain):
+            case IObjectCreationOperation creation when symbols.EstimatorChain.Matches(creation.Type):
                 return input;
             case IInvocationOperation invocation:
                 return ApplyInvocation(invocation, input, depth);
@@ -67,8 +66,7 @@ internal sealed class EstimatorChainEvaluator
                 return ArgumentFor(invocation, symbols.FindDataViewParameter(invocation.TargetMethod)) is { } source
                     ? EvaluateDataView(source, depth + 1)
                     : ColumnNormalizationState.Unknown;
-            case IMemberReferenceOperation { Instance: { } split } when symbols.TrainTestData is not null
-                    && SymbolEqualityComparer.Default.Equals(split.Type, symbols.TrainTestData):
+            case IMemberReferenceOperation { Instance: { } split } when symbols.TrainTestData.Matches(split.Type):
                 // split.TrainSet / split.TestSet (fields): the rows of the view TrainTestSplit was given.
                 return ResolveThroughLocals(split, depth) is IInvocationOperation splitCall && symbols.IsRowOperation(splitCall.TargetMethod)
                     ? EvaluateDataView(splitCall, depth + 1)

@@ -7,11 +7,12 @@ using Microsoft.CodeAnalysis;
 namespace ScalingAnalyzer.Analysis.MLNet;
 
 /// <summary>
-/// The ML.NET 5 symbols SCALE002 reasons about, resolved once per compilation. The tables of known methods are keyed
-/// by name and hold the type that declares them, so the per-invocation work is a string lookup and a symbol
-/// comparison, and nothing here loads the members of ML.NET's catalogs: a type's members are read from metadata the
-/// first time anything asks for them, and enumerating catalogs a project never calls was most of this rule's cost
-/// in a build.
+/// The ML.NET 5 symbols SCALE002 reasons about, one table per compilation. The tables of known methods are keyed
+/// by name and hold the type that declares them, so the per-invocation work is a string lookup and a name and symbol
+/// comparison. Nothing here loads what the project does not use: each type is resolved when the code first meets a
+/// type of its name (<see cref="KnownType"/>), and no catalog's members are enumerated (a type's members are read
+/// from metadata the first time anything asks for them; enumerating catalogs a project never calls was once most of
+/// this rule's cost in a build).
 /// </summary>
 internal sealed class MLNetKnownSymbols
 {
@@ -31,28 +32,35 @@ internal sealed class MLNetKnownSymbols
     private const string AppendMethodName = "Append";
     private const string CacheCheckpointMethodName = "AppendCacheCheckpoint";
 
+    private readonly LibraryTypes library;
+    private readonly Dictionary<string, KnownType> knownTypes = new();
     private readonly KnownMethods<TrainerInfo> trainers;
     private readonly KnownMethods<ColumnTransformKind> transforms;
     private readonly KnownMethods<bool> rawDataSources;
-    private readonly INamedTypeSymbol?[] pipelineOwners;
-    private readonly HashSet<ITypeSymbol> trainerCatalogs;
-    private readonly INamedTypeSymbol? transformsCatalog;
+    private readonly KnownType[] pipelineOwners;
+    private readonly KnownType[] trainerCatalogs;
+    private readonly KnownType transformsCatalog;
+    private readonly KnownType estimatorInterface;
+    private readonly KnownType transformerInterface;
+    private readonly KnownType dataView;
+    private readonly KnownType dataOperationsCatalog;
     private readonly Lazy<ISymbol?> optionsFeatureColumn;
 
-    private MLNetKnownSymbols(LibraryTypes types, INamedTypeSymbol mlContext, INamedTypeSymbol estimator, INamedTypeSymbol transformer, INamedTypeSymbol dataView)
+    private MLNetKnownSymbols(LibraryTypes library)
     {
-        MLContext = mlContext;
-        EstimatorInterface = estimator;
-        TransformerInterface = transformer;
-        DataView = dataView;
-        EstimatorChain = types.Get("Microsoft.ML.Data.EstimatorChain`1");
-        DataOperationsCatalog = types.Get("Microsoft.ML.DataOperationsCatalog");
-        TrainTestData = types.Get("Microsoft.ML.DataOperationsCatalog+TrainTestData");
-        var trainerInputBase = types.Get("Microsoft.ML.Trainers.TrainerInputBase");
-        optionsFeatureColumn = new Lazy<ISymbol?>(() => trainerInputBase?.GetMembers("FeatureColumnName").FirstOrDefault(), LazyThreadSafetyMode.PublicationOnly);
+        this.library = library;
+        MLContext = Type("Microsoft.ML.MLContext");
+        estimatorInterface = Type("Microsoft.ML.IEstimator`1");
+        transformerInterface = Type("Microsoft.ML.ITransformer");
+        dataView = Type("Microsoft.ML.IDataView");
+        EstimatorChain = Type("Microsoft.ML.Data.EstimatorChain`1");
+        dataOperationsCatalog = Type("Microsoft.ML.DataOperationsCatalog");
+        TrainTestData = Type("Microsoft.ML.DataOperationsCatalog+TrainTestData");
+        var trainerInputBase = Type("Microsoft.ML.Trainers.TrainerInputBase");
+        optionsFeatureColumn = new Lazy<ISymbol?>(() => trainerInputBase.Symbol?.GetMembers("FeatureColumnName").FirstOrDefault(), LazyThreadSafetyMode.PublicationOnly);
 
         // "Is normalization required?" as ML.NET's trainer documentation states it (docs/rules/SCALE002.md).
-        trainers = new KnownMethods<TrainerInfo>(types);
+        trainers = new KnownMethods<TrainerInfo>(Type);
         const string standard = "Microsoft.ML.StandardTrainersCatalog";
         AddTrainers(trainers, standard, NormalizationNeed.Required,
             "Sdca", "OnlineGradientDescent", "LbfgsPoissonRegression",
@@ -67,7 +75,7 @@ internal sealed class MLNetKnownSymbols
         AddTrainers(trainers, "Microsoft.ML.TreeExtensions", NormalizationNeed.NotRequired, "FastTree", "FastTreeTweedie", "FastForest", "Gam");
         AddTrainers(trainers, "Microsoft.ML.LightGbmExtensions", NormalizationNeed.NotRequired, "LightGbm");
 
-        transforms = new KnownMethods<ColumnTransformKind>(types);
+        transforms = new KnownMethods<ColumnTransformKind>(Type);
         const string normalization = "Microsoft.ML.NormalizationCatalog";
         transforms.Add(normalization, ColumnTransformKind.Normalizer,
             "NormalizeMeanVariance", "NormalizeMinMax", "NormalizeLogMeanVariance", "NormalizeBinning",
@@ -82,52 +90,43 @@ internal sealed class MLNetKnownSymbols
         transforms.Add("Microsoft.ML.CategoricalCatalog", ColumnTransformKind.MarkedNormalized, "OneHotEncoding", "OneHotHashEncoding");
 
         // Data read from .NET objects or text carries no IsNormalized mark; binary files and databases may, so they stay unknown.
-        rawDataSources = new KnownMethods<bool>(types);
+        rawDataSources = new KnownMethods<bool>(Type);
         rawDataSources.Add("Microsoft.ML.DataOperationsCatalog", true, "LoadFromEnumerable");
         rawDataSources.Add("Microsoft.ML.TextLoaderSaverCatalog", true, "LoadFromTextFile");
 
-        pipelineOwners = new[] { types.Get("Microsoft.ML.LearningPipelineExtensions"), EstimatorChain };
-
-        trainerCatalogs = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
-        foreach (var name in new[]
+        pipelineOwners = new[] { Type("Microsoft.ML.LearningPipelineExtensions"), EstimatorChain };
+        trainerCatalogs = new[]
         {
-            "Microsoft.ML.RegressionCatalog+RegressionTrainers",
-            "Microsoft.ML.BinaryClassificationCatalog+BinaryClassificationTrainers",
-            "Microsoft.ML.MulticlassClassificationCatalog+MulticlassClassificationTrainers",
-            "Microsoft.ML.ClusteringCatalog+ClusteringTrainers",
-            "Microsoft.ML.AnomalyDetectionCatalog+AnomalyDetectionTrainers",
-            "Microsoft.ML.RankingCatalog+RankingTrainers",
-        })
-        {
-            if (types.Get(name) is { } type)
-                trainerCatalogs.Add(type);
-        }
-        transformsCatalog = types.Get("Microsoft.ML.TransformsCatalog");
+            Type("Microsoft.ML.RegressionCatalog+RegressionTrainers"),
+            Type("Microsoft.ML.BinaryClassificationCatalog+BinaryClassificationTrainers"),
+            Type("Microsoft.ML.MulticlassClassificationCatalog+MulticlassClassificationTrainers"),
+            Type("Microsoft.ML.ClusteringCatalog+ClusteringTrainers"),
+            Type("Microsoft.ML.AnomalyDetectionCatalog+AnomalyDetectionTrainers"),
+            Type("Microsoft.ML.RankingCatalog+RankingTrainers"),
+        };
+        transformsCatalog = Type("Microsoft.ML.TransformsCatalog");
     }
 
-    public INamedTypeSymbol MLContext { get; }
-    public INamedTypeSymbol EstimatorInterface { get; }
-    public INamedTypeSymbol TransformerInterface { get; }
-    public INamedTypeSymbol DataView { get; }
-    public INamedTypeSymbol? EstimatorChain { get; }
-    public INamedTypeSymbol? DataOperationsCatalog { get; }
-    public INamedTypeSymbol? TrainTestData { get; }
+    public KnownType MLContext { get; }
+    public KnownType EstimatorChain { get; }
+    public KnownType TrainTestData { get; }
 
     /// <summary>TrainerInputBase.FeatureColumnName: the field every trainer options class inherits (read when first needed).</summary>
     public ISymbol? OptionsFeatureColumn => optionsFeatureColumn.Value;
 
-    /// <summary>Null when Microsoft.ML is not referenced: the rule then registers nothing.</summary>
+    /// <summary>
+    /// Null when no ML.NET assembly is referenced: the rule then registers nothing. Nothing is resolved here: each known
+    /// type is resolved when code under analysis first meets a type of its name.
+    /// </summary>
     public static MLNetKnownSymbols? TryCreate(Compilation compilation)
+        => LibraryTypes.Find(compilation, IsMLNetAssembly) is { } library ? new MLNetKnownSymbols(library) : null;
+
+    /// <summary>One <see cref="KnownType"/> per metadata name, shared by every table that names it.</summary>
+    private KnownType Type(string metadataName)
     {
-        if (LibraryTypes.Find(compilation, IsMLNetAssembly) is not { } types)
-            return null;
-        var mlContext = types.Get("Microsoft.ML.MLContext");
-        var estimator = types.Get("Microsoft.ML.IEstimator`1");
-        var transformer = types.Get("Microsoft.ML.ITransformer");
-        var dataView = types.Get("Microsoft.ML.IDataView");
-        if (mlContext is null || estimator is null || transformer is null || dataView is null)
-            return null;
-        return new MLNetKnownSymbols(types, mlContext, estimator, transformer, dataView);
+        if (!knownTypes.TryGetValue(metadataName, out var type))
+            knownTypes[metadataName] = type = new KnownType(library, metadataName);
+        return type;
     }
 
     private static bool IsMLNetAssembly(string assemblyName)
@@ -139,7 +138,7 @@ internal sealed class MLNetKnownSymbols
         if (trainers.TryGet(method, out var info))
             return info;
         var definition = Definition(method);
-        if (definition.IsExtensionMethod && definition.Parameters.Length > 0 && trainerCatalogs.Contains(definition.Parameters[0].Type))
+        if (definition.IsExtensionMethod && definition.Parameters.Length > 0 && IsTrainerCatalog(definition.Parameters[0].Type))
             return new TrainerInfo(definition.Name, NormalizationNeed.NotRequired);
         return null;
     }
@@ -164,7 +163,7 @@ internal sealed class MLNetKnownSymbols
         if (method.Name != AppendMethodName)
             return false;
         var definition = Definition(method);
-        return IsPipelineMethod(definition) && FindEstimatorParameter(definition) is { } parameter && IsConstructionOf(parameter.Type, EstimatorInterface);
+        return IsPipelineMethod(definition) && FindEstimatorParameter(definition) is { } parameter && estimatorInterface.Matches(parameter.Type);
     }
 
     public bool IsPassThroughEstimator(IMethodSymbol method)
@@ -173,28 +172,27 @@ internal sealed class MLNetKnownSymbols
     /// <summary>IEstimator&lt;T&gt;.Fit(IDataView), on the interface or any estimator class.</summary>
     public bool IsEstimatorFit(IMethodSymbol method)
         => method.Name == FitMethodName && method.Parameters.Length == 1
-           && SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, DataView)
+           && dataView.Matches(method.Parameters[0].Type)
            && method.ContainingType is { } type && ImplementsEstimator(type);
 
     /// <summary>ITransformer.Transform(IDataView), on the interface or any transformer class.</summary>
     public bool IsTransformerTransform(IMethodSymbol method)
         => method.Name == TransformMethodName && method.Parameters.Length == 1
-           && SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, DataView)
+           && dataView.Matches(method.Parameters[0].Type)
            && method.ContainingType is { } type
-           && (SymbolEqualityComparer.Default.Equals(type, TransformerInterface) || type.AllInterfaces.Contains(TransformerInterface, SymbolEqualityComparer.Default));
+           && (transformerInterface.Matches(type) || type.AllInterfaces.Any(transformerInterface.Matches));
 
     public bool IsRawDataSource(IMethodSymbol method) => rawDataSources.TryGet(method, out _);
 
     /// <summary>A DataOperationsCatalog method that keeps the columns of the view it takes (shuffle, filter, take, split).</summary>
     public bool IsRowOperation(IMethodSymbol method)
-        => DataOperationsCatalog is not null && SymbolEqualityComparer.Default.Equals(Definition(method).ContainingType, DataOperationsCatalog)
-           && FindDataViewParameter(method) is not null;
+        => dataOperationsCatalog.Matches(Definition(method).ContainingType) && FindDataViewParameter(method) is not null;
 
     public IParameterSymbol? FindDataViewParameter(IMethodSymbol method)
     {
         foreach (var parameter in method.Parameters)
         {
-            if (SymbolEqualityComparer.Default.Equals(parameter.Type, DataView))
+            if (dataView.Matches(parameter.Type))
                 return parameter;
         }
         return null;
@@ -202,11 +200,11 @@ internal sealed class MLNetKnownSymbols
 
     public bool ImplementsEstimator(ITypeSymbol type)
     {
-        if (IsConstructionOf(type, EstimatorInterface))
+        if (estimatorInterface.Matches(type))
             return true;
         foreach (var implemented in type.AllInterfaces)
         {
-            if (IsConstructionOf(implemented, EstimatorInterface))
+            if (estimatorInterface.Matches(implemented))
                 return true;
         }
         return false;
@@ -234,9 +232,6 @@ internal sealed class MLNetKnownSymbols
 
     private static IMethodSymbol Definition(IMethodSymbol method) => (method.ReducedFrom ?? method).OriginalDefinition;
 
-    private static bool IsConstructionOf(ITypeSymbol type, INamedTypeSymbol genericDefinition)
-        => type is INamedTypeSymbol named && SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, genericDefinition);
-
     private static void AddTrainers(KnownMethods<TrainerInfo> table, string ownerMetadataName, NormalizationNeed need, params string[] names)
     {
         foreach (var name in names)
@@ -247,7 +242,17 @@ internal sealed class MLNetKnownSymbols
     {
         foreach (var owner in pipelineOwners)
         {
-            if (owner is not null && SymbolEqualityComparer.Default.Equals(definition.ContainingType, owner))
+            if (owner.Matches(definition.ContainingType))
+                return true;
+        }
+        return false;
+    }
+
+    private bool IsTrainerCatalog(ITypeSymbol type)
+    {
+        foreach (var catalog in trainerCatalogs)
+        {
+            if (catalog.Matches(type))
                 return true;
         }
         return false;
@@ -255,8 +260,7 @@ internal sealed class MLNetKnownSymbols
 
     /// <summary>TransformsCatalog or one of its nested catalogs (Conversion, Text, Categorical, ...).</summary>
     private bool IsTransformCatalog(ITypeSymbol type)
-        => transformsCatalog is not null
-           && (SymbolEqualityComparer.Default.Equals(type, transformsCatalog) || SymbolEqualityComparer.Default.Equals(type.ContainingType, transformsCatalog));
+        => transformsCatalog.Matches(type) || transformsCatalog.Matches(type.ContainingType);
 
     /// <summary>
     /// Methods known by name and declaring type. The declaring types are resolved by metadata name once; their members
@@ -264,18 +268,17 @@ internal sealed class MLNetKnownSymbols
     /// </summary>
     private sealed class KnownMethods<T>
     {
-        private readonly LibraryTypes types;
+        private readonly Func<string, KnownType> typeNamed;
 
         // Lists of a class, not of key-value structs: the runtime then shares the list code it has already compiled
         // instead of compiling it again for our enums, in every build.
         private readonly Dictionary<string, List<Entry>> byName = new();
 
-        public KnownMethods(LibraryTypes types) => this.types = types;
+        public KnownMethods(Func<string, KnownType> typeNamed) => this.typeNamed = typeNamed;
 
         public void Add(string ownerMetadataName, T value, params string[] names)
         {
-            if (types.Get(ownerMetadataName) is not { } owner)
-                return;
+            var owner = typeNamed(ownerMetadataName);
             foreach (var name in names)
             {
                 if (!byName.TryGetValue(name, out var entries))
@@ -291,7 +294,7 @@ internal sealed class MLNetKnownSymbols
                 var containingType = Definition(method).ContainingType;
                 foreach (var entry in entries)
                 {
-                    if (SymbolEqualityComparer.Default.Equals(containingType, entry.Owner))
+                    if (entry.Owner.Matches(containingType))
                     {
                         value = entry.Value;
                         return true;
@@ -304,13 +307,13 @@ internal sealed class MLNetKnownSymbols
 
         private sealed class Entry
         {
-            public Entry(INamedTypeSymbol owner, T value)
+            public Entry(KnownType owner, T value)
             {
                 Owner = owner;
                 Value = value;
             }
 
-            public INamedTypeSymbol Owner { get; }
+            public KnownType Owner { get; }
             public T Value { get; }
         }
     }

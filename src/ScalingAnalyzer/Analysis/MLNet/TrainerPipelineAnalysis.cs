@@ -264,7 +264,7 @@ internal sealed class TrainerPipelineAnalysis
         var current = EstimatorChainEvaluator.ArgumentFor(trainer, method.Parameters[0]) is { } catalog ? MLNetOperationValues.Unwrap(catalog) : null;
         while (current is not null)
         {
-            if (SymbolEqualityComparer.Default.Equals(current.Type, symbols.MLContext))
+            if (symbols.MLContext.Matches(current.Type))
             {
                 return current is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation { Arguments.Length: 0 }
                        && current.Syntax is ExpressionSyntax expression
