@@ -77,8 +77,11 @@ internal sealed class ScalingStepPlan
             if (identifier.Identifier.ValueText != variableName)
                 continue;
             var symbol = semanticModel.GetSymbolInfo(identifier, cancellationToken).Symbol;
-            if (symbol is not (ILocalSymbol or IParameterSymbol))
+            if (symbol is not (ILocalSymbol or IParameterSymbol or IFieldSymbol { IsReadOnly: true }))
                 continue;
+            // this._x: replacing the name alone would leave this.xScaled.
+            if (identifier.Parent is MemberAccessExpressionSyntax { Name: var name } && name == identifier)
+                return null;
             if (variable is not null && !SymbolEqualityComparer.Default.Equals(variable, symbol))
                 return null;
             variable = symbol;
@@ -132,10 +135,10 @@ internal sealed class ScalingStepPlan
         return root.FullSpan.Contains(statement.Span) ? statement : null;
     }
 
-    /// <summary>Declared before the anchor (not by it) and visible at its start.</summary>
+    /// <summary>Declared before the anchor (not by it; a field anywhere) and visible at its start.</summary>
     private static bool IsInScopeBefore(ISymbol variable, StatementSyntax anchor, SemanticModel semanticModel, CancellationToken cancellationToken)
     {
-        foreach (var reference in variable.DeclaringSyntaxReferences)
+        foreach (var reference in variable is IFieldSymbol ? ImmutableArray<SyntaxReference>.Empty : variable.DeclaringSyntaxReferences)
         {
             var declaration = reference.GetSyntax(cancellationToken);
             if (declaration.SyntaxTree == anchor.SyntaxTree && declaration.Span.End > anchor.SpanStart)
@@ -200,6 +203,7 @@ internal sealed class ScalingStepPlan
     {
         ILocalSymbol local => local.Type,
         IParameterSymbol parameter => parameter.Type,
+        IFieldSymbol field => field.Type,
         _ => null,
     };
 

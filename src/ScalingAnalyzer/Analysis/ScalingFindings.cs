@@ -204,7 +204,7 @@ internal static class ScalingFindings
     };
 
     /// <summary>
-    /// The local or parameter the argument reads its values from (x in x, x[index], x.narrow(0, s, n)), when scaling
+    /// The local, parameter or readonly field the argument reads its values from (x in x, x[index], x.narrow(0, s, n)), when scaling
     /// it before <paramref name="insertBefore"/> is valid: declared before that statement and not written inside it.
     /// </summary>
     private static string? VariableInScope(IOperation value, IOperation insertBefore)
@@ -224,6 +224,10 @@ internal static class ScalingFindings
                 var declared = declarations[0].Span;
                 if (declared.Start >= insertBefore.Syntax.SpanStart)
                     return null;
+                break;
+            // A readonly field by its simple name (_x, X): read into a scaled local before the training statement.
+            case IFieldReferenceOperation { Field.IsReadOnly: true, Instance: null or IInstanceReferenceOperation { IsImplicit: true } } field:
+                symbol = field.Field;
                 break;
             default:
                 return null;

@@ -12,8 +12,8 @@ namespace ScalingAnalyzer.Analysis;
 
 /// <summary>
 /// Everything the TorchSharp rules compute per compilation: the known symbols, the options per syntax tree, each
-/// method's diagnostics (computed once, read by both analyzers) and the helper-method summaries (computed once,
-/// read by every caller). Keyed by the compilation, so nothing is shared between compilations.
+/// method's diagnostics (computed once, read by both analyzers), the helper-method summaries (computed once,
+/// read by every caller) and the values of readonly fields (<see cref="ReadonlyFieldValues"/>). Keyed by the compilation, so nothing is shared between compilations.
 /// </summary>
 internal sealed class TorchCompilationAnalysis
 {
@@ -25,11 +25,14 @@ internal sealed class TorchCompilationAnalysis
     private readonly ConcurrentDictionary<IMethodSymbol, Lazy<ImmutableArray<Diagnostic>>> _diagnostics = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, Lazy<TrainingSummary?>> _summaries = new(SymbolEqualityComparer.Default);
 
+    private readonly ReadonlyFieldValues _fields;
+
     private TorchCompilationAnalysis(Compilation compilation, AnalyzerOptions analyzerOptions, TorchSymbols symbols)
     {
         _compilation = compilation;
         _analyzerOptions = analyzerOptions;
         Symbols = symbols;
+        _fields = new ReadonlyFieldValues(compilation, symbols, OptionsFor);
     }
 
     public TorchSymbols Symbols { get; }
@@ -83,13 +86,16 @@ internal sealed class TorchCompilationAnalysis
         if (scan.MayTrain)
         {
             var options = OptionsFor(body.Syntax.SyntaxTree);
-            var facts = TrainingInterpreter.Interpret(body, method, Symbols, options, helper => SummaryFor(helper, cancellationToken), cancellationToken);
+            var facts = TrainingInterpreter.Interpret(body, method, Symbols, options, helper => SummaryFor(helper, cancellationToken), FieldValues(cancellationToken), cancellationToken);
             diagnostics = ScalingFindings.Find(facts, options, cancellationToken);
         }
         foreach (var (function, functionBody) in scan.NestedFunctions)
             diagnostics = diagnostics.AddRange(DiagnosticsFor(function, functionBody, cancellationToken));
         return diagnostics;
     }
+
+    private Func<IFieldSymbol, AbstractValue?> FieldValues(CancellationToken cancellationToken)
+        => field => _fields.ValueOf(field, cancellationToken);
 
     /// <summary>What a helper method of this compilation does with its tensor parameters (not following further helpers).</summary>
     public TrainingSummary? SummaryFor(IMethodSymbol method, CancellationToken cancellationToken)
@@ -109,10 +115,10 @@ internal sealed class TorchCompilationAnalysis
         if (body is null || !TrainingPrecheck.Scan(body, Symbols, followHelpers: false).MayTrain)
             return null;
         var options = OptionsFor(syntax.SyntaxTree);
-        var facts = TrainingInterpreter.Interpret(body, method, Symbols, options, helperSummaries: null, cancellationToken);
+        var facts = TrainingInterpreter.Interpret(body, method, Symbols, options, helperSummaries: null, FieldValues(cancellationToken), cancellationToken);
         var reachParameters = facts.HasIncompleteAdaptiveReach() ? ReachParameters.Find(body, method, Symbols) : ImmutableArray<int>.Empty;
         var summary = ScalingFindings.Summarize(facts, method.Name, reachParameters, reachParameters.IsEmpty ? null : (constants, token) =>
-            TrainingInterpreter.Interpret(body, method, Symbols, options, helperSummaries: null, token, constants).AdaptiveReach());
+            TrainingInterpreter.Interpret(body, method, Symbols, options, helperSummaries: null, FieldValues(token), token, constants).AdaptiveReach());
         return summary.IsEmpty ? null : summary;
     }
 }

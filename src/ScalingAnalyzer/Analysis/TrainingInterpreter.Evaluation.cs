@@ -147,6 +147,14 @@ internal sealed partial class TrainingInterpreter
             case IDeclarationExpressionOperation declaration:
                 Assign(declaration.Expression, value);
                 break;
+            case IFieldReferenceOperation { Field: { IsReadOnly: true } field } fieldReference:
+                // Assigned in the constructor being interpreted, or updated in place (x.div_(s)): later reads here see it.
+                if (fieldReference.Instance is not null)
+                    Evaluate(fieldReference.Instance);
+                _environment[field] = value;
+                if (SymbolEqualityComparer.Default.Equals(field, _capturedField))
+                    _captured = _captured is null ? value : _captured.Join(value);
+                break;
             case ITupleOperation:
                 Deconstruct(target, value);
                 break;
@@ -413,8 +421,20 @@ internal sealed partial class TrainingInterpreter
         return AbstractValue.Unknown;
     }
 
+    /// <summary>
+    /// Tuple elements, and readonly fields: one written earlier in the constructor being interpreted, else what the
+    /// type's initializers and constructors write to it (the same for every instance, since nothing else may write it).
+    /// </summary>
     private AbstractValue Field(IFieldReferenceOperation field)
     {
+        if (field.Field.IsReadOnly && !field.Field.ContainingType.IsTupleType)
+        {
+            if (field.Instance is not null)
+                Evaluate(field.Instance);
+            if (_environment.TryGetValue(field.Field, out var written))
+                return written;
+            return _fieldValues?.Invoke(field.Field) ?? AbstractValue.Unknown;
+        }
         if (field.Instance is null)
             return AbstractValue.Unknown;
         var instance = Evaluate(field.Instance);

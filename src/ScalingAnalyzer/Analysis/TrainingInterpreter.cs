@@ -27,6 +27,7 @@ internal sealed partial class TrainingInterpreter
     private readonly ScalingOptions _options;
     private readonly IMethodSymbol? _method;
     private readonly Func<IMethodSymbol, TrainingSummary?>? _helperSummaries;
+    private readonly Func<IFieldSymbol, AbstractValue?>? _fieldValues;
     private readonly IReadOnlyDictionary<int, double>? _parameterConstants;
     private readonly CancellationToken _cancellationToken;
     private readonly MethodTrainingFacts _facts = new();
@@ -38,24 +39,30 @@ internal sealed partial class TrainingInterpreter
     private int _noGradDepth;
     private int _work;
 
-    private TrainingInterpreter(TorchSymbols symbols, ScalingOptions options, IMethodSymbol? method, Func<IMethodSymbol, TrainingSummary?>? helperSummaries, IReadOnlyDictionary<int, double>? parameterConstants, CancellationToken cancellationToken)
+    /// <summary>When set, the interpretation of a constructor or initializer collects what it writes to this field.</summary>
+    private IFieldSymbol? _capturedField;
+    private AbstractValue? _captured;
+
+    private TrainingInterpreter(TorchSymbols symbols, ScalingOptions options, IMethodSymbol? method, Func<IMethodSymbol, TrainingSummary?>? helperSummaries, Func<IFieldSymbol, AbstractValue?>? fieldValues, IReadOnlyDictionary<int, double>? parameterConstants, CancellationToken cancellationToken)
     {
         _parameterConstants = parameterConstants;
         _symbols = symbols;
         _options = options;
         _method = method;
         _helperSummaries = helperSummaries;
+        _fieldValues = fieldValues;
         _cancellationToken = cancellationToken;
     }
 
     /// <summary>
     /// Interprets <paramref name="body"/>; <paramref name="helperSummaries"/> gives the summaries of helper methods to
-    /// follow one level deep, and is null when interpreting a helper itself. <paramref name="parameterConstants"/>
-    /// binds parameters (by ordinal) to a caller's constant arguments when a helper is interpreted for one call.
+    /// follow one level deep, and is null when interpreting a helper itself. <paramref name="fieldValues"/> gives the
+    /// values of readonly fields (<see cref="ReadonlyFieldValues"/>). <paramref name="parameterConstants"/> binds
+    /// parameters (by ordinal) to a caller's constant arguments when a helper is interpreted for one call.
     /// </summary>
-    public static MethodTrainingFacts Interpret(IOperation body, IMethodSymbol? method, TorchSymbols symbols, ScalingOptions options, Func<IMethodSymbol, TrainingSummary?>? helperSummaries, CancellationToken cancellationToken, IReadOnlyDictionary<int, double>? parameterConstants = null)
+    public static MethodTrainingFacts Interpret(IOperation body, IMethodSymbol? method, TorchSymbols symbols, ScalingOptions options, Func<IMethodSymbol, TrainingSummary?>? helperSummaries, Func<IFieldSymbol, AbstractValue?>? fieldValues, CancellationToken cancellationToken, IReadOnlyDictionary<int, double>? parameterConstants = null)
     {
-        var interpreter = new TrainingInterpreter(symbols, options, method, helperSummaries, parameterConstants, cancellationToken);
+        var interpreter = new TrainingInterpreter(symbols, options, method, helperSummaries, fieldValues, parameterConstants, cancellationToken);
         try
         {
             interpreter.Execute(body);
@@ -65,6 +72,30 @@ internal sealed partial class TrainingInterpreter
             return MethodTrainingFacts.Empty;
         }
         return interpreter._facts;
+    }
+
+    /// <summary>
+    /// What <paramref name="code"/> (a field initializer, or a constructor body) writes to <paramref name="field"/>, all
+    /// its writes joined; null when it writes nothing or is too large to interpret. Helpers are not followed here.
+    /// </summary>
+    public static AbstractValue? ValueWrittenTo(IFieldSymbol field, IOperation code, TorchSymbols symbols, ScalingOptions options, Func<IFieldSymbol, AbstractValue?> fieldValues, CancellationToken cancellationToken)
+    {
+        var interpreter = new TrainingInterpreter(symbols, options, method: null, helperSummaries: null, fieldValues, parameterConstants: null, cancellationToken)
+        {
+            _capturedField = field,
+        };
+        try
+        {
+            if (code is IFieldInitializerOperation initializer)
+                interpreter._captured = interpreter.Evaluate(initializer.Value);
+            else
+                interpreter.Execute(code);
+        }
+        catch (BudgetExceededException)
+        {
+            return null;
+        }
+        return interpreter._captured;
     }
 
     private bool UnderNoGrad => _noGradDepth > 0;

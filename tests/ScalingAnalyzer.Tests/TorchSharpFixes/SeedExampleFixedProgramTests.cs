@@ -17,9 +17,10 @@ public class SeedExampleFixedProgramTests(ITestOutputHelper output)
 {
     /// <summary>
     /// The seed's example 1 in TorchSharp, returning what it trained on so the test can judge the result.
-    /// Parameters: what forward and the loss read, the lines the fixes insert before the loop, the using they add.
+    /// Parameters: what forward and the loss read, the lines the fixes insert before the loop, the using they add,
+    /// and whether the data are locals x, y or private static readonly fields X, Y.
     /// </summary>
-    private static string SeedProgram(string feature, string target, string scalingSteps = "", string usings = "") => $$"""
+    private static string SeedProgram(string feature, string target, string scalingSteps = "", string usings = "", bool dataInFields = false) => $$"""
         using System;
         {{usings}}using TorchSharp;
         using TorchSharp.Modules;
@@ -27,11 +28,11 @@ public class SeedExampleFixedProgramTests(ITestOutputHelper output)
 
         public static class HousePrices
         {
+        {{(dataInFields ? FieldData : "")}}
             public static (Linear Model, Tensor Sizes, Tensor Prices) Train()
             {
                 torch.random.manual_seed(42);
-                var x = torch.rand(100, 1) * 4500 + 500;
-                var y = 100 * x + 20000 + torch.randn(100, 1) * 10000;
+        {{(dataInFields ? "" : LocalData)}}
                 var model = nn.Linear(1, 1);
                 var lossFunction = nn.MSELoss();
                 // lr 1e-2, not the seed's 1e-3: Adam moves a parameter by about lr per step, so 800 steps at 1e-3 travel
@@ -51,9 +52,19 @@ public class SeedExampleFixedProgramTests(ITestOutputHelper output)
                     }
                 }
 
-                return (model, x, y);
+                return (model, {{(dataInFields ? "X.clone(), Y.clone()" : "x, y")}});
             }
         }
+        """;
+
+    private const string LocalData = """
+                var x = torch.rand(100, 1) * 4500 + 500;
+                var y = 100 * x + 20000 + torch.randn(100, 1) * 10000;
+        """;
+
+    private const string FieldData = """
+            private static readonly Tensor X = torch.rand(100, 1) * 4500 + 500;
+            private static readonly Tensor Y = 100 * X + 20000 + torch.randn(100, 1) * 10000;
         """;
 
     private static readonly string Original = SeedProgram("x.narrow(0, start, length)", "y.narrow(0, start, length)");
@@ -90,6 +101,36 @@ public class SeedExampleFixedProgramTests(ITestOutputHelper output)
         output.WriteLine(summary);
         Assert.True(Math.Abs(learned.Coefficients[0] - truth.Coefficients[0]) < 0.02 * truth.Coefficients[0], summary);
         // Noise is 10000 and the prices spread about 130000: an intercept within 2000 is well inside the noise.
+        Assert.True(Math.Abs(learned.Intercept - truth.Intercept) < 2000, summary);
+    }
+
+    /// <summary>The same program with its data in private static readonly fields: reported, fixed and trained alike.</summary>
+    [Fact]
+    public async Task TheDefaultFixesWorkOnDataHeldInFields()
+    {
+        var fixedProgram = SeedProgram("xScaled.narrow(0, start, length)", "yScaled.narrow(0, start, length)", """
+
+                var xScaler = StandardScaler.Fit(X);
+                var xScaled = xScaler.Transform(X);
+                var yScaler = StandardScaler.Fit(Y);
+                var yScaled = yScaler.Transform(Y);
+        """, "using ScalingAnalyzer.Runtime;\n", dataInFields: true);
+        var test = new ScalingFixTest(ScalingFixTest.RealAnalyzers())
+        {
+            TestCode = SeedProgram("{|SCALE001:X.narrow(0, start, length)|}", "{|SCALE003:Y.narrow(0, start, length)|}", dataInFields: true),
+            FixedCode = fixedProgram,
+            NumberOfFixAllIterations = 2,
+            NumberOfFixAllInDocumentIterations = 2,
+        };
+        await test.RunAsync();
+
+        var (model, sizes, prices) = CompileAndTrain(fixedProgram);
+        var truth = LeastSquares.Fit(sizes, prices);
+        var learned = LinearModelUnscaler.Unscale(model.weight!, model.bias!, StandardScaler.Fit(sizes), StandardScaler.Fit(prices));
+        var summary = $"learned {learned.Coefficients[0]:F2}x + {learned.Intercept:F0}, least squares {truth.Coefficients[0]:F2}x + {truth.Intercept:F0}";
+        output.WriteLine(summary);
+        Assert.InRange(truth.Coefficients[0], 95, 105);
+        Assert.True(Math.Abs(learned.Coefficients[0] - truth.Coefficients[0]) < 0.02 * truth.Coefficients[0], summary);
         Assert.True(Math.Abs(learned.Intercept - truth.Intercept) < 2000, summary);
     }
 
