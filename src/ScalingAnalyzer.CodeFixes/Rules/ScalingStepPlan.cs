@@ -72,7 +72,9 @@ internal sealed class ScalingStepPlan
 
         ISymbol? variable = null;
         var occurrences = ImmutableArray.CreateBuilder<IdentifierNameSyntax>();
-        foreach (var identifier in argument.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
+        // foreach (var batch in x.split(32)) ... forward(batch): the variable is read in the loop's collection.
+        var readFrom = PiecesLoopCollection(argument, semanticModel, cancellationToken) ?? argument;
+        foreach (var identifier in readFrom.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
         {
             if (identifier.Identifier.ValueText != variableName)
                 continue;
@@ -102,6 +104,24 @@ internal sealed class ScalingStepPlan
             return null;
 
         return new ScalingStepPlan(variable, scalerType, anchor, occurrences.ToImmutable());
+    }
+
+    /// <summary>
+    /// When the argument is the variable of a foreach over the pieces of a tensor (<c>foreach (var batch in
+    /// x.split(32))</c>) read nowhere else in the loop's body, the loop's collection: scaling x there scales every batch.
+    /// </summary>
+    private static ExpressionSyntax? PiecesLoopCollection(ExpressionSyntax argument, SemanticModel semanticModel, CancellationToken cancellationToken)
+    {
+        if (argument is not IdentifierNameSyntax identifier
+            || semanticModel.GetSymbolInfo(identifier, cancellationToken).Symbol is not ILocalSymbol batch
+            || batch.DeclaringSyntaxReferences.Length != 1
+            || batch.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not ForEachStatementSyntax loop)
+        {
+            return null;
+        }
+        var reads = loop.Statement.DescendantNodes().OfType<IdentifierNameSyntax>()
+            .Count(name => name.Identifier.ValueText == batch.Name && SymbolEqualityComparer.Default.Equals(semanticModel.GetSymbolInfo(name, cancellationToken).Symbol, batch));
+        return reads == 1 ? loop.Expression : null;
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
@@ -27,7 +28,7 @@ internal static class ScalingFindings
             foreach (var loss in facts.Losses)
             {
                 if (loss.IsRegression && facts.IsTrainingLoss(loss))
-                    ReportTarget(diagnostics, loss.Target, loss.Value, reach);
+                    ReportTarget(diagnostics, loss.Target, loss.Value, reach, options);
             }
         }
         foreach (var helper in facts.HelperCalls)
@@ -47,7 +48,7 @@ internal static class ScalingFindings
                     reachKnown = true;
                 }
                 if (helperReach is not null)
-                    ReportTarget(diagnostics, argument.Key, argument.Value, helperReach);
+                    ReportTarget(diagnostics, argument.Key, argument.Value, helperReach, options);
             }
         }
         return diagnostics.ToImmutable();
@@ -114,13 +115,44 @@ internal static class ScalingFindings
         }
     }
 
-    private static void ReportTarget(ImmutableArray<Diagnostic>.Builder diagnostics, IArgumentOperation argument, AbstractValue value, OptimizerReach reach)
+    /// <summary>
+    /// A raw target out of reach, and far from unit scale: one already near unit scale (randn, rand) is out of reach
+    /// only because the run is short, which standardizing it would not change.
+    /// </summary>
+    private static void ReportTarget(ImmutableArray<Diagnostic>.Builder diagnostics, IArgumentOperation argument, AbstractValue value, OptimizerReach reach, ScalingOptions options)
     {
-        if (!IsRawData(value) || !value.Range.IsKnown || value.Range.Magnitude <= TargetReachFactor * reach.Distance)
+        if (!IsRawData(value) || !value.Range.IsKnown || value.Range.Magnitude <= TargetReachFactor * reach.Distance
+            || value.Range.Magnitude <= options.FeatureMagnitudeThreshold)
             return;
         var steps = reach.StepCount is double s ? NumberText.Round(s) : "at most " + OptimizerReach.AssumedStepCount.ToString("0", CultureInfo.InvariantCulture);
         diagnostics.Add(Create(DiagnosticDescriptors.UnreachableTarget, argument, DiagnosticProperties.TargetRole,
             argument.Value.Syntax.ToString(), NumberText.Round(value.Range.Magnitude), steps, NumberText.Round(reach.LearningRate), NumberText.Round(reach.Distance)));
+    }
+
+    /// <summary>
+    /// The foreach that declares <paramref name="batch"/> and walks the pieces of one tensor (<c>x.split(32)</c>), when
+    /// the body reads the batch only here: scaling x would change every use of the batch, so this must be the only one.
+    /// </summary>
+    private static IForEachLoopOperation? PiecesLoopOf(ILocalReferenceOperation batch)
+    {
+        for (var current = batch.Parent; current is not null; current = current.Parent)
+        {
+            if (current is not IForEachLoopOperation loop || !loop.Locals.Contains(batch.Local, SymbolEqualityComparer.Default))
+                continue;
+            var collection = loop.Collection;
+            while (collection is IConversionOperation { OperatorMethod: null } conversion)
+                collection = conversion.Operand;
+            if (collection is not IInvocationOperation { Instance: not null } pieces || !Pieces.Contains(pieces.TargetMethod.Name))
+                return null;
+            var reads = 0;
+            foreach (var operation in loop.Body.DescendantsAndSelf())
+            {
+                if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, batch.Local))
+                    reads++;
+            }
+            return reads == 1 ? loop : null;
+        }
+        return null;
     }
 
     private static IOperation RootOfSelection(IOperation value)
@@ -135,7 +167,7 @@ internal static class ScalingFindings
                 case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } indexed }:
                     value = indexed;
                     continue;
-                case IInvocationOperation { Instance: { } receiver } invocation when ValueKeepingSelections.Contains(invocation.TargetMethod.Name):
+                case IInvocationOperation { Instance: { } receiver } invocation when ValueKeepingSelections.Contains(invocation.TargetMethod.Name) || Pieces.Contains(invocation.TargetMethod.Name):
                     value = receiver;
                     continue;
                 default:
@@ -203,6 +235,12 @@ internal static class ScalingFindings
         "to", "type", "to_type", "float", "double", "contiguous", "clone", "detach", "cpu", "cuda",
     };
 
+    /// <summary>Methods that cut a tensor into pieces a foreach can walk over (its mini-batches).</summary>
+    private static readonly HashSet<string> Pieces = new(System.StringComparer.Ordinal)
+    {
+        "split", "chunk", "tensor_split", "vsplit", "hsplit", "unbind",
+    };
+
     /// <summary>
     /// The local, parameter or readonly field the argument reads its values from (x in x, x[index], x.narrow(0, s, n)), when scaling
     /// it before <paramref name="insertBefore"/> is valid: declared before that statement and not written inside it.
@@ -216,6 +254,9 @@ internal static class ScalingFindings
             case IParameterReferenceOperation parameter:
                 symbol = parameter.Parameter;
                 break;
+            // foreach (var batch in x.split(32)): x scaled before the loop, x.split(32) then reads the scaled copy.
+            case ILocalReferenceOperation local when PiecesLoopOf(local) is { } piecesLoop:
+                return insertBefore.Syntax.Span.Contains(piecesLoop.Syntax.Span) ? VariableInScope(piecesLoop.Collection, insertBefore) : null;
             case ILocalReferenceOperation local:
                 symbol = local.Local;
                 var declarations = local.Local.DeclaringSyntaxReferences;

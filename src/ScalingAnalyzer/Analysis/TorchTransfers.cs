@@ -131,6 +131,13 @@ internal static class TorchTransfers
         ["index_select"] = call => KeepValues(call, keepColumns: call.Constant("dim") == 0),
         ["slice"] = call => KeepValues(call, keepColumns: call.Constant("dim") == 0),
         ["roll"] = call => KeepValues(call, keepColumns: true),
+        // Pieces of a tensor (an array of tensors): foreach over them meets the same values.
+        ["split"] = call => KeepValues(call, keepColumns: false),
+        ["chunk"] = call => KeepValues(call, keepColumns: false),
+        ["tensor_split"] = call => KeepValues(call, keepColumns: false),
+        ["vsplit"] = call => KeepValues(call, keepColumns: false),
+        ["hsplit"] = call => KeepValues(call, keepColumns: false),
+        ["unbind"] = call => KeepValues(call, keepColumns: false),
         ["contiguous"] = call => KeepValues(call, keepColumns: true, keepRows: true),
         ["clone"] = call => KeepValues(call, keepColumns: true, keepRows: true),
         ["detach"] = call => KeepValues(call, keepColumns: true, keepRows: true),

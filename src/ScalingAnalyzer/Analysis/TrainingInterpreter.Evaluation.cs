@@ -608,11 +608,22 @@ internal sealed partial class TrainingInterpreter
     internal void Step(AbstractValue? optimizer)
         => _facts.Steps.Add(new StepSite(optimizer?.Optimizer, CurrentStepCount(), UnderNoGrad));
 
+    /// <summary>
+    /// An in-place result written back into the tensor it changed. In-place methods return their receiver, so in
+    /// <c>x.sub_(m).div_(s)</c> the receiver of div_ is x itself: the chain is followed down to the variable.
+    /// </summary>
     internal void AssignBack(IOperation? target, AbstractValue value)
     {
-        if (target is not null)
-            Assign(Strip(target), value);
+        if (target is null)
+            return;
+        target = Strip(target);
+        while (target is IInvocationOperation { Instance: { } receiver } inPlace && IsInPlaceTensorMethod(inPlace.TargetMethod))
+            target = Strip(receiver);
+        Assign(target, value);
     }
+
+    private bool IsInPlaceTensorMethod(IMethodSymbol method)
+        => method.Name.Length > 1 && method.Name[method.Name.Length - 1] == '_' && _symbols.IsTensor(method.ContainingType);
 
     internal AbstractValue ElementOf(AbstractValue collection)
         => collection.Range.IsKnown || collection.Origin == ValueOrigin.RuntimeData

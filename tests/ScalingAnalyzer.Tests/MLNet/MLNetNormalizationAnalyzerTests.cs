@@ -45,6 +45,34 @@ public class MLNetNormalizationAnalyzerTests
         var pipeline = ml.Transforms.Concatenate("Features", "Size", "Rooms").Append({|SCALE002:{{trainer}}|});
         """);
 
+    // ---- A trainer that starts its own chain (the ML.NET samples' idiom, found by the real-world sweep) ----
+
+    [Fact]
+    public Task TrainerChainAppendedThroughALocalAfterANormalizerIsSilent() => ExpectAsync("""
+        var dataProcess = ml.Transforms.Concatenate("Features", "Size", "Rooms").Append(ml.Transforms.NormalizeMeanVariance("Features"));
+        var trainer = ml.MulticlassClassification.Trainers.SdcaMaximumEntropy("Label", "Features")
+            .Append(ml.Transforms.Conversion.MapKeyToValue("PredictedLabel"));
+        var model = dataProcess.Append(trainer).Fit(data);
+        """);
+
+    [Fact]
+    public Task TrainerChainAppendedThroughALocalWithoutANormalizerIsReported() => ExpectAsync("""
+        var dataProcess = ml.Transforms.Concatenate("Features", "Size", "Rooms");
+        var trainer = {|SCALE002:ml.MulticlassClassification.Trainers.SdcaMaximumEntropy("Label", "Features")|}
+            .Append(ml.Transforms.Conversion.MapKeyToValue("PredictedLabel"));
+        var model = dataProcess.Append(trainer).Fit(data);
+        """);
+
+    [Fact]
+    public Task TrainerChainAppendedInTwoPlacesIsUnknownAndSilent() => ExpectAsync("""
+        var normalized = ml.Transforms.Concatenate("Features", "Size", "Rooms").Append(ml.Transforms.NormalizeMeanVariance("Features"));
+        var raw = ml.Transforms.Concatenate("Features", "Size", "Rooms");
+        var trainer = ml.MulticlassClassification.Trainers.SdcaMaximumEntropy("Label", "Features")
+            .Append(ml.Transforms.Conversion.MapKeyToValue("PredictedLabel"));
+        var first = normalized.Append(trainer).Fit(data);
+        var second = raw.Append(trainer).Fit(data);
+        """);
+
     [Theory]
     [InlineData("ml.Regression.Trainers.FastTree(labelColumnName: \"Price\")")]
     [InlineData("ml.Regression.Trainers.FastTreeTweedie(labelColumnName: \"Price\")")]

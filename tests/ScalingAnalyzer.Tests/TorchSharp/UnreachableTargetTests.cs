@@ -20,6 +20,22 @@ public class UnreachableTargetTests
                 var y = x * 450000 + 70000;
         """;
 
+    /// <summary>
+    /// TorchSharp's README program (found by the real-world sweep): a standard-normal target and 10 Adam steps. Out of
+    /// reach only because the run is short; standardizing would not change it, so it is not a scale problem.
+    /// </summary>
+    [Theory]
+    [InlineData("torch.randn(64, 10)", 10)]
+    [InlineData("torch.rand(32, 1)", 50)]
+    [InlineData("torch.rand(32, 1) * 9", 50)]
+    public Task ATargetNearUnitScaleIsSilentHoweverShortTheRun(string target, int epochs) => Silent(
+        ProgramWithMain($"        var x = torch.randn(64, 1);\n        var y = {target};\n" + Loop("x", "y", optimizer: "torch.optim.Adam(model.parameters())", epochs: epochs)));
+
+    [Fact]
+    public Task ATargetJustAboveTheMagnitudeThresholdIsReported() => Reports(
+        ProgramWithMain("        var x = torch.randn(64, 1);\n        var y = torch.rand(32, 1) * 20;\n" + Loop("x", "{|#0:y|}", optimizer: "torch.optim.Adam(model.parameters())", epochs: 50)),
+        Scale003().WithArguments("y", "20", "50", "0.001", "0.05"));
+
     [Fact]
     public Task AdamDefaultLearningRateIsUsed() => Reports(
         ProgramWithMain(Prices + Loop("x", "{|#0:y|}", optimizer: "torch.optim.Adam(model.parameters())")),

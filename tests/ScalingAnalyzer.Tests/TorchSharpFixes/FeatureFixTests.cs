@@ -507,4 +507,50 @@ public class FeatureFixTests
             }
         }
         """);
+
+    private static string SplitBatches(string data, string pieces, string target = "yb") => $$"""
+        using TorchSharp;
+        using static TorchSharp.torch;
+
+        class Trainer
+        {
+            static void Train()
+            {
+                var x = torch.rand(128, 1) * 4500 + 500;
+                var y = (x - 500) / 4500;
+                var model = nn.Linear(1, 1);
+                var optimizer = torch.optim.Adam(model.parameters(), lr: 1e-3);{{data}}
+                for (int epoch = 0; epoch < 200; epoch++)
+                {
+                    var targets = y.split(32);
+                    var i = 0;
+                    foreach (var batch in {{pieces}})
+                    {
+                        var yb = targets[i++];
+                        optimizer.zero_grad();
+                        var loss = nn.functional.mse_loss(model.forward({|SCALE001:batch|}), {{target}});
+                        loss.backward();
+                        optimizer.step();
+                    }
+                }
+            }
+        }
+        """;
+
+    /// <summary>foreach over x.split(32): x is scaled before the loops and the loop walks the pieces of the scaled copy.</summary>
+    [Fact]
+    public Task BatchesFromSplitAreFixedAtTheSplitTensor() => ScalingFixTest.RunAsync(
+        SplitBatches("", "x.split(32)"),
+        "using ScalingAnalyzer.Runtime;\n" + SplitBatches("""
+
+                var xScaler = StandardScaler.Fit(x);
+                var xScaled = xScaler.Transform(x);
+        """, "xScaled.split(32)").Replace("{|SCALE001:batch|}", "batch"));
+
+    /// <summary>The batch also feeds the target: scaling x would change the target too, so no fix is offered.</summary>
+    [Fact]
+    public Task BatchesReadTwiceGetNoFix() => ScalingFixTest.RunAsync(
+        SplitBatches("", "x.split(32)", target: "batch / 4500"),
+        SplitBatches("", "x.split(32)", target: "batch / 4500"),
+        fixAllIterations: 0);
 }

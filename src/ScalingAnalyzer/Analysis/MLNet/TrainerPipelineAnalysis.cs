@@ -214,19 +214,51 @@ internal sealed class TrainerPipelineAnalysis
 
     /// <summary>
     /// The column marks of the data an Append chain starts from: the stages before it when the whole chain is itself
-    /// appended (<c>a.Append(b.Append(trainer))</c>), otherwise raw data, since an estimator chain is fit on the data
-    /// it is given and what it normalizes is what its own stages normalize.
+    /// appended (<c>a.Append(b.Append(trainer))</c>), also through a local (<c>var trainer = Sdca(...).Append(MapKeyToValue(...));
+    /// pipeline.Append(trainer)</c>, the ML.NET samples' idiom), otherwise raw data, since an estimator chain is fit on
+    /// the data it is given and what it normalizes is what its own stages normalize. A chain appended in several places
+    /// is unknown.
     /// </summary>
     private ColumnNormalizationState UpstreamOf(IInvocationOperation append, int depth)
     {
+        if (depth > MaxDepth)
+            return ColumnNormalizationState.Raw;
         var (top, parent) = MLNetOperationValues.ConsumerOf(append);
-        if (depth <= MaxDepth && parent is IArgumentOperation { Parent: IInvocationOperation outer } && symbols.IsAppend(outer.TargetMethod))
+        if (AppendedAfter(top, parent, depth) is { } appended)
+            return appended;
+        var local = parent switch
+        {
+            IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
+            ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when assignment.Value == top => target.Local,
+            _ => null,
+        };
+        if (local is null)
+            return ColumnNormalizationState.Raw;
+        ColumnNormalizationState? state = null;
+        foreach (var read in evaluator.Values.ReadsOf(local))
+        {
+            if (evaluator.ResolveThroughLocals(read) != append)
+                continue;
+            var (readTop, readParent) = MLNetOperationValues.ConsumerOf(read);
+            if (AppendedAfter(readTop, readParent, depth) is not { } readState)
+                continue;
+            if (state is not null)
+                return ColumnNormalizationState.Unknown;
+            state = readState;
+        }
+        return state ?? ColumnNormalizationState.Raw;
+    }
+
+    /// <summary>The marks after the stages before <paramref name="top"/>, when it is the estimator an Append adds.</summary>
+    private ColumnNormalizationState? AppendedAfter(IOperation top, IOperation? parent, int depth)
+    {
+        if (parent is IArgumentOperation { Parent: IInvocationOperation outer } && symbols.IsAppend(outer.TargetMethod))
         {
             var (start, estimator) = EstimatorChainEvaluator.AppendOperands(outer);
             if (estimator == top && start is not null)
                 return evaluator.ApplyEstimator(start, UpstreamOf(outer, depth + 1));
         }
-        return ColumnNormalizationState.Raw;
+        return null;
     }
 
     private static string? FirstUnnormalized(ColumnNormalizationState state, ImmutableArray<string> columns)
