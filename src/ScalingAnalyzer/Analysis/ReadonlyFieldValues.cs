@@ -35,6 +35,7 @@ internal sealed class ReadonlyFieldValues
     private readonly object _gate = new();
     private readonly Dictionary<IFieldSymbol, AbstractValue?> _values = new(SymbolEqualityComparer.Default);
     private readonly HashSet<IFieldSymbol> _inProgress = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<INamedTypeSymbol, Dictionary<string, List<SyntaxNode>>?> _identifiers = new(SymbolEqualityComparer.Default);
 
     public ReadonlyFieldValues(Compilation compilation, TorchSymbols symbols, Func<SyntaxTree, ScalingOptions> optionsFor)
     {
@@ -77,19 +78,14 @@ internal sealed class ReadonlyFieldValues
         var writers = new List<IOperation>();
         if (Initializer(field, cancellationToken) is { } initializer)
             writers.Add(initializer);
-        foreach (var declaration in type.DeclaringSyntaxReferences)
+        if (IdentifiersOf(type, cancellationToken) is not { } identifiers)
+            return null;
+        if (identifiers.TryGetValue(field.Name, out var spelledLikeTheField))
         {
-            var root = declaration.GetSyntax(cancellationToken);
-            if (!_compilation.ContainsSyntaxTree(root.SyntaxTree))
-                return null;
-            var model = SemanticModelFor(root.SyntaxTree);
-            foreach (var token in root.DescendantTokens())
+            foreach (var node in spelledLikeTheField)
             {
-                // Only identifiers spelled like the field can refer to it.
-                if (token.ValueText != field.Name || token.Parent is not { } node)
-                    continue;
                 cancellationToken.ThrowIfCancellationRequested();
-                if (ReferenceAt(node, field, model, cancellationToken) is not { } reference)
+                if (ReferenceAt(node, field, SemanticModelFor(node.SyntaxTree), cancellationToken) is not { } reference)
                     continue;
                 if (IsWrite(reference))
                 {
@@ -100,7 +96,9 @@ internal sealed class ReadonlyFieldValues
                         writers.Add(constructor);
                 }
                 else if (!IsSafeRead(reference))
+                {
                     return null;
+                }
             }
         }
 
@@ -114,6 +112,37 @@ internal sealed class ReadonlyFieldValues
             value = value is null ? written : value.Join(written);
         }
         return value is null ? null : Detached(value);
+    }
+
+    /// <summary>
+    /// The identifier tokens' nodes in the class's code (all its parts, nested types included), by spelling: read once
+    /// per class, so a class with many fields is not scanned once per field. Null when part of the class is not in
+    /// this compilation's trees.
+    /// </summary>
+    private Dictionary<string, List<SyntaxNode>>? IdentifiersOf(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        if (_identifiers.TryGetValue(type, out var known))
+            return known;
+        Dictionary<string, List<SyntaxNode>>? identifiers = new(StringComparer.Ordinal);
+        foreach (var declaration in type.DeclaringSyntaxReferences)
+        {
+            var root = declaration.GetSyntax(cancellationToken);
+            if (!_compilation.ContainsSyntaxTree(root.SyntaxTree))
+            {
+                identifiers = null;
+                break;
+            }
+            foreach (var token in root.DescendantTokens())
+            {
+                if (token.Parent is not { } node || token.ValueText.Length == 0 || !char.IsLetter(token.ValueText[0]) && token.ValueText[0] != '_')
+                    continue;
+                if (!identifiers.TryGetValue(token.ValueText, out var nodes))
+                    identifiers[token.ValueText] = nodes = new List<SyntaxNode>();
+                nodes.Add(node);
+            }
+        }
+        _identifiers[type] = identifiers;
+        return identifiers;
     }
 
     /// <summary>
