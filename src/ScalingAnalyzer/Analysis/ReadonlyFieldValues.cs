@@ -26,6 +26,9 @@ internal sealed class ReadonlyFieldValues
     /// <summary>TorchSharp members that hand out writable access to a tensor's storage.</summary>
     private static readonly ImmutableHashSet<string> WritableAccessors = ImmutableHashSet.Create("data", "bytes", "DataItem", "data_ptr");
 
+    /// <summary>How many fields may be computed inside one another (X from Y from Z ...).</summary>
+    private const int MaxNesting = 16;
+
     private readonly Compilation _compilation;
     private readonly TorchSymbols _symbols;
     private readonly Func<SyntaxTree, ScalingOptions> _optionsFor;
@@ -51,8 +54,11 @@ internal sealed class ReadonlyFieldValues
         {
             if (_values.TryGetValue(field, out var known))
                 return known;
-            // A field read while its own value is being computed (X = Y + 1, Y = X + 1): unknown there.
-            if (!_inProgress.Add(field))
+            // A field read while its own value is being computed (X = Y + 1, Y = X + 1): unknown there. Fields defined
+            // from fields nest the computation: past MaxNesting levels they are unknown, so the stack stays small. (In a
+            // chain longer than that, which fields end up known depends on which was asked for first; unknown only
+            // ever means silent.)
+            if (_inProgress.Count >= MaxNesting || !_inProgress.Add(field))
                 return null;
             AbstractValue? value;
             try

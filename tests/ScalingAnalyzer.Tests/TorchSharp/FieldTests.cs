@@ -134,6 +134,22 @@ public class FieldTests
                 private static readonly Tensor B = A + 1;
             """));
 
+    /// <summary>Each field from the one before: the computation nests, and a chain this long stays bounded and silent.</summary>
+    [Fact]
+    public Task ALongChainOfFieldsIsBoundedAndSilent() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        ProgramWithMain(
+            Loop("F2000", target: "F0"),
+            members: "    private static readonly Tensor F0 = torch.rand(100, 1) * 4500 + 500;\n"
+                + string.Concat(Enumerable.Range(1, 2000).Select(i => $"    private static readonly Tensor F{i} = F{i - 1} * 1;\n"))));
+
+    [Fact]
+    public Task AShortChainOfFieldsIsFollowed() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        ProgramWithMain(
+            Loop("{|#0:F5|}", target: "F0 / 5000"),
+            members: "    private static readonly Tensor F0 = torch.rand(100, 1) * 4500 + 500;\n"
+                + string.Concat(Enumerable.Range(1, 5).Select(i => $"    private static readonly Tensor F{i} = F{i - 1} * 1;\n"))),
+        expected: Scale001().WithArguments("F5", "[500, 5000]", "model.forward", Magnitude5000));
+
     [Fact]
     public Task AReportedFieldIsScaledIntoALocalBeforeTheLoop() => ScalingFixTest.RunAsync("""
         using TorchSharp;
