@@ -8,8 +8,6 @@ namespace ScalingAnalyzer.Tests.TorchSharp;
 /// <summary>Mini-batches taken by foreach over the pieces of the data (split, chunk, unbind).</summary>
 public class BatchingTests
 {
-    private const string Magnitude5000 = "values up to about 5000 make gradient steps overshoot or barely move its weights";
-
     private static DiagnosticResult Scale001() => Verify<UnscaledFeatureAnalyzer>.Diagnostic("SCALE001").WithLocation(0);
 
     private static string BatchLoop(string data, string pieces) => ProgramWithMain($$"""

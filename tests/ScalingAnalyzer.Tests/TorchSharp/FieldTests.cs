@@ -12,8 +12,6 @@ namespace ScalingAnalyzer.Tests.TorchSharp;
 /// </summary>
 public class FieldTests
 {
-    private const string Magnitude5000 = "values up to about 5000 make gradient steps overshoot or barely move its weights";
-
     private static DiagnosticResult Scale001() => Verify<UnscaledFeatureAnalyzer>.Diagnostic("SCALE001").WithLocation(0);
 
     /// <summary>A class that keeps its data in fields, trains in <c>Train()</c> and is run from Main.</summary>
@@ -150,9 +148,8 @@ public class FieldTests
                 + string.Concat(Enumerable.Range(1, 5).Select(i => $"    private static readonly Tensor F{i} = F{i - 1} * 1;\n"))),
         expected: Scale001().WithArguments("F5", "[500, 5000]", "model.forward", Magnitude5000));
 
-    [Fact]
-    public Task AReportedFieldIsScaledIntoALocalBeforeTheLoop() => ScalingFixTest.RunAsync("""
-        using TorchSharp;
+    private static string StaticFieldProgram(string feature, string scalingSteps = "", string usings = "") => $$"""
+        {{usings}}using TorchSharp;
         using static TorchSharp.torch;
 
         class Trainer
@@ -163,42 +160,26 @@ public class FieldTests
             static void Train()
             {
                 var model = nn.Linear(1, 1);
-                var optimizer = torch.optim.Adam(model.parameters(), lr: 1e-3);
+                var optimizer = torch.optim.Adam(model.parameters(), lr: 1e-3);{{scalingSteps}}
                 for (int epoch = 0; epoch < 200; epoch++)
                 {
                     optimizer.zero_grad();
-                    var loss = nn.functional.mse_loss(model.forward({|SCALE001:X|}), Y);
+                    var loss = nn.functional.mse_loss(model.forward({{feature}}), Y);
                     loss.backward();
                     optimizer.step();
                 }
             }
         }
-        """, """
-        using ScalingAnalyzer.Runtime;
-        using TorchSharp;
-        using static TorchSharp.torch;
+        """;
 
-        class Trainer
-        {
-            private static readonly Tensor X = torch.rand(100, 1) * 4500 + 500;
-            private static readonly Tensor Y = (X - 500) / 4500;
+    [Fact]
+    public Task AReportedFieldIsScaledIntoALocalBeforeTheLoop() => ScalingFixTest.RunAsync(
+        StaticFieldProgram("{|SCALE001:X|}"),
+        StaticFieldProgram("xScaled", """
 
-            static void Train()
-            {
-                var model = nn.Linear(1, 1);
-                var optimizer = torch.optim.Adam(model.parameters(), lr: 1e-3);
                 var xScaler = StandardScaler.Fit(X);
                 var xScaled = xScaler.Transform(X);
-                for (int epoch = 0; epoch < 200; epoch++)
-                {
-                    optimizer.zero_grad();
-                    var loss = nn.functional.mse_loss(model.forward(xScaled), Y);
-                    loss.backward();
-                    optimizer.step();
-                }
-            }
-        }
-        """);
+        """, "using ScalingAnalyzer.Runtime;\n"));
 
     /// <summary><c>this._x</c>: replacing the name alone would leave <c>this.xScaled</c>, so no fix is offered.</summary>
     [Fact]

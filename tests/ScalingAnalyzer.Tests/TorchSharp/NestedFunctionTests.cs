@@ -11,8 +11,6 @@ namespace ScalingAnalyzer.Tests.TorchSharp;
 /// </summary>
 public class NestedFunctionTests
 {
-    private const string Magnitude5000 = "values up to about 5000 make gradient steps overshoot or barely move its weights";
-
     private const string RawData = """
                 var x = torch.rand(100, 1) * 4500 + 500;
                 var y = 100 * x + 20000;

@@ -3,6 +3,9 @@ namespace ScalingAnalyzer.Tests.TorchSharp;
 /// <summary>Builds small TorchSharp training programs for the rule tests.</summary>
 internal static class TorchPrograms
 {
+    /// <summary>SCALE001's message tail for data up to about 5000 (torch.rand(n, 1) * 4500 + 500).</summary>
+    public const string Magnitude5000 = "values up to about 5000 make gradient steps overshoot or barely move its weights";
+
     /// <summary>A program whose Main runs <paramref name="body"/>.</summary>
     public static string ProgramWithMain(string body, string members = "") => $$"""
         using System;

@@ -8,8 +8,6 @@ namespace ScalingAnalyzer.Tests.TorchSharp;
 /// <summary>SCALE001: bounded features far from unit scale, or with columns of very different scales.</summary>
 public class UnscaledFeatureTests
 {
-    private const string Magnitude5000 = "values up to about 5000 make gradient steps overshoot or barely move its weights";
-
     private static DiagnosticResult Scale001(int location = 0) => Verify<UnscaledFeatureAnalyzer>.Diagnostic("SCALE001").WithLocation(location);
 
     private static Task Reports(string source, params DiagnosticResult[] expected) => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(source, expected: expected);
