@@ -235,7 +235,7 @@ internal sealed class ReadonlyFieldValues
     {
         var name = method.Name;
         if (_symbols.IsTorchSharpType(method.ContainingType))
-            return !name.EndsWith("_", StringComparison.Ordinal) && !WritableAccessors.Contains(name);
+            return !TorchSymbols.IsInPlaceName(name) && !WritableAccessors.Contains(name);
         if (name is "forward" or "call" && _symbols.IsModule(method.ContainingType))
             return true;
         // Our runtime library (the fixes insert StandardScaler.Fit(X)) never changes its inputs.

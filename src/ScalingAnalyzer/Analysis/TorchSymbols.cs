@@ -59,6 +59,9 @@ internal sealed class TorchSymbols
         => assemblyName.Equals("TorchSharp", StringComparison.OrdinalIgnoreCase)
            || assemblyName.Equals("ScalingAnalyzer.Runtime", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>TorchSharp's naming of in-place methods (add_, div_, nn.init.uniform_): a trailing underscore.</summary>
+    public static bool IsInPlaceName(string name) => name.Length > 1 && name[name.Length - 1] == '_';
+
     public bool IsTensor(ITypeSymbol? type) => type is not null && SymbolEqualityComparer.Default.Equals(type, Tensor);
 
     /// <summary>A method that may receive training data: one of its parameters is a tensor.</summary>

@@ -228,7 +228,7 @@ internal static class TorchTransfers
         if (TensorFunctions.TryGetValue(name, out var transfer))
             return transfer(call);
         // x.add_(y): the in-place form writes its result back into x.
-        if (name.Length > 1 && name[name.Length - 1] == '_' && TensorFunctions.TryGetValue(name.Substring(0, name.Length - 1), out var inPlace))
+        if (TorchSymbols.IsInPlaceName(name) && TensorFunctions.TryGetValue(name.Substring(0, name.Length - 1), out var inPlace))
         {
             var result = inPlace(call);
             call.Interpreter.AssignBack(call.Invocation.Instance, result);

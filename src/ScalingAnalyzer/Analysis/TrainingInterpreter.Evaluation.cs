@@ -623,7 +623,7 @@ internal sealed partial class TrainingInterpreter
     }
 
     private bool IsInPlaceTensorMethod(IMethodSymbol method)
-        => method.Name.Length > 1 && method.Name[method.Name.Length - 1] == '_' && _symbols.IsTensor(method.ContainingType);
+        => TorchSymbols.IsInPlaceName(method.Name) && _symbols.IsTensor(method.ContainingType);
 
     internal AbstractValue ElementOf(AbstractValue collection)
         => collection.Range.IsKnown || collection.Origin == ValueOrigin.RuntimeData
