@@ -51,20 +51,17 @@ internal static class RefinedLeastSquaresSolver
         var qr = Factorize(columns, powerOfTwoScale);
         CheckRank(qr, n, p, columns, describeColumn);
 
-        var x = new double[p];
+        var x = InitialSolution(qr, y);
         var r = new double[n];
         var solutionStep = new double[p];
         var residualStep = new double[n];
         var steps = 0;
         double previousChange = double.PositiveInfinity;
-        SolveAugmented(qr, y, new double[p], residualStep, solutionStep);
-        Array.Copy(solutionStep, x, p);
-        Array.Copy(residualStep, r, n);
         var f = new double[n];
         var g = new double[p];
         for (; steps < maxRefinementSteps; steps++)
         {
-            AugmentedResidual(columns, powerOfTwoScale, y, x, r, f, g);
+            AugmentedResidual(columns, powerOfTwoScale, y, x, r, f, g, startResidual: steps == 0);
             SolveAugmented(qr, f, g, residualStep, solutionStep);
             var change = MaxAbs(solutionStep);
             var size = MaxAbs(x);
@@ -161,6 +158,23 @@ internal static class RefinedLeastSquaresSolver
     }
 
     /// <summary>
+    /// The plain QR solution x₀ = P·R⁻¹·(Qᵀ·y)₁: one pass of Qᵀ. The matching residual is not formed with a second
+    /// pass of Q (Q·[0; (Qᵀ·y)₂]); the first refinement pass takes it as y - A·x₀ in double-double instead, which is
+    /// what that product approximates, and reads the design anyway.
+    /// </summary>
+    private static double[] InitialSolution(IPivotedQr qr, double[] y)
+    {
+        var p = qr.ColumnCount;
+        var projected = (double[])y.Clone();
+        qr.ApplyTransposeOfQ(projected);
+        var z = projected[..p];
+        qr.SolveR(z);
+        var x = new double[p];
+        for (var k = 0; k < p; k++) x[qr.Permutation[k]] = z[k];
+        return x;
+    }
+
+    /// <summary>
     /// One solve of the augmented system for right-hand side (f, g): with A·P = Q·R,
     /// h = R⁻ᵀ·Pᵀ·g, d = Qᵀ·f, x = P·R⁻¹·(d₁ - h), r = Q·[h; d₂].
     /// </summary>
@@ -186,35 +200,69 @@ internal static class RefinedLeastSquaresSolver
     /// <summary>
     /// f = y - r - (A·D)·x and g = -(A·D)ᵀ·r, each accumulated in double-double before the one final rounding, with D
     /// the diagonal of powers of two <paramref name="scale"/>: (A·D)·x is computed as A·(D·x), exactly the same.
+    /// With <paramref name="startResidual"/>, r is first set to y - (A·D)·x rounded to float64 and f is its rounding
+    /// error (the starting residual of the refinement). Both sums run in the same row chunks, so each chunk of the
+    /// design is read once while it is in cache; g's chunk partials (double-double) are added in chunk order, so g
+    /// does not depend on how the chunks were scheduled.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void AugmentedResidual(double[][] a, double[] scale, double[] y, double[] x, double[] r, double[] f, double[] g)
+    private static void AugmentedResidual(double[][] a, double[] scale, double[] y, double[] x, double[] r, double[] f, double[] g,
+        bool startResidual)
     {
         var n = y.Length;
         var p = a.Length;
-        ForRowChunks(n, p, (start, end) =>
+        var chunks = RowChunkCount(n);
+        var partialHigh = new double[chunks * p];
+        var partialLow = new double[chunks * p];
+        ForRowChunks(n, p, (chunk, start, end) =>
         {
-            var low = new double[end - start];
-            for (var i = start; i < end; i++) f[i] = y[i];
-            for (var i = start; i < end; i++) DoubleDouble.Add(ref f[i], ref low[i - start], -r[i]);
+            var length = end - start;
+            var high = f.AsSpan(start, length);
+            var low = new double[length];
+            var residual = r.AsSpan(start, length);
+            y.AsSpan(start, length).CopyTo(high);
+            if (!startResidual)
+                for (var i = 0; i < length; i++) DoubleDouble.Add(ref high[i], ref low[i], -residual[i]);
             for (var j = 0; j < p; j++)
-                DoubleDouble.AddProducts(f.AsSpan(start, end - start), low, a[j].AsSpan(start, end - start), -(x[j] * scale[j]));
-            for (var i = start; i < end; i++) f[i] += low[i - start];
+                DoubleDouble.AddProducts(high, low, a[j].AsSpan(start, length), -(x[j] * scale[j]));
+            if (startResidual)
+            {
+                for (var i = 0; i < length; i++)
+                {
+                    var sum = DoubleDouble.TwoSum(high[i], low[i], out var error);
+                    residual[i] = sum;
+                    high[i] = error;
+                }
+            }
+            else
+            {
+                for (var i = 0; i < length; i++) high[i] += low[i];
+            }
+            for (var j = 0; j < p; j++)
+            {
+                // -Aᵀ·r = -(Aᵀ·r): rounding is symmetric, so the negation can come last.
+                var (dotHigh, dotLow) = DoubleDouble.DotParts(a[j].AsSpan(start, length), residual);
+                partialHigh[chunk * p + j] = dotHigh;
+                partialLow[chunk * p + j] = dotLow;
+            }
         });
-
-        // g = -Aᵀ·r = Aᵀ·(-r): the negation is exact.
-        var negatedR = new double[n];
-        for (var i = 0; i < n; i++) negatedR[i] = -r[i];
-        void ColumnDot(int j) => g[j] = DoubleDouble.Dot(a[j], negatedR) * scale[j];
-        if ((long)n * p >= 1 << 17) Parallel.For(0, p, ColumnDot);
-        else for (var j = 0; j < p; j++) ColumnDot(j);
+        for (var j = 0; j < p; j++)
+        {
+            double high = 0, low = 0;
+            for (var chunk = 0; chunk < chunks; chunk++)
+            {
+                DoubleDouble.Add(ref high, ref low, partialHigh[chunk * p + j]);
+                low += partialLow[chunk * p + j];
+            }
+            g[j] = -(high + low) * scale[j];
+        }
     }
 
     private static double[] ExactResiduals(double[][] a, double[] y, double[] x)
     {
         var n = y.Length;
         var residual = (double[])y.Clone();
-        ForRowChunks(n, a.Length, (start, end) =>
+        ForRowChunks(n, a.Length, (_, start, end) =>
         {
             var low = new double[end - start];
             for (var j = 0; j < a.Length; j++)
@@ -224,18 +272,23 @@ internal static class RefinedLeastSquaresSolver
         return residual;
     }
 
+    /// <summary>Rows per chunk: the chunk's double-double accumulators (128 KB) stay in L2 while the columns stream by.</summary>
+    private const int ChunkRows = 8192;
+
+    private static int RowChunkCount(int n) => Math.Max(1, (n + ChunkRows - 1) / ChunkRows);
+
     /// <summary>
-    /// Runs <paramref name="body"/> over [start, end) row ranges, in parallel for large problems. Every row is
-    /// computed alone, in the same order of columns, so the result does not depend on the split.
+    /// Runs <paramref name="body"/>(chunk, start, end) over fixed row ranges, in parallel for large problems. Every row
+    /// is computed alone, in the same order of columns, and chunk boundaries depend only on n, so the result does not
+    /// depend on the scheduling.
     /// </summary>
-    private static void ForRowChunks(int n, int p, Action<int, int> body)
+    private static void ForRowChunks(int n, int p, Action<int, int, int> body)
     {
-        const int chunkRows = 8192;   // the chunk's double-double accumulators (128 KB) stay in L2 while the columns stream by
-        var chunks = (n + chunkRows - 1) / chunkRows;
+        var chunks = RowChunkCount(n);
         if (chunks > 1 && (long)n * p >= 1 << 17)
-            Parallel.For(0, chunks, c => body(c * chunkRows, Math.Min(n, (c + 1) * chunkRows)));
+            Parallel.For(0, chunks, c => body(c, c * ChunkRows, Math.Min(n, (c + 1) * ChunkRows)));
         else
-            body(0, n);
+            for (var c = 0; c < chunks; c++) body(c, c * ChunkRows, Math.Min(n, (c + 1) * ChunkRows));
     }
 
     private static double MaxAbs(double[] values)
