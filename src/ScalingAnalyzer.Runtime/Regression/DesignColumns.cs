@@ -19,8 +19,7 @@ internal static unsafe class DesignColumns
     public static double[][] FromRowMajor<T>(T* data, int rows, int columns, string name, bool oneDimensional)
         where T : unmanaged, INumber<T>
     {
-        var result = new double[columns][];
-        for (var j = 0; j < columns; j++) result[j] = new double[rows];
+        var result = NewColumns(rows, columns);
         if (!CopyRows(data, 0, rows, columns, result))
             throw ArrayScan.FirstNonFinite(data, rows, columns, name, oneDimensional);
         return result;
@@ -37,8 +36,7 @@ internal static unsafe class DesignColumns
         var oneDimensional = x.dim() == 1;
         var matrix = source.reshape(rows, columns);
 
-        var result = new double[columns][];
-        for (var j = 0; j < columns; j++) result[j] = new double[rows];
+        var result = NewColumns(rows, columns);
         var sliceRows = (int)Math.Max(1, Math.Min(rows, MaxSliceBytes / (columns * matrix.ElementSize)));
         for (var first = 0; first < rows; first += sliceRows)
         {
@@ -58,25 +56,49 @@ internal static unsafe class DesignColumns
         return result;
     }
 
+    /// <summary>Every element is written by the copy, so the columns need not be zeroed first.</summary>
+    private static double[][] NewColumns(int rows, int columns)
+    {
+        var result = new double[columns][];
+        for (var j = 0; j < columns; j++) result[j] = GC.AllocateUninitializedArray<double>(rows);
+        return result;
+    }
+
+    /// <summary>Rows transposed at a time: their source rows (at most 32 KB) stay in L1 while each column is written.</summary>
+    private static int TileRows(int columns) => Math.Clamp(4096 / columns, 16, 256);
+
     /// <summary>Copies <paramref name="count"/> rows starting at row <paramref name="firstRow"/> of the output; false if any is not finite.</summary>
+    /// <remarks>
+    /// Column by column within a tile of rows: each column is written as one sequential run, and the strided reads hit
+    /// rows the tile just brought into cache. (Row by row, every element went to a different array.)
+    /// </remarks>
     private static bool CopyRows<T>(T* data, int firstRow, int count, int columns, double[][] result)
         where T : unmanaged, INumber<T>
     {
         var plan = new ChunkPlan(count, columns, 1);
         var allFinite = 1;
         var address = (IntPtr)data;
+        var tileRows = TileRows(columns);
         plan.Run(chunk =>
         {
             var (chunkRow, chunkRows) = plan.Chunk(chunk);
-            var source = (T*)address + chunkRow * columns;
-            var outputRow = firstRow + (int)chunkRow;
             var finite = true;
-            for (var i = 0; i < (int)chunkRows; i++, source += columns)
-            for (var j = 0; j < columns; j++)
+            for (var tile = 0; tile < (int)chunkRows; tile += tileRows)
             {
-                var value = double.CreateTruncating(source[j]);
-                finite &= double.IsFinite(value);
-                result[j][outputRow + i] = value;
+                var rows = Math.Min(tileRows, (int)chunkRows - tile);
+                var source = (T*)address + (chunkRow + tile) * columns;
+                var outputRow = firstRow + (int)chunkRow + tile;
+                for (var j = 0; j < columns; j++)
+                {
+                    var target = result[j].AsSpan(outputRow, rows);
+                    var element = source + j;
+                    for (var i = 0; i < target.Length; i++, element += columns)
+                    {
+                        var value = double.CreateTruncating(*element);
+                        finite &= double.IsFinite(value);
+                        target[i] = value;
+                    }
+                }
             }
             if (!finite) allFinite = 0;
         });

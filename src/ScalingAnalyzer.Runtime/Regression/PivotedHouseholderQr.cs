@@ -179,28 +179,56 @@ internal sealed class PivotedHouseholderQr : IPivotedQr
         return big * Math.Sqrt(1 + small * small);
     }
 
-    /// <summary>Euclidean norm of v[start..], scaled by the largest entry so squares cannot overflow or underflow.</summary>
-    /// <remarks>Vectorized with independent accumulators: the block factorizations of TSQR take a norm per column step.</remarks>
+    /// <summary>Euclidean norm of v[start..]; squares can neither overflow nor underflow (see <see cref="Norm(ReadOnlySpan{double})"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static double Norm(double[] v, int start) => Norm(v.AsSpan(start));
 
+    /// <summary>
+    /// One pass takes the largest magnitude and the plain sum of squares together. When the largest magnitude lies
+    /// within 2^±450 that sum is the answer: no square can overflow, and squares that underflow are below 2⁻¹²⁰ of the
+    /// sum. Otherwise a second pass sums the squares scaled by a power of two near 1/largest. The scaling is exact, so
+    /// both routes give the same result wherever both are safe.
+    /// </summary>
+    /// <remarks>Vectorized with independent accumulators: the block factorizations of TSQR take a norm per column step.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static double Norm(ReadOnlySpan<double> values)
     {
+        var (safeSmallest, safeLargest) = (Math.ScaleB(1.0, -450), Math.ScaleB(1.0, 450));
         var width = Vector<double>.Count;
         var n = values.Length;
         ref var first = ref MemoryMarshal.GetReference(values);
-        var largestLanes = Vector<double>.Zero;
+        Vector<double> largest0 = default, largest1 = default, sum0 = default, sum1 = default;
         var i = 0;
-        for (; i + width <= n; i += width) largestLanes = Vector.Max(largestLanes, Vector.Abs(Vector.LoadUnsafe(ref first, (nuint)i)));
+        for (; i + 2 * width <= n; i += 2 * width)
+        {
+            var a = Vector.LoadUnsafe(ref first, (nuint)i);
+            var b = Vector.LoadUnsafe(ref first, (nuint)(i + width));
+            largest0 = Vector.Max(largest0, Vector.Abs(a));
+            largest1 = Vector.Max(largest1, Vector.Abs(b));
+            sum0 += a * a;
+            sum1 += b * b;
+        }
+        for (; i + width <= n; i += width)
+        {
+            var a = Vector.LoadUnsafe(ref first, (nuint)i);
+            largest0 = Vector.Max(largest0, Vector.Abs(a));
+            sum0 += a * a;
+        }
+        var largestLanes = Vector.Max(largest0, largest1);
         var largest = 0.0;
         for (var lane = 0; lane < width; lane++) largest = Math.Max(largest, largestLanes[lane]);
-        for (; i < n; i++) largest = Math.Max(largest, Math.Abs(values[i]));
+        var sum = Vector.Sum(sum0 + sum1);
+        for (var tail = i; tail < n; tail++)
+        {
+            largest = Math.Max(largest, Math.Abs(values[tail]));
+            sum += values[tail] * values[tail];
+        }
         if (largest == 0 || !double.IsFinite(largest)) return largest;
+        if (largest >= safeSmallest && largest <= safeLargest) return Math.Sqrt(sum);
 
         var factor = Math.ScaleB(1.0, -Math.ILogB(largest));
         var scale = new Vector<double>(factor);
-        Vector<double> sum0 = default, sum1 = default;
+        sum0 = sum1 = default;
         i = 0;
         for (; i + 2 * width <= n; i += 2 * width)
         {
@@ -214,7 +242,7 @@ internal sealed class PivotedHouseholderQr : IPivotedQr
             var a = Vector.LoadUnsafe(ref first, (nuint)i) * scale;
             sum0 += a * a;
         }
-        var sum = Vector.Sum(sum0 + sum1);
+        sum = Vector.Sum(sum0 + sum1);
         for (; i < n; i++)
         {
             var scaled = values[i] * factor;
@@ -263,6 +291,26 @@ internal sealed class PivotedHouseholderQr : IPivotedQr
             (Vector.LoadUnsafe(ref destination, (nuint)i) + Vector.LoadUnsafe(ref origin, (nuint)i) * scale)
                 .StoreUnsafe(ref destination, (nuint)i);
         for (; i < n; i++) target[i] += source[i] * factor;
+    }
+
+    /// <summary>target ← factor · source.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void ScaledCopy(ReadOnlySpan<double> source, double factor, Span<double> target)
+    {
+        var width = Vector<double>.Count;
+        var n = source.Length;
+        ref var origin = ref MemoryMarshal.GetReference(source);
+        ref var destination = ref MemoryMarshal.GetReference(target[..n]);
+        var scale = new Vector<double>(factor);
+        var i = 0;
+        for (; i + width <= n; i += width)
+            (Vector.LoadUnsafe(ref origin, (nuint)i) * scale).StoreUnsafe(ref destination, (nuint)i);
+        for (; i < n; i++) target[i] = source[i] * factor;
+    }
+
+    /// <summary>Nothing to release: the columns belong to the caller.</summary>
+    public void Dispose()
+    {
     }
 
     private static void Scale(Span<double> target, double factor)

@@ -48,7 +48,7 @@ internal static class RefinedLeastSquaresSolver
                 throw new ArgumentException($"{describeColumn(j)} is all zeros, so its coefficient is undetermined; remove it.", "x");
             powerOfTwoScale[j] = Math.ScaleB(1.0, -Math.ILogB(norms[j]));
         }
-        var qr = Factorize(columns, powerOfTwoScale);
+        using var qr = Factorize(columns, powerOfTwoScale);
         CheckRank(qr, n, p, columns, describeColumn);
 
         var x = InitialSolution(qr, y);
