@@ -16,6 +16,9 @@ internal interface IPivotedQr : IDisposable
 
     double DiagonalOfR(int k);
 
+    /// <summary>The leading ColumnCount entries of Qᵀ·target, for the target the factorization was given.</summary>
+    double[] ProjectedTarget();
+
     /// <summary>v ← Qᵀ·v; afterwards v[0..ColumnCount) is the component in the range of A.</summary>
     void ApplyTransposeOfQ(double[] v);
 

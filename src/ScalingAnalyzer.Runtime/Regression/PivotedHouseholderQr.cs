@@ -19,15 +19,21 @@ internal sealed class PivotedHouseholderQr : IPivotedQr
     private readonly Memory<double>[] _columns;   // reflector tails below the diagonal, R above
     private readonly double[] _tau;
     private readonly double[] _diagonal;
+    private readonly Memory<double> _target;
 
     public PivotedHouseholderQr(double[][] columns) : this(Array.ConvertAll(columns, column => new Memory<double>(column)))
     {
     }
 
     /// <param name="columns">The n×p matrix, one window of length n per column; factorized in place.</param>
-    public PivotedHouseholderQr(Memory<double>[] columns)
+    /// <param name="target">
+    /// Optional right-hand side, replaced by Qᵀ·target as the reflectors are made (as LAPACK's xGELS does with
+    /// [A b]): each reflector meets the target while it is still in cache, instead of in a later pass over all of Q.
+    /// </param>
+    public PivotedHouseholderQr(Memory<double>[] columns, Memory<double> target = default)
     {
         _columns = columns;
+        _target = target;
         Rows = columns[0].Length;
         ColumnCount = columns.Length;
         Permutation = new int[ColumnCount];
@@ -43,6 +49,10 @@ internal sealed class PivotedHouseholderQr : IPivotedQr
     public int[] Permutation { get; }
 
     public double DiagonalOfR(int k) => _diagonal[k];
+
+    public double[] ProjectedTarget() => _target.IsEmpty
+        ? throw new InvalidOperationException("This factorization was given no target.")
+        : _target.Span[..ColumnCount].ToArray();
 
     /// <summary>R[row, position] (zero below the diagonal).</summary>
     public double EntryOfR(int row, int position) =>
@@ -99,6 +109,7 @@ internal sealed class PivotedHouseholderQr : IPivotedQr
                 void Reflect(int j) => ApplyReflector(reflector.Span, tau, step, _columns[j].Span);
                 if ((long)(n - k) * (p - k - 1) >= ParallelThreshold) Parallel.For(k + 1, p, Reflect);
                 else for (var j = k + 1; j < p; j++) Reflect(j);
+                if (!_target.IsEmpty) ApplyReflector(reflector.Span, tau, step, _target.Span);
             }
 
             for (var j = k + 1; j < p; j++)

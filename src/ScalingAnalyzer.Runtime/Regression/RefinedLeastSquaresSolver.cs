@@ -48,27 +48,32 @@ internal static class RefinedLeastSquaresSolver
                 throw new ArgumentException($"{describeColumn(j)} is all zeros, so its coefficient is undetermined; remove it.", "x");
             powerOfTwoScale[j] = Math.ScaleB(1.0, -Math.ILogB(norms[j]));
         }
-        using var qr = Factorize(columns, powerOfTwoScale);
+        using var qr = Factorize(columns, powerOfTwoScale, y);
         CheckRank(qr, n, p, columns, describeColumn);
 
-        var x = InitialSolution(qr, y);
+        var x = InitialSolution(qr);
         var r = new double[n];
         var solutionStep = new double[p];
-        var residualStep = new double[n];
         var steps = 0;
         double previousChange = double.PositiveInfinity;
         var f = new double[n];
         var g = new double[p];
         for (; steps < maxRefinementSteps; steps++)
         {
+            if (steps > 0)
+            {
+                // The previous step's residual correction, formed only now that a step uses it: the last step's
+                // would be a pass of Q over the whole design for nothing.
+                qr.ApplyQ(f);
+                for (var i = 0; i < n; i++) r[i] += f[i];
+            }
             AugmentedResidual(columns, powerOfTwoScale, y, x, r, f, g, startResidual: steps == 0);
-            SolveAugmented(qr, f, g, residualStep, solutionStep);
+            SolveAugmented(qr, f, g, solutionStep);
             var change = MaxAbs(solutionStep);
             var size = MaxAbs(x);
             // A correction that stops shrinking means the refinement has reached the noise of the factorization.
             if (change > 0.5 * previousChange) break;
             for (var j = 0; j < p; j++) x[j] += solutionStep[j];
-            for (var i = 0; i < n; i++) r[i] += residualStep[i];
             previousChange = change;
             if (change <= Epsilon * size) { steps++; break; }
             if (steps == 0 && ConvergedAfterFirstStep(qr, n, change, size)) { steps++; break; }
@@ -121,17 +126,20 @@ internal static class RefinedLeastSquaresSolver
         return estimate;
     }
 
-    /// <summary>Tall matrices go through TSQR (cache-sized row blocks); the rest through one Householder QR of a copy.</summary>
-    private static IPivotedQr Factorize(double[][] columns, double[] scale)
+    /// <summary>
+    /// Tall matrices go through TSQR (cache-sized row blocks); the rest through one Householder QR of a copy. Either
+    /// carries <paramref name="y"/> along for <see cref="IPivotedQr.ProjectedTarget"/>.
+    /// </summary>
+    private static IPivotedQr Factorize(double[][] columns, double[] scale, double[] y)
     {
-        if (TallSkinnyQr.IsWorthwhile(columns[0].Length, columns.Length)) return new TallSkinnyQr(columns, scale);
+        if (TallSkinnyQr.IsWorthwhile(columns[0].Length, columns.Length)) return new TallSkinnyQr(columns, scale, y);
         var factorized = new double[columns.Length][];
         for (var j = 0; j < columns.Length; j++)
         {
             factorized[j] = new double[columns[j].Length];
             for (var i = 0; i < factorized[j].Length; i++) factorized[j][i] = columns[j][i] * scale[j];
         }
-        return new PivotedHouseholderQr(factorized);
+        return new PivotedHouseholderQr(Array.ConvertAll(factorized, column => new Memory<double>(column)), (double[])y.Clone());
     }
 
     private static void CheckRank(IPivotedQr qr, int n, int p, double[][] columns, Func<int, string> describeColumn)
@@ -158,16 +166,14 @@ internal static class RefinedLeastSquaresSolver
     }
 
     /// <summary>
-    /// The plain QR solution x₀ = P·R⁻¹·(Qᵀ·y)₁: one pass of Qᵀ. The matching residual is not formed with a second
-    /// pass of Q (Q·[0; (Qᵀ·y)₂]); the first refinement pass takes it as y - A·x₀ in double-double instead, which is
-    /// what that product approximates, and reads the design anyway.
+    /// The plain QR solution x₀ = P·R⁻¹·(Qᵀ·y)₁, with Qᵀ·y formed during the factorization. The matching residual is not
+    /// formed with a pass of Q (Q·[0; (Qᵀ·y)₂]); the first refinement pass takes it as y - A·x₀ in double-double
+    /// instead, which is what that product approximates, and reads the design anyway.
     /// </summary>
-    private static double[] InitialSolution(IPivotedQr qr, double[] y)
+    private static double[] InitialSolution(IPivotedQr qr)
     {
         var p = qr.ColumnCount;
-        var projected = (double[])y.Clone();
-        qr.ApplyTransposeOfQ(projected);
-        var z = projected[..p];
+        var z = qr.ProjectedTarget();
         qr.SolveR(z);
         var x = new double[p];
         for (var k = 0; k < p; k++) x[qr.Permutation[k]] = z[k];
@@ -176,25 +182,24 @@ internal static class RefinedLeastSquaresSolver
 
     /// <summary>
     /// One solve of the augmented system for right-hand side (f, g): with A·P = Q·R,
-    /// h = R⁻ᵀ·Pᵀ·g, d = Qᵀ·f, x = P·R⁻¹·(d₁ - h), r = Q·[h; d₂].
+    /// h = R⁻ᵀ·Pᵀ·g, d = Qᵀ·f, x = P·R⁻¹·(d₁ - h), r = Q·[h; d₂]. Only x is completed here; <paramref name="f"/> is left
+    /// holding [h; d₂], so that r is one <see cref="IPivotedQr.ApplyQ"/> away when the refinement goes on.
     /// </summary>
-    private static void SolveAugmented(IPivotedQr qr, double[] f, double[] g, double[] r, double[] x)
+    private static void SolveAugmented(IPivotedQr qr, double[] f, double[] g, double[] x)
     {
         var p = qr.ColumnCount;
         var h = new double[p];
         for (var k = 0; k < p; k++) h[k] = g[qr.Permutation[k]];
         qr.SolveRTransposed(h);
-        Array.Copy(f, r, f.Length);
-        qr.ApplyTransposeOfQ(r);
+        qr.ApplyTransposeOfQ(f);
         var z = new double[p];
         for (var k = 0; k < p; k++)
         {
-            z[k] = r[k] - h[k];
-            r[k] = h[k];
+            z[k] = f[k] - h[k];
+            f[k] = h[k];
         }
         qr.SolveR(z);
         for (var k = 0; k < p; k++) x[qr.Permutation[k]] = z[k];
-        qr.ApplyQ(r);
     }
 
     /// <summary>

@@ -32,13 +32,15 @@ internal sealed class TallSkinnyQr : IPivotedQr
     /// <param name="columns">Column-major n×p matrix; not modified: the blocks are copied, in parallel, into one buffer
     /// where each block's columns lie next to each other. (One array per block column made thousands of small arrays
     /// that lived as long as the factorization: the garbage collector copied them from generation to generation.)</param>
-    public TallSkinnyQr(double[][] columns) : this(columns, columnScale: null)
+    public TallSkinnyQr(double[][] columns) : this(columns, columnScale: null, target: null)
     {
     }
 
     /// <param name="columns">Column-major n×p matrix; not modified.</param>
     /// <param name="columnScale">Factors the columns are multiplied by as they are copied (powers of two: exact); null for none.</param>
-    public TallSkinnyQr(double[][] columns, double[]? columnScale)
+    /// <param name="target">Right-hand side whose <see cref="ProjectedTarget"/> is formed with the factorization, block by
+    /// block while each block is in cache (see <see cref="PivotedHouseholderQr(Memory{double}[], Memory{double})"/>); not modified.</param>
+    public TallSkinnyQr(double[][] columns, double[]? columnScale, double[]? target)
     {
         ColumnCount = columns.Length;
         Rows = columns[0].Length;
@@ -50,6 +52,7 @@ internal sealed class TallSkinnyQr : IPivotedQr
         _blockStart[blockCount] = Rows;
 
         _blocks = new PivotedHouseholderQr[blockCount];
+        var stackedTarget = new double[blockCount * p];
         var buffer = _buffer = ArrayPool<double>.Shared.Rent(checked(Rows * p));
         Parallel.For(0, blockCount, b =>
         {
@@ -63,7 +66,10 @@ internal sealed class TallSkinnyQr : IPivotedQr
                 if (columnScale is null) source.CopyTo(block[j].Span);
                 else PivotedHouseholderQr.ScaledCopy(source, columnScale[j], block[j].Span);
             }
-            _blocks[b] = new PivotedHouseholderQr(block);
+            var blockTarget = target is null ? default : target.AsMemory(start, length).ToArray();
+            _blocks[b] = new PivotedHouseholderQr(block, blockTarget);
+            // Qᵦᵀ·targetᵦ: its first p entries are the block's share of the stacked right-hand side.
+            if (target is not null) blockTarget.AsSpan(0, p).CopyTo(stackedTarget.AsSpan(b * p, p));
         });
 
         // Qᵦᵀ·Aᵦ = Rᵦ·Pᵦᵀ: block b contributes p rows whose column j is Rᵦ's column at j's pivot position.
@@ -74,11 +80,12 @@ internal sealed class TallSkinnyQr : IPivotedQr
             var qr = _blocks[b];
             for (var position = 0; position < p; position++)
             {
-                var target = stacked[qr.Permutation[position]];
-                for (var row = 0; row <= position; row++) target[b * p + row] = qr.EntryOfR(row, position);
+                var stackedColumn = stacked[qr.Permutation[position]];
+                for (var row = 0; row <= position; row++) stackedColumn[b * p + row] = qr.EntryOfR(row, position);
             }
         }
-        _stacked = new PivotedHouseholderQr(stacked);
+        _stacked = new PivotedHouseholderQr(Array.ConvertAll(stacked, column => new Memory<double>(column)),
+            target is null ? default : stackedTarget);
     }
 
     public int Rows { get; }
@@ -86,6 +93,8 @@ internal sealed class TallSkinnyQr : IPivotedQr
     public int[] Permutation => _stacked.Permutation;
 
     public double DiagonalOfR(int k) => _stacked.DiagonalOfR(k);
+
+    public double[] ProjectedTarget() => _stacked.ProjectedTarget();
 
     public void SolveR(double[] rhs) => _stacked.SolveR(rhs);
 
