@@ -38,7 +38,7 @@ internal static class RefinedLeastSquaresSolver
         var n = y.Length;
         var powerOfTwoScale = new double[p];
         var norms = new double[p];
-        void ColumnNorm(int j) => norms[j] = PivotedHouseholderQr.Norm(columns[j], 0);
+        void ColumnNorm(int j) => norms[j] = Householder.Norm(columns[j], 0);
         var parallel = (long)n * p >= 1 << 17;
         if (parallel) Parallel.For(0, p, ColumnNorm);
         else for (var j = 0; j < p; j++) ColumnNorm(j);

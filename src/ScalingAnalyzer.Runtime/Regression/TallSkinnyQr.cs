@@ -20,7 +20,7 @@ internal sealed class TallSkinnyQr : IPivotedQr
 {
     private readonly double[] _buffer;
     private readonly int[] _blockStart;
-    private readonly PivotedHouseholderQr[] _blocks;
+    private readonly HouseholderQr[] _blocks;
     private readonly PivotedHouseholderQr _stacked;
 
     /// <summary>Rows per block: a 1024 × 50 block is 400 KB, within a core's L2; never fewer rows than 2p.</summary>
@@ -39,7 +39,7 @@ internal sealed class TallSkinnyQr : IPivotedQr
     /// <param name="columns">Column-major n×p matrix; not modified.</param>
     /// <param name="columnScale">Factors the columns are multiplied by as they are copied (powers of two: exact); null for none.</param>
     /// <param name="target">Right-hand side whose <see cref="ProjectedTarget"/> is formed with the factorization, block by
-    /// block while each block is in cache (see <see cref="PivotedHouseholderQr(Memory{double}[], Memory{double})"/>); not modified.</param>
+    /// block while each block is in cache (see <see cref="HouseholderQr(Memory{double}[], Memory{double})"/>); not modified.</param>
     public TallSkinnyQr(double[][] columns, double[]? columnScale, double[]? target)
     {
         ColumnCount = columns.Length;
@@ -51,7 +51,7 @@ internal sealed class TallSkinnyQr : IPivotedQr
         for (var b = 0; b < blockCount; b++) _blockStart[b] = b * blockRows;
         _blockStart[blockCount] = Rows;
 
-        _blocks = new PivotedHouseholderQr[blockCount];
+        _blocks = new HouseholderQr[blockCount];
         var stackedTarget = new double[blockCount * p];
         var buffer = _buffer = ArrayPool<double>.Shared.Rent(checked(Rows * p));
         Parallel.For(0, blockCount, b =>
@@ -64,26 +64,21 @@ internal sealed class TallSkinnyQr : IPivotedQr
                 block[j] = buffer.AsMemory(start * p + j * length, length);
                 var source = columns[j].AsSpan(start, length);
                 if (columnScale is null) source.CopyTo(block[j].Span);
-                else PivotedHouseholderQr.ScaledCopy(source, columnScale[j], block[j].Span);
+                else Householder.ScaledCopy(source, columnScale[j], block[j].Span);
             }
             var blockTarget = target is null ? default : target.AsMemory(start, length).ToArray();
-            _blocks[b] = new PivotedHouseholderQr(block, blockTarget);
+            _blocks[b] = new HouseholderQr(block, blockTarget);
             // Qᵦᵀ·targetᵦ: its first p entries are the block's share of the stacked right-hand side.
             if (target is not null) blockTarget.AsSpan(0, p).CopyTo(stackedTarget.AsSpan(b * p, p));
         });
 
-        // Qᵦᵀ·Aᵦ = Rᵦ·Pᵦᵀ: block b contributes p rows whose column j is Rᵦ's column at j's pivot position.
+        // Qᵦᵀ·Aᵦ = Rᵦ: block b contributes its p rows of R.
         var stacked = new double[p][];
         for (var j = 0; j < p; j++) stacked[j] = new double[blockCount * p];
         for (var b = 0; b < blockCount; b++)
-        {
-            var qr = _blocks[b];
-            for (var position = 0; position < p; position++)
-            {
-                var stackedColumn = stacked[qr.Permutation[position]];
-                for (var row = 0; row <= position; row++) stackedColumn[b * p + row] = qr.EntryOfR(row, position);
-            }
-        }
+        for (var j = 0; j < p; j++)
+        for (var row = 0; row <= j; row++)
+            stacked[j][b * p + row] = _blocks[b].EntryOfR(row, j);
         _stacked = new PivotedHouseholderQr(Array.ConvertAll(stacked, column => new Memory<double>(column)),
             target is null ? default : stackedTarget);
     }
