@@ -31,9 +31,10 @@ public static class LeastSquares
         // Read straight from the tensors' storage into the solver's column layout, as the array form does:
         // checking finiteness with torch operations first and transposing a flat copy afterwards read the
         // data three times and wrote it twice, on one thread.
-        var features = DesignColumns.FromTensor(x, (int)rows, columns, nameof(x));
-        var target = DesignColumns.FromTensor(y, (int)rows, 1, nameof(y))[0];
-        return Solve(features, target, fitIntercept);
+        using var features = DesignColumns.FromTensor(x, (int)rows, columns, nameof(x));
+        double[] target;
+        using (var targetColumn = DesignColumns.FromTensor(y, (int)rows, 1, nameof(y))) target = targetColumn.Columns[0].ToArray();
+        return Solve(features.Columns, target, fitIntercept);
     }
 
     /// <summary>Fits <c>y ≈ X·β (+ intercept)</c> on a row-major <c>[n, k]</c> array.</summary>
@@ -49,13 +50,16 @@ public static class LeastSquares
         var rows = x.GetLength(0);
         var columns = x.GetLength(1);
         CheckSameRows(rows, y.Length);
-        double[][] features;
+        DesignColumns features;
         unsafe
         {
             fixed (double* data = x) features = DesignColumns.FromRowMajor(data, rows, columns, nameof(x), oneDimensional: false);
         }
-        CheckFinite(y, nameof(y));
-        return Solve(features, (double[])y.Clone(), fitIntercept, maxRefinementSteps);
+        using (features)
+        {
+            CheckFinite(y, nameof(y));
+            return Solve(features.Columns, (double[])y.Clone(), fitIntercept, maxRefinementSteps);
+        }
     }
 
     /// <summary>Fits <c>y ≈ β·x (+ intercept)</c> for one feature.</summary>
@@ -67,7 +71,7 @@ public static class LeastSquares
         CheckSameRows(x.Length, y.Length);
         CheckFinite(x, nameof(x));
         CheckFinite(y, nameof(y));
-        return Solve([(double[])x.Clone()], (double[])y.Clone(), fitIntercept);
+        return Solve([((double[])x.Clone()).AsMemory()], (double[])y.Clone(), fitIntercept);
     }
 
     private static void CheckSameRows(long xRows, long yRows)
@@ -82,7 +86,7 @@ public static class LeastSquares
             if (!double.IsFinite(values[i])) throw InputGuard.NonFinite(name, values[i], i, 0, oneDimensional: true);
     }
 
-    private static LeastSquaresResult Solve(double[][] features, double[] y, bool fitIntercept,
+    private static LeastSquaresResult Solve(ReadOnlyMemory<double>[] features, double[] y, bool fitIntercept,
         int maxRefinementSteps = RefinedLeastSquaresSolver.DefaultMaxRefinementSteps)
     {
         var n = y.Length;
@@ -93,10 +97,10 @@ public static class LeastSquares
                 $"x has {n} row(s) but the model has {p} coefficient(s) ({k} column(s){(fitIntercept ? " + intercept" : "")}); " +
                 "at least as many rows as coefficients are needed.", "x");
 
-        double[][] design;
+        ReadOnlyMemory<double>[] design;
         if (fitIntercept)
         {
-            design = new double[p][];
+            design = new ReadOnlyMemory<double>[p];
             var ones = new double[n];
             Array.Fill(ones, 1.0);
             design[0] = ones;

@@ -69,7 +69,7 @@ public class TallSkinnyQrTests
         var y = Enumerable.Range(0, Rows).Select(_ => random.NextDouble() * 1000).ToArray();
         var original = (double[])y.Clone();
 
-        var qr = new TallSkinnyQr(columns, columnScale: null, y);
+        var qr = new TallSkinnyQr(Array.ConvertAll(columns, column => new ReadOnlyMemory<double>(column)), columnScale: null, y);
         var afterwards = (double[])y.Clone();
         qr.ApplyTransposeOfQ(afterwards);
 

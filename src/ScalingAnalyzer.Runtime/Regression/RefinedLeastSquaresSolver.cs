@@ -32,13 +32,18 @@ internal static class RefinedLeastSquaresSolver
     /// <param name="y">Target, length n.</param>
     /// <param name="describeColumn">Names a column for error messages.</param>
     /// <param name="maxRefinementSteps">0 gives the plain QR answer (the accuracy tests compare both).</param>
-    public static Solution Solve(double[][] columns, double[] y, Func<int, string> describeColumn, int maxRefinementSteps = DefaultMaxRefinementSteps)
+    public static Solution Solve(double[][] columns, double[] y, Func<int, string> describeColumn, int maxRefinementSteps = DefaultMaxRefinementSteps) =>
+        Solve(Array.ConvertAll(columns, column => new ReadOnlyMemory<double>(column)), y, describeColumn, maxRefinementSteps);
+
+    /// <inheritdoc cref="Solve(double[][], double[], Func{int, string}, int)"/>
+    public static Solution Solve(ReadOnlyMemory<double>[] columns, double[] y, Func<int, string> describeColumn,
+        int maxRefinementSteps = DefaultMaxRefinementSteps)
     {
         var p = columns.Length;
         var n = y.Length;
         var powerOfTwoScale = new double[p];
         var norms = new double[p];
-        void ColumnNorm(int j) => norms[j] = Householder.Norm(columns[j], 0);
+        void ColumnNorm(int j) => norms[j] = Householder.Norm(columns[j].Span);
         var parallel = (long)n * p >= 1 << 17;
         if (parallel) Parallel.For(0, p, ColumnNorm);
         else for (var j = 0; j < p; j++) ColumnNorm(j);
@@ -130,19 +135,19 @@ internal static class RefinedLeastSquaresSolver
     /// Tall matrices go through TSQR (cache-sized row blocks); the rest through one Householder QR of a copy. Either
     /// carries <paramref name="y"/> along for <see cref="IPivotedQr.ProjectedTarget"/>.
     /// </summary>
-    private static IPivotedQr Factorize(double[][] columns, double[] scale, double[] y)
+    private static IPivotedQr Factorize(ReadOnlyMemory<double>[] columns, double[] scale, double[] y)
     {
         if (TallSkinnyQr.IsWorthwhile(columns[0].Length, columns.Length)) return new TallSkinnyQr(columns, scale, y);
         var factorized = new double[columns.Length][];
         for (var j = 0; j < columns.Length; j++)
         {
             factorized[j] = new double[columns[j].Length];
-            for (var i = 0; i < factorized[j].Length; i++) factorized[j][i] = columns[j][i] * scale[j];
+            Householder.ScaledCopy(columns[j].Span, scale[j], factorized[j]);
         }
         return new PivotedHouseholderQr(Array.ConvertAll(factorized, column => new Memory<double>(column)), (double[])y.Clone());
     }
 
-    private static void CheckRank(IPivotedQr qr, int n, int p, double[][] columns, Func<int, string> describeColumn)
+    private static void CheckRank(IPivotedQr qr, int n, int p, ReadOnlyMemory<double>[] columns, Func<int, string> describeColumn)
     {
         var largest = Math.Abs(qr.DiagonalOfR(0));
         var tolerance = RankTolerance(n, p) * largest;
@@ -159,9 +164,10 @@ internal static class RefinedLeastSquaresSolver
             $"at or below the tolerance max(n, p)·eps = {RankTolerance(n, p):G3}). Remove or combine the dependent column(s).", "x");
     }
 
-    private static string ConstantHint(int[] dependent, double[][] columns)
+    private static string ConstantHint(int[] dependent, ReadOnlyMemory<double>[] columns)
     {
-        var constant = dependent.Where(j => columns[j].All(v => v == columns[j][0])).ToArray();
+        static bool IsConstant(ReadOnlySpan<double> column) => column.IndexOfAnyExcept(column[0]) < 0;
+        var constant = dependent.Where(j => IsConstant(columns[j].Span)).ToArray();
         return constant.Length == 0 || columns.Length == 1 ? "" : " (a constant column duplicates the intercept)";
     }
 
@@ -211,7 +217,7 @@ internal static class RefinedLeastSquaresSolver
     /// does not depend on how the chunks were scheduled.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void AugmentedResidual(double[][] a, double[] scale, double[] y, double[] x, double[] r, double[] f, double[] g,
+    private static void AugmentedResidual(ReadOnlyMemory<double>[] a, double[] scale, double[] y, double[] x, double[] r, double[] f, double[] g,
         bool startResidual)
     {
         var n = y.Length;
@@ -229,7 +235,7 @@ internal static class RefinedLeastSquaresSolver
             if (!startResidual)
                 for (var i = 0; i < length; i++) DoubleDouble.Add(ref high[i], ref low[i], -residual[i]);
             for (var j = 0; j < p; j++)
-                DoubleDouble.AddProducts(high, low, a[j].AsSpan(start, length), -(x[j] * scale[j]));
+                DoubleDouble.AddProducts(high, low, a[j].Span.Slice(start, length), -(x[j] * scale[j]));
             if (startResidual)
             {
                 for (var i = 0; i < length; i++)
@@ -246,7 +252,7 @@ internal static class RefinedLeastSquaresSolver
             for (var j = 0; j < p; j++)
             {
                 // -Aᵀ·r = -(Aᵀ·r): rounding is symmetric, so the negation can come last.
-                var (dotHigh, dotLow) = DoubleDouble.DotParts(a[j].AsSpan(start, length), residual);
+                var (dotHigh, dotLow) = DoubleDouble.DotParts(a[j].Span.Slice(start, length), residual);
                 partialHigh[chunk * p + j] = dotHigh;
                 partialLow[chunk * p + j] = dotLow;
             }
@@ -263,7 +269,7 @@ internal static class RefinedLeastSquaresSolver
         }
     }
 
-    private static double[] ExactResiduals(double[][] a, double[] y, double[] x)
+    private static double[] ExactResiduals(ReadOnlyMemory<double>[] a, double[] y, double[] x)
     {
         var n = y.Length;
         var residual = (double[])y.Clone();
@@ -271,7 +277,7 @@ internal static class RefinedLeastSquaresSolver
         {
             var low = new double[end - start];
             for (var j = 0; j < a.Length; j++)
-                DoubleDouble.AddProducts(residual.AsSpan(start, end - start), low, a[j].AsSpan(start, end - start), -x[j]);
+                DoubleDouble.AddProducts(residual.AsSpan(start, end - start), low, a[j].Span.Slice(start, end - start), -x[j]);
             for (var i = start; i < end; i++) residual[i] += low[i - start];
         });
         return residual;

@@ -32,7 +32,7 @@ internal sealed class TallSkinnyQr : IPivotedQr
     /// <param name="columns">Column-major n×p matrix; not modified: the blocks are copied, in parallel, into one buffer
     /// where each block's columns lie next to each other. (One array per block column made thousands of small arrays
     /// that lived as long as the factorization: the garbage collector copied them from generation to generation.)</param>
-    public TallSkinnyQr(double[][] columns) : this(columns, columnScale: null, target: null)
+    public TallSkinnyQr(double[][] columns) : this(Array.ConvertAll(columns, column => new ReadOnlyMemory<double>(column)), columnScale: null, target: null)
     {
     }
 
@@ -40,7 +40,7 @@ internal sealed class TallSkinnyQr : IPivotedQr
     /// <param name="columnScale">Factors the columns are multiplied by as they are copied (powers of two: exact); null for none.</param>
     /// <param name="target">Right-hand side whose <see cref="ProjectedTarget"/> is formed with the factorization, block by
     /// block while each block is in cache (see <see cref="HouseholderQr(Memory{double}[], Memory{double})"/>); not modified.</param>
-    public TallSkinnyQr(double[][] columns, double[]? columnScale, double[]? target)
+    public TallSkinnyQr(ReadOnlyMemory<double>[] columns, double[]? columnScale, double[]? target)
     {
         ColumnCount = columns.Length;
         Rows = columns[0].Length;
@@ -62,7 +62,7 @@ internal sealed class TallSkinnyQr : IPivotedQr
             for (var j = 0; j < p; j++)
             {
                 block[j] = buffer.AsMemory(start * p + j * length, length);
-                var source = columns[j].AsSpan(start, length);
+                var source = columns[j].Span.Slice(start, length);
                 if (columnScale is null) source.CopyTo(block[j].Span);
                 else Householder.ScaledCopy(source, columnScale[j], block[j].Span);
             }
