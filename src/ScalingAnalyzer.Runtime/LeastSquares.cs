@@ -119,7 +119,7 @@ public static class LeastSquares
         Array.Copy(solution.Coefficients, fitIntercept ? 1 : 0, coefficients, 0, k);
         var intercept = fitIntercept ? solution.Coefficients[0] : 0.0;
 
-        var residualSquares = SumOfSquares(solution.Residuals, 0);
+        var residualSquares = solution.ResidualSumOfSquares;
         var totalSquares = SumOfSquares(y, fitIntercept ? Mean(y) : 0);
         var rSquared = totalSquares == 0 ? (residualSquares == 0 ? 1.0 : 0.0) : 1 - residualSquares / totalSquares;
         var standardError = n > p ? Math.Sqrt(residualSquares / (n - p)) : double.NaN;

@@ -18,7 +18,7 @@ internal static class RefinedLeastSquaresSolver
     private const double Epsilon = 2.220446049250313e-16;
     internal const int DefaultMaxRefinementSteps = 10;
 
-    internal sealed record Solution(double[] Coefficients, double[] Residuals, int RefinementSteps);
+    internal sealed record Solution(double[] Coefficients, double ResidualSumOfSquares, int RefinementSteps);
 
     /// <summary>Rank tolerance relative to the largest diagonal of R of the equilibrated matrix: max(n, p)·eps.</summary>
     public static double RankTolerance(int rows, int columns) => Math.Max(rows, columns) * Epsilon;
@@ -86,7 +86,7 @@ internal static class RefinedLeastSquaresSolver
 
         var coefficients = new double[p];
         for (var j = 0; j < p; j++) coefficients[j] = x[j] * powerOfTwoScale[j];
-        return new Solution(coefficients, ExactResiduals(columns, y, coefficients), steps);
+        return new Solution(coefficients, ResidualSumOfSquares(columns, y, coefficients), steps);
     }
 
     /// <summary>
@@ -269,18 +269,39 @@ internal static class RefinedLeastSquaresSolver
         }
     }
 
-    private static double[] ExactResiduals(ReadOnlyMemory<double>[] a, double[] y, double[] x)
+    /// <summary>
+    /// Σ (y - A·x)², each residual accumulated in double-double and rounded once (as exact as float64 residuals can be),
+    /// its square summed in double-double within its row chunk, the chunks' sums added in chunk order. Only the sum is
+    /// kept: R² and the residual standard error need nothing else, and no n-vector is written.
+    /// </summary>
+    private static double ResidualSumOfSquares(ReadOnlyMemory<double>[] a, double[] y, double[] x)
     {
         var n = y.Length;
-        var residual = (double[])y.Clone();
-        ForRowChunks(n, a.Length, (_, start, end) =>
+        var chunks = RowChunkCount(n);
+        var partialHigh = new double[chunks];
+        var partialLow = new double[chunks];
+        ForRowChunks(n, a.Length, (chunk, start, end) =>
         {
-            var low = new double[end - start];
+            var high = y.AsSpan(start, end - start).ToArray();
+            var low = new double[high.Length];
             for (var j = 0; j < a.Length; j++)
-                DoubleDouble.AddProducts(residual.AsSpan(start, end - start), low, a[j].Span.Slice(start, end - start), -x[j]);
-            for (var i = start; i < end; i++) residual[i] += low[i - start];
+                DoubleDouble.AddProducts(high, low, a[j].Span.Slice(start, end - start), -x[j]);
+            double sumHigh = 0, sumLow = 0;
+            for (var i = 0; i < high.Length; i++)
+            {
+                var residual = high[i] + low[i];
+                DoubleDouble.AddProduct(ref sumHigh, ref sumLow, residual, residual);
+            }
+            partialHigh[chunk] = sumHigh;
+            partialLow[chunk] = sumLow;
         });
-        return residual;
+        double totalHigh = 0, totalLow = 0;
+        for (var chunk = 0; chunk < chunks; chunk++)
+        {
+            DoubleDouble.Add(ref totalHigh, ref totalLow, partialHigh[chunk]);
+            totalLow += partialLow[chunk];
+        }
+        return totalHigh + totalLow;
     }
 
     /// <summary>Rows per chunk: the chunk's double-double accumulators (128 KB) stay in L2 while the columns stream by.</summary>
