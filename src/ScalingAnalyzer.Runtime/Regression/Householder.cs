@@ -220,7 +220,7 @@ internal static class Householder
         for (; i < n; i++) target[i] += source[i] * factor;
     }
 
-    /// <summary>target ← factor · source.</summary>
+    /// <summary>target ← factor · source (element by element, so target may be source itself).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ScaledCopy(ReadOnlySpan<double> source, double factor, Span<double> target)
     {
@@ -235,8 +235,5 @@ internal static class Householder
         for (; i < n; i++) target[i] = source[i] * factor;
     }
 
-    private static void Scale(Span<double> target, double factor)
-    {
-        for (var i = 0; i < target.Length; i++) target[i] *= factor;
-    }
+    private static void Scale(Span<double> target, double factor) => ScaledCopy(target, factor, target);
 }
