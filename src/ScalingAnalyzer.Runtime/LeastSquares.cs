@@ -34,7 +34,7 @@ public static class LeastSquares
         using var features = DesignColumns.FromTensor(x, (int)rows, columns, nameof(x));
         double[] target;
         using (var targetColumn = DesignColumns.FromTensor(y, (int)rows, 1, nameof(y))) target = targetColumn.Columns[0].ToArray();
-        return Solve(features.Columns, target, fitIntercept);
+        return Solve(features.Columns, features.Norms, target, fitIntercept);
     }
 
     /// <summary>Fits <c>y ≈ X·β (+ intercept)</c> on a row-major <c>[n, k]</c> array.</summary>
@@ -58,7 +58,7 @@ public static class LeastSquares
         using (features)
         {
             CheckFinite(y, nameof(y));
-            return Solve(features.Columns, (double[])y.Clone(), fitIntercept, maxRefinementSteps);
+            return Solve(features.Columns, features.Norms, (double[])y.Clone(), fitIntercept, maxRefinementSteps);
         }
     }
 
@@ -71,7 +71,8 @@ public static class LeastSquares
         CheckSameRows(x.Length, y.Length);
         CheckFinite(x, nameof(x));
         CheckFinite(y, nameof(y));
-        return Solve([((double[])x.Clone()).AsMemory()], (double[])y.Clone(), fitIntercept);
+        ReadOnlyMemory<double>[] feature = [(double[])x.Clone()];
+        return Solve(feature, RefinedLeastSquaresSolver.ColumnNorms(feature), (double[])y.Clone(), fitIntercept);
     }
 
     private static void CheckSameRows(long xRows, long yRows)
@@ -86,7 +87,7 @@ public static class LeastSquares
             if (!double.IsFinite(values[i])) throw InputGuard.NonFinite(name, values[i], i, 0, oneDimensional: true);
     }
 
-    private static LeastSquaresResult Solve(ReadOnlyMemory<double>[] features, double[] y, bool fitIntercept,
+    private static LeastSquaresResult Solve(ReadOnlyMemory<double>[] features, double[] featureNorms, double[] y, bool fitIntercept,
         int maxRefinementSteps = RefinedLeastSquaresSolver.DefaultMaxRefinementSteps)
     {
         var n = y.Length;
@@ -98,6 +99,7 @@ public static class LeastSquares
                 "at least as many rows as coefficients are needed.", "x");
 
         ReadOnlyMemory<double>[] design;
+        double[] norms;
         if (fitIntercept)
         {
             design = new ReadOnlyMemory<double>[p];
@@ -105,16 +107,18 @@ public static class LeastSquares
             Array.Fill(ones, 1.0);
             design[0] = ones;
             Array.Copy(features, 0, design, 1, k);
+            norms = [Math.Sqrt(n), .. featureNorms];
         }
         else
         {
             design = features;
+            norms = featureNorms;
         }
         string Describe(int j) => fitIntercept
             ? j == 0 ? "the intercept" : $"column {j - 1}"
             : $"column {j}";
 
-        var solution = RefinedLeastSquaresSolver.Solve(design, y, Describe, maxRefinementSteps);
+        var solution = RefinedLeastSquaresSolver.Solve(design, norms, y, Describe, maxRefinementSteps);
         var coefficients = new double[k];
         Array.Copy(solution.Coefficients, fitIntercept ? 1 : 0, coefficients, 0, k);
         var intercept = fitIntercept ? solution.Coefficients[0] : 0.0;

@@ -43,6 +43,27 @@ public class DesignColumnsTests
         }
     }
 
+    [Fact]
+    public void NormsTakenDuringTheCopyAgreeWithTheScaledNormAndSurviveExtremeMagnitudes()
+    {
+        var x = Matrix(3);
+        for (var i = 0; i < Rows; i++)
+        {
+            x[i, 1] *= 1e200;    // squares overflow: the copy's plain sum cannot be used
+            x[i, 4] *= 1e-200;   // squares underflow
+            x[i, 5] = i % 3 == 0 ? 1e300 : 0.5;
+        }
+        using var tensor = torch.tensor(x);
+        using var design = DesignColumns.FromTensor(tensor, Rows, Columns, "x");
+        for (var j = 0; j < Columns; j++)
+        {
+            var expected = Householder.Norm(design.Columns[j].Span);
+            Assert.True(double.IsFinite(design.Norms[j]) && design.Norms[j] > 0, $"column {j}: {design.Norms[j]:R}");
+            Assert.True(Math.Abs(design.Norms[j] - expected) <= 4e-16 * expected * Math.Sqrt(Rows),
+                $"column {j}: {design.Norms[j]:R} against {expected:R}");
+        }
+    }
+
     [Theory]
     [InlineData(5, 2, "x contains NaN at row 5, column 2")]                   // inside a 4 × 4 block
     [InlineData(1_002, 1, "x contains NaN at row 1002, column 1")]            // the rows after the last block

@@ -23,30 +23,43 @@ internal static class RefinedLeastSquaresSolver
     /// <summary>Rank tolerance relative to the largest diagonal of R of the equilibrated matrix: max(n, p)·eps.</summary>
     public static double RankTolerance(int rows, int columns) => Math.Max(rows, columns) * Epsilon;
 
+    /// <summary>The columns as arrays, their norms taken here; see the main overload for the parameters.</summary>
+    /// <param name="columns">Design matrix, one array of length n per column; not modified.</param>
+    /// <param name="y">Target, length n.</param>
+    /// <param name="describeColumn">Names a column for error messages.</param>
+    /// <param name="maxRefinementSteps">0 gives the plain QR answer.</param>
+    public static Solution Solve(double[][] columns, double[] y, Func<int, string> describeColumn, int maxRefinementSteps = DefaultMaxRefinementSteps)
+    {
+        var design = Array.ConvertAll(columns, column => new ReadOnlyMemory<double>(column));
+        return Solve(design, ColumnNorms(design), y, describeColumn, maxRefinementSteps);
+    }
+
+    /// <summary>Euclidean norms of columns that come without them (<see cref="DesignColumns"/> takes them during its copy).</summary>
+    public static double[] ColumnNorms(ReadOnlyMemory<double>[] columns)
+    {
+        var norms = new double[columns.Length];
+        void ColumnNorm(int j) => norms[j] = Householder.Norm(columns[j].Span);
+        if ((long)columns[0].Length * columns.Length >= 1 << 17) Parallel.For(0, columns.Length, ColumnNorm);
+        else for (var j = 0; j < columns.Length; j++) ColumnNorm(j);
+        return norms;
+    }
+
     /// <param name="columns">
-    /// Design matrix, column-major (each array one column of length n); not modified. The column scaling is applied
+    /// Design matrix, column-major (each one column of length n); not modified. The column scaling is applied
     /// where the data is copied anyway (the factorization's copy), and the residual passes use the unscaled columns
     /// with the scaled coefficients: a power of two moves between the factors of a product exactly, so the results are
     /// those of the scaled matrix, bit for bit, without a scaled copy of the design.
     /// </param>
+    /// <param name="norms">The Euclidean norm of each column (they set the power-of-two scaling).</param>
     /// <param name="y">Target, length n.</param>
     /// <param name="describeColumn">Names a column for error messages.</param>
     /// <param name="maxRefinementSteps">0 gives the plain QR answer (the accuracy tests compare both).</param>
-    public static Solution Solve(double[][] columns, double[] y, Func<int, string> describeColumn, int maxRefinementSteps = DefaultMaxRefinementSteps) =>
-        Solve(Array.ConvertAll(columns, column => new ReadOnlyMemory<double>(column)), y, describeColumn, maxRefinementSteps);
-
-    /// <inheritdoc cref="Solve(double[][], double[], Func{int, string}, int)"/>
-    public static Solution Solve(ReadOnlyMemory<double>[] columns, double[] y, Func<int, string> describeColumn,
+    public static Solution Solve(ReadOnlyMemory<double>[] columns, double[] norms, double[] y, Func<int, string> describeColumn,
         int maxRefinementSteps = DefaultMaxRefinementSteps)
     {
         var p = columns.Length;
         var n = y.Length;
         var powerOfTwoScale = new double[p];
-        var norms = new double[p];
-        void ColumnNorm(int j) => norms[j] = Householder.Norm(columns[j].Span);
-        var parallel = (long)n * p >= 1 << 17;
-        if (parallel) Parallel.For(0, p, ColumnNorm);
-        else for (var j = 0; j < p; j++) ColumnNorm(j);
         for (var j = 0; j < p; j++)
         {
             if (norms[j] == 0)
