@@ -9,8 +9,8 @@ namespace ScalingAnalyzer.Runtime.Regression;
 /// <summary>
 /// Householder QR with column pivoting (Businger–Golub), <c>A·P = Q·R</c>, on a column-major n×p matrix.
 /// Column norms are downdated as in LAPACK's xLAQP2 and recomputed when cancellation makes them unreliable.
-/// Q is kept as its reflectors, applied in O(n·p) per vector: nothing n×n is ever formed. The columns may be
-/// windows of a larger buffer (TSQR factorizes its row blocks in one allocation, not one array per block column).
+/// Q is kept as its reflectors, applied in O(n·p) per vector: nothing n×n is ever formed. Problems too small for
+/// TSQR take it directly; TSQR takes it for its stacked R factors (its row blocks need no pivoting: <see cref="HouseholderQr"/>).
 /// </summary>
 internal sealed class PivotedHouseholderQr : IPivotedQr
 {

@@ -6,8 +6,8 @@ namespace ScalingAnalyzer.Runtime.Regression;
 
 /// <summary>
 /// Tall-skinny QR (TSQR) for n ≫ p: the rows are cut into blocks small enough to stay in the core's cache,
-/// each block is factorized on its own (in parallel), and the blocks' R factors, stacked, are factorized once
-/// more with column pivoting. With <c>A_b = Q_b·R_b</c> per block and <c>[R_1; …; R_m]·P = Q_s·R</c>,
+/// each block is factorized on its own (in parallel, without pivoting), and the blocks' R factors, stacked, are
+/// factorized once more with column pivoting. With <c>A_b = Q_b·R_b</c> per block and <c>[R_1; …; R_m]·P = Q_s·R</c>,
 /// <c>A·P = diag(Q_1, …, Q_m)·Q_s·R</c>: the same pivoted R (column norms, hence pivots and the rank decision, are
 /// invariant under the orthogonal block step) and the same backward stability as one Householder QR, while the
 /// O(n·p²) work reads each element from cache instead of streaming all n rows from memory once per column.
