@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using ScalingAnalyzer.Runtime.Regression;
 using TorchSharp;
 
@@ -100,13 +101,12 @@ public static class LeastSquares
 
         ReadOnlyMemory<double>[] design;
         double[] norms;
-        if (fitIntercept)
+        // The column of ones comes from the shared pool, like the design it joins: new memory costs a page fault per 4 KB.
+        var ones = fitIntercept ? ArrayPool<double>.Shared.Rent(n) : null;
+        if (ones is not null)
         {
-            design = new ReadOnlyMemory<double>[p];
-            var ones = new double[n];
-            Array.Fill(ones, 1.0);
-            design[0] = ones;
-            Array.Copy(features, 0, design, 1, k);
+            ones.AsSpan(0, n).Fill(1.0);
+            design = [ones.AsMemory(0, n), .. features];
             norms = [Math.Sqrt(n), .. featureNorms];
         }
         else
@@ -118,7 +118,15 @@ public static class LeastSquares
             ? j == 0 ? "the intercept" : $"column {j - 1}"
             : $"column {j}";
 
-        var solution = RefinedLeastSquaresSolver.Solve(design, norms, y, Describe, maxRefinementSteps);
+        RefinedLeastSquaresSolver.Solution solution;
+        try
+        {
+            solution = RefinedLeastSquaresSolver.Solve(design, norms, y, Describe, maxRefinementSteps);
+        }
+        finally
+        {
+            if (ones is not null) ArrayPool<double>.Shared.Return(ones);
+        }
         var coefficients = new double[k];
         Array.Copy(solution.Coefficients, fitIntercept ? 1 : 0, coefficients, 0, k);
         var intercept = fitIntercept ? solution.Coefficients[0] : 0.0;
