@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using ScalingAnalyzer.Runtime.Regression;
 using TorchSharp;
 
@@ -31,9 +32,10 @@ public static class LeastSquares
         // Read straight from the tensors' storage into the solver's column layout, as the array form does:
         // checking finiteness with torch operations first and transposing a flat copy afterwards read the
         // data three times and wrote it twice, on one thread.
-        var features = DesignColumns.FromTensor(x, (int)rows, columns, nameof(x));
-        var target = DesignColumns.FromTensor(y, (int)rows, 1, nameof(y))[0];
-        return Solve(features, target, fitIntercept);
+        using var features = DesignColumns.FromTensor(x, (int)rows, columns, nameof(x));
+        double[] target;
+        using (var targetColumn = DesignColumns.FromTensor(y, (int)rows, 1, nameof(y))) target = targetColumn.Columns[0].ToArray();
+        return Solve(features.Columns, features.Norms, target, fitIntercept);
     }
 
     /// <summary>Fits <c>y ≈ X·β (+ intercept)</c> on a row-major <c>[n, k]</c> array.</summary>
@@ -49,13 +51,16 @@ public static class LeastSquares
         var rows = x.GetLength(0);
         var columns = x.GetLength(1);
         CheckSameRows(rows, y.Length);
-        double[][] features;
+        DesignColumns features;
         unsafe
         {
             fixed (double* data = x) features = DesignColumns.FromRowMajor(data, rows, columns, nameof(x), oneDimensional: false);
         }
-        CheckFinite(y, nameof(y));
-        return Solve(features, (double[])y.Clone(), fitIntercept, maxRefinementSteps);
+        using (features)
+        {
+            CheckFinite(y, nameof(y));
+            return Solve(features.Columns, features.Norms, (double[])y.Clone(), fitIntercept, maxRefinementSteps);
+        }
     }
 
     /// <summary>Fits <c>y ≈ β·x (+ intercept)</c> for one feature.</summary>
@@ -67,7 +72,8 @@ public static class LeastSquares
         CheckSameRows(x.Length, y.Length);
         CheckFinite(x, nameof(x));
         CheckFinite(y, nameof(y));
-        return Solve([(double[])x.Clone()], (double[])y.Clone(), fitIntercept);
+        ReadOnlyMemory<double>[] feature = [(double[])x.Clone()];
+        return Solve(feature, RefinedLeastSquaresSolver.ColumnNorms(feature), (double[])y.Clone(), fitIntercept);
     }
 
     private static void CheckSameRows(long xRows, long yRows)
@@ -82,7 +88,7 @@ public static class LeastSquares
             if (!double.IsFinite(values[i])) throw InputGuard.NonFinite(name, values[i], i, 0, oneDimensional: true);
     }
 
-    private static LeastSquaresResult Solve(double[][] features, double[] y, bool fitIntercept,
+    private static LeastSquaresResult Solve(ReadOnlyMemory<double>[] features, double[] featureNorms, double[] y, bool fitIntercept,
         int maxRefinementSteps = RefinedLeastSquaresSolver.DefaultMaxRefinementSteps)
     {
         var n = y.Length;
@@ -93,29 +99,39 @@ public static class LeastSquares
                 $"x has {n} row(s) but the model has {p} coefficient(s) ({k} column(s){(fitIntercept ? " + intercept" : "")}); " +
                 "at least as many rows as coefficients are needed.", "x");
 
-        double[][] design;
-        if (fitIntercept)
+        ReadOnlyMemory<double>[] design;
+        double[] norms;
+        // The column of ones comes from the shared pool, like the design it joins: new memory costs a page fault per 4 KB.
+        var ones = fitIntercept ? ArrayPool<double>.Shared.Rent(n) : null;
+        if (ones is not null)
         {
-            design = new double[p][];
-            var ones = new double[n];
-            Array.Fill(ones, 1.0);
-            design[0] = ones;
-            Array.Copy(features, 0, design, 1, k);
+            ones.AsSpan(0, n).Fill(1.0);
+            design = [ones.AsMemory(0, n), .. features];
+            norms = [Math.Sqrt(n), .. featureNorms];
         }
         else
         {
             design = features;
+            norms = featureNorms;
         }
         string Describe(int j) => fitIntercept
             ? j == 0 ? "the intercept" : $"column {j - 1}"
             : $"column {j}";
 
-        var solution = RefinedLeastSquaresSolver.Solve(design, y, Describe, maxRefinementSteps);
+        RefinedLeastSquaresSolver.Solution solution;
+        try
+        {
+            solution = RefinedLeastSquaresSolver.Solve(design, norms, y, Describe, maxRefinementSteps);
+        }
+        finally
+        {
+            if (ones is not null) ArrayPool<double>.Shared.Return(ones);
+        }
         var coefficients = new double[k];
         Array.Copy(solution.Coefficients, fitIntercept ? 1 : 0, coefficients, 0, k);
         var intercept = fitIntercept ? solution.Coefficients[0] : 0.0;
 
-        var residualSquares = SumOfSquares(solution.Residuals, 0);
+        var residualSquares = solution.ResidualSumOfSquares;
         var totalSquares = SumOfSquares(y, fitIntercept ? Mean(y) : 0);
         var rSquared = totalSquares == 0 ? (residualSquares == 0 ? 1.0 : 0.0) : 1 - residualSquares / totalSquares;
         var standardError = n > p ? Math.Sqrt(residualSquares / (n - p)) : double.NaN;

@@ -62,6 +62,22 @@ public class TallSkinnyQrTests
     }
 
     [Fact]
+    public void TheTargetCarriedThroughTheFactorizationIsProjectedExactlyAsByQTransposedAfterwards()
+    {
+        var columns = TallColumns(7);
+        var random = new Random(8);
+        var y = Enumerable.Range(0, Rows).Select(_ => random.NextDouble() * 1000).ToArray();
+        var original = (double[])y.Clone();
+
+        var qr = new TallSkinnyQr(Array.ConvertAll(columns, column => new ReadOnlyMemory<double>(column)), columnScale: null, y);
+        var afterwards = (double[])y.Clone();
+        qr.ApplyTransposeOfQ(afterwards);
+
+        Assert.Equal(original, y);
+        Assert.Equal(afterwards.Take(Columns), qr.ProjectedTarget());
+    }
+
+    [Fact]
     public void DependentColumnOfATallMatrixIsNamed()
     {
         const int n = 12_000;

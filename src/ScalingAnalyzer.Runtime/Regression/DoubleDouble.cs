@@ -22,6 +22,16 @@ internal static class DoubleDouble
         low += error;
     }
 
+    /// <summary>Knuth's TwoSum: a + b rounded, and in <paramref name="error"/> exactly what the rounding lost.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double TwoSum(double a, double b, out double error)
+    {
+        var sum = a + b;
+        var virtualB = sum - a;
+        error = (a - (sum - virtualB)) + (b - virtualB);
+        return sum;
+    }
+
     /// <summary>(high, low) += a · b, the product's rounding error kept exactly through the FMA.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void AddProduct(ref double high, ref double low, double a, double b)
@@ -66,11 +76,12 @@ internal static class DoubleDouble
     }
 
     /// <summary>
-    /// Σ a[i]·b[i] accumulated in double-double: four lanes of <see cref="AddProduct"/> where the CPU has AVX and FMA,
-    /// combined in a fixed order at the end (so the result does not depend on anything but the data).
+    /// Σ a[i]·b[i] accumulated in double-double and returned unrounded, so that partial sums can be combined: four lanes
+    /// of <see cref="AddProduct"/> where the CPU has AVX and FMA, combined in a fixed order at the end (so the result
+    /// does not depend on anything but the data).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    public static (double High, double Low) DotParts(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
         var n = a.Length;
         if (b.Length < n)
@@ -102,6 +113,6 @@ internal static class DoubleDouble
             }
         }
         for (; i < n; i++) AddProduct(ref high, ref low, a[i], b[i]);
-        return high + low;
+        return (high, low);
     }
 }

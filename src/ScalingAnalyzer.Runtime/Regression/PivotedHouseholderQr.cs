@@ -9,8 +9,8 @@ namespace ScalingAnalyzer.Runtime.Regression;
 /// <summary>
 /// Householder QR with column pivoting (Businger–Golub), <c>A·P = Q·R</c>, on a column-major n×p matrix.
 /// Column norms are downdated as in LAPACK's xLAQP2 and recomputed when cancellation makes them unreliable.
-/// Q is kept as its reflectors, applied in O(n·p) per vector: nothing n×n is ever formed. The columns may be
-/// windows of a larger buffer (TSQR factorizes its row blocks in one allocation, not one array per block column).
+/// Q is kept as its reflectors, applied in O(n·p) per vector: nothing n×n is ever formed. Problems too small for
+/// TSQR take it directly; TSQR takes it for its stacked R factors (its row blocks need no pivoting: <see cref="HouseholderQr"/>).
 /// </summary>
 internal sealed class PivotedHouseholderQr : IPivotedQr
 {
@@ -19,15 +19,21 @@ internal sealed class PivotedHouseholderQr : IPivotedQr
     private readonly Memory<double>[] _columns;   // reflector tails below the diagonal, R above
     private readonly double[] _tau;
     private readonly double[] _diagonal;
+    private readonly Memory<double> _target;
 
     public PivotedHouseholderQr(double[][] columns) : this(Array.ConvertAll(columns, column => new Memory<double>(column)))
     {
     }
 
     /// <param name="columns">The n×p matrix, one window of length n per column; factorized in place.</param>
-    public PivotedHouseholderQr(Memory<double>[] columns)
+    /// <param name="target">
+    /// Optional right-hand side, replaced by Qᵀ·target as the reflectors are made (as LAPACK's xGELS does with
+    /// [A b]): each reflector meets the target while it is still in cache, instead of in a later pass over all of Q.
+    /// </param>
+    public PivotedHouseholderQr(Memory<double>[] columns, Memory<double> target = default)
     {
         _columns = columns;
+        _target = target;
         Rows = columns[0].Length;
         ColumnCount = columns.Length;
         Permutation = new int[ColumnCount];
@@ -44,6 +50,10 @@ internal sealed class PivotedHouseholderQr : IPivotedQr
 
     public double DiagonalOfR(int k) => _diagonal[k];
 
+    public double[] ProjectedTarget() => _target.IsEmpty
+        ? throw new InvalidOperationException("This factorization was given no target.")
+        : _target.Span[..ColumnCount].ToArray();
+
     /// <summary>R[row, position] (zero below the diagonal).</summary>
     public double EntryOfR(int row, int position) =>
         row < position ? _columns[position].Span[row] : row == position ? _diagonal[position] : 0;
@@ -57,7 +67,7 @@ internal sealed class PivotedHouseholderQr : IPivotedQr
         for (var j = 0; j < p; j++)
         {
             Permutation[j] = j;
-            norms[j] = referenceNorms[j] = Norm(_columns[j].Span);
+            norms[j] = referenceNorms[j] = Householder.Norm(_columns[j].Span);
         }
         var downdateTolerance = Math.Sqrt(2.220446049250313e-16);
 
@@ -79,26 +89,16 @@ internal sealed class PivotedHouseholderQr : IPivotedQr
                 _diagonal[k] = 0;
                 continue;
             }
-            var alpha = column[k];
-            var tailNorm = Norm(column.Slice(k + 1));
-            if (tailNorm == 0)
+            _diagonal[k] = Householder.MakeReflector(column, k, out _tau[k]);
+            if (_tau[k] != 0)
             {
-                _tau[k] = 0;
-                _diagonal[k] = alpha;
-            }
-            else
-            {
-                var beta = -Math.CopySign(Hypot(alpha, tailNorm), alpha);
-                _tau[k] = (beta - alpha) / beta;
-                Scale(column.Slice(k + 1), 1.0 / (alpha - beta));
-                _diagonal[k] = beta;
-                column[k] = beta;
                 var reflector = _columns[k];
                 var step = k;
                 var tau = _tau[k];
-                void Reflect(int j) => ApplyReflector(reflector.Span, tau, step, _columns[j].Span);
+                void Reflect(int j) => Householder.Apply(reflector.Span, tau, step, _columns[j].Span);
                 if ((long)(n - k) * (p - k - 1) >= ParallelThreshold) Parallel.For(k + 1, p, Reflect);
                 else for (var j = k + 1; j < p; j++) Reflect(j);
+                if (!_target.IsEmpty) Householder.Apply(reflector.Span, tau, step, _target.Span);
             }
 
             for (var j = k + 1; j < p; j++)
@@ -109,7 +109,7 @@ internal sealed class PivotedHouseholderQr : IPivotedQr
                 var drift = remaining * (norms[j] / referenceNorms[j]) * (norms[j] / referenceNorms[j]);
                 if (drift <= downdateTolerance)
                 {
-                    norms[j] = k + 1 < n ? Norm(_columns[j].Span.Slice(k + 1)) : 0;
+                    norms[j] = k + 1 < n ? Householder.Norm(_columns[j].Span.Slice(k + 1)) : 0;
                     referenceNorms[j] = norms[j];
                 }
                 else
@@ -120,16 +120,6 @@ internal sealed class PivotedHouseholderQr : IPivotedQr
         }
     }
 
-    /// <summary>v ← (I - τ·u·uᵀ)·v with u = (1, reflector[k+1..n)) starting at row k.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void ApplyReflector(ReadOnlySpan<double> reflector, double tau, int k, Span<double> v)
-    {
-        if (tau == 0) return;
-        var s = tau * (v[k] + Dot(reflector.Slice(k + 1), v.Slice(k + 1)));
-        v[k] -= s;
-        AddScaled(v.Slice(k + 1), reflector.Slice(k + 1), -s);
-    }
-
     public void ApplyTransposeOfQ(double[] v) => ApplyTransposeOfQ(v.AsSpan());
 
     public void ApplyQ(double[] v) => ApplyQ(v.AsSpan());
@@ -137,13 +127,13 @@ internal sealed class PivotedHouseholderQr : IPivotedQr
     /// <summary>v ← Qᵀ·v.</summary>
     public void ApplyTransposeOfQ(Span<double> v)
     {
-        for (var k = 0; k < Math.Min(ColumnCount, Rows); k++) ApplyReflector(_columns[k].Span, _tau[k], k, v);
+        for (var k = 0; k < Math.Min(ColumnCount, Rows); k++) Householder.Apply(_columns[k].Span, _tau[k], k, v);
     }
 
     /// <summary>v ← Q·v.</summary>
     public void ApplyQ(Span<double> v)
     {
-        for (var k = Math.Min(ColumnCount, Rows) - 1; k >= 0; k--) ApplyReflector(_columns[k].Span, _tau[k], k, v);
+        for (var k = Math.Min(ColumnCount, Rows) - 1; k >= 0; k--) Householder.Apply(_columns[k].Span, _tau[k], k, v);
     }
 
     /// <summary>Solves R·z = rhs (upper triangular, first p rows) in place.</summary>
@@ -169,104 +159,8 @@ internal sealed class PivotedHouseholderQr : IPivotedQr
         }
     }
 
-    private static double Hypot(double a, double b)
+    /// <summary>Nothing to release: the columns belong to the caller.</summary>
+    public void Dispose()
     {
-        a = Math.Abs(a);
-        b = Math.Abs(b);
-        var big = Math.Max(a, b);
-        if (big == 0) return 0;
-        var small = Math.Min(a, b) / big;
-        return big * Math.Sqrt(1 + small * small);
-    }
-
-    /// <summary>Euclidean norm of v[start..], scaled by the largest entry so squares cannot overflow or underflow.</summary>
-    /// <remarks>Vectorized with independent accumulators: the block factorizations of TSQR take a norm per column step.</remarks>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static double Norm(double[] v, int start) => Norm(v.AsSpan(start));
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static double Norm(ReadOnlySpan<double> values)
-    {
-        var width = Vector<double>.Count;
-        var n = values.Length;
-        ref var first = ref MemoryMarshal.GetReference(values);
-        var largestLanes = Vector<double>.Zero;
-        var i = 0;
-        for (; i + width <= n; i += width) largestLanes = Vector.Max(largestLanes, Vector.Abs(Vector.LoadUnsafe(ref first, (nuint)i)));
-        var largest = 0.0;
-        for (var lane = 0; lane < width; lane++) largest = Math.Max(largest, largestLanes[lane]);
-        for (; i < n; i++) largest = Math.Max(largest, Math.Abs(values[i]));
-        if (largest == 0 || !double.IsFinite(largest)) return largest;
-
-        var factor = Math.ScaleB(1.0, -Math.ILogB(largest));
-        var scale = new Vector<double>(factor);
-        Vector<double> sum0 = default, sum1 = default;
-        i = 0;
-        for (; i + 2 * width <= n; i += 2 * width)
-        {
-            var a = Vector.LoadUnsafe(ref first, (nuint)i) * scale;
-            var b = Vector.LoadUnsafe(ref first, (nuint)(i + width)) * scale;
-            sum0 += a * a;
-            sum1 += b * b;
-        }
-        for (; i + width <= n; i += width)
-        {
-            var a = Vector.LoadUnsafe(ref first, (nuint)i) * scale;
-            sum0 += a * a;
-        }
-        var sum = Vector.Sum(sum0 + sum1);
-        for (; i < n; i++)
-        {
-            var scaled = values[i] * factor;
-            sum += scaled * scaled;
-        }
-        return Math.Sqrt(sum) / factor;
-    }
-
-    /// <summary>
-    /// Four independent accumulators: with one, every vector waits for the previous add, and the dot product,
-    /// half of each reflector application, ran at a quarter of the speed the cache delivers the data.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
-    {
-        var width = Vector<double>.Count;
-        var n = a.Length;
-        ref var left = ref MemoryMarshal.GetReference(a);
-        ref var right = ref MemoryMarshal.GetReference(b[..n]);
-        Vector<double> sum0 = default, sum1 = default, sum2 = default, sum3 = default;
-        var i = 0;
-        for (; i + 4 * width <= n; i += 4 * width)
-        {
-            sum0 += Vector.LoadUnsafe(ref left, (nuint)i) * Vector.LoadUnsafe(ref right, (nuint)i);
-            sum1 += Vector.LoadUnsafe(ref left, (nuint)(i + width)) * Vector.LoadUnsafe(ref right, (nuint)(i + width));
-            sum2 += Vector.LoadUnsafe(ref left, (nuint)(i + 2 * width)) * Vector.LoadUnsafe(ref right, (nuint)(i + 2 * width));
-            sum3 += Vector.LoadUnsafe(ref left, (nuint)(i + 3 * width)) * Vector.LoadUnsafe(ref right, (nuint)(i + 3 * width));
-        }
-        for (; i + width <= n; i += width)
-            sum0 += Vector.LoadUnsafe(ref left, (nuint)i) * Vector.LoadUnsafe(ref right, (nuint)i);
-        var sum = Vector.Sum((sum0 + sum1) + (sum2 + sum3));
-        for (; i < n; i++) sum += a[i] * b[i];
-        return sum;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void AddScaled(Span<double> target, ReadOnlySpan<double> source, double factor)
-    {
-        var width = Vector<double>.Count;
-        var n = target.Length;
-        ref var destination = ref MemoryMarshal.GetReference(target);
-        ref var origin = ref MemoryMarshal.GetReference(source[..n]);
-        var scale = new Vector<double>(factor);
-        var i = 0;
-        for (; i + width <= n; i += width)
-            (Vector.LoadUnsafe(ref destination, (nuint)i) + Vector.LoadUnsafe(ref origin, (nuint)i) * scale)
-                .StoreUnsafe(ref destination, (nuint)i);
-        for (; i < n; i++) target[i] += source[i] * factor;
-    }
-
-    private static void Scale(Span<double> target, double factor)
-    {
-        for (var i = 0; i < target.Length; i++) target[i] *= factor;
     }
 }

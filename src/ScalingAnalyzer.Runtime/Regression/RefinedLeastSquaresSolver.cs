@@ -18,60 +18,80 @@ internal static class RefinedLeastSquaresSolver
     private const double Epsilon = 2.220446049250313e-16;
     internal const int DefaultMaxRefinementSteps = 10;
 
-    internal sealed record Solution(double[] Coefficients, double[] Residuals, int RefinementSteps);
+    internal sealed record Solution(double[] Coefficients, double ResidualSumOfSquares, int RefinementSteps);
 
     /// <summary>Rank tolerance relative to the largest diagonal of R of the equilibrated matrix: max(n, p)·eps.</summary>
     public static double RankTolerance(int rows, int columns) => Math.Max(rows, columns) * Epsilon;
 
+    /// <summary>The columns as arrays, their norms taken here; see the main overload for the parameters.</summary>
+    /// <param name="columns">Design matrix, one array of length n per column; not modified.</param>
+    /// <param name="y">Target, length n.</param>
+    /// <param name="describeColumn">Names a column for error messages.</param>
+    /// <param name="maxRefinementSteps">0 gives the plain QR answer.</param>
+    public static Solution Solve(double[][] columns, double[] y, Func<int, string> describeColumn, int maxRefinementSteps = DefaultMaxRefinementSteps)
+    {
+        var design = Array.ConvertAll(columns, column => new ReadOnlyMemory<double>(column));
+        return Solve(design, ColumnNorms(design), y, describeColumn, maxRefinementSteps);
+    }
+
+    /// <summary>Euclidean norms of columns that come without them (<see cref="DesignColumns"/> takes them during its copy).</summary>
+    public static double[] ColumnNorms(ReadOnlyMemory<double>[] columns)
+    {
+        var norms = new double[columns.Length];
+        void ColumnNorm(int j) => norms[j] = Householder.Norm(columns[j].Span);
+        if ((long)columns[0].Length * columns.Length >= 1 << 17) Parallel.For(0, columns.Length, ColumnNorm);
+        else for (var j = 0; j < columns.Length; j++) ColumnNorm(j);
+        return norms;
+    }
+
     /// <param name="columns">
-    /// Design matrix, column-major (each array one column of length n); not modified. The column scaling is applied
+    /// Design matrix, column-major (each one column of length n); not modified. The column scaling is applied
     /// where the data is copied anyway (the factorization's copy), and the residual passes use the unscaled columns
     /// with the scaled coefficients: a power of two moves between the factors of a product exactly, so the results are
     /// those of the scaled matrix, bit for bit, without a scaled copy of the design.
     /// </param>
+    /// <param name="norms">The Euclidean norm of each column (they set the power-of-two scaling).</param>
     /// <param name="y">Target, length n.</param>
     /// <param name="describeColumn">Names a column for error messages.</param>
     /// <param name="maxRefinementSteps">0 gives the plain QR answer (the accuracy tests compare both).</param>
-    public static Solution Solve(double[][] columns, double[] y, Func<int, string> describeColumn, int maxRefinementSteps = DefaultMaxRefinementSteps)
+    public static Solution Solve(ReadOnlyMemory<double>[] columns, double[] norms, double[] y, Func<int, string> describeColumn,
+        int maxRefinementSteps = DefaultMaxRefinementSteps)
     {
         var p = columns.Length;
         var n = y.Length;
         var powerOfTwoScale = new double[p];
-        var norms = new double[p];
-        void ColumnNorm(int j) => norms[j] = PivotedHouseholderQr.Norm(columns[j], 0);
-        var parallel = (long)n * p >= 1 << 17;
-        if (parallel) Parallel.For(0, p, ColumnNorm);
-        else for (var j = 0; j < p; j++) ColumnNorm(j);
         for (var j = 0; j < p; j++)
         {
             if (norms[j] == 0)
                 throw new ArgumentException($"{describeColumn(j)} is all zeros, so its coefficient is undetermined; remove it.", "x");
             powerOfTwoScale[j] = Math.ScaleB(1.0, -Math.ILogB(norms[j]));
         }
-        var qr = Factorize(columns, powerOfTwoScale);
+        using var qr = Factorize(columns, powerOfTwoScale, y);
         CheckRank(qr, n, p, columns, describeColumn);
 
-        var x = new double[p];
+        var x = InitialSolution(qr);
         var r = new double[n];
         var solutionStep = new double[p];
-        var residualStep = new double[n];
         var steps = 0;
         double previousChange = double.PositiveInfinity;
-        SolveAugmented(qr, y, new double[p], residualStep, solutionStep);
-        Array.Copy(solutionStep, x, p);
-        Array.Copy(residualStep, r, n);
         var f = new double[n];
         var g = new double[p];
         for (; steps < maxRefinementSteps; steps++)
         {
-            AugmentedResidual(columns, powerOfTwoScale, y, x, r, f, g);
-            SolveAugmented(qr, f, g, residualStep, solutionStep);
+            if (steps > 0)
+            {
+                // The previous step's residual correction, formed only now that a step uses it: the last step's
+                // would be a pass of Q over the whole design for nothing.
+                qr.ApplyQ(f);
+                for (var i = 0; i < n; i++) r[i] += f[i];
+            }
+            AugmentedResidual(columns, powerOfTwoScale, y, x, r, f, g, startResidual: steps == 0);
+            SolveAugmented(qr, f, g, solutionStep);
             var change = MaxAbs(solutionStep);
             var size = MaxAbs(x);
             // A correction that stops shrinking means the refinement has reached the noise of the factorization.
             if (change > 0.5 * previousChange) break;
             for (var j = 0; j < p; j++) x[j] += solutionStep[j];
-            for (var i = 0; i < n; i++) r[i] += residualStep[i];
             previousChange = change;
             if (change <= Epsilon * size) { steps++; break; }
             if (steps == 0 && ConvergedAfterFirstStep(qr, n, change, size)) { steps++; break; }
@@ -79,7 +99,7 @@ internal static class RefinedLeastSquaresSolver
 
         var coefficients = new double[p];
         for (var j = 0; j < p; j++) coefficients[j] = x[j] * powerOfTwoScale[j];
-        return new Solution(coefficients, ExactResiduals(columns, y, coefficients), steps);
+        return new Solution(coefficients, ResidualSumOfSquares(columns, y, coefficients), steps);
     }
 
     /// <summary>
@@ -124,20 +144,23 @@ internal static class RefinedLeastSquaresSolver
         return estimate;
     }
 
-    /// <summary>Tall matrices go through TSQR (cache-sized row blocks); the rest through one Householder QR of a copy.</summary>
-    private static IPivotedQr Factorize(double[][] columns, double[] scale)
+    /// <summary>
+    /// Tall matrices go through TSQR (cache-sized row blocks); the rest through one Householder QR of a copy. Either
+    /// carries <paramref name="y"/> along for <see cref="IPivotedQr.ProjectedTarget"/>.
+    /// </summary>
+    private static IPivotedQr Factorize(ReadOnlyMemory<double>[] columns, double[] scale, double[] y)
     {
-        if (TallSkinnyQr.IsWorthwhile(columns[0].Length, columns.Length)) return new TallSkinnyQr(columns, scale);
+        if (TallSkinnyQr.IsWorthwhile(columns[0].Length, columns.Length)) return new TallSkinnyQr(columns, scale, y);
         var factorized = new double[columns.Length][];
         for (var j = 0; j < columns.Length; j++)
         {
             factorized[j] = new double[columns[j].Length];
-            for (var i = 0; i < factorized[j].Length; i++) factorized[j][i] = columns[j][i] * scale[j];
+            Householder.ScaledCopy(columns[j].Span, scale[j], factorized[j]);
         }
-        return new PivotedHouseholderQr(factorized);
+        return new PivotedHouseholderQr(Array.ConvertAll(factorized, column => new Memory<double>(column)), (double[])y.Clone());
     }
 
-    private static void CheckRank(IPivotedQr qr, int n, int p, double[][] columns, Func<int, string> describeColumn)
+    private static void CheckRank(IPivotedQr qr, int n, int p, ReadOnlyMemory<double>[] columns, Func<int, string> describeColumn)
     {
         var largest = Math.Abs(qr.DiagonalOfR(0));
         var tolerance = RankTolerance(n, p) * largest;
@@ -154,88 +177,163 @@ internal static class RefinedLeastSquaresSolver
             $"at or below the tolerance max(n, p)·eps = {RankTolerance(n, p):G3}). Remove or combine the dependent column(s).", "x");
     }
 
-    private static string ConstantHint(int[] dependent, double[][] columns)
+    private static string ConstantHint(int[] dependent, ReadOnlyMemory<double>[] columns)
     {
-        var constant = dependent.Where(j => columns[j].All(v => v == columns[j][0])).ToArray();
+        static bool IsConstant(ReadOnlySpan<double> column) => column.IndexOfAnyExcept(column[0]) < 0;
+        var constant = dependent.Where(j => IsConstant(columns[j].Span)).ToArray();
         return constant.Length == 0 || columns.Length == 1 ? "" : " (a constant column duplicates the intercept)";
     }
 
     /// <summary>
-    /// One solve of the augmented system for right-hand side (f, g): with A·P = Q·R,
-    /// h = R⁻ᵀ·Pᵀ·g, d = Qᵀ·f, x = P·R⁻¹·(d₁ - h), r = Q·[h; d₂].
+    /// The plain QR solution x₀ = P·R⁻¹·(Qᵀ·y)₁, with Qᵀ·y formed during the factorization. The matching residual is not
+    /// formed with a pass of Q (Q·[0; (Qᵀ·y)₂]); the first refinement pass takes it as y - A·x₀ in double-double
+    /// instead, which is what that product approximates, and reads the design anyway.
     /// </summary>
-    private static void SolveAugmented(IPivotedQr qr, double[] f, double[] g, double[] r, double[] x)
+    private static double[] InitialSolution(IPivotedQr qr)
+    {
+        var p = qr.ColumnCount;
+        var z = qr.ProjectedTarget();
+        qr.SolveR(z);
+        var x = new double[p];
+        for (var k = 0; k < p; k++) x[qr.Permutation[k]] = z[k];
+        return x;
+    }
+
+    /// <summary>
+    /// One solve of the augmented system for right-hand side (f, g): with A·P = Q·R,
+    /// h = R⁻ᵀ·Pᵀ·g, d = Qᵀ·f, x = P·R⁻¹·(d₁ - h), r = Q·[h; d₂]. Only x is completed here; <paramref name="f"/> is left
+    /// holding [h; d₂], so that r is one <see cref="IPivotedQr.ApplyQ"/> away when the refinement goes on.
+    /// </summary>
+    private static void SolveAugmented(IPivotedQr qr, double[] f, double[] g, double[] x)
     {
         var p = qr.ColumnCount;
         var h = new double[p];
         for (var k = 0; k < p; k++) h[k] = g[qr.Permutation[k]];
         qr.SolveRTransposed(h);
-        Array.Copy(f, r, f.Length);
-        qr.ApplyTransposeOfQ(r);
+        qr.ApplyTransposeOfQ(f);
         var z = new double[p];
         for (var k = 0; k < p; k++)
         {
-            z[k] = r[k] - h[k];
-            r[k] = h[k];
+            z[k] = f[k] - h[k];
+            f[k] = h[k];
         }
         qr.SolveR(z);
         for (var k = 0; k < p; k++) x[qr.Permutation[k]] = z[k];
-        qr.ApplyQ(r);
     }
 
     /// <summary>
     /// f = y - r - (A·D)·x and g = -(A·D)ᵀ·r, each accumulated in double-double before the one final rounding, with D
     /// the diagonal of powers of two <paramref name="scale"/>: (A·D)·x is computed as A·(D·x), exactly the same.
+    /// With <paramref name="startResidual"/>, r is first set to y - (A·D)·x rounded to float64 and f is its rounding
+    /// error (the starting residual of the refinement). Both sums run in the same row chunks, so each chunk of the
+    /// design is read once while it is in cache; g's chunk partials (double-double) are added in chunk order, so g
+    /// does not depend on how the chunks were scheduled.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void AugmentedResidual(double[][] a, double[] scale, double[] y, double[] x, double[] r, double[] f, double[] g)
+    private static void AugmentedResidual(ReadOnlyMemory<double>[] a, double[] scale, double[] y, double[] x, double[] r, double[] f, double[] g,
+        bool startResidual)
     {
         var n = y.Length;
         var p = a.Length;
-        ForRowChunks(n, p, (start, end) =>
+        var chunks = RowChunkCount(n);
+        var partialHigh = new double[chunks * p];
+        var partialLow = new double[chunks * p];
+        ForRowChunks(n, p, (chunk, start, end) =>
         {
-            var low = new double[end - start];
-            for (var i = start; i < end; i++) f[i] = y[i];
-            for (var i = start; i < end; i++) DoubleDouble.Add(ref f[i], ref low[i - start], -r[i]);
+            var length = end - start;
+            var high = f.AsSpan(start, length);
+            var low = new double[length];
+            var residual = r.AsSpan(start, length);
+            y.AsSpan(start, length).CopyTo(high);
+            if (!startResidual)
+                for (var i = 0; i < length; i++) DoubleDouble.Add(ref high[i], ref low[i], -residual[i]);
             for (var j = 0; j < p; j++)
-                DoubleDouble.AddProducts(f.AsSpan(start, end - start), low, a[j].AsSpan(start, end - start), -(x[j] * scale[j]));
-            for (var i = start; i < end; i++) f[i] += low[i - start];
+                DoubleDouble.AddProducts(high, low, a[j].Span.Slice(start, length), -(x[j] * scale[j]));
+            if (startResidual)
+            {
+                for (var i = 0; i < length; i++)
+                {
+                    var sum = DoubleDouble.TwoSum(high[i], low[i], out var error);
+                    residual[i] = sum;
+                    high[i] = error;
+                }
+            }
+            else
+            {
+                for (var i = 0; i < length; i++) high[i] += low[i];
+            }
+            for (var j = 0; j < p; j++)
+            {
+                // -Aᵀ·r = -(Aᵀ·r): rounding is symmetric, so the negation can come last.
+                var (dotHigh, dotLow) = DoubleDouble.DotParts(a[j].Span.Slice(start, length), residual);
+                partialHigh[chunk * p + j] = dotHigh;
+                partialLow[chunk * p + j] = dotLow;
+            }
         });
-
-        // g = -Aᵀ·r = Aᵀ·(-r): the negation is exact.
-        var negatedR = new double[n];
-        for (var i = 0; i < n; i++) negatedR[i] = -r[i];
-        void ColumnDot(int j) => g[j] = DoubleDouble.Dot(a[j], negatedR) * scale[j];
-        if ((long)n * p >= 1 << 17) Parallel.For(0, p, ColumnDot);
-        else for (var j = 0; j < p; j++) ColumnDot(j);
-    }
-
-    private static double[] ExactResiduals(double[][] a, double[] y, double[] x)
-    {
-        var n = y.Length;
-        var residual = (double[])y.Clone();
-        ForRowChunks(n, a.Length, (start, end) =>
+        for (var j = 0; j < p; j++)
         {
-            var low = new double[end - start];
-            for (var j = 0; j < a.Length; j++)
-                DoubleDouble.AddProducts(residual.AsSpan(start, end - start), low, a[j].AsSpan(start, end - start), -x[j]);
-            for (var i = start; i < end; i++) residual[i] += low[i - start];
-        });
-        return residual;
+            double high = 0, low = 0;
+            for (var chunk = 0; chunk < chunks; chunk++)
+            {
+                DoubleDouble.Add(ref high, ref low, partialHigh[chunk * p + j]);
+                low += partialLow[chunk * p + j];
+            }
+            g[j] = -(high + low) * scale[j];
+        }
     }
 
     /// <summary>
-    /// Runs <paramref name="body"/> over [start, end) row ranges, in parallel for large problems. Every row is
-    /// computed alone, in the same order of columns, so the result does not depend on the split.
+    /// Σ (y - A·x)², each residual accumulated in double-double and rounded once (as exact as float64 residuals can be),
+    /// its square summed in double-double within its row chunk, the chunks' sums added in chunk order. Only the sum is
+    /// kept: R² and the residual standard error need nothing else, and no n-vector is written.
     /// </summary>
-    private static void ForRowChunks(int n, int p, Action<int, int> body)
+    private static double ResidualSumOfSquares(ReadOnlyMemory<double>[] a, double[] y, double[] x)
     {
-        const int chunkRows = 8192;   // the chunk's double-double accumulators (128 KB) stay in L2 while the columns stream by
-        var chunks = (n + chunkRows - 1) / chunkRows;
+        var n = y.Length;
+        var chunks = RowChunkCount(n);
+        var partialHigh = new double[chunks];
+        var partialLow = new double[chunks];
+        ForRowChunks(n, a.Length, (chunk, start, end) =>
+        {
+            var high = y.AsSpan(start, end - start).ToArray();
+            var low = new double[high.Length];
+            for (var j = 0; j < a.Length; j++)
+                DoubleDouble.AddProducts(high, low, a[j].Span.Slice(start, end - start), -x[j]);
+            double sumHigh = 0, sumLow = 0;
+            for (var i = 0; i < high.Length; i++)
+            {
+                var residual = high[i] + low[i];
+                DoubleDouble.AddProduct(ref sumHigh, ref sumLow, residual, residual);
+            }
+            partialHigh[chunk] = sumHigh;
+            partialLow[chunk] = sumLow;
+        });
+        double totalHigh = 0, totalLow = 0;
+        for (var chunk = 0; chunk < chunks; chunk++)
+        {
+            DoubleDouble.Add(ref totalHigh, ref totalLow, partialHigh[chunk]);
+            totalLow += partialLow[chunk];
+        }
+        return totalHigh + totalLow;
+    }
+
+    /// <summary>Rows per chunk: the chunk's double-double accumulators (128 KB) stay in L2 while the columns stream by.</summary>
+    private const int ChunkRows = 8192;
+
+    private static int RowChunkCount(int n) => Math.Max(1, (n + ChunkRows - 1) / ChunkRows);
+
+    /// <summary>
+    /// Runs <paramref name="body"/>(chunk, start, end) over fixed row ranges, in parallel for large problems. Every row
+    /// is computed alone, in the same order of columns, and chunk boundaries depend only on n, so the result does not
+    /// depend on the scheduling.
+    /// </summary>
+    private static void ForRowChunks(int n, int p, Action<int, int, int> body)
+    {
+        var chunks = RowChunkCount(n);
         if (chunks > 1 && (long)n * p >= 1 << 17)
-            Parallel.For(0, chunks, c => body(c * chunkRows, Math.Min(n, (c + 1) * chunkRows)));
+            Parallel.For(0, chunks, c => body(c, c * ChunkRows, Math.Min(n, (c + 1) * ChunkRows)));
         else
-            body(0, n);
+            for (var c = 0; c < chunks; c++) body(c, c * ChunkRows, Math.Min(n, (c + 1) * ChunkRows));
     }
 
     private static double MaxAbs(double[] values)

@@ -1,20 +1,26 @@
 using System;
+using System.Buffers;
 using System.Threading.Tasks;
 
 namespace ScalingAnalyzer.Runtime.Regression;
 
 /// <summary>
 /// Tall-skinny QR (TSQR) for n ≫ p: the rows are cut into blocks small enough to stay in the core's cache,
-/// each block is factorized on its own (in parallel), and the blocks' R factors, stacked, are factorized once
-/// more with column pivoting. With <c>A_b = Q_b·R_b</c> per block and <c>[R_1; …; R_m]·P = Q_s·R</c>,
+/// each block is factorized on its own (in parallel, without pivoting), and the blocks' R factors, stacked, are
+/// factorized once more with column pivoting. With <c>A_b = Q_b·R_b</c> per block and <c>[R_1; …; R_m]·P = Q_s·R</c>,
 /// <c>A·P = diag(Q_1, …, Q_m)·Q_s·R</c>: the same pivoted R (column norms, hence pivots and the rank decision, are
 /// invariant under the orthogonal block step) and the same backward stability as one Householder QR, while the
 /// O(n·p²) work reads each element from cache instead of streaming all n rows from memory once per column.
 /// </summary>
+/// <remarks>
+/// The block buffer (as large as the design) comes from the shared array pool and goes back on <see cref="Dispose"/>:
+/// a fresh one costs a page fault per 4 KB on every fit, about as long as the copy itself at 10⁵ × 21.
+/// </remarks>
 internal sealed class TallSkinnyQr : IPivotedQr
 {
+    private readonly double[] _buffer;
     private readonly int[] _blockStart;
-    private readonly PivotedHouseholderQr[] _blocks;
+    private readonly HouseholderQr[] _blocks;
     private readonly PivotedHouseholderQr _stacked;
 
     /// <summary>Rows per block: a 1024 × 50 block is 400 KB, within a core's L2; never fewer rows than 2p.</summary>
@@ -26,13 +32,15 @@ internal sealed class TallSkinnyQr : IPivotedQr
     /// <param name="columns">Column-major n×p matrix; not modified: the blocks are copied, in parallel, into one buffer
     /// where each block's columns lie next to each other. (One array per block column made thousands of small arrays
     /// that lived as long as the factorization: the garbage collector copied them from generation to generation.)</param>
-    public TallSkinnyQr(double[][] columns) : this(columns, columnScale: null)
+    public TallSkinnyQr(double[][] columns) : this(Array.ConvertAll(columns, column => new ReadOnlyMemory<double>(column)), columnScale: null, target: null)
     {
     }
 
     /// <param name="columns">Column-major n×p matrix; not modified.</param>
     /// <param name="columnScale">Factors the columns are multiplied by as they are copied (powers of two: exact); null for none.</param>
-    public TallSkinnyQr(double[][] columns, double[]? columnScale)
+    /// <param name="target">Right-hand side whose <see cref="ProjectedTarget"/> is formed with the factorization, block by
+    /// block while each block is in cache (see <see cref="HouseholderQr(Memory{double}[], Memory{double})"/>); not modified.</param>
+    public TallSkinnyQr(ReadOnlyMemory<double>[] columns, double[]? columnScale, double[]? target)
     {
         ColumnCount = columns.Length;
         Rows = columns[0].Length;
@@ -43,8 +51,9 @@ internal sealed class TallSkinnyQr : IPivotedQr
         for (var b = 0; b < blockCount; b++) _blockStart[b] = b * blockRows;
         _blockStart[blockCount] = Rows;
 
-        _blocks = new PivotedHouseholderQr[blockCount];
-        var buffer = GC.AllocateUninitializedArray<double>(checked(Rows * p));
+        _blocks = new HouseholderQr[blockCount];
+        var stackedTarget = new double[blockCount * p];
+        var buffer = _buffer = ArrayPool<double>.Shared.Rent(checked(Rows * p));
         Parallel.For(0, blockCount, b =>
         {
             var start = _blockStart[b];
@@ -53,27 +62,25 @@ internal sealed class TallSkinnyQr : IPivotedQr
             for (var j = 0; j < p; j++)
             {
                 block[j] = buffer.AsMemory(start * p + j * length, length);
-                var target = block[j].Span;
-                var source = columns[j].AsSpan(start, length);
-                if (columnScale is null) source.CopyTo(target);
-                else for (var i = 0; i < length; i++) target[i] = source[i] * columnScale[j];
+                var source = columns[j].Span.Slice(start, length);
+                if (columnScale is null) source.CopyTo(block[j].Span);
+                else Householder.ScaledCopy(source, columnScale[j], block[j].Span);
             }
-            _blocks[b] = new PivotedHouseholderQr(block);
+            var blockTarget = target is null ? default : target.AsMemory(start, length).ToArray();
+            _blocks[b] = new HouseholderQr(block, blockTarget);
+            // Qᵦᵀ·targetᵦ: its first p entries are the block's share of the stacked right-hand side.
+            if (target is not null) blockTarget.AsSpan(0, p).CopyTo(stackedTarget.AsSpan(b * p, p));
         });
 
-        // Qᵦᵀ·Aᵦ = Rᵦ·Pᵦᵀ: block b contributes p rows whose column j is Rᵦ's column at j's pivot position.
+        // Qᵦᵀ·Aᵦ = Rᵦ: block b contributes its p rows of R.
         var stacked = new double[p][];
         for (var j = 0; j < p; j++) stacked[j] = new double[blockCount * p];
         for (var b = 0; b < blockCount; b++)
-        {
-            var qr = _blocks[b];
-            for (var position = 0; position < p; position++)
-            {
-                var target = stacked[qr.Permutation[position]];
-                for (var row = 0; row <= position; row++) target[b * p + row] = qr.EntryOfR(row, position);
-            }
-        }
-        _stacked = new PivotedHouseholderQr(stacked);
+        for (var j = 0; j < p; j++)
+        for (var row = 0; row <= j; row++)
+            stacked[j][b * p + row] = _blocks[b].EntryOfR(row, j);
+        _stacked = new PivotedHouseholderQr(Array.ConvertAll(stacked, column => new Memory<double>(column)),
+            target is null ? default : stackedTarget);
     }
 
     public int Rows { get; }
@@ -81,6 +88,8 @@ internal sealed class TallSkinnyQr : IPivotedQr
     public int[] Permutation => _stacked.Permutation;
 
     public double DiagonalOfR(int k) => _stacked.DiagonalOfR(k);
+
+    public double[] ProjectedTarget() => _stacked.ProjectedTarget();
 
     public void SolveR(double[] rhs) => _stacked.SolveR(rhs);
 
@@ -117,6 +126,8 @@ internal sealed class TallSkinnyQr : IPivotedQr
             _blocks[b].ApplyQ(segment);
         });
     }
+
+    public void Dispose() => ArrayPool<double>.Shared.Return(_buffer);
 
     /// <summary>Block b's rows of v, transformed in place (the blocks do not overlap).</summary>
     private Span<double> Segment(double[] v, int block) =>
