@@ -15,6 +15,12 @@ namespace ScalingAnalyzer.Runtime;
 /// of ones when an intercept is fitted) counts as rank-deficient when a diagonal entry of the pivoted R
 /// falls to max(n, p)·2⁻⁵² times the largest one or below. Then no answer is produced: an
 /// <see cref="ArgumentException"/> names the column(s) that depend on the others.
+/// <para>
+/// Memory: the working copies of the design (about two of n·p doubles) are rented from
+/// <see cref="ArrayPool{T}.Shared"/> and returned when the fit ends, so repeated fits reuse them instead of paying a
+/// page fault per 4 KB of fresh memory. The pool keeps them for reuse until the runtime trims it (after a while unused,
+/// sooner under memory pressure): about 320 MB after a 400 000 × 50 fit.
+/// </para>
 /// </remarks>
 public static class LeastSquares
 {
