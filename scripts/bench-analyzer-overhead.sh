@@ -66,7 +66,7 @@ for project in ml plain; do
   echo "== $project: per-analyzer times (ReportAnalyzer)"
   build "$project" with -p:ReportAnalyzer=true -v:d > "$work/$project.report.log"
   # MSBuild prints each warning twice (as it happens and in the summary): count distinct file(line,col) sites.
-  grep -oE '[^ ]+\.cs\([0-9]+,[0-9]+\): warning [A-Z]+[0-9]+' "$work/$project.report.log" | sort -u | grep -oE '[A-Z]+[0-9]+$' | sort | uniq -c > "$work/$project.diagnostics" || true
+  grep -oE '[^ >]+\.cs\([0-9]+,[0-9]+\): warning [A-Z]+[0-9]+' "$work/$project.report.log" | sort -u | grep -oE '[A-Z]+[0-9]+$' | sort | uniq -c > "$work/$project.diagnostics" || true
 done
 echo "== ml: per-analyzer times with every NetAnalyzers rule on (AnalysisLevel=latest-all)"
 build ml with -p:ReportAnalyzer=true -p:EnableNETAnalyzers=true -p:AnalysisLevel=latest-all -v:d > "$work/ml.netanalyzers.log"

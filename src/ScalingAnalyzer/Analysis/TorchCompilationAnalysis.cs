@@ -5,6 +5,7 @@ using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -26,6 +27,7 @@ internal sealed class TorchCompilationAnalysis
     private readonly ConcurrentDictionary<IMethodSymbol, Lazy<TrainingSummary?>> _summaries = new(SymbolEqualityComparer.Default);
 
     private readonly ReadonlyFieldValues _fields;
+    private readonly Lazy<HashSet<string>> _trainingMethodNames;
 
     private TorchCompilationAnalysis(Compilation compilation, AnalyzerOptions analyzerOptions, TorchSymbols symbols)
     {
@@ -33,6 +35,7 @@ internal sealed class TorchCompilationAnalysis
         _analyzerOptions = analyzerOptions;
         Symbols = symbols;
         _fields = new ReadonlyFieldValues(compilation, symbols, OptionsFor);
+        _trainingMethodNames = new Lazy<HashSet<string>>(FindTrainingMethodNames, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public TorchSymbols Symbols { get; }
@@ -46,6 +49,72 @@ internal sealed class TorchCompilationAnalysis
         if (symbols is null)
             return null;
         return PerCompilation.GetValue(compilation, c => new TorchCompilationAnalysis(c, options, symbols));
+    }
+
+    /// <summary>
+    /// The syntactic filter before any binding: the code names both <c>backward</c> and <c>step</c> (the precheck's
+    /// condition, <see cref="TrainingPrecheck"/>), or calls a method or local function of this compilation whose own
+    /// code names both (a helper that trains). Everything else cannot train and is never bound for these rules.
+    /// </summary>
+    public bool MayTrain(SyntaxNode code, CancellationToken cancellationToken)
+    {
+        var (backward, step) = TrainingTokens(code);
+        if (backward && step)
+            return true;
+        var helpers = _trainingMethodNames.Value;
+        if (helpers.Count == 0)
+            return false;
+        foreach (var token in code.DescendantTokens())
+        {
+            if (helpers.Contains(token.ValueText))
+                return true;
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+        return false;
+    }
+
+    private static (bool Backward, bool Step) TrainingTokens(SyntaxNode code)
+    {
+        bool backward = false, step = false;
+        foreach (var token in code.DescendantTokens())
+        {
+            switch (token.ValueText)
+            {
+                case "backward":
+                    backward = true;
+                    break;
+                case "step":
+                    step = true;
+                    break;
+            }
+            if (backward && step)
+                break;
+        }
+        return (backward, step);
+    }
+
+    /// <summary>Names of the methods and local functions of this compilation whose own code names backward and step.</summary>
+    private HashSet<string> FindTrainingMethodNames()
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var tree in _compilation.SyntaxTrees)
+        {
+            foreach (var node in tree.GetRoot().DescendantNodes())
+            {
+                if (node is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax && TrainingTokens(node) is (true, true))
+                {
+                    var identifier = node switch
+                    {
+                        MethodDeclarationSyntax declaration => declaration.Identifier.ValueText,
+                        LocalFunctionStatementSyntax localFunction => localFunction.Identifier.ValueText,
+                        _ => null,
+                    };
+                    if (identifier is not null)
+                        names.Add(identifier);
+                }
+            }
+        }
+        return names;
     }
 
     public ScalingOptions OptionsFor(SyntaxTree tree)

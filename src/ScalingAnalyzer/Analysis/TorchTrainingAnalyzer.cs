@@ -22,28 +22,23 @@ public abstract class TorchTrainingAnalyzer : DiagnosticAnalyzer
             var analysis = TorchCompilationAnalysis.For(start.Compilation, start.Options);
             if (analysis is null)
                 return;
-            start.RegisterOperationBlockAction(block => AnalyzeBlock(block, analysis, reported));
+            // Syntax first: an operation block action would make the analyzer driver build the operation tree of every
+            // method body in the project (binding each one again for analyzers), most of the build time these rules
+            // added. A code block whose tokens cannot train is never bound for them.
+            start.RegisterCodeBlockAction(block => AnalyzeBlock(block, analysis, reported));
         });
     }
 
-    private static void AnalyzeBlock(OperationBlockAnalysisContext context, TorchCompilationAnalysis analysis, ImmutableArray<DiagnosticDescriptor> reported)
+    private static void AnalyzeBlock(CodeBlockAnalysisContext context, TorchCompilationAnalysis analysis, ImmutableArray<DiagnosticDescriptor> reported)
     {
-        if (context.OwningSymbol is not IMethodSymbol method)
-            return;
-        IOperation? body = null;
-        foreach (var block in context.OperationBlocks)
-        {
-            if (block is IMethodBodyOperation or IBlockOperation or IConstructorBodyOperation)
-            {
-                body = block;
-                break;
-            }
-        }
-        if (body is null)
+        if (context.OwningSymbol is not IMethodSymbol method || !analysis.MayTrain(context.CodeBlock, context.CancellationToken))
             return;
         ImmutableArray<Diagnostic> diagnostics;
         try
         {
+            var body = context.SemanticModel.GetOperation(context.CodeBlock, context.CancellationToken);
+            if (body is not (IMethodBodyOperation or IBlockOperation or IConstructorBodyOperation))
+                return;
             diagnostics = analysis.DiagnosticsFor(method, body, context.CancellationToken);
         }
         catch (Exception exception) when (AnalysisDefects.ShouldSwallow(exception))

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using ScalingAnalyzer.Analysis;
@@ -26,15 +28,27 @@ public sealed class MLNetNormalizationAnalyzer : DiagnosticAnalyzer
             var symbols = MLNetKnownSymbols.TryCreate(start.Compilation);
             if (symbols is null)
                 return;
-            start.RegisterOperationAction(operationContext => AnalyzeInvocation(operationContext, symbols), OperationKind.Invocation);
+            // Syntax first: an operation action would make the analyzer driver build the operation tree of every method
+            // body in the project (binding each one again for analyzers), most of the build time this rule added.
+            start.RegisterSyntaxNodeAction(nodeContext => AnalyzeInvocation(nodeContext, symbols), SyntaxKind.InvocationExpression);
         });
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, MLNetKnownSymbols symbols)
+    private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context, MLNetKnownSymbols symbols)
     {
-        var invocation = (IInvocationOperation)context.Operation;
-        // The cheap filter: one dictionary lookup; everything below runs only for scale-sensitive trainers.
-        if (!symbols.IsScaleSensitiveTrainer(invocation.TargetMethod))
+        var syntax = (InvocationExpressionSyntax)context.Node;
+        var name = syntax.Expression switch
+        {
+            MemberAccessExpressionSyntax member => member.Name,
+            MemberBindingExpressionSyntax binding => binding.Name,
+            SimpleNameSyntax simple => simple,
+            _ => null,
+        };
+        // The cheap filters: a name lookup, then one dictionary lookup; everything below runs only for scale-sensitive trainers.
+        if (name is null || !symbols.MayBeScaleSensitiveTrainer(name.Identifier.ValueText))
+            return;
+        if (context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation invocation
+            || !symbols.IsScaleSensitiveTrainer(invocation.TargetMethod))
             return;
 
         MissingNormalizerFinding? finding;

@@ -143,9 +143,15 @@ internal sealed class MLNetKnownSymbols
         return null;
     }
 
-    /// <summary>Only the trainers that may need normalization: the analyzer's entry filter, run on every invocation.</summary>
+    /// <summary>Only the trainers that may need normalization: the analyzer's entry filter, run on every candidate invocation.</summary>
     public bool IsScaleSensitiveTrainer(IMethodSymbol method)
         => trainers.TryGet(method, out var info) && info.Need != NormalizationNeed.NotRequired;
+
+    /// <summary>
+    /// Whether a method of this name could be a trainer that needs normalization: the syntactic filter before any
+    /// binding, so that a method body calling no such name is never bound for this rule.
+    /// </summary>
+    public bool MayBeScaleSensitiveTrainer(string methodName) => trainers.HasName(methodName);
 
     public ColumnTransformKind? GetTransformKind(IMethodSymbol method)
     {
@@ -286,6 +292,8 @@ internal sealed class MLNetKnownSymbols
                 entries.Add(new Entry(owner, value));
             }
         }
+
+        public bool HasName(string name) => byName.ContainsKey(name);
 
         public bool TryGet(IMethodSymbol method, out T value)
         {
