@@ -4,7 +4,8 @@
 #   2. BenchmarkDotNet: scaler throughput (tensors, arrays) and least-squares speed, ratios measured in one run;
 #   3. analyzer overhead (scripts/bench-analyzer-overhead.sh, whole builds timed, median of 5), then where the
 #      analyzers' CPU time goes in those builds, in a fresh csc process and in the warm compiler server
-#      (scripts/bench-analyzer-cpu.sh, sampled by perf; skipped without perf);
+#      (scripts/bench-analyzer-cpu.sh, sampled by perf; skipped without perf), and paired builds through the
+#      compiler server (scripts/bench-analyzer-server.sh);
 #   4. BenchmarkDotNet: the analyzers on pathological input (issue 6), against the compiler alone.
 #
 #   bash scripts/bench.sh                   everything (20 minutes and more on 2 quiet cores)
@@ -37,6 +38,7 @@ load "after analyzer overhead"
 if command -v perf > /dev/null && command -v python3 > /dev/null; then
   for project in ml plain; do
     for mode in cold warm; do bash scripts/bench-analyzer-cpu.sh "$project" "$mode" || status=1; done
+    bash scripts/bench-analyzer-server.sh "$project" 8 || status=1
   done
 else
   echo "perf or python3 missing: the analyzers' CPU breakdown (scripts/bench-analyzer-cpu.sh) is skipped"
