@@ -40,8 +40,11 @@ internal sealed class ReadonlyFieldValues
     private readonly HashSet<IFieldSymbol> _inProgress = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<INamedTypeSymbol, Dictionary<string, List<SyntaxNode>>?> _identifiers = new(SymbolEqualityComparer.Default);
 
-    public ReadonlyFieldValues(Compilation compilation, TorchSymbols symbols, Func<SyntaxTree, ScalingOptions> optionsFor)
+    private readonly Func<SyntaxTree, SemanticModel> _semanticModelFor;
+
+    public ReadonlyFieldValues(Compilation compilation, TorchSymbols symbols, Func<SyntaxTree, ScalingOptions> optionsFor, Func<SyntaxTree, SemanticModel> semanticModelFor)
     {
+        _semanticModelFor = semanticModelFor;
         _compilation = compilation;
         _symbols = symbols;
         _optionsFor = optionsFor;
@@ -91,7 +94,7 @@ internal sealed class ReadonlyFieldValues
             foreach (var node in spelledLikeTheField)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (ReferenceAt(node, field, SemanticModelFor(node.SyntaxTree), cancellationToken) is not { } reference)
+                if (ReferenceAt(node, field, _semanticModelFor(node.SyntaxTree), cancellationToken) is not { } reference)
                     continue;
                 if (IsWrite(reference))
                 {
@@ -167,7 +170,7 @@ internal sealed class ReadonlyFieldValues
         var declarator = field.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
         if (!_compilation.ContainsSyntaxTree(declarator.SyntaxTree))
             return null;
-        var model = SemanticModelFor(declarator.SyntaxTree);
+        var model = _semanticModelFor(declarator.SyntaxTree);
         foreach (var child in declarator.ChildNodes())
         {
             if (model.GetOperation(child, cancellationToken) is IFieldInitializerOperation initializer)
@@ -245,7 +248,4 @@ internal sealed class ReadonlyFieldValues
         return owner is "System.Linq.Enumerable" or "System.Console";
     }
 
-#pragma warning disable RS1030 // A field's writers and readers live in other members (and maybe other trees); computed once per compilation.
-    private SemanticModel SemanticModelFor(SyntaxTree tree) => _compilation.GetSemanticModel(tree);
-#pragma warning restore RS1030
 }

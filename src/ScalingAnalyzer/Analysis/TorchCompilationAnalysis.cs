@@ -26,6 +26,7 @@ internal sealed class TorchCompilationAnalysis
     private readonly ConcurrentDictionary<IMethodSymbol, Lazy<ImmutableArray<Diagnostic>>> _diagnostics = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, Lazy<TrainingSummary?>> _summaries = new(SymbolEqualityComparer.Default);
 
+    private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
     private readonly ReadonlyFieldValues _fields;
     private readonly Lazy<HashSet<string>> _trainingMethodNames;
 
@@ -34,7 +35,7 @@ internal sealed class TorchCompilationAnalysis
         _compilation = compilation;
         _analyzerOptions = analyzerOptions;
         Symbols = symbols;
-        _fields = new ReadonlyFieldValues(compilation, symbols, OptionsFor);
+        _fields = new ReadonlyFieldValues(compilation, symbols, OptionsFor, SemanticModelFor);
         _trainingMethodNames = new Lazy<HashSet<string>>(FindTrainingMethodNames, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -58,18 +59,17 @@ internal sealed class TorchCompilationAnalysis
     /// </summary>
     public bool MayTrain(SyntaxNode code, CancellationToken cancellationToken)
     {
-        var (backward, step) = TrainingTokens(code);
-        if (backward && step)
-            return true;
+        cancellationToken.ThrowIfCancellationRequested();
         var helpers = _trainingMethodNames.Value;
-        if (helpers.Count == 0)
-            return false;
+        bool backward = false, step = false;
         foreach (var token in code.DescendantTokens())
         {
-            if (helpers.Contains(token.ValueText))
+            var text = token.ValueText;
+            backward |= text == "backward";
+            step |= text == "step";
+            if (backward && step || helpers.Contains(text))
                 return true;
         }
-        cancellationToken.ThrowIfCancellationRequested();
         return false;
     }
 
@@ -116,6 +116,14 @@ internal sealed class TorchCompilationAnalysis
         }
         return names;
     }
+
+    /// <summary>
+    /// One semantic model per tree for the code this analysis reads outside the callback's own body (helpers, the
+    /// initializers and constructors of fields): a new model per request would bind the same bodies again.
+    /// </summary>
+#pragma warning disable RS1030 // Helpers and fields live in other members (maybe other trees); each is computed once per compilation.
+    private SemanticModel SemanticModelFor(SyntaxTree tree) => _models.GetOrAdd(tree, t => _compilation.GetSemanticModel(t));
+#pragma warning restore RS1030
 
     public ScalingOptions OptionsFor(SyntaxTree tree)
         => _options.GetOrAdd(tree, t => ScalingOptions.Read(_analyzerOptions.AnalyzerConfigOptionsProvider.GetOptions(t)));
@@ -177,9 +185,7 @@ internal sealed class TorchCompilationAnalysis
         var syntax = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
         if (!_compilation.ContainsSyntaxTree(syntax.SyntaxTree))
             return null;
-#pragma warning disable RS1030 // The helper's body lives in another method (maybe another tree); its summary is computed once per compilation.
-        var model = _compilation.GetSemanticModel(syntax.SyntaxTree);
-#pragma warning restore RS1030
+        var model = SemanticModelFor(syntax.SyntaxTree);
         var body = TrainingPrecheck.BodyOf(model.GetOperation(syntax, cancellationToken));
         if (body is null || !TrainingPrecheck.Scan(body, Symbols, followHelpers: false).MayTrain)
             return null;

@@ -72,62 +72,42 @@ public class FeatureFixTests
     [Fact]
     public Task MinMaxScaleByEquivalenceKey() => ScalingFixTest.RunAsync(FullBatch, FullBatchFixed("MinMaxScaler"), UnscaledFeatureFixer.MinMaxScaleEquivalenceKey);
 
+    private static string LocalFunctionTraining(string feature, string scalingSteps = "", string usings = "") => $$"""
+        {{usings}}using TorchSharp;
+        using static TorchSharp.torch;
+
+        class Trainer
+        {
+            static void Run()
+            {
+                Train();
+
+                void Train()
+                {
+                    var x = torch.rand(100, 1) * 4500 + 500;
+                    var y = (x - 500) / 4500;
+                    var model = nn.Linear(1, 1);
+                    var optimizer = torch.optim.Adam(model.parameters(), lr: 1e-3);{{scalingSteps}}
+                    for (int epoch = 0; epoch < 200; epoch++)
+                    {
+                        var loss = nn.functional.mse_loss(model.forward({{feature}}), y);
+                        loss.backward();
+                        optimizer.step();
+                    }
+                }
+            }
+        }
+        """;
+
     /// <summary>A loop in a local function is fixed inside it: the scaler goes before the loop, in the function's block.</summary>
     [Fact]
-    public Task LoopInALocalFunctionIsFixedInsideIt() => ScalingFixTest.RunAsync("""
-        using TorchSharp;
-        using static TorchSharp.torch;
+    public Task LoopInALocalFunctionIsFixedInsideIt() => ScalingFixTest.RunAsync(
+        LocalFunctionTraining("{|SCALE001:x|}"),
+        LocalFunctionTraining("xScaled", """
 
-        class Trainer
-        {
-            static void Run()
-            {
-                Train();
-
-                void Train()
-                {
-                    var x = torch.rand(100, 1) * 4500 + 500;
-                    var y = (x - 500) / 4500;
-                    var model = nn.Linear(1, 1);
-                    var optimizer = torch.optim.Adam(model.parameters(), lr: 1e-3);
-                    for (int epoch = 0; epoch < 200; epoch++)
-                    {
-                        var loss = nn.functional.mse_loss(model.forward({|SCALE001:x|}), y);
-                        loss.backward();
-                        optimizer.step();
-                    }
-                }
-            }
-        }
-        """, """
-        using ScalingAnalyzer.Runtime;
-        using TorchSharp;
-        using static TorchSharp.torch;
-
-        class Trainer
-        {
-            static void Run()
-            {
-                Train();
-
-                void Train()
-                {
-                    var x = torch.rand(100, 1) * 4500 + 500;
-                    var y = (x - 500) / 4500;
-                    var model = nn.Linear(1, 1);
-                    var optimizer = torch.optim.Adam(model.parameters(), lr: 1e-3);
                     var xScaler = StandardScaler.Fit(x);
                     var xScaled = xScaler.Transform(x);
-                    for (int epoch = 0; epoch < 200; epoch++)
-                    {
-                        var loss = nn.functional.mse_loss(model.forward(xScaled), y);
-                        loss.backward();
-                        optimizer.step();
-                    }
-                }
-            }
-        }
-        """);
+        """, "using ScalingAnalyzer.Runtime;\n"));
 
     [Fact]
     public Task UnboundedRunTimeFeatureGetsTheSameFix() => ScalingFixTest.RunAsync("""
