@@ -28,7 +28,7 @@ internal sealed class TorchCompilationAnalysis
 
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
     private readonly ReadonlyFieldValues _fields;
-    private readonly Lazy<HashSet<string>> _trainingMethodNames;
+    private readonly TrainingTextFilter _textFilter;
 
     private TorchCompilationAnalysis(Compilation compilation, AnalyzerOptions analyzerOptions, TorchSymbols symbols)
     {
@@ -36,7 +36,7 @@ internal sealed class TorchCompilationAnalysis
         _analyzerOptions = analyzerOptions;
         Symbols = symbols;
         _fields = new ReadonlyFieldValues(compilation, symbols, OptionsFor, SemanticModelFor);
-        _trainingMethodNames = new Lazy<HashSet<string>>(FindTrainingMethodNames, LazyThreadSafetyMode.ExecutionAndPublication);
+        _textFilter = new TrainingTextFilter(compilation);
     }
 
     public TorchSymbols Symbols { get; }
@@ -52,69 +52,11 @@ internal sealed class TorchCompilationAnalysis
         return PerCompilation.GetValue(compilation, c => new TorchCompilationAnalysis(c, options, symbols));
     }
 
-    /// <summary>
-    /// The syntactic filter before any binding: the code names both <c>backward</c> and <c>step</c> (the precheck's
-    /// condition, <see cref="TrainingPrecheck"/>), or calls a method or local function of this compilation whose own
-    /// code names both (a helper that trains). Everything else cannot train and is never bound for these rules.
-    /// </summary>
+    /// <summary>The syntactic filter before any binding (<see cref="TrainingTextFilter"/>): false when the code cannot train.</summary>
     public bool MayTrain(SyntaxNode code, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var helpers = _trainingMethodNames.Value;
-        bool backward = false, step = false;
-        foreach (var token in code.DescendantTokens())
-        {
-            var text = token.ValueText;
-            backward |= text == "backward";
-            step |= text == "step";
-            if (backward && step || helpers.Contains(text))
-                return true;
-        }
-        return false;
-    }
-
-    private static (bool Backward, bool Step) TrainingTokens(SyntaxNode code)
-    {
-        bool backward = false, step = false;
-        foreach (var token in code.DescendantTokens())
-        {
-            switch (token.ValueText)
-            {
-                case "backward":
-                    backward = true;
-                    break;
-                case "step":
-                    step = true;
-                    break;
-            }
-            if (backward && step)
-                break;
-        }
-        return (backward, step);
-    }
-
-    /// <summary>Names of the methods and local functions of this compilation whose own code names backward and step.</summary>
-    private HashSet<string> FindTrainingMethodNames()
-    {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var tree in _compilation.SyntaxTrees)
-        {
-            foreach (var node in tree.GetRoot().DescendantNodes())
-            {
-                if (node is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax && TrainingTokens(node) is (true, true))
-                {
-                    var identifier = node switch
-                    {
-                        MethodDeclarationSyntax declaration => declaration.Identifier.ValueText,
-                        LocalFunctionStatementSyntax localFunction => localFunction.Identifier.ValueText,
-                        _ => null,
-                    };
-                    if (identifier is not null)
-                        names.Add(identifier);
-                }
-            }
-        }
-        return names;
+        return _textFilter.MayTrain(code);
     }
 
     /// <summary>
