@@ -24,7 +24,7 @@ namespace ScalingAnalyzer.Analysis;
 /// </summary>
 internal sealed class TrainingTextFilter
 {
-    private const string Backward = "backward", Step = "step";
+    private const string Backward = "backward", Step = "step", UnicodeEscape = "\\u", LongUnicodeEscape = "\\U";
 
     private readonly Compilation _compilation;
     private readonly ConcurrentDictionary<SyntaxTree, string> _texts = new();
@@ -50,35 +50,48 @@ internal sealed class TrainingTextFilter
         return false;
     }
 
-    /// <summary>Names of the methods and local functions of this compilation whose own text contains backward and step.</summary>
+    /// <summary>
+    /// Names of the methods and local functions of this compilation whose own text contains backward and step. Only
+    /// the declarations around each occurrence of <c>backward</c> (or of a Unicode escape) are looked at, found from
+    /// the token at that position up: walking every node of every tree took a sixth of our time in a warm build.
+    /// </summary>
     private List<string> FindTrainingMethodNames()
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var tree in _compilation.SyntaxTrees)
         {
             var text = TextOf(tree);
-            var root = tree.GetRoot();
-            if (!NamesBoth(text, root.FullSpan))
+            if (!NamesBoth(text, new TextSpan(0, text.Length)))
                 continue;
-            foreach (var node in root.DescendantNodes())
+            var root = tree.GetRoot();
+            foreach (var anchor in Anchors)
             {
-                var identifier = node switch
+                for (var at = text.IndexOf(anchor, StringComparison.Ordinal); at >= 0; at = text.IndexOf(anchor, at + anchor.Length, StringComparison.Ordinal))
                 {
-                    MethodDeclarationSyntax declaration => declaration.Identifier,
-                    LocalFunctionStatementSyntax localFunction => localFunction.Identifier,
-                    _ => default,
-                };
-                if (identifier.ValueText is { Length: > 0 } name && NamesBoth(text, node.Span))
-                    names.Add(name);
+                    for (var node = root.FindToken(at).Parent; node is not null; node = node.Parent)
+                    {
+                        var identifier = node switch
+                        {
+                            MethodDeclarationSyntax declaration => declaration.Identifier,
+                            LocalFunctionStatementSyntax localFunction => localFunction.Identifier,
+                            _ => default,
+                        };
+                        if (identifier.ValueText is { Length: > 0 } name && NamesBoth(text, node.Span))
+                            names.Add(name);
+                    }
+                }
             }
         }
         return new List<string>(names);
     }
 
+    /// <summary>Every method that names both contains one of these (see <see cref="NamesBoth"/>).</summary>
+    private static readonly string[] Anchors = { Backward, UnicodeEscape, LongUnicodeEscape };
+
     private string TextOf(SyntaxTree tree) => _texts.GetOrAdd(tree, t => t.GetText().ToString());
 
     private static bool NamesBoth(string text, TextSpan span)
-        => Contains(text, span, Backward) && Contains(text, span, Step) || Contains(text, span, "\\u") || Contains(text, span, "\\U");
+        => Contains(text, span, Backward) && Contains(text, span, Step) || Contains(text, span, UnicodeEscape) || Contains(text, span, LongUnicodeEscape);
 
     /// <summary>A span outside the text (which the tree's own text and node never give) counts as containing the word.</summary>
     private static bool Contains(string text, TextSpan span, string word)

@@ -38,4 +38,27 @@ public class TrainingTextFilterTests
                 var model = nn.Linear(1, 1);
                 var prediction = model.forward(x.slice(0, 0, 100, stepSize));
         """));
+
+    [Fact]
+    public Task HelperWrittenWithUnicodeEscapesIsStillFollowed() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        ProgramWithMain("""
+                var x = torch.rand(100, 1) * 4500 + 500;
+                var y = 100 * x + 20000;
+                Train({|#0:x|}, y);
+        """, """
+            static void Train(Tensor features, Tensor targets)
+            {
+                var model = nn.Linear(1, 1);
+                var optimizer = torch.optim.Adam(model.parameters(), lr: 0.001);
+                for (int epoch = 0; epoch < 300; epoch++)
+                {
+                    optimizer.zero_grad();
+                    var loss = nn.functional.mse_loss(model.forward(features), targets);
+                    loss.b\u0061ckward();
+                    optimizer.st\u0065p();
+                }
+            }
+        """),
+        expected: Verify<UnscaledFeatureAnalyzer>.Diagnostic("SCALE001").WithLocation(0)
+            .WithArguments("x", "[500, 5000]", "model.forward in Train", "values up to about 5000 make gradient steps overshoot or barely move its weights"));
 }
