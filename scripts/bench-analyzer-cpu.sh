@@ -40,12 +40,7 @@ trap '[ -n "${KEEP_PERF:-}" ] || rm -rf "$out"' EXIT
 export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0
 
 if [ "$mode" = cold ]; then
-  # The Csc task logs its command line as one line: ".../csc <arguments>"; keep the arguments, send the outputs
-  # elsewhere and take our analyzers from this working tree's build.
-  grep -m1 -E '^\s+\S+/csc /noconfig ' "$log" | sed -E 's#^\s+\S+/csc ##' \
-    | sed -E "s#/out:[^ ]+#/out:$out/$project.dll#; s#/refout:[^ ]+#/refout:$out/ref.dll#" \
-    | sed -E "s#/analyzer:[^ ]+/(ScalingAnalyzer(\.CodeFixes)?\.dll)#/analyzer:$analyzers/\\1#g" > "$out/csc.rsp"
-  [ -s "$out/csc.rsp" ] || { echo "bench-analyzer-cpu.sh: no csc command line in $log" >&2; exit 1; }
+  bash scripts/csc-command-line.sh "$project" "$out"
   csc=$(dirname "$(command -v dotnet)")/sdk/$(dotnet --version)/Roslyn/bincore/csc.dll
   [ -f "$csc" ] || csc=$(ls /usr/share/dotnet/sdk/*/Roslyn/bincore/csc.dll | tail -n 1)
 
