@@ -4,8 +4,9 @@
 #   2. BenchmarkDotNet: scaler throughput (tensors, arrays) and least-squares speed, ratios measured in one run;
 #   3. analyzer overhead (scripts/bench-analyzer-overhead.sh, whole builds timed, median of 5), then where the
 #      analyzers' CPU time goes in those builds, in a fresh csc process and in the warm compiler server
-#      (scripts/bench-analyzer-cpu.sh, sampled by perf; skipped without perf), and paired builds through the
-#      compiler server (scripts/bench-analyzer-server.sh);
+#      (scripts/bench-analyzer-cpu.sh, sampled by perf; skipped without perf), paired builds through the
+#      compiler server (scripts/bench-analyzer-server.sh), and the analyzer driver's own account of our callbacks,
+#      warm and at first use, in process (scripts/bench-analyzer-probe.sh);
 #   4. BenchmarkDotNet: the analyzers on pathological input (issue 6), against the compiler alone.
 #
 #   bash scripts/bench.sh                   everything (20 minutes and more on 2 quiet cores)
@@ -43,5 +44,6 @@ if command -v perf > /dev/null && command -v python3 > /dev/null; then
 else
   echo "perf or python3 missing: the analyzers' CPU breakdown (scripts/bench-analyzer-cpu.sh) is skipped"
 fi
+bash scripts/bench-analyzer-probe.sh ml 7 3 || status=1
 benchmarkdotnet '*PathologicalInput*'
 exit "$status"
