@@ -55,7 +55,8 @@ public sealed class MLNetNormalizationAnalyzer : DiagnosticAnalyzer
         try
         {
             var values = new MLNetOperationValues(MLNetOperationValues.RootOf(invocation));
-            finding = new TrainerPipelineAnalysis(symbols, new EstimatorChainEvaluator(symbols, values)).Analyze(invocation);
+            var threshold = ScalingOptions.Read(context.Options.AnalyzerConfigOptionsProvider.GetOptions(syntax.SyntaxTree)).FeatureMagnitudeThreshold;
+            finding = new TrainerPipelineAnalysis(symbols, new EstimatorChainEvaluator(symbols, values, threshold)).Analyze(invocation);
         }
         catch (Exception exception) when (AnalysisDefects.ShouldSwallow(exception))
         {

@@ -10,6 +10,12 @@ internal enum ColumnNormalization
 
     /// <summary>The analysis cannot tell (a stage it does not understand, a column name only known at run time).</summary>
     Unknown,
+
+    /// <summary>
+    /// Not marked normalized, but every value is a literal in the code within the feature-magnitude threshold
+    /// (<see cref="LiteralRows"/>): nothing for a normalizer to fix.
+    /// </summary>
+    WithinUnitScale,
 }
 
 /// <summary>
@@ -35,7 +41,22 @@ internal sealed class ColumnNormalizationState
 
     public ColumnNormalizationState With(string column, ColumnNormalization value) => new(Default, columns.SetItem(column, value));
 
-    /// <summary>ML.NET's Concatenate: the output is normalized only when every input is.</summary>
+    /// <summary>This state with the columns <paramref name="known"/> marks normalized or within unit scale taken from it.</summary>
+    public ColumnNormalizationState RefinedBy(ColumnNormalizationState known)
+    {
+        var refined = columns;
+        foreach (var column in known.columns)
+        {
+            if (column.Value is ColumnNormalization.Normalized or ColumnNormalization.WithinUnitScale)
+                refined = refined.SetItem(column.Key, column.Value);
+        }
+        return refined == columns ? this : new ColumnNormalizationState(Default, refined);
+    }
+
+    /// <summary>
+    /// ML.NET's Concatenate: the output is normalized only when every input is; when some inputs are only within unit
+    /// scale, so is the output.
+    /// </summary>
     public ColumnNormalization AllOf(ImmutableArray<string> inputs)
     {
         if (inputs.IsDefaultOrEmpty)
@@ -48,6 +69,8 @@ internal sealed class ColumnNormalizationState
                 return ColumnNormalization.NotNormalized;
             if (value == ColumnNormalization.Unknown)
                 result = ColumnNormalization.Unknown;
+            else if (value == ColumnNormalization.WithinUnitScale && result == ColumnNormalization.Normalized)
+                result = ColumnNormalization.WithinUnitScale;
         }
         return result;
     }

@@ -20,10 +20,12 @@ internal sealed class EstimatorChainEvaluator
     private const string ColumnPairsParameter = "columns";
 
     private readonly MLNetKnownSymbols symbols;
+    private readonly double featureMagnitudeThreshold;
 
-    public EstimatorChainEvaluator(MLNetKnownSymbols symbols, MLNetOperationValues values)
+    public EstimatorChainEvaluator(MLNetKnownSymbols symbols, MLNetOperationValues values, double featureMagnitudeThreshold)
     {
         this.symbols = symbols;
+        this.featureMagnitudeThreshold = featureMagnitudeThreshold;
         Values = values;
     }
 
@@ -56,8 +58,8 @@ internal sealed class EstimatorChainEvaluator
         {
             case ILocalReferenceOperation local:
                 return Values.ValueAt(local) is { } value ? EvaluateDataView(value, depth + 1) : ColumnNormalizationState.Unknown;
-            case IInvocationOperation invocation when symbols.IsRawDataSource(invocation.TargetMethod):
-                return ColumnNormalizationState.Raw;
+            case IInvocationOperation invocation when symbols.IsRawDataSource(invocation.TargetMethod, out var readsObjects):
+                return readsObjects ? RawObjects(invocation, depth) : ColumnNormalizationState.Raw;
             case IInvocationOperation invocation when symbols.IsTransformerTransform(invocation.TargetMethod):
                 if (invocation.Instance is null || invocation.Arguments.Length != 1)
                     return ColumnNormalizationState.Unknown;
@@ -75,6 +77,35 @@ internal sealed class EstimatorChainEvaluator
                 return ColumnNormalizationState.Unknown;
         }
     }
+
+    /// <summary>
+    /// LoadFromEnumerable: raw, except the columns of rows written out as literals within the feature-magnitude
+    /// threshold (<see cref="LiteralRows"/>). A schema definition may rename or drop columns, so with one the view is raw.
+    /// </summary>
+    private ColumnNormalizationState RawObjects(IInvocationOperation load, int depth)
+    {
+        IOperation? rows = null;
+        foreach (var argument in load.Arguments)
+        {
+            if (argument.Parameter is not { } parameter)
+                return ColumnNormalizationState.Raw;
+            if (parameter.Type is INamedTypeSymbol { Name: "IEnumerable" })
+                rows = argument.Value;
+            else if (parameter.Ordinal > 0 && argument.ArgumentKind != ArgumentKind.DefaultValue && !IsNullConstant(argument.Value))
+                return ColumnNormalizationState.Raw;
+        }
+        if (rows is null || LiteralRows.MaxMagnitudes(ResolveThroughLocals(rows, depth)) is not { } columns)
+            return ColumnNormalizationState.Raw;
+        var state = ColumnNormalizationState.Raw;
+        foreach (var column in columns)
+        {
+            if (column.Value <= featureMagnitudeThreshold)
+                state = state.With(column.Key, ColumnNormalization.WithinUnitScale);
+        }
+        return state;
+    }
+
+    private static bool IsNullConstant(IOperation value) => MLNetOperationValues.Unwrap(value).ConstantValue is { HasValue: true, Value: null };
 
     /// <summary>The expression a value comes from, following locals; null when a local's value is not tracked.</summary>
     public IOperation? ResolveThroughLocals(IOperation operation, int depth = 0)

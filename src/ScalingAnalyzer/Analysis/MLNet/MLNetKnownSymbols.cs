@@ -89,10 +89,11 @@ internal sealed class MLNetKnownSymbols
         transforms.Add("Microsoft.ML.TextCatalog", ColumnTransformKind.MarkedNormalized, "FeaturizeText");
         transforms.Add("Microsoft.ML.CategoricalCatalog", ColumnTransformKind.MarkedNormalized, "OneHotEncoding", "OneHotHashEncoding");
 
-        // Data read from .NET objects or text carries no IsNormalized mark; binary files and databases may, so they stay unknown.
+        // Data read from .NET objects or text carries no IsNormalized mark; binary files and databases may, so they stay
+        // unknown. The value says whether the rows are .NET objects, which the code may write out as literals.
         rawDataSources = new KnownMethods<bool>(Type);
         rawDataSources.Add("Microsoft.ML.DataOperationsCatalog", true, "LoadFromEnumerable");
-        rawDataSources.Add("Microsoft.ML.TextLoaderSaverCatalog", true, "LoadFromTextFile");
+        rawDataSources.Add("Microsoft.ML.TextLoaderSaverCatalog", false, "LoadFromTextFile");
 
         pipelineOwners = new[] { Type("Microsoft.ML.LearningPipelineExtensions"), EstimatorChain };
         trainerCatalogs = new[]
@@ -188,7 +189,8 @@ internal sealed class MLNetKnownSymbols
            && method.ContainingType is { } type
            && (transformerInterface.Matches(type) || type.AllInterfaces.Any(transformerInterface.Matches));
 
-    public bool IsRawDataSource(IMethodSymbol method) => rawDataSources.TryGet(method, out _);
+    /// <summary>A method that reads data without IsNormalized marks; <paramref name="readsObjects"/> when it reads .NET objects (LoadFromEnumerable).</summary>
+    public bool IsRawDataSource(IMethodSymbol method, out bool readsObjects) => rawDataSources.TryGet(method, out readsObjects);
 
     /// <summary>A DataOperationsCatalog method that keeps the columns of the view it takes (shuffle, filter, take, split).</summary>
     public bool IsRowOperation(IMethodSymbol method)

@@ -217,7 +217,8 @@ internal sealed class TrainerPipelineAnalysis
     /// appended (<c>a.Append(b.Append(trainer))</c>), also through a local (<c>var trainer = Sdca(...).Append(MapKeyToValue(...));
     /// pipeline.Append(trainer)</c>, the ML.NET samples' idiom), otherwise raw data, since an estimator chain is fit on
     /// the data it is given and what it normalizes is what its own stages normalize. A chain appended in several places
-    /// is unknown.
+    /// is unknown. A chain fit once, on data whose columns are known to be normalized or within unit scale (rows written
+    /// out as literals, <see cref="LiteralRows"/>), starts from raw data with those columns taken from that data.
     /// </summary>
     private ColumnNormalizationState UpstreamOf(IInvocationOperation append, int depth)
     {
@@ -233,21 +234,34 @@ internal sealed class TrainerPipelineAnalysis
             _ => null,
         };
         if (local is null)
-            return ColumnNormalizationState.Raw;
-        ColumnNormalizationState? state = null;
+            return FitInput(top, parent) ?? ColumnNormalizationState.Raw;
+        ColumnNormalizationState? state = null, fitInput = null;
+        var fits = 0;
         foreach (var read in evaluator.Values.ReadsOf(local))
         {
             if (evaluator.ResolveThroughLocals(read) != append)
                 continue;
             var (readTop, readParent) = MLNetOperationValues.ConsumerOf(read);
+            if (FitInput(readTop, readParent) is { } readFitInput)
+            {
+                fits++;
+                fitInput = readFitInput;
+                continue;
+            }
             if (AppendedAfter(readTop, readParent, depth) is not { } readState)
                 continue;
             if (state is not null)
                 return ColumnNormalizationState.Unknown;
             state = readState;
         }
-        return state ?? ColumnNormalizationState.Raw;
+        return state ?? (fits == 1 ? fitInput! : ColumnNormalizationState.Raw);
     }
+
+    /// <summary>When <paramref name="top"/> is fit (<c>chain.Fit(view)</c>): raw data, refined by what is known of the view's columns.</summary>
+    private ColumnNormalizationState? FitInput(IOperation top, IOperation? parent)
+        => parent is IInvocationOperation fit && fit.Instance == top && symbols.IsEstimatorFit(fit.TargetMethod) && fit.Arguments.Length == 1
+            ? ColumnNormalizationState.Raw.RefinedBy(evaluator.EvaluateDataView(fit.Arguments[0].Value))
+            : null;
 
     /// <summary>The marks after the stages before <paramref name="top"/>, when it is the estimator an Append adds.</summary>
     private ColumnNormalizationState? AppendedAfter(IOperation top, IOperation? parent, int depth)

@@ -1,0 +1,124 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ScalingAnalyzer.Analysis.MLNet;
+
+/// <summary>
+/// Rows written out in the code and handed to <c>LoadFromEnumerable</c>: an array or collection initializer of
+/// object creations whose initializers set properties or fields to numeric constants (or to arrays of them, as a
+/// <c>[VectorType]</c> column). For each column that every row sets so, the largest magnitude. A data view of such
+/// rows needs no normalizer for the columns that stay within the feature-magnitude threshold, the same threshold the
+/// TorchSharp rules use.
+/// </summary>
+internal static class LiteralRows
+{
+    /// <summary>
+    /// The largest magnitude per column name; null when the rows are not all literal object creations (read from a
+    /// file, computed, passed in: the analysis cannot bound them).
+    /// </summary>
+    public static ImmutableDictionary<string, double>? MaxMagnitudes(IOperation? rows)
+    {
+        var elements = rows switch
+        {
+            IArrayCreationOperation { Initializer: { } initializer } => initializer.ElementValues,
+            IObjectCreationOperation { Initializer: { } initializer } => CollectionElements(initializer),
+            _ => default,
+        };
+        if (elements.IsDefaultOrEmpty)
+            return null;
+
+        Dictionary<string, double>? columns = null;
+        foreach (var element in elements)
+        {
+            if (MLNetOperationValues.Unwrap(element) is not IObjectCreationOperation { Initializer: { } row })
+                return null;
+            var rowColumns = RowMagnitudes(row);
+            if (columns is null)
+            {
+                columns = rowColumns;
+                continue;
+            }
+            // A column some row leaves out takes its default or its property initializer: not bounded here.
+            foreach (var column in new List<string>(columns.Keys))
+            {
+                if (rowColumns.TryGetValue(column, out var magnitude))
+                    columns[column] = Math.Max(columns[column], magnitude);
+                else
+                    columns.Remove(column);
+            }
+        }
+        return columns!.ToImmutableDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary>The elements of <c>new List&lt;T&gt; { a, b }</c>: one Add call per element.</summary>
+    private static ImmutableArray<IOperation> CollectionElements(IObjectOrCollectionInitializerOperation initializer)
+    {
+        var elements = ImmutableArray.CreateBuilder<IOperation>(initializer.Initializers.Length);
+        foreach (var add in initializer.Initializers)
+        {
+            if (add is not IInvocationOperation { Arguments.Length: 1 } invocation)
+                return default;
+            elements.Add(invocation.Arguments[0].Value);
+        }
+        return elements.MoveToImmutable();
+    }
+
+    private static Dictionary<string, double> RowMagnitudes(IObjectOrCollectionInitializerOperation row)
+    {
+        var magnitudes = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var initializer in row.Initializers)
+        {
+            if (initializer is not ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Member: var member } } assignment)
+                continue;
+            if (MagnitudeOf(assignment.Value) is { } magnitude)
+                magnitudes[ColumnNameOf(member)] = magnitude;
+        }
+        return magnitudes;
+    }
+
+    private static double? MagnitudeOf(IOperation value)
+    {
+        value = MLNetOperationValues.Unwrap(value);
+        if (value.ConstantValue is { HasValue: true, Value: var constant })
+            return NumericMagnitude(constant);
+        if (value is not IArrayCreationOperation { Initializer: { } initializer } || initializer.ElementValues.IsEmpty)
+            return null;
+        var largest = 0.0;
+        foreach (var element in initializer.ElementValues)
+        {
+            if (MLNetOperationValues.Unwrap(element).ConstantValue is not { HasValue: true, Value: var item } || NumericMagnitude(item) is not { } magnitude)
+                return null;
+            largest = Math.Max(largest, magnitude);
+        }
+        return largest;
+    }
+
+    private static double? NumericMagnitude(object? constant) => constant switch
+    {
+        float f when !float.IsNaN(f) => Math.Abs(f),
+        double d when !double.IsNaN(d) => Math.Abs(d),
+        int i => Math.Abs((double)i),
+        long l => Math.Abs((double)l),
+        short s => Math.Abs((double)s),
+        byte b => b,
+        uint u => u,
+        ulong u => u,
+        decimal m => (double)Math.Abs(m),
+        _ => null,
+    };
+
+    /// <summary>The ML.NET column a member becomes: its name, or the name its [ColumnName] attribute gives.</summary>
+    private static string ColumnNameOf(ISymbol member)
+    {
+        foreach (var attribute in member.GetAttributes())
+        {
+            if (attribute.AttributeClass is { Name: "ColumnNameAttribute" } && attribute.ConstructorArguments.Length == 1
+                && attribute.ConstructorArguments[0].Value is string name)
+                return name;
+        }
+        return member.Name;
+    }
+}

@@ -1,0 +1,108 @@
+using Microsoft.CodeAnalysis.Testing;
+using ScalingAnalyzer.Rules;
+using ScalingAnalyzer.Tests.Verifiers;
+using static ScalingAnalyzer.Tests.MLNet.MLNetTestCode;
+
+namespace ScalingAnalyzer.Tests.MLNet;
+
+/// <summary>
+/// SCALE002 and rows written out in the code (Analysis/MLNet/LiteralRows.cs): when every row gives a feature column a
+/// literal within the feature-magnitude threshold, no normalizer is needed for it. Found by the real-world sweep:
+/// ML.NET samples train on a few literal rows already near unit scale.
+/// </summary>
+public class LiteralRowsTests
+{
+    private static Task ExpectAsync(string body, string? editorConfig = null) =>
+        Verify<MLNetNormalizationAnalyzer>.AnalyzerAsync(InTrainingMethod(body), TestReferences.WithMLNet, editorConfig);
+
+    private const string Pipeline = """
+        var pipeline = ml.Transforms.Concatenate("Features", "Size", "Rooms")
+            .Append(TRAINER);
+        var model = pipeline.Fit(view);
+        """;
+
+    private static string Train(string rows, bool reported) => rows + "\n" + Pipeline.Replace("TRAINER",
+        reported ? """{|SCALE002:ml.Regression.Trainers.Sdca(labelColumnName: "Price")|}""" : """ml.Regression.Trainers.Sdca(labelColumnName: "Price")""");
+
+    [Fact]
+    public Task LiteralRowsWithinTheThresholdStaySilent() => ExpectAsync(Train("""
+        var view = ml.Data.LoadFromEnumerable(new[]
+        {
+            new House { Size = 1.1f, Rooms = 2f, Price = 1.2f },
+            new House { Size = 1.9f, Rooms = 3f, Price = 2.3f },
+            new House { Size = -0.5f, Rooms = 4, Price = 3.3f },
+        });
+        """, reported: false));
+
+    [Fact]
+    public Task LiteralRowsInAListThroughALocalStaySilent() => ExpectAsync(Train("""
+        var houses = new List<House>
+        {
+            new House { Size = 0.25f, Rooms = 0.5f, Price = 1.2f },
+            new() { Size = 0.75f, Rooms = 1f, Price = 2.3f },
+        };
+        var view = ml.Data.LoadFromEnumerable(houses);
+        """, reported: false));
+
+    [Fact]
+    public Task ALiteralBeyondTheThresholdIsReported() => ExpectAsync(Train("""
+        var view = ml.Data.LoadFromEnumerable(new[]
+        {
+            new House { Size = 1.1f, Rooms = 2f, Price = 1.2f },
+            new House { Size = 2500f, Rooms = 3f, Price = 2.3f },
+        });
+        """, reported: true));
+
+    [Fact]
+    public Task AColumnSomeRowLeavesOutIsReported() => ExpectAsync(Train("""
+        var view = ml.Data.LoadFromEnumerable(new[]
+        {
+            new House { Size = 1.1f, Rooms = 2f },
+            new House { Size = 1.9f },
+        });
+        """, reported: true));
+
+    [Fact]
+    public Task RowsThatAreNotAllLiteralAreReported() => ExpectAsync(Train("""
+        var view = ml.Data.LoadFromEnumerable(new[]
+        {
+            new House { Size = 1.1f, Rooms = 2f },
+            rows[0],
+        });
+        """, reported: true));
+
+    [Fact]
+    public Task RowsFromElsewhereAreReported() => ExpectAsync(Train("""
+        var view = ml.Data.LoadFromEnumerable(rows);
+        """, reported: true));
+
+    [Fact]
+    public Task ALowerThresholdReportsSmallerLiterals() => ExpectAsync(Train("""
+        var view = ml.Data.LoadFromEnumerable(new[]
+        {
+            new House { Size = 1.1f, Rooms = 2f },
+            new House { Size = 4f, Rooms = 3f },
+        });
+        """, reported: true), "root = true\n\n[*.cs]\nscaling_analyzer.feature_magnitude_threshold = 2\n");
+
+    [Fact]
+    public Task ASchemaDefinitionMakesTheRowsUnknownToTheColumns() => ExpectAsync(Train("""
+        var view = ml.Data.LoadFromEnumerable(new[]
+        {
+            new House { Size = 1.1f, Rooms = 2f },
+        }, Microsoft.ML.Data.SchemaDefinition.Create(typeof(House)));
+        """, reported: true));
+
+    [Fact]
+    public Task AChainFitOnAViewWhoseInputsWereNormalizedBeforeStaysSilent() => ExpectAsync("""
+        var raw = ml.Data.LoadFromEnumerable(rows);
+        var normalized = ml.Transforms.NormalizeMinMax("Size").Append(ml.Transforms.NormalizeMinMax("Rooms")).Fit(raw).Transform(raw);
+        var pipeline = ml.Transforms.Concatenate("Features", "Size", "Rooms")
+            .Append(ml.Regression.Trainers.Sdca(labelColumnName: "Price"));
+        var model = pipeline.Fit(normalized);
+        var sizeOnly = ml.Transforms.NormalizeMinMax("Size").Fit(raw).Transform(raw);
+        var stillRaw = ml.Transforms.Concatenate("Features", "Size", "Rooms")
+            .Append({|SCALE002:ml.Regression.Trainers.Sdca(labelColumnName: "Price")|});
+        var rawModel = stillRaw.Fit(sizeOnly);
+        """);
+}
