@@ -1,5 +1,5 @@
 using System;
-using System.Collections.Concurrent;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -13,9 +13,9 @@ namespace ScalingAnalyzer.Analysis;
 /// contains both <c>backward</c> and <c>step</c> (the precheck's condition, <see cref="TrainingPrecheck"/>), or the
 /// name of a method or local function of this compilation whose own text contains both (a helper that trains).
 /// <list type="bullet">
-/// <item>It searches the text of the tree for these words (<see cref="string.IndexOf(string, int, int, StringComparison)"/>,
-/// vectorized): walking the tokens of every code block, as this filter did before, was the largest part of our
-/// analyzers' time in a warm build of the generated ML project.</item>
+/// <item>It searches the source text for these words (a vectorized <c>IndexOf</c> over a pooled copy of the code's
+/// characters, so no text is kept): walking the tokens of every code block, as this filter did before, was the
+/// largest part of our analyzers' time in a warm build of the generated ML project.</item>
 /// <item>A word found in a comment, a string or a longer identifier (<c>stepSize</c>) lets the code through to the
 /// semantic precheck, which decides: the filter may pass too much, never too little. An identifier written with a
 /// Unicode escape (<c>b\u0061ckward</c>) does not contain the word, so a <c>\u</c> anywhere in the code lets it
@@ -27,7 +27,6 @@ internal sealed class TrainingTextFilter
     private const string Backward = "backward", Step = "step", UnicodeEscape = "\\u", LongUnicodeEscape = "\\U";
 
     private readonly Compilation _compilation;
-    private readonly ConcurrentDictionary<SyntaxTree, string> _texts = new();
     private readonly Lazy<List<string>> _trainingMethodNames;
 
     public TrainingTextFilter(Compilation compilation)
@@ -38,16 +37,28 @@ internal sealed class TrainingTextFilter
 
     public bool MayTrain(SyntaxNode code)
     {
-        var text = TextOf(code.SyntaxTree);
+        var helpers = _trainingMethodNames.Value;
         var span = code.Span;
-        if (NamesBoth(text, span))
-            return true;
-        foreach (var helper in _trainingMethodNames.Value)
+        var text = code.SyntaxTree.GetText();
+        if (span.End > text.Length)
+            return true; // Never seen (a node and its tree's text agree); letting it through is the safe answer.
+        var buffer = Copy(text, span);
+        try
         {
-            if (Contains(text, span, helper))
+            var chars = new ReadOnlySpan<char>(buffer, 0, span.Length);
+            if (NamesBoth(chars))
                 return true;
+            foreach (var helper in helpers)
+            {
+                if (chars.IndexOf(helper.AsSpan()) >= 0)
+                    return true;
+            }
+            return false;
         }
-        return false;
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>
@@ -60,40 +71,60 @@ internal sealed class TrainingTextFilter
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var tree in _compilation.SyntaxTrees)
         {
-            var text = TextOf(tree);
-            if (!NamesBoth(text, new TextSpan(0, text.Length)))
-                continue;
-            var root = tree.GetRoot();
-            foreach (var anchor in Anchors)
+            var text = tree.GetText();
+            var buffer = Copy(text, new TextSpan(0, text.Length));
+            try
             {
-                for (var at = text.IndexOf(anchor, StringComparison.Ordinal); at >= 0; at = text.IndexOf(anchor, at + anchor.Length, StringComparison.Ordinal))
-                {
-                    for (var node = root.FindToken(at).Parent; node is not null; node = node.Parent)
-                    {
-                        var identifier = node switch
-                        {
-                            MethodDeclarationSyntax declaration => declaration.Identifier,
-                            LocalFunctionStatementSyntax localFunction => localFunction.Identifier,
-                            _ => default,
-                        };
-                        if (identifier.ValueText is { Length: > 0 } name && NamesBoth(text, node.Span))
-                            names.Add(name);
-                    }
-                }
+                var chars = new ReadOnlySpan<char>(buffer, 0, text.Length);
+                if (NamesBoth(chars))
+                    AddTrainingMethodsAround(tree.GetRoot(), chars, names);
+            }
+            finally
+            {
+                ArrayPool<char>.Shared.Return(buffer);
             }
         }
         return new List<string>(names);
     }
 
+    private static void AddTrainingMethodsAround(SyntaxNode root, ReadOnlySpan<char> text, HashSet<string> names)
+    {
+        foreach (var anchor in Anchors)
+        {
+            for (var at = text.IndexOf(anchor.AsSpan()); at >= 0;)
+            {
+                for (var node = root.FindToken(at).Parent; node is not null; node = node.Parent)
+                {
+                    var identifier = node switch
+                    {
+                        MethodDeclarationSyntax declaration => declaration.Identifier,
+                        LocalFunctionStatementSyntax localFunction => localFunction.Identifier,
+                        _ => default,
+                    };
+                    if (identifier.ValueText is { Length: > 0 } name && node.Span.End <= text.Length
+                        && NamesBoth(text.Slice(node.Span.Start, node.Span.Length)))
+                    {
+                        names.Add(name);
+                    }
+                }
+                var next = text.Slice(at + anchor.Length).IndexOf(anchor.AsSpan());
+                at = next < 0 ? -1 : at + anchor.Length + next;
+            }
+        }
+    }
+
     /// <summary>Every method that names both contains one of these (see <see cref="NamesBoth"/>).</summary>
     private static readonly string[] Anchors = { Backward, UnicodeEscape, LongUnicodeEscape };
 
-    private string TextOf(SyntaxTree tree) => _texts.GetOrAdd(tree, t => t.GetText().ToString());
+    /// <summary>The characters of <paramref name="span"/> (within the text) in a pooled buffer, to be returned.</summary>
+    private static char[] Copy(SourceText text, TextSpan span)
+    {
+        var buffer = ArrayPool<char>.Shared.Rent(span.Length);
+        text.CopyTo(span.Start, buffer, 0, span.Length);
+        return buffer;
+    }
 
-    private static bool NamesBoth(string text, TextSpan span)
-        => Contains(text, span, Backward) && Contains(text, span, Step) || Contains(text, span, UnicodeEscape) || Contains(text, span, LongUnicodeEscape);
-
-    /// <summary>A span outside the text (which the tree's own text and node never give) counts as containing the word.</summary>
-    private static bool Contains(string text, TextSpan span, string word)
-        => span.End > text.Length || text.IndexOf(word, span.Start, span.Length, StringComparison.Ordinal) >= 0;
+    private static bool NamesBoth(ReadOnlySpan<char> text)
+        => text.IndexOf(Backward.AsSpan()) >= 0 && text.IndexOf(Step.AsSpan()) >= 0
+           || text.IndexOf(UnicodeEscape.AsSpan()) >= 0 || text.IndexOf(LongUnicodeEscape.AsSpan()) >= 0;
 }
