@@ -10,8 +10,8 @@ namespace ScalingAnalyzer.OverheadProbe;
 /// The analyzer driver's own account of each analyzer, from single-threaded runs of every analyzer of the command
 /// line together: the time spent in its callbacks (binding the method bodies it is the first to ask for included;
 /// bodies another analyzer had bound are shared and cost it nothing) and how many actions of each kind it registered.
-/// On one thread the callback time is CPU time of that thread, not time spent waiting for a core, and it measures a
-/// small quantity directly instead of as the difference of two large ones, so machine noise scales with our share,
+/// The driver times callbacks with a stopwatch: on one thread, with a core free, that is the thread's CPU time (other
+/// processes taking the core add to it: measure on a quiet machine). It measures a small quantity directly instead of as the difference of two large ones, so machine noise scales with our share,
 /// not with the build (the difference of builds with and without ours, paired in this process, varied by ±1.7 s
 /// against our 0.2 s on this machine). Its share is given against two denominators. Upper bound: the compile and
 /// emit plus the other analyzers' callbacks, which a build does at the least (it also builds the operation trees
