@@ -81,6 +81,56 @@ internal sealed class MLNetOperationValues
         }
     }
 
+    /// <summary>
+    /// Where loops read an element of a collection written out in the code and held in a local:
+    /// <c>var all = new[] { a, b }; foreach (var item in all) ... item ...</c>, also for <c>new List&lt;T&gt; { a, b }</c>
+    /// and for one field of tuple elements (<c>(string name, IEstimator&lt;ITransformer&gt; value)[] all = { ("SDCA",
+    /// a) }; ... item.value</c>: only reads of that field). Empty when the element is not in such a collection, or the
+    /// local is written again.
+    /// </summary>
+    public IEnumerable<IOperation> LoopReadsOfElement(IOperation element)
+    {
+        var (current, parent) = ConsumerOf(element);
+        int? tupleField = null;
+        if (parent is ITupleOperation tuple)
+        {
+            tupleField = tuple.Elements.IndexOf(current);
+            (current, parent) = ConsumerOf(tuple);
+        }
+        IOperation? collection = parent switch
+        {
+            IArrayInitializerOperation { Parent: IArrayCreationOperation array } => array,
+            IArgumentOperation { Parent: IInvocationOperation { IsImplicit: true, Parent: IObjectOrCollectionInitializerOperation { Parent: IObjectCreationOperation creation } } } => creation,
+            _ => null,
+        };
+        if (collection is null
+            || ConsumerOf(collection).Consumer is not IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }
+            || Writes(declarator.Symbol) is not { Count: 1 })
+        {
+            yield break;
+        }
+        foreach (var read in ReadsOf(declarator.Symbol))
+        {
+            var (readValue, reader) = ConsumerOf(read);
+            if (reader is not IForEachLoopOperation { LoopControlVariable: IVariableDeclaratorOperation item } loop || loop.Collection != readValue)
+                continue;
+            foreach (var itemRead in ReadsOf(item.Symbol))
+            {
+                if (tupleField is null)
+                {
+                    yield return itemRead;
+                    continue;
+                }
+                var (itemValue, itemReader) = ConsumerOf(itemRead);
+                if (itemReader is IFieldReferenceOperation field && field.Instance == itemValue
+                    && field.Field.CorrespondingTupleField?.Name == "Item" + (tupleField.Value + 1))
+                {
+                    yield return field;
+                }
+            }
+        }
+    }
+
     /// <summary>Assignments <c>local.Member = value</c> in the body, in source order.</summary>
     public IEnumerable<ISimpleAssignmentOperation> MemberAssignmentsOf(ILocalSymbol local, ISymbol member)
     {

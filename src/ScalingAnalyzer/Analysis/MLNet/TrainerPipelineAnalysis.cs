@@ -192,6 +192,11 @@ internal sealed class TrainerPipelineAnalysis
             case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when assignment.Value == top:
                 FindLocalConsumers(target.Local, origin, consumers, depth);
                 break;
+            case ITupleOperation or IArrayInitializerOperation or IArgumentOperation:
+                // An element of a collection of trainers a loop appends one by one (the ML.NET samples' BikeSharing idiom).
+                foreach (var read in evaluator.Values.LoopReadsOfElement(top))
+                    FindConsumers(read, origin, consumers, depth + 1);
+                break;
         }
     }
 

@@ -1,0 +1,100 @@
+using Microsoft.CodeAnalysis.Testing;
+using ScalingAnalyzer.CodeFixes.Rules;
+using ScalingAnalyzer.Rules;
+using ScalingAnalyzer.Tests.Verifiers;
+using static ScalingAnalyzer.Tests.MLNet.MLNetTestCode;
+
+namespace ScalingAnalyzer.Tests.MLNet;
+
+/// <summary>
+/// Trainers written out in a collection that a loop appends one by one, the ML.NET samples' way of comparing
+/// trainers (machinelearning-samples' BikeSharingDemand, a miss of the real-world sweep): each trainer is checked
+/// against the pipeline the loop appends it to.
+/// </summary>
+public class TrainerCollectionTests
+{
+    private static Task ExpectAsync(string body) =>
+        Verify<MLNetNormalizationAnalyzer>.AnalyzerAsync(InTrainingMethod(body), TestReferences.WithMLNet);
+
+    [Fact]
+    public Task TupleFieldsAppendedInALoopAreReported() => ExpectAsync("""
+        var dataProcess = ml.Transforms.Concatenate("Features", "Size", "Rooms").AppendCacheCheckpoint(ml);
+        (string name, IEstimator<ITransformer> value)[] learners =
+        {
+            ("Poisson", {|SCALE002:ml.Regression.Trainers.LbfgsPoissonRegression(labelColumnName: "Price")|}),
+            ("SDCA", {|SCALE002:ml.Regression.Trainers.Sdca(labelColumnName: "Price")|}),
+        };
+        foreach (var learner in learners)
+        {
+            var trainingPipeline = dataProcess.Append(learner.value);
+            var model = trainingPipeline.Fit(data);
+        }
+        """);
+
+    [Fact]
+    public Task TupleFieldsAppendedAfterANormalizerAreSilent() => ExpectAsync("""
+        var dataProcess = ml.Transforms.Concatenate("Features", "Size", "Rooms")
+            .Append(ml.Transforms.NormalizeMinMax("Features"));
+        var learners = new (string Name, IEstimator<ITransformer> Trainer)[]
+        {
+            ("Poisson", ml.Regression.Trainers.LbfgsPoissonRegression(labelColumnName: "Price")),
+            ("SDCA", ml.Regression.Trainers.Sdca(labelColumnName: "Price")),
+        };
+        foreach (var learner in learners)
+            dataProcess.Append(learner.Trainer).Fit(data);
+        """);
+
+    [Fact]
+    public Task ArrayAndListElementsAppendedInALoopAreReported() => ExpectAsync("""
+        var features = ml.Transforms.Concatenate("Features", "Size", "Rooms");
+        var trainers = new IEstimator<ITransformer>[]
+        {
+            {|SCALE002:ml.Regression.Trainers.Sdca(labelColumnName: "Price")|},
+            {|SCALE002:ml.Regression.Trainers.OnlineGradientDescent(labelColumnName: "Price")|},
+        };
+        foreach (var trainer in trainers)
+            features.Append(trainer).Fit(data);
+        var listed = new List<IEstimator<ITransformer>> { {|SCALE002:ml.Regression.Trainers.Sdca(labelColumnName: "Price")|} };
+        foreach (var trainer in listed)
+            features.Append(trainer).Fit(data);
+        """);
+
+    [Fact]
+    public Task OnlyTheTrainersFieldCountsAndAReassignedCollectionIsNotFollowed() => ExpectAsync("""
+        var features = ml.Transforms.Concatenate("Features", "Size", "Rooms");
+        var named = new (IEstimator<ITransformer> Trainer, IEstimator<ITransformer> Other)[]
+        {
+            (ml.Regression.Trainers.Sdca(labelColumnName: "Price"), ml.Transforms.NormalizeMinMax("Features")),
+        };
+        foreach (var pair in named)
+            features.Append(pair.Other).Fit(data);
+        var reassigned = new IEstimator<ITransformer>[] { ml.Regression.Trainers.Sdca(labelColumnName: "Price") };
+        reassigned = new IEstimator<ITransformer>[0];
+        foreach (var trainer in reassigned)
+            features.Append(trainer).Fit(data);
+        """);
+
+    [Fact]
+    public Task TheFixNormalizesOnceBeforeTheLoopsAppend() => Verify<MLNetNormalizationAnalyzer>.CodeFixAsync<MLNetNormalizationFixer>(
+        InTrainingMethod("""
+                var features = ml.Transforms.Concatenate("Features", "Size", "Rooms");
+                var trainers = new IEstimator<ITransformer>[]
+                {
+                    {|SCALE002:ml.Regression.Trainers.Sdca(labelColumnName: "Price")|},
+                    {|SCALE002:ml.Regression.Trainers.OnlineGradientDescent(labelColumnName: "Price")|},
+                };
+                foreach (var trainer in trainers)
+                    features.Append(trainer).Fit(data);
+        """),
+        InTrainingMethod("""
+                var features = ml.Transforms.Concatenate("Features", "Size", "Rooms");
+                var trainers = new IEstimator<ITransformer>[]
+                {
+                    ml.Regression.Trainers.Sdca(labelColumnName: "Price"),
+                    ml.Regression.Trainers.OnlineGradientDescent(labelColumnName: "Price"),
+                };
+                foreach (var trainer in trainers)
+                    features.Append(ml.Transforms.NormalizeMeanVariance("Features")).Append(trainer).Fit(data);
+        """),
+        MLNetNormalizationFixer.MeanVarianceEquivalenceKey, TestReferences.WithMLNet);
+}
