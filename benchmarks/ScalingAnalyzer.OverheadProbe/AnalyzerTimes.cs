@@ -14,8 +14,8 @@ namespace ScalingAnalyzer.OverheadProbe;
 /// processes taking the core add to it: measure on a quiet machine). It measures a small quantity directly instead of as the difference of two large ones, so machine noise scales with our share,
 /// not with the build (the difference of builds with and without ours, paired in this process, varied by ±1.7 s
 /// against our 0.2 s on this machine). Its share is given against two denominators. Upper bound: the compile and
-/// emit, the building of every method body's operation tree (measured with two probe analyzers of our own) and the
-/// other analyzers' callbacks, which a build with the NetAnalyzers does at the least. Lower bound: the compile and emit plus the whole analyzer pass, which here
+/// emit plus the other analyzers' callbacks, which a build does at the least (it also builds the operation trees
+/// they read, outside their callbacks). Lower bound: the compile and emit plus the whole analyzer pass, which here
 /// binds a copy of the compilation again (CompilationWithAnalyzers generates its own compilation events), which a
 /// build does not. What it does not see: the driver's dispatch of our actions and its handling of our
 /// diagnostics outside our callbacks (scripts/bench-analyzer-cpu.sh counts those in a real csc process).
@@ -31,8 +31,8 @@ internal sealed class AnalyzerTimes(CompilerInvocation invocation, bool firstUse
             ? invocation.Analyzers.Where(a => !IsOurs(a.Path)).Select(a => a.Analyzer).ToImmutableArray()
             : analyzers;
         var ours = invocation.Analyzers.Where(a => IsOurs(a.Path)).Select(a => a.Analyzer).ToHashSet();
-        output.WriteLine("| run | compile and emit, CPU (s) | analyzer pass, CPU (s) | operation trees, CPU (s) | all analyzers' callbacks (s) | ours (s) | ours / (compile and emit + operation trees + other analyzers' callbacks) | ours / (compile and emit + analyzer pass) |");
-        output.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
+        output.WriteLine("| run | compile and emit, CPU (s) | analyzer pass, CPU (s) | all analyzers' callbacks (s) | ours (s) | ours / (compile and emit + other analyzers' callbacks) | ours / (compile and emit + analyzer pass) |");
+        output.WriteLine("|---:|---:|---:|---:|---:|---:|---:|");
         List<double> upperShares = [], lowerShares = [];
         Dictionary<DiagnosticAnalyzer, AnalyzerTelemetryInfo> last = new();
         for (var run = -warmupRuns; run < runs; run++)
@@ -59,15 +59,14 @@ internal sealed class AnalyzerTimes(CompilerInvocation invocation, bool firstUse
             var ourTime = last.Where(p => ours.Contains(p.Key)).Sum(p => p.Value.ExecutionTime.TotalSeconds);
             if (run < 0)
                 continue;
-            var operationTrees = await DriverPassCpuAsync(compilation, new EveryOperationTree()) - await DriverPassCpuAsync(compilation, new EventsOnly());
-            var build = compileCpu + Math.Max(0, operationTrees) + all - ourTime;
+            var build = compileCpu + all - ourTime;
             upperShares.Add(ourTime / build);
             lowerShares.Add(ourTime / (compileCpu + cpu));
-            output.WriteLine($"| {run + 1} | {compileCpu:F2} | {cpu:F2} | {operationTrees:F2} | {all:F2} | {ourTime:F3} | {ourTime / build:P2} | {ourTime / (compileCpu + cpu):P2} |");
+            output.WriteLine($"| {run + 1} | {compileCpu:F2} | {cpu:F2} | {all:F2} | {ourTime:F3} | {ourTime / build:P2} | {ourTime / (compileCpu + cpu):P2} |");
         }
 
         output.WriteLine();
-        output.WriteLine($"ours / (compile and emit + operation trees + the other analyzers' callbacks) (upper bound) over {runs} runs: median {Median(upperShares):P2}, range {upperShares.Min():P2} to {upperShares.Max():P2}");
+        output.WriteLine($"ours / (compile and emit + the other analyzers' callbacks) (upper bound) over {runs} runs: median {Median(upperShares):P2}, range {upperShares.Min():P2} to {upperShares.Max():P2}");
         output.WriteLine($"ours / (compile and emit + analyzer pass) (lower bound): median {Median(lowerShares):P2}, range {lowerShares.Min():P2} to {lowerShares.Max():P2}");
         output.WriteLine();
         output.WriteLine("Last run, the 15 analyzers with the most callback time, and ours:");
@@ -86,51 +85,6 @@ internal sealed class AnalyzerTimes(CompilerInvocation invocation, bool firstUse
             $"({string.Join(", ", bindingForAll.Take(8).Select(p => p.Key.GetType().Name))}{(bindingForAll.Count > 8 ? ", ..." : "")}): " +
             "the driver builds the operation tree of every method body for them.");
         return 0;
-    }
-
-    /// <summary>The CPU time of one analyzer pass of the driver over a copy of <paramref name="compilation"/> with one analyzer.</summary>
-    private async Task<double> DriverPassCpuAsync(Compilation compilation, DiagnosticAnalyzer analyzer)
-    {
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-        var process = Process.GetCurrentProcess();
-        var before = process.TotalProcessorTime;
-        await compilation.WithAnalyzers(ImmutableArray.Create(analyzer), new CompilationWithAnalyzersOptions(
-            invocation.CreateAnalyzerOptions(), onAnalyzerException: null, concurrentAnalysis: false,
-            logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false)).GetAnalyzerDiagnosticsAsync();
-        process.Refresh();
-        return (process.TotalProcessorTime - before).TotalSeconds;
-    }
-
-    private static readonly DiagnosticDescriptor NeverReported = new(
-        "PROBE0001", "Never reported", "Never reported", "Probe", DiagnosticSeverity.Warning, isEnabledByDefault: true);
-
-    /// <summary>
-    /// Asks for every method body's operation tree (an operation action), as the 96 NetAnalyzers of a default build
-    /// that register one make the driver do: its pass minus <see cref="EventsOnly"/>'s is what building those trees costs.
-    /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    private sealed class EveryOperationTree : DiagnosticAnalyzer
-    {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(NeverReported);
-
-        public override void Initialize(AnalysisContext context)
-        {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterOperationAction(_ => { }, OperationKind.Invocation);
-        }
-    }
-
-    /// <summary>The driver's pass with no method body asked for: compilation events and symbols only.</summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    private sealed class EventsOnly : DiagnosticAnalyzer
-    {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(NeverReported);
-
-        public override void Initialize(AnalysisContext context)
-        {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterSymbolAction(_ => { }, SymbolKind.NamedType);
-        }
     }
 
     private static bool IsOurs(string analyzerPath) =>
