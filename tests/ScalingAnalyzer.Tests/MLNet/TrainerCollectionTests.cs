@@ -32,6 +32,20 @@ public class TrainerCollectionTests
         """);
 
     [Fact]
+    public Task DeconstructedTupleFieldsAppendedInALoopAreReported() => ExpectAsync("""
+        var dataProcess = ml.Transforms.Concatenate("Features", "Size", "Rooms");
+        var learners = new[]
+        {
+            ("SDCA", (IEstimator<ITransformer>){|SCALE002:ml.Regression.Trainers.Sdca(labelColumnName: "Price")|}),
+            ("OGD", {|SCALE002:ml.Regression.Trainers.OnlineGradientDescent(labelColumnName: "Price")|}),
+        };
+        foreach (var (name, trainer) in learners)
+            dataProcess.Append(trainer).Fit(data);
+        foreach ((string label, var _) in learners)
+            System.Console.WriteLine(label);
+        """);
+
+    [Fact]
     public Task TupleFieldsAppendedAfterANormalizerAreSilent() => ExpectAsync("""
         var dataProcess = ml.Transforms.Concatenate("Features", "Size", "Rooms")
             .Append(ml.Transforms.NormalizeMinMax("Features"));

@@ -72,7 +72,7 @@ internal sealed class MLNetOperationValues
     {
         foreach (var operation in root.Descendants())
         {
-            if (operation is ILocalReferenceOperation reference
+            if (operation is ILocalReferenceOperation { IsDeclaration: false } reference
                 && SymbolEqualityComparer.Default.Equals(reference.Local, local)
                 && !IsWriteTarget(reference))
             {
@@ -85,8 +85,8 @@ internal sealed class MLNetOperationValues
     /// Where loops read an element of a collection written out in the code and held in a local:
     /// <c>var all = new[] { a, b }; foreach (var item in all) ... item ...</c>, also for <c>new List&lt;T&gt; { a, b }</c>
     /// and for one field of tuple elements (<c>(string name, IEstimator&lt;ITransformer&gt; value)[] all = { ("SDCA",
-    /// a) }; ... item.value</c>: only reads of that field). Empty when the element is not in such a collection, or the
-    /// local is written again.
+    /// a) }; ... item.value</c>: only reads of that field, or of the variable a deconstructing loop gives it). Empty when
+    /// the element is not in such a collection, or the local is written again.
     /// </summary>
     public IEnumerable<IOperation> LoopReadsOfElement(IOperation element)
     {
@@ -112,7 +112,19 @@ internal sealed class MLNetOperationValues
         foreach (var read in ReadsOf(declarator.Symbol))
         {
             var (readValue, reader) = ConsumerOf(read);
-            if (reader is not IForEachLoopOperation { LoopControlVariable: IVariableDeclaratorOperation item } loop || loop.Collection != readValue)
+            if (reader is not IForEachLoopOperation loop || loop.Collection != readValue)
+                continue;
+            if (loop.LoopControlVariable is IDeclarationExpressionOperation { Expression: ITupleOperation parts })
+            {
+                // foreach (var (name, trainer) in all): the variable the tuple field is deconstructed into.
+                if (tupleField is { } index && index >= 0 && index < parts.Elements.Length && DeclaredLocal(parts.Elements[index]) is { } part)
+                {
+                    foreach (var partRead in ReadsOf(part))
+                        yield return partRead;
+                }
+                continue;
+            }
+            if (loop.LoopControlVariable is not IVariableDeclaratorOperation item)
                 continue;
             foreach (var itemRead in ReadsOf(item.Symbol))
             {
@@ -130,6 +142,14 @@ internal sealed class MLNetOperationValues
             }
         }
     }
+
+    /// <summary>The local a deconstruction declares at one position (<c>var (a, b)</c> or <c>(var a, var b)</c>); null for a discard.</summary>
+    private static ILocalSymbol? DeclaredLocal(IOperation part) => part switch
+    {
+        ILocalReferenceOperation local => local.Local,
+        IDeclarationExpressionOperation { Expression: ILocalReferenceOperation local } => local.Local,
+        _ => null,
+    };
 
     /// <summary>Assignments <c>local.Member = value</c> in the body, in source order.</summary>
     public IEnumerable<ISimpleAssignmentOperation> MemberAssignmentsOf(ILocalSymbol local, ISymbol member)
