@@ -105,4 +105,36 @@ public class LiteralRowsTests
             .Append({|SCALE002:ml.Regression.Trainers.Sdca(labelColumnName: "Price")|});
         var rawModel = stillRaw.Fit(sizeOnly);
         """);
+
+    [Fact]
+    public Task ColumnNameAttributesNameTheColumnsOfLiteralRows() => Verify<MLNetNormalizationAnalyzer>.AnalyzerAsync("""
+        using Microsoft.ML;
+        using Microsoft.ML.Data;
+
+        public sealed class Flat
+        {
+            [ColumnName("Area")] public float Size { get; set; }
+            [VectorType(2)] public float[] Extra { get; set; } = new float[2];
+            public float Price { get; set; }
+        }
+
+        public static class Training
+        {
+            public static object Train(MLContext ml)
+            {
+                var view = ml.Data.LoadFromEnumerable(new[]
+                {
+                    new Flat { Size = 0.5f, Extra = new[] { 0.1f, 0.2f }, Price = 1f },
+                    new Flat { Size = 1.5f, Extra = new float[] { 1, 2 }, Price = 2f },
+                });
+                var bounded = ml.Transforms.Concatenate("Features", "Area", "Extra")
+                    .Append(ml.Regression.Trainers.Sdca(labelColumnName: "Price"));
+                // The member's own name is not a column of the view.
+                var unbounded = ml.Transforms.Concatenate("Features", "Size", "Extra")
+                    .Append({|SCALE002:ml.Regression.Trainers.Sdca(labelColumnName: "Price")|});
+                bounded.Fit(view);
+                return unbounded.Fit(view);
+            }
+        }
+        """, TestReferences.WithMLNet);
 }

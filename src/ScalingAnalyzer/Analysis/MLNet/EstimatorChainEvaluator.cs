@@ -84,17 +84,18 @@ internal sealed class EstimatorChainEvaluator
     /// </summary>
     private ColumnNormalizationState RawObjects(IInvocationOperation load, int depth)
     {
+        // LoadFromEnumerable(IEnumerable<TRow> data, ...): the rows come first in every overload.
         IOperation? rows = null;
         foreach (var argument in load.Arguments)
         {
             if (argument.Parameter is not { } parameter)
                 return ColumnNormalizationState.Raw;
-            if (parameter.Type is INamedTypeSymbol { Name: "IEnumerable" })
+            if (parameter.Ordinal == 0)
                 rows = argument.Value;
-            else if (parameter.Ordinal > 0 && argument.ArgumentKind != ArgumentKind.DefaultValue && !IsNullConstant(argument.Value))
+            else if (argument.ArgumentKind != ArgumentKind.DefaultValue && !IsNullConstant(argument.Value))
                 return ColumnNormalizationState.Raw;
         }
-        if (rows is null || LiteralRows.MaxMagnitudes(ResolveThroughLocals(rows, depth)) is not { } columns)
+        if (rows is null || LiteralRows.MaxMagnitudes(ResolveThroughLocals(rows, depth), symbols.ColumnNameAttribute) is not { } columns)
             return ColumnNormalizationState.Raw;
         var state = ColumnNormalizationState.Raw;
         foreach (var column in columns)

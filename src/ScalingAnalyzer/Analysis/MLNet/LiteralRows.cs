@@ -19,7 +19,7 @@ internal static class LiteralRows
     /// The largest magnitude per column name; null when the rows are not all literal object creations (read from a
     /// file, computed, passed in: the analysis cannot bound them).
     /// </summary>
-    public static ImmutableDictionary<string, double>? MaxMagnitudes(IOperation? rows)
+    public static ImmutableDictionary<string, double>? MaxMagnitudes(IOperation? rows, KnownType columnNameAttribute)
     {
         var elements = rows switch
         {
@@ -35,7 +35,7 @@ internal static class LiteralRows
         {
             if (MLNetOperationValues.Unwrap(element) is not IObjectCreationOperation { Initializer: { } row })
                 return null;
-            var rowColumns = RowMagnitudes(row);
+            var rowColumns = RowMagnitudes(row, columnNameAttribute);
             if (columns is null)
             {
                 columns = rowColumns;
@@ -66,7 +66,7 @@ internal static class LiteralRows
         return elements.MoveToImmutable();
     }
 
-    private static Dictionary<string, double> RowMagnitudes(IObjectOrCollectionInitializerOperation row)
+    private static Dictionary<string, double> RowMagnitudes(IObjectOrCollectionInitializerOperation row, KnownType columnNameAttribute)
     {
         var magnitudes = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var initializer in row.Initializers)
@@ -74,7 +74,7 @@ internal static class LiteralRows
             if (initializer is not ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Member: var member } } assignment)
                 continue;
             if (MagnitudeOf(assignment.Value) is { } magnitude)
-                magnitudes[ColumnNameOf(member)] = magnitude;
+                magnitudes[ColumnNameOf(member, columnNameAttribute)] = magnitude;
         }
         return magnitudes;
     }
@@ -111,11 +111,11 @@ internal static class LiteralRows
     };
 
     /// <summary>The ML.NET column a member becomes: its name, or the name its [ColumnName] attribute gives.</summary>
-    private static string ColumnNameOf(ISymbol member)
+    private static string ColumnNameOf(ISymbol member, KnownType columnNameAttribute)
     {
         foreach (var attribute in member.GetAttributes())
         {
-            if (attribute.AttributeClass is { Name: "ColumnNameAttribute" } && attribute.ConstructorArguments.Length == 1
+            if (columnNameAttribute.Matches(attribute.AttributeClass) && attribute.ConstructorArguments.Length == 1
                 && attribute.ConstructorArguments[0].Value is string name)
                 return name;
         }

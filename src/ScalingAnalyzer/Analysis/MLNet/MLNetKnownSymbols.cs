@@ -56,6 +56,7 @@ internal sealed class MLNetKnownSymbols
         EstimatorChain = Type("Microsoft.ML.Data.EstimatorChain`1");
         dataOperationsCatalog = Type("Microsoft.ML.DataOperationsCatalog");
         TrainTestData = Type("Microsoft.ML.DataOperationsCatalog+TrainTestData");
+        ColumnNameAttribute = Type("Microsoft.ML.Data.ColumnNameAttribute");
         var trainerInputBase = Type("Microsoft.ML.Trainers.TrainerInputBase");
         optionsFeatureColumn = new Lazy<ISymbol?>(() => trainerInputBase.Symbol?.GetMembers("FeatureColumnName").FirstOrDefault(), LazyThreadSafetyMode.PublicationOnly);
 
@@ -111,6 +112,9 @@ internal sealed class MLNetKnownSymbols
     public KnownType MLContext { get; }
     public KnownType EstimatorChain { get; }
     public KnownType TrainTestData { get; }
+
+    /// <summary>[ColumnName("...")] on a row class member: the ML.NET column it becomes.</summary>
+    public KnownType ColumnNameAttribute { get; }
 
     /// <summary>TrainerInputBase.FeatureColumnName: the field every trainer options class inherits (read when first needed).</summary>
     public ISymbol? OptionsFeatureColumn => optionsFeatureColumn.Value;
