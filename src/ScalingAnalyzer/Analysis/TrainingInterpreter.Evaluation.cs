@@ -93,18 +93,14 @@ internal sealed partial class TrainingInterpreter
 
     private static bool TryConstant(object? value, out AbstractValue result)
     {
-        switch (value)
+        if (NumericConstant.ToDouble(value) is not { } number)
         {
-            case int or long or short or byte or sbyte or uint or ulong or ushort:
-                result = AbstractValue.Data(Interval.Constant(System.Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture)), ValueOrigin.Literal, ElementKind.Integer);
-                return true;
-            case float or double or decimal:
-                result = AbstractValue.Data(Interval.Constant(System.Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture)), ValueOrigin.Literal, ElementKind.Floating);
-                return true;
-            default:
-                result = AbstractValue.Unknown;
-                return false;
+            result = AbstractValue.Unknown;
+            return false;
         }
+        var kind = NumericConstant.IsInteger(value) ? ElementKind.Integer : ElementKind.Floating;
+        result = AbstractValue.Data(Interval.Constant(number), ValueOrigin.Literal, kind);
+        return true;
     }
 
     private AbstractValue ParameterValue(IParameterSymbol parameter)

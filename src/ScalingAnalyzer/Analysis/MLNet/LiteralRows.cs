@@ -96,19 +96,9 @@ internal static class LiteralRows
         return largest;
     }
 
-    private static double? NumericMagnitude(object? constant) => constant switch
-    {
-        float f when !float.IsNaN(f) => Math.Abs(f),
-        double d when !double.IsNaN(d) => Math.Abs(d),
-        int i => Math.Abs((double)i),
-        long l => Math.Abs((double)l),
-        short s => Math.Abs((double)s),
-        byte b => b,
-        uint u => u,
-        ulong u => u,
-        decimal m => (double)Math.Abs(m),
-        _ => null,
-    };
+    /// <summary>The magnitude of a numeric constant; null for anything else, NaN included.</summary>
+    private static double? NumericMagnitude(object? constant)
+        => NumericConstant.ToDouble(constant) is { } number && !double.IsNaN(number) ? Math.Abs(number) : null;
 
     /// <summary>The ML.NET column a member becomes: its name, or the name its [ColumnName] attribute gives.</summary>
     private static string ColumnNameOf(ISymbol member, KnownType columnNameAttribute)
