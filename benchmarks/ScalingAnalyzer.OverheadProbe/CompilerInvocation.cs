@@ -15,38 +15,21 @@ namespace ScalingAnalyzer.OverheadProbe;
 /// change from run to run (syntax trees, metadata, analyzer instances) are made once and shared by every compilation,
 /// as the compiler server shares them between builds.
 /// </summary>
-internal sealed class CompilerInvocation
+internal sealed class CompilerInvocation(
+    CSharpCommandLineArguments arguments,
+    ImmutableArray<SyntaxTree> trees,
+    ImmutableArray<MetadataReference> references,
+    CSharpCompilationOptions options,
+    AnalyzerConfigOptionsProvider analyzerConfigOptions,
+    ImmutableArray<AdditionalText> additionalFiles,
+    ImmutableArray<ISourceGenerator> generators,
+    ImmutableArray<(string Path, DiagnosticAnalyzer Analyzer)> analyzers)
 {
-    private CompilerInvocation(
-        CSharpCommandLineArguments arguments,
-        ImmutableArray<SyntaxTree> trees,
-        ImmutableArray<MetadataReference> references,
-        CSharpCompilationOptions options,
-        AnalyzerConfigOptionsProvider analyzerConfigOptions,
-        ImmutableArray<AdditionalText> additionalFiles,
-        ImmutableArray<ISourceGenerator> generators,
-        ImmutableArray<(string Path, DiagnosticAnalyzer Analyzer)> analyzers)
-    {
-        Arguments = arguments;
-        Trees = trees;
-        References = references;
-        Options = options;
-        AnalyzerConfigOptions = analyzerConfigOptions;
-        AdditionalFiles = additionalFiles;
-        Generators = generators;
-        Analyzers = analyzers;
-    }
-
-    public CSharpCommandLineArguments Arguments { get; }
-    public ImmutableArray<SyntaxTree> Trees { get; }
-    public ImmutableArray<MetadataReference> References { get; }
-    public CSharpCompilationOptions Options { get; }
-    public AnalyzerConfigOptionsProvider AnalyzerConfigOptions { get; }
-    public ImmutableArray<AdditionalText> AdditionalFiles { get; }
-    public ImmutableArray<ISourceGenerator> Generators { get; }
+    public CSharpCommandLineArguments Arguments => arguments;
+    public ImmutableArray<SyntaxTree> Trees => trees;
 
     /// <summary>Every analyzer the command line names, with the file it came from.</summary>
-    public ImmutableArray<(string Path, DiagnosticAnalyzer Analyzer)> Analyzers { get; }
+    public ImmutableArray<(string Path, DiagnosticAnalyzer Analyzer)> Analyzers => analyzers;
 
     /// <summary>Reads a response file of csc arguments; relative paths in it are taken from <paramref name="baseDirectory"/>.</summary>
     public static CompilerInvocation Load(string responseFile, string baseDirectory)
@@ -102,10 +85,10 @@ internal sealed class CompilerInvocation
     /// </summary>
     public Compilation CreateCompilation()
     {
-        var compilation = CSharpCompilation.Create(Arguments.CompilationName, Trees, References, Options);
-        if (Generators.IsEmpty)
+        var compilation = CSharpCompilation.Create(arguments.CompilationName, trees, references, options);
+        if (generators.IsEmpty)
             return compilation;
-        var driver = CSharpGeneratorDriver.Create(Generators, AdditionalFiles, Arguments.ParseOptions, AnalyzerConfigOptions);
+        var driver = CSharpGeneratorDriver.Create(generators, additionalFiles, arguments.ParseOptions, analyzerConfigOptions);
         driver.RunGeneratorsAndUpdateCompilation(compilation, out var withGenerated, out _);
         return withGenerated;
     }
@@ -119,13 +102,13 @@ internal sealed class CompilerInvocation
         using var pe = new MemoryStream();
         using var pdb = new MemoryStream();
         using var referenceAssembly = new MemoryStream();
-        var emitted = compilation.Emit(pe, pdb, metadataPEStream: referenceAssembly, options: Arguments.EmitOptions);
+        var emitted = compilation.Emit(pe, pdb, metadataPEStream: referenceAssembly, options: arguments.EmitOptions);
         if (!emitted.Success)
             throw new InvalidOperationException($"The compilation fails: {emitted.Diagnostics.First(d => d.Severity == DiagnosticSeverity.Error)}");
         return compilation;
     }
 
-    public AnalyzerOptions CreateAnalyzerOptions() => new(AdditionalFiles, AnalyzerConfigOptions);
+    public AnalyzerOptions CreateAnalyzerOptions() => new(additionalFiles, analyzerConfigOptions);
 
     /// <summary>Loads analyzer assemblies into the default context and finds their dependencies beside them.</summary>
     private sealed class DirectoryAnalyzerLoader : IAnalyzerAssemblyLoader
