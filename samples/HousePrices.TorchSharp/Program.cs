@@ -151,14 +151,18 @@ internal static class Program
         }
     }
 
-    /// <summary>docs/images/house-prices.png under the repository root when run inside the repository, else the current directory.</summary>
+    /// <summary>
+    /// artifacts/house-prices.png under the repository root when run inside the repository (an ignored folder: running
+    /// the demo changes no tracked file), else the current directory. The README's committed picture is regenerated
+    /// explicitly with --plot docs/images/house-prices.png.
+    /// </summary>
     private static string DefaultPlotPath()
     {
         for (var directory = new DirectoryInfo(Environment.CurrentDirectory); directory is not null; directory = directory.Parent)
         {
             if (File.Exists(Path.Combine(directory.FullName, "ScalingAnalyzer.sln")))
             {
-                return Path.Combine(directory.FullName, "docs", "images", "house-prices.png");
+                return Path.Combine(directory.FullName, "artifacts", "house-prices.png");
             }
         }
 

@@ -18,7 +18,7 @@ internal sealed record NistDataset(
 
     public static NistDataset Load(string name)
     {
-        var directory = Path.Combine(SharedDataDirectory(), "nist");
+        var directory = Path.Combine(ReferenceDataDirectory(), "nist");
         var rows = File.ReadLines(Path.Combine(directory, name + ".dat"))
             .Skip(FirstDataLine - 1)
             .Select(line => line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
@@ -78,13 +78,13 @@ internal sealed record NistDataset(
         return error == 0 ? 15 : Math.Clamp(-Math.Log10(error), 0, 15);
     }
 
-    private static string SharedDataDirectory()
+    private static string ReferenceDataDirectory()
     {
         var configured = typeof(NistDataset).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .FirstOrDefault(a => a.Key == "SharedDataDir")?.Value;
+            .FirstOrDefault(a => a.Key == "ReferenceDataDir")?.Value;
         if (string.IsNullOrEmpty(configured) || !Directory.Exists(configured))
             throw new InvalidOperationException(
-                $"Shared data directory '{configured}' not found; it is ../shared/data beside the repository root.");
+                $"Reference data directory '{configured}' not found; it is data/reference in the repository (the ReferenceDataDir property of Directory.Build.props).");
         return configured;
     }
 }

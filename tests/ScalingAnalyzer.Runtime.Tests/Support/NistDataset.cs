@@ -22,13 +22,13 @@ internal sealed record NistDataset(
 
     public static NistDataset Load(string name)
     {
-        var rows = File.ReadLines(SharedData.PathOf("nist", name + ".dat"))
+        var rows = File.ReadLines(ReferenceData.PathOf("nist", name + ".dat"))
             .Skip(FirstDataLine - 1)
             .Select(line => line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
             .Where(fields => fields.Length > 0)
             .Select(fields => fields.Select(f => double.Parse(f, CultureInfo.InvariantCulture)).ToArray())
             .ToArray();
-        using var certified = JsonDocument.Parse(File.ReadAllText(SharedData.PathOf("nist", "certified.json")));
+        using var certified = JsonDocument.Parse(File.ReadAllText(ReferenceData.PathOf("nist", "certified.json")));
         var entry = certified.RootElement.GetProperty(name);
         var model = entry.GetProperty("model").GetString()!;
         var beta = entry.GetProperty("beta").EnumerateArray().Select(e => Parse(e.GetString()!)).ToArray();

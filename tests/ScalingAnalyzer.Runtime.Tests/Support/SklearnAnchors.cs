@@ -16,7 +16,7 @@ internal sealed class SklearnAnchors
     private SklearnAnchors(JsonElement root) => _root = root;
 
     public static SklearnAnchors Load() =>
-        new(JsonDocument.Parse(File.ReadAllText(SharedData.PathOf("scaler-anchors.sklearn-1.2.1.json"))).RootElement);
+        new(JsonDocument.Parse(File.ReadAllText(ReferenceData.PathOf("scaler-anchors.sklearn-1.2.1.json"))).RootElement);
 
     public double[] Vector(string section, string field) =>
         _root.GetProperty(section).GetProperty(field).EnumerateArray().Select(ToDouble).ToArray();
