@@ -6,7 +6,7 @@ using static ScalingAnalyzer.Tests.TorchSharp.TorchPrograms;
 namespace ScalingAnalyzer.Tests.TorchSharp;
 
 /// <summary>
-/// The text search that decides which code is bound at all (Analysis/TrainingTextFilter.cs) may pass too much,
+/// The text search that decides which code is bound at all (Analysis/TorchSharp/TrainingTextFilter.cs) may pass too much,
 /// never too little: code that trains is analyzed however its names are written.
 /// </summary>
 public class TrainingTextFilterTests
