@@ -19,12 +19,14 @@ internal sealed partial class TrainingInterpreter
 
     /// <summary>
     /// A method (or getter) of this compilation called with these values: what it returns, with what it did to the
-    /// caller's arguments and to the fields of its object applied here. Null when it is not followed.
+    /// caller's arguments and to the fields of its object applied here. False when it is not followed; a followed
+    /// call whose result is not known (void, or unknown) gives a null <paramref name="returned"/>.
     /// </summary>
-    private AbstractValue? CallUser(IMethodSymbol method, IOperation? instance, AbstractValue? receiver, AbstractValue[] arguments, IInvocationOperation? invocation)
+    private bool CallUser(IMethodSymbol method, IOperation? instance, AbstractValue? receiver, AbstractValue[] arguments, IInvocationOperation? invocation, out AbstractValue? returned)
     {
+        returned = null;
         if (_program is null)
-            return null;
+            return false;
         var byOrdinal = new AbstractValue[method.Parameters.Length];
         for (var i = 0; i < byOrdinal.Length; i++)
             byOrdinal[i] = AbstractValue.Unknown;
@@ -53,14 +55,16 @@ internal sealed partial class TrainingInterpreter
                 _callSites[site] = (receiver, byOrdinal, result);
         }
         if (result is null)
-            return null;
+            return false;
         if (result.IsCutShort)
         {
             _cutShort = true;
-            return AbstractValue.Unknown;
+            returned = AbstractValue.Unknown;
+            return true;
         }
         ApplyEffects(method, instance, invocation, result, onThis);
-        return result.Returned;
+        returned = result.Returned;
+        return true;
     }
 
     private static bool SameInputs(AbstractValue? receiverBefore, AbstractValue? receiver, AbstractValue[] before, AbstractValue[] now)

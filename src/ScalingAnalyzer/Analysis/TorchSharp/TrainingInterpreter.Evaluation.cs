@@ -343,7 +343,7 @@ internal sealed partial class TrainingInterpreter
                 return result.WithStatistic(StatisticKind.Spread, left.StatisticOf);
             case BinaryOperatorKind.Multiply when left.Statistic == StatisticKind.Centred && right.Statistic == StatisticKind.Centred && ReferenceEquals(left.StatisticOf, right.StatisticOf):
                 return result.WithStatistic(StatisticKind.SquaredDeviation, left.StatisticOf);
-            case BinaryOperatorKind.Divide when left.Statistic == StatisticKind.Variance && (right.Kind == ElementKind.Integer || !IsData(right)):
+            case BinaryOperatorKind.Divide when left.Statistic == StatisticKind.Variance && (right.Origin is ValueOrigin.Literal or ValueOrigin.Unknown) && right.Statistic == StatisticKind.None:
                 // sum((x - mean)²) / n: still a variance.
                 return result.WithStatistic(StatisticKind.Variance, left.StatisticOf);
             case BinaryOperatorKind.Divide when IsSpread(right.Statistic) && right.StatisticOf is not null:
@@ -408,7 +408,16 @@ internal sealed partial class TrainingInterpreter
         var elementType = (creation.Type as IArrayTypeSymbol)?.ElementType;
         var kind = ElementKindOf(elementType);
         if (creation.Initializer is null)
+        {
+            // new float[n]: zeros until its elements are written (element writes join; an array handed to a call
+            // that is not followed becomes run-time data, see EscapeArguments).
+            if (IsNumeric(elementType) && creation.DimensionSizes.Length == 1)
+            {
+                var size = Evaluate(creation.DimensionSizes[0]).Range;
+                return AbstractValue.Data(Interval.Constant(0), ValueOrigin.Literal, kind).WithRows(size.IsConstant ? (long)size.Low : null);
+            }
             return AbstractValue.Data(Interval.Unknown, ValueOrigin.RuntimeData, kind);
+        }
 
         var elements = ImmutableArray.CreateBuilder<AbstractValue>();
         var origin = ValueOrigin.Literal;
@@ -498,14 +507,17 @@ internal sealed partial class TrainingInterpreter
         // list[i], rows[i]: an element of the collection.
         if (instance is not null && symbol.IsIndexer && property.Arguments.Length == 1 && IsCollection(symbol.ContainingType))
             return ElementOf(instance);
-        if (instance is not null && symbol.Name is "Count" or "Length" && instance.Rows is long count && !symbol.IsIndexer)
-            return AbstractValue.Data(Interval.Constant(count), ValueOrigin.Literal, ElementKind.Integer);
+        if (instance is not null && symbol.Name is "Count" or "Length" or "LongLength" && !IsUserCode(symbol))
+        {
+            return instance.Rows is long count
+                ? AbstractValue.Data(Interval.Constant(count), ValueOrigin.Literal, ElementKind.Integer)
+                : AbstractValue.Data(Interval.Unknown, ValueOrigin.Unknown, ElementKind.Integer);
+        }
         // A getter with a body, of this compilation: what it returns.
         if (_program is not null && symbol.GetMethod is { } getter && !symbol.IsIndexer && !getter.DeclaringSyntaxReferences.IsEmpty)
         {
-            var result = CallUser(getter, property.Instance, instance, Array.Empty<AbstractValue>(), invocation: null);
-            if (result is not null)
-                return result;
+            if (CallUser(getter, property.Instance, instance, Array.Empty<AbstractValue>(), invocation: null, out var returned))
+                return returned ?? AbstractValue.Unknown;
         }
         return AbstractValue.Unknown;
     }
@@ -616,15 +628,34 @@ internal sealed partial class TrainingInterpreter
 
         if (_program is not null && IsUserCode(method) && method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction)
         {
-            var followed = CallUser(method, invocation.Instance, receiver, arguments, invocation);
-            if (followed is not null)
-                return followed;
+            if (CallUser(method, invocation.Instance, receiver, arguments, invocation, out var followed))
+                return followed ?? AbstractValue.Unknown;
         }
 
+        EscapeArguments(invocation);
         var returnType = method.ReturnType;
         if (IsNumeric(returnType) || IsNumericCollection(returnType))
             return AbstractValue.Data(Interval.Unknown, ValueOrigin.RuntimeData, ElementKindOf(returnType));
         return AbstractValue.Unknown;
+    }
+
+    /// <summary>
+    /// Arrays and lists handed to a call that is not followed (stream.Read(buffer), Array.Copy) may be filled by it:
+    /// from here on they hold run-time data of unknown range.
+    /// </summary>
+    private void EscapeArguments(IInvocationOperation invocation)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            var value = Strip(argument.Value);
+            if (value is ILocalReferenceOperation or IParameterReferenceOperation && IsCollection(value.Type) && (IsNumericCollection(value.Type) || value.Type is IArrayTypeSymbol)
+                && argument.Parameter?.Type is not INamedTypeSymbol { Name: "IEnumerable" or "IReadOnlyList" or "IReadOnlyCollection" or "ReadOnlySpan" })
+            {
+                var symbol = value is ILocalReferenceOperation local ? (ISymbol)local.Local : ((IParameterReferenceOperation)value).Parameter;
+                if (_environment.TryGetValue(symbol, out var held))
+                    WriteVariable(symbol, held.Derived() with { Range = Interval.Unknown, Columns = default, Origin = ValueOrigin.RuntimeData }, mutation: true);
+            }
+        }
     }
 
     /// <summary>
