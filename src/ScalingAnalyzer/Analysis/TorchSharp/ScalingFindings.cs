@@ -51,6 +51,8 @@ internal static class ScalingFindings
                     ReportTarget(diagnostics, argument.Key, argument.Value, helperReach, options);
             }
         }
+        foreach (var structured in facts.StructuredHelperFeatures.Values)
+            ReportFeature(diagnostics, structured.Argument, structured.Value, structured.CallText, options);
         return diagnostics.ToImmutable();
     }
 

@@ -65,14 +65,47 @@ internal sealed class TorchSymbols
     public bool IsTensor(ITypeSymbol? type) => type is not null && SymbolEqualityComparer.Default.Equals(type, Tensor);
 
     /// <summary>A method that may receive training data: one of its parameters is a tensor.</summary>
+    /// <summary>
+    /// A parameter that is a tensor or holds tensors (a sequence of batches, a tuple, an array of tensors): data a
+    /// helper may train on.
+    /// </summary>
     public bool HasTensorParameter(IMethodSymbol method)
     {
         foreach (var parameter in method.Parameters)
         {
-            if (IsTensor(parameter.Type))
+            if (HoldsTensors(parameter.Type, 3))
                 return true;
         }
         return false;
+    }
+
+    private bool HoldsTensors(ITypeSymbol? type, int depth)
+    {
+        if (type is null || depth < 0)
+            return false;
+        if (IsTensor(type))
+            return true;
+        switch (type)
+        {
+            case IArrayTypeSymbol array:
+                return HoldsTensors(array.ElementType, depth - 1);
+            case INamedTypeSymbol { IsTupleType: true } tuple:
+                foreach (var element in tuple.TupleElements)
+                {
+                    if (HoldsTensors(element.Type, depth - 1))
+                        return true;
+                }
+                return false;
+            case INamedTypeSymbol { IsGenericType: true } generic when generic.ContainingNamespace?.ToDisplayString() == "System.Collections.Generic":
+                foreach (var argument in generic.TypeArguments)
+                {
+                    if (HoldsTensors(argument, depth - 1))
+                        return true;
+                }
+                return false;
+            default:
+                return false;
+        }
     }
 
     public bool IsModule(ITypeSymbol? type) => InheritsFrom(type, Module);

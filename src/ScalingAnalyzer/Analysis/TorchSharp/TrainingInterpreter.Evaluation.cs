@@ -230,6 +230,10 @@ internal sealed partial class TrainingInterpreter
         return false;
     }
 
+    /// <summary>A part of a parameter's value (an element of its tuple) is still that parameter's data.</summary>
+    private static AbstractValue PartOf(AbstractValue whole, AbstractValue part)
+        => whole.ParameterOrdinal >= 0 && part.ParameterOrdinal < 0 ? part.WithParameterOrdinal(whole.ParameterOrdinal) : part;
+
     private void Deconstruct(IOperation target, AbstractValue value)
     {
         if (target is IDeclarationExpressionOperation declaration)
@@ -238,7 +242,7 @@ internal sealed partial class TrainingInterpreter
             return;
         for (var i = 0; i < tuple.Elements.Length; i++)
         {
-            var element = !value.Elements.IsDefault && i < value.Elements.Length ? value.Elements[i] : AbstractValue.Unknown;
+            var element = !value.Elements.IsDefault && i < value.Elements.Length ? PartOf(value, value.Elements[i]) : AbstractValue.Unknown;
             Assign(tuple.Elements[i], element);
         }
     }
@@ -552,7 +556,7 @@ internal sealed partial class TrainingInterpreter
                 "Item4" => 3,
                 _ => -1,
             };
-            return !instance.Elements.IsDefault && index >= 0 && index < instance.Elements.Length ? instance.Elements[index] : AbstractValue.Unknown;
+            return !instance.Elements.IsDefault && index >= 0 && index < instance.Elements.Length ? PartOf(instance, instance.Elements[index]) : AbstractValue.Unknown;
         }
         return Member(field.Instance, symbol);
     }
@@ -625,6 +629,10 @@ internal sealed partial class TrainingInterpreter
             if (summary is { IsEmpty: false })
                 RecordHelperCall(invocation, summary, arguments);
         }
+
+        if (_helperSummaries is not null && _program is not null && IsUserCode(method) && method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction
+            && !SymbolEqualityComparer.Default.Equals(method.OriginalDefinition, _method?.OriginalDefinition))
+            FollowTrainingWithStructuredData(invocation, method, arguments);
 
         if (_program is not null && IsUserCode(method) && method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction)
         {
