@@ -106,6 +106,41 @@ public sealed class MinMaxScaler : IColumnScaler
     }
 
     /// <summary>
+    /// Fits in one pass over a sequence of batches (a <c>DataLoader</c>'s tensors, chunks of a file), holding one batch
+    /// at a time: exactly the scaler <see cref="Fit(torch.Tensor, double, double)"/> gives on all of them at once.
+    /// For shards fitted apart, use a <see cref="MinMaxScalerAccumulator"/> per shard and merge them.
+    /// </summary>
+    /// <exception cref="ArgumentException">A bad batch (named by its zero-based index, with row and column for NaN/infinity), or an invalid target range.</exception>
+    /// <exception cref="InvalidOperationException">The sequence is empty.</exception>
+    public static MinMaxScaler FitBatches(IEnumerable<torch.Tensor> batches, double rangeMin = 0, double rangeMax = 1) =>
+        FitBatches(batches, (a, b) => a.Add(b), rangeMin, rangeMax);
+
+    /// <summary>Fits in one pass over row-major <c>[n, k]</c> arrays; see <see cref="FitBatches(IEnumerable{torch.Tensor}, double, double)"/>.</summary>
+    public static MinMaxScaler FitBatches(IEnumerable<double[,]> batches, double rangeMin = 0, double rangeMax = 1) =>
+        FitBatches(batches, (a, b) => a.Add(b), rangeMin, rangeMax);
+
+    /// <summary>Fits in one pass over row-major <c>[n, k]</c> arrays; see <see cref="FitBatches(IEnumerable{torch.Tensor}, double, double)"/>.</summary>
+    public static MinMaxScaler FitBatches(IEnumerable<float[,]> batches, double rangeMin = 0, double rangeMax = 1) =>
+        FitBatches(batches, (a, b) => a.Add(b), rangeMin, rangeMax);
+
+    /// <summary>Fits one column in one pass over arrays of values; see <see cref="FitBatches(IEnumerable{torch.Tensor}, double, double)"/>.</summary>
+    public static MinMaxScaler FitBatches(IEnumerable<double[]> batches, double rangeMin = 0, double rangeMax = 1) =>
+        FitBatches(batches, (a, b) => a.Add(b), rangeMin, rangeMax);
+
+    /// <summary>Fits one column in one pass over arrays of values; see <see cref="FitBatches(IEnumerable{torch.Tensor}, double, double)"/>.</summary>
+    public static MinMaxScaler FitBatches(IEnumerable<float[]> batches, double rangeMin = 0, double rangeMax = 1) =>
+        FitBatches(batches, (a, b) => a.Add(b), rangeMin, rangeMax);
+
+    private static MinMaxScaler FitBatches<T>(IEnumerable<T> batches, Action<MinMaxScalerAccumulator, T> add, double rangeMin, double rangeMax)
+    {
+        ArgumentNullException.ThrowIfNull(batches);
+        CheckRange(rangeMin, rangeMax);
+        var accumulator = new MinMaxScalerAccumulator();
+        foreach (var batch in batches) add(accumulator, batch);
+        return accumulator.ToScaler(rangeMin, rangeMax);
+    }
+
+    /// <summary>
     /// A scaler from a data range known beforehand (e.g. sensor limits, 0..255 for pixels): per column, the values
     /// <paramref name="dataMin"/>[j]..<paramref name="dataMax"/>[j] map onto [<paramref name="rangeMin"/>, <paramref name="rangeMax"/>].
     /// Transforms exactly as a scaler fitted on data with this range.

@@ -75,6 +75,42 @@ public sealed class StandardScaler : IColumnScaler
     }
 
     /// <summary>
+    /// Fits in one pass over a sequence of batches (a <c>DataLoader</c>'s tensors, chunks of a file), holding one batch
+    /// at a time: the same scaler as <see cref="Fit(torch.Tensor)"/> on all of them at once, up to rounding.
+    /// Batches are 1-D <c>[n]</c> or 2-D <c>[n, k]</c> float32/float64 tensors on any device, all of one column count.
+    /// For shards fitted apart, use a <see cref="StandardScalerAccumulator"/> per shard and merge them.
+    /// </summary>
+    /// <exception cref="ArgumentException">A bad batch (named by its zero-based index, with row and column for NaN/infinity).</exception>
+    /// <exception cref="InvalidOperationException">The sequence is empty.</exception>
+    public static StandardScaler FitBatches(IEnumerable<torch.Tensor> batches)
+    {
+        ArgumentNullException.ThrowIfNull(batches);
+        var accumulator = new StandardScalerAccumulator();
+        foreach (var batch in batches) accumulator.Add(batch);
+        return accumulator.ToScaler();
+    }
+
+    /// <summary>Fits in one pass over row-major <c>[n, k]</c> arrays; see <see cref="FitBatches(IEnumerable{torch.Tensor})"/>.</summary>
+    public static StandardScaler FitBatches(IEnumerable<double[,]> batches) => FitBatches(batches, (a, b) => a.Add(b));
+
+    /// <summary>Fits in one pass over row-major <c>[n, k]</c> arrays; see <see cref="FitBatches(IEnumerable{torch.Tensor})"/>.</summary>
+    public static StandardScaler FitBatches(IEnumerable<float[,]> batches) => FitBatches(batches, (a, b) => a.Add(b));
+
+    /// <summary>Fits one column in one pass over arrays of values; see <see cref="FitBatches(IEnumerable{torch.Tensor})"/>.</summary>
+    public static StandardScaler FitBatches(IEnumerable<double[]> batches) => FitBatches(batches, (a, b) => a.Add(b));
+
+    /// <summary>Fits one column in one pass over arrays of values; see <see cref="FitBatches(IEnumerable{torch.Tensor})"/>.</summary>
+    public static StandardScaler FitBatches(IEnumerable<float[]> batches) => FitBatches(batches, (a, b) => a.Add(b));
+
+    private static StandardScaler FitBatches<T>(IEnumerable<T> batches, Action<StandardScalerAccumulator, T> add)
+    {
+        ArgumentNullException.ThrowIfNull(batches);
+        var accumulator = new StandardScalerAccumulator();
+        foreach (var batch in batches) add(accumulator, batch);
+        return accumulator.ToScaler();
+    }
+
+    /// <summary>
     /// A scaler from statistics known beforehand (published ones, or computed elsewhere): per column,
     /// <c>(x - mean[j]) / scale[j]</c>. Transforms exactly as a fitted scaler with these statistics.
     /// </summary>
@@ -125,7 +161,7 @@ public sealed class StandardScaler : IColumnScaler
     public static StandardScaler Load(Stream stream, int? columnCount = null) =>
         (StandardScaler)ScalerFile.ReadStream(stream, "The scaler stream", ScalerFile.StandardKind, columnCount);
 
-    private static StandardScaler FromMoments(ColumnStatistics.Moments moments)
+    internal static StandardScaler FromMoments(ColumnStatistics.Moments moments)
     {
         var scale = new double[moments.Mean.Length];
         for (var c = 0; c < scale.Length; c++)
