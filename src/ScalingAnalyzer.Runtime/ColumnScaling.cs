@@ -52,8 +52,18 @@ public sealed class ColumnScaling : nn.Module<Tensor, Tensor>
         register_buffer("divisor", _divisor);
     }
 
-    internal ColumnScaling(IColumnScaler scaler, bool inverse) : base(nameof(ColumnScaling))
+    /// <summary>
+    /// The module of a fitted scaler (what <c>AsModule()</c> and <c>AsInverseModule()</c> build), for any
+    /// <see cref="IColumnScaler"/>: its <see cref="IColumnScaler.Offset"/> and <see cref="IColumnScaler.Divisor"/> are copied.
+    /// </summary>
+    /// <exception cref="ArgumentException">The scaler's statistics are empty, of different lengths, not finite, or a divisor is not positive.</exception>
+    public ColumnScaling(IColumnScaler scaler, bool inverse = false) : base(nameof(ColumnScaling))
     {
+        ArgumentNullException.ThrowIfNull(scaler);
+        var problem = ScalerStatistics.CheckColumns("Offset", scaler.Offset, null, "")
+            ?? ScalerStatistics.CheckColumns("Divisor", scaler.Divisor, scaler.Offset.Count, "Offset")
+            ?? ScalerStatistics.CheckPositive("Divisor", scaler.Divisor);
+        if (problem is not null) throw new ArgumentException($"The scaler's statistics cannot be used: {problem}", nameof(scaler));
         IsInverse = inverse;
         _offset = torch.tensor(ScalerStatistics.Copy(scaler.Offset), ScalarType.Float64);
         _divisor = torch.tensor(ScalerStatistics.Copy(scaler.Divisor), ScalarType.Float64);

@@ -185,6 +185,38 @@ public sealed class ColumnScalingTests : IDisposable
         Assert.Contains("holds invalid statistics: divisor[0] is 0", invalid.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>Any IColumnScaler, e.g. one the user wrote: its Offset and Divisor, checked.</summary>
+    private sealed class FixedScaler(double[] offset, double[] divisor) : IColumnScaler
+    {
+        public int ColumnCount => offset.Length;
+        public System.Collections.Generic.IReadOnlyList<double> Offset => offset;
+        public System.Collections.Generic.IReadOnlyList<double> Divisor => divisor;
+        public Tensor Transform(Tensor x) => throw new NotSupportedException();
+        public Tensor InverseTransform(Tensor x) => throw new NotSupportedException();
+        public double[,] Transform(double[,] x) => throw new NotSupportedException();
+        public double[,] InverseTransform(double[,] x) => throw new NotSupportedException();
+        public float[,] Transform(float[,] x) => throw new NotSupportedException();
+        public float[,] InverseTransform(float[,] x) => throw new NotSupportedException();
+        public double[] Transform(double[] x) => throw new NotSupportedException();
+        public double[] InverseTransform(double[] x) => throw new NotSupportedException();
+        public float[] Transform(float[] x) => throw new NotSupportedException();
+        public float[] InverseTransform(float[] x) => throw new NotSupportedException();
+    }
+
+    [Fact]
+    public void AnyColumnScalerMakesAModuleWhenItsStatisticsAreUsable()
+    {
+        using var scope = torch.NewDisposeScope();
+        var module = new ColumnScaling(new FixedScaler([10, -1], [2, 0.5]));
+        var scaled = module.call(torch.tensor(new double[,] { { 12, 0 }, { 8, -2 } }));
+        Assert.Equal(new double[] { 1, 2, -1, -2 }, scaled.data<double>().ToArray());
+
+        var zero = Assert.ThrowsAny<ArgumentException>(() => new ColumnScaling(new FixedScaler([1, 2], [1, 0])));
+        Assert.Contains("The scaler's statistics cannot be used: Divisor[1] is 0", zero.Message, StringComparison.Ordinal);
+        var lengths = Assert.ThrowsAny<ArgumentException>(() => new ColumnScaling(new FixedScaler([1, 2], [1]), inverse: true));
+        Assert.Contains("Divisor has 1 value(s) but Offset has 2", lengths.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void GradientsFlowThroughTheScaling()
     {
