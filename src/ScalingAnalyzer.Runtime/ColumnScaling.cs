@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using TorchSharp;
+using TorchSharp.Utils;
 using static TorchSharp.torch;
 
 namespace ScalingAnalyzer.Runtime;
@@ -30,7 +31,13 @@ namespace ScalingAnalyzer.Runtime;
 /// </remarks>
 public sealed class ColumnScaling : nn.Module<Tensor, Tensor>
 {
+    // Named as the buffers: RegisterComponents, which a parent module written the TorchSharp way calls on its children,
+    // then finds them registered already instead of registering the same tensors again under the field names (which
+    // state_dict's de-duplication would hide, but which would keep a stale entry after the buffers move device).
+    [ComponentName(Name = "offset")]
     private Tensor _offset;
+
+    [ComponentName(Name = "divisor")]
     private Tensor _divisor;
 
     /// <summary>

@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using ScalingAnalyzer.Runtime.Tests.Support;
 using TorchSharp;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace ScalingAnalyzer.Runtime.Tests;
@@ -145,6 +146,37 @@ public sealed class ColumnScalingTests : IDisposable
         Assert.Equal(new[] { "1.weight", "1.bias" }, model.named_parameters().Select(p => p.name));
         // What model.save writes: the statistics beside the weights.
         Assert.Equal(new[] { "0.divisor", "0.offset", "1.bias", "1.weight" }, model.state_dict().Keys.Order());
+    }
+
+    /// <summary>A model class written the TorchSharp way: modules in fields, RegisterComponents in the constructor.</summary>
+    private sealed class HousePriceRegression : nn.Module<Tensor, Tensor>
+    {
+        private readonly ColumnScaling scaling;
+        private readonly Linear linear = nn.Linear(3, 1);
+
+        public HousePriceRegression(ColumnScaling scaling) : base(nameof(HousePriceRegression))
+        {
+            this.scaling = scaling;
+            RegisterComponents();
+        }
+
+        public override Tensor forward(Tensor input) => linear.forward(scaling.forward(input));
+    }
+
+    [Fact]
+    public void AFieldOfAModelClassIsSavedAndLoadedOnce()
+    {
+        using var scope = torch.NewDisposeScope();
+        var (x, _) = Data(ScalarType.Float32, 7);
+        var trained = new HousePriceRegression(StandardScaler.Fit(x).AsModule());
+        Assert.Equal(new[] { "linear.bias", "linear.weight", "scaling.divisor", "scaling.offset" }, trained.state_dict().Keys.Order());
+
+        var path = Path.Combine(_directory, "regression.bin");
+        trained.save(path);
+        var served = new HousePriceRegression(new ColumnScaling(3));
+        served.load(path);
+        using var noGrad = torch.no_grad();
+        Assert.True(trained.call(x).eq(served.call(x)).all().item<bool>());
     }
 
     [Fact]
