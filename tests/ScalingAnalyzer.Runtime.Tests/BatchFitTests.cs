@@ -178,7 +178,10 @@ public class BatchFitTests
         Assert.Throws<InvalidOperationException>(() => new MinMaxScalerAccumulator().ToScaler());
     }
 
-    /// <summary>Any matrix split into any batches and shards, merged in any grouping: the one-shot scaler.</summary>
+    /// <summary>
+    /// Any matrix split into any batches and two shards, merged: the one-shot scaler; as arrays, as float32/float64
+    /// tensors, and its first column as 1-D tensors.
+    /// </summary>
     [Fact]
     public void MergeEqualsTheOneShotFitOnGeneratedData()
     {
@@ -216,23 +219,37 @@ public class BatchFitTests
             second.Merge(first);
             secondRange.Merge(firstRange);
 
-            var oneShot = StandardScaler.Fit(x);
-            foreach (var fitted in new[] { second.ToScaler(), StandardScaler.FitBatches(batches) })
-            {
-                for (var j = 0; j < p.columns; j++)
-                {
-                    // Means relative to the column's magnitude: a mean near 0 of values near 1e9 is only known to their ulps.
-                    var magnitude = Enumerable.Range(0, p.rows).Max(i => Math.Abs(x[i, j]));
-                    Matrices.AssertClose(oneShot.Mean[j], fitted.Mean[j], Relative, Relative * magnitude, $"mean {j}");
-                    // A spread at rounding level of the mean is judged constant by both, or by neither up to that rounding.
-                    if (oneShot.Scale[j] == 1.0 || fitted.Scale[j] == 1.0)
-                        Matrices.AssertClose(oneShot.Scale[j], fitted.Scale[j], 0, 1e-6 * magnitude + 1e-9, $"scale {j} (constant)");
-                    else
-                        Matrices.AssertClose(oneShot.Scale[j], fitted.Scale[j], Relative, what: $"scale {j}");
-                }
-            }
+            AssertSameUpToRounding(x, StandardScaler.Fit(x), second.ToScaler());
+            AssertSameUpToRounding(x, StandardScaler.Fit(x), StandardScaler.FitBatches(batches));
             AssertSameScaler(MinMaxScaler.Fit(x), secondRange.ToScaler());
+
+            // The same batches as tensors (float32 when the values are), and the first column alone as 1-D tensors.
+            using var scope = torch.NewDisposeScope();
+            var dtype = p.asFloat ? torch.ScalarType.Float32 : torch.ScalarType.Float64;
+            var tensor = Tensors.From(x, dtype);
+            var tensorBatches = bounds.Zip(bounds.Skip(1), (start, end) => tensor.narrow(0, start, end - start)).ToArray();
+            AssertSameUpToRounding(x, StandardScaler.Fit(tensor), StandardScaler.FitBatches(tensorBatches));
+            AssertSameScaler(MinMaxScaler.Fit(tensor), MinMaxScaler.FitBatches(tensorBatches));
+            var column = tensor[.., 0].contiguous();
+            var columnBatches = bounds.Zip(bounds.Skip(1), (start, end) => column.narrow(0, start, end - start)).ToArray();
+            AssertSameUpToRounding(Matrices.Columns(x, 0), StandardScaler.Fit(column), StandardScaler.FitBatches(columnBatches));
+            AssertSameScaler(MinMaxScaler.Fit(column), MinMaxScaler.FitBatches(columnBatches));
         }, iter: 300);
+    }
+
+    private static void AssertSameUpToRounding(double[,] x, StandardScaler oneShot, StandardScaler fitted)
+    {
+        for (var j = 0; j < oneShot.ColumnCount; j++)
+        {
+            // Means relative to the column's magnitude: a mean near 0 of values near 1e9 is only known to their ulps.
+            var magnitude = Enumerable.Range(0, x.GetLength(0)).Max(i => Math.Abs(x[i, j]));
+            Matrices.AssertClose(oneShot.Mean[j], fitted.Mean[j], Relative, Relative * magnitude, $"mean {j}");
+            // A spread at rounding level of the mean is judged constant by both, or by neither up to that rounding.
+            if (oneShot.Scale[j] == 1.0 || fitted.Scale[j] == 1.0)
+                Matrices.AssertClose(oneShot.Scale[j], fitted.Scale[j], 0, 1e-6 * magnitude + 1e-9, $"scale {j} (constant)");
+            else
+                Matrices.AssertClose(oneShot.Scale[j], fitted.Scale[j], Relative, what: $"scale {j}");
+        }
     }
 
     private static double[,] ToFloatPrecision(double[,] x)
