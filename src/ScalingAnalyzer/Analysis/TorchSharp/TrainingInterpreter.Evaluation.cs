@@ -90,7 +90,8 @@ internal sealed partial class TrainingInterpreter
             case IArgumentOperation argumentOperation:
                 return Evaluate(argumentOperation.Value);
             case IInstanceReferenceOperation:
-                return ThisObject();
+                // Calls on this and this.field read the environment directly (CallUser, Member): no object is built here.
+                return AbstractValue.Unknown;
             case IAnonymousFunctionOperation:
             case IDelegateCreationOperation:
             case ILocalFunctionOperation:
@@ -220,7 +221,12 @@ internal sealed partial class TrainingInterpreter
 
     internal static bool IsAutoProperty(IPropertySymbol property)
     {
-        if (property.IsIndexer || property.DeclaringSyntaxReferences.IsEmpty)
+        if (property.IsIndexer || property.DeclaringSyntaxReferences.IsEmpty || property.IsAbstract)
+            return false;
+        // An auto-property's accessors have neither a body nor an expression; looking at them is cheaper than
+        // searching the type's members for the backing field, and tells most properties apart.
+        if (property.GetMethod?.DeclaringSyntaxReferences is { Length: 1 } getter
+            && getter[0].GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax { Body: not null } or Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax { ExpressionBody: not null } or Microsoft.CodeAnalysis.CSharp.Syntax.ArrowExpressionClauseSyntax)
             return false;
         foreach (var member in property.ContainingType.GetMembers())
         {
