@@ -77,11 +77,49 @@ internal sealed class ReadonlyFieldValues
         }
     }
 
+    /// <summary>
+    /// A private instance field of a class that only initializers and constructors write and that every other use
+    /// only reads without changing (readonly or not): what a constructor put there holds for the object's lifetime.
+    /// </summary>
+    public bool IsFixedAfterConstruction(IFieldSymbol field, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_fixed.TryGetValue(field, out var known))
+                return known;
+            var isFixed = !field.IsConst && field.DeclaredAccessibility == Accessibility.Private && Writers(field, cancellationToken) is not null;
+            _fixed[field] = isFixed;
+            return isFixed;
+        }
+    }
+
+    private readonly Dictionary<IFieldSymbol, bool> _fixed = new(SymbolEqualityComparer.Default);
+
     private AbstractValue? Compute(IFieldSymbol field, CancellationToken cancellationToken)
     {
         if (!field.IsReadOnly || field.IsConst || field.DeclaredAccessibility != Accessibility.Private
-            || field.ContainingType is not { TypeKind: TypeKind.Class } type
-            || field.DeclaringSyntaxReferences.Length != 1)
+            || Writers(field, cancellationToken) is not { } writers)
+            return null;
+
+        AbstractValue? value = null;
+        var options = _optionsFor(field.DeclaringSyntaxReferences[0].SyntaxTree);
+        foreach (var writer in writers)
+        {
+            var written = TrainingInterpreter.ValueWrittenTo(field, writer, _symbols, options, f => ValueOf(f, cancellationToken), cancellationToken);
+            if (written is null)
+                return null;
+            value = value is null ? written : value.Join(written);
+        }
+        return value is null ? null : Detached(value);
+    }
+
+    /// <summary>
+    /// The initializer and constructors that write the field, when those are its only writes and every other use is
+    /// a read that cannot change its contents; null otherwise.
+    /// </summary>
+    private List<IOperation>? Writers(IFieldSymbol field, CancellationToken cancellationToken)
+    {
+        if (field.ContainingType is not { TypeKind: TypeKind.Class } type || field.DeclaringSyntaxReferences.Length != 1)
             return null;
 
         var writers = new List<IOperation>();
@@ -110,17 +148,7 @@ internal sealed class ReadonlyFieldValues
                 }
             }
         }
-
-        AbstractValue? value = null;
-        var options = _optionsFor(field.DeclaringSyntaxReferences[0].SyntaxTree);
-        foreach (var writer in writers)
-        {
-            var written = TrainingInterpreter.ValueWrittenTo(field, writer, _symbols, options, f => ValueOf(f, cancellationToken), cancellationToken);
-            if (written is null)
-                return null;
-            value = value is null ? written : value.Join(written);
-        }
-        return value is null ? null : Detached(value);
+        return writers;
     }
 
     /// <summary>

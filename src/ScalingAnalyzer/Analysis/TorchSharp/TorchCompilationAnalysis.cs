@@ -29,6 +29,7 @@ internal sealed class TorchCompilationAnalysis
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
     private readonly ReadonlyFieldValues _fields;
     private readonly TrainingTextFilter _textFilter;
+    private readonly TorchObjectModels _objects;
 
     private TorchCompilationAnalysis(Compilation compilation, AnalyzerOptions analyzerOptions, TorchSymbols symbols)
     {
@@ -37,6 +38,7 @@ internal sealed class TorchCompilationAnalysis
         Symbols = symbols;
         _fields = new ReadonlyFieldValues(compilation, symbols, OptionsFor, SemanticModelFor);
         _textFilter = new TrainingTextFilter(compilation);
+        _objects = new TorchObjectModels(compilation, symbols, SemanticModelFor, OptionsFor, _fields);
     }
 
     public TorchSymbols Symbols { get; }
@@ -105,7 +107,7 @@ internal sealed class TorchCompilationAnalysis
         if (scan.MayTrain)
         {
             var options = OptionsFor(body.Syntax.SyntaxTree);
-            var facts = TrainingInterpreter.Interpret(body, method, Symbols, options, helper => SummaryFor(helper, cancellationToken), FieldValues(cancellationToken), cancellationToken);
+            var facts = TrainingInterpreter.Interpret(body, method, Symbols, options, helper => SummaryFor(helper, cancellationToken), FieldValues(cancellationToken), cancellationToken, objects: _objects);
             diagnostics = ScalingFindings.Find(facts, options, cancellationToken);
         }
         foreach (var (function, functionBody) in scan.NestedFunctions)
@@ -132,10 +134,10 @@ internal sealed class TorchCompilationAnalysis
         if (body is null || !TrainingPrecheck.Scan(body, Symbols, followHelpers: false).MayTrain)
             return null;
         var options = OptionsFor(syntax.SyntaxTree);
-        var facts = TrainingInterpreter.Interpret(body, method, Symbols, options, helperSummaries: null, FieldValues(cancellationToken), cancellationToken);
+        var facts = TrainingInterpreter.Interpret(body, method, Symbols, options, helperSummaries: null, FieldValues(cancellationToken), cancellationToken, objects: _objects);
         var reachParameters = facts.HasIncompleteAdaptiveReach() ? ReachParameters.Find(body, method, Symbols) : ImmutableArray<int>.Empty;
         var summary = ScalingFindings.Summarize(facts, method.Name, reachParameters, reachParameters.IsEmpty ? null : (constants, token) =>
-            TrainingInterpreter.Interpret(body, method, Symbols, options, helperSummaries: null, FieldValues(token), token, constants).AdaptiveReach());
+            TrainingInterpreter.Interpret(body, method, Symbols, options, helperSummaries: null, FieldValues(token), token, constants, _objects).AdaptiveReach());
         return summary.IsEmpty ? null : summary;
     }
 }

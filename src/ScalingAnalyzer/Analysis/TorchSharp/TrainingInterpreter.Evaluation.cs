@@ -63,9 +63,7 @@ internal sealed partial class TrainingInterpreter
                     elements.Add(Evaluate(item));
                 return AbstractValue.Unknown.WithElements(elements.MoveToImmutable());
             case IObjectCreationOperation creation:
-                foreach (var argument in creation.Arguments)
-                    Evaluate(argument.Value);
-                return IsNumericCollection(creation.Type) ? AbstractValue.Data(Interval.Unknown, ValueOrigin.RuntimeData, ElementKindOf(creation.Type)) : AbstractValue.Unknown;
+                return ObjectCreation(creation);
             case IConditionalOperation ternary:
                 Evaluate(ternary.Condition);
                 return Evaluate(ternary.WhenTrue).Join(Evaluate(ternary.WhenFalse));
@@ -75,8 +73,10 @@ internal sealed partial class TrainingInterpreter
                 return Evaluate(awaitOperation.Operation);
             case IArgumentOperation argumentOperation:
                 return Evaluate(argumentOperation.Value);
-            case IAnonymousFunctionOperation:
-            case IDelegateCreationOperation:
+            case IDelegateCreationOperation delegateCreation:
+                return AbstractValue.Unknown with { Callable = CallableBody(delegateCreation.Target) };
+            case IAnonymousFunctionOperation lambda:
+                return AbstractValue.Unknown with { Callable = lambda.Body };
             case ILocalFunctionOperation:
                 return AbstractValue.Unknown;
             case IInvalidOperation:
@@ -107,6 +107,12 @@ internal sealed partial class TrainingInterpreter
     {
         if (_environment.TryGetValue(parameter, out var value))
             return value;
+        if (_parameterValues is not null && parameter.Ordinal < _parameterValues.Count && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, _method))
+        {
+            value = _parameterValues[parameter.Ordinal];
+            _environment[parameter] = value;
+            return value;
+        }
         value = _parameterConstants is not null && _parameterConstants.TryGetValue(parameter.Ordinal, out var constant)
             ? AbstractValue.Data(Interval.Constant(constant), ValueOrigin.Literal, ElementKindOf(parameter.Type))
             : AbstractValue.Data(Interval.Unknown, ValueOrigin.Parameter, ElementKindOf(parameter.Type)).WithParameterOrdinal(parameter.Ordinal);
@@ -142,6 +148,14 @@ internal sealed partial class TrainingInterpreter
                 break;
             case IDeclarationExpressionOperation declaration:
                 Assign(declaration.Expression, value);
+                break;
+            case IFieldReferenceOperation { Instance: IInstanceReferenceOperation } tracked when IsTrackedField(tracked.Field):
+                _environment[tracked.Field] = value;
+                break;
+            case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer when !_symbols.IsTensor(indexer.Property.ContainingType):
+                // dictionary["data"] = x: an entry of a dictionary of tensors being built.
+                if (Strip(indexer.Instance ?? indexer) is ILocalReferenceOperation dictionary && _environment.TryGetValue(dictionary.Local, out var entries))
+                    _environment[dictionary.Local] = WithEntry(entries, indexer.Arguments[0].Value.ConstantValue, value);
                 break;
             case IFieldReferenceOperation { Field: { IsReadOnly: true } field } fieldReference:
                 // Assigned in the constructor being interpreted, or updated in place (x.div_(s)): later reads here see it.
@@ -401,6 +415,10 @@ internal sealed partial class TrainingInterpreter
         var instance = property.Instance is null ? null : Evaluate(property.Instance);
         foreach (var argument in property.Arguments)
             Evaluate(argument.Value);
+        // batch[0], batch["data"]: an element of a list or dictionary of tensors whose entries are known.
+        if (instance is not null && property.Property.IsIndexer && property.Arguments.Length == 1 && !instance.Elements.IsDefault
+            && instance.ElementAt(property.Arguments[0].Value.ConstantValue.HasValue ? property.Arguments[0].Value.ConstantValue.Value : null) is { } element)
+            return element;
         if (instance is not null && _symbols.IsTensor(property.Property.ContainingType))
         {
             if (property.Property.IsIndexer)
@@ -423,6 +441,8 @@ internal sealed partial class TrainingInterpreter
     /// </summary>
     private AbstractValue Field(IFieldReferenceOperation field)
     {
+        if (field.Instance is IInstanceReferenceOperation && IsTrackedField(field.Field))
+            return _environment.TryGetValue(field.Field, out var tracked) ? tracked : AbstractValue.Unknown;
         if (field.Field.IsReadOnly && !field.Field.ContainingType.IsTupleType)
         {
             if (field.Instance is not null)
@@ -463,6 +483,20 @@ internal sealed partial class TrainingInterpreter
         var containing = method.ContainingType;
         if (_symbols.IsTorchSharpType(containing))
             return TorchTransfers.Apply(call);
+
+        // dictionary.Add("data", x) / list.Add(x) on a collection of tensors being built.
+        if (method.Name == "Add" && receiver is { Elements.IsDefault: false } && invocation.Instance is { } collectionReference
+            && Strip(collectionReference) is ILocalReferenceOperation collectionLocal)
+        {
+            var key = arguments.Length == 2 ? invocation.Arguments[0].Value.ConstantValue : default;
+            _environment[collectionLocal.Local] = arguments.Length switch
+            {
+                1 when receiver.ElementNames.IsDefault => receiver with { Elements = receiver.Elements.Add(arguments[0]) },
+                2 => WithEntry(receiver, key, arguments[1]),
+                _ => AbstractValue.Unknown,
+            };
+            return AbstractValue.Unknown;
+        }
 
         // StandardScaler/MinMaxScaler.Transform of a tensor or of a .NET array: the result is scaled.
         if (_symbols.IsRuntimeScaler(containing) && method.Name is "Transform" or "FitTransform")
@@ -526,7 +560,9 @@ internal sealed partial class TrainingInterpreter
     private AbstractValue ForwardCall(TorchCall call)
     {
         var invocation = call.Invocation;
-        var normalizes = call.Receiver?.NormalizesInput == true;
+        var moduleType = call.Invocation.Instance?.Type as INamedTypeSymbol;
+        var normalizes = call.Receiver?.NormalizesInput == true || TorchTransfers.IsNormalizingLayer(_symbols, moduleType)
+            || (moduleType is not null && _objects?.ModuleNormalizesInput(moduleType, _cancellationToken) == true);
         var forwards = ImmutableArray.Create<IOperation>(invocation);
         var losses = ImmutableArray<IOperation>.Empty;
         for (var i = 0; i < call.Arguments.Length; i++)
@@ -622,7 +658,8 @@ internal sealed partial class TrainingInterpreter
         => TorchSymbols.IsInPlaceName(method.Name) && _symbols.IsTensor(method.ContainingType);
 
     internal AbstractValue ElementOf(AbstractValue collection)
-        => collection.Range.IsKnown || collection.Origin == ValueOrigin.RuntimeData
+        => collection.Element is not null ? collection.Element
+        : collection.Range.IsKnown || collection.Origin == ValueOrigin.RuntimeData
             ? (collection.Derived() with { Columns = default, Rows = null, Elements = default })
             : AbstractValue.Unknown;
 
@@ -655,5 +692,111 @@ internal sealed partial class TrainingInterpreter
         if (IsIntegral(type))
             return ElementKind.Integer;
         return IsNumeric(type) ? ElementKind.Floating : ElementKind.Unknown;
+    }
+
+    private bool IsTrackedField(IFieldSymbol field)
+        => _trackedType is not null && !field.IsStatic && SymbolEqualityComparer.Default.Equals(field.ContainingType.OriginalDefinition, _trackedType.OriginalDefinition);
+
+    /// <summary>The body a delegate runs: a lambda's, or a local function's (found in the method being interpreted).</summary>
+    private IOperation? CallableBody(IOperation target)
+    {
+        switch (target)
+        {
+            case IAnonymousFunctionOperation lambda:
+                return lambda.Body;
+            case IMethodReferenceOperation { Method: { MethodKind: MethodKind.LocalFunction } function } reference:
+                var root = (IOperation)reference;
+                while (root.Parent is not null)
+                    root = root.Parent;
+                foreach (var operation in root.Descendants())
+                {
+                    if (operation is ILocalFunctionOperation local && SymbolEqualityComparer.Default.Equals(local.Symbol, function))
+                        return (IOperation?)local.Body ?? local.IgnoredBody;
+                }
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// new DataLoader(dataset, ...), a user's Dataset subclass, a dictionary or list of tensors being built; other
+    /// objects are unknown (collections of numbers: run-time data).
+    /// </summary>
+    private AbstractValue ObjectCreation(IObjectCreationOperation creation)
+    {
+        var arguments = new AbstractValue[creation.Arguments.Length];
+        for (var i = 0; i < arguments.Length; i++)
+            arguments[i] = Evaluate(creation.Arguments[i].Value);
+        var type = creation.Type;
+        if (_symbols.IsDataLoader(type))
+        {
+            var batchSize = default(double?);
+            for (var i = 0; i < arguments.Length; i++)
+            {
+                if (creation.Arguments[i].Parameter?.Name == "batchSize" && arguments[i].Range.IsConstant)
+                    batchSize = arguments[i].Range.Low;
+            }
+            return TorchDataTransfers.LoaderOver(arguments.Length > 0 ? arguments[0] : AbstractValue.Unknown, batchSize);
+        }
+        if (_symbols.IsDataset(type) && type is INamedTypeSymbol datasetType && _objects is not null && !datasetType.DeclaringSyntaxReferences.IsEmpty)
+            return _objects.DatasetCreated(creation, arguments, _cancellationToken) ?? AbstractValue.Unknown;
+        if (IsTensorCollection(type, out var keyed))
+        {
+            var built = keyed
+                ? AbstractValue.Unknown with { Elements = ImmutableArray<AbstractValue>.Empty, ElementNames = ImmutableArray<string>.Empty }
+                : AbstractValue.Unknown with { Elements = ImmutableArray<AbstractValue>.Empty };
+            if (creation.Initializer is { } initializer)
+            {
+                foreach (var entry in initializer.Initializers)
+                {
+                    switch (entry)
+                    {
+                        case IInvocationOperation { Arguments.Length: 2 } add when keyed:
+                            built = WithEntry(built, add.Arguments[0].Value.ConstantValue, Evaluate(add.Arguments[1].Value));
+                            break;
+                        case IInvocationOperation { Arguments.Length: 1 } add when !keyed:
+                            built = built with { Elements = built.Elements.Add(Evaluate(add.Arguments[0].Value)) };
+                            break;
+                        case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } index } assignment when keyed:
+                            built = WithEntry(built, index.Arguments[0].Value.ConstantValue, Evaluate(assignment.Value));
+                            break;
+                        default:
+                            Evaluate(entry);
+                            built = AbstractValue.Unknown;
+                            break;
+                    }
+                }
+            }
+            return built;
+        }
+        if (creation.Initializer is { } other)
+            Evaluate(other);
+        return IsNumericCollection(type) ? AbstractValue.Data(Interval.Unknown, ValueOrigin.RuntimeData, ElementKindOf(type)) : AbstractValue.Unknown;
+    }
+
+    /// <summary>Dictionary&lt;string, Tensor&gt; (keyed) or List&lt;Tensor&gt;: what GetTensor returns and DataLoader collates.</summary>
+    private bool IsTensorCollection(ITypeSymbol? type, out bool keyed)
+    {
+        keyed = false;
+        if (type is not INamedTypeSymbol { IsGenericType: true } named || named.ContainingNamespace?.ToDisplayString() != "System.Collections.Generic")
+            return false;
+        if (named.Name == "Dictionary" && named.TypeArguments.Length == 2 && named.TypeArguments[0].SpecialType == SpecialType.System_String && _symbols.IsTensor(named.TypeArguments[1]))
+        {
+            keyed = true;
+            return true;
+        }
+        return named.Name == "List" && named.TypeArguments.Length == 1 && _symbols.IsTensor(named.TypeArguments[0]);
+    }
+
+    /// <summary>The dictionary with <paramref name="key"/> set (added or replaced); unknown when the key is not a constant string.</summary>
+    private static AbstractValue WithEntry(AbstractValue dictionary, Optional<object?> key, AbstractValue value)
+    {
+        if (dictionary.Elements.IsDefault || dictionary.ElementNames.IsDefault || !key.HasValue || key.Value is not string name)
+            return AbstractValue.Unknown;
+        var index = dictionary.ElementNames.IndexOf(name);
+        return index >= 0
+            ? dictionary with { Elements = dictionary.Elements.SetItem(index, value) }
+            : dictionary with { Elements = dictionary.Elements.Add(value), ElementNames = dictionary.ElementNames.Add(name) };
     }
 }

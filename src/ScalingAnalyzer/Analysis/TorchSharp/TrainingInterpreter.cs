@@ -29,6 +29,7 @@ internal sealed partial class TrainingInterpreter
     private readonly Func<IMethodSymbol, TrainingSummary?>? _helperSummaries;
     private readonly Func<IFieldSymbol, AbstractValue?>? _fieldValues;
     private readonly IReadOnlyDictionary<int, double>? _parameterConstants;
+    private readonly IProgramObjects? _objects;
     private readonly CancellationToken _cancellationToken;
     private readonly MethodTrainingFacts _facts = new();
     private readonly Dictionary<IOperation, ForwardSite> _forwardSites = new();
@@ -43,8 +44,18 @@ internal sealed partial class TrainingInterpreter
     private IFieldSymbol? _capturedField;
     private AbstractValue? _captured;
 
-    private TrainingInterpreter(TorchSymbols symbols, ScalingOptions options, IMethodSymbol? method, Func<IMethodSymbol, TrainingSummary?>? helperSummaries, Func<IFieldSymbol, AbstractValue?>? fieldValues, IReadOnlyDictionary<int, double>? parameterConstants, CancellationToken cancellationToken)
+    /// <summary>When set, fields of this type read or written through <c>this</c> live in the environment (an object being built or read).</summary>
+    private INamedTypeSymbol? _trackedType;
+
+    /// <summary>When set, parameters are bound to a caller's argument values (by ordinal).</summary>
+    private IReadOnlyList<AbstractValue>? _parameterValues;
+
+    /// <summary>The join of every value returned, when the interpretation collects them.</summary>
+    private AbstractValue? _returned;
+
+    private TrainingInterpreter(TorchSymbols symbols, ScalingOptions options, IMethodSymbol? method, Func<IMethodSymbol, TrainingSummary?>? helperSummaries, Func<IFieldSymbol, AbstractValue?>? fieldValues, IReadOnlyDictionary<int, double>? parameterConstants, CancellationToken cancellationToken, IProgramObjects? objects = null)
     {
+        _objects = objects;
         _parameterConstants = parameterConstants;
         _symbols = symbols;
         _options = options;
@@ -60,9 +71,9 @@ internal sealed partial class TrainingInterpreter
     /// values of readonly fields (<see cref="ReadonlyFieldValues"/>). <paramref name="parameterConstants"/> binds
     /// parameters (by ordinal) to a caller's constant arguments when a helper is interpreted for one call.
     /// </summary>
-    public static MethodTrainingFacts Interpret(IOperation body, IMethodSymbol? method, TorchSymbols symbols, ScalingOptions options, Func<IMethodSymbol, TrainingSummary?>? helperSummaries, Func<IFieldSymbol, AbstractValue?>? fieldValues, CancellationToken cancellationToken, IReadOnlyDictionary<int, double>? parameterConstants = null)
+    public static MethodTrainingFacts Interpret(IOperation body, IMethodSymbol? method, TorchSymbols symbols, ScalingOptions options, Func<IMethodSymbol, TrainingSummary?>? helperSummaries, Func<IFieldSymbol, AbstractValue?>? fieldValues, CancellationToken cancellationToken, IReadOnlyDictionary<int, double>? parameterConstants = null, IProgramObjects? objects = null)
     {
-        var interpreter = new TrainingInterpreter(symbols, options, method, helperSummaries, fieldValues, parameterConstants, cancellationToken);
+        var interpreter = new TrainingInterpreter(symbols, options, method, helperSummaries, fieldValues, parameterConstants, cancellationToken, objects);
         try
         {
             interpreter.Execute(body);
@@ -98,6 +109,73 @@ internal sealed partial class TrainingInterpreter
         return interpreter._captured;
     }
 
+    /// <summary>
+    /// The fields of <paramref name="type"/> after <paramref name="initializers"/> and then <paramref name="constructorBody"/>
+    /// (of <paramref name="constructor"/>) ran with its parameters bound to <paramref name="arguments"/>: what one
+    /// <c>new T(...)</c> builds. Null when the code is too large to interpret.
+    /// </summary>
+    public static Dictionary<ISymbol, AbstractValue>? FieldsAfterConstruction(INamedTypeSymbol type, IEnumerable<(IFieldSymbol Field, IOperation Value)> initializers, IMethodSymbol? constructor, IOperation? constructorBody, IReadOnlyList<AbstractValue> arguments, TorchSymbols symbols, ScalingOptions options, Func<IFieldSymbol, AbstractValue?>? fieldValues, IProgramObjects? objects, CancellationToken cancellationToken)
+    {
+        var interpreter = new TrainingInterpreter(symbols, options, constructor, helperSummaries: null, fieldValues, parameterConstants: null, cancellationToken, objects)
+        {
+            _trackedType = type,
+            _parameterValues = arguments,
+        };
+        try
+        {
+            foreach (var (field, value) in initializers)
+                interpreter._environment[field] = interpreter.Evaluate(value);
+            interpreter.Execute(constructorBody);
+        }
+        catch (BudgetExceededException)
+        {
+            return null;
+        }
+        var fields = new Dictionary<ISymbol, AbstractValue>(SymbolEqualityComparer.Default);
+        foreach (var pair in interpreter._environment)
+        {
+            if (pair.Key is IFieldSymbol)
+                fields[pair.Key] = pair.Value;
+        }
+        return fields;
+    }
+
+    /// <summary>
+    /// One run of <paramref name="body"/>, a member of <paramref name="type"/> (a Dataset's GetTensor, a module's
+    /// forward), with the object's fields holding <paramref name="fields"/> and its parameters bound to
+    /// <paramref name="arguments"/>: the sites it met and the join of what it returned. Null when too large.
+    /// </summary>
+    public static (MethodTrainingFacts Facts, AbstractValue? Returned)? RunMember(INamedTypeSymbol type, IOperation body, IMethodSymbol method, Dictionary<ISymbol, AbstractValue> fields, IReadOnlyList<AbstractValue> arguments, TorchSymbols symbols, ScalingOptions options, Func<IFieldSymbol, AbstractValue?>? fieldValues, IProgramObjects? objects, CancellationToken cancellationToken)
+    {
+        var interpreter = new TrainingInterpreter(symbols, options, method, helperSummaries: null, fieldValues, parameterConstants: null, cancellationToken, objects)
+        {
+            _trackedType = type,
+            _environment = Copy(fields),
+            _parameterValues = arguments,
+            _collectReturns = true,
+        };
+        try
+        {
+            interpreter.Execute(body);
+        }
+        catch (BudgetExceededException)
+        {
+            return null;
+        }
+        return (interpreter._facts, interpreter._returned);
+    }
+
+    private bool _collectReturns;
+
+    /// <summary>Runs a closure handed to the code being interpreted (optimizer.step(closure)) here, seeing this method's variables.</summary>
+    internal void RunClosure(IOperation body)
+    {
+        var collect = _collectReturns;
+        _collectReturns = false;
+        Execute(body);
+        _collectReturns = collect;
+    }
+
     private bool UnderNoGrad => _noGradDepth > 0;
 
     private void Execute(IOperation? operation)
@@ -110,6 +188,10 @@ internal sealed partial class TrainingInterpreter
         {
             case IMethodBodyOperation body:
                 Execute((IOperation?)body.BlockBody ?? body.ExpressionBody);
+                break;
+            case IConstructorBodyOperation constructor:
+                Evaluate(constructor.Initializer);
+                Execute((IOperation?)constructor.BlockBody ?? constructor.ExpressionBody);
                 break;
             case IBlockOperation block:
                 var depth = _noGradDepth;
@@ -134,7 +216,7 @@ internal sealed partial class TrainingInterpreter
                 break;
             case IForEachLoopOperation forEach:
                 var collection = Evaluate(forEach.Collection);
-                ExecuteLoop(forEach, ForEachTripCount(forEach), collection);
+                ExecuteLoop(forEach, ForEachTripCount(forEach, collection), collection);
                 break;
             case ILoopOperation loop:
                 ExecuteLoop(loop, null);
@@ -182,7 +264,9 @@ internal sealed partial class TrainingInterpreter
                 _environment = joined is null ? entry : JoinEnvironments(entry, joined);
                 break;
             case IReturnOperation returnOperation:
-                Evaluate(returnOperation.ReturnedValue);
+                var returned = Evaluate(returnOperation.ReturnedValue);
+                if (_collectReturns && returnOperation.ReturnedValue is not null)
+                    _returned = _returned is null ? returned : _returned.Join(returned);
                 break;
             case ILabeledOperation labeled:
                 Execute(labeled.Operation);
@@ -282,6 +366,10 @@ internal sealed partial class TrainingInterpreter
                 break;
             case IDeclarationExpressionOperation declarationExpression:
                 AssignLoopVariable(declarationExpression.Expression, element);
+                break;
+            case ITupleOperation:
+                // foreach (var (data, target) in batches)
+                Deconstruct(control, element);
                 break;
         }
     }
@@ -398,8 +486,11 @@ internal sealed partial class TrainingInterpreter
         }
     }
 
-    private double? ForEachTripCount(IForEachLoopOperation loop)
+    private double? ForEachTripCount(IForEachLoopOperation loop, AbstractValue collection)
     {
+        // foreach (var batch in loader): one round per batch when the data's length and the batch size are constant.
+        if (collection.Element is not null && collection.Rows is long batches)
+            return batches;
         // foreach (var i in Enumerable.Range(start, count))
         if (Strip(loop.Collection) is IInvocationOperation { TargetMethod: { Name: "Range", ContainingType.Name: "Enumerable" } } range
             && range.Arguments.Length == 2)

@@ -123,8 +123,32 @@ internal sealed record AbstractValue
     /// <summary>A module whose first layer normalizes its input (BatchNorm1d / LayerNorm first in a Sequential).</summary>
     public bool NormalizesInput { get; init; }
 
-    /// <summary>Elements of a tuple value (std_mean, aminmax).</summary>
+    /// <summary>Elements of a tuple value (std_mean, aminmax), of a list of tensors, or the entries of a dictionary of tensors.</summary>
     public ImmutableArray<AbstractValue> Elements { get; init; }
+
+    /// <summary>The keys of <see cref="Elements"/> when the value is a dictionary ("data", "label"); default otherwise.</summary>
+    public ImmutableArray<string> ElementNames { get; init; }
+
+    /// <summary>
+    /// The value of every element of a collection whose elements have structure of their own: a DataLoader's batch,
+    /// a Dataset's item (a list or a dictionary of tensors, in <see cref="Elements"/>).
+    /// </summary>
+    public AbstractValue? Element { get; init; }
+
+    /// <summary>
+    /// Set on a concatenation whose other blocks are scaled: the raw block this value's range describes
+    /// ("column 3, 'ages'"), so a finding names it.
+    /// </summary>
+    public string? UnscaledPart { get; init; }
+
+    /// <summary>
+    /// The expression this data was handed to a dataset as (<c>x</c> in <c>TensorDataset(x, y)</c> or
+    /// <c>new MyDataset(x)</c>), kept while only value-keeping operations apply: where a fix can scale it.
+    /// </summary>
+    public IOperation? DataSource { get; init; }
+
+    /// <summary>The body of the lambda or local function a delegate value runs (optimizer.step(closure)).</summary>
+    public IOperation? Callable { get; init; }
 
     public bool IsTrainingRelated => !ForwardCalls.IsEmpty || !LossCalls.IsEmpty;
 
@@ -159,6 +183,11 @@ internal sealed record AbstractValue
         Optimizer = null,
         NormalizesInput = false,
         Elements = default,
+        ElementNames = default,
+        Element = null,
+        UnscaledPart = null,
+        Callable = null,
+        DataSource = null,
     };
 
     public static ValueOrigin CombineOrigins(ValueOrigin a, ValueOrigin b) => a > b ? a : b;
@@ -200,8 +229,55 @@ internal sealed record AbstractValue
             LossCalls = Union(LossCalls, other.LossCalls),
             Optimizer = Optimizer is null ? other.Optimizer : other.Optimizer is null || ReferenceEquals(Optimizer, other.Optimizer) ? Optimizer : JoinOptimizers(Optimizer, other.Optimizer),
             NormalizesInput = NormalizesInput && other.NormalizesInput,
-            Elements = default,
+            Elements = JoinElements(other),
+            ElementNames = SameNames(ElementNames, other.ElementNames) ? ElementNames : default,
+            Element = Element is not null && other.Element is not null ? Element.Join(other.Element) : null,
+            UnscaledPart = UnscaledPart == other.UnscaledPart ? UnscaledPart : null,
+            Callable = ReferenceEquals(Callable, other.Callable) ? Callable : null,
+            DataSource = ReferenceEquals(DataSource, other.DataSource) ? DataSource : null,
         };
+    }
+
+    /// <summary>Structured values (a dictionary built in both branches of a condition) keep their elements when their shapes agree.</summary>
+    private ImmutableArray<AbstractValue> JoinElements(AbstractValue other)
+    {
+        if (Elements.IsDefault || other.Elements.IsDefault || Elements.Length != other.Elements.Length || !SameNames(ElementNames, other.ElementNames))
+            return default;
+        var builder = ImmutableArray.CreateBuilder<AbstractValue>(Elements.Length);
+        for (var i = 0; i < Elements.Length; i++)
+            builder.Add(Elements[i].Join(other.Elements[i]));
+        return builder.MoveToImmutable();
+    }
+
+    private static bool SameNames(ImmutableArray<string> a, ImmutableArray<string> b)
+    {
+        if (a.IsDefault || b.IsDefault)
+            return a.IsDefault && b.IsDefault;
+        if (a.Length != b.Length)
+            return false;
+        for (var i = 0; i < a.Length; i++)
+        {
+            if (!string.Equals(a[i], b[i], System.StringComparison.Ordinal))
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>The element of a list (by position) or of a dictionary (by key); null when not known.</summary>
+    public AbstractValue? ElementAt(object? key)
+    {
+        if (Elements.IsDefault)
+            return null;
+        if (key is string name)
+        {
+            if (ElementNames.IsDefault)
+                return null;
+            var index = ElementNames.IndexOf(name);
+            return index >= 0 ? Elements[index] : null;
+        }
+        if (NumericConstant.ToDouble(key) is double position && ElementNames.IsDefault && position >= 0 && position < Elements.Length && position == System.Math.Floor(position))
+            return Elements[(int)position];
+        return null;
     }
 
     private static OptimizerFacts JoinOptimizers(OptimizerFacts a, OptimizerFacts b)
