@@ -54,7 +54,9 @@ internal static class TorchTransfers
         ["tensor"] = FromData,
         ["from_array"] = FromData,
         ["as_tensor"] = FromData,
-        ["from_file"] = call => AbstractValue.Data(Interval.Unknown, ValueOrigin.RuntimeData, ElementKind.Unknown).WithSourceText("a file"),
+        ["from_file"] = call => IsByteDType(call)
+            ? ToBytes(AbstractValue.Data(Interval.Unknown, ValueOrigin.RuntimeData, ElementKind.Integer).WithSourceText("a file"))
+            : AbstractValue.Data(Interval.Unknown, ValueOrigin.RuntimeData, DTypeArgument(call)).WithSourceText("a file"),
         ["cat"] = call => Concatenate(call, stack: false),
         ["concat"] = call => Concatenate(call, stack: false),
         ["concatenate"] = call => Concatenate(call, stack: false),
@@ -502,7 +504,7 @@ internal static class TorchTransfers
             : largestOffset is long first && !parts[largest].Columns.IsDefault
                 ? "columns " + first.ToString(System.Globalization.CultureInfo.InvariantCulture) + "-" + (first + parts[largest].Columns.Length - 1).ToString(System.Globalization.CultureInfo.InvariantCulture)
                 : "a block";
-        var described = text is null ? where : where + " ('" + text + "')";
+        var described = text is null ? where : where == "a block" ? "the block '" + text + "'" : where + " ('" + text + "')";
         return raw! with
         {
             Columns = default,

@@ -739,6 +739,9 @@ internal sealed partial class TrainingInterpreter
             }
             return TorchDataTransfers.LoaderOver(arguments.Length > 0 ? arguments[0] : AbstractValue.Unknown, batchSize);
         }
+        // new MyModel(): a model object that normalizes its input says so wherever it is kept (a field typed Module).
+        if (_objects is not null && type is INamedTypeSymbol moduleType && _symbols.IsModule(moduleType) && !moduleType.DeclaringSyntaxReferences.IsEmpty)
+            return _objects.ModuleNormalizesInput(moduleType, _cancellationToken) ? AbstractValue.Unknown.WithNormalizesInput(true) : AbstractValue.Unknown;
         if (_symbols.IsDataset(type) && type is INamedTypeSymbol datasetType && _objects is not null && !datasetType.DeclaringSyntaxReferences.IsEmpty)
             return _objects.DatasetCreated(creation, arguments, _cancellationToken) ?? AbstractValue.Unknown;
         if (IsTensorCollection(type, out var keyed))
