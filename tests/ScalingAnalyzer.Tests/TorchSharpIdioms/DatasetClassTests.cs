@@ -134,12 +134,20 @@ public class DatasetClassTests
         expected: Scale001().WithArguments("batch[\"data\"]", "[900, 1100]", "model.forward", Message));
 
     [Fact]
-    public Task AFieldChangedAfterConstructionIsUnknownAndSilent() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+    public Task DataStandardizedInPlaceByTheDatasetBeforeTrainingIsSilent() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
         Program(Dataset(RawReadings).Replace("public override long Count", """
             public void Normalize() => data.sub_(data.mean()).div_(data.std());
 
             public override long Count
-        """)));
+        """), creation: "Normalized(new SensorDataset(2000))").Replace("class Program\n{", """
+        class Program
+        {
+            static SensorDataset Normalized(SensorDataset dataset)
+            {
+                dataset.Normalize();
+                return dataset;
+            }
+        """));
 
     [Fact]
     public Task DataFromAFileIsUnknownAndSilent() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(

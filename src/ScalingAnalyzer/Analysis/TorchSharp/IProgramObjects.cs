@@ -1,12 +1,11 @@
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace ScalingAnalyzer.Analysis;
 
 /// <summary>
-/// What objects of the compilation's own classes do, as the training interpreter asks at a creation or a call:
-/// computed once per class (or per creation) by <see cref="TorchObjectModels"/>.
+/// What objects of the compilation's own TorchSharp classes do, as the training interpreter asks at a creation or a
+/// call (<see cref="TorchObjectModels"/>): built on <see cref="ProgramSummaries"/>, which says what their fields hold.
 /// </summary>
 internal interface IProgramObjects
 {
@@ -17,8 +16,9 @@ internal interface IProgramObjects
     bool ModuleNormalizesInput(INamedTypeSymbol moduleType, CancellationToken cancellationToken);
 
     /// <summary>
-    /// <c>new MyDataset(...)</c> of a user's Dataset subclass: a value whose <see cref="AbstractValue.Element"/> is what
-    /// its <c>GetTensor</c> returns for the fields this creation's constructor wrote; null when not known.
+    /// A user's Dataset subclass built into <paramref name="dataset"/> (its members as its constructor left them):
+    /// the same value with <see cref="AbstractValue.Element"/> set to what its <c>GetTensor</c> returns, and its
+    /// <c>Count</c> as rows when constant; null when GetTensor's result is not a known list or dictionary of tensors.
     /// </summary>
-    AbstractValue? DatasetCreated(IObjectCreationOperation creation, AbstractValue[] arguments, CancellationToken cancellationToken);
+    AbstractValue? DatasetItems(INamedTypeSymbol datasetType, AbstractValue dataset, CallChain chain, CancellationToken cancellationToken);
 }

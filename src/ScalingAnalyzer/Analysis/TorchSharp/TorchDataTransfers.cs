@@ -21,7 +21,7 @@ internal static class TorchDataTransfers
                 return TensorDataset(call);
             case "DataLoader":
                 var batchSize = call.Constant("batchSize");
-                return LoaderOver(call.Arguments.Length > 0 ? call.Arguments[0] : AbstractValue.Unknown, batchSize);
+                return LoaderOver(call.Arguments.Length > 0 ? call.Interpreter.DatasetOf(call.Invocation.Arguments[0].Value, call.Arguments[0]) : AbstractValue.Unknown, batchSize);
             default:
                 return AbstractValue.Unknown;
         }

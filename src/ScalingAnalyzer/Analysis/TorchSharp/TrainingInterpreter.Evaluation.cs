@@ -16,6 +16,22 @@ internal sealed partial class TrainingInterpreter
             return AbstractValue.Unknown;
         if (operation.ConstantValue.HasValue && TryConstant(operation.ConstantValue.Value, out var constant))
             return constant;
+        var value = EvaluateCore(operation);
+        // A byte is 0..255 by its type, however it was read (File.ReadAllBytes, a pixel buffer).
+        return !value.Range.IsKnown && IsByteTyped(operation.Type) ? value with { Range = Interval.Of(0, 255), Kind = ElementKind.Integer } : value;
+    }
+
+    private static bool IsByteTyped(ITypeSymbol? type)
+    {
+        while (type is IArrayTypeSymbol array)
+            type = array.ElementType;
+        if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named && IsNumericCollection(named))
+            type = named.TypeArguments[0];
+        return type?.SpecialType == SpecialType.System_Byte;
+    }
+
+    private AbstractValue EvaluateCore(IOperation operation)
+    {
         switch (operation)
         {
             case ILocalReferenceOperation local:
@@ -73,6 +89,8 @@ internal sealed partial class TrainingInterpreter
                 return Evaluate(awaitOperation.Operation);
             case IArgumentOperation argumentOperation:
                 return Evaluate(argumentOperation.Value);
+            case IInstanceReferenceOperation:
+                return ThisObject();
             case IDelegateCreationOperation delegateCreation:
                 return AbstractValue.Unknown with { Callable = CallableBody(delegateCreation.Target) };
             case IAnonymousFunctionOperation lambda:
@@ -107,12 +125,6 @@ internal sealed partial class TrainingInterpreter
     {
         if (_environment.TryGetValue(parameter, out var value))
             return value;
-        if (_parameterValues is not null && parameter.Ordinal < _parameterValues.Count && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, _method))
-        {
-            value = _parameterValues[parameter.Ordinal];
-            _environment[parameter] = value;
-            return value;
-        }
         value = _parameterConstants is not null && _parameterConstants.TryGetValue(parameter.Ordinal, out var constant)
             ? AbstractValue.Data(Interval.Constant(constant), ValueOrigin.Literal, ElementKindOf(parameter.Type))
             : AbstractValue.Data(Interval.Unknown, ValueOrigin.Parameter, ElementKindOf(parameter.Type)).WithParameterOrdinal(parameter.Ordinal);
@@ -140,35 +152,89 @@ internal sealed partial class TrainingInterpreter
                     IParameterReferenceOperation p => p.Parameter,
                     _ => null,
                 };
-                if (arraySymbol is not null && _environment.TryGetValue(arraySymbol, out var array))
+                arraySymbol ??= Strip(element.ArrayReference) is IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } arrayField ? arrayField.Field : null;
+                if (arraySymbol is not null && (_environment.TryGetValue(arraySymbol, out var array) || arraySymbol is IFieldSymbol && (array = Evaluate(element.ArrayReference)) is not null))
                 {
                     var origin = AbstractValue.CombineOrigins(array.Origin, value.Origin == ValueOrigin.Literal ? array.Origin : value.Origin);
-                    _environment[arraySymbol] = array with { Range = array.Range.Join(value.Range), Columns = default, Origin = origin };
+                    var filled = array.IsEmptyCollection ? value.WithRows(null) : array with { Range = array.Range.Join(value.Range), Columns = default, Origin = origin };
+                    WriteVariable(arraySymbol, filled, mutation: true);
                 }
+                break;
+            case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1, Instance: { } dictionaryReference } dictionaryEntry when IsTensorDictionary(dictionaryEntry.Property.ContainingType):
+                // item["data"] = x: an entry of a dictionary of tensors being built (a Dataset's GetTensor).
+                if (Strip(dictionaryReference) is ILocalReferenceOperation dictionary && _environment.TryGetValue(dictionary.Local, out var entries))
+                    _environment[dictionary.Local] = WithEntry(entries, dictionaryEntry.Arguments[0].Value.ConstantValue, value);
+                break;
+            case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } indexed } indexer when _symbols.IsTensor(indexer.Property.ContainingType):
+                // t[j] = v: the tensor now also holds v.
+                foreach (var argument in indexer.Arguments)
+                    Evaluate(argument.Value);
+                var tensor = Evaluate(indexed);
+                AssignBack(indexed, tensor.Join(value) with { Identity = tensor.Identity, Rows = tensor.Rows });
+                break;
+            case IPropertyReferenceOperation { Property: var property } propertyReference when IsAutoProperty(property):
+                if (propertyReference.Instance is null or IInstanceReferenceOperation)
+                    WriteMember(property, value);
+                else if (propertyReference.Instance is { } owner)
+                    WriteMemberOf(owner, property, value);
                 break;
             case IDeclarationExpressionOperation declaration:
                 Assign(declaration.Expression, value);
                 break;
-            case IFieldReferenceOperation { Instance: IInstanceReferenceOperation } tracked when IsTrackedField(tracked.Field):
-                _environment[tracked.Field] = value;
-                break;
-            case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer when !_symbols.IsTensor(indexer.Property.ContainingType):
-                // dictionary["data"] = x: an entry of a dictionary of tensors being built.
-                if (Strip(indexer.Instance ?? indexer) is ILocalReferenceOperation dictionary && _environment.TryGetValue(dictionary.Local, out var entries))
-                    _environment[dictionary.Local] = WithEntry(entries, indexer.Arguments[0].Value.ConstantValue, value);
-                break;
-            case IFieldReferenceOperation { Field: { IsReadOnly: true } field } fieldReference:
-                // Assigned in the constructor being interpreted, or updated in place (x.div_(s)): later reads here see it.
-                if (fieldReference.Instance is not null)
-                    Evaluate(fieldReference.Instance);
-                _environment[field] = value;
-                if (SymbolEqualityComparer.Default.Equals(field, _capturedField))
-                    _captured = _captured is null ? value : _captured.Join(value);
+            case IFieldReferenceOperation { Field: var field } fieldReference when !field.ContainingType.IsTupleType:
+                // Assigned in the constructor or method being interpreted, or updated in place (x.div_(s)): later reads here see it.
+                if (fieldReference.Instance is null or IInstanceReferenceOperation)
+                    WriteMember(field, value);
+                else
+                    WriteMemberOf(fieldReference.Instance, field, value);
                 break;
             case ITupleOperation:
                 Deconstruct(target, value);
                 break;
         }
+    }
+
+    /// <summary>A field or auto-property of the object being interpreted (or a static one) now holds <paramref name="value"/>.</summary>
+    private void WriteMember(ISymbol member, AbstractValue value)
+    {
+        _environment[member] = value;
+        if (SymbolEqualityComparer.Default.Equals(member, _capturedField))
+            _captured = _captured is null ? value : _captured.Join(value);
+    }
+
+    /// <summary>obj.Field = value, for an object the analysis built (its members); other objects are not tracked.</summary>
+    private void WriteMemberOf(IOperation instance, ISymbol member, AbstractValue value)
+    {
+        var owner = Evaluate(instance);
+        if (SymbolEqualityComparer.Default.Equals(member, _capturedField))
+            _captured = _captured is null ? value : _captured.Join(value);
+        if (owner.Members is { } members && Strip(instance) is ILocalReferenceOperation or IParameterReferenceOperation)
+            Assign(Strip(instance), owner with { Members = members.SetItem(member, value) });
+    }
+
+    /// <summary>A local, parameter or field written; a parameter's contents changed is an effect the caller sees.</summary>
+    private void WriteVariable(ISymbol symbol, AbstractValue value, bool mutation)
+    {
+        if (symbol is IFieldSymbol or IPropertySymbol)
+        {
+            WriteMember(symbol, value);
+            return;
+        }
+        _environment[symbol] = value;
+        if (mutation && symbol is IParameterSymbol)
+            _mutatedParameters.Add(symbol);
+    }
+
+    internal static bool IsAutoProperty(IPropertySymbol property)
+    {
+        if (property.IsIndexer || property.DeclaringSyntaxReferences.IsEmpty)
+            return false;
+        foreach (var member in property.ContainingType.GetMembers())
+        {
+            if (member is IFieldSymbol { AssociatedSymbol: { } associated } && SymbolEqualityComparer.Default.Equals(associated, property))
+                return true;
+        }
+        return false;
     }
 
     private void Deconstruct(IOperation target, AbstractValue value)
@@ -282,6 +348,11 @@ internal sealed partial class TrainingInterpreter
             case BinaryOperatorKind.Subtract when left.StatisticOf is not null && ReferenceEquals(left.StatisticOf, right.StatisticOf)
                                                  && left.Statistic == StatisticKind.Maximum && right.Statistic == StatisticKind.Minimum:
                 return result.WithStatistic(StatisticKind.Spread, left.StatisticOf);
+            case BinaryOperatorKind.Multiply when left.Statistic == StatisticKind.Centred && right.Statistic == StatisticKind.Centred && ReferenceEquals(left.StatisticOf, right.StatisticOf):
+                return result.WithStatistic(StatisticKind.SquaredDeviation, left.StatisticOf);
+            case BinaryOperatorKind.Divide when left.Statistic == StatisticKind.Variance && (right.Origin is ValueOrigin.Literal or ValueOrigin.Unknown) && right.Statistic == StatisticKind.None:
+                // sum((x - mean)²) / n: still a variance.
+                return result.WithStatistic(StatisticKind.Variance, left.StatisticOf);
             case BinaryOperatorKind.Divide when IsSpread(right.Statistic) && right.StatisticOf is not null:
                 if (left.Statistic == StatisticKind.MinShifted && ReferenceEquals(left.StatisticOf, right.StatisticOf))
                     return result with { Scaling = ScalingKind.MinMax, Range = Interval.Of(0, 1), Columns = default, Statistic = StatisticKind.None, StatisticOf = null };
@@ -344,7 +415,16 @@ internal sealed partial class TrainingInterpreter
         var elementType = (creation.Type as IArrayTypeSymbol)?.ElementType;
         var kind = ElementKindOf(elementType);
         if (creation.Initializer is null)
+        {
+            // new float[n]: zeros until its elements are written (element writes join; an array handed to a call
+            // that is not followed becomes run-time data, see EscapeArguments).
+            if (IsNumeric(elementType) && creation.DimensionSizes.Length == 1)
+            {
+                var size = Evaluate(creation.DimensionSizes[0]).Range;
+                return AbstractValue.Data(Interval.Constant(0), ValueOrigin.Literal, kind).WithRows(size.IsConstant ? (long)size.Low : null);
+            }
             return AbstractValue.Data(Interval.Unknown, ValueOrigin.RuntimeData, kind);
+        }
 
         var elements = ImmutableArray.CreateBuilder<AbstractValue>();
         var origin = ValueOrigin.Literal;
@@ -412,60 +492,114 @@ internal sealed partial class TrainingInterpreter
 
     private AbstractValue Property(IPropertyReferenceOperation property)
     {
+        var symbol = property.Property;
+        if (IsAutoProperty(symbol))
+            return Member(property.Instance, symbol);
         var instance = property.Instance is null ? null : Evaluate(property.Instance);
         foreach (var argument in property.Arguments)
             Evaluate(argument.Value);
-        // batch[0], batch["data"]: an element of a list or dictionary of tensors whose entries are known.
-        if (instance is not null && property.Property.IsIndexer && property.Arguments.Length == 1 && !instance.Elements.IsDefault
+        // batch[0], batch["data"]: an element of a batch (a list or dictionary of tensors) whose entries are known.
+        if (instance is not null && symbol.IsIndexer && property.Arguments.Length == 1 && !instance.Elements.IsDefault
             && instance.ElementAt(property.Arguments[0].Value.ConstantValue.HasValue ? property.Arguments[0].Value.ConstantValue.Value : null) is { } element)
             return element;
-        if (instance is not null && _symbols.IsTensor(property.Property.ContainingType))
+        if (instance is not null && _symbols.IsTensor(symbol.ContainingType))
         {
-            if (property.Property.IsIndexer)
+            if (symbol.IsIndexer)
             {
                 // x[rows] keeps columns; x[rows, column] picks one.
                 return property.Arguments.Length == 1 ? instance.WithRows(null) : (instance with { Columns = default, Rows = null });
             }
-            return property.Property.Name switch
+            return symbol.Name switch
             {
                 "T" or "mT" or "H" or "mH" => (instance with { Columns = default, Rows = null }),
                 _ => AbstractValue.Unknown,
             };
         }
+        // list[i], rows[i]: an element of the collection.
+        if (instance is not null && symbol.IsIndexer && property.Arguments.Length == 1 && IsCollection(symbol.ContainingType))
+            return ElementOf(instance);
+        if (instance is not null && symbol.Name is "Count" or "Length" or "LongLength" && !IsUserCode(symbol))
+        {
+            return instance.Rows is long count
+                ? AbstractValue.Data(Interval.Constant(count), ValueOrigin.Literal, ElementKind.Integer)
+                : AbstractValue.Data(Interval.Unknown, ValueOrigin.Unknown, ElementKind.Integer);
+        }
+        // A getter with a body, of this compilation: what it returns.
+        if (_program is not null && symbol.GetMethod is { } getter && !symbol.IsIndexer && !getter.DeclaringSyntaxReferences.IsEmpty)
+        {
+            if (CallUser(getter, property.Instance, instance, Array.Empty<AbstractValue>(), invocation: null, out var returned))
+                return returned ?? AbstractValue.Unknown;
+        }
         return AbstractValue.Unknown;
     }
 
+    private static bool IsUserCode(ISymbol symbol) => !symbol.DeclaringSyntaxReferences.IsEmpty;
+
+    /// <summary>Arrays, lists and the collection interfaces: what foreach and an indexer walk over.</summary>
+    internal static bool IsCollection(ITypeSymbol? type) => type switch
+    {
+        IArrayTypeSymbol => true,
+        INamedTypeSymbol { IsGenericType: true, Name: "List" or "IList" or "IReadOnlyList" or "IEnumerable" or "ICollection" or "IReadOnlyCollection" or "Span" or "ReadOnlySpan" } => true,
+        _ => false,
+    };
+
     /// <summary>
-    /// Tuple elements, and readonly fields: one written earlier in the constructor being interpreted, else what the
-    /// type's initializers and constructors write to it (the same for every instance, since nothing else may write it).
+    /// Tuple elements; fields: one written earlier in the method being interpreted, a member of an object the analysis
+    /// built, else what every write in the compilation puts in it (<see cref="ProgramSummaries.FieldValue"/>).
     /// </summary>
     private AbstractValue Field(IFieldReferenceOperation field)
     {
-        if (field.Instance is IInstanceReferenceOperation && IsTrackedField(field.Field))
-            return _environment.TryGetValue(field.Field, out var tracked) ? tracked : AbstractValue.Unknown;
-        if (field.Field.IsReadOnly && !field.Field.ContainingType.IsTupleType)
+        var symbol = field.Field;
+        if (symbol.ContainingType.IsTupleType)
         {
-            if (field.Instance is not null)
-                Evaluate(field.Instance);
-            if (_environment.TryGetValue(field.Field, out var written))
-                return written;
-            return _fieldValues?.Invoke(field.Field) ?? AbstractValue.Unknown;
-        }
-        if (field.Instance is null)
-            return AbstractValue.Unknown;
-        var instance = Evaluate(field.Instance);
-        if (!instance.Elements.IsDefault && field.Field.ContainingType.IsTupleType)
-        {
-            var index = (field.Field.CorrespondingTupleField ?? field.Field).Name switch
+            if (field.Instance is null)
+                return AbstractValue.Unknown;
+            var instance = Evaluate(field.Instance);
+            var index = (symbol.CorrespondingTupleField ?? symbol).Name switch
             {
                 "Item1" => 0,
                 "Item2" => 1,
                 "Item3" => 2,
+                "Item4" => 3,
                 _ => -1,
             };
-            return index >= 0 && index < instance.Elements.Length ? instance.Elements[index] : AbstractValue.Unknown;
+            return !instance.Elements.IsDefault && index >= 0 && index < instance.Elements.Length ? instance.Elements[index] : AbstractValue.Unknown;
         }
-        return AbstractValue.Unknown;
+        return Member(field.Instance, symbol);
+    }
+
+    private AbstractValue Member(IOperation? instance, ISymbol member)
+    {
+        if (instance is null or IInstanceReferenceOperation)
+        {
+            if (_environment.TryGetValue(member, out var written))
+                return written;
+        }
+        else
+        {
+            var owner = Evaluate(instance);
+            if (owner.Members is { } members && members.TryGetValue(member, out var held))
+                return held;
+        }
+        return _program?.FieldValue(member, _cancellationToken) ?? AbstractValue.Unknown;
+    }
+
+    /// <summary>
+    /// <c>this</c> in the method being interpreted: an object whose members are the fields this interpretation has
+    /// seen written (a constructor's, or those its caller bound).
+    /// </summary>
+    private AbstractValue ThisObject()
+    {
+        var containing = _method?.ContainingType;
+        if (containing is null)
+            return AbstractValue.Unknown;
+        var members = ImmutableDictionary.CreateBuilder<ISymbol, AbstractValue>(SymbolEqualityComparer.Default);
+        foreach (var pair in _environment)
+        {
+            if (pair.Key is IFieldSymbol or IPropertySymbol && SymbolEqualityComparer.Default.Equals(pair.Key.ContainingType, containing))
+                members[pair.Key] = pair.Value;
+        }
+        return AbstractValue.Unknown with { Members = members.ToImmutable() };
     }
 
     private AbstractValue Invoke(IInvocationOperation invocation)
@@ -484,17 +618,11 @@ internal sealed partial class TrainingInterpreter
         if (_symbols.IsTorchSharpType(containing))
             return TorchTransfers.Apply(call);
 
-        // dictionary.Add("data", x) / list.Add(x) on a collection of tensors being built.
-        if (method.Name == "Add" && receiver is { Elements.IsDefault: false } && invocation.Instance is { } collectionReference
-            && Strip(collectionReference) is ILocalReferenceOperation collectionLocal)
+        // item.Add("data", x) on a dictionary of tensors being built (a Dataset's GetTensor).
+        if (method.Name == "Add" && arguments.Length == 2 && IsTensorDictionary(containing) && receiver is { ElementNames.IsDefault: false }
+            && invocation.Instance is { } dictionaryReference && Strip(dictionaryReference) is ILocalReferenceOperation dictionary)
         {
-            var key = arguments.Length == 2 ? invocation.Arguments[0].Value.ConstantValue : default;
-            _environment[collectionLocal.Local] = arguments.Length switch
-            {
-                1 when receiver.ElementNames.IsDefault => receiver with { Elements = receiver.Elements.Add(arguments[0]) },
-                2 => WithEntry(receiver, key, arguments[1]),
-                _ => AbstractValue.Unknown,
-            };
+            _environment[dictionary.Local] = WithEntry(receiver, invocation.Arguments[0].Value.ConstantValue, arguments[1]);
             return AbstractValue.Unknown;
         }
 
@@ -506,6 +634,9 @@ internal sealed partial class TrainingInterpreter
             && _options.ScalingMethods.Contains(containing.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat.WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.None)) + "." + method.Name))
             return UserScalingMethod(invocation, arguments);
 
+        if (DotNetCall(invocation, receiver, arguments) is { } modelled)
+            return modelled;
+
         if (_helperSummaries is not null && method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction && !method.DeclaringSyntaxReferences.IsEmpty
             && !SymbolEqualityComparer.Default.Equals(method.OriginalDefinition, _method?.OriginalDefinition) && _symbols.HasTensorParameter(method))
         {
@@ -514,10 +645,36 @@ internal sealed partial class TrainingInterpreter
                 RecordHelperCall(invocation, summary, arguments);
         }
 
+        if (_program is not null && IsUserCode(method) && method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction)
+        {
+            if (CallUser(method, invocation.Instance, receiver, arguments, invocation, out var followed))
+                return followed ?? AbstractValue.Unknown;
+        }
+
+        EscapeArguments(invocation);
         var returnType = method.ReturnType;
         if (IsNumeric(returnType) || IsNumericCollection(returnType))
             return AbstractValue.Data(Interval.Unknown, ValueOrigin.RuntimeData, ElementKindOf(returnType));
         return AbstractValue.Unknown;
+    }
+
+    /// <summary>
+    /// Arrays and lists handed to a call that is not followed (stream.Read(buffer), Array.Copy) may be filled by it:
+    /// from here on they hold run-time data of unknown range.
+    /// </summary>
+    private void EscapeArguments(IInvocationOperation invocation)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            var value = Strip(argument.Value);
+            if (value is ILocalReferenceOperation or IParameterReferenceOperation && IsCollection(value.Type) && (IsNumericCollection(value.Type) || value.Type is IArrayTypeSymbol)
+                && argument.Parameter?.Type is not INamedTypeSymbol { Name: "IEnumerable" or "IReadOnlyList" or "IReadOnlyCollection" or "ReadOnlySpan" })
+            {
+                var symbol = value is ILocalReferenceOperation local ? (ISymbol)local.Local : ((IParameterReferenceOperation)value).Parameter;
+                if (_environment.TryGetValue(symbol, out var held))
+                    WriteVariable(symbol, held.Derived() with { Range = Interval.Unknown, Columns = default, Origin = ValueOrigin.RuntimeData }, mutation: true);
+            }
+        }
     }
 
     /// <summary>
@@ -652,16 +809,34 @@ internal sealed partial class TrainingInterpreter
         while (target is IInvocationOperation { Instance: { } receiver } inPlace && IsInPlaceTensorMethod(inPlace.TargetMethod))
             target = Strip(receiver);
         Assign(target, value);
+        if (target is IParameterReferenceOperation parameter)
+            _mutatedParameters.Add(parameter.Parameter);
     }
 
     private bool IsInPlaceTensorMethod(IMethodSymbol method)
         => TorchSymbols.IsInPlaceName(method.Name) && _symbols.IsTensor(method.ContainingType);
 
+    /// <summary>
+    /// One element of a collection (foreach, an indexer, a LINQ lambda's parameter): its structure when the elements
+    /// have one, else the collection's own facts. It keeps the collection's identity, so a statistic of the
+    /// collection (<c>data.Average()</c>) is recognised in an element (<c>v - mean</c>).
+    /// </summary>
     internal AbstractValue ElementOf(AbstractValue collection)
-        => collection.Element is not null ? collection.Element
-        : collection.Range.IsKnown || collection.Origin == ValueOrigin.RuntimeData
-            ? (collection.Derived() with { Columns = default, Rows = null, Elements = default })
+    {
+        if (collection.Element is { } element)
+            return collection.ParameterOrdinal >= 0 && element.ParameterOrdinal < 0 ? element.WithParameterOrdinal(collection.ParameterOrdinal) : element;
+        return collection.Range.IsKnown || collection.Origin is ValueOrigin.RuntimeData or ValueOrigin.Generated
+            ? (collection with { Rows = null, Elements = default, Element = null, Members = null, Optimizer = null, NormalizesInput = false })
             : AbstractValue.Unknown;
+    }
+
+    /// <summary>A collection whose every element is <paramref name="element"/> (a Select's result, a list after Add).</summary>
+    internal AbstractValue CollectionOf(AbstractValue element)
+    {
+        if (element.Elements.IsDefault && element.Members is null && element.Element is null)
+            return element with { Rows = null, Identity = new object(), ParameterOrdinal = -1 };
+        return AbstractValue.Unknown with { Element = element, Origin = element.Origin, Kind = element.Kind, Identity = new object() };
+    }
 
     internal static bool IsNumeric(ITypeSymbol? type) => type?.SpecialType is SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Decimal
         || IsIntegral(type);
@@ -694,11 +869,8 @@ internal sealed partial class TrainingInterpreter
         return IsNumeric(type) ? ElementKind.Floating : ElementKind.Unknown;
     }
 
-    private bool IsTrackedField(IFieldSymbol field)
-        => _trackedType is not null && !field.IsStatic && SymbolEqualityComparer.Default.Equals(field.ContainingType.OriginalDefinition, _trackedType.OriginalDefinition);
-
     /// <summary>The body a delegate runs: a lambda's, or a local function's (found in the method being interpreted).</summary>
-    private IOperation? CallableBody(IOperation target)
+    private static IOperation? CallableBody(IOperation target)
     {
         switch (target)
         {
@@ -719,78 +891,11 @@ internal sealed partial class TrainingInterpreter
         }
     }
 
-    /// <summary>
-    /// new DataLoader(dataset, ...), a user's Dataset subclass, a dictionary or list of tensors being built; other
-    /// objects are unknown (collections of numbers: run-time data).
-    /// </summary>
-    private AbstractValue ObjectCreation(IObjectCreationOperation creation)
-    {
-        var arguments = new AbstractValue[creation.Arguments.Length];
-        for (var i = 0; i < arguments.Length; i++)
-            arguments[i] = Evaluate(creation.Arguments[i].Value);
-        var type = creation.Type;
-        if (_symbols.IsDataLoader(type))
-        {
-            var batchSize = default(double?);
-            for (var i = 0; i < arguments.Length; i++)
-            {
-                if (creation.Arguments[i].Parameter?.Name == "batchSize" && arguments[i].Range.IsConstant)
-                    batchSize = arguments[i].Range.Low;
-            }
-            return TorchDataTransfers.LoaderOver(arguments.Length > 0 ? arguments[0] : AbstractValue.Unknown, batchSize);
-        }
-        // new MyModel(): a model object that normalizes its input says so wherever it is kept (a field typed Module).
-        if (_objects is not null && type is INamedTypeSymbol moduleType && _symbols.IsModule(moduleType) && !moduleType.DeclaringSyntaxReferences.IsEmpty)
-            return _objects.ModuleNormalizesInput(moduleType, _cancellationToken) ? AbstractValue.Unknown.WithNormalizesInput(true) : AbstractValue.Unknown;
-        if (_symbols.IsDataset(type) && type is INamedTypeSymbol datasetType && _objects is not null && !datasetType.DeclaringSyntaxReferences.IsEmpty)
-            return _objects.DatasetCreated(creation, arguments, _cancellationToken) ?? AbstractValue.Unknown;
-        if (IsTensorCollection(type, out var keyed))
-        {
-            var built = keyed
-                ? AbstractValue.Unknown with { Elements = ImmutableArray<AbstractValue>.Empty, ElementNames = ImmutableArray<string>.Empty }
-                : AbstractValue.Unknown with { Elements = ImmutableArray<AbstractValue>.Empty };
-            if (creation.Initializer is { } initializer)
-            {
-                foreach (var entry in initializer.Initializers)
-                {
-                    switch (entry)
-                    {
-                        case IInvocationOperation { Arguments.Length: 2 } add when keyed:
-                            built = WithEntry(built, add.Arguments[0].Value.ConstantValue, Evaluate(add.Arguments[1].Value));
-                            break;
-                        case IInvocationOperation { Arguments.Length: 1 } add when !keyed:
-                            built = built with { Elements = built.Elements.Add(Evaluate(add.Arguments[0].Value)) };
-                            break;
-                        case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } index } assignment when keyed:
-                            built = WithEntry(built, index.Arguments[0].Value.ConstantValue, Evaluate(assignment.Value));
-                            break;
-                        default:
-                            Evaluate(entry);
-                            built = AbstractValue.Unknown;
-                            break;
-                    }
-                }
-            }
-            return built;
-        }
-        if (creation.Initializer is { } other)
-            Evaluate(other);
-        return IsNumericCollection(type) ? AbstractValue.Data(Interval.Unknown, ValueOrigin.RuntimeData, ElementKindOf(type)) : AbstractValue.Unknown;
-    }
-
-    /// <summary>Dictionary&lt;string, Tensor&gt; (keyed) or List&lt;Tensor&gt;: what GetTensor returns and DataLoader collates.</summary>
-    private bool IsTensorCollection(ITypeSymbol? type, out bool keyed)
-    {
-        keyed = false;
-        if (type is not INamedTypeSymbol { IsGenericType: true } named || named.ContainingNamespace?.ToDisplayString() != "System.Collections.Generic")
-            return false;
-        if (named.Name == "Dictionary" && named.TypeArguments.Length == 2 && named.TypeArguments[0].SpecialType == SpecialType.System_String && _symbols.IsTensor(named.TypeArguments[1]))
-        {
-            keyed = true;
-            return true;
-        }
-        return named.Name == "List" && named.TypeArguments.Length == 1 && _symbols.IsTensor(named.TypeArguments[0]);
-    }
+    /// <summary>Dictionary&lt;string, Tensor&gt;: what a map-style Dataset's GetTensor returns and a DataLoader collates.</summary>
+    private bool IsTensorDictionary(ITypeSymbol? type)
+        => type is INamedTypeSymbol { Name: "Dictionary", IsGenericType: true, TypeArguments.Length: 2 } named
+           && named.TypeArguments[0].SpecialType == SpecialType.System_String && _symbols.IsTensor(named.TypeArguments[1])
+           && named.ContainingNamespace?.ToDisplayString() == "System.Collections.Generic";
 
     /// <summary>The dictionary with <paramref name="key"/> set (added or replaced); unknown when the key is not a constant string.</summary>
     private static AbstractValue WithEntry(AbstractValue dictionary, Optional<object?> key, AbstractValue value)

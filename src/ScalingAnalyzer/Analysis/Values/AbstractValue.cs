@@ -58,6 +58,8 @@ internal enum StatisticKind
     Centred,
     /// <summary>x - min(x).</summary>
     MinShifted,
+    /// <summary>(x - mean(x))², element by element: averaged or summed it is a variance.</summary>
+    SquaredDeviation,
 }
 
 /// <summary>The optimizer a value holds: whether its steps are about lr in size (adaptive), and its lr when constant.</summary>
@@ -123,21 +125,22 @@ internal sealed record AbstractValue
     /// <summary>A module whose first layer normalizes its input (BatchNorm1d / LayerNorm first in a Sequential).</summary>
     public bool NormalizesInput { get; init; }
 
-    /// <summary>Elements of a tuple value (std_mean, aminmax), of a list of tensors, or the entries of a dictionary of tensors.</summary>
+    /// <summary>Elements of a tuple value (std_mean, aminmax, a helper's <c>return (x, y)</c>).</summary>
     public ImmutableArray<AbstractValue> Elements { get; init; }
 
-    /// <summary>The keys of <see cref="Elements"/> when the value is a dictionary ("data", "label"); default otherwise.</summary>
-    public ImmutableArray<string> ElementNames { get; init; }
-
     /// <summary>
-    /// The value of every element of a collection whose elements have structure of their own: a DataLoader's batch,
-    /// a Dataset's item (a list or a dictionary of tensors, in <see cref="Elements"/>).
+    /// The value of every element of a collection whose elements have structure of their own (tuples, objects of a
+    /// class, rows): a <c>List&lt;(Tensor, Tensor)&gt;</c>, an iterator yielding <c>(data, label)</c>. A collection of
+    /// numbers or tensors needs none: its own range is its elements' range.
     /// </summary>
     public AbstractValue? Element { get; init; }
 
+    /// <summary>The keys of <see cref="Elements"/> when the value is a dictionary of tensors ("data", "label"); default otherwise.</summary>
+    public ImmutableArray<string> ElementNames { get; init; }
+
     /// <summary>
     /// Set on a concatenation whose other blocks are scaled: the raw block this value's range describes
-    /// ("column 3, 'ages'"), so a finding names it.
+    /// ("column 3 ('ages')"), so a finding names it.
     /// </summary>
     public string? UnscaledPart { get; init; }
 
@@ -149,6 +152,15 @@ internal sealed record AbstractValue
 
     /// <summary>The body of the lambda or local function a delegate value runs (optimizer.step(closure)).</summary>
     public IOperation? Callable { get; init; }
+
+    /// <summary>
+    /// What the fields (and auto-properties' backing fields) of an object of a class of this compilation hold, as its
+    /// constructor and the methods called on it left them; null when the object is not one the analysis built.
+    /// </summary>
+    public ImmutableDictionary<ISymbol, AbstractValue>? Members { get; init; }
+
+    /// <summary>A collection known to hold nothing (<c>new List&lt;T&gt;()</c>, <c>new T[] { }</c>): joined with what is added.</summary>
+    public bool IsEmptyCollection => Rows == 0;
 
     public bool IsTrainingRelated => !ForwardCalls.IsEmpty || !LossCalls.IsEmpty;
 
@@ -173,6 +185,9 @@ internal sealed record AbstractValue
     public AbstractValue WithNormalizesInput(bool value) => this with { NormalizesInput = value };
     public AbstractValue WithElements(ImmutableArray<AbstractValue> elements) => this with { Elements = elements };
 
+    /// <summary>An empty collection of the given element kind: its range is that of the first element added.</summary>
+    public static AbstractValue EmptyCollection(ElementKind kind) => new() { Origin = ValueOrigin.Literal, Kind = kind, Rows = 0, Identity = new object() };
+
     /// <summary>A new value derived from this one by arithmetic: fresh identity, no statistic, no parameter pass-through.</summary>
     public AbstractValue Derived() => this with
     {
@@ -183,11 +198,12 @@ internal sealed record AbstractValue
         Optimizer = null,
         NormalizesInput = false,
         Elements = default,
-        ElementNames = default,
         Element = null,
+        Members = null,
+        ElementNames = default,
         UnscaledPart = null,
-        Callable = null,
         DataSource = null,
+        Callable = null,
     };
 
     public static ValueOrigin CombineOrigins(ValueOrigin a, ValueOrigin b) => a > b ? a : b;
@@ -211,6 +227,11 @@ internal sealed record AbstractValue
     {
         if (ReferenceEquals(this, other))
             return this;
+        // Nothing joined with something is that something (an empty list, and the list after Add in a loop).
+        if (IsEmptyCollection && !other.IsEmptyCollection)
+            return other.WithRows(null);
+        if (other.IsEmptyCollection && !IsEmptyCollection)
+            return WithRows(null);
         var sameStatistic = Statistic == other.Statistic && ReferenceEquals(StatisticOf, other.StatisticOf);
         return this with
         {
@@ -229,24 +250,14 @@ internal sealed record AbstractValue
             LossCalls = Union(LossCalls, other.LossCalls),
             Optimizer = Optimizer is null ? other.Optimizer : other.Optimizer is null || ReferenceEquals(Optimizer, other.Optimizer) ? Optimizer : JoinOptimizers(Optimizer, other.Optimizer),
             NormalizesInput = NormalizesInput && other.NormalizesInput,
-            Elements = JoinElements(other),
-            ElementNames = SameNames(ElementNames, other.ElementNames) ? ElementNames : default,
+            Elements = SameNames(ElementNames, other.ElementNames) ? JoinElements(Elements, other.Elements) : default,
             Element = Element is not null && other.Element is not null ? Element.Join(other.Element) : null,
+            Members = JoinMembers(Members, other.Members),
+            ElementNames = SameNames(ElementNames, other.ElementNames) ? ElementNames : default,
             UnscaledPart = UnscaledPart == other.UnscaledPart ? UnscaledPart : null,
-            Callable = ReferenceEquals(Callable, other.Callable) ? Callable : null,
             DataSource = ReferenceEquals(DataSource, other.DataSource) ? DataSource : null,
+            Callable = ReferenceEquals(Callable, other.Callable) ? Callable : null,
         };
-    }
-
-    /// <summary>Structured values (a dictionary built in both branches of a condition) keep their elements when their shapes agree.</summary>
-    private ImmutableArray<AbstractValue> JoinElements(AbstractValue other)
-    {
-        if (Elements.IsDefault || other.Elements.IsDefault || Elements.Length != other.Elements.Length || !SameNames(ElementNames, other.ElementNames))
-            return default;
-        var builder = ImmutableArray.CreateBuilder<AbstractValue>(Elements.Length);
-        for (var i = 0; i < Elements.Length; i++)
-            builder.Add(Elements[i].Join(other.Elements[i]));
-        return builder.MoveToImmutable();
     }
 
     private static bool SameNames(ImmutableArray<string> a, ImmutableArray<string> b)
@@ -263,7 +274,7 @@ internal sealed record AbstractValue
         return true;
     }
 
-    /// <summary>The element of a list (by position) or of a dictionary (by key); null when not known.</summary>
+    /// <summary>The element of a list of tensors (by position) or of a dictionary of tensors (by key); null when not known.</summary>
     public AbstractValue? ElementAt(object? key)
     {
         if (Elements.IsDefault)
@@ -278,6 +289,32 @@ internal sealed record AbstractValue
         if (NumericConstant.ToDouble(key) is double position && ElementNames.IsDefault && position >= 0 && position < Elements.Length && position == System.Math.Floor(position))
             return Elements[(int)position];
         return null;
+    }
+
+    private static ImmutableArray<AbstractValue> JoinElements(ImmutableArray<AbstractValue> a, ImmutableArray<AbstractValue> b)
+    {
+        if (a.IsDefault || b.IsDefault || a.Length != b.Length)
+            return default;
+        var builder = ImmutableArray.CreateBuilder<AbstractValue>(a.Length);
+        for (var i = 0; i < a.Length; i++)
+            builder.Add(a[i].Join(b[i]));
+        return builder.MoveToImmutable();
+    }
+
+    /// <summary>Members known on both sides, joined; a member known on one side only is unknown.</summary>
+    private static ImmutableDictionary<ISymbol, AbstractValue>? JoinMembers(ImmutableDictionary<ISymbol, AbstractValue>? a, ImmutableDictionary<ISymbol, AbstractValue>? b)
+    {
+        if (a is null || b is null)
+            return null;
+        if (ReferenceEquals(a, b))
+            return a;
+        var builder = ImmutableDictionary.CreateBuilder<ISymbol, AbstractValue>(SymbolEqualityComparer.Default);
+        foreach (var pair in a)
+        {
+            if (b.TryGetValue(pair.Key, out var other))
+                builder[pair.Key] = pair.Value.Join(other);
+        }
+        return builder.ToImmutable();
     }
 
     private static OptimizerFacts JoinOptimizers(OptimizerFacts a, OptimizerFacts b)
@@ -301,8 +338,32 @@ internal sealed record AbstractValue
         if (!Range.Equals(other.Range) || Origin != other.Origin || Kind != other.Kind || Scaling != other.Scaling
             || Statistic != other.Statistic || ParameterOrdinal != other.ParameterOrdinal || Rows != other.Rows
             || ForwardCalls.Length != other.ForwardCalls.Length || LossCalls.Length != other.LossCalls.Length
-            || NormalizesInput != other.NormalizesInput || Columns.IsDefault != other.Columns.IsDefault)
+            || NormalizesInput != other.NormalizesInput || Columns.IsDefault != other.Columns.IsDefault
+            || Elements.IsDefault != other.Elements.IsDefault || (Element is null) != (other.Element is null)
+            || (Members is null) != (other.Members is null))
             return false;
+        if (!Elements.IsDefault)
+        {
+            if (Elements.Length != other.Elements.Length)
+                return false;
+            for (var i = 0; i < Elements.Length; i++)
+            {
+                if (!Elements[i].SameFacts(other.Elements[i]))
+                    return false;
+            }
+        }
+        if (Element is not null && !Element.SameFacts(other.Element!))
+            return false;
+        if (Members is not null)
+        {
+            if (Members.Count != other.Members!.Count)
+                return false;
+            foreach (var pair in Members)
+            {
+                if (!other.Members.TryGetValue(pair.Key, out var member) || !pair.Value.SameFacts(member))
+                    return false;
+            }
+        }
         if (!Columns.IsDefault)
         {
             if (Columns.Length != other.Columns.Length)
