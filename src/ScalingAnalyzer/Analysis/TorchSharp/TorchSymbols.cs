@@ -24,6 +24,9 @@ internal sealed class TorchSymbols
         HuberLoss = types.Get("TorchSharp.Modules.HuberLoss");
         SmoothL1Loss = types.Get("TorchSharp.Modules.SmoothL1Loss");
         ColumnScaler = types.Get("ScalingAnalyzer.Runtime.IColumnScaler");
+        Data = types.Get("TorchSharp.torch+utils+data");
+        Dataset = types.Get("TorchSharp.torch+utils+data+Dataset`1");
+        DataLoader = types.Get("TorchSharp.Modules.DataLoader`2");
     }
 
     public INamedTypeSymbol Torch { get; }
@@ -41,6 +44,15 @@ internal sealed class TorchSymbols
     public INamedTypeSymbol? L1Loss { get; }
     public INamedTypeSymbol? HuberLoss { get; }
     public INamedTypeSymbol? SmoothL1Loss { get; }
+
+    /// <summary>torch.utils.data: TensorDataset(...) and DataLoader(...).</summary>
+    public INamedTypeSymbol? Data { get; }
+
+    /// <summary>torch.utils.data.Dataset&lt;T&gt;, the base of every dataset (Dataset, IterableDataset, TensorDataset, users' own).</summary>
+    public INamedTypeSymbol? Dataset { get; }
+
+    /// <summary>TorchSharp.Modules.DataLoader&lt;T, S&gt;, the base of DataLoader and IterableDataLoader.</summary>
+    public INamedTypeSymbol? DataLoader { get; }
 
     /// <summary>The runtime library's scaler interface (StandardScaler, MinMaxScaler), when the library is referenced.</summary>
     public INamedTypeSymbol? ColumnScaler { get; }
@@ -109,6 +121,10 @@ internal sealed class TorchSymbols
     }
 
     public bool IsModule(ITypeSymbol? type) => InheritsFrom(type, Module);
+
+    public bool IsDataset(ITypeSymbol? type) => InheritsFrom(type, Dataset);
+
+    public bool IsDataLoader(ITypeSymbol? type) => InheritsFrom(type, DataLoader);
 
     public bool IsLossModule(ITypeSymbol? type) => InheritsFrom(type, Loss);
 
