@@ -20,6 +20,27 @@ public static class DiagnosticProperties
     /// </summary>
     public const string InsertBefore = "InsertBefore";
 
+    /// <summary>
+    /// SCALE001/SCALE004: the inputs of the same module used outside training in the same method, raw, which the fix
+    /// scales with the same scaler ("start,length;..." spans of the argument expressions).
+    /// </summary>
+    public const string ServeInputs = "ServeInputs";
+
+    /// <summary>
+    /// SCALE003 and SCALE005 (outputs): the forward/call invocations outside training whose outputs are used as
+    /// original units, which the fix maps back with the target's scaler ("start,length;..." spans).
+    /// </summary>
+    public const string Outputs = "Outputs";
+
+    /// <summary>SCALE005: the runtime scaler the module was trained with, as "name@declaration start".</summary>
+    public const string Scaler = "Scaler";
+
+    /// <summary>SCALE005: the centre (mean, min) variable of a hand-written scaling, as "name@declaration start".</summary>
+    public const string Centre = "Centre";
+
+    /// <summary>SCALE005: the spread (std, max - min) variable of a hand-written scaling, as "name@declaration start".</summary>
+    public const string Spread = "Spread";
+
     /// <summary>SCALE002: the feature column the trainer reads.</summary>
     public const string FeatureColumn = "FeatureColumn";
 }

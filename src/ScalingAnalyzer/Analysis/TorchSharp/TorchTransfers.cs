@@ -388,6 +388,9 @@ internal static class TorchTransfers
         var origin = data.Origin == ValueOrigin.Literal ? ValueOrigin.Literal
             : data.Origin is ValueOrigin.Generated or ValueOrigin.Parameter or ValueOrigin.ModuleOutput ? data.Origin : ValueOrigin.RuntimeData;
         var result = data.Derived() with { Origin = origin, Kind = kind, Elements = default };
+        // torch.tensor(new[] { size }) of a method's .NET numbers: data in the caller's units (SCALE005 reads it as raw).
+        if (result.SourceText is null && origin == ValueOrigin.Parameter && !interpreter.Symbols.IsTensor(Unconverted(source).Type))
+            result = result.WithSourceText("'" + Unconverted(source).Syntax + "'");
         if (result.SourceText is null && origin == ValueOrigin.RuntimeData)
         {
             var text = Unconverted(source).Syntax.ToString();
@@ -487,8 +490,13 @@ internal static class TorchTransfers
     private static AbstractValue Statistic(TorchCall call, StatisticKind kind, Func<Interval, Interval> range)
     {
         var input = call.FirstTensor();
-        var statistic = input.Derived() with { Range = range(input.Range), Columns = default, Rows = null };
-        return input.Identity is null ? statistic : statistic.WithStatistic(kind, input.Identity);
+        var statistic = input.Derived() with { Range = range(input.Range), Columns = default, Rows = null, ScaledWith = null };
+        if (input.Identity is null)
+            return statistic;
+        var of = call.Invocation.Instance ?? (call.Invocation.Arguments.Length > 0 ? call.Invocation.Arguments[0].Value : null);
+        var text = of is null ? "its data" : "'" + of.Syntax + "'";
+        // The statistics of x scale whatever they are applied to as they scale x (ScalingSource: the same scaling).
+        return statistic.WithStatistic(kind, input.Identity) with { ScaledWith = new ScalingSource(ScalingSource.Statistics, input.Identity, "the statistics of " + text) };
     }
 
     private static AbstractValue Pair(AbstractValue first, AbstractValue second)

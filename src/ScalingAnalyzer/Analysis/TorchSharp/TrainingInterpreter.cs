@@ -182,7 +182,7 @@ internal sealed partial class TrainingInterpreter
                 _environment = joined is null ? entry : JoinEnvironments(entry, joined);
                 break;
             case IReturnOperation returnOperation:
-                Evaluate(returnOperation.ReturnedValue);
+                RecordReturn(returnOperation, Evaluate(returnOperation.ReturnedValue));
                 break;
             case ILabeledOperation labeled:
                 Execute(labeled.Operation);

@@ -126,6 +126,18 @@ internal sealed record AbstractValue
     /// <summary>Elements of a tuple value (std_mean, aminmax).</summary>
     public ImmutableArray<AbstractValue> Elements { get; init; }
 
+    /// <summary>
+    /// Which statistics, fitted scaler or constant transform scaled this value (see <see cref="ScalingSource"/>); for a
+    /// statistic or a fitted scaler, the scaling it applies. Null: not scaled, or scaled by something unknown.
+    /// </summary>
+    public ScalingSource? ScaledWith { get; init; }
+
+    /// <summary>
+    /// A module's output that has been mapped back (InverseTransform, arithmetic with the target's statistics) or
+    /// already compared: its later uses are not checked against the units the module was trained in.
+    /// </summary>
+    public bool OutputUnitsResolved { get; init; }
+
     public bool IsTrainingRelated => !ForwardCalls.IsEmpty || !LossCalls.IsEmpty;
 
     public bool Equals(AbstractValue? other) => ReferenceEquals(this, other);
@@ -201,6 +213,8 @@ internal sealed record AbstractValue
             Optimizer = Optimizer is null ? other.Optimizer : other.Optimizer is null || ReferenceEquals(Optimizer, other.Optimizer) ? Optimizer : JoinOptimizers(Optimizer, other.Optimizer),
             NormalizesInput = NormalizesInput && other.NormalizesInput,
             Elements = default,
+            ScaledWith = ScalingSource.Join(ScaledWith, other.ScaledWith),
+            OutputUnitsResolved = OutputUnitsResolved && other.OutputUnitsResolved,
         };
     }
 
@@ -225,7 +239,8 @@ internal sealed record AbstractValue
         if (!Range.Equals(other.Range) || Origin != other.Origin || Kind != other.Kind || Scaling != other.Scaling
             || Statistic != other.Statistic || ParameterOrdinal != other.ParameterOrdinal || Rows != other.Rows
             || ForwardCalls.Length != other.ForwardCalls.Length || LossCalls.Length != other.LossCalls.Length
-            || NormalizesInput != other.NormalizesInput || Columns.IsDefault != other.Columns.IsDefault)
+            || NormalizesInput != other.NormalizesInput || Columns.IsDefault != other.Columns.IsDefault
+            || !ScalingSource.SameFacts(ScaledWith, other.ScaledWith) || OutputUnitsResolved != other.OutputUnitsResolved)
             return false;
         if (!Columns.IsDefault)
         {
