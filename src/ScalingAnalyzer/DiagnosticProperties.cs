@@ -14,6 +14,10 @@ public static class DiagnosticProperties
     public const string FeatureRole = "Feature";
     public const string TargetRole = "Target";
 
+    /// <summary>SCALE005 roles: an input served to a module, or an output used as original units.</summary>
+    public const string InputRole = "Input";
+    public const string OutputRole = "Output";
+
     /// <summary>
     /// Span start (invariant decimal) of the statement before which the scaling step must run: the outermost loop
     /// around the training step, or the statement that calls the training helper.

@@ -32,10 +32,10 @@ internal sealed class ScalingSteps
         var operand = expression.WithoutTrivia();
         if (_scaler is not null)
             return Call(_scaler, "Transform", operand);
-        return SyntaxFactory.ParenthesizedExpression(
+        return InContext(expression,
             SyntaxFactory.BinaryExpression(SyntaxKind.DivideExpression,
-                SyntaxFactory.ParenthesizedExpression(SyntaxFactory.BinaryExpression(SyntaxKind.SubtractExpression, Parenthesized(operand), SyntaxFactory.IdentifierName(_centre!))),
-                SyntaxFactory.IdentifierName(_spread!)));
+                SyntaxFactory.ParenthesizedExpression(SyntaxFactory.BinaryExpression(SyntaxKind.SubtractExpression, Parenthesized(operand), Name(_centre!))),
+                Name(_spread!)));
     }
 
     /// <summary>The output mapped back to original units.</summary>
@@ -44,16 +44,26 @@ internal sealed class ScalingSteps
         var operand = expression.WithoutTrivia();
         if (_scaler is not null)
             return Call(_scaler, "InverseTransform", operand);
-        return SyntaxFactory.ParenthesizedExpression(
+        return InContext(expression,
             SyntaxFactory.BinaryExpression(SyntaxKind.AddExpression,
-                SyntaxFactory.BinaryExpression(SyntaxKind.MultiplyExpression, Parenthesized(operand), SyntaxFactory.IdentifierName(_spread!)),
-                SyntaxFactory.IdentifierName(_centre!)));
+                SyntaxFactory.BinaryExpression(SyntaxKind.MultiplyExpression, Parenthesized(operand), Name(_spread!)),
+                Name(_centre!)));
     }
 
     private static ExpressionSyntax Call(string receiver, string method, ExpressionSyntax argument)
         => SyntaxFactory.InvocationExpression(
-            SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, SyntaxFactory.IdentifierName(receiver), SyntaxFactory.IdentifierName(method)),
+            SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, Name(receiver), SyntaxFactory.IdentifierName(method)),
             SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(argument))));
+
+    /// <summary>Parenthesized unless it stands alone as an argument or an initializer.</summary>
+    private static ExpressionSyntax InContext(ExpressionSyntax original, ExpressionSyntax binary)
+        => original.Parent is ArgumentSyntax or EqualsValueClauseSyntax ? binary : SyntaxFactory.ParenthesizedExpression(binary);
+
+    /// <summary>A variable as the fix names it: "xScaler", or "_scaler!" for a field that may be null.</summary>
+    private static ExpressionSyntax Name(string name)
+        => name.EndsWith("!", System.StringComparison.Ordinal)
+            ? SyntaxFactory.PostfixUnaryExpression(SyntaxKind.SuppressNullableWarningExpression, SyntaxFactory.IdentifierName(name.Substring(0, name.Length - 1)))
+            : SyntaxFactory.IdentifierName(name);
 
     /// <summary>Names, member accesses, calls and parenthesized expressions bind tighter than any binary operator.</summary>
     private static ExpressionSyntax Parenthesized(ExpressionSyntax expression)

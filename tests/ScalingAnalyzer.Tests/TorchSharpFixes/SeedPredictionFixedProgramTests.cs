@@ -74,7 +74,7 @@ public class SeedPredictionFixedProgramTests(ITestOutputHelper output)
                 var yScaled = yScaler.Transform(y);
         """, "using ScalingAnalyzer.Runtime;\n");
 
-    private static readonly string FixedByHand = SeedProgram("xScaled.narrow(0, start, length)", "yScaled.narrow(0, start, length)", "((house - xMean) / xStd)", "(model.forward(HOUSE) * yStd + yMean)", """
+    private static readonly string FixedByHand = SeedProgram("xScaled.narrow(0, start, length)", "yScaled.narrow(0, start, length)", "(house - xMean) / xStd", "(model.forward(HOUSE) * yStd + yMean)", """
 
                 var xMean = x.mean(new long[] { 0 }, keepdim: true);
                 var xStd = x.std(0, keepdim: true);

@@ -17,9 +17,6 @@ namespace ScalingAnalyzer.Analysis;
 /// </summary>
 internal static class SkewFindings
 {
-    public const string InputRole = "Input";
-    public const string OutputRole = "Output";
-
     /// <summary>
     /// The SCALE005 diagnostics of one method. <paramref name="fieldTraining"/> gives, for a field or property of the
     /// method's class, how the other methods of the class trained the module it holds (null: not trained there).
@@ -142,7 +139,7 @@ internal static class SkewFindings
         var value = forward.Value;
         string given;
         var properties = ImmutableDictionary.CreateBuilder<string, string?>();
-        properties[DiagnosticProperties.Role] = InputRole;
+        properties[DiagnosticProperties.Role] = DiagnosticProperties.InputRole;
         if (training.InputScaled && TrainingInterpreter.IsRawData(value))
         {
             given = "unscaled";
@@ -175,7 +172,7 @@ internal static class SkewFindings
     private static void ReportOutput(MethodTrainingFacts facts, OutputUse use, ForwardSite forward, ModelTraining training, ImmutableArray<Diagnostic>.Builder diagnostics)
     {
         var properties = ImmutableDictionary.CreateBuilder<string, string?>();
-        properties[DiagnosticProperties.Role] = OutputRole;
+        properties[DiagnosticProperties.Role] = DiagnosticProperties.OutputRole;
         var how = use.Kind switch
         {
             OutputUseKind.Printed => "is printed",
