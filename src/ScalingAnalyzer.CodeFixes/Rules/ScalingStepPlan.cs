@@ -25,8 +25,9 @@ internal enum ScalerKind
 internal sealed class ScalingStepPlan
 {
     private ScalingStepPlan(ISymbol variable, INamedTypeSymbol? scalerType, StatementSyntax anchor, ImmutableArray<IdentifierNameSyntax> occurrences,
-        ImmutableArray<ExpressionSyntax> serveInputs, ImmutableArray<ExpressionSyntax> outputs)
+        ImmutableArray<ExpressionSyntax> serveInputs, ImmutableArray<ExpressionSyntax> outputs, ExpressionStatementSyntax? modelSave)
     {
+        ModelSave = modelSave;
         Variable = variable;
         ScalerType = scalerType;
         Anchor = anchor;
@@ -51,6 +52,12 @@ internal sealed class ScalingStepPlan
     /// through the same scaler so that the model keeps being given what it was trained on.
     /// </summary>
     public ImmutableArray<ExpressionSyntax> ServeInputs { get; }
+
+    /// <summary>
+    /// <c>model.save(path)</c> after the step in its block, with a path that may be read twice: the fitted scaler is saved
+    /// beside the model (<c>xScaler.Save(path + ".xScaler.json")</c>), so whoever loads the model can scale its input.
+    /// </summary>
+    public ExpressionStatementSyntax? ModelSave { get; }
 
     /// <summary>The forward/call invocations whose outputs are used as original units: mapped back after the fix.</summary>
     public ImmutableArray<ExpressionSyntax> Outputs { get; }
@@ -133,7 +140,51 @@ internal sealed class ScalingStepPlan
 
         var serveInputs = ResolveRewrites(root, semanticModel, diagnostic, DiagnosticProperties.ServeInputs, anchor, tensorType, cancellationToken);
         var outputs = ResolveRewrites(root, semanticModel, diagnostic, DiagnosticProperties.Outputs, anchor, tensorType, cancellationToken);
-        return new ScalingStepPlan(variable, scalerType, anchor, occurrences.ToImmutable(), serveInputs, outputs);
+        var modelSave = scalerType is not null && HasSave(scalerType) ? ModelSaveAfter(anchor, semanticModel, cancellationToken) : null;
+        return new ScalingStepPlan(variable, scalerType, anchor, occurrences.ToImmutable(), serveInputs, outputs, modelSave);
+    }
+
+    private static bool HasSave(INamedTypeSymbol scalerType)
+        => scalerType.GetMembers("Save").OfType<IMethodSymbol>().Any(save => !save.IsStatic && save.Parameters.Length == 1 && save.Parameters[0].Type.SpecialType == SpecialType.System_String);
+
+    /// <summary>
+    /// The first statement after the anchor in its block that saves a TorchSharp module to a path given by a literal,
+    /// a local, a parameter or a field (read again without side effects).
+    /// </summary>
+    private static ExpressionStatementSyntax? ModelSaveAfter(StatementSyntax anchor, SemanticModel semanticModel, CancellationToken cancellationToken)
+    {
+        var statements = anchor.Parent switch
+        {
+            BlockSyntax block => block.Statements,
+            SwitchSectionSyntax section => section.Statements,
+            _ => default,
+        };
+        if (statements == default)
+            return null;
+        foreach (var statement in statements)
+        {
+            if (statement.SpanStart < anchor.Span.End
+                || statement is not ExpressionStatementSyntax { Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "save" }, ArgumentList.Arguments: { Count: 1 } arguments } invocation } expression)
+                continue;
+            var path = arguments[0].Expression;
+            if (path is not (LiteralExpressionSyntax or IdentifierNameSyntax)
+                || semanticModel.GetTypeInfo(path, cancellationToken).Type?.SpecialType != SpecialType.System_String
+                || semanticModel.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol { ContainingType: { } module }
+                || !InheritsFromModule(module))
+                continue;
+            return expression;
+        }
+        return null;
+    }
+
+    private static bool InheritsFromModule(INamedTypeSymbol? type)
+    {
+        for (; type is not null; type = type.BaseType)
+        {
+            if (type.Name == "Module" && type.ContainingType?.Name == "nn" && type.ContainingNamespace?.ToDisplayString() == "TorchSharp")
+                return true;
+        }
+        return false;
     }
 
     public const string TensorMetadataName = "TorchSharp.torch+Tensor";

@@ -59,6 +59,12 @@ internal static class ScalingStepWriter
                     generator.InvocationExpression(generator.MemberAccessExpression(generator.IdentifierName(scalerName), "Transform"), variable));
                 InsertBefore(editor, first.Anchor, (StatementSyntax)fitScaler, (StatementSyntax)transform);
                 steps = ScalingSteps.Runtime(scalerName);
+                if (first.ModelSave is { Expression: InvocationExpressionSyntax save } && first.Anchor.Parent is BlockSyntax)
+                {
+                    var path = save.ArgumentList.Arguments[0].Expression.WithoutTrivia();
+                    var saveScaler = SyntaxFactory.ParseStatement($"{scalerName}.Save({path} + \".{scalerName}.json\");");
+                    editor.InsertAfter(first.ModelSave, saveScaler.WithLeadingTrivia(SyntaxFactory.ElasticMarker).WithTrailingTrivia(SyntaxFactory.ElasticMarker).WithAdditionalAnnotations(Formatter.Annotation));
+                }
             }
             else
             {

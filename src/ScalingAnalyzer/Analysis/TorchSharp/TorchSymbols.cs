@@ -24,6 +24,7 @@ internal sealed class TorchSymbols
         HuberLoss = types.Get("TorchSharp.Modules.HuberLoss");
         SmoothL1Loss = types.Get("TorchSharp.Modules.SmoothL1Loss");
         ColumnScaler = types.Get("ScalingAnalyzer.Runtime.IColumnScaler");
+        ColumnScaling = types.Get("ScalingAnalyzer.Runtime.ColumnScaling");
     }
 
     public INamedTypeSymbol Torch { get; }
@@ -44,6 +45,9 @@ internal sealed class TorchSymbols
 
     /// <summary>The runtime library's scaler interface (StandardScaler, MinMaxScaler), when the library is referenced.</summary>
     public INamedTypeSymbol? ColumnScaler { get; }
+
+    /// <summary>The runtime's module form of a fitted scaler (<c>scaler.AsModule()</c>): a layer that scales its input.</summary>
+    public INamedTypeSymbol? ColumnScaling { get; }
 
     /// <summary>Null when TorchSharp is not referenced: then nothing is registered.</summary>
     public static TorchSymbols? TryCreate(Compilation compilation)

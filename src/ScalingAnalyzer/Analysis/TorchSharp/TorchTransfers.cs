@@ -613,8 +613,10 @@ internal static class TorchTransfers
         return AbstractValue.Unknown;
     }
 
+    /// <summary>BatchNorm1d, LayerNorm, and the runtime's fitted scaler as a module (<c>scaler.AsModule()</c>).</summary>
     private static bool IsNormalizingLayer(TorchSymbols symbols, ITypeSymbol? type)
-        => TorchSymbols.InheritsFrom(type, symbols.BatchNorm1d) || TorchSymbols.InheritsFrom(type, symbols.LayerNorm);
+        => TorchSymbols.InheritsFrom(type, symbols.BatchNorm1d) || TorchSymbols.InheritsFrom(type, symbols.LayerNorm)
+           || (symbols.ColumnScaling is not null && TorchSymbols.InheritsFrom(type, symbols.ColumnScaling));
 
     private static AbstractValue OptimizerCreation(TorchCall call)
     {
