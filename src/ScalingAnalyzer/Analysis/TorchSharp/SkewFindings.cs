@@ -107,6 +107,8 @@ internal static class SkewFindings
     /// <summary>The invocation's output reaches at least one use as original units and no use of another kind.</summary>
     private static bool OnlyOriginalUnitUses(MethodTrainingFacts facts, IOperation invocation)
     {
+        if (facts.OtherOutputUses.Contains(invocation))
+            return false;
         var any = false;
         foreach (var use in facts.OutputUses)
         {

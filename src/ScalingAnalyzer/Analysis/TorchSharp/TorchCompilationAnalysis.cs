@@ -25,7 +25,7 @@ internal sealed class TorchCompilationAnalysis
     private readonly ConcurrentDictionary<SyntaxTree, ScalingOptions> _options = new();
     private readonly ConcurrentDictionary<IMethodSymbol, Lazy<ImmutableArray<Diagnostic>>> _diagnostics = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, Lazy<TrainingSummary?>> _summaries = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<IMethodSymbol, Lazy<MethodTrainingFacts>> _facts = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, Lazy<Dictionary<ISymbol, ModelTraining>>> _modelsTrained = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<INamedTypeSymbol, Lazy<bool>> _typesThatTrain = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<INamedTypeSymbol, Lazy<Dictionary<ISymbol, ModelTraining>>> _fieldTraining = new(SymbolEqualityComparer.Default);
 
@@ -109,7 +109,13 @@ internal sealed class TorchCompilationAnalysis
         if (scan.MayTrain || serves)
         {
             var options = OptionsFor(body.Syntax.SyntaxTree);
-            var facts = FactsFor(method, body, cancellationToken);
+            var facts = TrainingInterpreter.Interpret(body, method, Symbols, options, helper => SummaryFor(helper, cancellationToken), _program, cancellationToken);
+            if (scan.MayTrain)
+            {
+                // What this method trains, for the other methods of its class (kept without the operation trees).
+                var trained = ModelTraining.Of(facts);
+                _modelsTrained.TryAdd(method, new Lazy<Dictionary<ISymbol, ModelTraining>>(() => trained));
+            }
             var found = ImmutableArray.CreateBuilder<Diagnostic>();
             if (scan.MayTrain)
                 found.AddRange(ScalingFindings.Find(facts, options, cancellationToken));
@@ -121,10 +127,10 @@ internal sealed class TorchCompilationAnalysis
         return diagnostics;
     }
 
-    /// <summary>The interpretation of one method body (read by its own findings and by the other methods of its class).</summary>
-    private MethodTrainingFacts FactsFor(IMethodSymbol method, IOperation body, CancellationToken cancellationToken)
-        => ValueOf(_facts, method, _facts.GetOrAdd(method, m => new Lazy<MethodTrainingFacts>(() =>
-            TrainingInterpreter.Interpret(body, m, Symbols, OptionsFor(body.Syntax.SyntaxTree), helper => SummaryFor(helper, cancellationToken), _program, cancellationToken))));
+    /// <summary>The modules one training method trains, and on what (computed once, by its own analysis or by a class's).</summary>
+    private Dictionary<ISymbol, ModelTraining> ModelsTrainedBy(IMethodSymbol method, IOperation body, CancellationToken cancellationToken)
+        => ValueOf(_modelsTrained, method, _modelsTrained.GetOrAdd(method, m => new Lazy<Dictionary<ISymbol, ModelTraining>>(() =>
+            ModelTraining.Of(TrainingInterpreter.Interpret(body, m, Symbols, OptionsFor(body.Syntax.SyntaxTree), helper => SummaryFor(helper, cancellationToken), _program, cancellationToken)))));
 
     /// <summary>
     /// A method that trains nothing but may use a module its class trains elsewhere (a Predict method beside Train): its
@@ -179,7 +185,7 @@ internal sealed class TorchCompilationAnalysis
             var body = TrainingPrecheck.BodyOf(SemanticModelFor(syntax.SyntaxTree).GetOperation(syntax, cancellationToken));
             if (body is null || !TrainingPrecheck.Scan(body, Symbols, followHelpers: true).MayTrain)
                 continue;
-            foreach (var pair in ModelTraining.Of(FactsFor(method, body, cancellationToken)))
+            foreach (var pair in ModelsTrainedBy(method, body, cancellationToken))
             {
                 if (pair.Key is not (IFieldSymbol or IPropertySymbol) || !SymbolEqualityComparer.Default.Equals(pair.Key.ContainingType, type))
                     continue;

@@ -724,6 +724,7 @@ internal sealed partial class TrainingInterpreter
             var argument = invocation.Arguments[i];
             forwards = AbstractValue.Union(forwards, call.Arguments[i].ForwardCalls);
             losses = AbstractValue.Union(losses, call.Arguments[i].LossCalls);
+            MarkOtherUse(call.Arguments[i]);
             if (!_symbols.IsTensor(argument.Value.Type) && !_symbols.IsTensor(argument.Parameter?.Type))
                 continue;
             if (_forwardSites.TryGetValue(argument, out var site))

@@ -87,8 +87,24 @@ internal sealed partial class TrainingInterpreter
         if (left.OutputUnitsResolved || right.OutputUnitsResolved)
             return result with { OutputUnitsResolved = true };
         if (kind is BinaryOperatorKind.Multiply or BinaryOperatorKind.Add or BinaryOperatorKind.Divide && (IsOutput(left) || IsOutput(right)))
+        {
+            MarkOtherUse(left);
+            MarkOtherUse(right);
             return result with { OutputUnitsResolved = true };
+        }
         return result;
+    }
+
+    /// <summary>
+    /// A module output used in a way that is not a use as original units (mapped back by arithmetic, fed to another
+    /// module): a fix must not wrap that output, or it would change this use too.
+    /// </summary>
+    internal void MarkOtherUse(AbstractValue value)
+    {
+        if (!IsOutput(value))
+            return;
+        foreach (var forward in value.ForwardCalls)
+            _facts.OtherOutputUses.Add(forward);
     }
 
     private static bool IsOutput(AbstractValue value) => !value.ForwardCalls.IsEmpty && value.LossCalls.IsEmpty && !value.OutputUnitsResolved;
@@ -175,19 +191,29 @@ internal sealed partial class TrainingInterpreter
         }
     }
 
+    /// <summary>Console/TextWriter Write and WriteLine, string.Format/Concat/Join, File.WriteAllText and kin (names first: this runs on every call).</summary>
     private static bool WritesText(IMethodSymbol method)
     {
-        var type = method.ContainingType;
-        if (type is null || type.ContainingNamespace?.ToDisplayString() is not ("System" or "System.IO"))
-            return false;
-        return (type.Name, method.Name) switch
+        var typeName = method.Name switch
         {
-            ("Console", "Write" or "WriteLine") => true,
-            ("String", "Format" or "Concat" or "Join") => true,
-            ("TextWriter" or "StreamWriter" or "StringWriter", "Write" or "WriteLine") => true,
-            ("File", "WriteAllText" or "AppendAllText" or "WriteAllLines" or "AppendAllLines") => true,
+            "Write" or "WriteLine" => 1,
+            "Format" or "Concat" or "Join" => 2,
+            "WriteAllText" or "AppendAllText" or "WriteAllLines" or "AppendAllLines" => 3,
+            _ => 0,
+        };
+        if (typeName == 0 || method.ContainingType is not { } type)
+            return false;
+        var known = (typeName, type.Name) switch
+        {
+            (1, "Console" or "TextWriter" or "StreamWriter" or "StringWriter") => true,
+            (2, "String") => true,
+            (3, "File") => true,
             _ => false,
         };
+        var ns = type.ContainingNamespace;
+        return known && ns is not null
+            && (ns.Name == "System" ? ns.ContainingNamespace?.IsGlobalNamespace == true
+                : ns.Name == "IO" && ns.ContainingNamespace is { Name: "System" } system && system.ContainingNamespace?.IsGlobalNamespace == true);
     }
 
     /// <summary>"string" + pred: the output becomes text.</summary>

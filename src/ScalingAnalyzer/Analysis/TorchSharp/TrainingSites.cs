@@ -228,6 +228,9 @@ internal sealed class MethodTrainingFacts
     /// <summary>Where module outputs are printed, returned, compared or mapped back, in source order.</summary>
     public List<OutputUse> OutputUses { get; } = new();
 
+    /// <summary>Forward/call invocations whose outputs are also used otherwise (mapped back by arithmetic, fed to a module).</summary>
+    public HashSet<IOperation> OtherOutputUses { get; } = new();
+
     /// <summary>Forward and loss invocations whose result reaches a backward() call.</summary>
     public HashSet<IOperation> BackwardReached { get; } = new();
 
