@@ -33,6 +33,13 @@ public static class DiagnosticDescriptors
         DiagnosticSeverity.Info,
         description: "A feature tensor built from .NET data filled at run time (arrays, lists, parsed files) reaches a training forward/call with no scaling step on the way. The analyzer cannot bound its values, so this is a suggestion, silent in builds unless raised.");
 
+    public static readonly DiagnosticDescriptor TrainServeSkew = Create(
+        RuleIdentifiers.TrainServeSkew,
+        title: "Module used on data scaled differently from its training data",
+        messageFormat: "'{0}' {1}, but {2} was trained on {3}; {4}",
+        DiagnosticSeverity.Warning,
+        description: "A module trained on scaled inputs is applied, outside training, to input that did not go through the same scaling (raw data, or data scaled with statistics of other data); or the outputs of a module trained on a scaled target are printed, returned or compared with data in original units without mapping them back. The model then answers for numbers it never saw, silently.");
+
     private static DiagnosticDescriptor Create(string id, string title, string messageFormat, DiagnosticSeverity severity, string description)
         => new(id, title, messageFormat, RuleIdentifiers.Category, severity, isEnabledByDefault: true, description: description, helpLinkUri: RuleIdentifiers.GetHelpUri(id));
 }

@@ -18,7 +18,7 @@ public sealed class ConsumerWorkspace : IDisposable
         "Program.cs",
         "Torch/HousePriceTraining.cs", "Torch/RuntimeData.cs", "Torch/PragmaSuppressed.cs", "Torch/AttributeSuppressed.cs",
         "Torch/FeatureThresholdOption.cs", "Torch/ColumnRatioOption.cs", "Torch/ScalingMethodsOption.cs",
-        "Torch/SeverityNone.cs", "Torch/SeverityError.cs",
+        "Torch/SeverityNone.cs", "Torch/SeverityError.cs", "Torch/SeedPrediction.cs",
         "MLNet/HousePriceRegression.cs", "MLNet/NormalizedPipeline.cs",
     ];
 
@@ -54,7 +54,7 @@ public sealed class ConsumerWorkspace : IDisposable
         Plain.WriteProjectFile(PackageVersion, withMachineLearningLibraries: false, compileOnly: true);
         Plain.AddSources(Path.Combine(ConsumersDirectory, "Plain"), "Program.cs");
         Fixable.WriteProjectFile(PackageVersion, withMachineLearningLibraries: true, compileOnly: false);
-        Fixable.AddSources(ConsumersDirectory, "Program.cs", "Torch/HousePriceTraining.cs", "MLNet/HousePriceRegression.cs");
+        Fixable.AddSources(ConsumersDirectory, "Program.cs", "Torch/HousePriceTraining.cs", "Torch/SeedPrediction.cs", "MLNet/HousePriceRegression.cs");
 
         // One restore for all four projects.
         var solution = Path.Combine(Root, "Consumers.slnx");
