@@ -358,21 +358,27 @@ internal sealed partial class RowFlowInterpreter
         if (name == "Select" && hasSelector)
         {
             // idx.Select(i => X[i]): rows of X picked by index, a part of X; X.Select(r => f(r)): X's rows.
-            if (selected.Rows is { } picked && (source.Rows is null || !ReferenceEquals(picked.Canonical, source.Rows.Canonical)))
+            if (selected.Rows is { } picked && source.Rows is not null && !ReferenceEquals(picked.Canonical, source.Rows.Canonical))
                 return Part(invocation, LeakValue.OfRows(picked).WithStatistics(selected.Statistics), null);
-            return new LeakValue(source.Rows, source.Statistics.Union(selected.Statistics), source.ModelCalls, default);
+            var mapped = new LeakValue(source.Rows, source.Statistics.Union(selected.Statistics), source.ModelCalls, default);
+            return mapped.Rows is null && IsData(method.ReturnType) ? Source(invocation, mapped) : mapped;
         }
         if (!IsData(method.ReturnType) && !(method.ReturnType is IArrayTypeSymbol) && !_symbols.IsTensor(method.ReturnType))
             return LeakValue.Combine(source, selected).WithRows(null).WithParts(default);
-        // ToArray, ToList, OrderBy (a shuffle), Reverse, Cast, AsEnumerable: the same rows.
-        return new LeakValue(source.Rows, source.Statistics.Union(selected.Statistics), source.ModelCalls, default);
+        // ToArray, ToList, OrderBy (a shuffle), Reverse, Cast, AsEnumerable: the same rows; data made from other
+        // things (parsed lines) are new rows.
+        var kept = new LeakValue(source.Rows, source.Statistics.Union(selected.Statistics), source.ModelCalls, default);
+        return kept.Rows is null && IsData(method.ReturnType) ? Source(invocation, kept) : kept;
     }
 
     /// <summary>A lambda run on one element of its source; the value of what it returns.</summary>
     private LeakValue EvaluateLambda(IAnonymousFunctionOperation lambda, LeakValue element)
     {
         if (lambda.Symbol.Parameters.Length > 0)
+        {
             _environment[lambda.Symbol.Parameters[0]] = element;
+            _elementSymbols.Add(lambda.Symbol.Parameters[0]);
+        }
         var result = LeakValue.None;
         foreach (var operation in lambda.Body.Operations)
         {

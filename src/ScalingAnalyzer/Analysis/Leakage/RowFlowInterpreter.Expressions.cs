@@ -251,12 +251,21 @@ internal sealed partial class RowFlowInterpreter
         foreach (var indexOperation in element.Indices)
             Evaluate(indexOperation);
         // X[..n] on an array (a Range index): a part of its rows; X[i]: a row of X, the same rows for what is copied.
-        if (element.Indices.Length == 1 && element.Indices[0].Type is { Name: "Range" } && !IsFullRange(element.Indices[0]))
+        if (element.Indices.Length == 1 && element.Indices[0].Type is { Name: "Range" } && !IsFullRange(element.Indices[0]) && !IsRowElement(element.ArrayReference))
             return Part(element, array, element.ArrayReference);
-        if (!array.Parts.IsDefault && array.Rows is not null && element.Indices.Length == 1 && element.Indices[0].ConstantValue is { HasValue: true, Value: int index }
+        if (!array.Parts.IsDefault && element.Indices.Length == 1 && element.Indices[0].ConstantValue is { HasValue: true, Value: int index }
             && index >= 0 && index < array.Parts.Length)
             return array.Parts[index];
         return array.WithParts(default);
+    }
+
+    /// <summary>A row of a data array (<c>X[i]</c>, a lambda's or foreach's row): indexing it picks columns, not rows.</summary>
+    private bool IsRowElement(IOperation array)
+    {
+        var stripped = Strip(array);
+        return stripped is IArrayElementReferenceOperation
+               || stripped is ILocalReferenceOperation local && _elementSymbols.Contains(local.Local)
+               || stripped is IParameterReferenceOperation parameter && _elementSymbols.Contains(parameter.Parameter);
     }
 
     private static bool IsFullRange(IOperation index)

@@ -29,6 +29,9 @@ internal sealed partial class RowFlowInterpreter
     private readonly List<DataUse> _useOrder = new();
     private readonly HashSet<IOperation> _backwardReached = new();
     private readonly List<RowSet> _copyTargets = new();
+
+    /// <summary>Lambda parameters and foreach variables that hold one row of data.</summary>
+    private readonly HashSet<ISymbol> _elementSymbols = new(SymbolEqualityComparer.Default);
     private int _loopDepth;
     private int _work;
     private bool _trains;
@@ -168,11 +171,15 @@ internal sealed partial class RowFlowInterpreter
         switch (control)
         {
             case IVariableDeclaratorOperation declarator:
+                _elementSymbols.Add(declarator.Symbol);
                 Store(declarator.Symbol, element);
                 break;
             case IVariableDeclarationOperation declaration:
                 foreach (var declarator in declaration.Declarators)
+                {
+                    _elementSymbols.Add(declarator.Symbol);
                     Store(declarator.Symbol, element);
+                }
                 break;
             case ILocalReferenceOperation local:
                 Store(local.Local, element);
@@ -295,6 +302,8 @@ internal sealed partial class RowFlowInterpreter
                 case IArgumentOperation argument:
                     operation = argument.Value;
                     continue;
+                case IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda }:
+                    return lambda;
                 default:
                     return operation;
             }
