@@ -66,8 +66,13 @@ public sealed class DataLeakageAnalyzer : DiagnosticAnalyzer
     private static Diagnostic Report(LeakFinding finding)
     {
         var properties = ImmutableDictionary<string, string?>.Empty;
-        if (LeakageFindings.TrainingRowsExpression(finding) is { } trainingRows)
-            properties = properties.Add(DiagnosticProperties.TrainingRows, trainingRows);
+        if (LeakageFindings.TrainingRowsExpression(finding) is { } trainingRows && finding.Statistic.DataOperand is { } data)
+        {
+            properties = properties
+                .Add(DiagnosticProperties.TrainingRows, trainingRows)
+                .Add(DiagnosticProperties.StatisticData, data.Syntax.SpanStart.ToString(System.Globalization.CultureInfo.InvariantCulture) + ","
+                     + data.Syntax.Span.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
         var evaluation = finding.Evaluation;
         var callText = evaluation.Call is IInvocationOperation invocation
             ? (invocation.Instance?.Syntax.ToString() is { Length: > 0 and <= 40 } instance ? instance + "." : string.Empty) + invocation.TargetMethod.Name
