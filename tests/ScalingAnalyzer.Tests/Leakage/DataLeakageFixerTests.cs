@@ -18,14 +18,14 @@ public class DataLeakageFixerTests
 
     [Fact]
     public Task StatisticsReadTheTrainingSlice() => Fixes(
-        Program(Load + """
+        LeakProgram(Load + """
                 var mean = [|data.mean(new long[] { 0 }, keepdim: true)|];
                 var std = [|data.std(0, keepdim: true)|];
                 var scaled = (data - mean) / std;
                 var xTrain = scaled[..800];
                 var xTest = scaled[800..];
         """ + Train("xTrain", "y[..800]") + Evaluate("xTest", "y[800..]")),
-        Program(Load + """
+        LeakProgram(Load + """
                 var mean = data[..800].mean(new long[] { 0 }, keepdim: true);
                 var std = data[..800].std(0, keepdim: true);
                 var scaled = (data - mean) / std;
@@ -36,7 +36,7 @@ public class DataLeakageFixerTests
 
     [Fact]
     public Task ScalerIsFittedOnTheTrainingPermutation() => Fixes(
-        Program(Load + """
+        LeakProgram(Load + """
                 var permutation = torch.randperm(1000);
                 var trainIndex = permutation[..800];
                 var scaler = [|MinMaxScaler.Fit(data)|];
@@ -44,7 +44,7 @@ public class DataLeakageFixerTests
                 var xTrain = scaled.index_select(0, trainIndex);
                 var xTest = scaled.index_select(0, permutation[800..]);
         """ + Train("xTrain", "y.index_select(0, trainIndex)") + Evaluate("xTest", "y.index_select(0, permutation[800..])")),
-        Program(Load + """
+        LeakProgram(Load + """
                 var permutation = torch.randperm(1000);
                 var trainIndex = permutation[..800];
                 var scaler = MinMaxScaler.Fit(data.index_select(0, trainIndex));
@@ -55,7 +55,7 @@ public class DataLeakageFixerTests
 
     [Fact]
     public Task ArrayAverageReadsTheTakenRows() => Fixes(
-        Program("""
+        LeakProgram("""
                 double[][] features = File.ReadAllLines("houses.csv").Select(l => l.Split(',').Select(double.Parse).ToArray()).ToArray();
                 var means = Enumerable.Range(0, 4).Select(j => [|features.Average(r => r[j])|]).ToArray();
                 var scaled = features.Select(r => r.Select((v, j) => v - means[j]).ToArray()).ToArray();
@@ -63,7 +63,7 @@ public class DataLeakageFixerTests
                 var xTest = torch.tensor(scaled.Skip(800).SelectMany(r => r).ToArray()).reshape(-1, 4);
                 var y = torch.rand(1000, 1);
         """ + Train("xTrain", "y[..800]") + Evaluate("xTest", "y[800..]")),
-        Program("""
+        LeakProgram("""
                 double[][] features = File.ReadAllLines("houses.csv").Select(l => l.Split(',').Select(double.Parse).ToArray()).ToArray();
                 var means = Enumerable.Range(0, 4).Select(j => features.Take(800).Average(r => r[j])).ToArray();
                 var scaled = features.Select(r => r.Select((v, j) => v - means[j]).ToArray()).ToArray();
@@ -75,7 +75,7 @@ public class DataLeakageFixerTests
     [Fact]
     public Task NoFixWhenTheTrainingRowsAreNamedAfterTheStatistic()
     {
-        var source = Program(Load + """
+        var source = LeakProgram(Load + """
                 var min = [|data.amin(0)|];
                 var normalized = (data - min) / (data.amax(0) - min);
                 var permutation = torch.randperm(1000);
@@ -98,7 +98,7 @@ public class DataLeakageFixerTests
 
     [Fact]
     public Task MLNetNormalizerIsFittedOnTheTrainSet() => Fixes(
-        MLNetLeakageTests.Program("""
+        MLNetLeakageTests.MLNetProgram("""
                 var normalizer = mlContext.Transforms.Concatenate("Features", "Size", "Rooms")
                     .Append(mlContext.Transforms.NormalizeMinMax("Features"));
                 var normalized = [|normalizer.Fit(data)|].Transform(data);
@@ -107,7 +107,7 @@ public class DataLeakageFixerTests
                 var metrics = mlContext.Regression.Evaluate(model.Transform(split.TestSet));
                 Console.WriteLine(metrics.RootMeanSquaredError);
         """),
-        MLNetLeakageTests.Program("""
+        MLNetLeakageTests.MLNetProgram("""
                 var normalizer = mlContext.Transforms.Concatenate("Features", "Size", "Rooms")
                     .Append(mlContext.Transforms.NormalizeMinMax("Features"));
                 var dataSplit = mlContext.Data.TrainTestSplit(data, testFraction: 0.2, seed: 1);
@@ -122,14 +122,14 @@ public class DataLeakageFixerTests
 
     [Fact]
     public Task MLNetNormalizerMovesIntoTheCrossValidatedPipeline() => Fixes(
-        MLNetLeakageTests.Program("""
+        MLNetLeakageTests.MLNetProgram("""
                 var preprocessing = mlContext.Transforms.Concatenate("Features", "Size", "Rooms")
                     .Append(mlContext.Transforms.NormalizeMeanVariance("Features"));
                 var transformed = [|preprocessing.Fit(data)|].Transform(data);
                 var results = mlContext.Regression.CrossValidate(transformed, mlContext.Regression.Trainers.Sdca(), numberOfFolds: 5);
                 Console.WriteLine(results.Count);
         """),
-        MLNetLeakageTests.Program("""
+        MLNetLeakageTests.MLNetProgram("""
                 var preprocessing = mlContext.Transforms.Concatenate("Features", "Size", "Rooms")
                     .Append(mlContext.Transforms.NormalizeMeanVariance("Features"));
                 var results = mlContext.Regression.CrossValidate(data, preprocessing.Append(mlContext.Regression.Trainers.Sdca()), numberOfFolds: 5);

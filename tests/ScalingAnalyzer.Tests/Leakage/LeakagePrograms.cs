@@ -15,7 +15,7 @@ internal static class LeakagePrograms
         """;
 
     /// <summary>A program whose Main runs <paramref name="body"/>, with <paramref name="members"/> beside it.</summary>
-    public static string Program(string body, string members = "") => Usings + $$"""
+    public static string LeakProgram(string body, string members = "") => Usings + $$"""
         class Program
         {
             static void Main()

@@ -14,7 +14,7 @@ public class MLNetLeakageTests
 
     private static Task Silent(string source) => Verify<DataLeakageAnalyzer>.AnalyzerAsync(source, TestReferences.WithMLNet);
 
-    public static string Program(string body) => $$"""
+    public static string MLNetProgram(string body) => $$"""
         using System;
         using Microsoft.ML;
         using Microsoft.ML.Data;
@@ -38,7 +38,7 @@ public class MLNetLeakageTests
         """;
 
     [Fact]
-    public Task NormalizedThenSplitIsReported() => Reports(Program("""
+    public Task NormalizedThenSplitIsReported() => Reports(MLNetProgram("""
                 var normalizer = mlContext.Transforms.Concatenate("Features", "Size", "Rooms")
                     .Append(mlContext.Transforms.NormalizeMinMax("Features"));
                 var normalized = {|#0:normalizer.Fit(data)|}.Transform(data);
@@ -50,7 +50,7 @@ public class MLNetLeakageTests
             .WithArguments("The normalizer fitted by 'normalizer.Fit(data)'", "data", "TestSet", "by TrainTestSplit"));
 
     [Fact]
-    public Task NormalizerInThePipelineFittedOnTheTrainSetIsSilent() => Silent(Program("""
+    public Task NormalizerInThePipelineFittedOnTheTrainSetIsSilent() => Silent(MLNetProgram("""
                 var split = mlContext.Data.TrainTestSplit(data, testFraction: 0.2);
                 var pipeline = mlContext.Transforms.Concatenate("Features", "Size", "Rooms")
                     .Append(mlContext.Transforms.NormalizeMinMax("Features"))
@@ -61,7 +61,7 @@ public class MLNetLeakageTests
         """));
 
     [Fact]
-    public Task FittedOnAllRowsAppliedToBothPartsIsReported() => Reports(Program("""
+    public Task FittedOnAllRowsAppliedToBothPartsIsReported() => Reports(MLNetProgram("""
                 var split = mlContext.Data.TrainTestSplit(data, testFraction: 0.2);
                 var normalizerModel = {|#0:mlContext.Transforms.Concatenate("Features", "Size", "Rooms").Append(mlContext.Transforms.NormalizeMeanVariance("Features")).Fit(data)|};
                 var train = normalizerModel.Transform(split.TrainSet);
@@ -71,7 +71,7 @@ public class MLNetLeakageTests
         """), DiagnosticResult.CompilerWarning("SCALE006").WithLocation(0));
 
     [Fact]
-    public Task FittedOnTheTrainSetAppliedToBothPartsIsSilent() => Silent(Program("""
+    public Task FittedOnTheTrainSetAppliedToBothPartsIsSilent() => Silent(MLNetProgram("""
                 var split = mlContext.Data.TrainTestSplit(data, testFraction: 0.2);
                 var normalizerModel = mlContext.Transforms.Concatenate("Features", "Size", "Rooms").Append(mlContext.Transforms.NormalizeMeanVariance("Features")).Fit(split.TrainSet);
                 var train = normalizerModel.Transform(split.TrainSet);
@@ -81,7 +81,7 @@ public class MLNetLeakageTests
         """));
 
     [Fact]
-    public Task TransformedDataGivenToCrossValidateIsReported() => Reports(Program("""
+    public Task TransformedDataGivenToCrossValidateIsReported() => Reports(MLNetProgram("""
                 var preprocessing = mlContext.Transforms.Concatenate("Features", "Size", "Rooms")
                     .Append(mlContext.Transforms.NormalizeMeanVariance("Features"));
                 var transformed = {|#0:preprocessing.Fit(data)|}.Transform(data);
@@ -92,7 +92,7 @@ public class MLNetLeakageTests
             .WithArguments("The normalizer fitted by 'preprocessing.Fit(data)'", "data", "cross-validation folds", "by CrossValidate"));
 
     [Fact]
-    public Task NormalizerInsideTheCrossValidatedPipelineIsSilent() => Silent(Program("""
+    public Task NormalizerInsideTheCrossValidatedPipelineIsSilent() => Silent(MLNetProgram("""
                 var pipeline = mlContext.Transforms.Concatenate("Features", "Size", "Rooms")
                     .Append(mlContext.Transforms.NormalizeMeanVariance("Features"))
                     .Append(mlContext.Regression.Trainers.Sdca());
@@ -102,14 +102,14 @@ public class MLNetLeakageTests
         """));
 
     [Fact]
-    public Task TransformsThatLearnNothingBeforeCrossValidateAreSilent() => Silent(Program("""
+    public Task TransformsThatLearnNothingBeforeCrossValidateAreSilent() => Silent(MLNetProgram("""
                 var featurized = mlContext.Transforms.Concatenate("Features", "Size", "Rooms").Fit(data).Transform(data);
                 var results = mlContext.Regression.CrossValidate(featurized, mlContext.Transforms.NormalizeMinMax("Features").Append(mlContext.Regression.Trainers.Sdca()), numberOfFolds: 5);
                 Console.WriteLine(results.Count);
         """));
 
     [Fact]
-    public Task TestSetNeverReadIsSilent() => Silent(Program("""
+    public Task TestSetNeverReadIsSilent() => Silent(MLNetProgram("""
                 var normalized = mlContext.Transforms.Concatenate("Features", "Size", "Rooms")
                     .Append(mlContext.Transforms.NormalizeMinMax("Features")).Fit(data).Transform(data);
                 var split = mlContext.Data.TrainTestSplit(normalized, testFraction: 0.5);
@@ -118,7 +118,7 @@ public class MLNetLeakageTests
         """));
 
     [Fact]
-    public Task NormalizerFromALocalEstimatorIsFollowed() => Reports(Program("""
+    public Task NormalizerFromALocalEstimatorIsFollowed() => Reports(MLNetProgram("""
                 var minMax = mlContext.Transforms.NormalizeMinMax("Features");
                 var preprocessing = mlContext.Transforms.Concatenate("Features", "Size", "Rooms").Append(minMax);
                 var transformer = {|#0:preprocessing.Fit(data)|};

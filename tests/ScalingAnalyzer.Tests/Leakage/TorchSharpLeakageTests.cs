@@ -18,7 +18,7 @@ public class TorchSharpLeakageTests
     // --- Standardize, then slice into train and test (the scikit-learn pitfall, as TorchSharp code).
 
     [Fact]
-    public Task StandardizedThenSlicedIsReported() => Reports(Program(Load + """
+    public Task StandardizedThenSlicedIsReported() => Reports(LeakProgram(Load + """
                 var mean = {|#0:data.mean(new long[] { 0 }, keepdim: true)|};
                 var std = {|#1:data.std(0, keepdim: true)|};
                 var scaled = (data - mean) / std;
@@ -33,7 +33,7 @@ public class TorchSharpLeakageTests
             .WithArguments("'data.std(0, keepdim: true)'", "data", "xTest", "evaluated at model.forward"));
 
     [Fact]
-    public Task StatisticsOfTheTrainingSliceAreSilent() => Silent(Program(Load + """
+    public Task StatisticsOfTheTrainingSliceAreSilent() => Silent(LeakProgram(Load + """
                 var xTrain = data[..800];
                 var xTest = data[800..];
                 var mean = xTrain.mean(new long[] { 0 }, keepdim: true);
@@ -45,14 +45,14 @@ public class TorchSharpLeakageTests
         """ + Train("xTrain", "yTrain") + Evaluate("xTest", "yTest")));
 
     [Fact]
-    public Task StatisticsOverAllRowsWithNothingHeldOutAreSilent() => Silent(Program(Load + """
+    public Task StatisticsOverAllRowsWithNothingHeldOutAreSilent() => Silent(LeakProgram(Load + """
                 var mean = data.mean(new long[] { 0 }, keepdim: true);
                 var std = data.std(0, keepdim: true);
                 var scaled = (data - mean) / std;
         """ + Train("scaled", "y") + Evaluate("scaled", "y")));
 
     [Fact]
-    public Task HeldOutPartNeverEvaluatedIsSilent() => Silent(Program(Load + """
+    public Task HeldOutPartNeverEvaluatedIsSilent() => Silent(LeakProgram(Load + """
                 var mean = data.mean(new long[] { 0 }, keepdim: true);
                 var std = data.std(0, keepdim: true);
                 var scaled = (data - mean) / std;
@@ -64,7 +64,7 @@ public class TorchSharpLeakageTests
         """));
 
     [Fact]
-    public Task MiniBatchesOfAllRowsAreNotAHoldOut() => Silent(Program(Load + """
+    public Task MiniBatchesOfAllRowsAreNotAHoldOut() => Silent(LeakProgram(Load + """
                 var scaled = (data - data.mean(new long[] { 0 })) / data.std(0);
                 var model = nn.Linear(4, 1);
                 var optimizer = torch.optim.SGD(model.parameters(), 0.01);
@@ -85,7 +85,7 @@ public class TorchSharpLeakageTests
     // --- Min-max over all rows, then a random permutation (randperm + index_select).
 
     [Fact]
-    public Task MinMaxThenPermutationSplitIsReported() => Reports(Program(Load + """
+    public Task MinMaxThenPermutationSplitIsReported() => Reports(LeakProgram(Load + """
                 var min = {|#0:data.amin(0)|};
                 var max = {|#1:data.amax(0)|};
                 var normalized = (data - min) / (max - min);
@@ -100,7 +100,7 @@ public class TorchSharpLeakageTests
         DiagnosticResult.CompilerWarning("SCALE006").WithLocation(0), DiagnosticResult.CompilerWarning("SCALE006").WithLocation(1));
 
     [Fact]
-    public Task MinMaxOfTheTrainingPermutationIsSilent() => Silent(Program(Load + """
+    public Task MinMaxOfTheTrainingPermutationIsSilent() => Silent(LeakProgram(Load + """
                 var permutation = torch.randperm(1000);
                 var xTrain = data.index_select(0, permutation[..800]);
                 var yTrain = y.index_select(0, permutation[..800]);
@@ -115,7 +115,7 @@ public class TorchSharpLeakageTests
     // --- narrow and split.
 
     [Fact]
-    public Task NarrowAfterStandardizingIsReported() => Reports(Program(Load + """
+    public Task NarrowAfterStandardizingIsReported() => Reports(LeakProgram(Load + """
                 var (std, mean) = {|#0:torch.std_mean(data, new long[] { 0 })|};
                 data = (data - mean) / std;
                 var xTrain = data.narrow(0, 0, 800);
@@ -124,7 +124,7 @@ public class TorchSharpLeakageTests
         DiagnosticResult.CompilerWarning("SCALE006").WithLocation(0));
 
     [Fact]
-    public Task SplitIntoPiecesAfterScalingIsReported() => Reports(Program(Load + """
+    public Task SplitIntoPiecesAfterScalingIsReported() => Reports(LeakProgram(Load + """
                 var scaled = data / {|#0:data.abs().max()|};
                 var pieces = scaled.split(new long[] { 800, 200 });
                 var targets = y.split(new long[] { 800, 200 });
@@ -132,7 +132,7 @@ public class TorchSharpLeakageTests
         DiagnosticResult.CompilerWarning("SCALE006").WithLocation(0));
 
     [Fact]
-    public Task PerRowNormalizationIsSilent() => Silent(Program(Load + """
+    public Task PerRowNormalizationIsSilent() => Silent(LeakProgram(Load + """
                 var scaled = (data - data.mean(new long[] { 1 }, keepdim: true)) / data.std(1, keepdim: true);
                 var xTrain = scaled[..800];
                 var xTest = scaled[800..];
@@ -141,7 +141,7 @@ public class TorchSharpLeakageTests
     // --- The runtime scalers.
 
     [Fact]
-    public Task RuntimeScalerFittedOnAllRowsIsReported() => Reports(Program(Load + """
+    public Task RuntimeScalerFittedOnAllRowsIsReported() => Reports(LeakProgram(Load + """
                 var scaler = {|#0:StandardScaler.Fit(data)|};
                 var scaled = scaler.Transform(data);
                 var xTrain = scaled[..800];
@@ -150,7 +150,7 @@ public class TorchSharpLeakageTests
         DiagnosticResult.CompilerWarning("SCALE006").WithLocation(0));
 
     [Fact]
-    public Task RuntimeScalerFittedOnAllRowsAppliedToPartsIsReported() => Reports(Program(Load + """
+    public Task RuntimeScalerFittedOnAllRowsAppliedToPartsIsReported() => Reports(LeakProgram(Load + """
                 var xTrain = data[..800];
                 var xTest = data[800..];
                 var scaler = {|#0:MinMaxScaler.Fit(data)|};
@@ -158,7 +158,7 @@ public class TorchSharpLeakageTests
         DiagnosticResult.CompilerWarning("SCALE006").WithLocation(0));
 
     [Fact]
-    public Task RuntimeScalerFittedOnTheTrainingRowsIsSilent() => Silent(Program(Load + """
+    public Task RuntimeScalerFittedOnTheTrainingRowsIsSilent() => Silent(LeakProgram(Load + """
                 var xTrain = data[..800];
                 var xTest = data[800..];
                 var scaler = MinMaxScaler.Fit(xTrain);
@@ -189,7 +189,7 @@ public class TorchSharpLeakageTests
         """;
 
     [Fact]
-    public Task HelpersThatTrainAndScoreAreFollowed() => Reports(Program(Load + """
+    public Task HelpersThatTrainAndScoreAreFollowed() => Reports(LeakProgram(Load + """
                 var mean = {|#0:data.mean(new long[] { 0 })|};
                 var std = {|#1:data.std(0)|};
                 var scaled = (data - mean) / std;
@@ -199,7 +199,7 @@ public class TorchSharpLeakageTests
         DiagnosticResult.CompilerWarning("SCALE006").WithLocation(0), DiagnosticResult.CompilerWarning("SCALE006").WithLocation(1));
 
     [Fact]
-    public Task HelpersOnTrainingStatisticsAreSilent() => Silent(Program(Load + """
+    public Task HelpersOnTrainingStatisticsAreSilent() => Silent(LeakProgram(Load + """
                 var train = data[..800];
                 var mean = train.mean(new long[] { 0 });
                 var std = train.std(0);
@@ -210,7 +210,7 @@ public class TorchSharpLeakageTests
     // --- .NET arrays: LINQ statistics, Take/Skip, rows copied in loops.
 
     [Fact]
-    public Task ArrayStatisticsBeforeTakeSkipAreReported() => Reports(Program("""
+    public Task ArrayStatisticsBeforeTakeSkipAreReported() => Reports(LeakProgram("""
                 double[][] rows = File.ReadAllLines("houses.csv").Skip(1).Select(l => l.Split(',').Select(double.Parse).ToArray()).ToArray();
                 var features = rows.Select(r => r[..4]).ToArray();
                 var prices = rows.Select(r => r[4]).ToArray();
@@ -226,7 +226,7 @@ public class TorchSharpLeakageTests
         DiagnosticResult.CompilerWarning("SCALE006").WithLocation(0));
 
     [Fact]
-    public Task ArrayStatisticsOfTheTrainingRowsAreSilent() => Silent(Program("""
+    public Task ArrayStatisticsOfTheTrainingRowsAreSilent() => Silent(LeakProgram("""
                 double[][] rows = File.ReadAllLines("houses.csv").Skip(1).Select(l => l.Split(',').Select(double.Parse).ToArray()).ToArray();
                 var features = rows.Select(r => r[..4]).ToArray();
                 var prices = rows.Select(r => r[4]).ToArray();
@@ -240,7 +240,7 @@ public class TorchSharpLeakageTests
         """ + Train("xTrain", "yTrain") + Evaluate("xTest", "yTest")));
 
     [Fact]
-    public Task RunningMinAndMaxThenRowsCopiedIntoTwoArraysAreReported() => Reports(Program("""
+    public Task RunningMinAndMaxThenRowsCopiedIntoTwoArraysAreReported() => Reports(LeakProgram("""
                 float[] sizes = File.ReadAllLines("sizes.txt").Select(float.Parse).ToArray();
                 float[] prices = File.ReadAllLines("prices.txt").Select(float.Parse).ToArray();
                 float min = float.MaxValue, max = float.MinValue;
@@ -268,7 +268,7 @@ public class TorchSharpLeakageTests
         DiagnosticResult.CompilerWarning("SCALE006").WithLocation(0), DiagnosticResult.CompilerWarning("SCALE006").WithLocation(1));
 
     [Fact]
-    public Task StatisticsPrintedButNotAppliedAreSilent() => Silent(Program(Load + """
+    public Task StatisticsPrintedButNotAppliedAreSilent() => Silent(LeakProgram(Load + """
                 Console.WriteLine($"mean {data.mean().item<float>()}, max {data.max().item<float>()}");
                 var xTrain = data[..800];
                 var xTest = data[800..];
