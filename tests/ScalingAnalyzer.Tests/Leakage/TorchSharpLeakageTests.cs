@@ -274,4 +274,70 @@ public class TorchSharpLeakageTests
                 var xTest = data[800..];
                 var mean = xTrain.mean(new long[] { 0 });
         """ + Train("xTrain - mean", "y[..800]") + Evaluate("xTest - mean", "y[800..]")));
+
+    // --- More spellings public code uses.
+
+    [Fact]
+    public Task MaxAlongRowsAsATupleIsReported() => Reports(LeakProgram(Load + """
+                var (columnMax, _) = {|#0:data.abs().max(0)|};
+                var scaled = data / columnMax;
+                var xTrain = scaled.index(TensorIndex.Slice(0, 800));
+                var xTest = scaled.index(TensorIndex.Slice(800, null));
+        """ + Train("xTrain", "y[..800]") + Evaluate("xTest", "y[800..]")),
+        DiagnosticResult.CompilerWarning("SCALE006").WithLocation(0));
+
+    [Fact]
+    public Task ValidationInsideTheEpochLoopIsEvaluation() => Reports(LeakProgram(Load + """
+                var scaled = (data - {|#0:data.mean(new long[] { 0 })|}) / {|#1:data.std(0)|};
+                var xTrain = scaled[..900];
+                var xValid = scaled[900..];
+                var model = nn.Linear(4, 1);
+                var optimizer = torch.optim.Adam(model.parameters());
+                for (int epoch = 0; epoch < 50; epoch++)
+                {
+                    model.train();
+                    optimizer.zero_grad();
+                    var loss = nn.functional.mse_loss(model.forward(xTrain), y[..900]);
+                    loss.backward();
+                    optimizer.step();
+                    model.eval();
+                    using (torch.no_grad())
+                    {
+                        var validLoss = nn.functional.mse_loss(model.forward(xValid), y[900..]);
+                        Console.WriteLine($"{epoch}: {loss.item<float>()} {validLoss.item<float>()}");
+                    }
+                }
+        """), DiagnosticResult.CompilerWarning("SCALE006").WithLocation(0), DiagnosticResult.CompilerWarning("SCALE006").WithLocation(1));
+
+    [Fact]
+    public Task ListRowsTakenWithGetRangeAreReported() => Reports(LeakProgram("""
+                var rows = new List<float[]>();
+                foreach (var line in File.ReadLines("houses.csv"))
+                    rows.Add(line.Split(',').Select(float.Parse).ToArray());
+                var maxSize = {|#0:rows.Max(r => r[0])|};
+                var scaled = rows.Select(r => new[] { r[0] / maxSize, r[1] }).ToList();
+                var train = scaled.GetRange(0, 800);
+                var test = scaled.GetRange(800, scaled.Count - 800);
+                var xTrain = torch.tensor(train.Select(r => r[0]).ToArray()).reshape(-1, 1);
+                var xTest = torch.tensor(test.Select(r => r[0]).ToArray()).reshape(-1, 1);
+                var yTrain = torch.tensor(train.Select(r => r[1]).ToArray()).reshape(-1, 1);
+                var yTest = torch.tensor(test.Select(r => r[1]).ToArray()).reshape(-1, 1);
+        """ + Train("xTrain", "yTrain") + Evaluate("xTest", "yTest")),
+        DiagnosticResult.CompilerWarning("SCALE006").WithLocation(0));
+
+    [Fact]
+    public Task TupleOfSlicesIsReported() => Reports(LeakProgram(Load + """
+                var scaler = {|#0:MinMaxScaler.Fit(data)|};
+                var (xTrain, xTest) = (scaler.Transform(data[..800]), scaler.Transform(data[800..]));
+        """ + Train("xTrain", "y[..800]") + Evaluate("xTest", "y[800..]")),
+        DiagnosticResult.CompilerWarning("SCALE006").WithLocation(0));
+
+    [Fact]
+    public Task APaddingLengthOverAllRowsIsNotScaling() => Silent(LeakProgram(Load + """
+                var steps = data.amax().item<float>() > 1 ? 4L : 2L;
+                var longest = data.abs().max(0).values;
+                var padded = torch.nn.functional.pad(data, new long[] { 0, 4 - data.shape[1] });
+                var xTrain = padded[..800];
+                var xTest = padded[800..];
+        """ + Train("xTrain", "y[..800]") + Evaluate("xTest", "y[800..]")));
 }

@@ -46,25 +46,7 @@ internal sealed class LeakageCompilationAnalysis
     }
 
     /// <summary>The cheap filter before binding: the code names a split and a statistic.</summary>
-    public static bool MaySplitAfterStatistics(SyntaxNode code)
-    {
-        var text = code.SyntaxTree.GetText();
-        var span = code.Span;
-        if (span.End > text.Length)
-            return true;
-        var content = text.ToString(span);
-        return ContainsAny(content, SplitWords) && ContainsAny(content, StatisticWords);
-    }
-
-    private static bool ContainsAny(string text, string[] words)
-    {
-        foreach (var word in words)
-        {
-            if (text.IndexOf(word, StringComparison.Ordinal) >= 0)
-                return true;
-        }
-        return false;
-    }
+    public static bool MaySplitAfterStatistics(SyntaxNode code) => CodeText.ContainsOneOfEach(code, SplitWords, StatisticWords);
 
     public List<LeakFinding> FindingsFor(IOperation body, CancellationToken cancellationToken)
     {

@@ -28,6 +28,12 @@ internal sealed partial class RowFlowInterpreter
         "ToInt32", "ToInt64", "size", "numel", "dim", "argmax", "argmin", "nonzero", "count_nonzero", "all", "any", "shape",
     };
 
+    /// <summary>Tensor arithmetic whose other operands (a mean, a spread) scale the data.</summary>
+    private static readonly HashSet<string> ArithmeticFunctions = new(StringComparer.Ordinal)
+    {
+        "add", "sub", "subtract", "mul", "multiply", "div", "divide", "true_divide", "addcdiv", "addcmul", "where", "clamp", "clip", "lerp", "rsub", "pow",
+    };
+
     /// <summary>LINQ statistics over a sequence (with or without a selector).</summary>
     private static readonly HashSet<string> SequenceStatistics = new(StringComparer.Ordinal) { "Average", "Min", "Max", "Sum", "MinBy", "MaxBy" };
 
@@ -138,7 +144,10 @@ internal sealed partial class RowFlowInterpreter
         {
             var site = Statistic(invocation, rows, inputOperand, Describe(invocation));
             var statistic = new LeakValue(null, input.Statistics.Add(site), input.ModelCalls, default);
-            return name is "aminmax" or "std_mean" or "var_mean" ? statistic.WithParts(ImmutableArray.Create(statistic, statistic)) : statistic;
+            // aminmax, std_mean, var_mean, and max(dim)/min(dim)/median(dim) with their indexes: tuples of statistics.
+            return method.ReturnType is INamedTypeSymbol { IsTupleType: true } tuple
+                ? statistic.WithParts(ImmutableArray.CreateRange(System.Linq.Enumerable.Repeat(statistic, tuple.TupleElements.Length)))
+                : statistic;
         }
         if (name is "narrow" or "slice" or "index_select")
         {
@@ -165,10 +174,15 @@ internal sealed partial class RowFlowInterpreter
             return Combined(receiver, arguments).WithRows(null).WithParts(default);
         if (input.Rows is null && method.IsStatic && invocation.Instance is null && (name.StartsWith("rand", StringComparison.Ordinal) || name is "linspace" or "arange" or "normal" or "from_file" or "load"))
             return Source(invocation, LeakValue.None);
-        // Element-wise functions, arithmetic, dtype and device changes, column selection: the rows stay.
+        // Element-wise functions, arithmetic, dtype and device changes, column selection: the rows stay. Statistics in
+        // other arguments scale the data only through arithmetic (x.sub(mean).div(std)); a padding length or a
+        // class count taken over all rows does not.
         var result = input.WithParts(default);
-        foreach (var argument in arguments)
-            result = LeakValue.Combine(result, argument.WithRows(null));
+        if (ArithmeticFunctions.Contains(name.TrimEnd('_')))
+        {
+            foreach (var argument in arguments)
+                result = LeakValue.Combine(result, argument.WithRows(null));
+        }
         return result.Rows is null ? result.WithRows(input.Rows) : result;
     }
 

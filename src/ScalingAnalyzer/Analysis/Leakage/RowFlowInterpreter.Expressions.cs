@@ -23,6 +23,13 @@ internal sealed partial class RowFlowInterpreter
             case IParameterReferenceOperation parameter:
                 return ParameterValue(parameter);
             case IFieldReferenceOperation field:
+                if (field.Instance is not null && field.Field.ContainingType.IsTupleType)
+                {
+                    var tupleValue = Evaluate(field.Instance);
+                    var index = (field.Field.CorrespondingTupleField ?? field.Field).Name is var item && item.StartsWith("Item", StringComparison.Ordinal)
+                        && int.TryParse(item.Substring(4), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var position) ? position - 1 : -1;
+                    return !tupleValue.Parts.IsDefault && index >= 0 && index < tupleValue.Parts.Length ? tupleValue.Parts[index] : tupleValue.WithParts(default).WithRows(null);
+                }
                 if (field.Instance is not null)
                     Evaluate(field.Instance);
                 return FieldValue(field);
@@ -235,14 +242,17 @@ internal sealed partial class RowFlowInterpreter
             return Source(creation, LeakValue.None);
         var parts = ImmutableArray.CreateBuilder<LeakValue>(creation.Initializer.ElementValues.Length);
         var statistics = ImmutableHashSet<StatisticSite>.Empty;
+        RowSet? elementRows = null;
         foreach (var element in creation.Initializer.ElementValues)
         {
             var value = Evaluate(element);
             parts.Add(value);
             statistics = statistics.Union(value.Statistics);
+            elementRows ??= value.Rows;
         }
-        // Literal rows written in the code are their own rows; an array of tensors keeps its elements for cat/stack.
-        return new LeakValue(RowsFor(creation, "source", null, null, covers: false), statistics, ImmutableHashSet<IOperation>.Empty, parts.MoveToImmutable());
+        // Literal rows written in the code are their own rows; cells of a row (new[] { r[0] / max, r[1] }) are that
+        // row; an array of tensors keeps its elements for cat/stack.
+        return new LeakValue(elementRows ?? RowsFor(creation, "source", null, null, covers: false), statistics, ImmutableHashSet<IOperation>.Empty, parts.MoveToImmutable());
     }
 
     private LeakValue ArrayElement(IArrayElementReferenceOperation element)

@@ -41,16 +41,10 @@ internal sealed class MLNetSplitLeakage
     public MLNetSplitLeakage(MLNetKnownSymbols symbols) => _symbols = symbols;
 
     /// <summary>The text filter before binding: a Fit and a split or cross-validation in the same code.</summary>
-    public static bool MayLeak(SyntaxNode code)
-    {
-        var text = code.SyntaxTree.GetText();
-        var span = code.Span;
-        if (span.End > text.Length)
-            return true;
-        var content = text.ToString(span);
-        return content.IndexOf("Fit", StringComparison.Ordinal) >= 0
-               && (content.IndexOf("TrainTestSplit", StringComparison.Ordinal) >= 0 || content.IndexOf("CrossValidate", StringComparison.Ordinal) >= 0);
-    }
+    public static bool MayLeak(SyntaxNode code) => Leakage.CodeText.ContainsOneOfEach(code, FitWords, SplitWords);
+
+    private static readonly string[] FitWords = { "Fit" };
+    private static readonly string[] SplitWords = { "TrainTestSplit", "CrossValidate" };
 
     public List<MLNetLeakFinding> Find(IOperation body, CancellationToken cancellationToken)
     {
