@@ -20,6 +20,12 @@ public static class DiagnosticProperties
     /// </summary>
     public const string InsertBefore = "InsertBefore";
 
+    /// <summary>
+    /// "start:length" of the expression the fix rewrites when it is not the reported argument: the tensor a
+    /// TensorDataset or a Dataset was made from, scaled before <see cref="InsertBefore"/>. Absent: the reported argument.
+    /// </summary>
+    public const string ScaleAt = "ScaleAt";
+
     /// <summary>SCALE002: the feature column the trainer reads.</summary>
     public const string FeatureColumn = "FeatureColumn";
 
