@@ -52,7 +52,31 @@ public static class PathologicalPrograms
             open.Append($"for (int i{i} = 0; i{i} < 2; i{i}++)\n{{\n");
             close.Append("}\n");
         }
-        var source = $$"""\n            using TorchSharp;\n            using static TorchSharp.torch;\n\n            namespace Pathological.{{nameof(NestedLoops)}};\n\n            public static class TrainingProgram\n            {\n                public static void Main()\n                {\n                    var x = torch.rand(64, 1) * 4500f + 500f;\n                    var y = x * 100f + 20000f;\n                    var model = nn.Linear(1, 1);\n                    var optimizer = torch.optim.Adam(model.parameters(), lr: 0.001);\n                    var lossFunction = nn.MSELoss();\n            {{open}}\n                    optimizer.zero_grad();\n                    var loss = lossFunction.forward(model.forward(x), y);\n                    loss.backward();\n                    optimizer.step();\n                    x = x * 1.001f;\n            {{close}}\n                }\n            }\n            """;
+        var source = $$"""
+            using TorchSharp;
+            using static TorchSharp.torch;
+
+            namespace Pathological.{{nameof(NestedLoops)}};
+
+            public static class TrainingProgram
+            {
+                public static void Main()
+                {
+                    var x = torch.rand(64, 1) * 4500f + 500f;
+                    var y = x * 100f + 20000f;
+                    var model = nn.Linear(1, 1);
+                    var optimizer = torch.optim.Adam(model.parameters(), lr: 0.001);
+                    var lossFunction = nn.MSELoss();
+            {{open}}
+                    optimizer.zero_grad();
+                    var loss = lossFunction.forward(model.forward(x), y);
+                    loss.backward();
+                    optimizer.step();
+                    x = x * 1.001f;
+            {{close}}
+                }
+            }
+            """;
         return source;
     }
 
@@ -107,5 +131,31 @@ public static class PathologicalPrograms
 
     private static string Program(string name, string featureStatements, string features) => ProgramWithMembers(name, featureStatements, features, "");
 
-    private static string ProgramWithMembers(string name, string featureStatements, string features, string members) => $$"""\n        using System.Linq;\n        using TorchSharp;\n        using static TorchSharp.torch;\n\n        namespace Pathological.{{name}};\n\n        public static class TrainingProgram\n        {\n            public static void Main()\n            {\n        {{featureStatements}}\n                var y = torch.rand(64, 1) * 500000f;\n                var model = nn.Linear(1, 1);\n                var optimizer = torch.optim.Adam(model.parameters(), lr: 0.001);\n                var lossFunction = nn.MSELoss();\n                for (int epoch = 0; epoch < 200; epoch++)\n                {\n                    optimizer.zero_grad();\n                    var loss = lossFunction.forward(model.forward({{features}}), y);\n                    loss.backward();\n                    optimizer.step();\n                }\n            }\n        {{members}}\n        }\n        """;
+    private static string ProgramWithMembers(string name, string featureStatements, string features, string members) => $$"""
+        using System.Linq;
+        using TorchSharp;
+        using static TorchSharp.torch;
+
+        namespace Pathological.{{name}};
+
+        public static class TrainingProgram
+        {
+            public static void Main()
+            {
+        {{featureStatements}}
+                var y = torch.rand(64, 1) * 500000f;
+                var model = nn.Linear(1, 1);
+                var optimizer = torch.optim.Adam(model.parameters(), lr: 0.001);
+                var lossFunction = nn.MSELoss();
+                for (int epoch = 0; epoch < 200; epoch++)
+                {
+                    optimizer.zero_grad();
+                    var loss = lossFunction.forward(model.forward({{features}}), y);
+                    loss.backward();
+                    optimizer.step();
+                }
+            }
+        {{members}}
+        }
+        """;
 }
