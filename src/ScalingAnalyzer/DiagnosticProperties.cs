@@ -53,4 +53,10 @@ public static class DiagnosticProperties
 
     /// <summary>SCALE002: the feature column the trainer reads.</summary>
     public const string FeatureColumn = "FeatureColumn";
+
+    /// <summary>SCALE006 (TorchSharp): the expression of the training rows that replaces the statistic's data.</summary>
+    public const string TrainingRows = "TrainingRows";
+
+    /// <summary>SCALE006 (TorchSharp): "start,length" of the statistic's data expression, which the fix replaces.</summary>
+    public const string StatisticData = "StatisticData";
 }
