@@ -24,33 +24,66 @@ internal enum ColumnNormalization
 /// </summary>
 internal sealed class ColumnNormalizationState
 {
-    public static readonly ColumnNormalizationState Raw = new(ColumnNormalization.NotNormalized, ImmutableDictionary<string, ColumnNormalization>.Empty.WithComparers(StringComparer.Ordinal));
-    public static readonly ColumnNormalizationState Unknown = new(ColumnNormalization.Unknown, ImmutableDictionary<string, ColumnNormalization>.Empty.WithComparers(StringComparer.Ordinal));
+    private static readonly ImmutableDictionary<string, ColumnEvidence> NoEvidence = ImmutableDictionary<string, ColumnEvidence>.Empty.WithComparers(StringComparer.Ordinal);
+
+    public static readonly ColumnNormalizationState Raw = new(ColumnNormalization.NotNormalized, ImmutableDictionary<string, ColumnNormalization>.Empty.WithComparers(StringComparer.Ordinal), NoEvidence);
+    public static readonly ColumnNormalizationState Unknown = new(ColumnNormalization.Unknown, ImmutableDictionary<string, ColumnNormalization>.Empty.WithComparers(StringComparer.Ordinal), NoEvidence);
 
     private readonly ImmutableDictionary<string, ColumnNormalization> columns;
 
-    private ColumnNormalizationState(ColumnNormalization @default, ImmutableDictionary<string, ColumnNormalization> columns)
+    /// <summary>What a data file says of a column's values (kept while the column's values are the file's).</summary>
+    private readonly ImmutableDictionary<string, ColumnEvidence> evidence;
+
+    private ColumnNormalizationState(ColumnNormalization @default, ImmutableDictionary<string, ColumnNormalization> columns, ImmutableDictionary<string, ColumnEvidence> evidence)
     {
         Default = @default;
         this.columns = columns;
+        this.evidence = evidence;
     }
 
     public ColumnNormalization Default { get; }
 
     public ColumnNormalization this[string column] => columns.TryGetValue(column, out var value) ? value : Default;
 
-    public ColumnNormalizationState With(string column, ColumnNormalization value) => new(Default, columns.SetItem(column, value));
+    /// <summary>The file evidence of a column's values, or null.</summary>
+    public ColumnEvidence? EvidenceOf(string column) => evidence.TryGetValue(column, out var value) ? value : null;
 
-    /// <summary>This state with the columns <paramref name="known"/> marks normalized or within unit scale taken from it.</summary>
+    /// <summary>The column written anew: its mark, and the evidence of its values when they are still a file's (a copy, a concatenation).</summary>
+    public ColumnNormalizationState With(string column, ColumnNormalization value, ColumnEvidence? columnEvidence = null)
+        => new(Default, columns.SetItem(column, value), columnEvidence is null ? evidence.Remove(column) : evidence.SetItem(column, columnEvidence));
+
+    /// <summary>The evidence to cite for a concatenation of <paramref name="inputs"/>: the first unnormalized input that has some.</summary>
+    public ColumnEvidence? EvidenceOfAll(ImmutableArray<string> inputs)
+    {
+        if (inputs.IsDefaultOrEmpty)
+            return null;
+        foreach (var input in inputs)
+        {
+            if (this[input] == ColumnNormalization.NotNormalized && EvidenceOf(input) is { } found)
+                return found;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// This state with the columns <paramref name="known"/> marks normalized or within unit scale taken from it, and
+    /// the file evidence of the columns it knows.
+    /// </summary>
     public ColumnNormalizationState RefinedBy(ColumnNormalizationState known)
     {
         var refined = columns;
+        var refinedEvidence = evidence;
         foreach (var column in known.columns)
         {
             if (column.Value is ColumnNormalization.Normalized or ColumnNormalization.WithinUnitScale)
                 refined = refined.SetItem(column.Key, column.Value);
         }
-        return refined == columns ? this : new ColumnNormalizationState(Default, refined);
+        foreach (var item in known.evidence)
+        {
+            if (this[item.Key] == ColumnNormalization.NotNormalized || known[item.Key] != ColumnNormalization.NotNormalized)
+                refinedEvidence = refinedEvidence.SetItem(item.Key, item.Value);
+        }
+        return refined == columns && refinedEvidence == evidence ? this : new ColumnNormalizationState(Default, refined, refinedEvidence);
     }
 
     /// <summary>
@@ -74,4 +107,32 @@ internal sealed class ColumnNormalizationState
         }
         return result;
     }
+}
+
+/// <summary>A column's values as a data file of the project shows them: "column 'Pressure' spans [900, 1100] in sensors.csv".</summary>
+internal sealed class ColumnEvidence
+{
+    public ColumnEvidence(string column, double min, double max, string fileName, int rows, bool complete)
+    {
+        Column = column;
+        Min = min;
+        Max = max;
+        FileName = fileName;
+        Rows = rows;
+        Complete = complete;
+    }
+
+    /// <summary>The file's header name of the column, or the ML.NET column the code loads it into.</summary>
+    public string Column { get; }
+    public double Min { get; }
+    public double Max { get; }
+    public string FileName { get; }
+    public int Rows { get; }
+
+    /// <summary>False when only a prefix of the file was read (its first <see cref="Rows"/> rows).</summary>
+    public bool Complete { get; }
+
+    public override string ToString()
+        => "column '" + Column + "' spans [" + NumberText.Round(Min) + ", " + NumberText.Round(Max) + "] in " + FileName
+           + (Complete ? "" : " (first " + Rows.ToString(System.Globalization.CultureInfo.InvariantCulture) + " rows)");
 }

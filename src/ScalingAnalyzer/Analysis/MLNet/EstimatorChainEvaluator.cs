@@ -21,11 +21,13 @@ internal sealed class EstimatorChainEvaluator
 
     private readonly MLNetKnownSymbols symbols;
     private readonly double featureMagnitudeThreshold;
+    private readonly TextFileViews textFiles;
 
-    public EstimatorChainEvaluator(MLNetKnownSymbols symbols, MLNetOperationValues values, double featureMagnitudeThreshold)
+    public EstimatorChainEvaluator(MLNetKnownSymbols symbols, MLNetOperationValues values, double featureMagnitudeThreshold, TextFileViews? textFiles = null)
     {
         this.symbols = symbols;
         this.featureMagnitudeThreshold = featureMagnitudeThreshold;
+        this.textFiles = textFiles ?? TextFileViews.None;
         Values = values;
     }
 
@@ -59,7 +61,14 @@ internal sealed class EstimatorChainEvaluator
             case ILocalReferenceOperation local:
                 return Values.ValueAt(local) is { } value ? EvaluateDataView(value, depth + 1) : ColumnNormalizationState.Unknown;
             case IInvocationOperation invocation when symbols.IsRawDataSource(invocation.TargetMethod, out var readsObjects):
-                return readsObjects ? RawObjects(invocation, depth) : ColumnNormalizationState.Raw;
+                return readsObjects
+                    ? RawObjects(invocation, depth)
+                    : TextFile(invocation, ArgumentFor(invocation, MLNetKnownSymbols.FindParameter(invocation.TargetMethod, "path")));
+            case IInvocationOperation invocation when symbols.IsLoaderLoad(invocation, out var loader, out var path, out var isTextLoader):
+                // loader.Load(path): a loader made by CreateTextLoader reads like LoadFromTextFile; any TextLoader reads raw text.
+                if (loader is not null && ResolveThroughLocals(loader, depth) is IInvocationOperation create && symbols.IsCreateTextLoader(create.TargetMethod))
+                    return TextFile(create, path);
+                return isTextLoader ? ColumnNormalizationState.Raw : ColumnNormalizationState.Unknown;
             case IInvocationOperation invocation when symbols.IsTransformerTransform(invocation.TargetMethod):
                 if (invocation.Instance is null || invocation.Arguments.Length != 1)
                     return ColumnNormalizationState.Unknown;
@@ -105,6 +114,9 @@ internal sealed class EstimatorChainEvaluator
         }
         return state;
     }
+
+    private ColumnNormalizationState TextFile(IInvocationOperation loader, IOperation? path)
+        => textFiles.Evaluate(loader, path, symbols, operation => ResolveThroughLocals(operation), featureMagnitudeThreshold);
 
     private static bool IsNullConstant(IOperation value) => MLNetOperationValues.Unwrap(value).ConstantValue is { HasValue: true, Value: null };
 
@@ -179,15 +191,15 @@ internal sealed class EstimatorChainEvaluator
         if (symbols.GetTrainer(method) is not null)
             return input;
         if (symbols.GetTransformKind(method) is { } kind)
-            return ApplyTransform(invocation, kind, input);
+            return ApplyTransform(invocation, kind, input, Values);
         return ColumnNormalizationState.Unknown;
     }
 
-    private static ColumnNormalizationState ApplyTransform(IInvocationOperation invocation, ColumnTransformKind kind, ColumnNormalizationState input)
+    private static ColumnNormalizationState ApplyTransform(IInvocationOperation invocation, ColumnTransformKind kind, ColumnNormalizationState input, MLNetOperationValues values)
     {
         if (kind == ColumnTransformKind.KeepsColumns)
             return input;
-        if (!TryReadColumns(invocation, out var columns))
+        if (!TryReadColumns(invocation, values, out var columns))
             return ColumnNormalizationState.Unknown;
         var output = input;
         foreach (var (outputColumn, inputColumns) in columns)
@@ -198,7 +210,11 @@ internal sealed class EstimatorChainEvaluator
                 ColumnTransformKind.Concatenate or ColumnTransformKind.Copy => input.AllOf(inputColumns),
                 _ => ColumnNormalization.NotNormalized,
             };
-            output = output.With(outputColumn, mark);
+            // Values copied or concatenated are still the file's: keep its numbers for the message.
+            var evidence = kind is ColumnTransformKind.Concatenate or ColumnTransformKind.Copy && mark == ColumnNormalization.NotNormalized
+                ? input.EvidenceOfAll(inputColumns)
+                : null;
+            output = output.With(outputColumn, mark, evidence);
         }
         return output;
     }
@@ -207,19 +223,19 @@ internal sealed class EstimatorChainEvaluator
     /// The (output, inputs) pairs a catalog transform writes, from its outputColumnName/inputColumnName(s) or its
     /// InputOutputColumnPair[] argument. False when any name is not a compile-time constant.
     /// </summary>
-    private static bool TryReadColumns(IInvocationOperation invocation, out ImmutableArray<(string Output, ImmutableArray<string> Inputs)> columns)
+    private static bool TryReadColumns(IInvocationOperation invocation, MLNetOperationValues values, out ImmutableArray<(string Output, ImmutableArray<string> Inputs)> columns)
     {
         columns = default;
         var method = invocation.TargetMethod;
         if (MLNetKnownSymbols.FindParameter(method, OutputColumnParameter) is { } outputParameter)
         {
-            var output = MLNetOperationValues.ConstantString(ArgumentFor(invocation, outputParameter));
+            var output = values.StringValue(ArgumentFor(invocation, outputParameter));
             if (output is null)
                 return false;
             ImmutableArray<string> inputs;
             if (MLNetKnownSymbols.FindParameter(method, InputColumnsParameter) is { } inputsParameter)
             {
-                if (!TryReadStrings(ArgumentFor(invocation, inputsParameter), out inputs))
+                if (!TryReadStrings(ArgumentFor(invocation, inputsParameter), out inputs, values))
                     return false;
             }
             else if (MLNetKnownSymbols.FindParameter(method, InputColumnParameter) is { } inputParameter)
@@ -228,7 +244,7 @@ internal sealed class EstimatorChainEvaluator
                 // ML.NET reads the output column in place when inputColumnName is null.
                 if (inputValue is null || inputValue.ConstantValue is { HasValue: true, Value: null })
                     inputs = ImmutableArray.Create(output);
-                else if (MLNetOperationValues.ConstantString(inputValue) is { } input)
+                else if (values.StringValue(inputValue) is { } input)
                     inputs = ImmutableArray.Create(input);
                 else
                     return false;
@@ -277,13 +293,13 @@ internal sealed class EstimatorChainEvaluator
     }
 
     /// <summary>A params string[] or array of constants, as ML.NET's inputColumnNames are written.</summary>
-    public static bool TryReadStrings(IOperation? value, out ImmutableArray<string> strings)
+    public static bool TryReadStrings(IOperation? value, out ImmutableArray<string> strings, MLNetOperationValues? values = null)
     {
         strings = default;
         if (value is null)
             return false;
         var unwrapped = MLNetOperationValues.Unwrap(value);
-        if (MLNetOperationValues.ConstantString(unwrapped) is { } single)
+        if ((values?.StringValue(unwrapped) ?? MLNetOperationValues.ConstantString(unwrapped)) is { } single)
         {
             strings = ImmutableArray.Create(single);
             return true;
@@ -293,7 +309,7 @@ internal sealed class EstimatorChainEvaluator
         var builder = ImmutableArray.CreateBuilder<string>(initializer.ElementValues.Length);
         foreach (var element in initializer.ElementValues)
         {
-            if (MLNetOperationValues.ConstantString(element) is not { } text)
+            if ((values?.StringValue(element) ?? MLNetOperationValues.ConstantString(element)) is not { } text)
                 return false;
             builder.Add(text);
         }

@@ -9,8 +9,9 @@ namespace ScalingAnalyzer.Analysis.MLNet;
 /// <summary>A trainer that needs normalization, the feature column it reads unnormalized, and where a normalizer fits.</summary>
 internal sealed class MissingNormalizerFinding
 {
-    public MissingNormalizerFinding(string trainerName, string featureColumn, string? mlContextExpression, ImmutableArray<NormalizerInsertion> insertions)
+    public MissingNormalizerFinding(string trainerName, string featureColumn, string? mlContextExpression, ImmutableArray<NormalizerInsertion> insertions, ColumnEvidence? evidence = null)
     {
+        Evidence = evidence;
         TrainerName = trainerName;
         FeatureColumn = featureColumn;
         MLContextExpression = mlContextExpression;
@@ -19,6 +20,9 @@ internal sealed class MissingNormalizerFinding
 
     public string TrainerName { get; }
     public string FeatureColumn { get; }
+
+    /// <summary>What a data file of the project shows of the column's values, when the view was read from one.</summary>
+    public ColumnEvidence? Evidence { get; }
 
     /// <summary>Null when the trainer's MLContext is not a plain local, parameter, field or property.</summary>
     public string? MLContextExpression { get; }
@@ -54,6 +58,7 @@ internal sealed class TrainerPipelineAnalysis
         FindConsumers(trainer, trainer, consumers, depth: 0);
 
         string? unnormalizedColumn = null;
+        ColumnEvidence? evidence = null;
         var insertions = ImmutableArray.CreateBuilder<NormalizerInsertion>();
         var fixable = true;
         foreach (var consumer in consumers)
@@ -63,6 +68,7 @@ internal sealed class TrainerPipelineAnalysis
             if (column is null)
                 continue;
             unnormalizedColumn ??= column;
+            evidence ??= state.EvidenceOf(column);
             if (InsertionFor(consumer) is { } insertion)
                 insertions.Add(insertion);
             else
@@ -74,7 +80,8 @@ internal sealed class TrainerPipelineAnalysis
             requirement.DisplayName,
             unnormalizedColumn,
             MLContextExpressionOf(trainer),
-            fixable ? insertions.ToImmutable() : ImmutableArray<NormalizerInsertion>.Empty);
+            fixable ? insertions.ToImmutable() : ImmutableArray<NormalizerInsertion>.Empty,
+            evidence);
     }
 
     /// <summary>The trainer's name and feature columns when it needs normalization; null when it does not or cannot be told.</summary>
@@ -106,11 +113,11 @@ internal sealed class TrainerPipelineAnalysis
     {
         var method = trainer.TargetMethod;
         if (MLNetKnownSymbols.FindFeatureColumnParameter(method) is { } parameter)
-            return MLNetOperationValues.ConstantString(EstimatorChainEvaluator.ArgumentFor(trainer, parameter)) is { } column
+            return evaluator.Values.StringValue(EstimatorChainEvaluator.ArgumentFor(trainer, parameter)) is { } column
                 ? ImmutableArray.Create(column)
                 : null;
         if (MLNetKnownSymbols.FindFeatureColumnsParameter(method) is { } columnsParameter)
-            return EstimatorChainEvaluator.TryReadStrings(EstimatorChainEvaluator.ArgumentFor(trainer, columnsParameter), out var columns) ? columns : null;
+            return EstimatorChainEvaluator.TryReadStrings(EstimatorChainEvaluator.ArgumentFor(trainer, columnsParameter), out var columns, evaluator.Values) ? columns : null;
         if (MLNetKnownSymbols.FindOptionsParameter(method) is { } optionsParameter
             && EstimatorChainEvaluator.ArgumentFor(trainer, optionsParameter) is { } options)
             return OptionsFeatureColumn(options, trainer.Syntax.SpanStart) is { } column ? ImmutableArray.Create(column) : null;
@@ -163,7 +170,7 @@ internal sealed class TrainerPipelineAnalysis
                     assigned = assignment.Value;
             }
         }
-        return assigned is null ? MLNetKnownSymbols.DefaultFeatureColumn : MLNetOperationValues.ConstantString(assigned);
+        return assigned is null ? MLNetKnownSymbols.DefaultFeatureColumn : evaluator.Values.StringValue(assigned);
     }
 
     private void FindConsumers(IOperation value, IOperation origin, List<Consumer> consumers, int depth)
