@@ -30,13 +30,14 @@ public sealed class MLNetNormalizationAnalyzer : DiagnosticAnalyzer
             if (symbols is null)
                 return;
             var dataFiles = ProjectDataFiles.For(start.Options);
+            var program = new MLNetProgram(start.Compilation);
             // Syntax first: an operation action would make the analyzer driver build the operation tree of every method
             // body in the project (binding each one again for analyzers), most of the build time this rule added.
-            start.RegisterSyntaxNodeAction(nodeContext => AnalyzeInvocation(nodeContext, symbols, dataFiles), SyntaxKind.InvocationExpression);
+            start.RegisterSyntaxNodeAction(nodeContext => AnalyzeInvocation(nodeContext, symbols, dataFiles, program), SyntaxKind.InvocationExpression);
         });
     }
 
-    private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context, MLNetKnownSymbols symbols, ProjectDataFiles dataFiles)
+    private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context, MLNetKnownSymbols symbols, ProjectDataFiles dataFiles, MLNetProgram program)
     {
         var syntax = (InvocationExpressionSyntax)context.Node;
         var name = syntax.Expression switch
@@ -60,7 +61,7 @@ public sealed class MLNetNormalizationAnalyzer : DiagnosticAnalyzer
             var options = context.Options.AnalyzerConfigOptionsProvider.GetOptions(syntax.SyntaxTree);
             var threshold = ScalingOptions.Read(options).FeatureMagnitudeThreshold;
             var textFiles = new TextFileViews(dataFiles, DataFileLimits.Read(options), context.CancellationToken);
-            finding = new TrainerPipelineAnalysis(symbols, new EstimatorChainEvaluator(symbols, values, threshold, textFiles)).Analyze(invocation);
+            finding = new TrainerPipelineAnalysis(symbols, new EstimatorChainEvaluator(symbols, values, threshold, textFiles, program, context.CancellationToken)).Analyze(invocation);
         }
         catch (Exception exception) when (AnalysisDefects.ShouldSwallow(exception))
         {

@@ -87,6 +87,42 @@ internal sealed class ColumnNormalizationState
     }
 
     /// <summary>
+    /// What holds on every one of several paths (the returns of a helper, the callers of a method): a column keeps its
+    /// mark when every path agrees; normalized on some paths and within unit scale on others is within unit scale;
+    /// any other disagreement, or a path that is unknown, is unknown.
+    /// </summary>
+    public static ColumnNormalizationState Join(ColumnNormalizationState a, ColumnNormalizationState b)
+    {
+        if (ReferenceEquals(a, b))
+            return a;
+        if (a.Default != b.Default)
+            return Unknown;
+        var joined = a.columns;
+        var joinedEvidence = a.evidence;
+        foreach (var column in a.columns.Keys)
+        {
+            if (!b.columns.ContainsKey(column))
+                joined = joined.SetItem(column, JoinMarks(a[column], b.Default));
+        }
+        foreach (var column in b.columns)
+        {
+            joined = joined.SetItem(column.Key, JoinMarks(a[column.Key], column.Value));
+            if (!joinedEvidence.ContainsKey(column.Key) && b.EvidenceOf(column.Key) is { } evidence)
+                joinedEvidence = joinedEvidence.SetItem(column.Key, evidence);
+        }
+        return new ColumnNormalizationState(a.Default, joined, joinedEvidence);
+    }
+
+    private static ColumnNormalization JoinMarks(ColumnNormalization a, ColumnNormalization b)
+    {
+        if (a == b)
+            return a;
+        if (a is ColumnNormalization.Normalized or ColumnNormalization.WithinUnitScale && b is ColumnNormalization.Normalized or ColumnNormalization.WithinUnitScale)
+            return ColumnNormalization.WithinUnitScale;
+        return ColumnNormalization.Unknown;
+    }
+
+    /// <summary>
     /// ML.NET's Concatenate: the output is normalized only when every input is; when some inputs are only within unit
     /// scale, so is the output.
     /// </summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -22,13 +23,122 @@ internal sealed class EstimatorChainEvaluator
     private readonly MLNetKnownSymbols symbols;
     private readonly double featureMagnitudeThreshold;
     private readonly TextFileViews textFiles;
+    private readonly MLNetProgram? program;
+    private readonly int hops;
+    private readonly CancellationToken cancellationToken;
 
-    public EstimatorChainEvaluator(MLNetKnownSymbols symbols, MLNetOperationValues values, double featureMagnitudeThreshold, TextFileViews? textFiles = null)
+    public EstimatorChainEvaluator(
+        MLNetKnownSymbols symbols, MLNetOperationValues values, double featureMagnitudeThreshold, TextFileViews? textFiles = null,
+        MLNetProgram? program = null, CancellationToken cancellationToken = default)
+        : this(symbols, values, featureMagnitudeThreshold, textFiles ?? TextFileViews.None, program, hops: 0, cancellationToken)
+    {
+    }
+
+    private EstimatorChainEvaluator(
+        MLNetKnownSymbols symbols, MLNetOperationValues values, double featureMagnitudeThreshold, TextFileViews textFiles,
+        MLNetProgram? program, int hops, CancellationToken cancellationToken)
     {
         this.symbols = symbols;
         this.featureMagnitudeThreshold = featureMagnitudeThreshold;
-        this.textFiles = textFiles ?? TextFileViews.None;
+        this.textFiles = textFiles;
+        this.program = program;
+        this.hops = hops;
+        this.cancellationToken = cancellationToken;
         Values = values;
+    }
+
+    /// <summary>The same analysis in another method of the project, one hop further.</summary>
+    private EstimatorChainEvaluator In(MethodBody body) => new(symbols, body.Values, featureMagnitudeThreshold, textFiles, program, hops + 1, cancellationToken);
+
+    /// <summary>A method of the project (not ML.NET's) this analysis may still follow.</summary>
+    private MethodBody? Followable(IMethodSymbol method)
+    {
+        if (program is null || hops >= MLNetProgram.MaxHops || method.MethodKind is not (MethodKind.Ordinary or MethodKind.LocalFunction)
+            || method.DeclaringSyntaxReferences.IsEmpty || method.IsVirtual || method.IsAbstract || method.IsOverride)
+            return null;
+        return program.BodyOf(method, cancellationToken);
+    }
+
+    /// <summary>
+    /// What a helper of the project returns, read in its own body: the join over its returns; unknown when it cannot be
+    /// followed or returns nothing this analysis reads.
+    /// </summary>
+    private ColumnNormalizationState FromHelper(IInvocationOperation invocation, System.Func<EstimatorChainEvaluator, IOperation, ColumnNormalizationState> evaluate)
+    {
+        if (Followable(invocation.TargetMethod) is not { } body)
+            return ColumnNormalizationState.Unknown;
+        var returned = body.ReturnedValues();
+        if (returned.IsEmpty)
+            return ColumnNormalizationState.Unknown;
+        var inner = In(body);
+        ColumnNormalizationState? joined = null;
+        foreach (var value in returned)
+        {
+            var state = evaluate(inner, value);
+            joined = joined is null ? state : ColumnNormalizationState.Join(joined, state);
+            if (joined.Default == ColumnNormalization.Unknown && joined == ColumnNormalizationState.Unknown)
+                break;
+        }
+        return joined ?? ColumnNormalizationState.Unknown;
+    }
+
+    /// <summary>
+    /// An IDataView parameter: the join over every call of the method of what its callers pass, each read in the
+    /// caller's body; unknown when a call is not in the compilation (public API, delegates) or cannot be followed.
+    /// </summary>
+    private ColumnNormalizationState FromCallers(IParameterSymbol parameter, int depth)
+    {
+        if (program is null || hops >= MLNetProgram.MaxHops || parameter.ContainingSymbol is not IMethodSymbol method
+            || method.MethodKind is not (MethodKind.Ordinary or MethodKind.LocalFunction) || parameter.RefKind != RefKind.None
+            || method.DeclaringSyntaxReferences.IsEmpty)
+            return ColumnNormalizationState.Unknown;
+        // Called from outside the compilation, or through a delegate, the method may get any data.
+        if (method.MethodKind == MethodKind.Ordinary && method.DeclaredAccessibility is Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal
+            && !IsEntryAssemblyOnly(method))
+            return ColumnNormalizationState.Unknown;
+        var calls = program.CallersOf(method, cancellationToken);
+        if (calls.IsEmpty)
+            return ColumnNormalizationState.Unknown;
+        ColumnNormalizationState? joined = null;
+        foreach (var call in calls)
+        {
+            if (ArgumentFor(call, parameter) is not { } argument
+                || program.BodyOf(ContainingMethod(call) ?? method, cancellationToken) is not { } body
+                || !IsWithin(body.Root, call))
+                return ColumnNormalizationState.Unknown;
+            var state = In(body).EvaluateDataView(argument, depth + 1);
+            joined = joined is null ? state : ColumnNormalizationState.Join(joined, state);
+        }
+        return joined ?? ColumnNormalizationState.Unknown;
+    }
+
+    /// <summary>An executable's public methods are called from the executable alone.</summary>
+    private static bool IsEntryAssemblyOnly(IMethodSymbol method)
+        => method.ContainingAssembly is ISourceAssemblySymbol { Compilation.Options.OutputKind: OutputKind.ConsoleApplication or OutputKind.WindowsApplication };
+
+    private static IMethodSymbol? ContainingMethod(IOperation operation)
+    {
+        var model = operation.SemanticModel;
+        if (model is null)
+            return null;
+        for (var node = operation.Syntax; node is not null; node = node.Parent)
+        {
+            if (node is Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.LocalFunctionStatementSyntax)
+                return model.GetDeclaredSymbol(node) as IMethodSymbol;
+            if (node is Microsoft.CodeAnalysis.CSharp.Syntax.AnonymousFunctionExpressionSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.BaseTypeDeclarationSyntax)
+                return null;
+        }
+        return null;
+    }
+
+    private static bool IsWithin(IOperation root, IOperation operation)
+    {
+        for (var current = operation; current is not null; current = current.Parent)
+        {
+            if (current == root)
+                return true;
+        }
+        return false;
     }
 
     public MLNetOperationValues Values { get; }
@@ -50,6 +160,12 @@ internal sealed class EstimatorChainEvaluator
                 return ColumnNormalizationState.Unknown;
         }
     }
+
+    /// <summary>An estimator a helper of the project returns, applied to <paramref name="input"/>.</summary>
+    private ColumnNormalizationState ApplyHelperEstimator(IInvocationOperation invocation, ColumnNormalizationState input, int depth)
+        => symbols.ImplementsEstimator(invocation.TargetMethod.ReturnType)
+            ? FromHelper(invocation, (inner, value) => inner.ApplyEstimator(value, input, depth + 1))
+            : ColumnNormalizationState.Unknown;
 
     /// <summary>The column marks of a data view, or <see cref="ColumnNormalizationState.Unknown"/> when its origin is not in view.</summary>
     public ColumnNormalizationState EvaluateDataView(IOperation view, int depth = 0)
@@ -77,6 +193,11 @@ internal sealed class EstimatorChainEvaluator
                 return ArgumentFor(invocation, symbols.FindDataViewParameter(invocation.TargetMethod)) is { } source
                     ? EvaluateDataView(source, depth + 1)
                     : ColumnNormalizationState.Unknown;
+            case IParameterReferenceOperation parameter:
+                return FromCallers(parameter.Parameter, depth);
+            case IInvocationOperation invocation when !invocation.TargetMethod.DeclaringSyntaxReferences.IsEmpty:
+                // A helper of the project that loads, transforms or normalizes the data and returns the view.
+                return FromHelper(invocation, (inner, value) => inner.EvaluateDataView(value, depth + 1));
             case IMemberReferenceOperation { Instance: { } split } when symbols.TrainTestData.Matches(split.Type):
                 // split.TrainSet / split.TestSet (fields): the rows of the view TrainTestSplit was given.
                 return ResolveThroughLocals(split, depth) is IInvocationOperation splitCall && symbols.IsRowOperation(splitCall.TargetMethod)
@@ -192,6 +313,8 @@ internal sealed class EstimatorChainEvaluator
             return input;
         if (symbols.GetTransformKind(method) is { } kind)
             return ApplyTransform(invocation, kind, input, Values);
+        if (!method.DeclaringSyntaxReferences.IsEmpty)
+            return ApplyHelperEstimator(invocation, input, depth);
         return ColumnNormalizationState.Unknown;
     }
 

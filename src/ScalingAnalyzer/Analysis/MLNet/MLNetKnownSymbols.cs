@@ -32,6 +32,8 @@ internal sealed class MLNetKnownSymbols
     private const string TransformMethodName = "Transform";
     private const string AppendMethodName = "Append";
     private const string CacheCheckpointMethodName = "AppendCacheCheckpoint";
+    private const string OnFitDelegateMethodName = "WithOnFitDelegate";
+    private const string CrossValidateMethodName = "CrossValidate";
 
     private readonly LibraryTypes library;
     private readonly Dictionary<string, KnownType> knownTypes = new();
@@ -229,8 +231,30 @@ internal sealed class MLNetKnownSymbols
         return IsPipelineMethod(definition) && FindEstimatorParameter(definition) is { } parameter && estimatorInterface.Matches(parameter.Type);
     }
 
+    /// <summary>AppendCacheCheckpoint, and WithOnFitDelegate (it wraps an estimator and only observes the fitted transformer).</summary>
     public bool IsPassThroughEstimator(IMethodSymbol method)
-        => method.Name == CacheCheckpointMethodName && IsPipelineMethod(Definition(method));
+        => method.Name is CacheCheckpointMethodName or OnFitDelegateMethodName && IsPipelineMethod(Definition(method));
+
+    /// <summary>estimator.WithOnFitDelegate(...): the estimator it wraps.</summary>
+    public IOperation? WrappedEstimator(IInvocationOperation invocation)
+        => invocation.TargetMethod.Name == OnFitDelegateMethodName && IsPipelineMethod(Definition(invocation.TargetMethod))
+            ? EstimatorChainEvaluatorArguments.First(invocation)
+            : null;
+
+    /// <summary>
+    /// A catalog's CrossValidate/CrossValidateNonCalibrated(data, estimator, ...): it fits the estimator on folds of
+    /// the data. The two parameters, or false.
+    /// </summary>
+    public bool IsCrossValidate(IMethodSymbol method, out IParameterSymbol? data, out IParameterSymbol? estimator)
+    {
+        data = estimator = null;
+        if (!method.Name.StartsWith(CrossValidateMethodName, StringComparison.Ordinal)
+            || method.ContainingAssembly is not { } assembly || !IsMLNetAssembly(assembly.Name))
+            return false;
+        data = FindParameter(method, "data");
+        estimator = FindParameter(method, "estimator");
+        return data is not null && estimator is not null && dataView.Matches(data.Type);
+    }
 
     /// <summary>IEstimator&lt;T&gt;.Fit(IDataView), on the interface or any estimator class.</summary>
     public bool IsEstimatorFit(IMethodSymbol method)
@@ -382,6 +406,22 @@ internal sealed class MLNetKnownSymbols
             public KnownType Owner { get; }
             public T Value { get; }
         }
+    }
+}
+
+/// <summary>The receiver of an instance call or the first argument of an extension call.</summary>
+internal static class EstimatorChainEvaluatorArguments
+{
+    public static IOperation? First(IInvocationOperation invocation)
+    {
+        if (invocation.Instance is { } instance)
+            return instance;
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Ordinal == 0)
+                return argument.Value;
+        }
+        return null;
     }
 }
 

@@ -180,6 +180,16 @@ internal sealed class TrainerPipelineAnalysis
         var (top, parent) = MLNetOperationValues.ConsumerOf(value);
         switch (parent)
         {
+            case IArgumentOperation { Parent: IInvocationOperation wrapper } when symbols.WrappedEstimator(wrapper) == top:
+                // trainer.WithOnFitDelegate(...) is the trainer as far as the pipeline goes.
+                FindConsumers(wrapper, wrapper, consumers, depth + 1);
+                break;
+            case IArgumentOperation { Parent: IInvocationOperation crossValidate } argument
+                when symbols.IsCrossValidate(crossValidate.TargetMethod, out var dataParameter, out var estimatorParameter)
+                     && argument.Parameter is { } parameter && parameter.Ordinal == estimatorParameter!.Ordinal:
+                if (EstimatorChainEvaluator.ArgumentFor(crossValidate, dataParameter) is { } data)
+                    consumers.Add(Consumer.FitInput(data));
+                break;
             case IArgumentOperation { Parent: IInvocationOperation append } argument when symbols.IsAppend(append.TargetMethod):
                 var (start, estimator) = EstimatorChainEvaluator.AppendOperands(append);
                 if (estimator == top && start is not null)
@@ -188,7 +198,9 @@ internal sealed class TrainerPipelineAnalysis
                     consumers.Add(Consumer.ChainStart(top, append));
                 break;
             case IInvocationOperation invocation when invocation.Instance == top:
-                if (symbols.IsAppend(invocation.TargetMethod))
+                if (symbols.WrappedEstimator(invocation) == top)
+                    FindConsumers(invocation, invocation, consumers, depth + 1);
+                else if (symbols.IsAppend(invocation.TargetMethod))
                     consumers.Add(Consumer.ChainStart(top, invocation));
                 else if (symbols.IsEstimatorFit(invocation.TargetMethod) && invocation.Arguments.Length == 1)
                     consumers.Add(Consumer.FitInput(invocation.Arguments[0].Value));
@@ -271,9 +283,28 @@ internal sealed class TrainerPipelineAnalysis
 
     /// <summary>When <paramref name="top"/> is fit (<c>chain.Fit(view)</c>): raw data, refined by what is known of the view's columns.</summary>
     private ColumnNormalizationState? FitInput(IOperation top, IOperation? parent)
-        => parent is IInvocationOperation fit && fit.Instance == top && symbols.IsEstimatorFit(fit.TargetMethod) && fit.Arguments.Length == 1
-            ? ColumnNormalizationState.Raw.RefinedBy(evaluator.EvaluateDataView(fit.Arguments[0].Value))
-            : null;
+    {
+        if (parent is IInvocationOperation fit && fit.Instance == top && symbols.IsEstimatorFit(fit.TargetMethod) && fit.Arguments.Length == 1)
+            return ColumnNormalizationState.Raw.RefinedBy(evaluator.EvaluateDataView(fit.Arguments[0].Value));
+        // CrossValidate(data, chain): the chain is fit on folds of data.
+        if (parent is IArgumentOperation { Parent: IInvocationOperation crossValidate } argument
+            && symbols.IsCrossValidate(crossValidate.TargetMethod, out var dataParameter, out var estimatorParameter)
+            && argument.Parameter?.Ordinal == estimatorParameter!.Ordinal
+            && EstimatorChainEvaluator.ArgumentFor(crossValidate, dataParameter) is { } data)
+            return ColumnNormalizationState.Raw.RefinedBy(evaluator.EvaluateDataView(data));
+        // chain.WithOnFitDelegate(...): what is done with the wrapper is done with the chain.
+        if (parent is IInvocationOperation wrapper && symbols.WrappedEstimator(wrapper) == top)
+        {
+            var (wrapperTop, wrapperParent) = MLNetOperationValues.ConsumerOf(wrapper);
+            return FitInput(wrapperTop, wrapperParent);
+        }
+        if (parent is IArgumentOperation { Parent: IInvocationOperation extensionWrapper } && symbols.WrappedEstimator(extensionWrapper) == top)
+        {
+            var (wrapperTop, wrapperParent) = MLNetOperationValues.ConsumerOf(extensionWrapper);
+            return FitInput(wrapperTop, wrapperParent);
+        }
+        return null;
+    }
 
     /// <summary>The marks after the stages before <paramref name="top"/>, when it is the estimator an Append adds.</summary>
     private ColumnNormalizationState? AppendedAfter(IOperation top, IOperation? parent, int depth)
