@@ -145,30 +145,31 @@ internal sealed class ColumnNormalizationState
     }
 }
 
-/// <summary>A column's values as a data file of the project shows them: "column 'Pressure' spans [900, 1100] in sensors.csv".</summary>
+/// <summary>
+/// Where a column's values were seen and their bounds, for the message: "column 'Pressure' spans [900, 1100] in
+/// sensors.csv", "column 'Size' spans [500, 5000] in the rows GenerateHouses makes".
+/// </summary>
 internal sealed class ColumnEvidence
 {
-    public ColumnEvidence(string column, double min, double max, string fileName, int rows, bool complete)
+    public ColumnEvidence(string column, double min, double max, string source)
     {
         Column = column;
         Min = min;
         Max = max;
-        FileName = fileName;
-        Rows = rows;
-        Complete = complete;
+        Source = source;
     }
 
     /// <summary>The file's header name of the column, or the ML.NET column the code loads it into.</summary>
     public string Column { get; }
     public double Min { get; }
     public double Max { get; }
-    public string FileName { get; }
-    public int Rows { get; }
 
-    /// <summary>False when only a prefix of the file was read (its first <see cref="Rows"/> rows).</summary>
-    public bool Complete { get; }
+    /// <summary>"in sensors.csv", "in sensors.csv (first 100000 rows)", "in the rows GenerateHouses makes".</summary>
+    public string Source { get; }
+
+    public static string InFile(string fileName, int rows, bool complete)
+        => "in " + fileName + (complete ? "" : " (first " + rows.ToString(System.Globalization.CultureInfo.InvariantCulture) + " rows)");
 
     public override string ToString()
-        => "column '" + Column + "' spans [" + NumberText.Round(Min) + ", " + NumberText.Round(Max) + "] in " + FileName
-           + (Complete ? "" : " (first " + Rows.ToString(System.Globalization.CultureInfo.InvariantCulture) + " rows)");
+        => "column '" + Column + "' spans [" + NumberText.Round(Min) + ", " + NumberText.Round(Max) + "] " + Source;
 }

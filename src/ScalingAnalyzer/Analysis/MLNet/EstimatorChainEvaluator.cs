@@ -102,9 +102,12 @@ internal sealed class EstimatorChainEvaluator
         ColumnNormalizationState? joined = null;
         foreach (var call in calls)
         {
-            if (ArgumentFor(call, parameter) is not { } argument
-                || program.BodyOf(ContainingMethod(call) ?? method, cancellationToken) is not { } body
-                || !IsWithin(body.Root, call))
+            // The call as the caller's own operation tree holds it: trees of one method built by different semantic
+            // models are different objects, and locals are followed within one tree.
+            if (ContainingMethod(call) is not { } caller
+                || program.BodyOf(caller, cancellationToken) is not { } body
+                || FindInvocation(body.Root, call.Syntax) is not { } own
+                || ArgumentFor(own, parameter) is not { } argument)
                 return ColumnNormalizationState.Unknown;
             var state = In(body).EvaluateDataView(argument, depth + 1);
             joined = joined is null ? state : ColumnNormalizationState.Join(joined, state);
@@ -131,14 +134,14 @@ internal sealed class EstimatorChainEvaluator
         return null;
     }
 
-    private static bool IsWithin(IOperation root, IOperation operation)
+    private static IInvocationOperation? FindInvocation(IOperation root, SyntaxNode syntax)
     {
-        for (var current = operation; current is not null; current = current.Parent)
+        foreach (var operation in root.Descendants())
         {
-            if (current == root)
-                return true;
+            if (operation is IInvocationOperation invocation && invocation.Syntax == syntax)
+                return invocation;
         }
-        return false;
+        return null;
     }
 
     public MLNetOperationValues Values { get; }
@@ -225,8 +228,11 @@ internal sealed class EstimatorChainEvaluator
             else if (argument.ArgumentKind != ArgumentKind.DefaultValue && !IsNullConstant(argument.Value))
                 return ColumnNormalizationState.Raw;
         }
-        if (rows is null || LiteralRows.MaxMagnitudes(ResolveThroughLocals(rows, depth), symbols.ColumnNameAttribute) is not { } columns)
+        if (rows is null)
             return ColumnNormalizationState.Raw;
+        var source = ResolveThroughLocals(rows, depth);
+        if (LiteralRows.MaxMagnitudes(source, symbols.ColumnNameAttribute) is not { } columns)
+            return source is not null && program is not null ? GeneratedObjects(source) : ColumnNormalizationState.Raw;
         var state = ColumnNormalizationState.Raw;
         foreach (var column in columns)
         {
@@ -238,6 +244,22 @@ internal sealed class EstimatorChainEvaluator
 
     private ColumnNormalizationState TextFile(IInvocationOperation loader, IOperation? path)
         => textFiles.Evaluate(loader, path, symbols, operation => ResolveThroughLocals(operation), featureMagnitudeThreshold);
+
+    /// <summary>Rows a generator of the project makes (<see cref="GeneratedRows"/>): its columns' bounds decide, with the numbers for the message.</summary>
+    private ColumnNormalizationState GeneratedObjects(IOperation rows)
+    {
+        var state = ColumnNormalizationState.Raw;
+        if (GeneratedRows.Read(rows, program!, symbols.ColumnNameAttribute, cancellationToken) is not { } generated)
+            return state;
+        var source = "in the rows " + generated.Generator + " makes";
+        foreach (var column in generated.Columns)
+        {
+            var bounds = column.Value;
+            var mark = bounds.Magnitude <= featureMagnitudeThreshold ? ColumnNormalization.WithinUnitScale : ColumnNormalization.NotNormalized;
+            state = state.With(column.Key, mark, new ColumnEvidence(column.Key, bounds.Low, bounds.High, source));
+        }
+        return state;
+    }
 
     private static bool IsNullConstant(IOperation value) => MLNetOperationValues.Unwrap(value).ConstantValue is { HasValue: true, Value: null };
 

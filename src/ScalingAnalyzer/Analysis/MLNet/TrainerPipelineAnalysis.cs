@@ -251,6 +251,14 @@ internal sealed class TrainerPipelineAnalysis
         var (top, parent) = MLNetOperationValues.ConsumerOf(append);
         if (AppendedAfter(top, parent, depth) is { } appended)
             return appended;
+        // a.Append(trainer).Append(MapKeyToValue(...)): the longer chain starts from the same data.
+        if (parent is IInvocationOperation longer && (symbols.IsAppend(longer.TargetMethod) || symbols.IsPassThroughEstimator(longer.TargetMethod))
+            && EstimatorChainEvaluator.AppendOperands(longer).Start == top)
+            return UpstreamOf(longer, depth + 1);
+        if (parent is IArgumentOperation { Parent: IInvocationOperation extension } startArgument
+            && (symbols.IsAppend(extension.TargetMethod) || symbols.IsPassThroughEstimator(extension.TargetMethod))
+            && startArgument.Value == top && EstimatorChainEvaluator.AppendOperands(extension).Start == top)
+            return UpstreamOf(extension, depth + 1);
         var local = parent switch
         {
             IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
