@@ -15,7 +15,7 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor MLNetMissingNormalizer = Create(
         RuleIdentifiers.MLNetMissingNormalizer,
         title: "Trainer that needs normalization consumes an unnormalized feature column",
-        messageFormat: "{0} needs normalized features, but column '{1}' is not normalized before it in the pipeline; append a normalizer such as NormalizeMeanVariance(\"{1}\") before the trainer",
+        messageFormat: "{0} needs normalized features, but column '{1}' is not normalized before it in the pipeline{2}; append a normalizer such as NormalizeMeanVariance(\"{1}\") before the trainer",
         DiagnosticSeverity.Warning,
         description: "ML.NET documents, for each trainer, whether normalization is required. Trainers that require it diverge (OnlineGradientDescent throws on NaN weights) or converge to a poor model when the feature column has not been normalized.");
 
