@@ -25,6 +25,22 @@ public sealed class PackageFreshnessTests(ConsumerWorkspace workspace)
         Assert.StartsWith(ConsumerWorkspace.StaleVersion + "-t", workspace.PackageVersion, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The control: a project that asks for the plain version, as the consumers did before versions were unique,
+    /// gets the planted stale package from the fallback folder. So the plant is one NuGet takes when it can.
+    /// </summary>
+    [Fact]
+    public void A_project_asking_for_the_plain_version_would_get_the_stale_package()
+    {
+        var control = new ConsumerProject(Path.Combine(workspace.Root, "StaleControl"), "StaleControl");
+        control.WriteProjectFile(compileOnly: true, "Library", ConsumerProject.PackageReference(ConsumerWorkspace.AnalyzerPackageId, ConsumerWorkspace.StaleVersion));
+        var restore = DotNetProcess.Run(control.Directory, TimeSpan.FromMinutes(5), "restore", control.ProjectFile, "-nologo", "-v:q");
+        Assert.True(restore.ExitCode == 0, restore.ToString());
+        var restored = ConsumerWorkspace.RestoredPackage(control, ConsumerWorkspace.AnalyzerPackageId);
+        Assert.NotNull(restored);
+        Assert.Equal((ConsumerWorkspace.StaleVersion, Path.Combine(workspace.StaleCacheDirectory, "scalinganalyzer", ConsumerWorkspace.StaleVersion)), restored.Value);
+    }
+
     [Fact]
     public void Every_consumer_restored_the_fresh_analyzers_from_this_run_and_not_the_stale_ones()
     {
