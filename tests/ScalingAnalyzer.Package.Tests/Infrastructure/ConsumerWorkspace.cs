@@ -35,6 +35,12 @@ public sealed class ConsumerWorkspace : IDisposable
         "MLNet/HousePriceRegression.cs", "MLNet/NormalizedPipeline.cs",
     ];
 
+    /// <summary>What the IDE-style workspace opens: a diagnostic of every rule, SCALE004's suggestion included.</summary>
+    private static readonly string[] IdeSources =
+    [
+        "Program.cs", "Torch/HousePriceTraining.cs", "Torch/RuntimeData.cs", "MLNet/HousePriceRegression.cs", "MLNet/NormalizedPipeline.cs",
+    ];
+
     private readonly Dictionary<string, BuildRun> _builds = new(StringComparer.Ordinal);
 
     public ConsumerWorkspace()
@@ -62,6 +68,7 @@ public sealed class ConsumerWorkspace : IDisposable
         AnalyzerLibrary = new ConsumerProject(Path.Combine(Root, "AnalyzerLibrary"), "AnalyzerLibrary");
         RuntimeLibrary = new ConsumerProject(Path.Combine(Root, "RuntimeLibrary"), "RuntimeLibrary");
         LibraryUser = new ConsumerProject(Path.Combine(Root, "LibraryUser"), "LibraryUser");
+        Ide = new ConsumerProject(Path.Combine(Root, "Ide"), "IdeConsumer");
 
         // TorchSharp applications: the one package ScalingAnalyzer.Runtime brings runtime, analyzers and fixes.
         var runtime = ConsumerProject.PackageReference(RuntimePackageId, PackageVersion);
@@ -73,6 +80,8 @@ public sealed class ConsumerWorkspace : IDisposable
         File.Copy(Path.Combine(ConsumersDirectory, "configured.editorconfig"), Path.Combine(Configured.Directory, ".editorconfig"));
         Fixable.WriteProjectFile(compileOnly: false, "Exe", runtime, ConsumerProject.TorchSharpCpu, ConsumerProject.MicrosoftML);
         Fixable.AddSources(ConsumersDirectory, "Program.cs", "Torch/HousePriceTraining.cs", "MLNet/HousePriceRegression.cs");
+        Ide.WriteProjectFile(compileOnly: true, "Exe", runtime, ConsumerProject.TorchSharpCpu, ConsumerProject.MicrosoftML);
+        Ide.AddSources(ConsumersDirectory, IdeSources);
 
         // The analyzers alone, added as `dotnet add package` adds a development dependency (below).
         Plain.WriteProjectFile(compileOnly: true, "Exe");
@@ -141,7 +150,10 @@ public sealed class ConsumerWorkspace : IDisposable
     /// <summary>An application that references both libraries and no ScalingAnalyzer package.</summary>
     public ConsumerProject LibraryUser { get; }
 
-    public IReadOnlyList<ConsumerProject> AllProjects => [Default, Configured, Plain, Fixable, MLNetOnly, AnalyzerLibrary, RuntimeLibrary, LibraryUser];
+    /// <summary>Opened in an MSBuildWorkspace, as an IDE opens it (IdeWorkspaceTests); never built on the command line.</summary>
+    public ConsumerProject Ide { get; }
+
+    public IReadOnlyList<ConsumerProject> AllProjects => [Default, Configured, Plain, Fixable, MLNetOnly, AnalyzerLibrary, RuntimeLibrary, LibraryUser, Ide];
 
     public static string ConsumersDirectory => Path.Combine(AppContext.BaseDirectory, "Consumers");
 
