@@ -74,8 +74,11 @@ fi
 
 # The picture goes under artifacts/: docs/images/house-prices.png is the committed copy the README shows.
 echo
-echo "== dotnet run --project samples/HousePrices.TorchSharp -c Release -- --plot artifacts/house-prices.png"
-dotnet run --project samples/HousePrices.TorchSharp -c Release -- --plot "$artifacts/house-prices.png"
+echo "== dotnet run --project samples/HousePrices.TorchSharp -c Release -- --plot artifacts/house-prices.png --model artifacts/house-prices-model.bin"
+dotnet run --project samples/HousePrices.TorchSharp -c Release -- --plot "$artifacts/house-prices.png" --model "$artifacts/house-prices-model.bin"
+echo
+echo "== dotnet run --project samples/HousePrices.TorchSharp -c Release -- predict 2000   (a fresh process loads the saved model)"
+dotnet run --project samples/HousePrices.TorchSharp -c Release --no-build -- predict 2000 --model "$artifacts/house-prices-model.bin"
 echo
 echo "== dotnet run --project samples/HousePrices.MLNet -c Release"
 dotnet run --project samples/HousePrices.MLNet -c Release

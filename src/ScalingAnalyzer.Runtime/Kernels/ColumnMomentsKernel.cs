@@ -68,9 +68,22 @@ internal static unsafe class ColumnMomentsKernel
     public static ColumnMoments Compute<T>(T* data, long rows, int columns)
         where T : unmanaged, INumber<T>
     {
+        var moments = ComputeShifted(data, rows, columns, out var shift);
+        moments.Unshift(shift);
+        return moments;
+    }
+
+    /// <summary>
+    /// The statistics before the shift is added back: means relative to <paramref name="shift"/> (the first row), M2 as is.
+    /// A fit over batches keeps them in these coordinates, moved to one common shift, so merging batches of 1e9 plus
+    /// small noise adds no 1e9-sized rounding either.
+    /// </summary>
+    public static ColumnMoments ComputeShifted<T>(T* data, long rows, int columns, out double[] shift)
+        where T : unmanaged, INumber<T>
+    {
         if (typeof(T) == typeof(float) && NarrowFloatMomentsKernel.Supports(columns))
         {
-            var narrow = NarrowFloatMomentsKernel.Compute((float*)data, rows, columns);
+            var narrow = NarrowFloatMomentsKernel.ComputeShifted((float*)data, rows, columns, out shift);
             // Non-finite: NaN/infinity in the data, or a float32 center estimate that overflowed near
             // float.MaxValue. The general kernel below, all float64, tells the two apart for the caller.
             if (narrow.IsFinite()) return narrow;
@@ -82,13 +95,14 @@ internal static unsafe class ColumnMomentsKernel
         var plan = new ChunkPlan(rows, columns, blockRows);
         var chunkResults = new ColumnMoments[plan.ChunkCount];
         var address = (IntPtr)data;
-        var shift = new double[columns];
-        for (var c = 0; c < columns; c++) shift[c] = double.CreateTruncating(data[c]);
+        var firstValues = new double[columns];
+        for (var c = 0; c < columns; c++) firstValues[c] = double.CreateTruncating(data[c]);
+        shift = firstValues;
         plan.Run(chunk =>
         {
             var (firstRow, rowCount) = plan.Chunk(chunk);
             var result = new ColumnMoments(columns);
-            var scratch = new BlockScratch(shift, usePattern ? patternLength : columns);
+            var scratch = new BlockScratch(firstValues, usePattern ? patternLength : columns);
             for (long r = 0; r < rowCount; r += blockRows)
             {
                 var count = Math.Min(blockRows, rowCount - r);
@@ -102,7 +116,6 @@ internal static unsafe class ColumnMomentsKernel
 
         var total = new ColumnMoments(columns);
         foreach (var part in chunkResults) total.Merge(part.Count, part.Mean, part.M2);
-        total.Unshift(shift);
         return total;
     }
 

@@ -30,6 +30,14 @@ internal static unsafe class NarrowFloatMomentsKernel
 
     public static ColumnMoments Compute(float* data, long rows, int columns)
     {
+        var moments = ComputeShifted(data, rows, columns, out var shift);
+        moments.Unshift(shift);
+        return moments;
+    }
+
+    /// <summary>Means relative to <paramref name="shift"/> (the first row, exact in float64), M2 as is.</summary>
+    public static ColumnMoments ComputeShifted(float* data, long rows, int columns, out double[] shift)
+    {
         var blockRows = BlockElements / columns;
         var plan = new ChunkPlan(rows, columns, blockRows);
         var shiftPattern = new float[PatternLength];
@@ -58,9 +66,8 @@ internal static unsafe class NarrowFloatMomentsKernel
 
         var total = new ColumnMoments(columns);
         foreach (var part in chunkResults) total.Merge(part.Count, part.Mean, part.M2);
-        var shiftPerColumn = new double[columns];
-        for (var c = 0; c < columns; c++) shiftPerColumn[c] = shiftPattern[c];
-        total.Unshift(shiftPerColumn);
+        shift = new double[columns];
+        for (var c = 0; c < columns; c++) shift[c] = shiftPattern[c];
         return total;
     }
 

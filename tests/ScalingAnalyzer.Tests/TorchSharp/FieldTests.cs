@@ -103,11 +103,21 @@ public class FieldTests
             """));
 
     [Fact]
-    public Task AFieldThatIsNotReadonlyIsSilent() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+    public Task AFieldThatIsNotReadonlyIsKnownFromEveryWrite() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
         Trainer("""
                 private Tensor _x;
                 private readonly Tensor _y;
-            """, RawConstructor, "_x"));
+            """, RawConstructor, "{|#0:_x|}"),
+        expected: Scale001().WithArguments("_x", "[500, 5000]", "model.forward", Magnitude5000));
+
+    [Fact]
+    public Task AMutableFieldWrittenRawAndScaledIsSilent() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        Trainer("""
+                private Tensor _x;
+                private readonly Tensor _y;
+            """, RawConstructor, "_x", otherMembers: """
+                public void Prepare() => _x = (_x - _x.mean()) / _x.std();
+            """));
 
     [Fact]
     public Task AFieldOthersCanSeeIsSilent() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(

@@ -8,17 +8,22 @@ using Microsoft.CodeAnalysis.Operations;
 namespace ScalingAnalyzer.Analysis;
 
 /// <summary>
-/// What the private readonly fields of this compilation's classes hold, so that a training method reading its data
-/// from a field (<c>private static readonly Tensor X = torch.tensor(...)</c>, or one set in the constructor) is
-/// analysed like one reading a local. A field's value is the join of what its initializer and the constructors write
-/// to it, computed once per compilation, and only trusted when nothing else can change the values it refers to:
+/// What the fields and auto-properties of this compilation's classes hold wherever they are read, so that a training
+/// method reading its data from a field (<c>private static readonly Tensor X = torch.tensor(...)</c>, one set in the
+/// constructor, a <c>List&lt;Tensor&gt;</c> filled by a <c>Load</c> method) is analysed like one reading a local. A
+/// member's value is the join of what every write to it puts there (its initializer, constructors, methods, items
+/// added to it), computed once per compilation, and only trusted when every write is visible and nothing else can
+/// change the values it refers to:
 /// <list type="bullet">
-/// <item>readonly: only initializers and constructors of its class may assign it;</item>
-/// <item>private and in a class: every use is in the class's own code (a struct may be overwritten whole);</item>
-/// <item>every use is a read that cannot change its contents: an operand, a property read, an element read, or an
+/// <item>private (a field, or an auto-property whose setter is private or absent) and in a class: every use is in the
+/// class's own code, which this compilation holds (a struct may be overwritten whole);</item>
+/// <item>readonly members are written only by initializers and constructors; other members by any method of the
+/// class, not by a lambda or local function (whose time of running is not known);</item>
+/// <item>every other use is a read that cannot change its contents: an operand, a property or element read, or an
 /// argument or receiver of a TorchSharp method that is not in place (no trailing underscore, no writable accessor),
-/// a LINQ query, a module's forward, ScalingAnalyzer.Runtime (the fixes' scalers), or console output. Anything else (in-place calls, element writes, passing it to
-/// other methods, copying the reference into a variable) leaves the field unknown, so it is never reported.</item>
+/// a LINQ query, a module's forward, ScalingAnalyzer.Runtime (the fixes' scalers), or console output. Anything else
+/// (in-place calls, passing it to other methods, copying the reference into a variable) leaves the member unknown;</item>
+/// <item>writes that disagree (one scaled, another raw) leave it unknown: their order is not known here.</item>
 /// </list>
 /// </summary>
 internal sealed class ReadonlyFieldValues
@@ -26,32 +31,40 @@ internal sealed class ReadonlyFieldValues
     /// <summary>TorchSharp members that hand out writable access to a tensor's storage.</summary>
     private static readonly ImmutableHashSet<string> WritableAccessors = ImmutableHashSet.Create("data", "bytes", "DataItem", "data_ptr");
 
+    /// <summary>List methods that add to the list: a write of the list's contents.</summary>
+    private static readonly ImmutableHashSet<string> Additions = ImmutableHashSet.Create("Add", "AddRange", "Insert", "InsertRange");
+
+    /// <summary>List methods that read it only.</summary>
+    private static readonly ImmutableHashSet<string> ListReads = ImmutableHashSet.Create("Contains", "IndexOf", "ToArray", "GetRange", "Exists", "Find", "FindIndex", "TrueForAll", "GetEnumerator");
+
     /// <summary>How many fields may be computed inside one another (X from Y from Z ...).</summary>
     private const int MaxNesting = 16;
 
     private readonly Compilation _compilation;
     private readonly TorchSymbols _symbols;
+    private readonly ProgramSummaries _program;
     private readonly Func<SyntaxTree, ScalingOptions> _optionsFor;
 
     // One lock for every field: a field's initializer may read other fields (even in a cycle), and computing them
     // under one reentrant lock cannot deadlock, where a lock per field could across threads.
     private readonly object _gate = new();
-    private readonly Dictionary<IFieldSymbol, AbstractValue?> _values = new(SymbolEqualityComparer.Default);
-    private readonly HashSet<IFieldSymbol> _inProgress = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ISymbol, AbstractValue?> _values = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<ISymbol> _inProgress = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<INamedTypeSymbol, Dictionary<string, List<SyntaxNode>>?> _identifiers = new(SymbolEqualityComparer.Default);
 
     private readonly Func<SyntaxTree, SemanticModel> _semanticModelFor;
 
-    public ReadonlyFieldValues(Compilation compilation, TorchSymbols symbols, Func<SyntaxTree, ScalingOptions> optionsFor, Func<SyntaxTree, SemanticModel> semanticModelFor)
+    public ReadonlyFieldValues(Compilation compilation, TorchSymbols symbols, ProgramSummaries program, Func<SyntaxTree, ScalingOptions> optionsFor, Func<SyntaxTree, SemanticModel> semanticModelFor)
     {
         _semanticModelFor = semanticModelFor;
         _compilation = compilation;
         _symbols = symbols;
+        _program = program;
         _optionsFor = optionsFor;
     }
 
-    /// <summary>The field's value, or null when it is not known (see the class summary for when it is).</summary>
-    public AbstractValue? ValueOf(IFieldSymbol field, CancellationToken cancellationToken)
+    /// <summary>The member's value, or null when it is not known (see the class summary for when it is).</summary>
+    public AbstractValue? ValueOf(ISymbol field, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -77,32 +90,44 @@ internal sealed class ReadonlyFieldValues
         }
     }
 
-    private AbstractValue? Compute(IFieldSymbol field, CancellationToken cancellationToken)
+    private AbstractValue? Compute(ISymbol member, CancellationToken cancellationToken)
     {
-        if (!field.IsReadOnly || field.IsConst || field.DeclaredAccessibility != Accessibility.Private
-            || field.ContainingType is not { TypeKind: TypeKind.Class } type
-            || field.DeclaringSyntaxReferences.Length != 1)
+        bool readOnly;
+        switch (member)
+        {
+            case IFieldSymbol field when !field.IsConst && !field.IsImplicitlyDeclared && field.DeclaredAccessibility == Accessibility.Private:
+                readOnly = field.IsReadOnly;
+                break;
+            case IPropertySymbol property when TrainingInterpreter.IsAutoProperty(property)
+                                               && (property.DeclaredAccessibility == Accessibility.Private || property.SetMethod is null || property.SetMethod.DeclaredAccessibility == Accessibility.Private):
+                readOnly = property.SetMethod is null;
+                break;
+            default:
+                return null;
+        }
+        if (member.ContainingType is not { TypeKind: TypeKind.Class } type || member.DeclaringSyntaxReferences.Length != 1)
             return null;
 
         var writers = new List<IOperation>();
-        if (Initializer(field, cancellationToken) is { } initializer)
+        if (Initializer(member, cancellationToken) is { } initializer)
             writers.Add(initializer);
         if (IdentifiersOf(type, cancellationToken) is not { } identifiers)
             return null;
-        if (identifiers.TryGetValue(field.Name, out var spelledLikeTheField))
+        if (identifiers.TryGetValue(member.Name, out var spelledLikeTheField))
         {
             foreach (var node in spelledLikeTheField)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (ReferenceAt(node, field, _semanticModelFor(node.SyntaxTree), cancellationToken) is not { } reference)
+                if (ReferenceAt(node, member, _semanticModelFor(node.SyntaxTree), cancellationToken) is not { } reference)
                     continue;
-                if (IsWrite(reference))
+                if (IsWrite(reference) || IsAddition(reference) || IsElementWrite(reference))
                 {
-                    // Readonly: this is an initializer or a constructor of the class (an init accessor gives it a value from outside).
-                    if (ConstructorBodyOf(reference) is not { } constructor)
+                    // Readonly: this is an initializer or a constructor of the class (an init accessor gives it a value
+                    // from outside); otherwise any member body of the class, run as a whole.
+                    if (WriterOf(reference, constructorOnly: readOnly && !IsAddition(reference) && !IsElementWrite(reference)) is not { } writer)
                         return null;
-                    if (!writers.Contains(constructor))
-                        writers.Add(constructor);
+                    if (!writers.Contains(writer))
+                        writers.Add(writer);
                 }
                 else if (!IsSafeRead(reference))
                 {
@@ -112,14 +137,21 @@ internal sealed class ReadonlyFieldValues
         }
 
         AbstractValue? value = null;
-        var options = _optionsFor(field.DeclaringSyntaxReferences[0].SyntaxTree);
+        bool anyScaled = false, anyRaw = false;
+        var options = _optionsFor(member.DeclaringSyntaxReferences[0].SyntaxTree);
         foreach (var writer in writers)
         {
-            var written = TrainingInterpreter.ValueWrittenTo(field, writer, _symbols, options, f => ValueOf(f, cancellationToken), cancellationToken);
+            var written = TrainingInterpreter.ValueWrittenTo(member, writer, _program, options, cancellationToken);
             if (written is null)
                 return null;
+            if (written.Scaling != ScalingKind.None)
+                anyScaled = true;
+            else if (written.Origin is ValueOrigin.RuntimeData or ValueOrigin.Generated || written.Range.IsKnown && !written.IsEmptyCollection)
+                anyRaw = true;
             value = value is null ? written : value.Join(written);
         }
+        if (anyScaled && anyRaw)
+            return null;
         return value is null ? null : Detached(value);
     }
 
@@ -165,7 +197,7 @@ internal sealed class ReadonlyFieldValues
         return value with { ForwardCalls = ImmutableArray<IOperation>.Empty, LossCalls = ImmutableArray<IOperation>.Empty };
     }
 
-    private IOperation? Initializer(IFieldSymbol field, CancellationToken cancellationToken)
+    private IOperation? Initializer(ISymbol field, CancellationToken cancellationToken)
     {
         var declarator = field.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
         if (!_compilation.ContainsSyntaxTree(declarator.SyntaxTree))
@@ -173,35 +205,50 @@ internal sealed class ReadonlyFieldValues
         var model = _semanticModelFor(declarator.SyntaxTree);
         foreach (var child in declarator.ChildNodes())
         {
-            if (model.GetOperation(child, cancellationToken) is IFieldInitializerOperation initializer)
-                return initializer;
+            if (model.GetOperation(child, cancellationToken) is IFieldInitializerOperation or IPropertyInitializerOperation)
+                return model.GetOperation(child, cancellationToken);
         }
         return null;
     }
 
-    private static IFieldReferenceOperation? ReferenceAt(SyntaxNode identifier, IFieldSymbol field, SemanticModel model, CancellationToken cancellationToken)
+    private static IMemberReferenceOperation? ReferenceAt(SyntaxNode identifier, ISymbol member, SemanticModel model, CancellationToken cancellationToken)
     {
         // `_x` is bound at the identifier, `this._x` at the member access around it.
         var operation = model.GetOperation(identifier, cancellationToken) ?? (identifier.Parent is { } parent ? model.GetOperation(parent, cancellationToken) : null);
-        return operation is IFieldReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Field, field) ? reference : null;
+        return operation is IFieldReferenceOperation or IPropertyReferenceOperation && SymbolEqualityComparer.Default.Equals(((IMemberReferenceOperation)operation).Member, member)
+            ? (IMemberReferenceOperation)operation
+            : null;
     }
 
-    private static bool IsWrite(IFieldReferenceOperation reference)
+    private static bool IsWrite(IMemberReferenceOperation reference)
         => reference.Parent is ISimpleAssignmentOperation assignment && ReferenceEquals(assignment.Target, reference);
 
-    private static IOperation? ConstructorBodyOf(IOperation operation)
+    /// <summary>_list.Add(x): the member's contents written.</summary>
+    private static bool IsAddition(IMemberReferenceOperation reference)
+        => reference.Parent is IInvocationOperation { TargetMethod: { Name: var name, ContainingType: { Name: "List", IsGenericType: true } } } invocation
+           && ReferenceEquals(invocation.Instance, reference) && Additions.Contains(name);
+
+    /// <summary>_values[i] = x: an element of an array member written.</summary>
+    private static bool IsElementWrite(IMemberReferenceOperation reference)
+        => reference.Parent is IArrayElementReferenceOperation element && ReferenceEquals(element.ArrayReference, reference)
+           && element.Parent is ISimpleAssignmentOperation assignment && ReferenceEquals(assignment.Target, element);
+
+    /// <summary>The member body (constructor, method, accessor) a write runs in; null inside a lambda or local function.</summary>
+    private static IOperation? WriterOf(IOperation operation, bool constructorOnly)
     {
         for (var current = operation.Parent; current is not null; current = current.Parent)
         {
             if (current is IConstructorBodyOperation constructor)
                 return constructor;
+            if (current is IMethodBodyOperation method)
+                return constructorOnly ? null : method;
             if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
                 return null;
         }
         return null;
     }
 
-    private bool IsSafeRead(IFieldReferenceOperation reference)
+    private bool IsSafeRead(IMemberReferenceOperation reference)
     {
         IOperation current = reference;
         while (current.Parent is IConversionOperation { OperatorMethod: null } or IParenthesizedOperation)
@@ -217,12 +264,25 @@ internal sealed class ReadonlyFieldValues
             case IArrayElementReferenceOperation element when ReferenceEquals(element.ArrayReference, current):
                 return !IsWriteTarget(element);
             case IInvocationOperation invocation when ReferenceEquals(invocation.Instance, current):
+                if (invocation.TargetMethod.ContainingType is { Name: "List", IsGenericType: true })
+                    return ListReads.Contains(invocation.TargetMethod.Name) || invocation.TargetMethod.Name == "ForEach" && OnlyDisposes(invocation);
                 return DoesNotChangeItsInputs(invocation.TargetMethod);
             case IArgumentOperation { Parameter.RefKind: RefKind.None or RefKind.In, Parent: IInvocationOperation invocation }:
                 return DoesNotChangeItsInputs(invocation.TargetMethod);
             default:
                 return false;
         }
+    }
+
+    /// <summary>_list.ForEach(t =&gt; t.Dispose()): releasing the elements changes no value read before.</summary>
+    private static bool OnlyDisposes(IInvocationOperation invocation)
+    {
+        foreach (var operation in invocation.Arguments[0].Value.Descendants())
+        {
+            if (operation is IInvocationOperation call && call.TargetMethod.Name != "Dispose")
+                return false;
+        }
+        return true;
     }
 
     /// <summary>An element or property assigned, updated, or passed by reference.</summary>

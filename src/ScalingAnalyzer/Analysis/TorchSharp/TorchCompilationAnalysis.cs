@@ -14,7 +14,7 @@ namespace ScalingAnalyzer.Analysis;
 /// <summary>
 /// Everything the TorchSharp rules compute per compilation: the known symbols, the options per syntax tree, each
 /// method's diagnostics (computed once, read by both analyzers), the helper-method summaries (computed once,
-/// read by every caller) and the values of readonly fields (<see cref="ReadonlyFieldValues"/>). Keyed by the compilation, so nothing is shared between compilations.
+/// read by every caller) and the program's summaries (<see cref="ProgramSummaries"/>: what calls return, what fields hold). Keyed by the compilation, so nothing is shared between compilations.
 /// </summary>
 internal sealed class TorchCompilationAnalysis
 {
@@ -27,7 +27,7 @@ internal sealed class TorchCompilationAnalysis
     private readonly ConcurrentDictionary<IMethodSymbol, Lazy<TrainingSummary?>> _summaries = new(SymbolEqualityComparer.Default);
 
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
-    private readonly ReadonlyFieldValues _fields;
+    private readonly ProgramSummaries _program;
     private readonly TrainingTextFilter _textFilter;
 
     private TorchCompilationAnalysis(Compilation compilation, AnalyzerOptions analyzerOptions, TorchSymbols symbols)
@@ -35,7 +35,7 @@ internal sealed class TorchCompilationAnalysis
         _compilation = compilation;
         _analyzerOptions = analyzerOptions;
         Symbols = symbols;
-        _fields = new ReadonlyFieldValues(compilation, symbols, OptionsFor, SemanticModelFor);
+        _program = new ProgramSummaries(compilation, symbols, OptionsFor, SemanticModelFor);
         _textFilter = new TrainingTextFilter(compilation);
     }
 
@@ -105,7 +105,7 @@ internal sealed class TorchCompilationAnalysis
         if (scan.MayTrain)
         {
             var options = OptionsFor(body.Syntax.SyntaxTree);
-            var facts = TrainingInterpreter.Interpret(body, method, Symbols, options, helper => SummaryFor(helper, cancellationToken), FieldValues(cancellationToken), cancellationToken);
+            var facts = TrainingInterpreter.Interpret(body, method, Symbols, options, helper => SummaryFor(helper, cancellationToken), _program, cancellationToken);
             diagnostics = ScalingFindings.Find(facts, options, cancellationToken);
         }
         foreach (var (function, functionBody) in scan.NestedFunctions)
@@ -113,8 +113,8 @@ internal sealed class TorchCompilationAnalysis
         return diagnostics;
     }
 
-    private Func<IFieldSymbol, AbstractValue?> FieldValues(CancellationToken cancellationToken)
-        => field => _fields.ValueOf(field, cancellationToken);
+    /// <summary>What the methods and fields of this compilation return and hold: the entry point for every rule.</summary>
+    public ProgramSummaries Program => _program;
 
     /// <summary>What a helper method of this compilation does with its tensor parameters (not following further helpers).</summary>
     public TrainingSummary? SummaryFor(IMethodSymbol method, CancellationToken cancellationToken)
@@ -132,10 +132,10 @@ internal sealed class TorchCompilationAnalysis
         if (body is null || !TrainingPrecheck.Scan(body, Symbols, followHelpers: false).MayTrain)
             return null;
         var options = OptionsFor(syntax.SyntaxTree);
-        var facts = TrainingInterpreter.Interpret(body, method, Symbols, options, helperSummaries: null, FieldValues(cancellationToken), cancellationToken);
+        var facts = TrainingInterpreter.Interpret(body, method, Symbols, options, helperSummaries: null, _program, cancellationToken);
         var reachParameters = facts.HasIncompleteAdaptiveReach() ? ReachParameters.Find(body, method, Symbols) : ImmutableArray<int>.Empty;
         var summary = ScalingFindings.Summarize(facts, method.Name, reachParameters, reachParameters.IsEmpty ? null : (constants, token) =>
-            TrainingInterpreter.Interpret(body, method, Symbols, options, helperSummaries: null, FieldValues(token), token, constants).AdaptiveReach());
+            TrainingInterpreter.Interpret(body, method, Symbols, options, helperSummaries: null, _program, token, constants).AdaptiveReach());
         return summary.IsEmpty ? null : summary;
     }
 }

@@ -131,6 +131,9 @@ internal static class TorchTransfers
         ["index_select"] = call => KeepValues(call, keepColumns: call.Constant("dim") == 0),
         ["slice"] = call => KeepValues(call, keepColumns: call.Constant("dim") == 0),
         ["roll"] = call => KeepValues(call, keepColumns: true),
+        // x.index_put_(values, index), x.copy_(values): x now also holds the values written into it.
+        ["index_put"] = call => WrittenInto(call),
+        ["copy"] = call => WrittenInto(call),
         // Pieces of a tensor (an array of tensors): foreach over them meets the same values.
         ["split"] = call => KeepValues(call, keepColumns: false),
         ["chunk"] = call => KeepValues(call, keepColumns: false),
@@ -444,6 +447,16 @@ internal static class TorchTransfers
                 return ScalingKind.None;
         }
         return parts[0].Scaling;
+    }
+
+    private static AbstractValue WrittenInto(TorchCall call)
+    {
+        if (call.Receiver is not { } target || call.Arguments.Length == 0 || !call.Interpreter.Symbols.IsTensor(call.Invocation.Arguments[0].Value.Type))
+            return Unmodelled(call);
+        var written = call.Arguments[0];
+        return call.Name.StartsWith("copy", StringComparison.Ordinal)
+            ? written with { Identity = target.Identity, Rows = target.Rows }
+            : target.Join(written) with { Identity = target.Identity, Rows = target.Rows, Columns = default };
     }
 
     private static AbstractValue Binary(TorchCall call, BinaryOperatorKind kind)

@@ -16,6 +16,22 @@ internal sealed partial class TrainingInterpreter
             return AbstractValue.Unknown;
         if (operation.ConstantValue.HasValue && TryConstant(operation.ConstantValue.Value, out var constant))
             return constant;
+        var value = EvaluateCore(operation);
+        // A byte is 0..255 by its type, however it was read (File.ReadAllBytes, a pixel buffer).
+        return !value.Range.IsKnown && IsByteTyped(operation.Type) ? value with { Range = Interval.Of(0, 255), Kind = ElementKind.Integer } : value;
+    }
+
+    private static bool IsByteTyped(ITypeSymbol? type)
+    {
+        while (type is IArrayTypeSymbol array)
+            type = array.ElementType;
+        if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named && IsNumericCollection(named))
+            type = named.TypeArguments[0];
+        return type?.SpecialType == SpecialType.System_Byte;
+    }
+
+    private AbstractValue EvaluateCore(IOperation operation)
+    {
         switch (operation)
         {
             case ILocalReferenceOperation local:
@@ -63,9 +79,7 @@ internal sealed partial class TrainingInterpreter
                     elements.Add(Evaluate(item));
                 return AbstractValue.Unknown.WithElements(elements.MoveToImmutable());
             case IObjectCreationOperation creation:
-                foreach (var argument in creation.Arguments)
-                    Evaluate(argument.Value);
-                return IsNumericCollection(creation.Type) ? AbstractValue.Data(Interval.Unknown, ValueOrigin.RuntimeData, ElementKindOf(creation.Type)) : AbstractValue.Unknown;
+                return ObjectCreation(creation);
             case IConditionalOperation ternary:
                 Evaluate(ternary.Condition);
                 return Evaluate(ternary.WhenTrue).Join(Evaluate(ternary.WhenFalse));
@@ -75,6 +89,8 @@ internal sealed partial class TrainingInterpreter
                 return Evaluate(awaitOperation.Operation);
             case IArgumentOperation argumentOperation:
                 return Evaluate(argumentOperation.Value);
+            case IInstanceReferenceOperation:
+                return ThisObject();
             case IAnonymousFunctionOperation:
             case IDelegateCreationOperation:
             case ILocalFunctionOperation:
@@ -134,27 +150,84 @@ internal sealed partial class TrainingInterpreter
                     IParameterReferenceOperation p => p.Parameter,
                     _ => null,
                 };
-                if (arraySymbol is not null && _environment.TryGetValue(arraySymbol, out var array))
+                arraySymbol ??= Strip(element.ArrayReference) is IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } arrayField ? arrayField.Field : null;
+                if (arraySymbol is not null && (_environment.TryGetValue(arraySymbol, out var array) || arraySymbol is IFieldSymbol && (array = Evaluate(element.ArrayReference)) is not null))
                 {
                     var origin = AbstractValue.CombineOrigins(array.Origin, value.Origin == ValueOrigin.Literal ? array.Origin : value.Origin);
-                    _environment[arraySymbol] = array with { Range = array.Range.Join(value.Range), Columns = default, Origin = origin };
+                    var filled = array.IsEmptyCollection ? value.WithRows(null) : array with { Range = array.Range.Join(value.Range), Columns = default, Origin = origin };
+                    WriteVariable(arraySymbol, filled, mutation: true);
                 }
+                break;
+            case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } indexed } indexer when _symbols.IsTensor(indexer.Property.ContainingType):
+                // t[j] = v: the tensor now also holds v.
+                foreach (var argument in indexer.Arguments)
+                    Evaluate(argument.Value);
+                var tensor = Evaluate(indexed);
+                AssignBack(indexed, tensor.Join(value) with { Identity = tensor.Identity, Rows = tensor.Rows });
+                break;
+            case IPropertyReferenceOperation { Property: var property } propertyReference when IsAutoProperty(property):
+                if (propertyReference.Instance is null or IInstanceReferenceOperation)
+                    WriteMember(property, value);
+                else if (propertyReference.Instance is { } owner)
+                    WriteMemberOf(owner, property, value);
                 break;
             case IDeclarationExpressionOperation declaration:
                 Assign(declaration.Expression, value);
                 break;
-            case IFieldReferenceOperation { Field: { IsReadOnly: true } field } fieldReference:
-                // Assigned in the constructor being interpreted, or updated in place (x.div_(s)): later reads here see it.
-                if (fieldReference.Instance is not null)
-                    Evaluate(fieldReference.Instance);
-                _environment[field] = value;
-                if (SymbolEqualityComparer.Default.Equals(field, _capturedField))
-                    _captured = _captured is null ? value : _captured.Join(value);
+            case IFieldReferenceOperation { Field: var field } fieldReference when !field.ContainingType.IsTupleType:
+                // Assigned in the constructor or method being interpreted, or updated in place (x.div_(s)): later reads here see it.
+                if (fieldReference.Instance is null or IInstanceReferenceOperation)
+                    WriteMember(field, value);
+                else
+                    WriteMemberOf(fieldReference.Instance, field, value);
                 break;
             case ITupleOperation:
                 Deconstruct(target, value);
                 break;
         }
+    }
+
+    /// <summary>A field or auto-property of the object being interpreted (or a static one) now holds <paramref name="value"/>.</summary>
+    private void WriteMember(ISymbol member, AbstractValue value)
+    {
+        _environment[member] = value;
+        if (SymbolEqualityComparer.Default.Equals(member, _capturedField))
+            _captured = _captured is null ? value : _captured.Join(value);
+    }
+
+    /// <summary>obj.Field = value, for an object the analysis built (its members); other objects are not tracked.</summary>
+    private void WriteMemberOf(IOperation instance, ISymbol member, AbstractValue value)
+    {
+        var owner = Evaluate(instance);
+        if (SymbolEqualityComparer.Default.Equals(member, _capturedField))
+            _captured = _captured is null ? value : _captured.Join(value);
+        if (owner.Members is { } members && Strip(instance) is ILocalReferenceOperation or IParameterReferenceOperation)
+            Assign(Strip(instance), owner with { Members = members.SetItem(member, value) });
+    }
+
+    /// <summary>A local, parameter or field written; a parameter's contents changed is an effect the caller sees.</summary>
+    private void WriteVariable(ISymbol symbol, AbstractValue value, bool mutation)
+    {
+        if (symbol is IFieldSymbol or IPropertySymbol)
+        {
+            WriteMember(symbol, value);
+            return;
+        }
+        _environment[symbol] = value;
+        if (mutation && symbol is IParameterSymbol)
+            _mutatedParameters.Add(symbol);
+    }
+
+    internal static bool IsAutoProperty(IPropertySymbol property)
+    {
+        if (property.IsIndexer || property.DeclaringSyntaxReferences.IsEmpty)
+            return false;
+        foreach (var member in property.ContainingType.GetMembers())
+        {
+            if (member is IFieldSymbol { AssociatedSymbol: { } associated } && SymbolEqualityComparer.Default.Equals(associated, property))
+                return true;
+        }
+        return false;
     }
 
     private void Deconstruct(IOperation target, AbstractValue value)
@@ -268,6 +341,11 @@ internal sealed partial class TrainingInterpreter
             case BinaryOperatorKind.Subtract when left.StatisticOf is not null && ReferenceEquals(left.StatisticOf, right.StatisticOf)
                                                  && left.Statistic == StatisticKind.Maximum && right.Statistic == StatisticKind.Minimum:
                 return result.WithStatistic(StatisticKind.Spread, left.StatisticOf);
+            case BinaryOperatorKind.Multiply when left.Statistic == StatisticKind.Centred && right.Statistic == StatisticKind.Centred && ReferenceEquals(left.StatisticOf, right.StatisticOf):
+                return result.WithStatistic(StatisticKind.SquaredDeviation, left.StatisticOf);
+            case BinaryOperatorKind.Divide when left.Statistic == StatisticKind.Variance && (right.Origin is ValueOrigin.Literal or ValueOrigin.Unknown) && right.Statistic == StatisticKind.None:
+                // sum((x - mean)²) / n: still a variance.
+                return result.WithStatistic(StatisticKind.Variance, left.StatisticOf);
             case BinaryOperatorKind.Divide when IsSpread(right.Statistic) && right.StatisticOf is not null:
                 if (left.Statistic == StatisticKind.MinShifted && ReferenceEquals(left.StatisticOf, right.StatisticOf))
                     return result with { Scaling = ScalingKind.MinMax, Range = Interval.Of(0, 1), Columns = default, Statistic = StatisticKind.None, StatisticOf = null };
@@ -330,7 +408,16 @@ internal sealed partial class TrainingInterpreter
         var elementType = (creation.Type as IArrayTypeSymbol)?.ElementType;
         var kind = ElementKindOf(elementType);
         if (creation.Initializer is null)
+        {
+            // new float[n]: zeros until its elements are written (element writes join; an array handed to a call
+            // that is not followed becomes run-time data, see EscapeArguments).
+            if (IsNumeric(elementType) && creation.DimensionSizes.Length == 1)
+            {
+                var size = Evaluate(creation.DimensionSizes[0]).Range;
+                return AbstractValue.Data(Interval.Constant(0), ValueOrigin.Literal, kind).WithRows(size.IsConstant ? (long)size.Low : null);
+            }
             return AbstractValue.Data(Interval.Unknown, ValueOrigin.RuntimeData, kind);
+        }
 
         var elements = ImmutableArray.CreateBuilder<AbstractValue>();
         var origin = ValueOrigin.Literal;
@@ -398,54 +485,110 @@ internal sealed partial class TrainingInterpreter
 
     private AbstractValue Property(IPropertyReferenceOperation property)
     {
+        var symbol = property.Property;
+        if (IsAutoProperty(symbol))
+            return Member(property.Instance, symbol);
         var instance = property.Instance is null ? null : Evaluate(property.Instance);
         foreach (var argument in property.Arguments)
             Evaluate(argument.Value);
-        if (instance is not null && _symbols.IsTensor(property.Property.ContainingType))
+        if (instance is not null && _symbols.IsTensor(symbol.ContainingType))
         {
-            if (property.Property.IsIndexer)
+            if (symbol.IsIndexer)
             {
                 // x[rows] keeps columns; x[rows, column] picks one.
                 return property.Arguments.Length == 1 ? instance.WithRows(null) : (instance with { Columns = default, Rows = null });
             }
-            return property.Property.Name switch
+            return symbol.Name switch
             {
                 "T" or "mT" or "H" or "mH" => (instance with { Columns = default, Rows = null }),
                 _ => AbstractValue.Unknown,
             };
         }
+        // list[i], rows[i]: an element of the collection.
+        if (instance is not null && symbol.IsIndexer && property.Arguments.Length == 1 && IsCollection(symbol.ContainingType))
+            return ElementOf(instance);
+        if (instance is not null && symbol.Name is "Count" or "Length" or "LongLength" && !IsUserCode(symbol))
+        {
+            return instance.Rows is long count
+                ? AbstractValue.Data(Interval.Constant(count), ValueOrigin.Literal, ElementKind.Integer)
+                : AbstractValue.Data(Interval.Unknown, ValueOrigin.Unknown, ElementKind.Integer);
+        }
+        // A getter with a body, of this compilation: what it returns.
+        if (_program is not null && symbol.GetMethod is { } getter && !symbol.IsIndexer && !getter.DeclaringSyntaxReferences.IsEmpty)
+        {
+            if (CallUser(getter, property.Instance, instance, Array.Empty<AbstractValue>(), invocation: null, out var returned))
+                return returned ?? AbstractValue.Unknown;
+        }
         return AbstractValue.Unknown;
     }
 
+    private static bool IsUserCode(ISymbol symbol) => !symbol.DeclaringSyntaxReferences.IsEmpty;
+
+    /// <summary>Arrays, lists and the collection interfaces: what foreach and an indexer walk over.</summary>
+    internal static bool IsCollection(ITypeSymbol? type) => type switch
+    {
+        IArrayTypeSymbol => true,
+        INamedTypeSymbol { IsGenericType: true, Name: "List" or "IList" or "IReadOnlyList" or "IEnumerable" or "ICollection" or "IReadOnlyCollection" or "Span" or "ReadOnlySpan" } => true,
+        _ => false,
+    };
+
     /// <summary>
-    /// Tuple elements, and readonly fields: one written earlier in the constructor being interpreted, else what the
-    /// type's initializers and constructors write to it (the same for every instance, since nothing else may write it).
+    /// Tuple elements; fields: one written earlier in the method being interpreted, a member of an object the analysis
+    /// built, else what every write in the compilation puts in it (<see cref="ProgramSummaries.FieldValue"/>).
     /// </summary>
     private AbstractValue Field(IFieldReferenceOperation field)
     {
-        if (field.Field.IsReadOnly && !field.Field.ContainingType.IsTupleType)
+        var symbol = field.Field;
+        if (symbol.ContainingType.IsTupleType)
         {
-            if (field.Instance is not null)
-                Evaluate(field.Instance);
-            if (_environment.TryGetValue(field.Field, out var written))
-                return written;
-            return _fieldValues?.Invoke(field.Field) ?? AbstractValue.Unknown;
-        }
-        if (field.Instance is null)
-            return AbstractValue.Unknown;
-        var instance = Evaluate(field.Instance);
-        if (!instance.Elements.IsDefault && field.Field.ContainingType.IsTupleType)
-        {
-            var index = (field.Field.CorrespondingTupleField ?? field.Field).Name switch
+            if (field.Instance is null)
+                return AbstractValue.Unknown;
+            var instance = Evaluate(field.Instance);
+            var index = (symbol.CorrespondingTupleField ?? symbol).Name switch
             {
                 "Item1" => 0,
                 "Item2" => 1,
                 "Item3" => 2,
+                "Item4" => 3,
                 _ => -1,
             };
-            return index >= 0 && index < instance.Elements.Length ? instance.Elements[index] : AbstractValue.Unknown;
+            return !instance.Elements.IsDefault && index >= 0 && index < instance.Elements.Length ? instance.Elements[index] : AbstractValue.Unknown;
         }
-        return AbstractValue.Unknown;
+        return Member(field.Instance, symbol);
+    }
+
+    private AbstractValue Member(IOperation? instance, ISymbol member)
+    {
+        if (instance is null or IInstanceReferenceOperation)
+        {
+            if (_environment.TryGetValue(member, out var written))
+                return written;
+        }
+        else
+        {
+            var owner = Evaluate(instance);
+            if (owner.Members is { } members && members.TryGetValue(member, out var held))
+                return held;
+        }
+        return _program?.FieldValue(member, _cancellationToken) ?? AbstractValue.Unknown;
+    }
+
+    /// <summary>
+    /// <c>this</c> in the method being interpreted: an object whose members are the fields this interpretation has
+    /// seen written (a constructor's, or those its caller bound).
+    /// </summary>
+    private AbstractValue ThisObject()
+    {
+        var containing = _method?.ContainingType;
+        if (containing is null)
+            return AbstractValue.Unknown;
+        var members = ImmutableDictionary.CreateBuilder<ISymbol, AbstractValue>(SymbolEqualityComparer.Default);
+        foreach (var pair in _environment)
+        {
+            if (pair.Key is IFieldSymbol or IPropertySymbol && SymbolEqualityComparer.Default.Equals(pair.Key.ContainingType, containing))
+                members[pair.Key] = pair.Value;
+        }
+        return AbstractValue.Unknown with { Members = members.ToImmutable() };
     }
 
     private AbstractValue Invoke(IInvocationOperation invocation)
@@ -472,6 +615,9 @@ internal sealed partial class TrainingInterpreter
             && _options.ScalingMethods.Contains(containing.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat.WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.None)) + "." + method.Name))
             return UserScalingMethod(invocation, arguments);
 
+        if (DotNetCall(invocation, receiver, arguments) is { } modelled)
+            return modelled;
+
         if (_helperSummaries is not null && method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction && !method.DeclaringSyntaxReferences.IsEmpty
             && !SymbolEqualityComparer.Default.Equals(method.OriginalDefinition, _method?.OriginalDefinition) && _symbols.HasTensorParameter(method))
         {
@@ -480,10 +626,36 @@ internal sealed partial class TrainingInterpreter
                 RecordHelperCall(invocation, summary, arguments);
         }
 
+        if (_program is not null && IsUserCode(method) && method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction)
+        {
+            if (CallUser(method, invocation.Instance, receiver, arguments, invocation, out var followed))
+                return followed ?? AbstractValue.Unknown;
+        }
+
+        EscapeArguments(invocation);
         var returnType = method.ReturnType;
         if (IsNumeric(returnType) || IsNumericCollection(returnType))
             return AbstractValue.Data(Interval.Unknown, ValueOrigin.RuntimeData, ElementKindOf(returnType));
         return AbstractValue.Unknown;
+    }
+
+    /// <summary>
+    /// Arrays and lists handed to a call that is not followed (stream.Read(buffer), Array.Copy) may be filled by it:
+    /// from here on they hold run-time data of unknown range.
+    /// </summary>
+    private void EscapeArguments(IInvocationOperation invocation)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            var value = Strip(argument.Value);
+            if (value is ILocalReferenceOperation or IParameterReferenceOperation && IsCollection(value.Type) && (IsNumericCollection(value.Type) || value.Type is IArrayTypeSymbol)
+                && argument.Parameter?.Type is not INamedTypeSymbol { Name: "IEnumerable" or "IReadOnlyList" or "IReadOnlyCollection" or "ReadOnlySpan" })
+            {
+                var symbol = value is ILocalReferenceOperation local ? (ISymbol)local.Local : ((IParameterReferenceOperation)value).Parameter;
+                if (_environment.TryGetValue(symbol, out var held))
+                    WriteVariable(symbol, held.Derived() with { Range = Interval.Unknown, Columns = default, Origin = ValueOrigin.RuntimeData }, mutation: true);
+            }
+        }
     }
 
     /// <summary>
@@ -616,15 +788,34 @@ internal sealed partial class TrainingInterpreter
         while (target is IInvocationOperation { Instance: { } receiver } inPlace && IsInPlaceTensorMethod(inPlace.TargetMethod))
             target = Strip(receiver);
         Assign(target, value);
+        if (target is IParameterReferenceOperation parameter)
+            _mutatedParameters.Add(parameter.Parameter);
     }
 
     private bool IsInPlaceTensorMethod(IMethodSymbol method)
         => TorchSymbols.IsInPlaceName(method.Name) && _symbols.IsTensor(method.ContainingType);
 
+    /// <summary>
+    /// One element of a collection (foreach, an indexer, a LINQ lambda's parameter): its structure when the elements
+    /// have one, else the collection's own facts. It keeps the collection's identity, so a statistic of the
+    /// collection (<c>data.Average()</c>) is recognised in an element (<c>v - mean</c>).
+    /// </summary>
     internal AbstractValue ElementOf(AbstractValue collection)
-        => collection.Range.IsKnown || collection.Origin == ValueOrigin.RuntimeData
-            ? (collection.Derived() with { Columns = default, Rows = null, Elements = default })
+    {
+        if (collection.Element is { } element)
+            return collection.ParameterOrdinal >= 0 && element.ParameterOrdinal < 0 ? element.WithParameterOrdinal(collection.ParameterOrdinal) : element;
+        return collection.Range.IsKnown || collection.Origin is ValueOrigin.RuntimeData or ValueOrigin.Generated
+            ? (collection with { Rows = null, Elements = default, Element = null, Members = null, Optimizer = null, NormalizesInput = false })
             : AbstractValue.Unknown;
+    }
+
+    /// <summary>A collection whose every element is <paramref name="element"/> (a Select's result, a list after Add).</summary>
+    internal AbstractValue CollectionOf(AbstractValue element)
+    {
+        if (element.Elements.IsDefault && element.Members is null && element.Element is null)
+            return element with { Rows = null, Identity = new object(), ParameterOrdinal = -1 };
+        return AbstractValue.Unknown with { Element = element, Origin = element.Origin, Kind = element.Kind, Identity = new object() };
+    }
 
     internal static bool IsNumeric(ITypeSymbol? type) => type?.SpecialType is SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Decimal
         || IsIntegral(type);

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -27,7 +29,7 @@ internal sealed partial class TrainingInterpreter
     private readonly ScalingOptions _options;
     private readonly IMethodSymbol? _method;
     private readonly Func<IMethodSymbol, TrainingSummary?>? _helperSummaries;
-    private readonly Func<IFieldSymbol, AbstractValue?>? _fieldValues;
+    private readonly ProgramSummaries? _program;
     private readonly IReadOnlyDictionary<int, double>? _parameterConstants;
     private readonly CancellationToken _cancellationToken;
     private readonly MethodTrainingFacts _facts = new();
@@ -40,29 +42,43 @@ internal sealed partial class TrainingInterpreter
     private int _work;
 
     /// <summary>When set, the interpretation of a constructor or initializer collects what it writes to this field.</summary>
-    private IFieldSymbol? _capturedField;
+    private ISymbol? _capturedField;
     private AbstractValue? _captured;
 
-    private TrainingInterpreter(TorchSymbols symbols, ScalingOptions options, IMethodSymbol? method, Func<IMethodSymbol, TrainingSummary?>? helperSummaries, Func<IFieldSymbol, AbstractValue?>? fieldValues, IReadOnlyDictionary<int, double>? parameterConstants, CancellationToken cancellationToken)
+    /// <summary>The calls being interpreted above this one (<see cref="ProgramSummaries"/>).</summary>
+    private CallChain _chain = CallChain.Empty;
+    private int _workBudget = WorkBudget;
+
+    /// <summary>What the method returns (joined over its return statements) and, for an iterator, what it yields.</summary>
+    private AbstractValue? _returned;
+    private AbstractValue? _yielded;
+
+    /// <summary>Parameters whose contents this method changed (elements written, added to, scaled in place).</summary>
+    private readonly HashSet<ISymbol> _mutatedParameters = new(SymbolEqualityComparer.Default);
+
+    /// <summary>A call followed below this one was cut short by a limit: this interpretation's result is not cached.</summary>
+    private bool _cutShort;
+
+    private TrainingInterpreter(TorchSymbols symbols, ScalingOptions options, IMethodSymbol? method, Func<IMethodSymbol, TrainingSummary?>? helperSummaries, ProgramSummaries? program, IReadOnlyDictionary<int, double>? parameterConstants, CancellationToken cancellationToken)
     {
         _parameterConstants = parameterConstants;
         _symbols = symbols;
         _options = options;
         _method = method;
         _helperSummaries = helperSummaries;
-        _fieldValues = fieldValues;
+        _program = program;
         _cancellationToken = cancellationToken;
     }
 
     /// <summary>
     /// Interprets <paramref name="body"/>; <paramref name="helperSummaries"/> gives the summaries of helper methods to
-    /// follow one level deep, and is null when interpreting a helper itself. <paramref name="fieldValues"/> gives the
-    /// values of readonly fields (<see cref="ReadonlyFieldValues"/>). <paramref name="parameterConstants"/> binds
+    /// follow one level deep, and is null when interpreting a helper itself. <paramref name="program"/> gives what
+    /// fields hold and what calls of this compilation return (<see cref="ProgramSummaries"/>). <paramref name="parameterConstants"/> binds
     /// parameters (by ordinal) to a caller's constant arguments when a helper is interpreted for one call.
     /// </summary>
-    public static MethodTrainingFacts Interpret(IOperation body, IMethodSymbol? method, TorchSymbols symbols, ScalingOptions options, Func<IMethodSymbol, TrainingSummary?>? helperSummaries, Func<IFieldSymbol, AbstractValue?>? fieldValues, CancellationToken cancellationToken, IReadOnlyDictionary<int, double>? parameterConstants = null)
+    public static MethodTrainingFacts Interpret(IOperation body, IMethodSymbol? method, TorchSymbols symbols, ScalingOptions options, Func<IMethodSymbol, TrainingSummary?>? helperSummaries, ProgramSummaries? program, CancellationToken cancellationToken, IReadOnlyDictionary<int, double>? parameterConstants = null)
     {
-        var interpreter = new TrainingInterpreter(symbols, options, method, helperSummaries, fieldValues, parameterConstants, cancellationToken);
+        var interpreter = new TrainingInterpreter(symbols, options, method, helperSummaries, program, parameterConstants, cancellationToken);
         try
         {
             interpreter.Execute(body);
@@ -78,16 +94,24 @@ internal sealed partial class TrainingInterpreter
     /// What <paramref name="code"/> (a field initializer, or a constructor body) writes to <paramref name="field"/>, all
     /// its writes joined; null when it writes nothing or is too large to interpret. Helpers are not followed here.
     /// </summary>
-    public static AbstractValue? ValueWrittenTo(IFieldSymbol field, IOperation code, TorchSymbols symbols, ScalingOptions options, Func<IFieldSymbol, AbstractValue?> fieldValues, CancellationToken cancellationToken)
+    public static AbstractValue? ValueWrittenTo(ISymbol field, IOperation code, ProgramSummaries program, ScalingOptions options, CancellationToken cancellationToken)
     {
-        var interpreter = new TrainingInterpreter(symbols, options, method: null, helperSummaries: null, fieldValues, parameterConstants: null, cancellationToken)
+        var interpreter = new TrainingInterpreter(program.Symbols, options, method: null, helperSummaries: null, program, parameterConstants: null, cancellationToken)
         {
             _capturedField = field,
+            _workBudget = ProgramSummaries.CalleeWorkBudget,
+            _chain = MemberOf(code) is { } writer ? CallChain.Empty.Push(writer) : CallChain.Empty,
         };
         try
         {
+            // A list or array member filled here starts from nothing: every write is joined anyway.
+            var memberType = field switch { IFieldSymbol f => f.Type, IPropertySymbol p => p.Type, _ => null };
+            if (code is not (IFieldInitializerOperation or IPropertyInitializerOperation) && IsCollection(memberType))
+                interpreter._environment[field] = AbstractValue.EmptyCollection(ElementKindOf(memberType));
             if (code is IFieldInitializerOperation initializer)
                 interpreter._captured = interpreter.Evaluate(initializer.Value);
+            else if (code is IPropertyInitializerOperation propertyInitializer)
+                interpreter._captured = interpreter.Evaluate(propertyInitializer.Value);
             else
                 interpreter.Execute(code);
         }
@@ -96,6 +120,95 @@ internal sealed partial class TrainingInterpreter
             return null;
         }
         return interpreter._captured;
+    }
+
+    /// <summary>
+    /// One call of a method of this compilation (<see cref="ProgramSummaries.Call"/>): parameters bound to the
+    /// caller's argument values, the fields of the object to the receiver's members (or the variables a local
+    /// function captures to the caller's), the instance initializers run first for a constructor.
+    /// </summary>
+    internal static CallResult InterpretCall(IOperation? body, ImmutableArray<IOperation> initializers, IMethodSymbol method, ProgramSummaries program, AbstractValue? receiver,
+        AbstractValue[] arguments, IReadOnlyDictionary<ISymbol, AbstractValue>? captured, CallChain chain, int workBudget, CancellationToken cancellationToken)
+    {
+        var tree = body?.Syntax.SyntaxTree ?? method.DeclaringSyntaxReferences.FirstOrDefault()?.SyntaxTree ?? (initializers.IsEmpty ? null : initializers[0].Syntax.SyntaxTree);
+        var options = tree is null ? ScalingOptions.Default : program.OptionsFor(tree);
+        var interpreter = new TrainingInterpreter(program.Symbols, options, method, helperSummaries: null, program, parameterConstants: null, cancellationToken)
+        {
+            _chain = chain,
+            _workBudget = workBudget,
+        };
+        var seeded = new Dictionary<ISymbol, AbstractValue>(SymbolEqualityComparer.Default);
+        if (captured is not null)
+        {
+            foreach (var pair in captured)
+                interpreter._environment[pair.Key] = pair.Value;
+        }
+        if (receiver?.Members is { } members)
+        {
+            foreach (var pair in members)
+            {
+                interpreter._environment[pair.Key] = pair.Value;
+                seeded[pair.Key] = pair.Value;
+            }
+        }
+        for (var i = 0; i < arguments.Length && i < method.Parameters.Length; i++)
+            interpreter._environment[method.Parameters[i]] = arguments[i];
+        try
+        {
+            foreach (var initializer in initializers)
+            {
+                var value = interpreter.Evaluate(initializer switch
+                {
+                    IFieldInitializerOperation field => field.Value,
+                    IPropertyInitializerOperation property => property.Value,
+                    _ => null,
+                });
+                if (initializer is IFieldInitializerOperation { InitializedFields: var fields })
+                {
+                    foreach (var field in fields)
+                        interpreter._environment[field] = value;
+                }
+                else if (initializer is IPropertyInitializerOperation { InitializedProperties: var properties })
+                {
+                    foreach (var property in properties)
+                        interpreter._environment[property] = value;
+                }
+            }
+            interpreter.Execute(body);
+        }
+        catch (BudgetExceededException)
+        {
+            return CallResult.CutShort;
+        }
+        // An iterator (yield return) returns the sequence of what it yields.
+        var returned = interpreter._yielded is not null ? interpreter.CollectionOf(interpreter._yielded) : interpreter._returned;
+        var changedParameters = ImmutableDictionary.CreateBuilder<int, AbstractValue>();
+        foreach (var parameter in method.Parameters)
+        {
+            if (interpreter._mutatedParameters.Contains(parameter) && interpreter._environment.TryGetValue(parameter, out var changed))
+                changedParameters[parameter.Ordinal] = Detach(changed);
+        }
+        var written = ImmutableDictionary.CreateBuilder<ISymbol, AbstractValue>(SymbolEqualityComparer.Default);
+        foreach (var pair in interpreter._environment)
+        {
+            if (pair.Key is IFieldSymbol or IPropertySymbol && !(seeded.TryGetValue(pair.Key, out var before) && ReferenceEquals(before, pair.Value)))
+                written[pair.Key] = Detach(pair.Value);
+        }
+        return new CallResult(returned is null ? null : Detach(returned), changedParameters.ToImmutable(), written.ToImmutable(), interpreter._cutShort);
+    }
+
+    /// <summary>A value leaving the method that computed it: the forward and loss operations it met stay behind.</summary>
+    private static AbstractValue Detach(AbstractValue value)
+        => value.ForwardCalls.IsEmpty && value.LossCalls.IsEmpty ? value : value with { ForwardCalls = ImmutableArray<IOperation>.Empty, LossCalls = ImmutableArray<IOperation>.Empty };
+
+    private static IMethodSymbol? MemberOf(IOperation code)
+    {
+        for (var current = code; current is not null; current = current.Parent)
+        {
+            if (current.Parent is null && current.SemanticModel is { } model)
+                return model.GetDeclaredSymbol(current.Syntax) as IMethodSymbol;
+        }
+        return null;
     }
 
     private bool UnderNoGrad => _noGradDepth > 0;
@@ -110,6 +223,10 @@ internal sealed partial class TrainingInterpreter
         {
             case IMethodBodyOperation body:
                 Execute((IOperation?)body.BlockBody ?? body.ExpressionBody);
+                break;
+            case IConstructorBodyOperation constructor:
+                Evaluate(constructor.Initializer);
+                Execute((IOperation?)constructor.BlockBody ?? constructor.ExpressionBody);
                 break;
             case IBlockOperation block:
                 var depth = _noGradDepth;
@@ -134,7 +251,9 @@ internal sealed partial class TrainingInterpreter
                 break;
             case IForEachLoopOperation forEach:
                 var collection = Evaluate(forEach.Collection);
-                ExecuteLoop(forEach, ForEachTripCount(forEach), collection);
+                // Over a collection known to be empty (new ITransform[] { }), the body never runs.
+                if (!collection.IsEmptyCollection)
+                    ExecuteLoop(forEach, ForEachTripCount(forEach), collection);
                 break;
             case ILoopOperation loop:
                 ExecuteLoop(loop, null);
@@ -182,7 +301,14 @@ internal sealed partial class TrainingInterpreter
                 _environment = joined is null ? entry : JoinEnvironments(entry, joined);
                 break;
             case IReturnOperation returnOperation:
-                Evaluate(returnOperation.ReturnedValue);
+                if (returnOperation.ReturnedValue is { } returnedValue)
+                {
+                    var returned = Evaluate(returnedValue);
+                    if (returnOperation.Kind == OperationKind.YieldReturn)
+                        _yielded = _yielded is null ? returned : _yielded.Join(returned);
+                    else
+                        _returned = _returned is null ? returned : _returned.Join(returned);
+                }
                 break;
             case ILabeledOperation labeled:
                 Execute(labeled.Operation);
@@ -283,6 +409,10 @@ internal sealed partial class TrainingInterpreter
             case IDeclarationExpressionOperation declarationExpression:
                 AssignLoopVariable(declarationExpression.Expression, element);
                 break;
+            case ITupleOperation tuple:
+                // foreach (var (data, target) in loader)
+                Deconstruct(tuple, element);
+                break;
         }
     }
 
@@ -332,7 +462,7 @@ internal sealed partial class TrainingInterpreter
     private void Spend(int units)
     {
         _work += units;
-        if (_work > WorkBudget)
+        if (_work > _workBudget)
             throw new BudgetExceededException();
     }
 

@@ -58,6 +58,8 @@ internal enum StatisticKind
     Centred,
     /// <summary>x - min(x).</summary>
     MinShifted,
+    /// <summary>(x - mean(x))², element by element: averaged or summed it is a variance.</summary>
+    SquaredDeviation,
 }
 
 /// <summary>The optimizer a value holds: whether its steps are about lr in size (adaptive), and its lr when constant.</summary>
@@ -123,8 +125,24 @@ internal sealed record AbstractValue
     /// <summary>A module whose first layer normalizes its input (BatchNorm1d / LayerNorm first in a Sequential).</summary>
     public bool NormalizesInput { get; init; }
 
-    /// <summary>Elements of a tuple value (std_mean, aminmax).</summary>
+    /// <summary>Elements of a tuple value (std_mean, aminmax, a helper's <c>return (x, y)</c>).</summary>
     public ImmutableArray<AbstractValue> Elements { get; init; }
+
+    /// <summary>
+    /// The value of every element of a collection whose elements have structure of their own (tuples, objects of a
+    /// class, rows): a <c>List&lt;(Tensor, Tensor)&gt;</c>, an iterator yielding <c>(data, label)</c>. A collection of
+    /// numbers or tensors needs none: its own range is its elements' range.
+    /// </summary>
+    public AbstractValue? Element { get; init; }
+
+    /// <summary>
+    /// What the fields (and auto-properties' backing fields) of an object of a class of this compilation hold, as its
+    /// constructor and the methods called on it left them; null when the object is not one the analysis built.
+    /// </summary>
+    public ImmutableDictionary<ISymbol, AbstractValue>? Members { get; init; }
+
+    /// <summary>A collection known to hold nothing (<c>new List&lt;T&gt;()</c>, <c>new T[] { }</c>): joined with what is added.</summary>
+    public bool IsEmptyCollection => Rows == 0;
 
     public bool IsTrainingRelated => !ForwardCalls.IsEmpty || !LossCalls.IsEmpty;
 
@@ -149,6 +167,9 @@ internal sealed record AbstractValue
     public AbstractValue WithNormalizesInput(bool value) => this with { NormalizesInput = value };
     public AbstractValue WithElements(ImmutableArray<AbstractValue> elements) => this with { Elements = elements };
 
+    /// <summary>An empty collection of the given element kind: its range is that of the first element added.</summary>
+    public static AbstractValue EmptyCollection(ElementKind kind) => new() { Origin = ValueOrigin.Literal, Kind = kind, Rows = 0, Identity = new object() };
+
     /// <summary>A new value derived from this one by arithmetic: fresh identity, no statistic, no parameter pass-through.</summary>
     public AbstractValue Derived() => this with
     {
@@ -159,6 +180,8 @@ internal sealed record AbstractValue
         Optimizer = null,
         NormalizesInput = false,
         Elements = default,
+        Element = null,
+        Members = null,
     };
 
     public static ValueOrigin CombineOrigins(ValueOrigin a, ValueOrigin b) => a > b ? a : b;
@@ -182,6 +205,11 @@ internal sealed record AbstractValue
     {
         if (ReferenceEquals(this, other))
             return this;
+        // Nothing joined with something is that something (an empty list, and the list after Add in a loop).
+        if (IsEmptyCollection && !other.IsEmptyCollection)
+            return other.WithRows(null);
+        if (other.IsEmptyCollection && !IsEmptyCollection)
+            return WithRows(null);
         var sameStatistic = Statistic == other.Statistic && ReferenceEquals(StatisticOf, other.StatisticOf);
         return this with
         {
@@ -200,8 +228,36 @@ internal sealed record AbstractValue
             LossCalls = Union(LossCalls, other.LossCalls),
             Optimizer = Optimizer is null ? other.Optimizer : other.Optimizer is null || ReferenceEquals(Optimizer, other.Optimizer) ? Optimizer : JoinOptimizers(Optimizer, other.Optimizer),
             NormalizesInput = NormalizesInput && other.NormalizesInput,
-            Elements = default,
+            Elements = JoinElements(Elements, other.Elements),
+            Element = Element is not null && other.Element is not null ? Element.Join(other.Element) : null,
+            Members = JoinMembers(Members, other.Members),
         };
+    }
+
+    private static ImmutableArray<AbstractValue> JoinElements(ImmutableArray<AbstractValue> a, ImmutableArray<AbstractValue> b)
+    {
+        if (a.IsDefault || b.IsDefault || a.Length != b.Length)
+            return default;
+        var builder = ImmutableArray.CreateBuilder<AbstractValue>(a.Length);
+        for (var i = 0; i < a.Length; i++)
+            builder.Add(a[i].Join(b[i]));
+        return builder.MoveToImmutable();
+    }
+
+    /// <summary>Members known on both sides, joined; a member known on one side only is unknown.</summary>
+    private static ImmutableDictionary<ISymbol, AbstractValue>? JoinMembers(ImmutableDictionary<ISymbol, AbstractValue>? a, ImmutableDictionary<ISymbol, AbstractValue>? b)
+    {
+        if (a is null || b is null)
+            return null;
+        if (ReferenceEquals(a, b))
+            return a;
+        var builder = ImmutableDictionary.CreateBuilder<ISymbol, AbstractValue>(SymbolEqualityComparer.Default);
+        foreach (var pair in a)
+        {
+            if (b.TryGetValue(pair.Key, out var other))
+                builder[pair.Key] = pair.Value.Join(other);
+        }
+        return builder.ToImmutable();
     }
 
     private static OptimizerFacts JoinOptimizers(OptimizerFacts a, OptimizerFacts b)
@@ -225,8 +281,32 @@ internal sealed record AbstractValue
         if (!Range.Equals(other.Range) || Origin != other.Origin || Kind != other.Kind || Scaling != other.Scaling
             || Statistic != other.Statistic || ParameterOrdinal != other.ParameterOrdinal || Rows != other.Rows
             || ForwardCalls.Length != other.ForwardCalls.Length || LossCalls.Length != other.LossCalls.Length
-            || NormalizesInput != other.NormalizesInput || Columns.IsDefault != other.Columns.IsDefault)
+            || NormalizesInput != other.NormalizesInput || Columns.IsDefault != other.Columns.IsDefault
+            || Elements.IsDefault != other.Elements.IsDefault || (Element is null) != (other.Element is null)
+            || (Members is null) != (other.Members is null))
             return false;
+        if (!Elements.IsDefault)
+        {
+            if (Elements.Length != other.Elements.Length)
+                return false;
+            for (var i = 0; i < Elements.Length; i++)
+            {
+                if (!Elements[i].SameFacts(other.Elements[i]))
+                    return false;
+            }
+        }
+        if (Element is not null && !Element.SameFacts(other.Element!))
+            return false;
+        if (Members is not null)
+        {
+            if (Members.Count != other.Members!.Count)
+                return false;
+            foreach (var pair in Members)
+            {
+                if (!other.Members.TryGetValue(pair.Key, out var member) || !pair.Value.SameFacts(member))
+                    return false;
+            }
+        }
         if (!Columns.IsDefault)
         {
             if (Columns.Length != other.Columns.Length)

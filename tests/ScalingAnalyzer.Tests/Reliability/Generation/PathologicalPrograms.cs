@@ -80,7 +80,62 @@ public static class PathologicalPrograms
         return source;
     }
 
-    /// <summary>The four shapes at the sizes the reliability tests use.</summary>
+    /// <summary>
+    /// <paramref name="methods"/> data methods calling one another in a ring (and each also itself), the training
+    /// loop reading the first: every call chain meets a cycle, which the summaries treat as unknown.
+    /// </summary>
+    public static string CyclicCallGraph(int methods)
+    {
+        var members = new StringBuilder();
+        for (var i = 0; i < methods; i++)
+        {
+            var next = (i + 1) % methods;
+            members.Append($"static Tensor Load{i}(int n) => n <= 0 ? torch.rand(64, 1) * 4500f : (n % 2 == 0 ? Load{next}(n - 1) : Load{i}(n - 1) + Load{next}(n - 2));
+");
+        }
+        return ProgramWithMembers(nameof(CyclicCallGraph), "var x = Load0(10);
+", "x", members.ToString());
+    }
+
+    /// <summary>A chain of <paramref name="methods"/> loaders, each returning the next one's data: far past the depth limit.</summary>
+    public static string DeepCallChain(int methods)
+    {
+        var members = new StringBuilder();
+        for (var i = 0; i < methods - 1; i++)
+            members.Append($"static (Tensor, Tensor) Load{i}(float scale) {{ var (a, b) = Load{i + 1}(scale * 1.01f); return (a * 1.001f, b); }}
+");
+        members.Append($"static (Tensor, Tensor) Load{methods - 1}(float scale) => (torch.rand(64, 1) * scale, torch.rand(64, 1));
+");
+        return ProgramWithMembers(nameof(DeepCallChain), "var (x, unused) = Load0(4500f);
+", "x", members.ToString());
+    }
+
+    /// <summary>A helper of <paramref name="statements"/> statements, called from inside nested loops around the training step.</summary>
+    public static string HugeHelperInLoops(int statements)
+    {
+        var helper = new StringBuilder("static Tensor Prepare(Tensor t, float[] buffer)
+{
+var x = t;
+");
+        for (var i = 0; i < statements; i++)
+            helper.Append(i % 3 == 0 ? "x = x * 1.001f;
+" : i % 3 == 1 ? $"buffer[{i % 7}] = {i}f;
+" : "x = x.reshape(64, 1) + buffer.Select(v => v / 2f).Sum();
+");
+        helper.Append("return x;
+}
+");
+        var loops = "var buffer = new float[8];
+var x = torch.rand(64, 1) * 4500f;
+for (int a = 0; a < 3; a++)
+for (int b = 0; b < 3; b++)
+for (int c = 0; c < 3; c++)
+x = Prepare(x, buffer);
+";
+        return ProgramWithMembers(nameof(HugeHelperInLoops), loops, "x", helper.ToString());
+    }
+
+    /// <summary>The shapes at the sizes the reliability tests use.</summary>
     public static IReadOnlyList<(string Name, string Source)> All()
         => new[]
         {
@@ -88,9 +143,15 @@ public static class PathologicalPrograms
             ($"{nameof(ManyLocals)}(1000)", ManyLocals(1000)),
             ($"{nameof(DeeplyNestedExpression)}(500)", DeeplyNestedExpression(500)),
             ($"{nameof(NestedLoops)}(200)", NestedLoops(200)),
+            ($"{nameof(CyclicCallGraph)}(50)", CyclicCallGraph(50)),
+            ($"{nameof(DeepCallChain)}(300)", DeepCallChain(300)),
+            ($"{nameof(HugeHelperInLoops)}(3000)", HugeHelperInLoops(3000)),
         };
 
-    private static string Program(string name, string featureStatements, string features) => $$"""
+    private static string Program(string name, string featureStatements, string features) => ProgramWithMembers(name, featureStatements, features, "");
+
+    private static string ProgramWithMembers(string name, string featureStatements, string features, string members) => $$"""
+        using System.Linq;
         using TorchSharp;
         using static TorchSharp.torch;
 
@@ -113,6 +174,7 @@ public static class PathologicalPrograms
                     optimizer.step();
                 }
             }
+        {{members}}
         }
         """;
 }

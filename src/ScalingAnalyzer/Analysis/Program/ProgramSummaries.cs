@@ -1,0 +1,208 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ScalingAnalyzer.Analysis;
+
+/// <summary>
+/// What the methods, constructors, property getters, fields and auto-properties of this compilation hold and
+/// return, read by every rule wherever data flows out of user code: <c>var (x, y) = LoadData();</c>,
+/// <c>new CsvReader(path).Rows()</c>, a field filled in a constructor or a <c>Load</c> method.
+/// <para>
+/// The entry points are <see cref="ReturnValueOf"/> (what a call returns, given the call's argument values) and
+/// <see cref="FieldValue"/> (what a field or auto-property holds when every write to it is visible). Inside the
+/// training interpreter calls are made through <see cref="Call"/>, which also reports what the callee did to its
+/// parameters and to the fields of its object.
+/// </para>
+/// <para>
+/// Cost and termination, in the manner of roslyn-analyzers' interprocedural configuration: a call chain is followed
+/// at most <see cref="MaxCallDepth"/> levels deep, a body longer than <see cref="MaxBodyLength"/> characters is not
+/// interpreted, each interpretation has its own work budget, and a method already on the chain (recursion, a cycle
+/// of calls) is unknown there. A result is cached per method only when it depends on nothing but the method (no
+/// arguments, no object) and no limit cut it short, so cached results never depend on which caller asked first.
+/// Anything cut short is unknown, which is silent.
+/// </para>
+/// </summary>
+internal sealed class ProgramSummaries
+{
+    /// <summary>How many calls deep a chain is followed from the method being analysed.</summary>
+    public const int MaxCallDepth = 3;
+
+    /// <summary>Bodies longer than this (in characters of source) are not interpreted as callees.</summary>
+    public const int MaxBodyLength = 40_000;
+
+    /// <summary>Work units one callee's interpretation may spend (see <see cref="TrainingInterpreter"/>).</summary>
+    public const int CalleeWorkBudget = 150_000;
+
+    private readonly Compilation _compilation;
+    private readonly Func<SyntaxTree, SemanticModel> _semanticModelFor;
+    private readonly Func<SyntaxTree, ScalingOptions> _optionsFor;
+    private readonly ConcurrentDictionary<IMethodSymbol, IOperation?> _bodies = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<IOperation>> _initializers = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, CallResult> _contextFree = new(SymbolEqualityComparer.Default);
+    private readonly ReadonlyFieldValues _fields;
+
+    public ProgramSummaries(Compilation compilation, TorchSymbols symbols, Func<SyntaxTree, ScalingOptions> optionsFor, Func<SyntaxTree, SemanticModel> semanticModelFor)
+    {
+        _compilation = compilation;
+        Symbols = symbols;
+        _optionsFor = optionsFor;
+        _semanticModelFor = semanticModelFor;
+        _fields = new ReadonlyFieldValues(compilation, symbols, this, optionsFor, semanticModelFor);
+    }
+
+    public TorchSymbols Symbols { get; }
+
+    /// <summary>
+    /// What a call of <paramref name="method"/> with these argument values (by parameter ordinal; fewer values mean
+    /// unknown for the rest) returns; null when it is not known (not in this compilation, too large, recursive).
+    /// </summary>
+    public AbstractValue? ReturnValueOf(IMethodSymbol method, ImmutableArray<AbstractValue> arguments, CancellationToken cancellationToken)
+    {
+        var values = new AbstractValue[method.Parameters.Length];
+        for (var i = 0; i < values.Length; i++)
+            values[i] = !arguments.IsDefault && i < arguments.Length ? arguments[i] : AbstractValue.Unknown;
+        return Call(method, receiver: null, values, CallChain.Empty, cancellationToken)?.Returned;
+    }
+
+    /// <summary>
+    /// What a field or an auto-property holds wherever it is read, joined over every write to it, when every write is
+    /// visible in this compilation and nothing changes its contents unseen (<see cref="ReadonlyFieldValues"/>); null otherwise.
+    /// </summary>
+    public AbstractValue? FieldValue(ISymbol fieldOrProperty, CancellationToken cancellationToken)
+        => _fields.ValueOf(fieldOrProperty, cancellationToken);
+
+    /// <summary>
+    /// The executable body of a method, constructor, accessor or local function declared once in this compilation and
+    /// small enough to interpret; null otherwise.
+    /// </summary>
+    public IOperation? BodyOf(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        method = method.OriginalDefinition;
+        if (_bodies.TryGetValue(method, out var known))
+            return known;
+        var body = FindBody(method, cancellationToken);
+        return _bodies.GetOrAdd(method, body);
+    }
+
+    private IOperation? FindBody(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        if (method.DeclaringSyntaxReferences.Length != 1 || method.IsAbstract || method.IsExtern)
+            return null;
+        var syntax = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+        if (!_compilation.ContainsSyntaxTree(syntax.SyntaxTree) || syntax.Span.Length > MaxBodyLength)
+            return null;
+        var operation = TrainingPrecheck.BodyOf(_semanticModelFor(syntax.SyntaxTree).GetOperation(syntax, cancellationToken));
+        return operation is IMethodBodyOperation or IConstructorBodyOperation or IBlockOperation ? operation : null;
+    }
+
+    /// <summary>The initializers of the instance fields and auto-properties of a class, in declaration order.</summary>
+    public ImmutableArray<IOperation> InstanceInitializersOf(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        if (_initializers.TryGetValue(type, out var known))
+            return known;
+        var builder = ImmutableArray.CreateBuilder<IOperation>();
+        foreach (var member in type.GetMembers())
+        {
+            if (member.IsStatic || member is not (IFieldSymbol or IPropertySymbol) || member.IsImplicitlyDeclared || member.DeclaringSyntaxReferences.Length != 1)
+                continue;
+            var syntax = member.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+            if (!_compilation.ContainsSyntaxTree(syntax.SyntaxTree))
+                continue;
+            var model = _semanticModelFor(syntax.SyntaxTree);
+            foreach (var child in syntax.ChildNodes())
+            {
+                var initializer = model.GetOperation(child, cancellationToken);
+                if (initializer is IFieldInitializerOperation or IPropertyInitializerOperation)
+                    builder.Add(initializer);
+            }
+        }
+        return _initializers.GetOrAdd(type, builder.ToImmutable());
+    }
+
+    public ScalingOptions OptionsFor(SyntaxTree tree) => _optionsFor(tree);
+
+    /// <summary>
+    /// Interprets <paramref name="method"/> for one call: its parameters bound to <paramref name="arguments"/>, the
+    /// fields of its object to <paramref name="receiver"/>'s members. Null when the call is not followed.
+    /// </summary>
+    internal CallResult? Call(IMethodSymbol method, AbstractValue? receiver, AbstractValue[] arguments, CallChain chain, CancellationToken cancellationToken, IReadOnlyDictionary<ISymbol, AbstractValue>? captured = null)
+    {
+        method = method.OriginalDefinition;
+        if (chain.Depth >= MaxCallDepth || chain.Contains(method))
+            return CallResult.CutShort;
+        var contextFree = arguments.Length == 0 && receiver?.Members is null && captured is null;
+        if (contextFree && _contextFree.TryGetValue(method, out var cached))
+            return cached;
+        var body = BodyOf(method, cancellationToken);
+        var isConstructor = method.MethodKind == MethodKind.Constructor;
+        if (body is null && !(isConstructor && method.IsImplicitlyDeclared))
+            return null;
+        var initializers = isConstructor && method.ContainingType is { } type ? InstanceInitializersOf(type, cancellationToken) : ImmutableArray<IOperation>.Empty;
+        var result = TrainingInterpreter.InterpretCall(body, initializers, method, this, receiver, arguments, captured, chain.Push(method), CalleeWorkBudget, cancellationToken);
+        if (contextFree && !result.IsCutShort)
+            result = _contextFree.GetOrAdd(method, result);
+        return result;
+    }
+}
+
+/// <summary>The methods being interpreted, caller first: recursion and depth are judged on it.</summary>
+internal sealed class CallChain
+{
+    public static readonly CallChain Empty = new(null, null, 0);
+
+    private readonly IMethodSymbol? _method;
+    private readonly CallChain? _caller;
+
+    private CallChain(IMethodSymbol? method, CallChain? caller, int depth)
+    {
+        _method = method;
+        _caller = caller;
+        Depth = depth;
+    }
+
+    public int Depth { get; }
+
+    public CallChain Push(IMethodSymbol method) => new(method, this, Depth + 1);
+
+    public bool Contains(IMethodSymbol method)
+    {
+        for (var link = this; link is not null; link = link._caller)
+        {
+            if (link._method is not null && SymbolEqualityComparer.Default.Equals(link._method, method))
+                return true;
+        }
+        return false;
+    }
+}
+
+/// <summary>What one followed call did: its result, and what it left in the parameters it changed and in the fields it wrote.</summary>
+internal sealed class CallResult
+{
+    /// <summary>A call not followed because a limit (depth, recursion, budget) cut it short.</summary>
+    public static readonly CallResult CutShort = new(null, ImmutableDictionary<int, AbstractValue>.Empty, ImmutableDictionary<ISymbol, AbstractValue>.Empty, isCutShort: true);
+
+    public CallResult(AbstractValue? returned, ImmutableDictionary<int, AbstractValue> changedParameters, ImmutableDictionary<ISymbol, AbstractValue> writtenFields, bool isCutShort)
+    {
+        Returned = returned;
+        ChangedParameters = changedParameters;
+        WrittenFields = writtenFields;
+        IsCutShort = isCutShort;
+    }
+
+    /// <summary>The join of what the method returns (or the sequence an iterator yields); null when unknown or void.</summary>
+    public AbstractValue? Returned { get; }
+
+    /// <summary>Parameters whose contents the method changed (an array filled, a tensor scaled in place), by ordinal.</summary>
+    public ImmutableDictionary<int, AbstractValue> ChangedParameters { get; }
+
+    /// <summary>Fields and auto-properties (of its object, or static) the method wrote, with what they hold after it.</summary>
+    public ImmutableDictionary<ISymbol, AbstractValue> WrittenFields { get; }
+
+    /// <summary>A limit cut this interpretation or one below it short: it is not cached.</summary>
+    public bool IsCutShort { get; }
+}

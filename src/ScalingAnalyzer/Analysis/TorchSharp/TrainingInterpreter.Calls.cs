@@ -1,0 +1,377 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ScalingAnalyzer.Analysis;
+
+/// <summary>
+/// Calls of this compilation's own code (followed through <see cref="ProgramSummaries"/>), objects of its classes,
+/// and the .NET library calls that carry data: LINQ, Math, Random, List, parsing, files.
+/// </summary>
+internal sealed partial class TrainingInterpreter
+{
+    /// <summary>The last result of each followed call site, reused while its inputs keep the same facts (loop rounds).</summary>
+    private readonly Dictionary<IOperation, (AbstractValue? Receiver, AbstractValue[] Arguments, CallResult? Result)> _callSites = new();
+
+    private static readonly Interval UnitInterval = Interval.Of(0, 1);
+
+    /// <summary>
+    /// A method (or getter) of this compilation called with these values: what it returns, with what it did to the
+    /// caller's arguments and to the fields of its object applied here. False when it is not followed; a followed
+    /// call whose result is not known (void, or unknown) gives a null <paramref name="returned"/>.
+    /// </summary>
+    private bool CallUser(IMethodSymbol method, IOperation? instance, AbstractValue? receiver, AbstractValue[] arguments, IInvocationOperation? invocation, out AbstractValue? returned)
+    {
+        returned = null;
+        if (_program is null)
+            return false;
+        var byOrdinal = new AbstractValue[method.Parameters.Length];
+        for (var i = 0; i < byOrdinal.Length; i++)
+            byOrdinal[i] = AbstractValue.Unknown;
+        if (invocation is not null)
+        {
+            for (var i = 0; i < invocation.Arguments.Length && i < arguments.Length; i++)
+            {
+                if (invocation.Arguments[i].Parameter is { } parameter && parameter.Ordinal < byOrdinal.Length)
+                    byOrdinal[parameter.Ordinal] = arguments[i];
+            }
+        }
+        var onThis = !method.IsStatic && (instance is null || Strip(instance) is IInstanceReferenceOperation);
+        if (onThis)
+            receiver = ThisObject();
+        var isLocalFunction = method.MethodKind == MethodKind.LocalFunction;
+        CallResult? result;
+        var site = (IOperation?)invocation ?? instance;
+        if (!isLocalFunction && site is not null && _callSites.TryGetValue(site, out var previous) && SameInputs(previous.Receiver, receiver, previous.Arguments, byOrdinal))
+        {
+            result = previous.Result;
+        }
+        else
+        {
+            result = _program.Call(method, method.IsStatic ? null : receiver, byOrdinal, _chain, _cancellationToken, isLocalFunction ? _environment : null);
+            if (!isLocalFunction && site is not null)
+                _callSites[site] = (receiver, byOrdinal, result);
+        }
+        if (result is null)
+            return false;
+        if (result.IsCutShort)
+        {
+            _cutShort = true;
+            returned = AbstractValue.Unknown;
+            return true;
+        }
+        ApplyEffects(method, instance, invocation, result, onThis);
+        returned = result.Returned;
+        return true;
+    }
+
+    private static bool SameInputs(AbstractValue? receiverBefore, AbstractValue? receiver, AbstractValue[] before, AbstractValue[] now)
+    {
+        if ((receiverBefore is null) != (receiver is null) || (receiverBefore is not null && !receiverBefore.SameFacts(receiver!)))
+            return false;
+        for (var i = 0; i < before.Length; i++)
+        {
+            if (!before[i].SameFacts(now[i]))
+                return false;
+        }
+        return true;
+    }
+
+    private void ApplyEffects(IMethodSymbol method, IOperation? instance, IInvocationOperation? invocation, CallResult result, bool onThis)
+    {
+        if (invocation is not null)
+        {
+            foreach (var changed in result.ChangedParameters)
+            {
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (argument.Parameter?.Ordinal != changed.Key)
+                        continue;
+                    var target = Strip(argument.Value);
+                    if (target is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation)
+                    {
+                        Assign(target, changed.Value);
+                        if (target is IParameterReferenceOperation parameter)
+                            _mutatedParameters.Add(parameter.Parameter);
+                    }
+                }
+            }
+        }
+        foreach (var written in result.WrittenFields)
+        {
+            if (written.Key.IsStatic || onThis)
+                WriteMember(written.Key, written.Value);
+            else if (instance is not null && !written.Key.IsStatic)
+                WriteMemberOf(instance, written.Key, written.Value);
+        }
+    }
+
+    /// <summary>new C(...) of a class of this compilation: an object whose members its constructor and initializers wrote.</summary>
+    private AbstractValue ObjectCreation(IObjectCreationOperation creation)
+    {
+        var arguments = new AbstractValue[creation.Arguments.Length];
+        for (var i = 0; i < arguments.Length; i++)
+            arguments[i] = Evaluate(creation.Arguments[i].Value);
+        var type = creation.Type;
+        AbstractValue value;
+        if (IsNumericCollection(type) || (type is INamedTypeSymbol { Name: "List" or "Queue" or "Stack" or "HashSet", IsGenericType: true } && IsCollection(type)))
+        {
+            // new List<float>(), new List<float>(capacity): empty; new List<float>(values): a copy.
+            value = arguments.Length == 1 && IsCollection(creation.Arguments[0].Value.Type)
+                ? arguments[0] with { Identity = new object() }
+                : AbstractValue.EmptyCollection(ElementKindOf(type));
+        }
+        else if (_program is not null && creation.Constructor is { } constructor && IsUserCode(type!) && type!.TypeKind == TypeKind.Class)
+        {
+            var byOrdinal = new AbstractValue[constructor.Parameters.Length];
+            for (var i = 0; i < byOrdinal.Length; i++)
+                byOrdinal[i] = AbstractValue.Unknown;
+            for (var i = 0; i < creation.Arguments.Length; i++)
+            {
+                if (creation.Arguments[i].Parameter is { } parameter && parameter.Ordinal < byOrdinal.Length)
+                    byOrdinal[parameter.Ordinal] = arguments[i];
+            }
+            var result = _program.Call(constructor, null, byOrdinal, _chain, _cancellationToken);
+            if (result is { IsCutShort: true })
+                _cutShort = true;
+            value = result is { IsCutShort: false }
+                ? AbstractValue.Unknown with { Members = result.WrittenFields }
+                : AbstractValue.Unknown;
+        }
+        else
+        {
+            value = AbstractValue.Unknown;
+        }
+        if (creation.Initializer is { } initializer)
+            value = Initialize(value, initializer);
+        return value;
+    }
+
+    /// <summary>{ X = 1, Y = 2 } sets members; { 1, 2 } adds elements.</summary>
+    private AbstractValue Initialize(AbstractValue value, IObjectOrCollectionInitializerOperation initializer)
+    {
+        foreach (var item in initializer.Initializers)
+        {
+            switch (item)
+            {
+                case ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Member: var member } } assignment when member is IFieldSymbol or IPropertySymbol:
+                    var memberValue = Evaluate(assignment.Value);
+                    var members = value.Members ?? ImmutableDictionary.Create<ISymbol, AbstractValue>(SymbolEqualityComparer.Default);
+                    value = value with { Members = members.SetItem(member, memberValue) };
+                    break;
+                case IInvocationOperation { Arguments.Length: 1 } add:
+                    value = Added(value, CollectionOf(Evaluate(add.Arguments[0].Value)));
+                    break;
+                default:
+                    Evaluate(item);
+                    break;
+            }
+        }
+        return value;
+    }
+
+    private static AbstractValue Added(AbstractValue collection, AbstractValue added)
+        => collection.IsEmptyCollection ? added : collection.Join(added) with { Identity = collection.Identity };
+
+    /// <summary>
+    /// Runs a lambda given as an argument (a LINQ selector) with its parameters bound, in the current environment
+    /// (it sees what it captures): what it returns, or null when the argument is not a lambda.
+    /// </summary>
+    private AbstractValue? EvaluateLambda(IOperation argument, params AbstractValue[] parameters)
+    {
+        var operation = Strip(argument);
+        if (operation is IDelegateCreationOperation delegateCreation)
+            operation = Strip(delegateCreation.Target);
+        if (operation is not IAnonymousFunctionOperation lambda)
+            return null;
+        for (var i = 0; i < lambda.Symbol.Parameters.Length; i++)
+            _environment[lambda.Symbol.Parameters[i]] = i < parameters.Length ? parameters[i] : AbstractValue.Unknown;
+        var (returned, yielded) = (_returned, _yielded);
+        _returned = null;
+        Execute(lambda.Body);
+        var result = _returned;
+        (_returned, _yielded) = (returned, yielded);
+        return result ?? AbstractValue.Unknown;
+    }
+
+    /// <summary>The .NET calls that carry data; null for anything not modelled here.</summary>
+    private AbstractValue? DotNetCall(IInvocationOperation invocation, AbstractValue? receiver, AbstractValue[] arguments)
+    {
+        var method = invocation.TargetMethod;
+        var type = method.ContainingType;
+        if (type is null || IsUserCode(type))
+            return null;
+        var name = method.Name;
+        switch (type.ToDisplayString())
+        {
+            case "System.Linq.Enumerable":
+                return Linq(invocation, name, arguments);
+            case "System.Math":
+            case "System.MathF":
+                return MathCall(name, arguments);
+            case "System.Random":
+                return RandomCall(name, arguments);
+            case "System.IO.File" when name == "ReadAllBytes":
+                return AbstractValue.Data(Interval.Of(0, 255), ValueOrigin.RuntimeData, ElementKind.Integer).WithSourceText("the file's bytes");
+            case "System.Convert" when name is "ToSingle" or "ToDouble" or "ToDecimal":
+                return arguments.Length > 0 && IsNumeric(invocation.Arguments[0].Value.Type)
+                    ? arguments[0].WithKind(ElementKind.Floating)
+                    : AbstractValue.Data(Interval.Unknown, ValueOrigin.RuntimeData, ElementKind.Floating);
+        }
+        if (name is "Parse" && IsNumeric(method.ReturnType) && type.SpecialType != SpecialType.None)
+            return AbstractValue.Data(Interval.Unknown, ValueOrigin.RuntimeData, ElementKindOf(method.ReturnType));
+        if (type is { Name: "List", IsGenericType: true } && type.ContainingNamespace?.ToDisplayString() == "System.Collections.Generic" && invocation.Instance is { } list)
+        {
+            switch (name)
+            {
+                case "Add" or "Insert" when arguments.Length > 0:
+                    var current = receiver ?? AbstractValue.Unknown;
+                    AssignCollection(list, Added(current, CollectionOf(arguments[arguments.Length - 1])));
+                    return AbstractValue.Unknown;
+                case "AddRange" when arguments.Length == 1:
+                    AssignCollection(list, Added(receiver ?? AbstractValue.Unknown, arguments[0]));
+                    return AbstractValue.Unknown;
+                case "ToArray" or "GetRange" or "AsReadOnly":
+                    return receiver;
+            }
+        }
+        return null;
+    }
+
+    private void AssignCollection(IOperation target, AbstractValue value)
+    {
+        target = Strip(target);
+        Assign(target, value);
+        if (target is IParameterReferenceOperation parameter)
+            _mutatedParameters.Add(parameter.Parameter);
+    }
+
+    private AbstractValue? Linq(IInvocationOperation invocation, string name, AbstractValue[] arguments)
+    {
+        if (arguments.Length == 0)
+            return null;
+        var source = arguments[0];
+        AbstractValue Selected(int lambdaIndex)
+            => arguments.Length > lambdaIndex
+                ? EvaluateLambda(invocation.Arguments[lambdaIndex].Value, ElementOf(source), AbstractValue.Data(Interval.Unknown, ValueOrigin.Unknown, ElementKind.Integer)) is { } selected
+                    ? CollectionOf(selected) with { Identity = source.Identity is not null && ReferenceEquals(selected.Identity, source.Identity) ? source.Identity : new object() }
+                    : AbstractValue.Unknown
+                : source;
+        switch (name)
+        {
+            case "Select":
+                return Selected(1);
+            case "SelectMany":
+                return arguments.Length > 1 && EvaluateLambda(invocation.Arguments[1].Value, ElementOf(source)) is { } inner
+                    ? CollectionOf(ElementOf(inner))
+                    : AbstractValue.Unknown;
+            case "Where" or "OrderBy" or "OrderByDescending" or "ThenBy" or "ThenByDescending" or "Take" or "Skip" or "TakeLast" or "SkipLast"
+                or "Reverse" or "Distinct" or "ToArray" or "ToList" or "AsEnumerable" or "Shuffle" or "DefaultIfEmpty" or "Cast" or "OfType":
+                for (var i = 1; i < arguments.Length; i++)
+                    EvaluateLambda(invocation.Arguments[i].Value, ElementOf(source));
+                return source with { Rows = name is "ToArray" or "ToList" or "Reverse" or "OrderBy" or "OrderByDescending" or "Shuffle" ? source.Rows : null };
+            case "Concat" or "Union" or "Append" or "Prepend" when arguments.Length == 2:
+                var other = name is "Append" or "Prepend" ? CollectionOf(arguments[1]) : arguments[1];
+                return source.IsEmptyCollection ? other : other.IsEmptyCollection ? source : source.Join(other) with { Rows = null };
+            case "First" or "FirstOrDefault" or "Last" or "LastOrDefault" or "Single" or "SingleOrDefault" or "ElementAt" or "ElementAtOrDefault":
+                return ElementOf(source);
+            case "Range" when arguments.Length == 2 && arguments[0].Range.IsConstant && arguments[1].Range.IsConstant:
+                var start = arguments[0].Range.Low;
+                var count = arguments[1].Range.Low;
+                return count <= 0
+                    ? AbstractValue.EmptyCollection(ElementKind.Integer)
+                    : AbstractValue.Data(Interval.Of(start, start + count - 1), ValueOrigin.Literal, ElementKind.Integer).WithRows((long)count);
+            case "Repeat" when arguments.Length == 2:
+                return CollectionOf(arguments[0]);
+            case "Average" or "Min" or "Max" or "Sum":
+                var values = Selected(1);
+                var element = ElementOf(values);
+                var identity = values.Identity;
+                switch (name)
+                {
+                    case "Average" when element.Statistic == StatisticKind.SquaredDeviation:
+                    case "Sum" when element.Statistic == StatisticKind.SquaredDeviation:
+                        return element.Derived() with { Statistic = StatisticKind.Variance, StatisticOf = element.StatisticOf, Range = name == "Average" ? element.Range : Interval.Unknown };
+                    case "Average":
+                        return Statistic(element, StatisticKind.Centre, element.Range, identity).WithKind(ElementKind.Floating);
+                    case "Min":
+                        return Statistic(element, StatisticKind.Minimum, element.Range, identity);
+                    case "Max":
+                        return Statistic(element, StatisticKind.Maximum, element.Range, identity);
+                    default:
+                        return element.Derived() with { Range = Interval.Unknown, Columns = default };
+                }
+            case "Count" or "LongCount":
+                return source.Rows is long rows ? AbstractValue.Data(Interval.Constant(rows), ValueOrigin.Literal, ElementKind.Integer) : AbstractValue.Data(Interval.Unknown, ValueOrigin.Unknown, ElementKind.Integer);
+            default:
+                return null;
+        }
+    }
+
+    private static AbstractValue Statistic(AbstractValue element, StatisticKind kind, Interval range, object? of)
+    {
+        var statistic = element.Derived() with { Range = range, Columns = default, Rows = null };
+        return of is null ? statistic : statistic.WithStatistic(kind, of);
+    }
+
+    private AbstractValue? MathCall(string name, AbstractValue[] arguments)
+    {
+        if (arguments.Length == 0)
+            return null;
+        var x = arguments[0];
+        switch (name)
+        {
+            case "Sqrt":
+                var root = x.Derived() with { Range = x.Range.Low >= 0 ? x.Range.Power(0.5) : Interval.Unknown, Columns = default };
+                return x.Statistic == StatisticKind.Variance ? root.WithStatistic(StatisticKind.Spread, x.StatisticOf) : root;
+            case "Abs":
+                return x with { Range = x.Range.Abs(), Columns = default };
+            case "Pow" when arguments.Length == 2 && arguments[1].Range.IsConstant:
+                var exponent = arguments[1].Range.Low;
+                if (exponent == 2 && x.Statistic == StatisticKind.Centred)
+                    return x.Derived() with { Range = x.Range.Power(2), Statistic = StatisticKind.SquaredDeviation, StatisticOf = x.StatisticOf };
+                if (exponent == 0.5 && x.Statistic == StatisticKind.Variance)
+                    return x.Derived() with { Range = x.Range.Power(0.5), Statistic = StatisticKind.Spread, StatisticOf = x.StatisticOf };
+                return x.Derived() with { Range = x.Range.Power(exponent), Columns = default };
+            case "Exp":
+                return x.Derived() with { Range = x.Range.Monotone(Math.Exp), Columns = default };
+            case "Log":
+                return x.Derived() with { Range = x.Range.Low > 0 ? x.Range.Monotone(Math.Log) : Interval.Unknown, Columns = default };
+            case "Round" or "Floor" or "Ceiling" or "Truncate":
+                return x.Derived() with { Range = x.Range.IsKnown ? Interval.Of(Math.Floor(x.Range.Low), Math.Ceiling(x.Range.High)) : Interval.Unknown, Columns = default };
+            case "Min" or "Max" when arguments.Length == 2:
+                var y = arguments[1];
+                var range = x.Range.IsKnown && y.Range.IsKnown
+                    ? name == "Min" ? Interval.Of(Math.Min(x.Range.Low, y.Range.Low), Math.Min(x.Range.High, y.Range.High)) : Interval.Of(Math.Max(x.Range.Low, y.Range.Low), Math.Max(x.Range.High, y.Range.High))
+                    : Interval.Unknown;
+                return x.Derived() with { Range = range, Origin = AbstractValue.CombineOrigins(x.Origin, y.Origin), Columns = default };
+            case "Clamp" when arguments.Length == 3:
+                return x.Derived() with { Range = x.Range.Clamp(arguments[1].Range.IsConstant ? arguments[1].Range.Low : null, arguments[2].Range.IsConstant ? arguments[2].Range.Low : null), Columns = default };
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Random numbers generated in code: their range is the generator's.</summary>
+    private static AbstractValue? RandomCall(string name, AbstractValue[] arguments)
+    {
+        switch (name)
+        {
+            case "NextDouble" or "NextSingle":
+                return AbstractValue.Data(UnitInterval, ValueOrigin.Generated, ElementKind.Floating);
+            case "Next" or "NextInt64":
+                Interval range;
+                if (arguments.Length == 0)
+                    range = Interval.Unknown;
+                else if (arguments.Length == 1)
+                    range = arguments[0].Range.IsConstant ? Interval.Of(0, Math.Max(0, arguments[0].Range.Low - 1)) : Interval.Unknown;
+                else
+                    range = arguments[0].Range.IsKnown && arguments[1].Range.IsKnown ? Interval.Of(arguments[0].Range.Low, Math.Max(arguments[0].Range.Low, arguments[1].Range.High - 1)) : Interval.Unknown;
+                return AbstractValue.Data(range, ValueOrigin.Generated, ElementKind.Integer);
+            default:
+                return null;
+        }
+    }
+}

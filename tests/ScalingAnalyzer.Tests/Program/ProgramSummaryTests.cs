@@ -1,0 +1,352 @@
+using Microsoft.CodeAnalysis.Testing;
+using ScalingAnalyzer.Rules;
+using ScalingAnalyzer.Tests.Verifiers;
+using static ScalingAnalyzer.Tests.TorchSharp.TorchPrograms;
+
+namespace ScalingAnalyzer.Tests.Program;
+
+/// <summary>
+/// Data followed out of the program's own code (ProgramSummaries): loaders returning tensors or tuples of tensors,
+/// factories, reader classes with fields, getters, .NET data (arrays, lists, LINQ, Random, bytes) that becomes a
+/// tensor. Each positive has a silent twin that differs only in the data being scaled.
+/// </summary>
+public class ProgramSummaryTests
+{
+    private static DiagnosticResult Scale001(params object[] arguments) => Verify<UnscaledFeatureAnalyzer>.Diagnostic("SCALE001").WithLocation(0).WithArguments(arguments);
+
+    private static DiagnosticResult Scale004(params object[] arguments) => new DiagnosticResult("SCALE004", Microsoft.CodeAnalysis.DiagnosticSeverity.Info).WithLocation(0).WithArguments(arguments);
+
+    private const string LoadData = """
+            static (Tensor, Tensor) LoadData()
+            {
+                var features = torch.rand(200, 1) * 4500 + 500;
+                var labels = 100 * features + 20000;
+                return (features, labels);
+            }
+        """;
+
+    [Fact]
+    public Task TupleOfTensorsFromALoaderIsReported() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        ProgramWithMain("        var (x, y) = LoadData();\n" + Loop("{|#0:x|}"), LoadData),
+        expected: Scale001("x", "[500, 5000]", "model.forward", Magnitude5000));
+
+    [Fact]
+    public Task TupleOfScaledTensorsFromALoaderIsSilent() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        ProgramWithMain("        var (x, y) = LoadData();\n" + Loop("x"),
+            LoadData.Replace("return (features, labels);", "return ((features - features.mean()) / features.std(), labels);")));
+
+    [Fact]
+    public Task TupleItemsReadByNameAreFollowed() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        ProgramWithMain("        var data = LoadData();\n        var x = data.Item1;\n        var y = data.Item2;\n" + Loop("{|#0:x|}"), LoadData),
+        expected: Scale001("x", "[500, 5000]", "model.forward", Magnitude5000));
+
+    [Fact]
+    public Task ChainOfHelpersThreeDeepIsFollowed() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        ProgramWithMain("        var x = Features();\n        var y = torch.rand(200, 1);\n" + Loop("{|#0:x|}"), """
+            static Tensor Features() => Raw(200);
+            static Tensor Raw(int n) => Noise(n) * 4500 + 500;
+            static Tensor Noise(int n) => torch.rand(n, 1);
+        """),
+        expected: Scale001("x", "[500, 5000]", "model.forward", Magnitude5000));
+
+    [Fact]
+    public Task ChainDeeperThanTheLimitIsSilent() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        ProgramWithMain("        var x = A();\n        var y = torch.rand(200, 1);\n" + Loop("x"), """
+            static Tensor A() => B();
+            static Tensor B() => C();
+            static Tensor C() => D();
+            static Tensor D() => torch.rand(200, 1) * 4500 + 500;
+        """));
+
+    [Fact]
+    public Task RecursiveLoaderIsSilent() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        ProgramWithMain("        var x = Load(3);\n        var y = torch.rand(200, 1);\n" + Loop("x"), """
+            static Tensor Load(int depth) => depth == 0 ? torch.rand(200, 1) * 4500 + 500 : Other(depth - 1);
+            static Tensor Other(int depth) => Load(depth);
+        """));
+
+    [Fact]
+    public Task ScalingHelperAppliedToLoadedDataIsSilent() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        ProgramWithMain("        var (raw, y) = LoadData();\n        var x = Normalize(raw);\n" + Loop("x"), LoadData + """
+            static Tensor Normalize(Tensor t) => (t - t.min()) / (t.max() - t.min());
+        """));
+
+    [Fact]
+    public Task HelperFillingAnArrayPassedInIsFollowed() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        ProgramWithMain("""
+                var prices = new float[200];
+                Fill(prices);
+                var x = torch.tensor(prices).reshape(-1, 1);
+                var y = torch.rand(200, 1);
+        """ + Loop("{|#0:x|}"), """
+            static void Fill(float[] values)
+            {
+                var random = new Random(1);
+                for (int i = 0; i < values.Length; i++)
+                    values[i] = 500 + 4500 * (float)random.NextDouble();
+            }
+        """),
+        expected: Scale001("x", "[0, 5000]", "model.forward", Magnitude5000));
+
+    [Fact]
+    public Task RandomDataAtUnitScaleIsSilent() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        ProgramWithMain("""
+                var random = new Random(7);
+                var values = Enumerable.Range(0, 200).Select(i => (float)random.NextDouble()).ToArray();
+                var x = torch.tensor(values).reshape(-1, 1);
+                var y = torch.rand(200, 1);
+        """ + Loop("x")));
+
+    [Fact]
+    public Task RandomDataAtLargeScaleIsReported() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        ProgramWithMain("""
+                var random = new Random(7);
+                var values = Enumerable.Range(0, 200).Select(i => (float)random.Next(500, 5001)).ToArray();
+                var x = torch.tensor(values).reshape(-1, 1);
+                var y = torch.rand(200, 1);
+        """ + Loop("{|#0:x|}")),
+        expected: Scale001("x", "[500, 5000]", "model.forward", Magnitude5000));
+
+    [Fact]
+    public Task ListFilledInALoopIsBoundedByWhatIsAdded() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        ProgramWithMain("""
+                var random = new Random(7);
+                var rows = new List<float>();
+                for (int i = 0; i < 200; i++)
+                    rows.Add(1000 + 4000 * (float)random.NextDouble());
+                var x = torch.tensor(rows.ToArray()).reshape(-1, 1);
+                var y = torch.rand(200, 1);
+        """ + Loop("{|#0:x|}")),
+        expected: Scale001("x", "[1000, 5000]", "model.forward", Magnitude5000));
+
+    private const string PixelReader = """
+            static float[] ReadPixels(string path, bool scale)
+            {
+                byte[] bytes = File.ReadAllBytes(path);
+                return scale ? bytes.Select(b => b / 255f).ToArray() : bytes.Select(b => (float)b).ToArray();
+            }
+        """;
+
+    [Fact]
+    public Task BytesConvertedToFloatInDotNetAreRawPixels() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        ProgramWithMain("""
+                var bytes = File.ReadAllBytes("images.bin");
+                var pixels = bytes.Select(b => (float)b).ToArray();
+                var x = torch.tensor(pixels).reshape(-1, 784);
+                var y = torch.rand(100, 1);
+        """ + Loop("{|#0:x|}", model: "nn.Linear(784, 1)")),
+        expected: Scale001("x", "[0, 255]", "model.forward", "values up to about 255 make gradient steps overshoot or barely move its weights"));
+
+    [Fact]
+    public Task BytesDividedBy255InDotNetAreScaled() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        ProgramWithMain("""
+                var bytes = File.ReadAllBytes("images.bin");
+                var pixels = bytes.Select(b => b / 255f).ToArray();
+                var x = torch.tensor(pixels).reshape(-1, 784);
+                var y = torch.rand(100, 1);
+        """ + Loop("x", model: "nn.Linear(784, 1)")));
+
+    [Fact]
+    public Task LinqStandardizationInDotNetIsScaled() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        ProgramWithMain("""
+                var raw = File.ReadAllLines("prices.csv").Skip(1).Select(line => float.Parse(line.Split(',')[0])).ToArray();
+                var mean = raw.Average();
+                var std = (float)Math.Sqrt(raw.Select(v => (v - mean) * (v - mean)).Average());
+                var standardized = raw.Select(v => (v - mean) / std).ToArray();
+                var x = torch.tensor(standardized).reshape(-1, 1);
+                var y = torch.rand(100, 1);
+        """ + Loop("x")));
+
+    [Fact]
+    public Task LinqMinMaxScalingInDotNetIsScaled() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        ProgramWithMain("""
+                var raw = File.ReadAllLines("prices.csv").Select(line => float.Parse(line)).ToArray();
+                var min = raw.Min();
+                var max = raw.Max();
+                var x = torch.tensor(raw.Select(v => (v - min) / (max - min)).ToArray()).reshape(-1, 1);
+                var y = torch.rand(100, 1);
+        """ + Loop("x")));
+
+    [Fact]
+    public Task ParsedDataFromAHelperIsUnbounded() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        ProgramWithMain("""
+                var x = torch.tensor(DataHelper.Load("prices.csv")).reshape(-1, 1);
+                var y = torch.rand(100, 1);
+        """ + Loop("{|#0:x|}")) + """
+
+        static class DataHelper
+        {
+            public static float[] Load(string path) => File.ReadAllLines(path).Select(float.Parse).ToArray();
+        }
+        """,
+        expected: Scale004("x", "'DataHelper.Load(\"prices.csv\")'", "model.forward"));
+
+    [Fact]
+    public Task ParsedDataStandardizedInTheHelperIsSilent() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        ProgramWithMain("""
+                var x = torch.tensor(DataHelper.Load("prices.csv")).reshape(-1, 1);
+                var y = torch.rand(100, 1);
+        """ + Loop("x")) + """
+
+        static class DataHelper
+        {
+            public static float[] Load(string path)
+            {
+                var raw = File.ReadAllLines(path).Select(line => float.Parse(line)).ToArray();
+                var mean = raw.Average();
+                var std = (float)Math.Sqrt(raw.Sum(v => (v - mean) * (v - mean)) / raw.Length);
+                return raw.Select(v => (v - mean) / std).ToArray();
+            }
+        }
+        """);
+
+    private static string Reader(string conversion) => $$"""
+        using System;
+        using System.Collections.Generic;
+        using System.IO;
+        using System.Linq;
+        using TorchSharp;
+        using static TorchSharp.torch;
+
+        interface IImageTransform
+        {
+            Tensor call(Tensor image);
+        }
+
+        sealed class ImageReader
+        {
+            private readonly List<Tensor> _data = new List<Tensor>();
+            private readonly List<Tensor> _labels = new List<Tensor>();
+            private readonly IList<IImageTransform> _transforms;
+
+            public ImageReader(string path, IList<IImageTransform> transforms = null)
+            {
+                _transforms = transforms == null ? new List<IImageTransform>() : transforms;
+                ReadFile(Path.Combine(path, "data_batch_1.bin"), 32);
+            }
+
+            private void ReadFile(string path, int batchSize)
+            {
+                byte[] bytes = File.ReadAllBytes(path);
+                for (var i = 0; i < 10000; i += batchSize)
+                {
+                    var dataTensor = torch.zeros(new long[] { batchSize, 3072 });
+                    var labelTensor = torch.zeros(new long[] { batchSize }, torch.int64);
+                    for (var j = 0; j < batchSize; j++)
+                    {
+                        var start = (i + j) * 3073;
+                        labelTensor[j] = torch.tensor(bytes[start], torch.int64);
+                        var floats = bytes[(start + 1)..(start + 3073)].Select({{conversion}}).ToArray();
+                        using (var input = torch.tensor(floats))
+                            dataTensor.index_put_(input, TensorIndex.Single(j));
+                    }
+                    _data.Add(dataTensor.reshape(batchSize, 3, 32, 32));
+                    _labels.Add(labelTensor);
+                }
+            }
+
+            public IEnumerable<(Tensor, Tensor)> Data()
+            {
+                for (var i = 0; i < _data.Count; i++)
+                {
+                    yield return (_data[i], _labels[i]);
+                    foreach (var transform in _transforms)
+                        yield return (transform.call(_data[i]), _labels[i]);
+                }
+            }
+        }
+
+        class Program
+        {
+            static void Main()
+            {
+                var model = nn.Sequential(nn.Flatten(), nn.Linear(3072, 10));
+                var optimizer = torch.optim.Adam(model.parameters(), 0.001);
+                var loss = nn.NLLLoss();
+                var train = new ImageReader("data", new IImageTransform[] { });
+                for (var epoch = 1; epoch <= 3; epoch++)
+                {
+                    foreach (var (data, target) in train.Data())
+                    {
+                        optimizer.zero_grad();
+                        var output = loss.forward(nn.functional.log_softmax(model.forward({|#0:data|}), 1), target);
+                        output.backward();
+                        optimizer.step();
+                    }
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task ReaderClassFeedingRawPixelsIsReported() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        Reader("b => (float)b"),
+        expected: Scale001("data", "[0, 255]", "model.forward", "values up to about 255 make gradient steps overshoot or barely move its weights"));
+
+    [Fact]
+    public Task ReaderClassScalingPixelsIsSilent() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        Reader("b => b / 255f").Replace("{|#0:data|}", "data"));
+
+    [Fact]
+    public Task AutoPropertySetInTheConstructorIsFollowed() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        ProgramWithMain("""
+                var set = new HouseData(200);
+                var x = set.Features;
+                var y = set.Prices;
+        """ + Loop("{|#0:x|}")) + """
+
+        sealed class HouseData
+        {
+            public HouseData(int count)
+            {
+                Features = torch.rand(count, 1) * 4500 + 500;
+                Prices = torch.rand(count, 1);
+            }
+
+            public Tensor Features { get; }
+            public Tensor Prices { get; }
+        }
+        """,
+        expected: Scale001("x", "[500, 5000]", "model.forward", Magnitude5000));
+
+    [Fact]
+    public Task AutoPropertyScaledInTheConstructorIsSilent() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        ProgramWithMain("""
+                var set = new HouseData(200);
+                var x = set.Features;
+                var y = set.Prices;
+        """ + Loop("x")) + """
+
+        sealed class HouseData
+        {
+            public HouseData(int count)
+            {
+                var raw = torch.rand(count, 1) * 4500 + 500;
+                Features = (raw - raw.mean()) / raw.std();
+                Prices = torch.rand(count, 1);
+            }
+
+            public Tensor Features { get; }
+            public Tensor Prices { get; }
+        }
+        """);
+
+    [Fact]
+    public Task LocalFunctionSeesWhatItCaptures() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        ProgramWithMain("""
+                var scale = 4500f;
+                var x = MakeFeatures();
+                var y = torch.rand(200, 1);
+        """ + Loop("{|#0:x|}") + """
+
+                Tensor MakeFeatures() => torch.rand(200, 1) * scale + 500;
+        """),
+        expected: Scale001("x", "[500, 5000]", "model.forward", Magnitude5000));
+
+    [Fact]
+    public Task GetterReturningRawDataIsFollowed() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        ProgramWithMain("        var x = Samples;\n        var y = torch.rand(200, 1);\n" + Loop("{|#0:x|}"), """
+            static Tensor Samples => torch.rand(200, 1) * 4500 + 500;
+        """),
+        expected: Scale001("x", "[500, 5000]", "model.forward", Magnitude5000));
+}
