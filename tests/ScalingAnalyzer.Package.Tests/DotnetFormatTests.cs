@@ -20,8 +20,12 @@ public sealed class DotnetFormatTests(ConsumerWorkspace workspace)
         var torchBefore = project.ReadSource("Torch/HousePriceTraining.cs");
         var mlnetBefore = project.ReadSource("MLNet/HousePriceRegression.cs");
 
-        var format = project.Format(["--diagnostics", .. FixedIds]);
+        // The README's command for editors without third-party code fixes (csharp-ls): every rule, SCALE004's
+        // suggestions included (--severity info).
+        var format = project.Format(["--diagnostics", .. FixedIds, RuleIdentifiers.UnboundedFeature, "--severity", "info"]);
         Assert.True(format.ExitCode == 0, format.ToString());
+        // SCALE004 (run-time data): its first fix standardizes the sizes read at run time.
+        Assert.Contains("StandardScaler.Fit(X)", project.ReadSource("Torch/RuntimeData.cs"), StringComparison.Ordinal);
 
         // The default fixes: runtime scalers for the TorchSharp feature and target, ML.NET's own normalizer.
         var torchAfter = project.ReadSource("Torch/HousePriceTraining.cs");
