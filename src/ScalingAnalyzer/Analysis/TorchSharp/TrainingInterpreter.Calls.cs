@@ -25,7 +25,7 @@ internal sealed partial class TrainingInterpreter
     private bool CallUser(IMethodSymbol method, IOperation? instance, AbstractValue? receiver, AbstractValue[] arguments, IInvocationOperation? invocation, out AbstractValue? returned)
     {
         returned = null;
-        if (_program is null)
+        if (_program is null || _program.Trains(method, _cancellationToken))
             return false;
         var byOrdinal = new AbstractValue[method.Parameters.Length];
         for (var i = 0; i < byOrdinal.Length; i++)
@@ -126,6 +126,25 @@ internal sealed partial class TrainingInterpreter
     }
 
     private readonly Dictionary<IOperation, AbstractValue[]> _trainingCallSites = new();
+
+    /// <summary>
+    /// For library models (a DataLoader calling a user Dataset's <c>GetTensor</c>, a module class's <c>forward</c>):
+    /// what a method of this compilation returns when called on <paramref name="receiver"/> (an object value with
+    /// <c>Members</c>, or null) with arguments by parameter ordinal. Its effects are not applied here; null when the
+    /// call is not followed (not in this compilation, too deep, recursive, too large).
+    /// </summary>
+    internal AbstractValue? ReturnOfUserMethod(IMethodSymbol method, AbstractValue? receiver, params AbstractValue[] argumentsByOrdinal)
+    {
+        if (_program is null || !IsUserCode(method))
+            return null;
+        var arguments = new AbstractValue[method.Parameters.Length];
+        for (var i = 0; i < arguments.Length; i++)
+            arguments[i] = i < argumentsByOrdinal.Length ? argumentsByOrdinal[i] : AbstractValue.Unknown;
+        var result = _program.Call(method, method.IsStatic ? null : receiver, arguments, _chain, _cancellationToken);
+        if (result is { IsCutShort: true })
+            _cutShort = true;
+        return result is { IsCutShort: false } ? result.Returned : null;
+    }
 
     private static bool SameInputs(AbstractValue? receiverBefore, AbstractValue? receiver, AbstractValue[] before, AbstractValue[] now)
     {

@@ -229,7 +229,12 @@ internal sealed partial class TrainingInterpreter
 
     internal static bool IsAutoProperty(IPropertySymbol property)
     {
-        if (property.IsIndexer || property.DeclaringSyntaxReferences.IsEmpty)
+        if (property.IsIndexer || property.DeclaringSyntaxReferences.IsEmpty || property.IsAbstract)
+            return false;
+        // An auto-property's accessors have neither a body nor an expression; looking at them is cheaper than
+        // searching the type's members for the backing field, and tells most properties apart.
+        if (property.GetMethod?.DeclaringSyntaxReferences is { Length: 1 } getter
+            && getter[0].GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax { Body: not null } or Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax { ExpressionBody: not null } or Microsoft.CodeAnalysis.CSharp.Syntax.ArrowExpressionClauseSyntax)
             return false;
         foreach (var member in property.ContainingType.GetMembers())
         {
