@@ -743,6 +743,8 @@ internal static class TorchTransfers
         var returnType = call.Invocation.TargetMethod.ReturnType;
         if (IsNormalizingLayer(symbols, returnType))
             return AbstractValue.Unknown.WithNormalizesInput(true);
+        if (PassesValues(returnType))
+            return AbstractValue.Unknown with { PassesValues = true };
         if (call.Invocation.TargetMethod.Name == "Sequential" && call.Invocation.Arguments.Length > 0
             && call.Invocation.Arguments[0].Value is IArrayCreationOperation { Initializer.ElementValues: { Length: > 0 } layers })
         {
@@ -756,6 +758,11 @@ internal static class TorchTransfers
         }
         return AbstractValue.Unknown;
     }
+
+    /// <summary>Modules whose output holds their input's values: reshaped (Flatten, Unflatten), kept (Identity) or masked (Dropout).</summary>
+    internal static bool PassesValues(ITypeSymbol? type)
+        => type is { ContainingNamespace: { Name: "Modules", ContainingNamespace.Name: "TorchSharp" } }
+           && type.Name is "Flatten" or "Unflatten" or "Identity" or "Dropout" or "Dropout1d" or "Dropout2d" or "AlphaDropout";
 
     internal static bool IsNormalizingLayer(TorchSymbols symbols, ITypeSymbol? type)
         => TorchSymbols.InheritsFrom(type, symbols.BatchNorm1d) || TorchSymbols.InheritsFrom(type, symbols.LayerNorm);
