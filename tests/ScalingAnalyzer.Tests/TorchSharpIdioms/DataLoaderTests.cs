@@ -94,6 +94,21 @@ public class DataLoaderTests
         expected: Scale001().WithArguments("data", "[500, 5000]", "model.forward", Magnitude5000));
 
     [Fact]
+    public Task ABatchDeconstructedInTheForeachIsReported() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        LoaderProgram(RawSizes, feature: "{|#0:data|}", loop: "foreach (var (data, target) in loader)").Replace("batch[1]", "target") + """
+
+        static class BatchExtensions
+        {
+            public static void Deconstruct(this IList<Tensor> batch, out Tensor data, out Tensor target)
+            {
+                data = batch[0];
+                target = batch[1];
+            }
+        }
+        """,
+        expected: Scale001().WithArguments("data", "[500, 5000]", "model.forward", Magnitude5000));
+
+    [Fact]
     public Task ALoaderMadeWithNewIsReported() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
         LoaderProgram(RawSizes, feature: "{|#0:batch[0]|}", loader: "new TorchSharp.Modules.IterableDataLoader(dataset, 64, shuffle: true)"),
         expected: Scale001().WithArguments("batch[0]", "[500, 5000]", "model.forward", Magnitude5000));
