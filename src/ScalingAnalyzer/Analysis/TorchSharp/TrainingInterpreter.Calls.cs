@@ -67,6 +67,66 @@ internal sealed partial class TrainingInterpreter
         return true;
     }
 
+    /// <summary>
+    /// A helper that trains on data handed to it inside a structure (<c>Train(model, optimizer, loss, reader.Data())</c>
+    /// with an <c>IEnumerable&lt;(Tensor, Tensor)&gt;</c>, a dataset object): the helper is interpreted with this call's
+    /// values, and what reaches its training forward from an argument is reported at that argument. Plain tensor
+    /// parameters keep going through the helper's context-free summary (<see cref="TrainingSummary"/>).
+    /// </summary>
+    private void FollowTrainingWithStructuredData(IInvocationOperation invocation, IMethodSymbol method, AbstractValue[] arguments)
+    {
+        var any = false;
+        for (var i = 0; i < arguments.Length && !any; i++)
+            any = !_symbols.IsTensor(invocation.Arguments[i].Value.Type) && (arguments[i].Element is not null || !arguments[i].Elements.IsDefault || arguments[i].Members is not null);
+        if (!any || _program is null || _program.BodyOf(method, _cancellationToken) is not { } body
+            || !TrainingPrecheck.Scan(body, _symbols, followHelpers: false).MayTrain || _chain.Depth >= ProgramSummaries.MaxCallDepth)
+            return;
+        var bound = new AbstractValue[method.Parameters.Length];
+        for (var i = 0; i < bound.Length; i++)
+            bound[i] = AbstractValue.Unknown.WithParameterOrdinal(i);
+        for (var i = 0; i < invocation.Arguments.Length && i < arguments.Length; i++)
+        {
+            if (invocation.Arguments[i].Parameter is { } parameter && parameter.Ordinal < bound.Length)
+                bound[parameter.Ordinal] = arguments[i].WithParameterOrdinal(parameter.Ordinal);
+        }
+        if (_trainingCallSites.TryGetValue(invocation, out var previous) && SameInputs(null, null, previous, bound))
+            return;
+        _trainingCallSites[invocation] = bound;
+        var interpreter = new TrainingInterpreter(_symbols, _program.OptionsFor(body.Syntax.SyntaxTree), method.OriginalDefinition, helperSummaries: null, _program, parameterConstants: null, _cancellationToken)
+        {
+            _chain = _chain.Push(method.OriginalDefinition),
+            _workBudget = ProgramSummaries.CalleeWorkBudget,
+        };
+        foreach (var parameter in method.OriginalDefinition.Parameters)
+            interpreter._environment[parameter] = bound[parameter.Ordinal];
+        try
+        {
+            interpreter.Execute(body);
+        }
+        catch (BudgetExceededException)
+        {
+            return;
+        }
+        var facts = interpreter._facts;
+        foreach (var forward in facts.Forwards)
+        {
+            if (!facts.IsTrainingForward(forward) || forward.ModuleNormalizesInput || forward.Value.ParameterOrdinal < 0)
+                continue;
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Ordinal == forward.Value.ParameterOrdinal && !_symbols.IsTensor(argument.Value.Type))
+                {
+                    var site = new StructuredHelperFeature(argument, forward.Value.WithParameterOrdinal(-1), forward.CallText + " in " + method.Name);
+                    _facts.StructuredHelperFeatures[argument] = _facts.StructuredHelperFeatures.TryGetValue(argument, out var known)
+                        ? new StructuredHelperFeature(argument, known.Value.Join(site.Value), site.CallText)
+                        : site;
+                }
+            }
+        }
+    }
+
+    private readonly Dictionary<IOperation, AbstractValue[]> _trainingCallSites = new();
+
     private static bool SameInputs(AbstractValue? receiverBefore, AbstractValue? receiver, AbstractValue[] before, AbstractValue[] now)
     {
         if ((receiverBefore is null) != (receiver is null) || (receiverBefore is not null && !receiverBefore.SameFacts(receiver!)))
@@ -288,7 +348,9 @@ internal sealed partial class TrainingInterpreter
         if (type is null || IsUserCode(type))
             return null;
         var name = method.Name;
-        switch (type.ToDisplayString())
+        // By name first: the display string is built only for the few types modelled here (this runs on every call).
+        var modelledType = type.Name is "Enumerable" or "Math" or "MathF" or "Random" or "File" or "Convert" ? type.ToDisplayString() : null;
+        switch (modelledType)
         {
             case "System.Linq.Enumerable":
                 return Linq(invocation, name, arguments);
