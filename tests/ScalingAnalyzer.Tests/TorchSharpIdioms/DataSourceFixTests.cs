@@ -132,4 +132,13 @@ public class DataSourceFixTests
                 var readingsScaler = StandardScaler.Fit(readings);
                 var readingsScaled = readingsScaler.Transform(readings);
         """, "readingsScaled", "batch[\"data\"]", usings: "using ScalingAnalyzer.Runtime;\n"));
+
+    [Fact]
+    public Task ALoaderHandedToATrainingHelperIsFixedAtTheDatasetsSource() => ScalingFixTest.RunAsync(
+        DataLoaderTests.LoaderThroughHelper(DataLoaderTests.RawSizes, "{|SCALE001:loader|}"),
+        DataLoaderTests.LoaderThroughHelper(DataLoaderTests.RawSizes + """
+
+                var featuresScaler = StandardScaler.Fit(features);
+                var featuresScaled = featuresScaler.Transform(features);
+        """, "loader").Replace("TensorDataset(features, prices)", "TensorDataset(featuresScaled, prices)").Replace("using System;\n", "using System;\nusing ScalingAnalyzer.Runtime;\n"));
 }

@@ -517,7 +517,7 @@ internal sealed partial class TrainingInterpreter
         // batch[0], batch["data"]: an element of a batch (a list or dictionary of tensors) whose entries are known.
         if (instance is not null && symbol.IsIndexer && property.Arguments.Length == 1 && !instance.Elements.IsDefault
             && instance.ElementAt(property.Arguments[0].Value.ConstantValue.HasValue ? property.Arguments[0].Value.ConstantValue.Value : null) is { } element)
-            return element;
+            return instance.ParameterOrdinal >= 0 && element.ParameterOrdinal < 0 ? element.WithParameterOrdinal(instance.ParameterOrdinal) : element;
         if (instance is not null && _symbols.IsTensor(symbol.ContainingType))
         {
             if (symbol.IsIndexer)
