@@ -222,6 +222,19 @@ internal sealed partial class TrainingInterpreter
             }
             return value;
         }
+        if (type is INamedTypeSymbol { Name: "List", IsGenericType: true, TypeArguments.Length: 1 } tensorList && _symbols.IsTensor(tensorList.TypeArguments[0])
+            && arguments.Length == 0 && creation.Initializer is { Initializers.Length: > 0 } listInitializer)
+        {
+            // new List<Tensor> { data[index], labels[index] }: an IterableDataset's item, read by position as batch[0].
+            var items = ImmutableArray.CreateBuilder<AbstractValue>(listInitializer.Initializers.Length);
+            foreach (var item in listInitializer.Initializers)
+            {
+                if (item is not IInvocationOperation { Arguments.Length: 1 } add)
+                    return Unknowable(item);
+                items.Add(Evaluate(add.Arguments[0].Value));
+            }
+            return AbstractValue.Unknown with { Elements = items.MoveToImmutable() };
+        }
         if (IsNumericCollection(type) || (type is INamedTypeSymbol { Name: "List" or "Queue" or "Stack" or "HashSet", IsGenericType: true } && IsCollection(type)))
         {
             // new List<float>(), new List<float>(capacity): empty; new List<float>(values): a copy.
