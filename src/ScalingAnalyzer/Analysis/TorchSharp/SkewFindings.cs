@@ -74,6 +74,40 @@ internal static class SkewFindings
         return loaded;
     }
 
+    /// <summary>What the SCALE001/SCALE004 fix needs beside the training step: the serving inputs, the module's field.</summary>
+    public static ImmutableDictionary<string, string?> FeatureFixProperties(MethodTrainingFacts facts, ForwardSite trainingForward)
+    {
+        var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+        if (ServeInputsOf(facts, trainingForward) is { } serveInputs)
+            properties[DiagnosticProperties.ServeInputs] = serveInputs;
+        AddModuleField(properties, trainingForward.Module);
+        return properties.ToImmutable();
+    }
+
+    /// <summary>What the SCALE003 fix needs beside the training step: the outputs to map back, the module's field.</summary>
+    public static ImmutableDictionary<string, string?> TargetFixProperties(MethodTrainingFacts facts, LossSite loss)
+    {
+        var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+        if (OutputsOf(facts, loss) is { } outputs)
+            properties[DiagnosticProperties.Outputs] = outputs;
+        foreach (var forward in facts.Forwards)
+        {
+            if (facts.IsTrainingForward(forward) && loss.Predictions.Contains(forward.Invocation))
+            {
+                AddModuleField(properties, forward.Module);
+                break;
+            }
+        }
+        return properties.ToImmutable();
+    }
+
+    /// <summary>A model held in a field of a source class: the fix keeps its scaler in a field beside it, for the other methods.</summary>
+    private static void AddModuleField(ImmutableDictionary<string, string?>.Builder properties, ISymbol? module)
+    {
+        if (module is IFieldSymbol field && Declared(field) is { } at)
+            properties[DiagnosticProperties.ModuleField] = field.Name + "@" + at;
+    }
+
     /// <summary>
     /// For a SCALE001/SCALE004 at a training forward: the inputs of the same module used outside training in the same
     /// method that are raw, as the fix must scale them with the same scaler ("start,length;..."). Null when none.
