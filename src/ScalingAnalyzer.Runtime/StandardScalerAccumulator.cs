@@ -12,8 +12,8 @@ namespace ScalingAnalyzer.Runtime;
 /// <see cref="StandardScaler.Fit(torch.Tensor)"/> computes them, and combined by Chan et al.'s pairwise update
 /// (<c>M2 = M2a + M2b + δ²·na·nb/n</c>), which loses nothing to cancellation; means are kept relative to the first
 /// value seen, so 1e9 plus small noise keeps its spread across batches too. The scaler it gives equals the one-shot fit
-/// of the concatenated batches up to rounding (about 1e-15 relative; the tests hold it to 1e-12), and a constant column
-/// gets scale 1 by the same rule.
+/// of the concatenated batches up to rounding (the tests hold it to 1e-12 relative; the batches' block boundaries
+/// differ from the one-shot fit's, so the last digits may too), and a constant column gets scale 1 by the same rule.
 /// </summary>
 /// <remarks>
 /// Mutable and not thread-safe: give each thread or worker its own accumulator and merge them. Batches may be 1-D

@@ -25,6 +25,12 @@ public static class DiagnosticProperties
     public const string InsertBefore = "InsertBefore";
 
     /// <summary>
+    /// "start:length" of the expression the fix rewrites when it is not the reported argument: the tensor a
+    /// TensorDataset or a Dataset was made from, scaled before <see cref="InsertBefore"/>. Absent: the reported argument.
+    /// </summary>
+    public const string ScaleAt = "ScaleAt";
+
+    /// <summary>
     /// SCALE001/SCALE004: the inputs of the same module used outside training in the same method, raw, which the fix
     /// scales with the same scaler ("start,length;..." spans of the argument expressions).
     /// </summary>
@@ -53,4 +59,10 @@ public static class DiagnosticProperties
 
     /// <summary>SCALE002: the feature column the trainer reads.</summary>
     public const string FeatureColumn = "FeatureColumn";
+
+    /// <summary>SCALE006 (TorchSharp): the expression of the training rows that replaces the statistic's data.</summary>
+    public const string TrainingRows = "TrainingRows";
+
+    /// <summary>SCALE006 (TorchSharp): "start,length" of the statistic's data expression, which the fix replaces.</summary>
+    public const string StatisticData = "StatisticData";
 }

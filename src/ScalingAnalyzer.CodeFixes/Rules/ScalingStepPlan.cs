@@ -89,6 +89,13 @@ internal sealed class ScalingStepPlan
         var span = diagnostic.Location.SourceSpan;
         if (!diagnostic.Location.IsInSource || span.End > root.FullSpan.End)
             return null;
+        // A batch from a loader is scaled at its source: the tensor the dataset was made from (ScaleAt), same document.
+        if (diagnostic.Properties.TryGetValue(DiagnosticProperties.ScaleAt, out var scaleAt) && scaleAt is not null)
+        {
+            if (ParseSpan(scaleAt) is not { } sourceSpan || sourceSpan.End > root.FullSpan.End)
+                return null;
+            span = sourceSpan;
+        }
         var reported = root.FindNode(span, getInnermostNodeForTie: true);
         var argument = reported is ArgumentSyntax argumentSyntax ? argumentSyntax.Expression : reported as ExpressionSyntax;
         if (argument is null)
@@ -289,6 +296,19 @@ internal sealed class ScalingStepPlan
             expressions.Add(expression);
         }
         return expressions.ToImmutable();
+    }
+
+    private static Microsoft.CodeAnalysis.Text.TextSpan? ParseSpan(string text)
+    {
+        var colon = text.IndexOf(':');
+        if (colon <= 0
+            || !int.TryParse(text.Substring(0, colon), NumberStyles.None, CultureInfo.InvariantCulture, out var start)
+            || !int.TryParse(text.Substring(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var length)
+            || start < 0 || length <= 0 || start > int.MaxValue - length)
+        {
+            return null;
+        }
+        return new Microsoft.CodeAnalysis.Text.TextSpan(start, length);
     }
 
     /// <summary>

@@ -51,6 +51,8 @@ internal static class ScalingFindings
                     ReportTarget(diagnostics, argument.Key, argument.Value, helperReach, options);
             }
         }
+        foreach (var structured in facts.StructuredHelperFeatures.Values)
+            ReportFeature(diagnostics, structured.Argument, structured.Value, structured.CallText, options);
         return diagnostics.ToImmutable();
     }
 
@@ -102,16 +104,18 @@ internal static class ScalingFindings
         {
             string? reason = null;
             if (value.Range.Magnitude > options.FeatureMagnitudeThreshold)
-                reason = "values up to about " + NumberText.Round(value.Range.Magnitude) + " make gradient steps overshoot or barely move its weights";
+                reason = value.UnscaledPart is { } part
+                    ? part + " is not scaled like the other columns: its values up to about " + NumberText.Round(value.Range.Magnitude) + " make gradient steps overshoot or barely move its weights"
+                    : "values up to about " + NumberText.Round(value.Range.Magnitude) + " make gradient steps overshoot or barely move its weights";
             else if (ColumnSpread(value.Columns) is { } spread && spread.Ratio > options.ColumnScaleRatio)
                 reason = "its columns differ in scale by about " + NumberText.Round(spread.Ratio) + "x (column " + spread.Smallest.ToString(CultureInfo.InvariantCulture) + " spans "
                          + value.Columns[spread.Smallest] + ", column " + spread.Largest.ToString(CultureInfo.InvariantCulture) + " spans " + value.Columns[spread.Largest] + ")";
             if (reason is not null)
-                diagnostics.Add(Create(DiagnosticDescriptors.UnscaledFeature, argument, DiagnosticProperties.FeatureRole, fixProperties, text, value.Range.ToString(), callText, reason));
+                diagnostics.Add(Create(DiagnosticDescriptors.UnscaledFeature, argument, DiagnosticProperties.FeatureRole, value.DataSource, fixProperties, text, value.Range.ToString(), callText, reason));
         }
         else if (value.Origin == ValueOrigin.RuntimeData)
         {
-            diagnostics.Add(Create(DiagnosticDescriptors.UnboundedFeature, argument, DiagnosticProperties.FeatureRole, fixProperties, text, value.SourceText ?? "run-time .NET data", callText));
+            diagnostics.Add(Create(DiagnosticDescriptors.UnboundedFeature, argument, DiagnosticProperties.FeatureRole, value.DataSource, fixProperties, text, value.SourceText ?? "run-time .NET data", callText));
         }
     }
 
@@ -125,7 +129,7 @@ internal static class ScalingFindings
             || value.Range.Magnitude <= options.FeatureMagnitudeThreshold)
             return;
         var steps = reach.StepCount is double s ? NumberText.Round(s) : "at most " + OptimizerReach.AssumedStepCount.ToString("0", CultureInfo.InvariantCulture);
-        diagnostics.Add(Create(DiagnosticDescriptors.UnreachableTarget, argument, DiagnosticProperties.TargetRole, fixProperties,
+        diagnostics.Add(Create(DiagnosticDescriptors.UnreachableTarget, argument, DiagnosticProperties.TargetRole, dataSource: null, fixProperties,
             argument.Value.Syntax.ToString(), NumberText.Round(value.Range.Magnitude), steps, NumberText.Round(reach.LearningRate), NumberText.Round(reach.Distance)));
     }
 
@@ -197,7 +201,7 @@ internal static class ScalingFindings
         return (columns[largest].Magnitude / columns[smallest].Magnitude, smallest, largest);
     }
 
-    private static Diagnostic Create(DiagnosticDescriptor descriptor, IArgumentOperation argument, string role, ImmutableDictionary<string, string?>? fixProperties, params object[] messageArguments)
+    private static Diagnostic Create(DiagnosticDescriptor descriptor, IArgumentOperation argument, string role, IOperation? dataSource, ImmutableDictionary<string, string?>? fixProperties, params object[] messageArguments)
     {
         var properties = ImmutableDictionary.CreateBuilder<string, string?>();
         properties[DiagnosticProperties.Role] = role;
@@ -209,17 +213,51 @@ internal static class ScalingFindings
             properties[DiagnosticProperties.InsertBefore] = insertBefore.Syntax.SpanStart.ToString(CultureInfo.InvariantCulture);
             if (VariableInScope(argument.Value, insertBefore) is { } variable)
                 properties[DiagnosticProperties.Variable] = variable;
+            else
+                AddSourceFix(properties, argument, dataSource);
         }
         return Diagnostic.Create(descriptor, argument.Value.Syntax.GetLocation(), properties.ToImmutable(), messageArguments);
     }
 
-    /// <summary>The outermost loop around the training step in its method, or the statement containing it.</summary>
+    /// <summary>
+    /// A batch from a DataLoader or a Dataset cannot be scaled where it is read (it is a new tensor every step), so the
+    /// fix scales the tensor the dataset was made from, before the statement that hands it over, when that statement
+    /// is in the same document and the tensor is a variable in scope there; else no fix is offered.
+    /// </summary>
+    private static void AddSourceFix(ImmutableDictionary<string, string?>.Builder properties, IArgumentOperation argument, IOperation? dataSource)
+    {
+        if (dataSource is null || dataSource.Syntax.SyntaxTree != argument.Syntax.SyntaxTree)
+            return;
+        IOperation? statement = null;
+        for (var current = dataSource; current is not null; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                return;
+            if (current.Parent is IBlockOperation)
+            {
+                statement = current;
+                break;
+            }
+        }
+        if (statement is null || VariableInScope(dataSource, statement) is not { } variable)
+            return;
+        properties[DiagnosticProperties.InsertBefore] = statement.Syntax.SpanStart.ToString(CultureInfo.InvariantCulture);
+        properties[DiagnosticProperties.Variable] = variable;
+        properties[DiagnosticProperties.ScaleAt] = dataSource.Syntax.SpanStart.ToString(CultureInfo.InvariantCulture) + ":" + dataSource.Syntax.Span.Length.ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// The outermost loop around the training step in its method, or the statement containing it. A closure handed to
+    /// optimizer.step(closure) is part of the step: the loop is looked for around that call.
+    /// </summary>
     internal static IOperation? InsertionStatement(IOperation operation)
     {
         IOperation? outermostLoop = null;
         IOperation? statement = null;
         for (var current = operation; current is not null; current = current.Parent)
         {
+            if (current is IAnonymousFunctionOperation && IsStepClosure(current))
+                continue;
             if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
                 break;
             if (current is ILoopOperation)
@@ -229,6 +267,9 @@ internal static class ScalingFindings
         }
         return outermostLoop ?? statement;
     }
+
+    private static bool IsStepClosure(IOperation lambda)
+        => lambda.Parent is IDelegateCreationOperation { Parent: IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "step" } } };
 
     /// <summary>Selections and views that keep a tensor's values: x[index], x.narrow(...), x.reshape(...), x.to(...).</summary>
     private static readonly HashSet<string> ValueKeepingSelections = new(System.StringComparer.Ordinal)

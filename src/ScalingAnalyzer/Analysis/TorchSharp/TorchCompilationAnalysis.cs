@@ -41,6 +41,7 @@ internal sealed class TorchCompilationAnalysis
         _analyzerOptions = analyzerOptions;
         Symbols = symbols;
         _program = new ProgramSummaries(compilation, symbols, OptionsFor, SemanticModelFor);
+        _program.Objects = new TorchObjectModels(_program);
         _textFilter = new TrainingTextFilter(compilation);
     }
 
@@ -327,7 +328,7 @@ internal static class TrainingPrecheck
 
     public static Result Scan(IOperation body, TorchSymbols symbols, bool followHelpers)
     {
-        bool backward = false, step = false, helper = false;
+        bool backward = false, step = false, helper = false, nestedBackward = false;
         ImmutableArray<(IMethodSymbol, IOperation)>.Builder? nested = null;
         var pending = new Stack<IOperation>();
         pending.Push(body);
@@ -338,9 +339,11 @@ internal static class TrainingPrecheck
             {
                 case ILocalFunctionOperation { Symbol: var function } localFunction when BodyOf(localFunction) is { } functionBody:
                     (nested ??= ImmutableArray.CreateBuilder<(IMethodSymbol, IOperation)>()).Add((function, functionBody));
+                    nestedBackward |= !nestedBackward && CallsBackward(functionBody, symbols);
                     continue;
                 case IAnonymousFunctionOperation { Symbol: var lambda, Body: var lambdaBody }:
                     (nested ??= ImmutableArray.CreateBuilder<(IMethodSymbol, IOperation)>()).Add((lambda, lambdaBody));
+                    nestedBackward |= !nestedBackward && CallsBackward(lambdaBody, symbols);
                     continue;
                 case IInvocationOperation invocation:
                     var method = invocation.TargetMethod;
@@ -361,7 +364,18 @@ internal static class TrainingPrecheck
             foreach (var child in operation.ChildOperations)
                 pending.Push(child);
         }
-        return new Result(helper || (backward && step), nested?.ToImmutable() ?? ImmutableArray<(IMethodSymbol, IOperation)>.Empty);
+        // A closure with backward() handed to step(closure) (LBFGS) trains in this method.
+        return new Result(helper || (step && (backward || nestedBackward)), nested?.ToImmutable() ?? ImmutableArray<(IMethodSymbol, IOperation)>.Empty);
+    }
+
+    private static bool CallsBackward(IOperation body, TorchSymbols symbols)
+    {
+        foreach (var operation in body.DescendantsAndSelf())
+        {
+            if (operation is IInvocationOperation { TargetMethod.Name: "backward" } invocation && symbols.IsTensor(invocation.TargetMethod.ContainingType))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>The executable body of what a declaration's syntax gives: a method's body, a local function's block.</summary>

@@ -93,8 +93,10 @@ internal sealed partial class TrainingInterpreter
                 return Evaluate(argumentOperation.Value);
             case IInstanceReferenceOperation:
                 return ThisObject();
-            case IAnonymousFunctionOperation:
-            case IDelegateCreationOperation:
+            case IDelegateCreationOperation delegateCreation:
+                return AbstractValue.Unknown with { Callable = CallableBody(delegateCreation.Target) };
+            case IAnonymousFunctionOperation lambda:
+                return AbstractValue.Unknown with { Callable = lambda.Body };
             case ILocalFunctionOperation:
                 return AbstractValue.Unknown;
             case IInvalidOperation:
@@ -159,6 +161,11 @@ internal sealed partial class TrainingInterpreter
                     var filled = array.IsEmptyCollection ? value.WithRows(null) : array with { Range = array.Range.Join(value.Range), Columns = default, Origin = origin };
                     WriteVariable(arraySymbol, filled, mutation: true);
                 }
+                break;
+            case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1, Instance: { } dictionaryReference } dictionaryEntry when IsTensorDictionary(dictionaryEntry.Property.ContainingType):
+                // item["data"] = x: an entry of a dictionary of tensors being built (a Dataset's GetTensor).
+                if (Strip(dictionaryReference) is ILocalReferenceOperation dictionary && _environment.TryGetValue(dictionary.Local, out var entries))
+                    _environment[dictionary.Local] = WithEntry(entries, dictionaryEntry.Arguments[0].Value.ConstantValue, value);
                 break;
             case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } indexed } indexer when _symbols.IsTensor(indexer.Property.ContainingType):
                 // t[j] = v: the tensor now also holds v.
@@ -232,6 +239,10 @@ internal sealed partial class TrainingInterpreter
         return false;
     }
 
+    /// <summary>A part of a parameter's value (an element of its tuple) is still that parameter's data.</summary>
+    private static AbstractValue PartOf(AbstractValue whole, AbstractValue part)
+        => whole.ParameterOrdinal >= 0 && part.ParameterOrdinal < 0 ? part.WithParameterOrdinal(whole.ParameterOrdinal) : part;
+
     private void Deconstruct(IOperation target, AbstractValue value)
     {
         if (target is IDeclarationExpressionOperation declaration)
@@ -240,7 +251,7 @@ internal sealed partial class TrainingInterpreter
             return;
         for (var i = 0; i < tuple.Elements.Length; i++)
         {
-            var element = !value.Elements.IsDefault && i < value.Elements.Length ? value.Elements[i] : AbstractValue.Unknown;
+            var element = !value.Elements.IsDefault && i < value.Elements.Length ? PartOf(value, value.Elements[i]) : AbstractValue.Unknown;
             Assign(tuple.Elements[i], element);
         }
     }
@@ -509,6 +520,10 @@ internal sealed partial class TrainingInterpreter
         var instance = property.Instance is null ? null : Evaluate(property.Instance);
         foreach (var argument in property.Arguments)
             Evaluate(argument.Value);
+        // batch[0], batch["data"]: an element of a batch (a list or dictionary of tensors) whose entries are known.
+        if (instance is not null && symbol.IsIndexer && property.Arguments.Length == 1 && !instance.Elements.IsDefault
+            && instance.ElementAt(property.Arguments[0].Value.ConstantValue.HasValue ? property.Arguments[0].Value.ConstantValue.Value : null) is { } element)
+            return element;
         if (instance is not null && _symbols.IsTensor(symbol.ContainingType))
         {
             if (symbol.IsIndexer)
@@ -570,7 +585,7 @@ internal sealed partial class TrainingInterpreter
                 "Item4" => 3,
                 _ => -1,
             };
-            return !instance.Elements.IsDefault && index >= 0 && index < instance.Elements.Length ? instance.Elements[index] : AbstractValue.Unknown;
+            return !instance.Elements.IsDefault && index >= 0 && index < instance.Elements.Length ? PartOf(instance, instance.Elements[index]) : AbstractValue.Unknown;
         }
         return Member(field.Instance, symbol);
     }
@@ -631,6 +646,14 @@ internal sealed partial class TrainingInterpreter
             return TorchTransfers.Apply(call);
         }
 
+        // item.Add("data", x) on a dictionary of tensors being built (a Dataset's GetTensor).
+        if (method.Name == "Add" && arguments.Length == 2 && IsTensorDictionary(containing) && receiver is { ElementNames.IsDefault: false }
+            && invocation.Instance is { } dictionaryReference && Strip(dictionaryReference) is ILocalReferenceOperation dictionary)
+        {
+            _environment[dictionary.Local] = WithEntry(receiver, invocation.Arguments[0].Value.ConstantValue, arguments[1]);
+            return AbstractValue.Unknown;
+        }
+
         // StandardScaler/MinMaxScaler.Fit, Transform (scaled) and InverseTransform (back to original units).
         if (_symbols.IsRuntimeScaler(containing) && method.Name is "Transform" or "FitTransform" or "Fit" or "InverseTransform")
             return RuntimeScalerCall(invocation, receiver, arguments);
@@ -651,6 +674,10 @@ internal sealed partial class TrainingInterpreter
             if (summary is { IsEmpty: false })
                 RecordHelperCall(invocation, summary, arguments);
         }
+
+        if (_helperSummaries is not null && _program is not null && IsUserCode(method) && method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction
+            && !SymbolEqualityComparer.Default.Equals(method.OriginalDefinition, _method?.OriginalDefinition))
+            FollowTrainingWithStructuredData(invocation, method, arguments);
 
         if (_program is not null && IsUserCode(method) && method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction)
         {
@@ -724,7 +751,9 @@ internal sealed partial class TrainingInterpreter
     private AbstractValue ForwardCall(TorchCall call)
     {
         var invocation = call.Invocation;
-        var normalizes = call.Receiver?.NormalizesInput == true;
+        var moduleType = call.Invocation.Instance?.Type as INamedTypeSymbol;
+        var normalizes = call.Receiver?.NormalizesInput == true || TorchTransfers.IsNormalizingLayer(_symbols, moduleType)
+            || (moduleType is not null && _objects?.ModuleNormalizesInput(moduleType, _cancellationToken) == true);
         var forwards = ImmutableArray.Create<IOperation>(invocation);
         var losses = ImmutableArray<IOperation>.Empty;
         for (var i = 0; i < call.Arguments.Length; i++)
@@ -875,5 +904,44 @@ internal sealed partial class TrainingInterpreter
         if (IsIntegral(type))
             return ElementKind.Integer;
         return IsNumeric(type) ? ElementKind.Floating : ElementKind.Unknown;
+    }
+
+    /// <summary>The body a delegate runs: a lambda's, or a local function's (found in the method being interpreted).</summary>
+    private static IOperation? CallableBody(IOperation target)
+    {
+        switch (target)
+        {
+            case IAnonymousFunctionOperation lambda:
+                return lambda.Body;
+            case IMethodReferenceOperation { Method: { MethodKind: MethodKind.LocalFunction } function } reference:
+                var root = (IOperation)reference;
+                while (root.Parent is not null)
+                    root = root.Parent;
+                foreach (var operation in root.Descendants())
+                {
+                    if (operation is ILocalFunctionOperation local && SymbolEqualityComparer.Default.Equals(local.Symbol, function))
+                        return (IOperation?)local.Body ?? local.IgnoredBody;
+                }
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Dictionary&lt;string, Tensor&gt;: what a map-style Dataset's GetTensor returns and a DataLoader collates.</summary>
+    private bool IsTensorDictionary(ITypeSymbol? type)
+        => type is INamedTypeSymbol { Name: "Dictionary", IsGenericType: true, TypeArguments.Length: 2 } named
+           && named.TypeArguments[0].SpecialType == SpecialType.System_String && _symbols.IsTensor(named.TypeArguments[1])
+           && named.ContainingNamespace?.ToDisplayString() == "System.Collections.Generic";
+
+    /// <summary>The dictionary with <paramref name="key"/> set (added or replaced); unknown when the key is not a constant string.</summary>
+    private static AbstractValue WithEntry(AbstractValue dictionary, Optional<object?> key, AbstractValue value)
+    {
+        if (dictionary.Elements.IsDefault || dictionary.ElementNames.IsDefault || !key.HasValue || key.Value is not string name)
+            return AbstractValue.Unknown;
+        var index = dictionary.ElementNames.IndexOf(name);
+        return index >= 0
+            ? dictionary with { Elements = dictionary.Elements.SetItem(index, value) }
+            : dictionary with { Elements = dictionary.Elements.Add(value), ElementNames = dictionary.ElementNames.Add(name) };
     }
 }

@@ -138,6 +138,25 @@ internal sealed class HelperCallSite
     public Dictionary<IArgumentOperation, AbstractValue> Arguments { get; } = new();
 }
 
+/// <summary>Data handed to a training helper inside a structure (a sequence of batches, a dataset object) and what reaches its forward.</summary>
+internal sealed class StructuredHelperFeature
+{
+    public StructuredHelperFeature(IArgumentOperation argument, AbstractValue value, string callText)
+    {
+        Argument = argument;
+        Value = value;
+        CallText = callText;
+    }
+
+    public IArgumentOperation Argument { get; }
+
+    /// <summary>The value at the helper's forward (joined over the times the call runs).</summary>
+    public AbstractValue Value { get; }
+
+    /// <summary>"model.forward in Train".</summary>
+    public string CallText { get; }
+}
+
 /// <summary>How far the training in a method can move a parameter: S steps at lr for its adaptive optimizer.</summary>
 internal sealed class OptimizerReach
 {
@@ -224,6 +243,9 @@ internal sealed class MethodTrainingFacts
     public List<LossSite> Losses { get; } = new();
     public List<StepSite> Steps { get; } = new();
     public List<HelperCallSite> HelperCalls { get; } = new();
+
+    /// <summary>Arguments of helpers that train on the structure they receive, by argument (in source order of first sight).</summary>
+    public Dictionary<IArgumentOperation, StructuredHelperFeature> StructuredHelperFeatures { get; } = new();
 
     /// <summary>Where module outputs are printed, returned, compared or mapped back, in source order.</summary>
     public List<OutputUse> OutputUses { get; } = new();
