@@ -305,7 +305,13 @@ internal sealed partial class TrainingInterpreter
     {
         if (!a.IsTrainingRelated && !b.IsTrainingRelated)
             return result;
-        return result with { ForwardCalls = AbstractValue.Union(a.ForwardCalls, b.ForwardCalls), LossCalls = AbstractValue.Union(a.LossCalls, b.LossCalls) };
+        return result with
+        {
+            ForwardCalls = AbstractValue.Union(a.ForwardCalls, b.ForwardCalls),
+            LossCalls = AbstractValue.Union(a.LossCalls, b.LossCalls),
+            // An output mapped back stays mapped back through what carries it (data<float>(), ToArray(), ...).
+            OutputUnitsResolved = (a.ForwardCalls.IsEmpty || a.OutputUnitsResolved) && (b.ForwardCalls.IsEmpty || b.OutputUnitsResolved),
+        };
     }
 
     /// <summary>
@@ -636,6 +642,8 @@ internal sealed partial class TrainingInterpreter
             return _symbols.IsLossModule(invocation.Instance.Type) ? LossCall(call, _symbols.IsRegressionLossModule(invocation.Instance.Type)) : ForwardCall(call);
 
         var containing = method.ContainingType;
+        if (method.Name is "save" or "load" && invocation.Instance is not null && _symbols.IsModule(invocation.Instance.Type))
+            RecordModelFile(invocation);
         if (_symbols.IsTorchSharpType(containing))
         {
             if (method.Name is "print" or "str" or "ToString")
