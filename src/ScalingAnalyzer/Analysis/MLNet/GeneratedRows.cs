@@ -161,6 +161,7 @@ internal sealed class GeneratedRows
                     columns[LiteralRows.ColumnNameOf(member, columnNameAttribute)] = Bounds(assignment.Value, element.Parameters, body, 0);
             }
         }
+        var elementWrites = new Dictionary<string, Interval>(StringComparer.Ordinal);
         if (local is not null)
         {
             // var point = new Row(); point.X = ...; yield return point;
@@ -173,7 +174,23 @@ internal sealed class GeneratedRows
                     var value = Bounds(assignment.Value, element.Parameters, body, 0);
                     columns[name] = columns.TryGetValue(name, out var before) && creation.Initializer is not null ? before.Join(value) : value;
                 }
+                else if (operation is ISimpleAssignmentOperation { Target: IArrayElementReferenceOperation { ArrayReference: IMemberReferenceOperation { Instance: ILocalReferenceOperation arrayOwner, Member: var arrayMember } } } elementAssignment
+                         && SymbolEqualityComparer.Default.Equals(arrayOwner.Local, local))
+                {
+                    // point.Features = new float[n]; for (...) point.Features[j] = value;  the elements are what is stored (or 0).
+                    var name = LiteralRows.ColumnNameOf(arrayMember, columnNameAttribute);
+                    var value = Bounds(elementAssignment.Value, element.Parameters, body, 0);
+                    elementWrites[name] = elementWrites.TryGetValue(name, out var sofar) ? sofar.Join(value) : value;
+                }
             }
+        }
+        foreach (var written in elementWrites)
+        {
+            // Only an array the row was given empty (new float[n]), whose elements start at 0.
+            if (columns.TryGetValue(written.Key, out var array) && array.IsConstant && array.Low == 0)
+                columns[written.Key] = array.Join(written.Value);
+            else
+                columns.Remove(written.Key);
         }
         return columns;
     }
@@ -210,6 +227,9 @@ internal sealed class GeneratedRows
                 return parameters is not null && parameters.TryGetValue(parameter.Parameter, out var bound) ? bound : Interval.Unknown;
             case ILocalReferenceOperation local:
                 return SingleDeclaration(local.Local, body) is { } value ? Bounds(value, parameters, body, depth + 1) : Interval.Unknown;
+            case IArrayCreationOperation { Initializer: null }:
+                // new float[n]: every element 0 until written (element writes are joined in by the row reader).
+                return Interval.Constant(0);
             case IArrayCreationOperation { Initializer: { } initializer } when !initializer.ElementValues.IsEmpty:
                 var elements = Bounds(initializer.ElementValues[0], parameters, body, depth + 1);
                 for (var i = 1; i < initializer.ElementValues.Length && elements.IsKnown; i++)
