@@ -226,7 +226,9 @@ internal sealed class GeneratedRows
             case IParameterReferenceOperation parameter:
                 return parameters is not null && parameters.TryGetValue(parameter.Parameter, out var bound) ? bound : Interval.Unknown;
             case ILocalReferenceOperation local:
-                return SingleDeclaration(local.Local, body) is { } value ? Bounds(value, parameters, body, depth + 1) : Interval.Unknown;
+                if (SingleDeclaration(local.Local, body) is { } value)
+                    return Bounds(value, parameters, body, depth + 1);
+                return Adjusted(local.Local, parameters, body, depth);
             case IArrayCreationOperation { Initializer: null }:
                 // new float[n]: every element 0 until written (element writes are joined in by the row reader).
                 return Interval.Constant(0);
@@ -386,6 +388,63 @@ internal sealed class GeneratedRows
 
     private static bool IsSystemType(INamedTypeSymbol? type, string name)
         => type is not null && type.Name == name && type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true };
+
+    /// <summary>
+    /// A local declared with a value and then only moved by <c>+=</c>/<c>-=</c> in the same loop iteration (the FFM
+    /// sample's <c>var value0 = (float)rnd.NextDouble(); if (sample.Label) value0 += 0.2f;</c>): its declared bounds
+    /// widened by every step, each taken at most once. A step inside a loop the declaration is not in accumulates
+    /// without bound: unknown.
+    /// </summary>
+    private Interval Adjusted(ILocalSymbol local, Dictionary<IParameterSymbol, Interval>? parameters, MethodBody body, int depth)
+    {
+        IVariableDeclaratorOperation? declaration = null;
+        var steps = new List<ICompoundAssignmentOperation>();
+        foreach (var operation in body.Root.Descendants())
+        {
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
+                    declaration = declarator;
+                    break;
+                case ICompoundAssignmentOperation { Target: ILocalReferenceOperation target, OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract } step
+                    when SymbolEqualityComparer.Default.Equals(target.Local, local):
+                    steps.Add(step);
+                    break;
+                case IAssignmentOperation { Target: ILocalReferenceOperation other } when SymbolEqualityComparer.Default.Equals(other.Local, local) && operation is not ICompoundAssignmentOperation:
+                case IIncrementOrDecrementOperation { Target: ILocalReferenceOperation counter } when SymbolEqualityComparer.Default.Equals(counter.Local, local):
+                    return Interval.Unknown;
+                case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out, Value: ILocalReferenceOperation passed }
+                    when SymbolEqualityComparer.Default.Equals(passed.Local, local):
+                    return Interval.Unknown;
+            }
+        }
+        if (declaration?.Initializer is not { } initializer || steps.Count == 0)
+            return Interval.Unknown;
+        var bounds = Bounds(initializer.Value, parameters, body, depth + 1);
+        var loop = EnclosingLoop(declaration);
+        foreach (var step in steps)
+        {
+            if (EnclosingLoop(step) != loop)
+                return Interval.Unknown;
+            var delta = Bounds(step.Value, parameters, body, depth + 1);
+            if (step.OperatorKind == BinaryOperatorKind.Subtract)
+                delta = -delta;
+            if (!bounds.IsKnown || !delta.IsKnown)
+                return Interval.Unknown;
+            bounds = bounds.Join(bounds + delta);
+        }
+        return bounds;
+    }
+
+    private static IOperation? EnclosingLoop(IOperation operation)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is ILoopOperation or IAnonymousFunctionOperation or ILocalFunctionOperation)
+                return current;
+        }
+        return null;
+    }
 
     /// <summary>The initializer of a local declared once and never written again in the method; null otherwise.</summary>
     private IOperation? SingleDeclaration(ILocalSymbol local, MethodBody body)
