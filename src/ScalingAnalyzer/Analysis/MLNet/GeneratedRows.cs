@@ -37,7 +37,7 @@ internal sealed class GeneratedRows
     {
         var reader = new GeneratedRows(program, columnNameAttribute, cancellationToken);
         var generator = reader.GeneratorCall(rows, 0);
-        if (generator is null || program.BodyOf(generator.TargetMethod, cancellationToken) is not { } body)
+        if (generator is null || program.BodyOf(generator.TargetMethod, cancellationToken, generator.SemanticModel) is not { } body)
             return null;
         var elements = reader.RowElements(body);
         if (elements.IsDefaultOrEmpty)
@@ -87,7 +87,7 @@ internal sealed class GeneratedRows
     {
         var builder = ImmutableArray.CreateBuilder<(IOperation, Dictionary<IParameterSymbol, Interval>?)>();
         var returned = new List<IOperation>();
-        foreach (var operation in MethodBody.Descendants(body.Root))
+        foreach (var operation in body.OwnOperations)
         {
             if (operation is IReturnOperation { Kind: OperationKind.YieldReturn, ReturnedValue: { } yielded })
                 builder.Add((yielded, null));
@@ -106,7 +106,7 @@ internal sealed class GeneratedRows
                 case ILocalReferenceOperation list:
                     // var rows = new List<Row>(); ... rows.Add(new Row { ... }); return rows;
                     var adds = 0;
-                    foreach (var operation in MethodBody.Descendants(body.Root))
+                    foreach (var operation in body.OwnOperations)
                     {
                         if (operation is IInvocationOperation { TargetMethod.Name: "Add", Instance: ILocalReferenceOperation target, Arguments.Length: 1 } add
                             && SymbolEqualityComparer.Default.Equals(target.Local, list.Local))
@@ -165,7 +165,7 @@ internal sealed class GeneratedRows
         if (local is not null)
         {
             // var point = new Row(); point.X = ...; yield return point;
-            foreach (var operation in MethodBody.Descendants(body.Root))
+            foreach (var operation in body.OwnOperations)
             {
                 if (operation is ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Instance: ILocalReferenceOperation instance, Member: var member } } assignment
                     && SymbolEqualityComparer.Default.Equals(instance.Local, local))
@@ -321,7 +321,7 @@ internal sealed class GeneratedRows
             return Sequence(invocation, parameters, body, depth);
         // A local function or helper of the project: the join of what it returns.
         if (method.DeclaringSyntaxReferences.IsEmpty || method.Parameters.Length > 0 && method.MethodKind != MethodKind.LocalFunction
-            || program.BodyOf(method, cancellationToken) is not { } callee)
+            || program.BodyOf(method, cancellationToken, invocation.SemanticModel) is not { } callee)
             return Interval.Unknown;
         var returned = callee.ReturnedValues();
         if (returned.IsEmpty || method.Parameters.Length > 0)
@@ -399,7 +399,7 @@ internal sealed class GeneratedRows
     {
         IVariableDeclaratorOperation? declaration = null;
         var steps = new List<ICompoundAssignmentOperation>();
-        foreach (var operation in body.Root.Descendants())
+        foreach (var operation in body.AllOperations)
         {
             switch (operation)
             {
@@ -450,22 +450,17 @@ internal sealed class GeneratedRows
     private IOperation? SingleDeclaration(ILocalSymbol local, MethodBody body)
     {
         if (!rewrittenLocals.TryGetValue(body.Root, out var rewritten))
-            rewrittenLocals[body.Root] = rewritten = RewrittenLocals(body.Root);
+            rewrittenLocals[body.Root] = rewritten = RewrittenLocals(body.AllOperations);
         if (rewritten.Contains(local))
             return null;
-        foreach (var operation in body.Root.Descendants())
-        {
-            if (operation is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local))
-                return declarator.Initializer?.Value;
-        }
-        return null;
+        return body.DeclaratorOf(local)?.Initializer?.Value;
     }
 
     /// <summary>Locals written after their declaration (assignment, ++/--, compound assignment, ref/out, deconstruction, loop variables).</summary>
-    private static HashSet<ILocalSymbol> RewrittenLocals(IOperation root)
+    private static HashSet<ILocalSymbol> RewrittenLocals(ImmutableArray<IOperation> operations)
     {
         var result = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
-        foreach (var operation in root.Descendants())
+        foreach (var operation in operations)
         {
             switch (operation)
             {
