@@ -31,7 +31,7 @@ public sealed class ConsumerWorkspace : IDisposable
         "Program.cs",
         "Torch/HousePriceTraining.cs", "Torch/RuntimeData.cs", "Torch/PragmaSuppressed.cs", "Torch/AttributeSuppressed.cs",
         "Torch/FeatureThresholdOption.cs", "Torch/ColumnRatioOption.cs", "Torch/ScalingMethodsOption.cs",
-        "Torch/SeverityNone.cs", "Torch/SeverityError.cs",
+        "Torch/SeverityNone.cs", "Torch/SeverityError.cs", "Torch/SeedPrediction.cs",
         "MLNet/HousePriceRegression.cs", "MLNet/NormalizedPipeline.cs",
     ];
 
@@ -79,7 +79,7 @@ public sealed class ConsumerWorkspace : IDisposable
         }
         File.Copy(Path.Combine(ConsumersDirectory, "configured.editorconfig"), Path.Combine(Configured.Directory, ".editorconfig"));
         Fixable.WriteProjectFile(compileOnly: false, "Exe", runtime, ConsumerProject.TorchSharpCpu, ConsumerProject.MicrosoftML);
-        Fixable.AddSources(ConsumersDirectory, "Program.cs", "Torch/HousePriceTraining.cs", "Torch/RuntimeData.cs", "MLNet/HousePriceRegression.cs");
+        Fixable.AddSources(ConsumersDirectory, "Program.cs", "Torch/HousePriceTraining.cs", "Torch/RuntimeData.cs", "Torch/SeedPrediction.cs", "MLNet/HousePriceRegression.cs");
         Ide.WriteProjectFile(compileOnly: true, "Exe", runtime, ConsumerProject.TorchSharpCpu, ConsumerProject.MicrosoftML);
         Ide.AddSources(ConsumersDirectory, IdeSources);
 

@@ -200,7 +200,20 @@ public class ProgramSummaryTests
         }
         """);
 
-    private static string Reader(string conversion) => $$"""
+    private const string ReaderLoop = """
+                for (var epoch = 1; epoch <= 3; epoch++)
+                {
+                    foreach (var (data, target) in train.Data())
+                    {
+                        optimizer.zero_grad();
+                        var output = loss.forward(nn.functional.log_softmax(model.forward({|#0:data|}), 1), target);
+                        output.backward();
+                        optimizer.step();
+                    }
+                }
+        """;
+
+    private static string Reader(string conversion, string trainingCode = ReaderLoop) => $$"""
         using System;
         using System.Collections.Generic;
         using System.IO;
@@ -264,19 +277,38 @@ public class ProgramSummaryTests
                 var optimizer = torch.optim.Adam(model.parameters(), 0.001);
                 var loss = nn.NLLLoss();
                 var train = new ImageReader("data", new IImageTransform[] { });
-                for (var epoch = 1; epoch <= 3; epoch++)
-                {
-                    foreach (var (data, target) in train.Data())
-                    {
-                        optimizer.zero_grad();
-                        var output = loss.forward(nn.functional.log_softmax(model.forward({|#0:data|}), 1), target);
-                        output.backward();
-                        optimizer.step();
-                    }
-                }
+        {{trainingCode}}
             }
         }
         """;
+
+    /// <summary>The reader's batches handed to a training helper, as the CIFAR-10 example of dotnet/TorchSharpExamples does.</summary>
+    private static string ReaderThroughTrainingHelper(string conversion, string argument) => Reader(conversion, $$"""
+                for (var epoch = 1; epoch <= 3; epoch++)
+                    Train(model, optimizer, loss, {{argument}}, epoch);
+            }
+
+            private static void Train(nn.Module<Tensor, Tensor> model, optim.Optimizer optimizer, Loss<Tensor, Tensor, Tensor> loss, IEnumerable<(Tensor, Tensor)> dataLoader, int epoch)
+            {
+                model.train();
+                foreach (var (data, target) in dataLoader)
+                {
+                    optimizer.zero_grad();
+                    var prediction = model.forward(data);
+                    var output = loss.forward(nn.functional.log_softmax(prediction, 1), target);
+                    output.backward();
+                    optimizer.step();
+                }
+        """);
+
+    [Fact]
+    public Task ReaderBatchesHandedToATrainingHelperAreReportedAtTheArgument() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        ReaderThroughTrainingHelper("b => (float)b", "{|#0:train.Data()|}"),
+        expected: Scale001("train.Data()", "[0, 255]", "model.forward in Train", "values up to about 255 make gradient steps overshoot or barely move its weights"));
+
+    [Fact]
+    public Task ScaledReaderBatchesHandedToATrainingHelperAreSilent() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        ReaderThroughTrainingHelper("b => b / 255f", "train.Data()"));
 
     [Fact]
     public Task ReaderClassFeedingRawPixelsIsReported() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(

@@ -24,6 +24,10 @@ internal sealed class TorchSymbols
         HuberLoss = types.Get("TorchSharp.Modules.HuberLoss");
         SmoothL1Loss = types.Get("TorchSharp.Modules.SmoothL1Loss");
         ColumnScaler = types.Get("ScalingAnalyzer.Runtime.IColumnScaler");
+        Data = types.Get("TorchSharp.torch+utils+data");
+        Dataset = types.Get("TorchSharp.torch+utils+data+Dataset`1");
+        DataLoader = types.Get("TorchSharp.Modules.DataLoader`2");
+        ColumnScaling = types.Get("ScalingAnalyzer.Runtime.ColumnScaling");
     }
 
     public INamedTypeSymbol Torch { get; }
@@ -42,8 +46,20 @@ internal sealed class TorchSymbols
     public INamedTypeSymbol? HuberLoss { get; }
     public INamedTypeSymbol? SmoothL1Loss { get; }
 
+    /// <summary>torch.utils.data: TensorDataset(...) and DataLoader(...).</summary>
+    public INamedTypeSymbol? Data { get; }
+
+    /// <summary>torch.utils.data.Dataset&lt;T&gt;, the base of every dataset (Dataset, IterableDataset, TensorDataset, users' own).</summary>
+    public INamedTypeSymbol? Dataset { get; }
+
+    /// <summary>TorchSharp.Modules.DataLoader&lt;T, S&gt;, the base of DataLoader and IterableDataLoader.</summary>
+    public INamedTypeSymbol? DataLoader { get; }
+
     /// <summary>The runtime library's scaler interface (StandardScaler, MinMaxScaler), when the library is referenced.</summary>
     public INamedTypeSymbol? ColumnScaler { get; }
+
+    /// <summary>The runtime's module form of a fitted scaler (<c>scaler.AsModule()</c>): a layer that scales its input.</summary>
+    public INamedTypeSymbol? ColumnScaling { get; }
 
     /// <summary>Null when TorchSharp is not referenced: then nothing is registered.</summary>
     public static TorchSymbols? TryCreate(Compilation compilation)
@@ -65,17 +81,54 @@ internal sealed class TorchSymbols
     public bool IsTensor(ITypeSymbol? type) => type is not null && SymbolEqualityComparer.Default.Equals(type, Tensor);
 
     /// <summary>A method that may receive training data: one of its parameters is a tensor.</summary>
+    /// <summary>
+    /// A parameter that is a tensor or holds tensors (a sequence of batches, a tuple, an array of tensors): data a
+    /// helper may train on.
+    /// </summary>
     public bool HasTensorParameter(IMethodSymbol method)
     {
         foreach (var parameter in method.Parameters)
         {
-            if (IsTensor(parameter.Type))
+            if (HoldsTensors(parameter.Type, 3))
                 return true;
         }
         return false;
     }
 
+    private bool HoldsTensors(ITypeSymbol? type, int depth)
+    {
+        if (type is null || depth < 0)
+            return false;
+        if (IsTensor(type))
+            return true;
+        switch (type)
+        {
+            case IArrayTypeSymbol array:
+                return HoldsTensors(array.ElementType, depth - 1);
+            case INamedTypeSymbol { IsTupleType: true } tuple:
+                foreach (var element in tuple.TupleElements)
+                {
+                    if (HoldsTensors(element.Type, depth - 1))
+                        return true;
+                }
+                return false;
+            case INamedTypeSymbol { IsGenericType: true } generic when generic.ContainingNamespace?.ToDisplayString() == "System.Collections.Generic":
+                foreach (var argument in generic.TypeArguments)
+                {
+                    if (HoldsTensors(argument, depth - 1))
+                        return true;
+                }
+                return false;
+            default:
+                return false;
+        }
+    }
+
     public bool IsModule(ITypeSymbol? type) => InheritsFrom(type, Module);
+
+    public bool IsDataset(ITypeSymbol? type) => InheritsFrom(type, Dataset);
+
+    public bool IsDataLoader(ITypeSymbol? type) => InheritsFrom(type, DataLoader);
 
     public bool IsLossModule(ITypeSymbol? type) => InheritsFrom(type, Loss);
 

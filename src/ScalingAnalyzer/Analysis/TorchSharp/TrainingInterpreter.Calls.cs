@@ -67,6 +67,66 @@ internal sealed partial class TrainingInterpreter
         return true;
     }
 
+    /// <summary>
+    /// A helper that trains on data handed to it inside a structure (<c>Train(model, optimizer, loss, reader.Data())</c>
+    /// with an <c>IEnumerable&lt;(Tensor, Tensor)&gt;</c>, a dataset object): the helper is interpreted with this call's
+    /// values, and what reaches its training forward from an argument is reported at that argument. Plain tensor
+    /// parameters keep going through the helper's context-free summary (<see cref="TrainingSummary"/>).
+    /// </summary>
+    private void FollowTrainingWithStructuredData(IInvocationOperation invocation, IMethodSymbol method, AbstractValue[] arguments)
+    {
+        var any = false;
+        for (var i = 0; i < arguments.Length && !any; i++)
+            any = !_symbols.IsTensor(invocation.Arguments[i].Value.Type) && (arguments[i].Element is not null || !arguments[i].Elements.IsDefault || arguments[i].Members is not null);
+        if (!any || _program is null || _program.BodyOf(method, _cancellationToken) is not { } body
+            || !TrainingPrecheck.Scan(body, _symbols, followHelpers: false).MayTrain || _chain.Depth >= ProgramSummaries.MaxCallDepth)
+            return;
+        var bound = new AbstractValue[method.Parameters.Length];
+        for (var i = 0; i < bound.Length; i++)
+            bound[i] = AbstractValue.Unknown.WithParameterOrdinal(i);
+        for (var i = 0; i < invocation.Arguments.Length && i < arguments.Length; i++)
+        {
+            if (invocation.Arguments[i].Parameter is { } parameter && parameter.Ordinal < bound.Length)
+                bound[parameter.Ordinal] = arguments[i].WithParameterOrdinal(parameter.Ordinal);
+        }
+        if (_trainingCallSites.TryGetValue(invocation, out var previous) && SameInputs(null, null, previous, bound))
+            return;
+        _trainingCallSites[invocation] = bound;
+        var interpreter = new TrainingInterpreter(_symbols, _program.OptionsFor(body.Syntax.SyntaxTree), method.OriginalDefinition, helperSummaries: null, _program, parameterConstants: null, _cancellationToken)
+        {
+            _chain = _chain.Push(method.OriginalDefinition),
+            _workBudget = ProgramSummaries.CalleeWorkBudget,
+        };
+        foreach (var parameter in method.OriginalDefinition.Parameters)
+            interpreter._environment[parameter] = bound[parameter.Ordinal];
+        try
+        {
+            interpreter.Execute(body);
+        }
+        catch (BudgetExceededException)
+        {
+            return;
+        }
+        var facts = interpreter._facts;
+        foreach (var forward in facts.Forwards)
+        {
+            if (!facts.IsTrainingForward(forward) || forward.ModuleNormalizesInput || forward.Value.ParameterOrdinal < 0)
+                continue;
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Ordinal == forward.Value.ParameterOrdinal && !_symbols.IsTensor(argument.Value.Type))
+                {
+                    var site = new StructuredHelperFeature(argument, forward.Value.WithParameterOrdinal(-1), forward.CallText + " in " + method.Name);
+                    _facts.StructuredHelperFeatures[argument] = _facts.StructuredHelperFeatures.TryGetValue(argument, out var known)
+                        ? new StructuredHelperFeature(argument, known.Value.Join(site.Value), site.CallText)
+                        : site;
+                }
+            }
+        }
+    }
+
+    private readonly Dictionary<IOperation, AbstractValue[]> _trainingCallSites = new();
+
     private static bool SameInputs(AbstractValue? receiverBefore, AbstractValue? receiver, AbstractValue[] before, AbstractValue[] now)
     {
         if ((receiverBefore is null) != (receiver is null) || (receiverBefore is not null && !receiverBefore.SameFacts(receiver!)))
@@ -116,6 +176,33 @@ internal sealed partial class TrainingInterpreter
             arguments[i] = Evaluate(creation.Arguments[i].Value);
         var type = creation.Type;
         AbstractValue value;
+        if (_symbols.IsDataLoader(type))
+        {
+            // new DataLoader(dataset, batchSize, ...): its batches are the dataset's items.
+            var batchSize = default(double?);
+            for (var i = 0; i < arguments.Length; i++)
+            {
+                if (creation.Arguments[i].Parameter?.Name == "batchSize" && arguments[i].Range.IsConstant)
+                    batchSize = arguments[i].Range.Low;
+            }
+            return TorchDataTransfers.LoaderOver(arguments.Length > 0 ? DatasetOf(creation.Arguments[0].Value, arguments[0]) : AbstractValue.Unknown, batchSize);
+        }
+        if (IsTensorDictionary(type))
+        {
+            // new Dictionary<string, Tensor> { ["data"] = x, ... } or { { "data", x }, ... }: its entries by key.
+            value = AbstractValue.Unknown with { Elements = ImmutableArray<AbstractValue>.Empty, ElementNames = ImmutableArray<string>.Empty };
+            foreach (var entry in creation.Initializer?.Initializers ?? ImmutableArray<IOperation>.Empty)
+            {
+                value = entry switch
+                {
+                    IInvocationOperation { Arguments.Length: 2 } add => WithEntry(value, add.Arguments[0].Value.ConstantValue, Evaluate(add.Arguments[1].Value)),
+                    ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } index } assignment
+                        => WithEntry(value, index.Arguments[0].Value.ConstantValue, Evaluate(assignment.Value)),
+                    _ => Unknowable(entry),
+                };
+            }
+            return value;
+        }
         if (IsNumericCollection(type) || (type is INamedTypeSymbol { Name: "List" or "Queue" or "Stack" or "HashSet", IsGenericType: true } && IsCollection(type)))
         {
             // new List<float>(), new List<float>(capacity): empty; new List<float>(values): a copy.
@@ -139,6 +226,12 @@ internal sealed partial class TrainingInterpreter
             value = result is { IsCutShort: false }
                 ? AbstractValue.Unknown with { Members = result.WrittenFields }
                 : AbstractValue.Unknown;
+            // A model object that normalizes its input says so wherever it is kept (a field typed Module<Tensor, Tensor>).
+            if (_objects is not null && _symbols.IsModule(type) && _objects.ModuleNormalizesInput((INamedTypeSymbol)type!, _cancellationToken))
+                value = value.WithNormalizesInput(true);
+            // A Dataset subclass: the tensors handed to it are where a fix scales its items (read at the DataLoader).
+            if (_symbols.IsDataset(type))
+                value = TaggedAsDataSources(value, creation, arguments);
         }
         else
         {
@@ -147,6 +240,57 @@ internal sealed partial class TrainingInterpreter
         if (creation.Initializer is { } initializer)
             value = Initialize(value, initializer);
         return value;
+    }
+
+    /// <summary>
+    /// A dataset as a DataLoader reads it: a user's Dataset subclass gets its items from GetTensor with the fields it
+    /// holds now (after whatever was called on it since it was made); any other value is as it is.
+    /// </summary>
+    internal AbstractValue DatasetOf(IOperation expression, AbstractValue dataset)
+    {
+        if (dataset.Element is not null || dataset.Members is null || _objects is null)
+            return dataset;
+        var type = Strip(expression).Type as INamedTypeSymbol;
+        // Dataset train = new SensorDataset(...): the object's own class is the one its members belong to.
+        if (type is null || !IsUserCode(type))
+        {
+            foreach (var member in dataset.Members.Keys)
+            {
+                if (member.ContainingType is { } owner && _symbols.IsDataset(owner) && (type is null || TorchSymbols.InheritsFrom(owner, type)))
+                    type = owner;
+                break;
+            }
+        }
+        if (type is null || !_symbols.IsDataset(type) || !IsUserCode(type))
+            return dataset;
+        return _objects.DatasetItems(type, dataset, _chain, _cancellationToken) ?? dataset;
+    }
+
+    private AbstractValue Unknowable(IOperation operation)
+    {
+        Evaluate(operation);
+        return AbstractValue.Unknown;
+    }
+
+    /// <summary>
+    /// The dataset object with each member that holds, unchanged, a tensor handed to its constructor marked with that
+    /// argument (<see cref="AbstractValue.DataSource"/>), so a fix can scale the tensor before the dataset is made.
+    /// </summary>
+    private AbstractValue TaggedAsDataSources(AbstractValue dataset, IObjectCreationOperation creation, AbstractValue[] arguments)
+    {
+        if (dataset.Members is not { } members)
+            return dataset;
+        var tagged = members;
+        foreach (var pair in members)
+        {
+            for (var i = 0; i < creation.Arguments.Length; i++)
+            {
+                var argument = creation.Arguments[i].Value;
+                if (_symbols.IsTensor(argument.Type) && pair.Value.Identity is not null && ReferenceEquals(arguments[i].Identity, pair.Value.Identity))
+                    tagged = tagged.SetItem(pair.Key, pair.Value with { DataSource = argument });
+            }
+        }
+        return dataset with { Members = tagged };
     }
 
     /// <summary>{ X = 1, Y = 2 } sets members; { 1, 2 } adds elements.</summary>
@@ -204,7 +348,9 @@ internal sealed partial class TrainingInterpreter
         if (type is null || IsUserCode(type))
             return null;
         var name = method.Name;
-        switch (type.ToDisplayString())
+        // By name first: the display string is built only for the few types modelled here (this runs on every call).
+        var modelledType = type.Name is "Enumerable" or "Math" or "MathF" or "Random" or "File" or "Convert" ? type.ToDisplayString() : null;
+        switch (modelledType)
         {
             case "System.Linq.Enumerable":
                 return Linq(invocation, name, arguments);

@@ -90,11 +90,9 @@ public static class PathologicalPrograms
         for (var i = 0; i < methods; i++)
         {
             var next = (i + 1) % methods;
-            members.Append($"static Tensor Load{i}(int n) => n <= 0 ? torch.rand(64, 1) * 4500f : (n % 2 == 0 ? Load{next}(n - 1) : Load{i}(n - 1) + Load{next}(n - 2));
-");
+            members.Append($"static Tensor Load{i}(int n) => n <= 0 ? torch.rand(64, 1) * 4500f : (n % 2 == 0 ? Load{next}(n - 1) : Load{i}(n - 1) + Load{next}(n - 2));\n");
         }
-        return ProgramWithMembers(nameof(CyclicCallGraph), "var x = Load0(10);
-", "x", members.ToString());
+        return ProgramWithMembers(nameof(CyclicCallGraph), "var x = Load0(10);\n", "x", members.ToString());
     }
 
     /// <summary>A chain of <paramref name="methods"/> loaders, each returning the next one's data: far past the depth limit.</summary>
@@ -102,36 +100,19 @@ public static class PathologicalPrograms
     {
         var members = new StringBuilder();
         for (var i = 0; i < methods - 1; i++)
-            members.Append($"static (Tensor, Tensor) Load{i}(float scale) {{ var (a, b) = Load{i + 1}(scale * 1.01f); return (a * 1.001f, b); }}
-");
-        members.Append($"static (Tensor, Tensor) Load{methods - 1}(float scale) => (torch.rand(64, 1) * scale, torch.rand(64, 1));
-");
-        return ProgramWithMembers(nameof(DeepCallChain), "var (x, unused) = Load0(4500f);
-", "x", members.ToString());
+            members.Append($"static (Tensor, Tensor) Load{i}(float scale) {{ var (a, b) = Load{i + 1}(scale * 1.01f); return (a * 1.001f, b); }}\n");
+        members.Append($"static (Tensor, Tensor) Load{methods - 1}(float scale) => (torch.rand(64, 1) * scale, torch.rand(64, 1));\n");
+        return ProgramWithMembers(nameof(DeepCallChain), "var (x, unused) = Load0(4500f);\n", "x", members.ToString());
     }
 
     /// <summary>A helper of <paramref name="statements"/> statements, called from inside nested loops around the training step.</summary>
     public static string HugeHelperInLoops(int statements)
     {
-        var helper = new StringBuilder("static Tensor Prepare(Tensor t, float[] buffer)
-{
-var x = t;
-");
+        var helper = new StringBuilder("static Tensor Prepare(Tensor t, float[] buffer)\n{\nvar x = t;\n");
         for (var i = 0; i < statements; i++)
-            helper.Append(i % 3 == 0 ? "x = x * 1.001f;
-" : i % 3 == 1 ? $"buffer[{i % 7}] = {i}f;
-" : "x = x.reshape(64, 1) + buffer.Select(v => v / 2f).Sum();
-");
-        helper.Append("return x;
-}
-");
-        var loops = "var buffer = new float[8];
-var x = torch.rand(64, 1) * 4500f;
-for (int a = 0; a < 3; a++)
-for (int b = 0; b < 3; b++)
-for (int c = 0; c < 3; c++)
-x = Prepare(x, buffer);
-";
+            helper.Append(i % 3 == 0 ? "x = x * 1.001f;\n" : i % 3 == 1 ? $"buffer[{i % 7}] = {i}f;\n" : "x = x.reshape(64, 1) + buffer.Select(v => v / 2f).Sum();\n");
+        helper.Append("return x;\n}\n");
+        var loops = "var buffer = new float[8];\nvar x = torch.rand(64, 1) * 4500f;\nfor (int a = 0; a < 3; a++)\nfor (int b = 0; b < 3; b++)\nfor (int c = 0; c < 3; c++)\nx = Prepare(x, buffer);\n";
         return ProgramWithMembers(nameof(HugeHelperInLoops), loops, "x", helper.ToString());
     }
 
