@@ -340,4 +340,41 @@ public class TorchSharpLeakageTests
                 var xTrain = padded[..800];
                 var xTest = padded[800..];
         """ + Train("xTrain", "y[..800]") + Evaluate("xTest", "y[800..]")));
+
+    // --- Helpers that scale or split.
+
+    private const string ScaleAndSplitHelpers = """
+            static Tensor Standardize(Tensor x) => (x - x.mean(new long[] { 0 })) / x.std(0);
+
+            static (Tensor Train, Tensor Test) SplitRows(Tensor x, long trainRows)
+            {
+                var train = x.narrow(0, 0, trainRows);
+                var test = x.narrow(0, trainRows, x.shape[0] - trainRows);
+                return (train, test);
+            }
+        """;
+
+    [Fact]
+    public Task StandardizingHelperBeforeASplittingHelperIsReported() => Reports(LeakProgram(Load + """
+                var scaled = {|#0:Standardize(data)|};
+                var (xTrain, xTest) = SplitRows(scaled, 800);
+                var (yTrain, yTest) = SplitRows(y, 800);
+        """ + Train("xTrain", "yTrain") + Evaluate("xTest", "yTest"), ScaleAndSplitHelpers),
+        new DiagnosticResult("SCALE006", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(0)
+            .WithArguments("'Standardize(data)'", "data", "xTest", "evaluated at model.forward"));
+
+    [Fact]
+    public Task SplittingHelperThenStandardizingTheTrainingPartIsSilent() => Silent(LeakProgram(Load + """
+                var (xTrain, xTest) = SplitRows(data, 800);
+                var (yTrain, yTest) = SplitRows(y, 800);
+                var mean = xTrain.mean(new long[] { 0 });
+                var std = xTrain.std(0);
+        """ + Train("(xTrain - mean) / std", "yTrain") + Evaluate("(xTest - mean) / std", "yTest"), ScaleAndSplitHelpers));
+
+    [Fact]
+    public Task StatisticsBeforeASplittingHelperAreReported() => Reports(LeakProgram(Load + """
+                var scaler = {|#0:StandardScaler.Fit(data)|};
+                var (xTrain, xTest) = SplitRows(scaler.Transform(data), 800);
+        """ + Train("xTrain", "y[..800]") + Evaluate("xTest", "y[800..]"), ScaleAndSplitHelpers),
+        DiagnosticResult.CompilerWarning("SCALE006").WithLocation(0));
 }

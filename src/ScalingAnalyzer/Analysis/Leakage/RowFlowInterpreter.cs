@@ -32,6 +32,7 @@ internal sealed partial class RowFlowInterpreter
 
     /// <summary>Lambda parameters and foreach variables that hold one row of data.</summary>
     private readonly HashSet<ISymbol> _elementSymbols = new(SymbolEqualityComparer.Default);
+    private LeakValue? _returned;
     private int _loopDepth;
     private int _work;
     private bool _trains;
@@ -57,7 +58,7 @@ internal sealed partial class RowFlowInterpreter
             return null;
         }
         interpreter.ResolveCopies();
-        return new RowFlowFacts(interpreter._useOrder, interpreter._backwardReached, interpreter._statistics.Values, interpreter._trains);
+        return new RowFlowFacts(interpreter._useOrder, interpreter._backwardReached, interpreter._statistics.Values, interpreter._trains, interpreter._returned);
     }
 
     private void Spend()
@@ -138,7 +139,9 @@ internal sealed partial class RowFlowInterpreter
             case IAnonymousFunctionOperation:
                 break;
             case IReturnOperation returnOperation:
-                Evaluate(returnOperation.ReturnedValue);
+                var returned = Evaluate(returnOperation.ReturnedValue);
+                if (_summaryMode && returnOperation.ReturnedValue is not null)
+                    _returned = _returned is null ? returned : JoinReturned(_returned, returned);
                 break;
             default:
                 if (operation is ILoopOperation loop)
@@ -156,6 +159,19 @@ internal sealed partial class RowFlowInterpreter
                 Evaluate(operation);
                 break;
         }
+    }
+
+    /// <summary>Two returns: their tuple elements joined one by one, or the values joined.</summary>
+    private static LeakValue JoinReturned(LeakValue a, LeakValue b)
+    {
+        if (!a.Parts.IsDefault && !b.Parts.IsDefault && a.Parts.Length == b.Parts.Length)
+        {
+            var parts = ImmutableArray.CreateBuilder<LeakValue>(a.Parts.Length);
+            for (var i = 0; i < a.Parts.Length; i++)
+                parts.Add(LeakValue.Join(a.Parts[i], b.Parts[i]));
+            return LeakValue.None.WithParts(parts.MoveToImmutable());
+        }
+        return LeakValue.Join(a, b);
     }
 
     private void RunLoop(Action body)
@@ -319,8 +335,9 @@ internal sealed class RowFlowBudgetExceeded : Exception
 /// <summary>What one walk found: the data uses in order, the calls backward() reaches, the statistics.</summary>
 internal sealed class RowFlowFacts
 {
-    public RowFlowFacts(List<DataUse> uses, HashSet<IOperation> backwardReached, IEnumerable<StatisticSite> statistics, bool trains)
+    public RowFlowFacts(List<DataUse> uses, HashSet<IOperation> backwardReached, IEnumerable<StatisticSite> statistics, bool trains, LeakValue? returned)
     {
+        Returned = returned;
         Uses = uses;
         BackwardReached = backwardReached;
         Statistics = new List<StatisticSite>(statistics);
@@ -330,6 +347,9 @@ internal sealed class RowFlowFacts
     public List<DataUse> Uses { get; }
     public HashSet<IOperation> BackwardReached { get; }
     public List<StatisticSite> Statistics { get; }
+
+    /// <summary>What the body returns (in a summary), all returns joined.</summary>
+    public LeakValue? Returned { get; }
 
     /// <summary>backward() is called in the body, or a training helper is.</summary>
     public bool Trains { get; }
