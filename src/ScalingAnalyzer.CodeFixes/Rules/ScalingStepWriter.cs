@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -36,27 +37,61 @@ internal static class ScalingStepWriter
         var names = new LocalNameGenerator(editor.OriginalRoot);
         var generator = editor.Generator;
 
+        var rewritten = new HashSet<ExpressionSyntax>();
         foreach (var group in GroupByStep(plans))
         {
             var first = group[0];
             names.TakeVisibleNames(editor.SemanticModel, first.Anchor.SpanStart);
-            var (scalerName, scaledName) = names.ReservePair(first.Variable.Name, "Scaler", "Scaled");
-
-            var scalerType = generator.TypeExpression(first.ScalerType)
-                .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
-            var variable = generator.IdentifierName(first.Variable.Name);
-            var fitScaler = generator.LocalDeclarationStatement(
-                scalerName,
-                generator.InvocationExpression(generator.MemberAccessExpression(scalerType, "Fit"), variable));
-            var transform = generator.LocalDeclarationStatement(
-                scaledName,
-                generator.InvocationExpression(generator.MemberAccessExpression(generator.IdentifierName(scalerName), "Transform"), variable));
-            InsertBefore(editor, first.Anchor, (StatementSyntax)fitScaler, (StatementSyntax)transform);
+            ScalingSteps steps;
+            string scaledName;
+            if (first.ScalerType is { } scalerTypeSymbol)
+            {
+                string scalerName;
+                (scalerName, scaledName) = names.ReservePair(first.Variable.Name, "Scaler", "Scaled");
+                var scalerType = generator.TypeExpression(scalerTypeSymbol)
+                    .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
+                var variable = generator.IdentifierName(first.Variable.Name);
+                var fitScaler = generator.LocalDeclarationStatement(
+                    scalerName,
+                    generator.InvocationExpression(generator.MemberAccessExpression(scalerType, "Fit"), variable));
+                var transform = generator.LocalDeclarationStatement(
+                    scaledName,
+                    generator.InvocationExpression(generator.MemberAccessExpression(generator.IdentifierName(scalerName), "Transform"), variable));
+                InsertBefore(editor, first.Anchor, (StatementSyntax)fitScaler, (StatementSyntax)transform);
+                steps = ScalingSteps.Runtime(scalerName);
+                if (first.ModelSave is { Expression: InvocationExpressionSyntax save } && first.Anchor.Parent is BlockSyntax)
+                {
+                    var path = save.ArgumentList.Arguments[0].Expression.WithoutTrivia();
+                    var saveScaler = SyntaxFactory.ParseStatement($"{scalerName}.Save({path} + \".{scalerName}.json\");");
+                    editor.InsertAfter(first.ModelSave, saveScaler.WithLeadingTrivia(SyntaxFactory.ElasticMarker).WithTrailingTrivia(SyntaxFactory.ElasticMarker).WithAdditionalAnnotations(Formatter.Annotation));
+                }
+            }
+            else
+            {
+                var (meanName, stdName, scaled) = names.ReserveTriple(first.Variable.Name, "Mean", "Std", "Scaled");
+                scaledName = scaled;
+                var variable = first.Variable.Name;
+                InsertBefore(editor, first.Anchor,
+                    SyntaxFactory.ParseStatement($"var {meanName} = {variable}.mean(new long[] {{ 0 }}, keepdim: true);"),
+                    SyntaxFactory.ParseStatement($"var {stdName} = {variable}.std(0, keepdim: true);"),
+                    SyntaxFactory.ParseStatement($"var {scaledName} = ({variable} - {meanName}) / {stdName};"));
+                steps = ScalingSteps.HandWritten(meanName, stdName);
+            }
 
             foreach (var plan in group)
             {
                 foreach (var occurrence in plan.Occurrences)
                     editor.ReplaceNode(occurrence, SyntaxFactory.IdentifierName(scaledName).WithTriviaFrom(occurrence));
+                foreach (var input in plan.ServeInputs)
+                {
+                    if (rewritten.Add(input))
+                        editor.ReplaceNode(input, (current, _) => steps.Apply((ExpressionSyntax)current).WithTriviaFrom(current));
+                }
+                foreach (var output in plan.Outputs)
+                {
+                    if (rewritten.Add(output))
+                        editor.ReplaceNode(output, (current, _) => steps.Invert((ExpressionSyntax)current).WithTriviaFrom(current));
+                }
             }
         }
 
@@ -129,26 +164,22 @@ internal static class ScalingStepWriter
         return groups;
     }
 
-    private static void InsertBefore(DocumentEditor editor, StatementSyntax anchor, StatementSyntax fitScaler, StatementSyntax transform)
+    private static void InsertBefore(DocumentEditor editor, StatementSyntax anchor, params StatementSyntax[] statements)
     {
         if (anchor.Parent is GlobalStatementSyntax globalStatement)
         {
             // The formatter separates top-level statements it lays out by blank lines, as if they were members:
             // give them the layout of ordinary consecutive statements instead.
             var newLine = FirstEndOfLine(editor.OriginalRoot);
-            editor.InsertBefore(globalStatement, new SyntaxNode[]
-            {
-                SyntaxFactory.GlobalStatement(fitScaler.NormalizeWhitespace().WithTrailingTrivia(newLine)),
-                SyntaxFactory.GlobalStatement(transform.NormalizeWhitespace().WithTrailingTrivia(newLine)),
-            });
+            editor.InsertBefore(globalStatement, statements
+                .Select(statement => (SyntaxNode)SyntaxFactory.GlobalStatement(statement.NormalizeWhitespace().WithTrailingTrivia(newLine)))
+                .ToArray());
         }
         else
         {
-            editor.InsertBefore(anchor, new SyntaxNode[]
-            {
-                fitScaler.WithAdditionalAnnotations(Formatter.Annotation),
-                transform.WithAdditionalAnnotations(Formatter.Annotation),
-            });
+            editor.InsertBefore(anchor, statements
+                .Select(statement => (SyntaxNode)statement.WithLeadingTrivia(SyntaxFactory.ElasticMarker).WithTrailingTrivia(SyntaxFactory.ElasticMarker).WithAdditionalAnnotations(Formatter.Annotation))
+                .ToArray());
         }
     }
 

@@ -25,6 +25,9 @@ internal sealed class TorchCompilationAnalysis
     private readonly ConcurrentDictionary<SyntaxTree, ScalingOptions> _options = new();
     private readonly ConcurrentDictionary<IMethodSymbol, Lazy<ImmutableArray<Diagnostic>>> _diagnostics = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, Lazy<TrainingSummary?>> _summaries = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, Lazy<Dictionary<ISymbol, ModelTraining>>> _modelsTrained = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, Lazy<bool>> _typesThatTrain = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, Lazy<Dictionary<ISymbol, ModelTraining>>> _fieldTraining = new(SymbolEqualityComparer.Default);
 
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
     private readonly ProgramSummaries _program;
@@ -103,16 +106,112 @@ internal sealed class TorchCompilationAnalysis
     {
         var scan = TrainingPrecheck.Scan(body, Symbols, followHelpers: true);
         var diagnostics = ImmutableArray<Diagnostic>.Empty;
-        if (scan.MayTrain)
+        var serves = !scan.MayTrain && MayServe(method, body.Syntax, cancellationToken);
+        if (scan.MayTrain || serves)
         {
             var options = OptionsFor(body.Syntax.SyntaxTree);
             var facts = TrainingInterpreter.Interpret(body, method, Symbols, options, helper => SummaryFor(helper, cancellationToken), _program, cancellationToken);
-            diagnostics = ScalingFindings.Find(facts, options, cancellationToken);
+            if (scan.MayTrain)
+            {
+                // What this method trains, for the other methods of its class (kept without the operation trees).
+                var trained = ModelTraining.Of(facts);
+                _modelsTrained.TryAdd(method, new Lazy<Dictionary<ISymbol, ModelTraining>>(() => trained));
+            }
+            var found = ImmutableArray.CreateBuilder<Diagnostic>();
+            if (scan.MayTrain)
+                found.AddRange(ScalingFindings.Find(facts, options, cancellationToken));
+            SkewFindings.Find(facts, field => FieldTraining(field, cancellationToken), found);
+            diagnostics = found.ToImmutable();
         }
         foreach (var (function, functionBody) in scan.NestedFunctions)
             diagnostics = diagnostics.AddRange(DiagnosticsFor(function, functionBody, cancellationToken));
         return diagnostics;
     }
+
+    /// <summary>The modules one training method trains, and on what (computed once, by its own analysis or by a class's).</summary>
+    private Dictionary<ISymbol, ModelTraining> ModelsTrainedBy(IMethodSymbol method, IOperation body, CancellationToken cancellationToken)
+        => ValueOf(_modelsTrained, method, _modelsTrained.GetOrAdd(method, m => new Lazy<Dictionary<ISymbol, ModelTraining>>(() =>
+            ModelTraining.Of(TrainingInterpreter.Interpret(body, m, Symbols, OptionsFor(body.Syntax.SyntaxTree), helper => SummaryFor(helper, cancellationToken), _program, cancellationToken)))));
+
+    /// <summary>
+    /// A method that trains nothing but may use a module its class trains elsewhere (a Predict method beside Train): its
+    /// class has a method whose text can train, and its own text calls forward or call.
+    /// </summary>
+    public bool MayServe(IMethodSymbol method, SyntaxNode code, CancellationToken cancellationToken)
+    {
+        var type = method.ContainingType;
+        if (type is null)
+            return false;
+        if (!ValueOfType(_typesThatTrain, type, _typesThatTrain.GetOrAdd(type, t => new Lazy<bool>(() => TypeMayTrain(t, cancellationToken)))))
+            return false;
+        var text = code.ToString();
+        return text.IndexOf("forward", StringComparison.Ordinal) >= 0 || text.IndexOf("call", StringComparison.Ordinal) >= 0;
+    }
+
+    private bool TypeMayTrain(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        foreach (var member in type.GetMembers())
+        {
+            if (member is not IMethodSymbol)
+                continue;
+            foreach (var reference in member.DeclaringSyntaxReferences)
+            {
+                if (_textFilter.MayTrain(reference.GetSyntax(cancellationToken)))
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>How the methods of the field's class train the module the field (or property) holds; null when none does.</summary>
+    private ModelTraining? FieldTraining(ISymbol field, CancellationToken cancellationToken)
+    {
+        var type = field.ContainingType;
+        if (type is null)
+            return null;
+        var trained = ValueOfType(_fieldTraining, type, _fieldTraining.GetOrAdd(type, t => new Lazy<Dictionary<ISymbol, ModelTraining>>(() => TrainFields(t, cancellationToken))));
+        return trained.TryGetValue(field, out var training) ? training : null;
+    }
+
+    private Dictionary<ISymbol, ModelTraining> TrainFields(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        var fields = new Dictionary<ISymbol, ModelTraining>(SymbolEqualityComparer.Default);
+        foreach (var member in type.GetMembers())
+        {
+            if (member is not IMethodSymbol method || method.DeclaringSyntaxReferences.Length != 1)
+                continue;
+            var syntax = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+            if (!_compilation.ContainsSyntaxTree(syntax.SyntaxTree) || !_textFilter.MayTrain(syntax))
+                continue;
+            var body = TrainingPrecheck.BodyOf(SemanticModelFor(syntax.SyntaxTree).GetOperation(syntax, cancellationToken));
+            if (body is null || !TrainingPrecheck.Scan(body, Symbols, followHelpers: true).MayTrain)
+                continue;
+            foreach (var pair in ModelsTrainedBy(method, body, cancellationToken))
+            {
+                if (pair.Key is not (IFieldSymbol or IPropertySymbol) || !SymbolEqualityComparer.Default.Equals(pair.Key.ContainingType, type))
+                    continue;
+                if (fields.TryGetValue(pair.Key, out var known))
+                    known.Merge(pair.Value);
+                else
+                    fields.Add(pair.Key, ModelTraining.Copy(pair.Value));
+            }
+        }
+        return fields;
+    }
+
+    private static T ValueOfType<T>(ConcurrentDictionary<INamedTypeSymbol, Lazy<T>> cache, INamedTypeSymbol key, Lazy<T> lazy)
+    {
+        try
+        {
+            return lazy.Value;
+        }
+        catch (OperationCanceledException)
+        {
+            ((ICollection<KeyValuePair<INamedTypeSymbol, Lazy<T>>>)cache).Remove(new KeyValuePair<INamedTypeSymbol, Lazy<T>>(key, lazy));
+            throw;
+        }
+    }
+
 
     /// <summary>What the methods and fields of this compilation return and hold: the entry point for every rule.</summary>
     public ProgramSummaries Program => _program;

@@ -27,6 +27,7 @@ internal sealed class TorchSymbols
         Data = types.Get("TorchSharp.torch+utils+data");
         Dataset = types.Get("TorchSharp.torch+utils+data+Dataset`1");
         DataLoader = types.Get("TorchSharp.Modules.DataLoader`2");
+        ColumnScaling = types.Get("ScalingAnalyzer.Runtime.ColumnScaling");
     }
 
     public INamedTypeSymbol Torch { get; }
@@ -56,6 +57,9 @@ internal sealed class TorchSymbols
 
     /// <summary>The runtime library's scaler interface (StandardScaler, MinMaxScaler), when the library is referenced.</summary>
     public INamedTypeSymbol? ColumnScaler { get; }
+
+    /// <summary>The runtime's module form of a fitted scaler (<c>scaler.AsModule()</c>): a layer that scales its input.</summary>
+    public INamedTypeSymbol? ColumnScaling { get; }
 
     /// <summary>Null when TorchSharp is not referenced: then nothing is registered.</summary>
     public static TorchSymbols? TryCreate(Compilation compilation)

@@ -413,6 +413,9 @@ internal static class TorchTransfers
         // torch.tensor(bytes): 0..255 by the element type, whatever the bytes hold.
         if (!result.Range.IsKnown && IsByteData(Unconverted(source).Type))
             result = result with { Range = ByteRange };
+        // torch.tensor(new[] { size }) of a method's .NET numbers: data in the caller's units (SCALE005 reads it as raw).
+        if (result.SourceText is null && origin == ValueOrigin.Parameter && !interpreter.Symbols.IsTensor(Unconverted(source).Type))
+            result = result.WithSourceText("'" + Unconverted(source).Syntax + "'");
         if (result.SourceText is null && origin == ValueOrigin.RuntimeData)
         {
             var text = Unconverted(source).Syntax.ToString();
@@ -604,8 +607,13 @@ internal static class TorchTransfers
     private static AbstractValue Statistic(TorchCall call, StatisticKind kind, Func<Interval, Interval> range)
     {
         var input = call.FirstTensor();
-        var statistic = input.Derived() with { Range = range(input.Range), Columns = default, Rows = null };
-        return input.Identity is null ? statistic : statistic.WithStatistic(kind, input.Identity);
+        var statistic = input.Derived() with { Range = range(input.Range), Columns = default, Rows = null, ScaledWith = null };
+        if (input.Identity is null)
+            return statistic;
+        var of = call.Invocation.Instance ?? (call.Invocation.Arguments.Length > 0 ? call.Invocation.Arguments[0].Value : null);
+        var text = of is null ? "its data" : "'" + of.Syntax + "'";
+        // The statistics of x scale whatever they are applied to as they scale x (ScalingSource: the same scaling).
+        return statistic.WithStatistic(kind, input.Identity) with { ScaledWith = new ScalingSource(ScalingSource.Statistics, input.Identity, "the statistics of " + text) };
     }
 
     private static AbstractValue Pair(AbstractValue first, AbstractValue second)
@@ -757,8 +765,10 @@ internal static class TorchTransfers
         return AbstractValue.Unknown;
     }
 
+    /// <summary>BatchNorm1d, LayerNorm, and the runtime's fitted scaler as a module (<c>scaler.AsModule()</c>).</summary>
     internal static bool IsNormalizingLayer(TorchSymbols symbols, ITypeSymbol? type)
-        => TorchSymbols.InheritsFrom(type, symbols.BatchNorm1d) || TorchSymbols.InheritsFrom(type, symbols.LayerNorm);
+        => TorchSymbols.InheritsFrom(type, symbols.BatchNorm1d) || TorchSymbols.InheritsFrom(type, symbols.LayerNorm)
+           || (symbols.ColumnScaling is not null && TorchSymbols.InheritsFrom(type, symbols.ColumnScaling));
 
     private static AbstractValue OptimizerCreation(TorchCall call)
     {

@@ -85,6 +85,8 @@ internal sealed partial class TrainingInterpreter
                 return Evaluate(ternary.WhenTrue).Join(Evaluate(ternary.WhenFalse));
             case ICoalesceOperation coalesce:
                 return Evaluate(coalesce.Value).Join(Evaluate(coalesce.WhenNull));
+            case IInterpolatedStringOperation interpolated:
+                return Interpolation(interpolated);
             case IAwaitOperation awaitOperation:
                 return Evaluate(awaitOperation.Operation);
             case IArgumentOperation argumentOperation:
@@ -286,9 +288,11 @@ internal sealed partial class TrainingInterpreter
         var left = Evaluate(binary.LeftOperand);
         var right = Evaluate(binary.RightOperand);
         var isTensor = binary.OperatorMethod is { } method && _symbols.IsTensor(method.ContainingType);
+        if (binary.OperatorKind == BinaryOperatorKind.Add && binary.Type?.SpecialType == SpecialType.System_String)
+            return Concatenation(binary, left, right);
         if (!isTensor && !(IsNumeric(binary.LeftOperand.Type) && IsNumeric(binary.RightOperand.Type)))
-            return CarryTags(AbstractValue.Unknown, left, right);
-        return Arithmetic(binary.OperatorKind, left, right, !isTensor && IsIntegral(binary.Type));
+            return RecordComparison(binary, left, right, CarryTags(AbstractValue.Unknown, left, right));
+        return RecordComparison(binary, left, right, WithStatisticHolders(binary, Arithmetic(binary.OperatorKind, left, right, !isTensor && IsIntegral(binary.Type))));
     }
 
     /// <summary>Unmodelled results still carry which forwards and losses flow into them.</summary>
@@ -304,6 +308,9 @@ internal sealed partial class TrainingInterpreter
     /// standardized (min-max when the centre is the minimum), x / max(|x|) is max-abs scaled.
     /// </summary>
     internal AbstractValue Arithmetic(BinaryOperatorKind kind, AbstractValue left, AbstractValue right, bool integralDotNet)
+        => ResolveOutputUnits(kind, left, right, ArithmeticValue(kind, left, right, integralDotNet));
+
+    private AbstractValue ArithmeticValue(BinaryOperatorKind kind, AbstractValue left, AbstractValue right, bool integralDotNet)
     {
         Interval range;
         Func<Interval, Interval, Interval>? columnOperation = null;
@@ -338,6 +345,7 @@ internal sealed partial class TrainingInterpreter
             Scaling = CombineScaling(left, right),
             ForwardCalls = AbstractValue.Union(left.ForwardCalls, right.ForwardCalls),
             LossCalls = AbstractValue.Union(left.LossCalls, right.LossCalls),
+            ScaledWith = CombinedSource(kind, left, right),
         };
 
         var data = left.Identity;
@@ -352,6 +360,10 @@ internal sealed partial class TrainingInterpreter
             case BinaryOperatorKind.Subtract when left.StatisticOf is not null && ReferenceEquals(left.StatisticOf, right.StatisticOf)
                                                  && left.Statistic == StatisticKind.Maximum && right.Statistic == StatisticKind.Minimum:
                 return result.WithStatistic(StatisticKind.Spread, left.StatisticOf);
+            // x_test - x.mean(): centred with the statistics of other data (the training set's, or not).
+            case BinaryOperatorKind.Subtract when data is not null && right.StatisticOf is not null && left.Statistic == StatisticKind.None && IsData(left)
+                                                 && right.Statistic is StatisticKind.Centre or StatisticKind.Minimum:
+                return result.WithStatistic(right.Statistic == StatisticKind.Centre ? StatisticKind.Centred : StatisticKind.MinShifted, right.StatisticOf);
             case BinaryOperatorKind.Multiply when left.Statistic == StatisticKind.Centred && right.Statistic == StatisticKind.Centred && ReferenceEquals(left.StatisticOf, right.StatisticOf):
                 return result.WithStatistic(StatisticKind.SquaredDeviation, left.StatisticOf);
             case BinaryOperatorKind.Divide when left.Statistic == StatisticKind.Variance && (right.Origin is ValueOrigin.Literal or ValueOrigin.Unknown) && right.Statistic == StatisticKind.None:
@@ -359,11 +371,11 @@ internal sealed partial class TrainingInterpreter
                 return result.WithStatistic(StatisticKind.Variance, left.StatisticOf);
             case BinaryOperatorKind.Divide when IsSpread(right.Statistic) && right.StatisticOf is not null:
                 if (left.Statistic == StatisticKind.MinShifted && ReferenceEquals(left.StatisticOf, right.StatisticOf))
-                    return result with { Scaling = ScalingKind.MinMax, Range = Interval.Of(0, 1), Columns = default, Statistic = StatisticKind.None, StatisticOf = null };
+                    return result with { Scaling = ScalingKind.MinMax, Range = Interval.Of(0, 1), Columns = default, Statistic = StatisticKind.None, StatisticOf = null, ScaledWith = right.ScaledWith?.WithKind(ScalingSource.MinMax) };
                 if (left.Statistic == StatisticKind.Centred && ReferenceEquals(left.StatisticOf, right.StatisticOf))
-                    return result with { Scaling = ScalingKind.Standardized, Range = Interval.Unknown, Columns = default, Statistic = StatisticKind.None, StatisticOf = null };
+                    return result with { Scaling = ScalingKind.Standardized, Range = Interval.Unknown, Columns = default, Statistic = StatisticKind.None, StatisticOf = null, ScaledWith = right.ScaledWith?.WithKind(ScalingSource.Standardized) };
                 if (data is not null && ReferenceEquals(right.StatisticOf, data))
-                    return result with { Scaling = ScalingKind.MaxAbs, Range = Interval.Unknown, Columns = default, Statistic = StatisticKind.None, StatisticOf = null };
+                    return result with { Scaling = ScalingKind.MaxAbs, Range = Interval.Unknown, Columns = default, Statistic = StatisticKind.None, StatisticOf = null, ScaledWith = right.ScaledWith?.WithKind(ScalingSource.MaxAbs) };
                 break;
         }
         return result;
@@ -620,7 +632,11 @@ internal sealed partial class TrainingInterpreter
 
         var containing = method.ContainingType;
         if (_symbols.IsTorchSharpType(containing))
+        {
+            if (method.Name is "print" or "str" or "ToString")
+                RecordTextOutput(invocation, receiver, arguments);
             return TorchTransfers.Apply(call);
+        }
 
         // item.Add("data", x) on a dictionary of tensors being built (a Dataset's GetTensor).
         if (method.Name == "Add" && arguments.Length == 2 && IsTensorDictionary(containing) && receiver is { ElementNames.IsDefault: false }
@@ -630,9 +646,11 @@ internal sealed partial class TrainingInterpreter
             return AbstractValue.Unknown;
         }
 
-        // StandardScaler/MinMaxScaler.Transform of a tensor or of a .NET array: the result is scaled.
-        if (_symbols.IsRuntimeScaler(containing) && method.Name is "Transform" or "FitTransform")
-            return (arguments.Length > 0 ? arguments[0] : AbstractValue.Unknown).Derived() with { Scaling = ScalingKind.RuntimeScaler, Range = Interval.Unknown, Columns = default };
+        // StandardScaler/MinMaxScaler.Fit, Transform (scaled) and InverseTransform (back to original units).
+        if (_symbols.IsRuntimeScaler(containing) && method.Name is "Transform" or "FitTransform" or "Fit" or "InverseTransform")
+            return RuntimeScalerCall(invocation, receiver, arguments);
+
+        RecordTextOutput(invocation, receiver, arguments);
 
         if (!_options.ScalingMethods.IsEmpty && containing is not null
             && _options.ScalingMethods.Contains(containing.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat.WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.None)) + "." + method.Name))
@@ -735,6 +753,7 @@ internal sealed partial class TrainingInterpreter
             var argument = invocation.Arguments[i];
             forwards = AbstractValue.Union(forwards, call.Arguments[i].ForwardCalls);
             losses = AbstractValue.Union(losses, call.Arguments[i].LossCalls);
+            MarkOtherUse(call.Arguments[i]);
             if (!_symbols.IsTensor(argument.Value.Type) && !_symbols.IsTensor(argument.Parameter?.Type))
                 continue;
             if (_forwardSites.TryGetValue(argument, out var site))
@@ -790,6 +809,8 @@ internal sealed partial class TrainingInterpreter
                 _lossSites.Add(invocation, site);
                 _facts.Losses.Add(site);
             }
+            site.Predictions = AbstractValue.Union(site.Predictions, forwards);
+            RecordLossComparison(invocation, target, targetValue, call.Arguments);
         }
         return AbstractValue.Data(Interval.Unknown, ValueOrigin.ModuleOutput, ElementKind.Floating) with { ForwardCalls = forwards, LossCalls = losses };
     }

@@ -344,6 +344,7 @@ internal sealed partial class TrainingInterpreter
                 if (returnOperation.ReturnedValue is { } returnedValue)
                 {
                     var returned = Evaluate(returnedValue);
+                    RecordReturn(returnOperation, returned);
                     if (returnOperation.Kind == OperationKind.YieldReturn)
                         _yielded = _yielded is null ? returned : _yielded.Join(returned);
                     else

@@ -129,6 +129,18 @@ internal sealed record AbstractValue
     public ImmutableArray<AbstractValue> Elements { get; init; }
 
     /// <summary>
+    /// Which statistics, fitted scaler or constant transform scaled this value (see <see cref="ScalingSource"/>); for a
+    /// statistic or a fitted scaler, the scaling it applies. Null: not scaled, or scaled by something unknown.
+    /// </summary>
+    public ScalingSource? ScaledWith { get; init; }
+
+    /// <summary>
+    /// A module's output that has been mapped back (InverseTransform, arithmetic with the target's statistics) or
+    /// already compared: its later uses are not checked against the units the module was trained in.
+    /// </summary>
+    public bool OutputUnitsResolved { get; init; }
+
+    /// <summary>
     /// The value of every element of a collection whose elements have structure of their own (tuples, objects of a
     /// class, rows): a <c>List&lt;(Tensor, Tensor)&gt;</c>, an iterator yielding <c>(data, label)</c>. A collection of
     /// numbers or tensors needs none: its own range is its elements' range.
@@ -257,6 +269,8 @@ internal sealed record AbstractValue
             UnscaledPart = UnscaledPart == other.UnscaledPart ? UnscaledPart : null,
             DataSource = ReferenceEquals(DataSource, other.DataSource) ? DataSource : null,
             Callable = ReferenceEquals(Callable, other.Callable) ? Callable : null,
+            ScaledWith = ScalingSource.Join(ScaledWith, other.ScaledWith),
+            OutputUnitsResolved = OutputUnitsResolved && other.OutputUnitsResolved,
         };
     }
 
@@ -340,7 +354,8 @@ internal sealed record AbstractValue
             || ForwardCalls.Length != other.ForwardCalls.Length || LossCalls.Length != other.LossCalls.Length
             || NormalizesInput != other.NormalizesInput || Columns.IsDefault != other.Columns.IsDefault
             || Elements.IsDefault != other.Elements.IsDefault || (Element is null) != (other.Element is null)
-            || (Members is null) != (other.Members is null))
+            || (Members is null) != (other.Members is null)
+            || !ScalingSource.SameFacts(ScaledWith, other.ScaledWith) || OutputUnitsResolved != other.OutputUnitsResolved)
             return false;
         if (!Elements.IsDefault)
         {

@@ -6,7 +6,8 @@ namespace ScalingAnalyzer.Tests.Reliability.Generation;
 /// Random TorchSharp training programs that compile, drawn from a small grammar of what users write: feature
 /// tensors made by rand/randn/linspace/arange, literal arrays, arrays and lists filled at run time and parsed
 /// text; arithmetic with constants, reshapes, cat/stack; scaling steps in several spellings (or none); models,
-/// optimizers and losses; loops with constant and unknown bounds, mini-batches, a training helper method.
+/// optimizers and losses; loops with constant and unknown bounds, mini-batches, a training helper method; an
+/// evaluation under no_grad on the scaled data or on the data before its scaling.
 /// </summary>
 public sealed class TorchSharpProgramGenerator
 {
@@ -57,6 +58,7 @@ public sealed class TorchSharpProgramGenerator
         var targetVariable = classification
             ? WriteClassLabels(code, target, rows, outputs)
             : WriteRegressionTarget(code, target, featureVariable, rows, columns);
+        var rawFeatureVariable = featureVariable;
         if (Chance(0.4))
             featureVariable = WriteScaling(code, featureVariable, isFeature: true);
         if (!classification && Chance(0.3))
@@ -83,7 +85,8 @@ public sealed class TorchSharpProgramGenerator
         if (Chance(0.5))
         {
             code.Open("using (torch.no_grad())")
-                .Line($"var evaluation = model.forward({featureVariable});")
+                // Sometimes on the data before its scaling: train/serve skew (SCALE005) and its fixes.
+                .Line($"var evaluation = model.forward({(Chance(0.4) ? rawFeatureVariable : featureVariable)});")
                 .Line("Console.WriteLine(evaluation.mean().item<float>());")
                 .Close();
         }
