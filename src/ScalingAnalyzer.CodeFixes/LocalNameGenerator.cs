@@ -54,6 +54,38 @@ internal sealed class LocalNameGenerator
         }
     }
 
+    /// <summary>A free name for a new field: "_xScaler", else "_xScaler2", ...</summary>
+    public string ReserveField(string variableName, string suffix)
+    {
+        var stem = "_" + Stem(variableName) + suffix;
+        for (var index = 1; ; index++)
+        {
+            var name = index == 1 ? stem : stem + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (taken.Add(name))
+                return name;
+        }
+    }
+
+    /// <summary>Three free names sharing one numeric suffix: ("xMean", "xStd", "xScaled"), else ("xMean2", ...).</summary>
+    public (string First, string Second, string Third) ReserveTriple(string variableName, string firstSuffix, string secondSuffix, string thirdSuffix)
+    {
+        var stem = Stem(variableName);
+        for (var index = 1; ; index++)
+        {
+            var number = index == 1 ? string.Empty : index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var first = stem + firstSuffix + number;
+            var second = stem + secondSuffix + number;
+            var third = stem + thirdSuffix + number;
+            if (!taken.Contains(first) && !taken.Contains(second) && !taken.Contains(third))
+            {
+                taken.Add(first);
+                taken.Add(second);
+                taken.Add(third);
+                return (first, second, third);
+            }
+        }
+    }
+
     /// <summary>"X" and "HOUSES" become "x" and "houses"; "XTrain" becomes "xTrain"; "_features" becomes "features".</summary>
     internal static string Stem(string variableName)
     {

@@ -7,6 +7,8 @@ public static class RuleIdentifiers
     public const string MLNetMissingNormalizer = "SCALE002";
     public const string UnreachableTarget = "SCALE003";
     public const string UnboundedFeature = "SCALE004";
+    public const string TrainServeSkew = "SCALE005";
+    public const string StatisticsLeakage = "SCALE006";
 
     public const string Category = "Scaling";
 

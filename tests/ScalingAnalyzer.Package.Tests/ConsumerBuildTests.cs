@@ -176,7 +176,9 @@ public sealed class ConsumerBuildTests(ConsumerWorkspace workspace)
         var run = workspace.BuildOnce("plain", workspace.Plain);
         Assert.True(run.Succeeded, run.Process.ToString());
         Assert.DoesNotContain(run.Diagnostics, d => d.Severity is "warning" or "error");
-        // The package did reach the compiler: its analyzer assembly is in the restored package.
-        Assert.True(File.Exists(Path.Combine(workspace.PackagesDirectory, "scalinganalyzer", workspace.PackageVersion, "analyzers", "dotnet", "cs", "ScalingAnalyzer.dll")));
+        // The package did reach the compiler: its analyzer assembly is in the package this run restored.
+        var restored = ConsumerWorkspace.RestoredPackage(workspace.Plain, ConsumerWorkspace.AnalyzerPackageId);
+        Assert.NotNull(restored);
+        Assert.True(File.Exists(Path.Combine(restored.Value.Folder, "analyzers", "dotnet", "cs", "ScalingAnalyzer.dll")), restored.Value.Folder);
     }
 }

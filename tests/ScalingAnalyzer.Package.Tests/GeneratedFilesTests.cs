@@ -67,7 +67,12 @@ public sealed class GeneratedFilesTests
         table.Append("|----|-------|------------------|----------|---------|\n");
         foreach (var descriptor in Descriptors.All)
         {
-            var library = descriptor.Id == RuleIdentifiers.MLNetMissingNormalizer ? "ML.NET" : "TorchSharp";
+            var library = descriptor.Id switch
+            {
+                RuleIdentifiers.MLNetMissingNormalizer => "ML.NET",
+                RuleIdentifiers.StatisticsLeakage => "TorchSharp, ML.NET",
+                _ => "TorchSharp",
+            };
             var severity = descriptor.DefaultSeverity == DiagnosticSeverity.Info
                 ? "Info (IDE suggestion; a warning with `ScalingAnalysisMode=Strict`)"
                 : descriptor.DefaultSeverity.ToString();

@@ -7,12 +7,12 @@ using ScalingAnalyzer.Package.Tests.Infrastructure;
 
 namespace ScalingAnalyzer.Package.Tests;
 
-/// <summary>What `dotnet pack` puts in ScalingAnalyzer.nupkg, file by file, and what its nuspec promises.</summary>
+/// <summary>What `dotnet pack` puts in ScalingAnalyzer.nupkg and ScalingAnalyzer.Runtime.nupkg, file by file, and what their nuspecs promise.</summary>
 [Collection(ConsumerCollection.Name)]
 public sealed class PackageContentsTests(ConsumerWorkspace workspace)
 {
-    /// <summary>The whole package. A file that slips in (a Roslyn assembly, a pdb, a stray dll) fails this list.</summary>
-    private static readonly string[] ExpectedEntries =
+    /// <summary>The whole analyzer package. A file that slips in (a Roslyn assembly, a pdb, a stray dll) fails this list.</summary>
+    private static readonly string[] ExpectedAnalyzerEntries =
     [
         "README.md",
         "ScalingAnalyzer.nuspec",
@@ -23,6 +23,13 @@ public sealed class PackageContentsTests(ConsumerWorkspace workspace)
         "configuration/default.globalconfig",
         "configuration/none.globalconfig",
         "configuration/strict.globalconfig",
+    ];
+
+    /// <summary>The whole runtime package: the library and its XML docs (the package project's empty assembly stays out).</summary>
+    private static readonly string[] ExpectedRuntimeEntries =
+    [
+        "README.md",
+        "ScalingAnalyzer.Runtime.nuspec",
         "lib/net8.0/ScalingAnalyzer.Runtime.dll",
         "lib/net8.0/ScalingAnalyzer.Runtime.xml",
     ];
@@ -32,17 +39,39 @@ public sealed class PackageContentsTests(ConsumerWorkspace workspace)
         => entry is "[Content_Types].xml" or "_rels/.rels" || entry.StartsWith("package/services/metadata/core-properties/", StringComparison.Ordinal);
 
     [Fact]
-    public void Package_holds_exactly_the_expected_files()
+    public void Packages_hold_exactly_the_expected_files()
     {
-        using var package = ZipFile.OpenRead(workspace.PackagePath);
-        var entries = package.Entries.Select(e => e.FullName).Where(e => !IsPackagingMetadata(e)).Order(StringComparer.Ordinal).ToArray();
-        Assert.Equal(ExpectedEntries, entries);
+        Assert.Equal(ExpectedAnalyzerEntries, Entries(workspace.AnalyzerPackagePath));
+        Assert.Equal(ExpectedRuntimeEntries, Entries(workspace.RuntimePackagePath));
+    }
+
+    private static string[] Entries(string packagePath)
+    {
+        using var package = ZipFile.OpenRead(packagePath);
+        return package.Entries.Select(e => e.FullName).Where(e => !IsPackagingMetadata(e)).Order(StringComparer.Ordinal).ToArray();
+    }
+
+    [Fact]
+    public void Runtime_assembly_references_neither_the_analyzers_nor_the_package_project()
+    {
+        using var package = ZipFile.OpenRead(workspace.RuntimePackagePath);
+        using var stream = new MemoryStream();
+        using (var source = package.GetEntry("lib/net8.0/ScalingAnalyzer.Runtime.dll")!.Open())
+        {
+            source.CopyTo(stream);
+        }
+        stream.Position = 0;
+        using var pe = new PEReader(stream);
+        var metadata = pe.GetMetadataReader();
+        var references = metadata.AssemblyReferences.Select(r => metadata.GetString(metadata.GetAssemblyReference(r).Name)).ToList();
+        Assert.Contains("TorchSharp", references);
+        Assert.DoesNotContain(references, r => r.StartsWith("ScalingAnalyzer", StringComparison.Ordinal) || r.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal));
     }
 
     [Fact]
     public void Analyzer_assemblies_are_ours_and_built_against_Roslyn_4_8()
     {
-        using var package = ZipFile.OpenRead(workspace.PackagePath);
+        using var package = ZipFile.OpenRead(workspace.AnalyzerPackagePath);
         foreach (var entry in package.Entries.Where(e => e.FullName.StartsWith("analyzers/", StringComparison.Ordinal)))
         {
             using var stream = new MemoryStream();
@@ -63,42 +92,76 @@ public sealed class PackageContentsTests(ConsumerWorkspace workspace)
         }
     }
 
-    [Fact]
-    public void Nuspec_declares_only_TorchSharp_and_the_package_metadata()
+    private static XElement NuspecMetadata(string packagePath, string id)
     {
-        using var package = ZipFile.OpenRead(workspace.PackagePath);
-        using var stream = package.GetEntry("ScalingAnalyzer.nuspec")!.Open();
+        using var package = ZipFile.OpenRead(packagePath);
+        using var stream = package.GetEntry(id + ".nuspec")!.Open();
         var nuspec = XDocument.Load(stream);
-        var ns = nuspec.Root!.GetDefaultNamespace();
-        var metadata = nuspec.Root.Element(ns + "metadata")!;
-        string Value(string name) => metadata.Element(ns + name)?.Value ?? "";
+        return nuspec.Root!.Element(nuspec.Root.GetDefaultNamespace() + "metadata")!;
+    }
 
-        Assert.Equal("ScalingAnalyzer", Value("id"));
-        Assert.Equal(workspace.PackageVersion, Value("version"));
-        Assert.Equal("MIT", Value("license"));
+    private static string Value(XElement metadata, string name) => metadata.Element(metadata.GetDefaultNamespace() + name)?.Value ?? "";
+
+    [Theory]
+    [InlineData(ConsumerWorkspace.AnalyzerPackageId)]
+    [InlineData(ConsumerWorkspace.RuntimePackageId)]
+    public void Nuspec_carries_the_package_metadata(string id)
+    {
+        var metadata = NuspecMetadata(id == ConsumerWorkspace.AnalyzerPackageId ? workspace.AnalyzerPackagePath : workspace.RuntimePackagePath, id);
+        var ns = metadata.GetDefaultNamespace();
+        Assert.Equal(id, Value(metadata, "id"));
+        Assert.Equal(workspace.PackageVersion, Value(metadata, "version"));
+        Assert.Equal("MIT", Value(metadata, "license"));
         Assert.Equal("expression", metadata.Element(ns + "license")!.Attribute("type")!.Value);
-        Assert.Equal("README.md", Value("readme"));
-        Assert.Equal("https://github.com/scalinganalyzer/ScalingAnalyzer", Value("projectUrl"));
+        Assert.Equal("README.md", Value(metadata, "readme"));
+        Assert.Equal("https://github.com/scalinganalyzer/ScalingAnalyzer", Value(metadata, "projectUrl"));
         var repository = metadata.Element(ns + "repository")!;
         Assert.Equal("git", repository.Attribute("type")!.Value);
         Assert.Equal("https://github.com/scalinganalyzer/ScalingAnalyzer", repository.Attribute("url")!.Value);
         Assert.StartsWith(repository.Attribute("url")!.Value, RuleIdentifiers.DocumentationBaseUri, StringComparison.Ordinal);
-        Assert.Superset(new HashSet<string> { "analyzers", "torchsharp", "ml.net" }, Value("tags").Split(' ').ToHashSet());
+        Assert.Contains("torchsharp", Value(metadata, "tags").Split(' '));
+    }
 
-        var groups = metadata.Element(ns + "dependencies")!.Elements(ns + "group").ToList();
-        var group = Assert.Single(groups);
+    /// <summary>
+    /// ScalingAnalyzer: a development dependency (`dotnet add package` writes PrivateAssets="all") with no
+    /// dependencies, so an ML.NET-only application gets no TorchSharp.
+    /// </summary>
+    [Fact]
+    public void Analyzer_package_is_a_development_dependency_with_no_dependencies()
+    {
+        var metadata = NuspecMetadata(workspace.AnalyzerPackagePath, ConsumerWorkspace.AnalyzerPackageId);
+        var ns = metadata.GetDefaultNamespace();
+        Assert.Equal("true", Value(metadata, "developmentDependency"));
+        Assert.Superset(new HashSet<string> { "analyzers", "torchsharp", "ml.net" }, Value(metadata, "tags").Split(' ').ToHashSet());
+        Assert.Empty(metadata.Descendants(ns + "dependency"));
+    }
+
+    /// <summary>
+    /// ScalingAnalyzer.Runtime: the managed TorchSharp (NuGet's default exclusions) and ScalingAnalyzer at the same
+    /// version with every asset included, so that its installer gets the analyzers and the presets.
+    /// </summary>
+    [Fact]
+    public void Runtime_package_depends_on_TorchSharp_and_on_the_analyzers_with_every_asset()
+    {
+        var metadata = NuspecMetadata(workspace.RuntimePackagePath, ConsumerWorkspace.RuntimePackageId);
+        var ns = metadata.GetDefaultNamespace();
+        Assert.Equal("", Value(metadata, "developmentDependency"));
+        var group = Assert.Single(metadata.Element(ns + "dependencies")!.Elements(ns + "group"));
         Assert.Equal("net8.0", group.Attribute("targetFramework")!.Value);
-        var dependency = Assert.Single(group.Elements(ns + "dependency"));
-        Assert.Equal("TorchSharp", dependency.Attribute("id")!.Value);
+        var dependencies = group.Elements(ns + "dependency").ToDictionary(d => d.Attribute("id")!.Value);
+        Assert.Equal(["ScalingAnalyzer", "TorchSharp"], dependencies.Keys.Order(StringComparer.Ordinal));
         // NuGet's "0.107.0" is the range [0.107.0, ): at least 0.107.0.
-        Assert.Equal("0.107.0", dependency.Attribute("version")!.Value);
+        Assert.Equal("0.107.0", dependencies["TorchSharp"].Attribute("version")!.Value);
+        Assert.Equal(workspace.PackageVersion, dependencies["ScalingAnalyzer"].Attribute("version")!.Value);
+        Assert.Equal("All", dependencies["ScalingAnalyzer"].Attribute("include")?.Value);
+        Assert.Null(dependencies["ScalingAnalyzer"].Attribute("exclude"));
     }
 
     /// <summary>nuget.org shows the README alone: a link relative to the repository would lead nowhere there.</summary>
     [Fact]
     public void Package_readme_is_the_repository_readme_with_every_link_absolute()
     {
-        using var package = ZipFile.OpenRead(workspace.PackagePath);
+        using var package = ZipFile.OpenRead(workspace.AnalyzerPackagePath);
         using var reader = new StreamReader(package.GetEntry("README.md")!.Open());
         var packed = reader.ReadToEnd();
         var repository = File.ReadAllText(Repository.ReadmePath);
@@ -117,11 +180,13 @@ public sealed class PackageContentsTests(ConsumerWorkspace workspace)
     public void Packing_the_same_build_again_gives_the_same_bytes()
     {
         var again = Path.Combine(workspace.Root, "feed-again");
-        var pack = DotNetProcess.Run(Repository.Root, TimeSpan.FromMinutes(5),
-            "pack", Repository.PackageProject, "-c", Repository.Configuration, "--no-build", "-o", again, "-nologo", "-v:q");
+        var pack = ConsumerWorkspace.PackInto(again, workspace.PackageVersion, Path.Combine(workspace.Root, "nuspec-again"));
         Assert.True(pack.ExitCode == 0, pack.ToString());
-        var first = SHA256.HashData(File.ReadAllBytes(workspace.PackagePath));
-        var second = SHA256.HashData(File.ReadAllBytes(Path.Combine(again, Path.GetFileName(workspace.PackagePath))));
-        Assert.Equal(Convert.ToHexString(first), Convert.ToHexString(second));
+        foreach (var path in new[] { workspace.AnalyzerPackagePath, workspace.RuntimePackagePath })
+        {
+            var first = SHA256.HashData(File.ReadAllBytes(path));
+            var second = SHA256.HashData(File.ReadAllBytes(Path.Combine(again, Path.GetFileName(path))));
+            Assert.Equal(Convert.ToHexString(first), Convert.ToHexString(second));
+        }
     }
 }

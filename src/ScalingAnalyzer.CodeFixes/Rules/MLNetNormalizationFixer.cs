@@ -22,8 +22,8 @@ namespace ScalingAnalyzer.CodeFixes.Rules;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MLNetNormalizationFixer)), Shared]
 public sealed class MLNetNormalizationFixer : CodeFixProvider
 {
-    public const string MeanVarianceEquivalenceKey = "SCALE002.NormalizeMeanVariance";
-    public const string MinMaxEquivalenceKey = "SCALE002.NormalizeMinMax";
+    public const string MeanVarianceEquivalenceKey = FixEquivalenceKeys.NormalizeMeanVariance;
+    public const string MinMaxEquivalenceKey = FixEquivalenceKeys.NormalizeMinMax;
 
     private const string MeanVarianceMethod = "NormalizeMeanVariance";
     private const string MinMaxMethod = "NormalizeMinMax";
@@ -39,6 +39,7 @@ public sealed class MLNetNormalizationFixer : CodeFixProvider
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         var text = await context.Document.GetTextAsync(context.CancellationToken).ConfigureAwait(false);
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         foreach (var diagnostic in context.Diagnostics)
         {
             if (!IsFixable(diagnostic, text))
@@ -46,17 +47,40 @@ public sealed class MLNetNormalizationFixer : CodeFixProvider
             // Mean-variance first: the default, and what ML.NET's own samples put before linear trainers.
             context.RegisterCodeFix(
                 CodeAction.Create(
-                    "Add NormalizeMeanVariance before the trainer",
+                    Title(MeanVarianceMethod, diagnostic, root),
                     cancellationToken => ApplyAsync(context.Document, ImmutableArray.Create(diagnostic), MeanVarianceMethod, cancellationToken),
                     MeanVarianceEquivalenceKey),
                 diagnostic);
             context.RegisterCodeFix(
                 CodeAction.Create(
-                    "Add NormalizeMinMax before the trainer",
+                    Title(MinMaxMethod, diagnostic, root),
                     cancellationToken => ApplyAsync(context.Document, ImmutableArray.Create(diagnostic), MinMaxMethod, cancellationToken),
                     MinMaxEquivalenceKey),
                 diagnostic);
         }
+    }
+
+    /// <summary>
+    /// Names the column and the trainer, so that two pipelines of one method are told apart in the IDE's list:
+    /// <c>Add NormalizeMeanVariance("Features") before OnlineGradientDescent</c>.
+    /// </summary>
+    private static string Title(string normalizerMethod, Diagnostic diagnostic, SyntaxNode? root)
+    {
+        var column = SymbolDisplay.FormatLiteral(diagnostic.Properties[DiagnosticProperties.FeatureColumn]!, quote: true);
+        var trainer = root is null ? null : TrainerName(root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true));
+        return $"Add {normalizerMethod}({column}) before {trainer ?? "the trainer"}";
+    }
+
+    /// <summary>The method name of the trainer call the diagnostic is on (<c>Sdca</c>, <c>OneVersusAll</c>).</summary>
+    private static string? TrainerName(SyntaxNode node)
+    {
+        var invocation = node as InvocationExpressionSyntax ?? node.FirstAncestorOrSelf<InvocationExpressionSyntax>();
+        return invocation?.Expression switch
+        {
+            MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+            SimpleNameSyntax name => name.Identifier.ValueText,
+            _ => null,
+        };
     }
 
     private static async Task<Document?> FixAllInDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)

@@ -24,19 +24,43 @@ internal enum ScalerKind
 /// </summary>
 internal sealed class ScalingStepPlan
 {
-    private ScalingStepPlan(ISymbol variable, INamedTypeSymbol scalerType, StatementSyntax anchor, ImmutableArray<IdentifierNameSyntax> occurrences)
+    private ScalingStepPlan(ISymbol variable, INamedTypeSymbol? scalerType, StatementSyntax anchor, ImmutableArray<IdentifierNameSyntax> occurrences,
+        ImmutableArray<ExpressionSyntax> serveInputs, ImmutableArray<ExpressionSyntax> outputs, ExpressionStatementSyntax? modelSave)
     {
+        ModelSave = modelSave;
         Variable = variable;
         ScalerType = scalerType;
         Anchor = anchor;
         Occurrences = occurrences;
+        ServeInputs = serveInputs;
+        Outputs = outputs;
     }
 
     /// <summary>The local or parameter being scaled.</summary>
     public ISymbol Variable { get; }
 
-    /// <summary>ScalingAnalyzer.Runtime.StandardScaler or MinMaxScaler, as the compilation sees it.</summary>
-    public INamedTypeSymbol ScalerType { get; }
+    /// <summary>
+    /// ScalingAnalyzer.Runtime.StandardScaler or MinMaxScaler, as the compilation sees it; null when the compilation
+    /// does not reference the runtime library: the step is then written by hand (mean and std of the tensor).
+    /// </summary>
+    public INamedTypeSymbol? ScalerType { get; }
+
+    public bool IsHandWritten => ScalerType is null;
+
+    /// <summary>
+    /// The inputs of the same module used outside training after the step (inference, evaluation), read by the fix
+    /// through the same scaler so that the model keeps being given what it was trained on.
+    /// </summary>
+    public ImmutableArray<ExpressionSyntax> ServeInputs { get; }
+
+    /// <summary>
+    /// <c>model.save(path)</c> after the step in its block, with a path that may be read twice: the fitted scaler is saved
+    /// beside the model (<c>xScaler.Save(path + ".xScaler.json")</c>), so whoever loads the model can scale its input.
+    /// </summary>
+    public ExpressionStatementSyntax? ModelSave { get; }
+
+    /// <summary>The forward/call invocations whose outputs are used as original units: mapped back after the fix.</summary>
+    public ImmutableArray<ExpressionSyntax> Outputs { get; }
 
     /// <summary>The statement the scaler and the scaled tensor are declared before; its parent is a statement list.</summary>
     public StatementSyntax Anchor { get; }
@@ -65,6 +89,13 @@ internal sealed class ScalingStepPlan
         var span = diagnostic.Location.SourceSpan;
         if (!diagnostic.Location.IsInSource || span.End > root.FullSpan.End)
             return null;
+        // A batch from a loader is scaled at its source: the tensor the dataset was made from (ScaleAt), same document.
+        if (diagnostic.Properties.TryGetValue(DiagnosticProperties.ScaleAt, out var scaleAt) && scaleAt is not null)
+        {
+            if (ParseSpan(scaleAt) is not { } sourceSpan || sourceSpan.End > root.FullSpan.End)
+                return null;
+            span = sourceSpan;
+        }
         var reported = root.FindNode(span, getInnermostNodeForTie: true);
         var argument = reported is ArgumentSyntax argumentSyntax ? argumentSyntax.Expression : reported as ExpressionSyntax;
         if (argument is null)
@@ -99,11 +130,185 @@ internal sealed class ScalingStepPlan
         if (IsWrittenWithin(anchor, variable, semanticModel, cancellationToken))
             return null;
 
-        var scalerType = semanticModel.Compilation.GetTypeByMetadataName(kind == ScalerKind.Standardize ? StandardScalerMetadataName : MinMaxScalerMetadataName);
-        if (scalerType is null || !HasFitFor(scalerType, VariableType(variable), semanticModel.Compilation))
+        var compilation = semanticModel.Compilation;
+        var scalerType = compilation.GetTypeByMetadataName(kind == ScalerKind.Standardize ? StandardScalerMetadataName : MinMaxScalerMetadataName);
+        var tensorType = compilation.GetTypeByMetadataName(TensorMetadataName);
+        if (scalerType is null)
+        {
+            // No runtime library (the analyzers installed without it): standardize by hand, which needs a tensor.
+            if (kind != ScalerKind.Standardize || compilation.GetTypeByMetadataName(ColumnScalerMetadataName) is not null
+                || tensorType is null || !SymbolEqualityComparer.Default.Equals(VariableType(variable), tensorType))
+                return null;
+        }
+        else if (!HasFitFor(scalerType, VariableType(variable), compilation))
+        {
             return null;
+        }
 
-        return new ScalingStepPlan(variable, scalerType, anchor, occurrences.ToImmutable());
+        var serveInputs = ResolveRewrites(root, semanticModel, diagnostic, DiagnosticProperties.ServeInputs, anchor, tensorType, cancellationToken);
+        var outputs = ResolveRewrites(root, semanticModel, diagnostic, DiagnosticProperties.Outputs, anchor, tensorType, cancellationToken);
+        var modelSave = scalerType is not null && HasSave(scalerType) ? ModelSaveAfter(anchor, semanticModel, cancellationToken) : null;
+        var plan = new ScalingStepPlan(variable, scalerType, anchor, occurrences.ToImmutable(), serveInputs, outputs, modelSave);
+        plan.IsFeature = !diagnostic.Properties.TryGetValue(DiagnosticProperties.Role, out var role) || role != DiagnosticProperties.TargetRole;
+        plan.TensorType = tensorType;
+        plan.FindModuleFieldUses(diagnostic, semanticModel, tensorType, cancellationToken);
+        return plan;
+    }
+
+    /// <summary>
+    /// The field holding the trained module, when the other methods of its class (in this document) call it: the scaler
+    /// then becomes a field beside it (<c>_xScaler</c>), so that they can apply it. Null: the scaler stays a local.
+    /// </summary>
+    public IFieldSymbol? ModuleField { get; private set; }
+
+    /// <summary>A feature's step (SCALE001/SCALE004), as opposed to a target's (SCALE003).</summary>
+    public bool IsFeature { get; private set; }
+
+    /// <summary>TorchSharp's Tensor, as the compilation sees it.</summary>
+    public INamedTypeSymbol? TensorType { get; private set; }
+
+    /// <summary>The module's inputs in the other methods of the class, scaled through the scaler field by a feature fix.</summary>
+    public ImmutableArray<ExpressionSyntax> OtherMethodInputs { get; private set; } = ImmutableArray<ExpressionSyntax>.Empty;
+
+    /// <summary>The scaler field may be null where the other methods read it (a nullable-annotated field): read with <c>!</c>.</summary>
+    public bool NullableField { get; private set; }
+
+    private void FindModuleFieldUses(Diagnostic diagnostic, SemanticModel semanticModel, INamedTypeSymbol? tensorType, CancellationToken cancellationToken)
+    {
+        if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.ModuleField, out var text) || text is null || tensorType is null)
+            return;
+        var at = text.LastIndexOf('@');
+        if (at <= 0 || !int.TryParse(text.Substring(at + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var declared))
+            return;
+        var member = Anchor.FirstAncestorOrSelf<MemberDeclarationSyntax>(node => node is BaseMethodDeclarationSyntax or PropertyDeclarationSyntax);
+        var type = member?.Parent as TypeDeclarationSyntax;
+        if (member is null || type is null || semanticModel.GetDeclaredSymbol(type, cancellationToken) is not { } typeSymbol)
+            return;
+        var field = typeSymbol.GetMembers(text.Substring(0, at)).OfType<IFieldSymbol>().FirstOrDefault(candidate =>
+            candidate.Locations.Length == 1 && candidate.Locations[0].SourceSpan.Start == declared && candidate.Locations[0].SourceTree == Anchor.SyntaxTree);
+        if (field is null || field.DeclaringSyntaxReferences.Length != 1
+            || field.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken).FirstAncestorOrSelf<FieldDeclarationSyntax>() is not { Parent: TypeDeclarationSyntax fieldType }
+            || fieldType != type)
+            return;
+        // A static training method cannot write an instance field: then the step stays local.
+        if (semanticModel.GetDeclaredSymbol(member, cancellationToken) is { IsStatic: true } && !field.IsStatic)
+            return;
+
+        var inputs = ImmutableArray.CreateBuilder<ExpressionSyntax>();
+        var usedElsewhere = false;
+        foreach (var invocation in type.DescendantNodes().OfType<InvocationExpressionSyntax>())
+        {
+            if (member.Span.Contains(invocation.Span)
+                || invocation.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "forward" or "call" } access
+                || !SymbolEqualityComparer.Default.Equals(semanticModel.GetSymbolInfo(access.Expression, cancellationToken).Symbol, field))
+                continue;
+            // A static member cannot read an instance field's scaler.
+            var user = invocation.FirstAncestorOrSelf<MemberDeclarationSyntax>(node => node is BaseMethodDeclarationSyntax or PropertyDeclarationSyntax or FieldDeclarationSyntax);
+            if (user is null || (!field.IsStatic && semanticModel.GetDeclaredSymbol(user, cancellationToken) is { IsStatic: true }))
+                return;
+            usedElsewhere = true;
+            if (invocation.ArgumentList.Arguments.Count == 1
+                && SymbolEqualityComparer.Default.Equals(semanticModel.GetTypeInfo(invocation.ArgumentList.Arguments[0].Expression, cancellationToken).Type, tensorType))
+                inputs.Add(invocation.ArgumentList.Arguments[0].Expression);
+        }
+        if (!usedElsewhere)
+            return;
+        ModuleField = field;
+        OtherMethodInputs = inputs.ToImmutable();
+        NullableField = semanticModel.GetNullableContext(type.SpanStart).AnnotationsEnabled();
+    }
+
+    private static bool HasSave(INamedTypeSymbol scalerType)
+        => scalerType.GetMembers("Save").OfType<IMethodSymbol>().Any(save => !save.IsStatic && save.Parameters.Length == 1 && save.Parameters[0].Type.SpecialType == SpecialType.System_String);
+
+    /// <summary>
+    /// The first statement after the anchor in its block that saves a TorchSharp module to a path given by a literal,
+    /// a local, a parameter or a field (read again without side effects).
+    /// </summary>
+    private static ExpressionStatementSyntax? ModelSaveAfter(StatementSyntax anchor, SemanticModel semanticModel, CancellationToken cancellationToken)
+    {
+        var statements = anchor.Parent switch
+        {
+            BlockSyntax block => block.Statements,
+            SwitchSectionSyntax section => section.Statements,
+            _ => default,
+        };
+        if (statements == default)
+            return null;
+        foreach (var statement in statements)
+        {
+            if (statement.SpanStart < anchor.Span.End
+                || statement is not ExpressionStatementSyntax { Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "save" }, ArgumentList.Arguments: { Count: 1 } arguments } invocation } expression)
+                continue;
+            var path = arguments[0].Expression;
+            if (path is not (LiteralExpressionSyntax or IdentifierNameSyntax)
+                || semanticModel.GetTypeInfo(path, cancellationToken).Type?.SpecialType != SpecialType.System_String
+                || semanticModel.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol { ContainingType: { } module }
+                || !InheritsFromModule(module))
+                continue;
+            return expression;
+        }
+        return null;
+    }
+
+    private static bool InheritsFromModule(INamedTypeSymbol? type)
+    {
+        for (; type is not null; type = type.BaseType)
+        {
+            if (type.Name == "Module" && type.ContainingType?.Name == "nn" && type.ContainingNamespace?.ToDisplayString() == "TorchSharp")
+                return true;
+        }
+        return false;
+    }
+
+    public const string TensorMetadataName = "TorchSharp.torch+Tensor";
+    public const string ColumnScalerMetadataName = "ScalingAnalyzer.Runtime.IColumnScaler";
+
+    /// <summary>
+    /// The tensor expressions at the spans a property lists ("start,length;..."), kept only where the declarations the
+    /// step adds before <paramref name="anchor"/> are visible: after it, in its block, not in a lambda or local function
+    /// (a static one could not capture them). The others are left as they are (SCALE005 reports them after the fix).
+    /// </summary>
+    internal static ImmutableArray<ExpressionSyntax> ResolveRewrites(SyntaxNode root, SemanticModel semanticModel, Diagnostic diagnostic, string key, StatementSyntax? anchor, INamedTypeSymbol? tensorType, CancellationToken cancellationToken)
+    {
+        if (!diagnostic.Properties.TryGetValue(key, out var spansText) || string.IsNullOrEmpty(spansText) || tensorType is null)
+            return ImmutableArray<ExpressionSyntax>.Empty;
+        var expressions = ImmutableArray.CreateBuilder<ExpressionSyntax>();
+        foreach (var spanText in spansText!.Split(';'))
+        {
+            var parts = spanText.Split(',');
+            if (parts.Length != 2
+                || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var start)
+                || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var length)
+                || start + length > root.FullSpan.End)
+                continue;
+            var span = new Microsoft.CodeAnalysis.Text.TextSpan(start, length);
+            var node = root.FindNode(span, getInnermostNodeForTie: true);
+            var expression = node is ArgumentSyntax argumentSyntax ? argumentSyntax.Expression : node as ExpressionSyntax;
+            if (expression is null || expression.Span != span)
+                continue;
+            if (anchor is not null && (expression.SpanStart < anchor.Span.End || anchor.Parent is null || !anchor.Parent.Span.Contains(expression.Span)))
+                continue;
+            if (expression.Ancestors().TakeWhile(ancestor => ancestor != anchor?.Parent).Any(ancestor => ancestor is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
+                continue;
+            if (!SymbolEqualityComparer.Default.Equals(semanticModel.GetTypeInfo(expression, cancellationToken).Type, tensorType))
+                continue;
+            expressions.Add(expression);
+        }
+        return expressions.ToImmutable();
+    }
+
+    private static Microsoft.CodeAnalysis.Text.TextSpan? ParseSpan(string text)
+    {
+        var colon = text.IndexOf(':');
+        if (colon <= 0
+            || !int.TryParse(text.Substring(0, colon), NumberStyles.None, CultureInfo.InvariantCulture, out var start)
+            || !int.TryParse(text.Substring(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var length)
+            || start < 0 || length <= 0 || start > int.MaxValue - length)
+        {
+            return null;
+        }
+        return new Microsoft.CodeAnalysis.Text.TextSpan(start, length);
     }
 
     /// <summary>

@@ -15,7 +15,7 @@ namespace ScalingAnalyzer.CodeFixes.Rules;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UnreachableTargetFixer)), Shared]
 public sealed class UnreachableTargetFixer : CodeFixProvider
 {
-    public const string StandardizeTargetEquivalenceKey = "ScalingAnalyzer.StandardizeTarget";
+    public const string StandardizeTargetEquivalenceKey = FixEquivalenceKeys.StandardizeTarget;
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.UnreachableTarget);
 

@@ -14,8 +14,8 @@ namespace ScalingAnalyzer.CodeFixes.Rules;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UnscaledFeatureFixer)), Shared]
 public sealed class UnscaledFeatureFixer : CodeFixProvider
 {
-    public const string StandardizeEquivalenceKey = "ScalingAnalyzer.StandardizeFeature";
-    public const string MinMaxScaleEquivalenceKey = "ScalingAnalyzer.MinMaxScaleFeature";
+    public const string StandardizeEquivalenceKey = FixEquivalenceKeys.StandardizeFeature;
+    public const string MinMaxScaleEquivalenceKey = FixEquivalenceKeys.MinMaxScaleFeature;
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(RuleIdentifiers.UnscaledFeature, RuleIdentifiers.UnboundedFeature);

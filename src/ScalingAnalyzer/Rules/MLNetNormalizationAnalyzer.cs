@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using ScalingAnalyzer.Analysis;
+using ScalingAnalyzer.Analysis.DataFiles;
 using ScalingAnalyzer.Analysis.MLNet;
 
 namespace ScalingAnalyzer.Rules;
@@ -28,13 +29,15 @@ public sealed class MLNetNormalizationAnalyzer : DiagnosticAnalyzer
             var symbols = MLNetKnownSymbols.TryCreate(start.Compilation);
             if (symbols is null)
                 return;
+            var dataFiles = ProjectDataFiles.For(start.Options);
+            var program = new MLNetProgram(start.Compilation);
             // Syntax first: an operation action would make the analyzer driver build the operation tree of every method
             // body in the project (binding each one again for analyzers), most of the build time this rule added.
-            start.RegisterSyntaxNodeAction(nodeContext => AnalyzeInvocation(nodeContext, symbols), SyntaxKind.InvocationExpression);
+            start.RegisterSyntaxNodeAction(nodeContext => AnalyzeInvocation(nodeContext, symbols, dataFiles, program), SyntaxKind.InvocationExpression);
         });
     }
 
-    private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context, MLNetKnownSymbols symbols)
+    private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context, MLNetKnownSymbols symbols, ProjectDataFiles dataFiles, MLNetProgram program)
     {
         var syntax = (InvocationExpressionSyntax)context.Node;
         var name = syntax.Expression switch
@@ -55,8 +58,10 @@ public sealed class MLNetNormalizationAnalyzer : DiagnosticAnalyzer
         try
         {
             var values = new MLNetOperationValues(MLNetOperationValues.RootOf(invocation));
-            var threshold = ScalingOptions.Read(context.Options.AnalyzerConfigOptionsProvider.GetOptions(syntax.SyntaxTree)).FeatureMagnitudeThreshold;
-            finding = new TrainerPipelineAnalysis(symbols, new EstimatorChainEvaluator(symbols, values, threshold)).Analyze(invocation);
+            var options = context.Options.AnalyzerConfigOptionsProvider.GetOptions(syntax.SyntaxTree);
+            var threshold = ScalingOptions.Read(options).FeatureMagnitudeThreshold;
+            var textFiles = new TextFileViews(dataFiles, DataFileLimits.Read(options), context.CancellationToken);
+            finding = new TrainerPipelineAnalysis(symbols, new EstimatorChainEvaluator(symbols, values, threshold, textFiles, program, context.CancellationToken)).Analyze(invocation);
         }
         catch (Exception exception) when (AnalysisDefects.ShouldSwallow(exception))
         {
@@ -79,6 +84,7 @@ public sealed class MLNetNormalizationAnalyzer : DiagnosticAnalyzer
             invocation.Syntax.GetLocation(),
             properties.ToImmutable(),
             finding.TrainerName,
-            finding.FeatureColumn));
+            finding.FeatureColumn,
+            finding.Evidence is { } evidence ? "; " + evidence : ""));
     }
 }

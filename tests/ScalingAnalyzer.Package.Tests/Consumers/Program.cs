@@ -1,4 +1,4 @@
-// Entry point of the consumer projects: `dotnet run -- torch` or `-- mlnet` trains the house-price example and prints
+// Entry point of the consumer projects: `dotnet run -- torch`, `-- mlnet` or `-- seed` trains a house-price example and prints
 // one "key value" line per figure, which the consumer tests read.
 using System;
 using System.Globalization;
@@ -19,8 +19,11 @@ public static class Program
             case "mlnet":
                 HousePriceRegression.Run();
                 return 0;
+            case "seed":
+                SeedPrediction.Run();
+                return 0;
             default:
-                Console.Error.WriteLine("usage: Consumer torch|mlnet");
+                Console.Error.WriteLine("usage: Consumer torch|mlnet|seed");
                 return 2;
         }
     }

@@ -26,35 +26,45 @@ public sealed class ConsumerProject
     public string Name { get; }
     public string ProjectFile => Path.Combine(Directory, Name + ".csproj");
 
-    /// <summary>Writes the project file: the package by version, plus the libraries the sources use.</summary>
+    /// <summary>The PackageReference lines of a project: our package(s) and the libraries its sources use.</summary>
+    public static string PackageReference(string id, string version) => $"""    <PackageReference Include="{id}" Version="[{version}]" />""";
+
+    public const string TorchSharpCpu = """    <PackageReference Include="TorchSharp-cpu" Version="0.107.0" />""";
+    public const string TorchSharpManaged = """    <PackageReference Include="TorchSharp" Version="0.107.0" />""";
+    public const string MicrosoftML = """    <PackageReference Include="Microsoft.ML" Version="5.0.1" />""";
+
+    /// <summary>Writes the project file.</summary>
     /// <param name="compileOnly">
     /// The project is only compiled, never run: libtorch's native files (about 600 MB) are not copied into its bin.
     /// </param>
-    public void WriteProjectFile(string packageVersion, bool withMachineLearningLibraries, bool compileOnly)
+    /// <param name="outputType">Exe or Library.</param>
+    /// <param name="items">Item lines (PackageReference, ProjectReference) of the project.</param>
+    public void WriteProjectFile(bool compileOnly, string outputType, params string[] items)
     {
         System.IO.Directory.CreateDirectory(Directory);
-        var libraries = withMachineLearningLibraries
-            ? """
-                  <PackageReference Include="TorchSharp-cpu" Version="0.107.0" />
-                  <PackageReference Include="Microsoft.ML" Version="5.0.1" />
-              """
-            : "";
         var copyLocal = compileOnly ? "    <CopyLocalLockFileAssemblies>false</CopyLocalLockFileAssemblies>\n" : "";
         File.WriteAllText(ProjectFile, $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
-                <OutputType>Exe</OutputType>
+                <OutputType>{outputType}</OutputType>
                 <TargetFramework>net10.0</TargetFramework>
                 <ImplicitUsings>enable</ImplicitUsings>
                 <Nullable>enable</Nullable>
             {copyLocal}  </PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="ScalingAnalyzer" Version="{packageVersion}" />
-            {libraries}  </ItemGroup>
+            {string.Join("\n", items)}
+              </ItemGroup>
             </Project>
 
             """);
     }
+
+    /// <summary>The folder `dotnet build` writes the project's output to (Debug, the SDK's default).</summary>
+    public string OutputDirectory => Path.Combine(Directory, "bin", "Debug", "net10.0");
+
+    /// <summary>The file names of the assemblies in <see cref="OutputDirectory"/> (after a build).</summary>
+    public IReadOnlyList<string> OutputAssemblies()
+        => System.IO.Directory.EnumerateFiles(OutputDirectory, "*.dll").Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal).ToList();
 
     /// <summary>Copies consumer sources (paths relative to the test's Consumers folder) into the project, keeping their sub-folders.</summary>
     public void AddSources(string consumersDirectory, params string[] relativePaths)

@@ -9,7 +9,8 @@ internal static class Repository
     public static string Configuration { get; } = Metadata("Configuration");
     public static string PackageVersion { get; } = Metadata("PackageVersion");
 
-    public static string PackageProject => Path.Combine(Root, "src", "ScalingAnalyzer.Package", "ScalingAnalyzer.Package.csproj");
+    /// <summary>The solution filter of the two packable projects: one `dotnet pack` packs ScalingAnalyzer and ScalingAnalyzer.Runtime.</summary>
+    public static string PackagesSolutionFilter => Path.Combine(Root, "ScalingAnalyzer.Packages.slnf");
     public static string ReadmePath => Path.Combine(Root, "README.md");
     public static string PresetDirectory => Path.Combine(Root, "src", "ScalingAnalyzer.Package", "configuration");
 

@@ -21,7 +21,7 @@ public class MLNetNormalizationAnalyzerTests
         var pipeline = ml.Transforms.Concatenate("Features", "Size")
             .Append({|#0:ml.Regression.Trainers.OnlineGradientDescent(labelColumnName: "Price")|});
         """,
-        Verify<MLNetNormalizationAnalyzer>.Diagnostic("SCALE002").WithLocation(0).WithArguments("OnlineGradientDescent", "Features"));
+        Verify<MLNetNormalizationAnalyzer>.Diagnostic("SCALE002").WithLocation(0).WithArguments("OnlineGradientDescent", "Features", ""));
 
     [Theory]
     [InlineData("ml.Regression.Trainers.Sdca(labelColumnName: \"Price\")")]
@@ -97,8 +97,8 @@ public class MLNetNormalizationAnalyzerTests
         var ova = features.Append({|#0:ml.MulticlassClassification.Trainers.OneVersusAll(binary)|});
         var pairs = features.Append({|#1:ml.MulticlassClassification.Trainers.PairwiseCoupling(ml.BinaryClassification.Trainers.LinearSvm(featureColumnName: "Features"))|});
         """,
-        Verify<MLNetNormalizationAnalyzer>.Diagnostic("SCALE002").WithLocation(0).WithArguments("OneVersusAll(AveragedPerceptron)", "Features"),
-        Verify<MLNetNormalizationAnalyzer>.Diagnostic("SCALE002").WithLocation(1).WithArguments("PairwiseCoupling(LinearSvm)", "Features"));
+        Verify<MLNetNormalizationAnalyzer>.Diagnostic("SCALE002").WithLocation(0).WithArguments("OneVersusAll(AveragedPerceptron)", "Features", ""),
+        Verify<MLNetNormalizationAnalyzer>.Diagnostic("SCALE002").WithLocation(1).WithArguments("PairwiseCoupling(LinearSvm)", "Features", ""));
 
     [Fact]
     public Task OneVersusAllIsSilentWhenItsBinaryTrainersColumnIsNormalized() => ExpectAsync("""
@@ -191,7 +191,7 @@ public class MLNetNormalizationAnalyzerTests
             .Append(ml.Transforms.NormalizeMeanVariance("Inputs"))
             .Append(ml.Regression.Trainers.Sdca(labelColumnName: "Price", featureColumnName: "Inputs"));
         """,
-        Verify<MLNetNormalizationAnalyzer>.Diagnostic("SCALE002").WithLocation(0).WithArguments("Sdca", "Size"));
+        Verify<MLNetNormalizationAnalyzer>.Diagnostic("SCALE002").WithLocation(0).WithArguments("Sdca", "Size", ""));
 
     [Fact]
     public Task TheOptionsObjectsFeatureColumnNameIsTheColumnChecked() => ExpectAsync("""
@@ -204,8 +204,8 @@ public class MLNetNormalizationAnalyzerTests
         var defaulted = ml.Transforms.NormalizeMinMax("Scaled", "Size")
             .Append({|#1:ml.Regression.Trainers.OnlineGradientDescent(new OnlineGradientDescentTrainer.Options { LabelColumnName = "Price" })|});
         """,
-        Verify<MLNetNormalizationAnalyzer>.Diagnostic("SCALE002").WithLocation(0).WithArguments("Sdca", "Rooms"),
-        Verify<MLNetNormalizationAnalyzer>.Diagnostic("SCALE002").WithLocation(1).WithArguments("OnlineGradientDescent", "Features"));
+        Verify<MLNetNormalizationAnalyzer>.Diagnostic("SCALE002").WithLocation(0).WithArguments("Sdca", "Rooms", ""),
+        Verify<MLNetNormalizationAnalyzer>.Diagnostic("SCALE002").WithLocation(1).WithArguments("OnlineGradientDescent", "Features", ""));
 
     [Fact]
     public Task AColumnOrOptionsObjectOnlyKnownAtRunTimeStaysSilent() => ExpectAsync("""

@@ -26,7 +26,7 @@ internal sealed class ScalingFixTest : CSharpCodeFixTest<EmptyDiagnosticAnalyzer
 
     protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => analyzers;
 
-    protected override IEnumerable<CodeFixProvider> GetCodeFixProviders() => new CodeFixProvider[] { new UnscaledFeatureFixer(), new UnreachableTargetFixer() };
+    protected override IEnumerable<CodeFixProvider> GetCodeFixProviders() => new CodeFixProvider[] { new UnscaledFeatureFixer(), new UnreachableTargetFixer(), new TrainServeSkewFixer() };
 
     /// <summary>The real SCALE001/SCALE004 and SCALE003 analyzers.</summary>
     public static DiagnosticAnalyzer[] RealAnalyzers() => new DiagnosticAnalyzer[] { new UnscaledFeatureAnalyzer(), new UnreachableTargetAnalyzer() };

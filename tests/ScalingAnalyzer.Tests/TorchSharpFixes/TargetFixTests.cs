@@ -2,7 +2,10 @@ using ScalingAnalyzer.CodeFixes.Rules;
 
 namespace ScalingAnalyzer.Tests.TorchSharpFixes;
 
-/// <summary>SCALE003 fix: the loss gets the standardized target; the scaler stays in scope after the loop.</summary>
+/// <summary>
+/// SCALE003 fix: the loss gets the standardized target; the scaler stays in scope after the loop, and the predictions
+/// the method returns (in dollars before the fix) are mapped back with it so that they keep their meaning.
+/// </summary>
 public class TargetFixTests
 {
     [Fact]
@@ -56,7 +59,7 @@ public class TargetFixTests
                     System.Console.WriteLine(y.mean().item<float>());
                 }
 
-                return model.forward(x);
+                return yScaler.InverseTransform(model.forward(x));
             }
         }
         """, UnreachableTargetFixer.StandardizeTargetEquivalenceKey);

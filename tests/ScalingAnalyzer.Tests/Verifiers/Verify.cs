@@ -28,6 +28,23 @@ public static class Verify<TAnalyzer>
         return test.RunAsync();
     }
 
+    /// <summary>Like <see cref="AnalyzerAsync"/>, with data files of the project as AdditionalFiles (path, content).</summary>
+    public static Task AnalyzerWithFilesAsync(string source, IEnumerable<(string Path, string Content)> additionalFiles, ReferenceAssemblies? references = null, string? editorConfig = null, params DiagnosticResult[] expected)
+    {
+        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
+        {
+            TestCode = source,
+            ReferenceAssemblies = references ?? TestReferences.WithBoth,
+        };
+        test.TestState.AdditionalReferences.Add(TestReferences.Runtime);
+        foreach (var (path, content) in additionalFiles)
+            test.TestState.AdditionalFiles.Add((path, content));
+        if (editorConfig is not null)
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", editorConfig));
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
     /// <summary>Like <see cref="AnalyzerAsync"/>, for half-typed code: compiler errors are expected and not compared.</summary>
     public static Task AnalyzerIgnoringCompilerErrorsAsync(string source, ReferenceAssemblies? references = null, params DiagnosticResult[] expected)
     {

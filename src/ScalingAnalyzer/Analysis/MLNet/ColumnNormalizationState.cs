@@ -24,33 +24,102 @@ internal enum ColumnNormalization
 /// </summary>
 internal sealed class ColumnNormalizationState
 {
-    public static readonly ColumnNormalizationState Raw = new(ColumnNormalization.NotNormalized, ImmutableDictionary<string, ColumnNormalization>.Empty.WithComparers(StringComparer.Ordinal));
-    public static readonly ColumnNormalizationState Unknown = new(ColumnNormalization.Unknown, ImmutableDictionary<string, ColumnNormalization>.Empty.WithComparers(StringComparer.Ordinal));
+    private static readonly ImmutableDictionary<string, ColumnEvidence> NoEvidence = ImmutableDictionary<string, ColumnEvidence>.Empty.WithComparers(StringComparer.Ordinal);
+
+    public static readonly ColumnNormalizationState Raw = new(ColumnNormalization.NotNormalized, ImmutableDictionary<string, ColumnNormalization>.Empty.WithComparers(StringComparer.Ordinal), NoEvidence);
+    public static readonly ColumnNormalizationState Unknown = new(ColumnNormalization.Unknown, ImmutableDictionary<string, ColumnNormalization>.Empty.WithComparers(StringComparer.Ordinal), NoEvidence);
 
     private readonly ImmutableDictionary<string, ColumnNormalization> columns;
 
-    private ColumnNormalizationState(ColumnNormalization @default, ImmutableDictionary<string, ColumnNormalization> columns)
+    /// <summary>What a data file says of a column's values (kept while the column's values are the file's).</summary>
+    private readonly ImmutableDictionary<string, ColumnEvidence> evidence;
+
+    private ColumnNormalizationState(ColumnNormalization @default, ImmutableDictionary<string, ColumnNormalization> columns, ImmutableDictionary<string, ColumnEvidence> evidence)
     {
         Default = @default;
         this.columns = columns;
+        this.evidence = evidence;
     }
 
     public ColumnNormalization Default { get; }
 
     public ColumnNormalization this[string column] => columns.TryGetValue(column, out var value) ? value : Default;
 
-    public ColumnNormalizationState With(string column, ColumnNormalization value) => new(Default, columns.SetItem(column, value));
+    /// <summary>The file evidence of a column's values, or null.</summary>
+    public ColumnEvidence? EvidenceOf(string column) => evidence.TryGetValue(column, out var value) ? value : null;
 
-    /// <summary>This state with the columns <paramref name="known"/> marks normalized or within unit scale taken from it.</summary>
+    /// <summary>The column written anew: its mark, and the evidence of its values when they are still a file's (a copy, a concatenation).</summary>
+    public ColumnNormalizationState With(string column, ColumnNormalization value, ColumnEvidence? columnEvidence = null)
+        => new(Default, columns.SetItem(column, value), columnEvidence is null ? evidence.Remove(column) : evidence.SetItem(column, columnEvidence));
+
+    /// <summary>The evidence to cite for a concatenation of <paramref name="inputs"/>: the first unnormalized input that has some.</summary>
+    public ColumnEvidence? EvidenceOfAll(ImmutableArray<string> inputs)
+    {
+        if (inputs.IsDefaultOrEmpty)
+            return null;
+        foreach (var input in inputs)
+        {
+            if (this[input] == ColumnNormalization.NotNormalized && EvidenceOf(input) is { } found)
+                return found;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// This state with the columns <paramref name="known"/> marks normalized or within unit scale taken from it, and
+    /// the file evidence of the columns it knows.
+    /// </summary>
     public ColumnNormalizationState RefinedBy(ColumnNormalizationState known)
     {
         var refined = columns;
+        var refinedEvidence = evidence;
         foreach (var column in known.columns)
         {
             if (column.Value is ColumnNormalization.Normalized or ColumnNormalization.WithinUnitScale)
                 refined = refined.SetItem(column.Key, column.Value);
         }
-        return refined == columns ? this : new ColumnNormalizationState(Default, refined);
+        foreach (var item in known.evidence)
+        {
+            if (this[item.Key] == ColumnNormalization.NotNormalized || known[item.Key] != ColumnNormalization.NotNormalized)
+                refinedEvidence = refinedEvidence.SetItem(item.Key, item.Value);
+        }
+        return refined == columns && refinedEvidence == evidence ? this : new ColumnNormalizationState(Default, refined, refinedEvidence);
+    }
+
+    /// <summary>
+    /// What holds on every one of several paths (the returns of a helper, the callers of a method): a column keeps its
+    /// mark when every path agrees; normalized on some paths and within unit scale on others is within unit scale;
+    /// any other disagreement, or a path that is unknown, is unknown.
+    /// </summary>
+    public static ColumnNormalizationState Join(ColumnNormalizationState a, ColumnNormalizationState b)
+    {
+        if (ReferenceEquals(a, b))
+            return a;
+        if (a.Default != b.Default)
+            return Unknown;
+        var joined = a.columns;
+        var joinedEvidence = a.evidence;
+        foreach (var column in a.columns.Keys)
+        {
+            if (!b.columns.ContainsKey(column))
+                joined = joined.SetItem(column, JoinMarks(a[column], b.Default));
+        }
+        foreach (var column in b.columns)
+        {
+            joined = joined.SetItem(column.Key, JoinMarks(a[column.Key], column.Value));
+            if (!joinedEvidence.ContainsKey(column.Key) && b.EvidenceOf(column.Key) is { } evidence)
+                joinedEvidence = joinedEvidence.SetItem(column.Key, evidence);
+        }
+        return new ColumnNormalizationState(a.Default, joined, joinedEvidence);
+    }
+
+    private static ColumnNormalization JoinMarks(ColumnNormalization a, ColumnNormalization b)
+    {
+        if (a == b)
+            return a;
+        if (a is ColumnNormalization.Normalized or ColumnNormalization.WithinUnitScale && b is ColumnNormalization.Normalized or ColumnNormalization.WithinUnitScale)
+            return ColumnNormalization.WithinUnitScale;
+        return ColumnNormalization.Unknown;
     }
 
     /// <summary>
@@ -74,4 +143,33 @@ internal sealed class ColumnNormalizationState
         }
         return result;
     }
+}
+
+/// <summary>
+/// Where a column's values were seen and their bounds, for the message: "column 'Pressure' spans [900, 1100] in
+/// sensors.csv", "column 'Size' spans [500, 5000] in the rows GenerateHouses makes".
+/// </summary>
+internal sealed class ColumnEvidence
+{
+    public ColumnEvidence(string column, double min, double max, string source)
+    {
+        Column = column;
+        Min = min;
+        Max = max;
+        Source = source;
+    }
+
+    /// <summary>The file's header name of the column, or the ML.NET column the code loads it into.</summary>
+    public string Column { get; }
+    public double Min { get; }
+    public double Max { get; }
+
+    /// <summary>"in sensors.csv", "in sensors.csv (first 100000 rows)", "in the rows GenerateHouses makes".</summary>
+    public string Source { get; }
+
+    public static string InFile(string fileName, int rows, bool complete)
+        => "in " + fileName + (complete ? "" : " (first " + rows.ToString(System.Globalization.CultureInfo.InvariantCulture) + " rows)");
+
+    public override string ToString()
+        => "column '" + Column + "' spans [" + NumberText.Round(Min) + ", " + NumberText.Round(Max) + "] " + Source;
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -21,12 +22,126 @@ internal sealed class EstimatorChainEvaluator
 
     private readonly MLNetKnownSymbols symbols;
     private readonly double featureMagnitudeThreshold;
+    private readonly TextFileViews textFiles;
+    private readonly MLNetProgram? program;
+    private readonly int hops;
+    private readonly CancellationToken cancellationToken;
 
-    public EstimatorChainEvaluator(MLNetKnownSymbols symbols, MLNetOperationValues values, double featureMagnitudeThreshold)
+    public EstimatorChainEvaluator(
+        MLNetKnownSymbols symbols, MLNetOperationValues values, double featureMagnitudeThreshold, TextFileViews? textFiles = null,
+        MLNetProgram? program = null, CancellationToken cancellationToken = default)
+        : this(symbols, values, featureMagnitudeThreshold, textFiles ?? TextFileViews.None, program, hops: 0, cancellationToken)
+    {
+    }
+
+    private EstimatorChainEvaluator(
+        MLNetKnownSymbols symbols, MLNetOperationValues values, double featureMagnitudeThreshold, TextFileViews textFiles,
+        MLNetProgram? program, int hops, CancellationToken cancellationToken)
     {
         this.symbols = symbols;
         this.featureMagnitudeThreshold = featureMagnitudeThreshold;
+        this.textFiles = textFiles;
+        this.program = program;
+        this.hops = hops;
+        this.cancellationToken = cancellationToken;
         Values = values;
+    }
+
+    /// <summary>The same analysis in another method of the project, one hop further.</summary>
+    private EstimatorChainEvaluator In(MethodBody body) => new(symbols, body.Values, featureMagnitudeThreshold, textFiles, program, hops + 1, cancellationToken);
+
+    /// <summary>A method of the project (not ML.NET's) this analysis may still follow.</summary>
+    private MethodBody? Followable(IMethodSymbol method, SemanticModel? nearby)
+    {
+        if (program is null || hops >= MLNetProgram.MaxHops || method.MethodKind is not (MethodKind.Ordinary or MethodKind.LocalFunction)
+            || method.DeclaringSyntaxReferences.IsEmpty || method.IsVirtual || method.IsAbstract || method.IsOverride)
+            return null;
+        return program.BodyOf(method, cancellationToken, nearby);
+    }
+
+    /// <summary>
+    /// What a helper of the project returns, read in its own body: the join over its returns; unknown when it cannot be
+    /// followed or returns nothing this analysis reads.
+    /// </summary>
+    private ColumnNormalizationState FromHelper(IInvocationOperation invocation, System.Func<EstimatorChainEvaluator, IOperation, ColumnNormalizationState> evaluate)
+    {
+        if (Followable(invocation.TargetMethod, invocation.SemanticModel) is not { } body)
+            return ColumnNormalizationState.Unknown;
+        var returned = body.ReturnedValues();
+        if (returned.IsEmpty)
+            return ColumnNormalizationState.Unknown;
+        var inner = In(body);
+        ColumnNormalizationState? joined = null;
+        foreach (var value in returned)
+        {
+            var state = evaluate(inner, value);
+            joined = joined is null ? state : ColumnNormalizationState.Join(joined, state);
+            if (joined.Default == ColumnNormalization.Unknown && joined == ColumnNormalizationState.Unknown)
+                break;
+        }
+        return joined ?? ColumnNormalizationState.Unknown;
+    }
+
+    /// <summary>
+    /// An IDataView parameter: the join over every call of the method of what its callers pass, each read in the
+    /// caller's body; unknown when a call is not in the compilation (public API, delegates) or cannot be followed.
+    /// </summary>
+    private ColumnNormalizationState FromCallers(IParameterSymbol parameter, int depth)
+    {
+        if (program is null || hops >= MLNetProgram.MaxHops || parameter.ContainingSymbol is not IMethodSymbol method
+            || method.MethodKind is not (MethodKind.Ordinary or MethodKind.LocalFunction) || parameter.RefKind != RefKind.None
+            || method.DeclaringSyntaxReferences.IsEmpty)
+            return ColumnNormalizationState.Unknown;
+        // Called from outside the compilation, or through a delegate, the method may get any data.
+        if (method.MethodKind == MethodKind.Ordinary && method.DeclaredAccessibility is Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal
+            && !IsEntryAssemblyOnly(method))
+            return ColumnNormalizationState.Unknown;
+        var calls = program.CallersOf(method, cancellationToken);
+        if (calls.IsEmpty)
+            return ColumnNormalizationState.Unknown;
+        ColumnNormalizationState? joined = null;
+        foreach (var call in calls)
+        {
+            // The call as the caller's own operation tree holds it: trees of one method built by different semantic
+            // models are different objects, and locals are followed within one tree.
+            if (ContainingMethod(call) is not { } caller
+                || program.BodyOf(caller, cancellationToken, call.SemanticModel) is not { } body
+                || FindInvocation(body.Root, call.Syntax) is not { } own
+                || ArgumentFor(own, parameter) is not { } argument)
+                return ColumnNormalizationState.Unknown;
+            var state = In(body).EvaluateDataView(argument, depth + 1);
+            joined = joined is null ? state : ColumnNormalizationState.Join(joined, state);
+        }
+        return joined ?? ColumnNormalizationState.Unknown;
+    }
+
+    /// <summary>An executable's public methods are called from the executable alone.</summary>
+    private static bool IsEntryAssemblyOnly(IMethodSymbol method)
+        => method.ContainingAssembly is ISourceAssemblySymbol { Compilation.Options.OutputKind: OutputKind.ConsoleApplication or OutputKind.WindowsApplication };
+
+    private static IMethodSymbol? ContainingMethod(IOperation operation)
+    {
+        var model = operation.SemanticModel;
+        if (model is null)
+            return null;
+        for (var node = operation.Syntax; node is not null; node = node.Parent)
+        {
+            if (node is Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.LocalFunctionStatementSyntax)
+                return model.GetDeclaredSymbol(node) as IMethodSymbol;
+            if (node is Microsoft.CodeAnalysis.CSharp.Syntax.AnonymousFunctionExpressionSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.BaseTypeDeclarationSyntax)
+                return null;
+        }
+        return null;
+    }
+
+    private static IInvocationOperation? FindInvocation(IOperation root, SyntaxNode syntax)
+    {
+        foreach (var operation in root.Descendants())
+        {
+            if (operation is IInvocationOperation invocation && invocation.Syntax == syntax)
+                return invocation;
+        }
+        return null;
     }
 
     public MLNetOperationValues Values { get; }
@@ -49,6 +164,12 @@ internal sealed class EstimatorChainEvaluator
         }
     }
 
+    /// <summary>An estimator a helper of the project returns, applied to <paramref name="input"/>.</summary>
+    private ColumnNormalizationState ApplyHelperEstimator(IInvocationOperation invocation, ColumnNormalizationState input, int depth)
+        => symbols.ImplementsEstimator(invocation.TargetMethod.ReturnType)
+            ? FromHelper(invocation, (inner, value) => inner.ApplyEstimator(value, input, depth + 1))
+            : ColumnNormalizationState.Unknown;
+
     /// <summary>The column marks of a data view, or <see cref="ColumnNormalizationState.Unknown"/> when its origin is not in view.</summary>
     public ColumnNormalizationState EvaluateDataView(IOperation view, int depth = 0)
     {
@@ -59,7 +180,14 @@ internal sealed class EstimatorChainEvaluator
             case ILocalReferenceOperation local:
                 return Values.ValueAt(local) is { } value ? EvaluateDataView(value, depth + 1) : ColumnNormalizationState.Unknown;
             case IInvocationOperation invocation when symbols.IsRawDataSource(invocation.TargetMethod, out var readsObjects):
-                return readsObjects ? RawObjects(invocation, depth) : ColumnNormalizationState.Raw;
+                return readsObjects
+                    ? RawObjects(invocation, depth)
+                    : TextFile(invocation, ArgumentFor(invocation, MLNetKnownSymbols.FindParameter(invocation.TargetMethod, "path")));
+            case IInvocationOperation invocation when symbols.IsLoaderLoad(invocation, out var loader, out var path, out var isTextLoader):
+                // loader.Load(path): a loader made by CreateTextLoader reads like LoadFromTextFile; any TextLoader reads raw text.
+                if (loader is not null && ResolveThroughLocals(loader, depth) is IInvocationOperation create && symbols.IsCreateTextLoader(create.TargetMethod))
+                    return TextFile(create, path);
+                return isTextLoader ? ColumnNormalizationState.Raw : ColumnNormalizationState.Unknown;
             case IInvocationOperation invocation when symbols.IsTransformerTransform(invocation.TargetMethod):
                 if (invocation.Instance is null || invocation.Arguments.Length != 1)
                     return ColumnNormalizationState.Unknown;
@@ -68,6 +196,11 @@ internal sealed class EstimatorChainEvaluator
                 return ArgumentFor(invocation, symbols.FindDataViewParameter(invocation.TargetMethod)) is { } source
                     ? EvaluateDataView(source, depth + 1)
                     : ColumnNormalizationState.Unknown;
+            case IParameterReferenceOperation parameter:
+                return FromCallers(parameter.Parameter, depth);
+            case IInvocationOperation invocation when !invocation.TargetMethod.DeclaringSyntaxReferences.IsEmpty:
+                // A helper of the project that loads, transforms or normalizes the data and returns the view.
+                return FromHelper(invocation, (inner, value) => inner.EvaluateDataView(value, depth + 1));
             case IMemberReferenceOperation { Instance: { } split } when symbols.TrainTestData.Matches(split.Type):
                 // split.TrainSet / split.TestSet (fields): the rows of the view TrainTestSplit was given.
                 return ResolveThroughLocals(split, depth) is IInvocationOperation splitCall && symbols.IsRowOperation(splitCall.TargetMethod)
@@ -95,13 +228,35 @@ internal sealed class EstimatorChainEvaluator
             else if (argument.ArgumentKind != ArgumentKind.DefaultValue && !IsNullConstant(argument.Value))
                 return ColumnNormalizationState.Raw;
         }
-        if (rows is null || LiteralRows.MaxMagnitudes(ResolveThroughLocals(rows, depth), symbols.ColumnNameAttribute) is not { } columns)
+        if (rows is null)
             return ColumnNormalizationState.Raw;
+        var source = ResolveThroughLocals(rows, depth);
+        if (LiteralRows.MaxMagnitudes(source, symbols.ColumnNameAttribute) is not { } columns)
+            return source is not null && program is not null ? GeneratedObjects(source) : ColumnNormalizationState.Raw;
         var state = ColumnNormalizationState.Raw;
         foreach (var column in columns)
         {
             if (column.Value <= featureMagnitudeThreshold)
                 state = state.With(column.Key, ColumnNormalization.WithinUnitScale);
+        }
+        return state;
+    }
+
+    private ColumnNormalizationState TextFile(IInvocationOperation loader, IOperation? path)
+        => textFiles.Evaluate(loader, path, symbols, operation => ResolveThroughLocals(operation), featureMagnitudeThreshold);
+
+    /// <summary>Rows a generator of the project makes (<see cref="GeneratedRows"/>): its columns' bounds decide, with the numbers for the message.</summary>
+    private ColumnNormalizationState GeneratedObjects(IOperation rows)
+    {
+        var state = ColumnNormalizationState.Raw;
+        if (GeneratedRows.Read(rows, program!, symbols.ColumnNameAttribute, cancellationToken) is not { } generated)
+            return state;
+        var source = "in the rows " + generated.Generator + " makes";
+        foreach (var column in generated.Columns)
+        {
+            var bounds = column.Value;
+            var mark = bounds.Magnitude <= featureMagnitudeThreshold ? ColumnNormalization.WithinUnitScale : ColumnNormalization.NotNormalized;
+            state = state.With(column.Key, mark, new ColumnEvidence(column.Key, bounds.Low, bounds.High, source));
         }
         return state;
     }
@@ -179,15 +334,17 @@ internal sealed class EstimatorChainEvaluator
         if (symbols.GetTrainer(method) is not null)
             return input;
         if (symbols.GetTransformKind(method) is { } kind)
-            return ApplyTransform(invocation, kind, input);
+            return ApplyTransform(invocation, kind, input, Values);
+        if (!method.DeclaringSyntaxReferences.IsEmpty)
+            return ApplyHelperEstimator(invocation, input, depth);
         return ColumnNormalizationState.Unknown;
     }
 
-    private static ColumnNormalizationState ApplyTransform(IInvocationOperation invocation, ColumnTransformKind kind, ColumnNormalizationState input)
+    private static ColumnNormalizationState ApplyTransform(IInvocationOperation invocation, ColumnTransformKind kind, ColumnNormalizationState input, MLNetOperationValues values)
     {
         if (kind == ColumnTransformKind.KeepsColumns)
             return input;
-        if (!TryReadColumns(invocation, out var columns))
+        if (!TryReadColumns(invocation, values, out var columns))
             return ColumnNormalizationState.Unknown;
         var output = input;
         foreach (var (outputColumn, inputColumns) in columns)
@@ -198,7 +355,11 @@ internal sealed class EstimatorChainEvaluator
                 ColumnTransformKind.Concatenate or ColumnTransformKind.Copy => input.AllOf(inputColumns),
                 _ => ColumnNormalization.NotNormalized,
             };
-            output = output.With(outputColumn, mark);
+            // Values copied or concatenated are still the file's: keep its numbers for the message.
+            var evidence = kind is ColumnTransformKind.Concatenate or ColumnTransformKind.Copy && mark == ColumnNormalization.NotNormalized
+                ? input.EvidenceOfAll(inputColumns)
+                : null;
+            output = output.With(outputColumn, mark, evidence);
         }
         return output;
     }
@@ -207,19 +368,19 @@ internal sealed class EstimatorChainEvaluator
     /// The (output, inputs) pairs a catalog transform writes, from its outputColumnName/inputColumnName(s) or its
     /// InputOutputColumnPair[] argument. False when any name is not a compile-time constant.
     /// </summary>
-    private static bool TryReadColumns(IInvocationOperation invocation, out ImmutableArray<(string Output, ImmutableArray<string> Inputs)> columns)
+    private static bool TryReadColumns(IInvocationOperation invocation, MLNetOperationValues values, out ImmutableArray<(string Output, ImmutableArray<string> Inputs)> columns)
     {
         columns = default;
         var method = invocation.TargetMethod;
         if (MLNetKnownSymbols.FindParameter(method, OutputColumnParameter) is { } outputParameter)
         {
-            var output = MLNetOperationValues.ConstantString(ArgumentFor(invocation, outputParameter));
+            var output = values.StringValue(ArgumentFor(invocation, outputParameter));
             if (output is null)
                 return false;
             ImmutableArray<string> inputs;
             if (MLNetKnownSymbols.FindParameter(method, InputColumnsParameter) is { } inputsParameter)
             {
-                if (!TryReadStrings(ArgumentFor(invocation, inputsParameter), out inputs))
+                if (!TryReadStrings(ArgumentFor(invocation, inputsParameter), out inputs, values))
                     return false;
             }
             else if (MLNetKnownSymbols.FindParameter(method, InputColumnParameter) is { } inputParameter)
@@ -228,7 +389,7 @@ internal sealed class EstimatorChainEvaluator
                 // ML.NET reads the output column in place when inputColumnName is null.
                 if (inputValue is null || inputValue.ConstantValue is { HasValue: true, Value: null })
                     inputs = ImmutableArray.Create(output);
-                else if (MLNetOperationValues.ConstantString(inputValue) is { } input)
+                else if (values.StringValue(inputValue) is { } input)
                     inputs = ImmutableArray.Create(input);
                 else
                     return false;
@@ -277,13 +438,13 @@ internal sealed class EstimatorChainEvaluator
     }
 
     /// <summary>A params string[] or array of constants, as ML.NET's inputColumnNames are written.</summary>
-    public static bool TryReadStrings(IOperation? value, out ImmutableArray<string> strings)
+    public static bool TryReadStrings(IOperation? value, out ImmutableArray<string> strings, MLNetOperationValues? values = null)
     {
         strings = default;
         if (value is null)
             return false;
         var unwrapped = MLNetOperationValues.Unwrap(value);
-        if (MLNetOperationValues.ConstantString(unwrapped) is { } single)
+        if ((values?.StringValue(unwrapped) ?? MLNetOperationValues.ConstantString(unwrapped)) is { } single)
         {
             strings = ImmutableArray.Create(single);
             return true;
@@ -293,7 +454,7 @@ internal sealed class EstimatorChainEvaluator
         var builder = ImmutableArray.CreateBuilder<string>(initializer.ElementValues.Length);
         foreach (var element in initializer.ElementValues)
         {
-            if (MLNetOperationValues.ConstantString(element) is not { } text)
+            if ((values?.StringValue(element) ?? MLNetOperationValues.ConstantString(element)) is not { } text)
                 return false;
             builder.Add(text);
         }

@@ -101,7 +101,7 @@ internal static class LiteralRows
         => NumericConstant.ToDouble(constant) is { } number && !double.IsNaN(number) ? Math.Abs(number) : null;
 
     /// <summary>The ML.NET column a member becomes: its name, or the name its [ColumnName] attribute gives.</summary>
-    private static string ColumnNameOf(ISymbol member, KnownType columnNameAttribute)
+    public static string ColumnNameOf(ISymbol member, KnownType columnNameAttribute)
     {
         foreach (var attribute in member.GetAttributes())
         {

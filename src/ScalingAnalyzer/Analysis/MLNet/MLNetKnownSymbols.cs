@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace ScalingAnalyzer.Analysis.MLNet;
 
@@ -31,6 +32,8 @@ internal sealed class MLNetKnownSymbols
     private const string TransformMethodName = "Transform";
     private const string AppendMethodName = "Append";
     private const string CacheCheckpointMethodName = "AppendCacheCheckpoint";
+    private const string OnFitDelegateMethodName = "WithOnFitDelegate";
+    private const string CrossValidateMethodName = "CrossValidate";
 
     private readonly LibraryTypes library;
     private readonly Dictionary<string, KnownType> knownTypes = new();
@@ -45,6 +48,10 @@ internal sealed class MLNetKnownSymbols
     private readonly KnownType dataView;
     private readonly KnownType dataOperationsCatalog;
     private readonly Lazy<ISymbol?> optionsFeatureColumn;
+    private readonly KnownType textLoader;
+    private readonly KnownType dataLoaderExtensions;
+    private readonly KnownType multiFileSource;
+    private readonly KnownMethods<bool> textLoaderFactories;
 
     private MLNetKnownSymbols(LibraryTypes library)
     {
@@ -57,6 +64,10 @@ internal sealed class MLNetKnownSymbols
         dataOperationsCatalog = Type("Microsoft.ML.DataOperationsCatalog");
         TrainTestData = Type("Microsoft.ML.DataOperationsCatalog+TrainTestData");
         ColumnNameAttribute = Type("Microsoft.ML.Data.ColumnNameAttribute");
+        LoadColumnAttribute = Type("Microsoft.ML.Data.LoadColumnAttribute");
+        textLoader = Type("Microsoft.ML.Data.TextLoader");
+        dataLoaderExtensions = Type("Microsoft.ML.DataLoaderExtensions");
+        multiFileSource = Type("Microsoft.ML.Data.MultiFileSource");
         var trainerInputBase = Type("Microsoft.ML.Trainers.TrainerInputBase");
         optionsFeatureColumn = new Lazy<ISymbol?>(() => trainerInputBase.Symbol?.GetMembers("FeatureColumnName").FirstOrDefault(), LazyThreadSafetyMode.PublicationOnly);
 
@@ -95,6 +106,8 @@ internal sealed class MLNetKnownSymbols
         rawDataSources = new KnownMethods<bool>(Type);
         rawDataSources.Add("Microsoft.ML.DataOperationsCatalog", true, "LoadFromEnumerable");
         rawDataSources.Add("Microsoft.ML.TextLoaderSaverCatalog", false, "LoadFromTextFile");
+        textLoaderFactories = new KnownMethods<bool>(Type);
+        textLoaderFactories.Add("Microsoft.ML.TextLoaderSaverCatalog", true, "CreateTextLoader");
 
         pipelineOwners = new[] { Type("Microsoft.ML.LearningPipelineExtensions"), EstimatorChain };
         trainerCatalogs = new[]
@@ -115,6 +128,47 @@ internal sealed class MLNetKnownSymbols
 
     /// <summary>[ColumnName("...")] on a row class member: the ML.NET column it becomes.</summary>
     public KnownType ColumnNameAttribute { get; }
+
+    /// <summary>[LoadColumn(...)] on a row class member: the file columns it is loaded from.</summary>
+    public KnownType LoadColumnAttribute { get; }
+
+    /// <summary>mlContext.Data.CreateTextLoader(...), either form.</summary>
+    public bool IsCreateTextLoader(IMethodSymbol method) => textLoaderFactories.TryGet(method, out _);
+
+    /// <summary>
+    /// <c>loader.Load(path)</c> (DataLoaderExtensions) or <c>textLoader.Load(source)</c>: the loader and the path
+    /// operand; false for other methods. The loader is known to be a TextLoader when <paramref name="isTextLoader"/>.
+    /// </summary>
+    public bool IsLoaderLoad(IInvocationOperation invocation, out IOperation? loader, out IOperation? path, out bool isTextLoader)
+    {
+        loader = null;
+        path = null;
+        isTextLoader = false;
+        var method = invocation.TargetMethod;
+        if (method.Name != "Load")
+            return false;
+        var definition = Definition(method);
+        if (dataLoaderExtensions.Matches(definition.ContainingType) && invocation.Arguments.Length == 2)
+        {
+            loader = invocation.Arguments[0].Value;
+            if (invocation.Arguments[1].Value is IArrayCreationOperation { Initializer.ElementValues: { Length: 1 } paths })
+                path = paths[0];
+        }
+        else if (textLoader.Matches(definition.ContainingType) && invocation.Instance is { } instance && invocation.Arguments.Length == 1)
+        {
+            loader = instance;
+            if (MLNetOperationValues.Unwrap(invocation.Arguments[0].Value) is IObjectCreationOperation { Arguments.Length: 1 } source
+                && multiFileSource.Matches(source.Type)
+                && source.Arguments[0].Value is IArrayCreationOperation { Initializer.ElementValues: { Length: 1 } files })
+                path = files[0];
+        }
+        else
+        {
+            return false;
+        }
+        isTextLoader = textLoader.Matches(MLNetOperationValues.Unwrap(loader).Type);
+        return true;
+    }
 
     /// <summary>TrainerInputBase.FeatureColumnName: the field every trainer options class inherits (read when first needed).</summary>
     public ISymbol? OptionsFeatureColumn => optionsFeatureColumn.Value;
@@ -177,8 +231,30 @@ internal sealed class MLNetKnownSymbols
         return IsPipelineMethod(definition) && FindEstimatorParameter(definition) is { } parameter && estimatorInterface.Matches(parameter.Type);
     }
 
+    /// <summary>AppendCacheCheckpoint, and WithOnFitDelegate (it wraps an estimator and only observes the fitted transformer).</summary>
     public bool IsPassThroughEstimator(IMethodSymbol method)
-        => method.Name == CacheCheckpointMethodName && IsPipelineMethod(Definition(method));
+        => method.Name is CacheCheckpointMethodName or OnFitDelegateMethodName && IsPipelineMethod(Definition(method));
+
+    /// <summary>estimator.WithOnFitDelegate(...): the estimator it wraps.</summary>
+    public IOperation? WrappedEstimator(IInvocationOperation invocation)
+        => invocation.TargetMethod.Name == OnFitDelegateMethodName && IsPipelineMethod(Definition(invocation.TargetMethod))
+            ? EstimatorChainEvaluatorArguments.First(invocation)
+            : null;
+
+    /// <summary>
+    /// A catalog's CrossValidate/CrossValidateNonCalibrated(data, estimator, ...): it fits the estimator on folds of
+    /// the data. The two parameters, or false.
+    /// </summary>
+    public bool IsCrossValidate(IMethodSymbol method, out IParameterSymbol? data, out IParameterSymbol? estimator)
+    {
+        data = estimator = null;
+        if (!method.Name.StartsWith(CrossValidateMethodName, StringComparison.Ordinal)
+            || method.ContainingAssembly is not { } assembly || !IsMLNetAssembly(assembly.Name))
+            return false;
+        data = FindParameter(method, "data");
+        estimator = FindParameter(method, "estimator");
+        return data is not null && estimator is not null && dataView.Matches(data.Type);
+    }
 
     /// <summary>IEstimator&lt;T&gt;.Fit(IDataView), on the interface or any estimator class.</summary>
     public bool IsEstimatorFit(IMethodSymbol method)
@@ -330,6 +406,22 @@ internal sealed class MLNetKnownSymbols
             public KnownType Owner { get; }
             public T Value { get; }
         }
+    }
+}
+
+/// <summary>The receiver of an instance call or the first argument of an extension call.</summary>
+internal static class EstimatorChainEvaluatorArguments
+{
+    public static IOperation? First(IInvocationOperation invocation)
+    {
+        if (invocation.Instance is { } instance)
+            return instance;
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Ordinal == 0)
+                return argument.Value;
+        }
+        return null;
     }
 }
 

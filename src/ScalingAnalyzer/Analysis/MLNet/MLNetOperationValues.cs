@@ -169,6 +169,23 @@ internal sealed class MLNetOperationValues
     public static bool IsMemberOrOverride(ISymbol candidate, ISymbol member)
         => SymbolEqualityComparer.Default.Equals(candidate.OriginalDefinition, member.OriginalDefinition);
 
+    /// <summary>
+    /// A string constant, also through locals that hold one where they are read (<c>string featuresColumnName =
+    /// "Features";</c>, the ML.NET samples' way of naming columns); null otherwise.
+    /// </summary>
+    public string? StringValue(IOperation? operation)
+    {
+        for (var depth = 0; operation is not null && depth < 8; depth++)
+        {
+            if (ConstantString(operation) is { } text)
+                return text;
+            if (Unwrap(operation) is not ILocalReferenceOperation local)
+                return null;
+            operation = ValueAt(local);
+        }
+        return null;
+    }
+
     /// <summary>A compile-time string, or null (not constant, or not a string).</summary>
     public static string? ConstantString(IOperation? operation)
         => operation is { ConstantValue: { HasValue: true, Value: string text } } ? text : null;

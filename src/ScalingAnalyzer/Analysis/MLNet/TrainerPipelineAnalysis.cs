@@ -9,8 +9,9 @@ namespace ScalingAnalyzer.Analysis.MLNet;
 /// <summary>A trainer that needs normalization, the feature column it reads unnormalized, and where a normalizer fits.</summary>
 internal sealed class MissingNormalizerFinding
 {
-    public MissingNormalizerFinding(string trainerName, string featureColumn, string? mlContextExpression, ImmutableArray<NormalizerInsertion> insertions)
+    public MissingNormalizerFinding(string trainerName, string featureColumn, string? mlContextExpression, ImmutableArray<NormalizerInsertion> insertions, ColumnEvidence? evidence = null)
     {
+        Evidence = evidence;
         TrainerName = trainerName;
         FeatureColumn = featureColumn;
         MLContextExpression = mlContextExpression;
@@ -19,6 +20,9 @@ internal sealed class MissingNormalizerFinding
 
     public string TrainerName { get; }
     public string FeatureColumn { get; }
+
+    /// <summary>What a data file of the project shows of the column's values, when the view was read from one.</summary>
+    public ColumnEvidence? Evidence { get; }
 
     /// <summary>Null when the trainer's MLContext is not a plain local, parameter, field or property.</summary>
     public string? MLContextExpression { get; }
@@ -54,6 +58,7 @@ internal sealed class TrainerPipelineAnalysis
         FindConsumers(trainer, trainer, consumers, depth: 0);
 
         string? unnormalizedColumn = null;
+        ColumnEvidence? evidence = null;
         var insertions = ImmutableArray.CreateBuilder<NormalizerInsertion>();
         var fixable = true;
         foreach (var consumer in consumers)
@@ -63,6 +68,7 @@ internal sealed class TrainerPipelineAnalysis
             if (column is null)
                 continue;
             unnormalizedColumn ??= column;
+            evidence ??= state.EvidenceOf(column);
             if (InsertionFor(consumer) is { } insertion)
                 insertions.Add(insertion);
             else
@@ -74,7 +80,8 @@ internal sealed class TrainerPipelineAnalysis
             requirement.DisplayName,
             unnormalizedColumn,
             MLContextExpressionOf(trainer),
-            fixable ? insertions.ToImmutable() : ImmutableArray<NormalizerInsertion>.Empty);
+            fixable ? insertions.ToImmutable() : ImmutableArray<NormalizerInsertion>.Empty,
+            evidence);
     }
 
     /// <summary>The trainer's name and feature columns when it needs normalization; null when it does not or cannot be told.</summary>
@@ -106,11 +113,11 @@ internal sealed class TrainerPipelineAnalysis
     {
         var method = trainer.TargetMethod;
         if (MLNetKnownSymbols.FindFeatureColumnParameter(method) is { } parameter)
-            return MLNetOperationValues.ConstantString(EstimatorChainEvaluator.ArgumentFor(trainer, parameter)) is { } column
+            return evaluator.Values.StringValue(EstimatorChainEvaluator.ArgumentFor(trainer, parameter)) is { } column
                 ? ImmutableArray.Create(column)
                 : null;
         if (MLNetKnownSymbols.FindFeatureColumnsParameter(method) is { } columnsParameter)
-            return EstimatorChainEvaluator.TryReadStrings(EstimatorChainEvaluator.ArgumentFor(trainer, columnsParameter), out var columns) ? columns : null;
+            return EstimatorChainEvaluator.TryReadStrings(EstimatorChainEvaluator.ArgumentFor(trainer, columnsParameter), out var columns, evaluator.Values) ? columns : null;
         if (MLNetKnownSymbols.FindOptionsParameter(method) is { } optionsParameter
             && EstimatorChainEvaluator.ArgumentFor(trainer, optionsParameter) is { } options)
             return OptionsFeatureColumn(options, trainer.Syntax.SpanStart) is { } column ? ImmutableArray.Create(column) : null;
@@ -163,7 +170,7 @@ internal sealed class TrainerPipelineAnalysis
                     assigned = assignment.Value;
             }
         }
-        return assigned is null ? MLNetKnownSymbols.DefaultFeatureColumn : MLNetOperationValues.ConstantString(assigned);
+        return assigned is null ? MLNetKnownSymbols.DefaultFeatureColumn : evaluator.Values.StringValue(assigned);
     }
 
     private void FindConsumers(IOperation value, IOperation origin, List<Consumer> consumers, int depth)
@@ -173,6 +180,16 @@ internal sealed class TrainerPipelineAnalysis
         var (top, parent) = MLNetOperationValues.ConsumerOf(value);
         switch (parent)
         {
+            case IArgumentOperation { Parent: IInvocationOperation wrapper } when symbols.WrappedEstimator(wrapper) == top:
+                // trainer.WithOnFitDelegate(...) is the trainer as far as the pipeline goes.
+                FindConsumers(wrapper, wrapper, consumers, depth + 1);
+                break;
+            case IArgumentOperation { Parent: IInvocationOperation crossValidate } argument
+                when symbols.IsCrossValidate(crossValidate.TargetMethod, out var dataParameter, out var estimatorParameter)
+                     && argument.Parameter is { } parameter && parameter.Ordinal == estimatorParameter!.Ordinal:
+                if (EstimatorChainEvaluator.ArgumentFor(crossValidate, dataParameter) is { } data)
+                    consumers.Add(Consumer.FitInput(data));
+                break;
             case IArgumentOperation { Parent: IInvocationOperation append } argument when symbols.IsAppend(append.TargetMethod):
                 var (start, estimator) = EstimatorChainEvaluator.AppendOperands(append);
                 if (estimator == top && start is not null)
@@ -181,7 +198,9 @@ internal sealed class TrainerPipelineAnalysis
                     consumers.Add(Consumer.ChainStart(top, append));
                 break;
             case IInvocationOperation invocation when invocation.Instance == top:
-                if (symbols.IsAppend(invocation.TargetMethod))
+                if (symbols.WrappedEstimator(invocation) == top)
+                    FindConsumers(invocation, invocation, consumers, depth + 1);
+                else if (symbols.IsAppend(invocation.TargetMethod))
                     consumers.Add(Consumer.ChainStart(top, invocation));
                 else if (symbols.IsEstimatorFit(invocation.TargetMethod) && invocation.Arguments.Length == 1)
                     consumers.Add(Consumer.FitInput(invocation.Arguments[0].Value));
@@ -232,6 +251,14 @@ internal sealed class TrainerPipelineAnalysis
         var (top, parent) = MLNetOperationValues.ConsumerOf(append);
         if (AppendedAfter(top, parent, depth) is { } appended)
             return appended;
+        // a.Append(trainer).Append(MapKeyToValue(...)): the longer chain starts from the same data.
+        if (parent is IInvocationOperation longer && (symbols.IsAppend(longer.TargetMethod) || symbols.IsPassThroughEstimator(longer.TargetMethod))
+            && EstimatorChainEvaluator.AppendOperands(longer).Start == top)
+            return UpstreamOf(longer, depth + 1);
+        if (parent is IArgumentOperation { Parent: IInvocationOperation extension } startArgument
+            && (symbols.IsAppend(extension.TargetMethod) || symbols.IsPassThroughEstimator(extension.TargetMethod))
+            && startArgument.Value == top && EstimatorChainEvaluator.AppendOperands(extension).Start == top)
+            return UpstreamOf(extension, depth + 1);
         var local = parent switch
         {
             IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
@@ -264,9 +291,28 @@ internal sealed class TrainerPipelineAnalysis
 
     /// <summary>When <paramref name="top"/> is fit (<c>chain.Fit(view)</c>): raw data, refined by what is known of the view's columns.</summary>
     private ColumnNormalizationState? FitInput(IOperation top, IOperation? parent)
-        => parent is IInvocationOperation fit && fit.Instance == top && symbols.IsEstimatorFit(fit.TargetMethod) && fit.Arguments.Length == 1
-            ? ColumnNormalizationState.Raw.RefinedBy(evaluator.EvaluateDataView(fit.Arguments[0].Value))
-            : null;
+    {
+        if (parent is IInvocationOperation fit && fit.Instance == top && symbols.IsEstimatorFit(fit.TargetMethod) && fit.Arguments.Length == 1)
+            return ColumnNormalizationState.Raw.RefinedBy(evaluator.EvaluateDataView(fit.Arguments[0].Value));
+        // CrossValidate(data, chain): the chain is fit on folds of data.
+        if (parent is IArgumentOperation { Parent: IInvocationOperation crossValidate } argument
+            && symbols.IsCrossValidate(crossValidate.TargetMethod, out var dataParameter, out var estimatorParameter)
+            && argument.Parameter?.Ordinal == estimatorParameter!.Ordinal
+            && EstimatorChainEvaluator.ArgumentFor(crossValidate, dataParameter) is { } data)
+            return ColumnNormalizationState.Raw.RefinedBy(evaluator.EvaluateDataView(data));
+        // chain.WithOnFitDelegate(...): what is done with the wrapper is done with the chain.
+        if (parent is IInvocationOperation wrapper && symbols.WrappedEstimator(wrapper) == top)
+        {
+            var (wrapperTop, wrapperParent) = MLNetOperationValues.ConsumerOf(wrapper);
+            return FitInput(wrapperTop, wrapperParent);
+        }
+        if (parent is IArgumentOperation { Parent: IInvocationOperation extensionWrapper } && symbols.WrappedEstimator(extensionWrapper) == top)
+        {
+            var (wrapperTop, wrapperParent) = MLNetOperationValues.ConsumerOf(extensionWrapper);
+            return FitInput(wrapperTop, wrapperParent);
+        }
+        return null;
+    }
 
     /// <summary>The marks after the stages before <paramref name="top"/>, when it is the estimator an Append adds.</summary>
     private ColumnNormalizationState? AppendedAfter(IOperation top, IOperation? parent, int depth)

@@ -57,6 +57,9 @@ internal sealed class ProgramSummaries
 
     public TorchSymbols Symbols { get; }
 
+    /// <summary>The library models of objects of the compilation's classes (datasets, modules); set once, before any analysis.</summary>
+    internal IProgramObjects? Objects { get; set; }
+
     /// <summary>
     /// What a call of <paramref name="method"/> with these argument values (by parameter ordinal; fewer values mean
     /// unknown for the rest) returns; null when it is not known (not in this compilation, too large, recursive).

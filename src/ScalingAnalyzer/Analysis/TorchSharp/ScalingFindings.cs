@@ -20,7 +20,7 @@ internal static class ScalingFindings
         foreach (var forward in facts.Forwards)
         {
             if (facts.IsTrainingForward(forward) && !forward.ModuleNormalizesInput)
-                ReportFeature(diagnostics, forward.Argument, forward.Value, forward.CallText, options);
+                ReportFeature(diagnostics, forward.Argument, forward.Value, forward.CallText, options, SkewFindings.FeatureFixProperties(facts, forward));
         }
         var reach = facts.AdaptiveReach();
         if (reach is not null)
@@ -28,7 +28,7 @@ internal static class ScalingFindings
             foreach (var loss in facts.Losses)
             {
                 if (loss.IsRegression && facts.IsTrainingLoss(loss))
-                    ReportTarget(diagnostics, loss.Target, loss.Value, reach, options);
+                    ReportTarget(diagnostics, loss.Target, loss.Value, reach, options, SkewFindings.TargetFixProperties(facts, loss));
             }
         }
         foreach (var helper in facts.HelperCalls)
@@ -95,7 +95,7 @@ internal static class ScalingFindings
         => value.Kind != ElementKind.Integer && value.Scaling == ScalingKind.None
            && value.Origin is ValueOrigin.Literal or ValueOrigin.Generated or ValueOrigin.RuntimeData;
 
-    private static void ReportFeature(ImmutableArray<Diagnostic>.Builder diagnostics, IArgumentOperation argument, AbstractValue value, string callText, ScalingOptions options)
+    private static void ReportFeature(ImmutableArray<Diagnostic>.Builder diagnostics, IArgumentOperation argument, AbstractValue value, string callText, ScalingOptions options, ImmutableDictionary<string, string?>? fixProperties = null)
     {
         if (!IsRawData(value))
             return;
@@ -104,16 +104,18 @@ internal static class ScalingFindings
         {
             string? reason = null;
             if (value.Range.Magnitude > options.FeatureMagnitudeThreshold)
-                reason = "values up to about " + NumberText.Round(value.Range.Magnitude) + " make gradient steps overshoot or barely move its weights";
+                reason = value.UnscaledPart is { } part
+                    ? part + " is not scaled like the other columns: its values up to about " + NumberText.Round(value.Range.Magnitude) + " make gradient steps overshoot or barely move its weights"
+                    : "values up to about " + NumberText.Round(value.Range.Magnitude) + " make gradient steps overshoot or barely move its weights";
             else if (ColumnSpread(value.Columns) is { } spread && spread.Ratio > options.ColumnScaleRatio)
                 reason = "its columns differ in scale by about " + NumberText.Round(spread.Ratio) + "x (column " + spread.Smallest.ToString(CultureInfo.InvariantCulture) + " spans "
                          + value.Columns[spread.Smallest] + ", column " + spread.Largest.ToString(CultureInfo.InvariantCulture) + " spans " + value.Columns[spread.Largest] + ")";
             if (reason is not null)
-                diagnostics.Add(Create(DiagnosticDescriptors.UnscaledFeature, argument, DiagnosticProperties.FeatureRole, text, value.Range.ToString(), callText, reason));
+                diagnostics.Add(Create(DiagnosticDescriptors.UnscaledFeature, argument, DiagnosticProperties.FeatureRole, value.DataSource, fixProperties, text, value.Range.ToString(), callText, reason));
         }
         else if (value.Origin == ValueOrigin.RuntimeData)
         {
-            diagnostics.Add(Create(DiagnosticDescriptors.UnboundedFeature, argument, DiagnosticProperties.FeatureRole, text, value.SourceText ?? "run-time .NET data", callText));
+            diagnostics.Add(Create(DiagnosticDescriptors.UnboundedFeature, argument, DiagnosticProperties.FeatureRole, value.DataSource, fixProperties, text, value.SourceText ?? "run-time .NET data", callText));
         }
     }
 
@@ -121,13 +123,13 @@ internal static class ScalingFindings
     /// A raw target out of reach, and far from unit scale: one already near unit scale (randn, rand) is out of reach
     /// only because the run is short, which standardizing it would not change.
     /// </summary>
-    private static void ReportTarget(ImmutableArray<Diagnostic>.Builder diagnostics, IArgumentOperation argument, AbstractValue value, OptimizerReach reach, ScalingOptions options)
+    private static void ReportTarget(ImmutableArray<Diagnostic>.Builder diagnostics, IArgumentOperation argument, AbstractValue value, OptimizerReach reach, ScalingOptions options, ImmutableDictionary<string, string?>? fixProperties = null)
     {
         if (!IsRawData(value) || !value.Range.IsKnown || value.Range.Magnitude <= TargetReachFactor * reach.Distance
             || value.Range.Magnitude <= options.FeatureMagnitudeThreshold)
             return;
         var steps = reach.StepCount is double s ? NumberText.Round(s) : "at most " + OptimizerReach.AssumedStepCount.ToString("0", CultureInfo.InvariantCulture);
-        diagnostics.Add(Create(DiagnosticDescriptors.UnreachableTarget, argument, DiagnosticProperties.TargetRole,
+        diagnostics.Add(Create(DiagnosticDescriptors.UnreachableTarget, argument, DiagnosticProperties.TargetRole, dataSource: null, fixProperties,
             argument.Value.Syntax.ToString(), NumberText.Round(value.Range.Magnitude), steps, NumberText.Round(reach.LearningRate), NumberText.Round(reach.Distance)));
     }
 
@@ -199,27 +201,65 @@ internal static class ScalingFindings
         return (columns[largest].Magnitude / columns[smallest].Magnitude, smallest, largest);
     }
 
-    private static Diagnostic Create(DiagnosticDescriptor descriptor, IArgumentOperation argument, string role, params object[] messageArguments)
+    private static Diagnostic Create(DiagnosticDescriptor descriptor, IArgumentOperation argument, string role, IOperation? dataSource, ImmutableDictionary<string, string?>? fixProperties, params object[] messageArguments)
     {
         var properties = ImmutableDictionary.CreateBuilder<string, string?>();
         properties[DiagnosticProperties.Role] = role;
+        if (fixProperties is not null)
+            properties.AddRange(fixProperties);
         var insertBefore = InsertionStatement(argument);
         if (insertBefore is not null)
         {
             properties[DiagnosticProperties.InsertBefore] = insertBefore.Syntax.SpanStart.ToString(CultureInfo.InvariantCulture);
-            if (VariableInScope(argument.Value, insertBefore) is { } variable)
+            // A loader handed to a training helper holds batches, not a tensor to scale: its dataset's source is.
+            var holdsData = dataSource is null || !IsDataLoader(argument.Value.Type);
+            if (holdsData && VariableInScope(argument.Value, insertBefore) is { } variable)
                 properties[DiagnosticProperties.Variable] = variable;
+            else
+                AddSourceFix(properties, argument, dataSource);
         }
         return Diagnostic.Create(descriptor, argument.Value.Syntax.GetLocation(), properties.ToImmutable(), messageArguments);
     }
 
-    /// <summary>The outermost loop around the training step in its method, or the statement containing it.</summary>
+    /// <summary>
+    /// A batch from a DataLoader or a Dataset cannot be scaled where it is read (it is a new tensor every step), so the
+    /// fix scales the tensor the dataset was made from, before the statement that hands it over, when that statement
+    /// is in the same document and the tensor is a variable in scope there; else no fix is offered.
+    /// </summary>
+    private static void AddSourceFix(ImmutableDictionary<string, string?>.Builder properties, IArgumentOperation argument, IOperation? dataSource)
+    {
+        if (dataSource is null || dataSource.Syntax.SyntaxTree != argument.Syntax.SyntaxTree)
+            return;
+        IOperation? statement = null;
+        for (var current = dataSource; current is not null; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                return;
+            if (current.Parent is IBlockOperation)
+            {
+                statement = current;
+                break;
+            }
+        }
+        if (statement is null || VariableInScope(dataSource, statement) is not { } variable)
+            return;
+        properties[DiagnosticProperties.InsertBefore] = statement.Syntax.SpanStart.ToString(CultureInfo.InvariantCulture);
+        properties[DiagnosticProperties.Variable] = variable;
+        properties[DiagnosticProperties.ScaleAt] = dataSource.Syntax.SpanStart.ToString(CultureInfo.InvariantCulture) + ":" + dataSource.Syntax.Span.Length.ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// The outermost loop around the training step in its method, or the statement containing it. A closure handed to
+    /// optimizer.step(closure) is part of the step: the loop is looked for around that call.
+    /// </summary>
     internal static IOperation? InsertionStatement(IOperation operation)
     {
         IOperation? outermostLoop = null;
         IOperation? statement = null;
         for (var current = operation; current is not null; current = current.Parent)
         {
+            if (current is IAnonymousFunctionOperation && IsStepClosure(current))
+                continue;
             if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
                 break;
             if (current is ILoopOperation)
@@ -229,6 +269,19 @@ internal static class ScalingFindings
         }
         return outermostLoop ?? statement;
     }
+
+    private static bool IsDataLoader(ITypeSymbol? type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.Name == "DataLoader" && current.ContainingNamespace?.ToDisplayString() == "TorchSharp.Modules")
+                return true;
+        }
+        return false;
+    }
+
+    private static bool IsStepClosure(IOperation lambda)
+        => lambda.Parent is IDelegateCreationOperation { Parent: IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "step" } } };
 
     /// <summary>Selections and views that keep a tensor's values: x[index], x.narrow(...), x.reshape(...), x.to(...).</summary>
     private static readonly HashSet<string> ValueKeepingSelections = new(System.StringComparer.Ordinal)

@@ -2,9 +2,11 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -25,6 +27,9 @@ internal sealed class TorchCompilationAnalysis
     private readonly ConcurrentDictionary<SyntaxTree, ScalingOptions> _options = new();
     private readonly ConcurrentDictionary<IMethodSymbol, Lazy<ImmutableArray<Diagnostic>>> _diagnostics = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, Lazy<TrainingSummary?>> _summaries = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, Lazy<Dictionary<ISymbol, ModelTraining>>> _modelsTrained = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, Lazy<bool>> _typesThatTrain = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, Lazy<Dictionary<ISymbol, ModelTraining>>> _fieldTraining = new(SymbolEqualityComparer.Default);
 
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
     private readonly ProgramSummaries _program;
@@ -36,6 +41,7 @@ internal sealed class TorchCompilationAnalysis
         _analyzerOptions = analyzerOptions;
         Symbols = symbols;
         _program = new ProgramSummaries(compilation, symbols, OptionsFor, SemanticModelFor);
+        _program.Objects = new TorchObjectModels(_program);
         _textFilter = new TrainingTextFilter(compilation);
     }
 
@@ -102,16 +108,177 @@ internal sealed class TorchCompilationAnalysis
     {
         var scan = TrainingPrecheck.Scan(body, Symbols, followHelpers: true);
         var diagnostics = ImmutableArray<Diagnostic>.Empty;
-        if (scan.MayTrain)
+        var serves = !scan.MayTrain && MayServe(method, body.Syntax, cancellationToken);
+        if (scan.MayTrain || serves)
         {
             var options = OptionsFor(body.Syntax.SyntaxTree);
             var facts = TrainingInterpreter.Interpret(body, method, Symbols, options, helper => SummaryFor(helper, cancellationToken), _program, cancellationToken);
-            diagnostics = ScalingFindings.Find(facts, options, cancellationToken);
+            if (scan.MayTrain)
+            {
+                // What this method trains, for the other methods of its class (kept without the operation trees).
+                var trained = ModelTraining.Of(facts);
+                _modelsTrained.TryAdd(method, new Lazy<Dictionary<ISymbol, ModelTraining>>(() => trained));
+            }
+            var found = ImmutableArray.CreateBuilder<Diagnostic>();
+            if (scan.MayTrain)
+                found.AddRange(ScalingFindings.Find(facts, options, cancellationToken));
+            SkewFindings.Find(facts, field => FieldTraining(field, cancellationToken), path => SavedModelTraining(path, cancellationToken), found);
+            diagnostics = found.ToImmutable();
         }
         foreach (var (function, functionBody) in scan.NestedFunctions)
             diagnostics = diagnostics.AddRange(DiagnosticsFor(function, functionBody, cancellationToken));
         return diagnostics;
     }
+
+    /// <summary>The modules one training method trains, and on what (computed once, by its own analysis or by a class's).</summary>
+    private Dictionary<ISymbol, ModelTraining> ModelsTrainedBy(IMethodSymbol method, IOperation body, CancellationToken cancellationToken)
+        => ValueOf(_modelsTrained, method, _modelsTrained.GetOrAdd(method, m => new Lazy<Dictionary<ISymbol, ModelTraining>>(() =>
+            ModelTraining.Of(TrainingInterpreter.Interpret(body, m, Symbols, OptionsFor(body.Syntax.SyntaxTree), helper => SummaryFor(helper, cancellationToken), _program, cancellationToken)))));
+
+    /// <summary>
+    /// A method that trains nothing but may use a module trained elsewhere: its class has a method whose text can train
+    /// (a Predict method beside Train), or it loads a model (a service), and it calls forward or call.
+    /// </summary>
+    public bool MayServe(IMethodSymbol method, SyntaxNode code, CancellationToken cancellationToken)
+    {
+        var type = method.ContainingType;
+        if (type is null)
+            return false;
+        bool calls = false, loads = false;
+        foreach (var token in code.DescendantTokens())
+        {
+            if (!token.IsKind(SyntaxKind.IdentifierToken))
+                continue;
+            switch (token.ValueText)
+            {
+                case "forward" or "call":
+                    calls = true;
+                    break;
+                case "load":
+                    loads = true;
+                    break;
+            }
+        }
+        // A model loaded from a file (a service): compared with what the training that saved it was given.
+        if (calls && loads)
+            return true;
+        return calls && ValueOfType(_typesThatTrain, type, _typesThatTrain.GetOrAdd(type, t => new Lazy<bool>(() => TypeMayTrain(t, cancellationToken))));
+    }
+
+    private bool TypeMayTrain(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        foreach (var member in type.GetMembers())
+        {
+            if (member is not IMethodSymbol)
+                continue;
+            foreach (var reference in member.DeclaringSyntaxReferences)
+            {
+                if (_textFilter.MayTrain(reference.GetSyntax(cancellationToken)))
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>How the methods of the field's class train the module the field (or property) holds; null when none does.</summary>
+    private ModelTraining? FieldTraining(ISymbol field, CancellationToken cancellationToken)
+    {
+        var type = field.ContainingType;
+        if (type is null)
+            return null;
+        var trained = ValueOfType(_fieldTraining, type, _fieldTraining.GetOrAdd(type, t => new Lazy<Dictionary<ISymbol, ModelTraining>>(() => TrainFields(t, cancellationToken))));
+        return trained.TryGetValue(field, out var training) ? training : null;
+    }
+
+    private Dictionary<ISymbol, ModelTraining> TrainFields(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        var fields = new Dictionary<ISymbol, ModelTraining>(SymbolEqualityComparer.Default);
+        foreach (var member in type.GetMembers())
+        {
+            if (member is not IMethodSymbol method || method.DeclaringSyntaxReferences.Length != 1)
+                continue;
+            var syntax = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+            if (!_compilation.ContainsSyntaxTree(syntax.SyntaxTree) || !_textFilter.MayTrain(syntax))
+                continue;
+            var body = TrainingPrecheck.BodyOf(SemanticModelFor(syntax.SyntaxTree).GetOperation(syntax, cancellationToken));
+            if (body is null || !TrainingPrecheck.Scan(body, Symbols, followHelpers: true).MayTrain)
+                continue;
+            foreach (var pair in ModelsTrainedBy(method, body, cancellationToken))
+            {
+                if (pair.Key is not (IFieldSymbol or IPropertySymbol) || !SymbolEqualityComparer.Default.Equals(pair.Key.ContainingType, type))
+                    continue;
+                if (fields.TryGetValue(pair.Key, out var known))
+                    known.Merge(pair.Value);
+                else
+                    fields.Add(pair.Key, ModelTraining.Copy(pair.Value));
+            }
+        }
+        return fields;
+    }
+
+    /// <summary>
+    /// How the model a training method saved to <paramref name="path"/> (a constant) was trained, over the whole
+    /// compilation: a service that loads it must scale its input the same way. Null when no training saves there.
+    /// </summary>
+    private ModelTraining? SavedModelTraining(string path, CancellationToken cancellationToken)
+    {
+        var saved = _savedModels;
+        if (saved is null)
+        {
+            saved = FindSavedModels(cancellationToken);
+            Interlocked.CompareExchange(ref _savedModels, saved, null);
+        }
+        return saved.TryGetValue(path, out var training) ? training : null;
+    }
+
+    private Dictionary<string, ModelTraining>? _savedModels;
+
+    private Dictionary<string, ModelTraining> FindSavedModels(CancellationToken cancellationToken)
+    {
+        var saved = new Dictionary<string, ModelTraining>(StringComparer.Ordinal);
+        foreach (var tree in _compilation.SyntaxTrees)
+        {
+            var root = tree.GetRoot(cancellationToken);
+            if (root.ToString().IndexOf(".save(", StringComparison.Ordinal) < 0)
+                continue;
+            foreach (var declaration in root.DescendantNodes().OfType<BaseMethodDeclarationSyntax>())
+            {
+                if (declaration.ToString().IndexOf(".save(", StringComparison.Ordinal) < 0 || !_textFilter.MayTrain(declaration))
+                    continue;
+                var model = SemanticModelFor(tree);
+                if (model.GetDeclaredSymbol(declaration, cancellationToken) is not IMethodSymbol method)
+                    continue;
+                var body = TrainingPrecheck.BodyOf(model.GetOperation(declaration, cancellationToken));
+                if (body is null || !TrainingPrecheck.Scan(body, Symbols, followHelpers: true).MayTrain)
+                    continue;
+                foreach (var training in ModelsTrainedBy(method, body, cancellationToken).Values)
+                {
+                    foreach (var path in training.SavedTo)
+                    {
+                        if (saved.TryGetValue(path, out var known))
+                            known.Merge(training);
+                        else
+                            saved.Add(path, ModelTraining.Copy(training));
+                    }
+                }
+            }
+        }
+        return saved;
+    }
+
+    private static T ValueOfType<T>(ConcurrentDictionary<INamedTypeSymbol, Lazy<T>> cache, INamedTypeSymbol key, Lazy<T> lazy)
+    {
+        try
+        {
+            return lazy.Value;
+        }
+        catch (OperationCanceledException)
+        {
+            ((ICollection<KeyValuePair<INamedTypeSymbol, Lazy<T>>>)cache).Remove(new KeyValuePair<INamedTypeSymbol, Lazy<T>>(key, lazy));
+            throw;
+        }
+    }
+
 
     /// <summary>What the methods and fields of this compilation return and hold: the entry point for every rule.</summary>
     public ProgramSummaries Program => _program;
@@ -161,7 +328,7 @@ internal static class TrainingPrecheck
 
     public static Result Scan(IOperation body, TorchSymbols symbols, bool followHelpers)
     {
-        bool backward = false, step = false, helper = false;
+        bool backward = false, step = false, helper = false, nestedBackward = false;
         ImmutableArray<(IMethodSymbol, IOperation)>.Builder? nested = null;
         var pending = new Stack<IOperation>();
         pending.Push(body);
@@ -172,9 +339,11 @@ internal static class TrainingPrecheck
             {
                 case ILocalFunctionOperation { Symbol: var function } localFunction when BodyOf(localFunction) is { } functionBody:
                     (nested ??= ImmutableArray.CreateBuilder<(IMethodSymbol, IOperation)>()).Add((function, functionBody));
+                    nestedBackward |= !nestedBackward && CallsBackward(functionBody, symbols);
                     continue;
                 case IAnonymousFunctionOperation { Symbol: var lambda, Body: var lambdaBody }:
                     (nested ??= ImmutableArray.CreateBuilder<(IMethodSymbol, IOperation)>()).Add((lambda, lambdaBody));
+                    nestedBackward |= !nestedBackward && CallsBackward(lambdaBody, symbols);
                     continue;
                 case IInvocationOperation invocation:
                     var method = invocation.TargetMethod;
@@ -195,7 +364,18 @@ internal static class TrainingPrecheck
             foreach (var child in operation.ChildOperations)
                 pending.Push(child);
         }
-        return new Result(helper || (backward && step), nested?.ToImmutable() ?? ImmutableArray<(IMethodSymbol, IOperation)>.Empty);
+        // A closure with backward() handed to step(closure) (LBFGS) trains in this method.
+        return new Result(helper || (step && (backward || nestedBackward)), nested?.ToImmutable() ?? ImmutableArray<(IMethodSymbol, IOperation)>.Empty);
+    }
+
+    private static bool CallsBackward(IOperation body, TorchSymbols symbols)
+    {
+        foreach (var operation in body.DescendantsAndSelf())
+        {
+            if (operation is IInvocationOperation { TargetMethod.Name: "backward" } invocation && symbols.IsTensor(invocation.TargetMethod.ContainingType))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>The executable body of what a declaration's syntax gives: a method's body, a local function's block.</summary>

@@ -24,6 +24,10 @@ internal sealed class TorchSymbols
         HuberLoss = types.Get("TorchSharp.Modules.HuberLoss");
         SmoothL1Loss = types.Get("TorchSharp.Modules.SmoothL1Loss");
         ColumnScaler = types.Get("ScalingAnalyzer.Runtime.IColumnScaler");
+        Data = types.Get("TorchSharp.torch+utils+data");
+        Dataset = types.Get("TorchSharp.torch+utils+data+Dataset`1");
+        DataLoader = types.Get("TorchSharp.Modules.DataLoader`2");
+        ColumnScaling = types.Get("ScalingAnalyzer.Runtime.ColumnScaling");
     }
 
     public INamedTypeSymbol Torch { get; }
@@ -42,8 +46,20 @@ internal sealed class TorchSymbols
     public INamedTypeSymbol? HuberLoss { get; }
     public INamedTypeSymbol? SmoothL1Loss { get; }
 
+    /// <summary>torch.utils.data: TensorDataset(...) and DataLoader(...).</summary>
+    public INamedTypeSymbol? Data { get; }
+
+    /// <summary>torch.utils.data.Dataset&lt;T&gt;, the base of every dataset (Dataset, IterableDataset, TensorDataset, users' own).</summary>
+    public INamedTypeSymbol? Dataset { get; }
+
+    /// <summary>TorchSharp.Modules.DataLoader&lt;T, S&gt;, the base of DataLoader and IterableDataLoader.</summary>
+    public INamedTypeSymbol? DataLoader { get; }
+
     /// <summary>The runtime library's scaler interface (StandardScaler, MinMaxScaler), when the library is referenced.</summary>
     public INamedTypeSymbol? ColumnScaler { get; }
+
+    /// <summary>The runtime's module form of a fitted scaler (<c>scaler.AsModule()</c>): a layer that scales its input.</summary>
+    public INamedTypeSymbol? ColumnScaling { get; }
 
     /// <summary>Null when TorchSharp is not referenced: then nothing is registered.</summary>
     public static TorchSymbols? TryCreate(Compilation compilation)
@@ -83,7 +99,8 @@ internal sealed class TorchSymbols
     {
         if (type is null || depth < 0)
             return false;
-        if (IsTensor(type))
+        // A DataLoader or a Dataset holds tensors too: its batches are what a training helper trains on.
+        if (IsTensor(type) || IsDataLoader(type) || IsDataset(type))
             return true;
         switch (type)
         {
@@ -109,6 +126,10 @@ internal sealed class TorchSymbols
     }
 
     public bool IsModule(ITypeSymbol? type) => InheritsFrom(type, Module);
+
+    public bool IsDataset(ITypeSymbol? type) => InheritsFrom(type, Dataset);
+
+    public bool IsDataLoader(ITypeSymbol? type) => InheritsFrom(type, DataLoader);
 
     public bool IsLossModule(ITypeSymbol? type) => InheritsFrom(type, Loss);
 

@@ -31,7 +31,8 @@ public abstract class TorchTrainingAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeBlock(CodeBlockAnalysisContext context, TorchCompilationAnalysis analysis, ImmutableArray<DiagnosticDescriptor> reported)
     {
-        if (context.OwningSymbol is not IMethodSymbol method || !analysis.MayTrain(context.CodeBlock, context.CancellationToken))
+        if (context.OwningSymbol is not IMethodSymbol method
+            || !(analysis.MayTrain(context.CodeBlock, context.CancellationToken) || analysis.MayServe(method, context.CodeBlock, context.CancellationToken)))
             return;
         ImmutableArray<Diagnostic> diagnostics;
         try

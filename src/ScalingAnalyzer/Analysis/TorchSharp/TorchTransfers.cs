@@ -54,7 +54,9 @@ internal static class TorchTransfers
         ["tensor"] = FromData,
         ["from_array"] = FromData,
         ["as_tensor"] = FromData,
-        ["from_file"] = call => AbstractValue.Data(Interval.Unknown, ValueOrigin.RuntimeData, ElementKind.Unknown).WithSourceText("a file"),
+        ["from_file"] = call => IsByteDType(call)
+            ? ToBytes(AbstractValue.Data(Interval.Unknown, ValueOrigin.RuntimeData, ElementKind.Integer).WithSourceText("a file"))
+            : AbstractValue.Data(Interval.Unknown, ValueOrigin.RuntimeData, DTypeArgument(call)).WithSourceText("a file"),
         ["cat"] = call => Concatenate(call, stack: false),
         ["concat"] = call => Concatenate(call, stack: false),
         ["concatenate"] = call => Concatenate(call, stack: false),
@@ -152,6 +154,11 @@ internal static class TorchTransfers
         ["to"] = call => ConvertType(call, DTypeArgument(call)),
         ["type"] = call => ConvertType(call, DTypeArgument(call)),
         ["to_type"] = call => ConvertType(call, DTypeArgument(call)),
+        // Windows over a dimension: the same values, seen again.
+        ["unfold"] = call => KeepValues(call, keepColumns: false),
+        // A sum over a dimension of known length n: n times the element range.
+        ["sum"] = Sum,
+        ["nansum"] = Sum,
         ["float"] = call => ConvertType(call, ElementKind.Floating),
         ["double"] = call => ConvertType(call, ElementKind.Floating),
         ["half"] = call => ConvertType(call, ElementKind.Floating),
@@ -160,8 +167,8 @@ internal static class TorchTransfers
         ["@int"] = call => ConvertType(call, ElementKind.Integer),
         ["int"] = call => ConvertType(call, ElementKind.Integer),
         ["short"] = call => ConvertType(call, ElementKind.Integer),
-        ["@byte"] = call => ConvertType(call, ElementKind.Integer),
-        ["byte"] = call => ConvertType(call, ElementKind.Integer),
+        ["@byte"] = call => ToBytes(ConvertType(call, ElementKind.Integer)),
+        ["byte"] = call => ToBytes(ConvertType(call, ElementKind.Integer)),
         // Tensor to .NET number.
         ["item"] = call => KeepValues(call, keepColumns: false),
         ["ToSingle"] = call => KeepValues(call, keepColumns: false),
@@ -171,6 +178,10 @@ internal static class TorchTransfers
         ["size"] = Size,
         // Already unit scale.
         ["normalize"] = call => Scaled(call, ScalingKind.Normalized, Interval.Of(-1, 1)),
+        ["layer_norm"] = call => Scaled(call, ScalingKind.Standardized, Interval.Unknown),
+        ["batch_norm"] = call => Scaled(call, ScalingKind.Standardized, Interval.Unknown),
+        ["instance_norm"] = call => Scaled(call, ScalingKind.Standardized, Interval.Unknown),
+        ["group_norm"] = call => Scaled(call, ScalingKind.Standardized, Interval.Unknown),
     };
 
     /// <summary>Losses in nn.functional; everything else there is looked up in <see cref="TensorFunctions"/>.</summary>
@@ -206,6 +217,12 @@ internal static class TorchTransfers
         }
         if (name == "step" && symbols.IsOptimizer(call.Invocation.Instance?.Type))
         {
+            // optimizer.step(closure) (LBFGS): the closure's forward, loss and backward run here, as training.
+            foreach (var argument in call.Arguments)
+            {
+                if (argument.Callable is { } closure)
+                    call.Interpreter.RunClosure(closure);
+            }
             call.Interpreter.Step(call.Receiver);
             return AbstractValue.Unknown;
         }
@@ -221,6 +238,8 @@ internal static class TorchTransfers
         }
         if (SymbolEqualityComparer.Default.Equals(containing, symbols.Nn))
             return ModuleFactory(call);
+        if (SymbolEqualityComparer.Default.Equals(containing, symbols.Data))
+            return TorchDataTransfers.Apply(call);
         if (SymbolEqualityComparer.Default.Equals(containing, symbols.Optim) && symbols.IsOptimizer(method.ReturnType))
             return OptimizerCreation(call);
         return Unmodelled(call);
@@ -391,6 +410,12 @@ internal static class TorchTransfers
         var origin = data.Origin == ValueOrigin.Literal ? ValueOrigin.Literal
             : data.Origin is ValueOrigin.Generated or ValueOrigin.Parameter or ValueOrigin.ModuleOutput ? data.Origin : ValueOrigin.RuntimeData;
         var result = data.Derived() with { Origin = origin, Kind = kind, Elements = default };
+        // torch.tensor(bytes): 0..255 by the element type, whatever the bytes hold.
+        if (!result.Range.IsKnown && IsByteData(Unconverted(source).Type))
+            result = result with { Range = ByteRange };
+        // torch.tensor(new[] { size }) of a method's .NET numbers: data in the caller's units (SCALE005 reads it as raw).
+        if (result.SourceText is null && origin == ValueOrigin.Parameter && !interpreter.Symbols.IsTensor(Unconverted(source).Type))
+            result = result.WithSourceText("'" + Unconverted(source).Syntax + "'");
         if (result.SourceText is null && origin == ValueOrigin.RuntimeData)
         {
             var text = Unconverted(source).Syntax.ToString();
@@ -399,6 +424,15 @@ internal static class TorchTransfers
         if (data.ParameterOrdinal >= 0)
             result = result.WithParameterOrdinal(data.ParameterOrdinal);
         return result;
+    }
+
+    private static bool IsByteData(ITypeSymbol? type)
+    {
+        while (type is IArrayTypeSymbol array)
+            type = array.ElementType;
+        if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named)
+            type = named.TypeArguments[0];
+        return type?.SpecialType == SpecialType.System_Byte;
     }
 
     /// <summary>cat/stack: per-column bounds survive when joining along the column dimension.</summary>
@@ -415,6 +449,8 @@ internal static class TorchTransfers
         }
         if (parts.IsDefault || parts.IsEmpty)
             return Unmodelled(call);
+        if (dimension is 1 or -1 && AllScaled(parts) == ScalingKind.None && AnyScaled(parts))
+            return RawColumnsBesideScaled(call, parts, stack);
         var columns = ImmutableArray.CreateBuilder<Interval>();
         var columnsKnown = dimension is 1 or -1;
         foreach (var part in parts)
@@ -431,6 +467,77 @@ internal static class TorchTransfers
         }
         var result = combined! with { Scaling = AllScaled(parts), Rows = dimension == 0 && !stack ? null : parts[0].Rows };
         return columnsKnown ? result.WithColumns(columns.ToImmutable()) : result.WithColumns(default);
+    }
+
+    private static bool AnyScaled(ImmutableArray<AbstractValue> parts)
+    {
+        foreach (var part in parts)
+        {
+            if (part.Scaling != ScalingKind.None)
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// cat([scaled, raw], dim: 1): the scaled blocks are fine, so the value is judged by its raw blocks alone, and
+    /// names the largest of them by its column position (when the widths before it are known) and its text.
+    /// </summary>
+    private static AbstractValue RawColumnsBesideScaled(TorchCall call, ImmutableArray<AbstractValue> parts, bool stack)
+    {
+        var texts = PartTexts(call);
+        AbstractValue? raw = null;
+        var largest = -1;
+        long? offset = 0, largestOffset = null;
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var part = parts[i];
+            if (part.Scaling == ScalingKind.None)
+            {
+                raw = raw is null ? part.Derived() : Combine(raw, part);
+                if (largest < 0 || !parts[largest].Range.IsKnown || (part.Range.IsKnown && part.Range.Magnitude > parts[largest].Range.Magnitude))
+                {
+                    largest = i;
+                    largestOffset = offset;
+                }
+            }
+            long? width = stack ? 1 : part.Columns.IsDefault ? null : part.Columns.Length;
+            offset = offset is long o && width is long w ? o + w : null;
+        }
+        var text = texts.IsDefault || largest >= texts.Length ? null : texts[largest];
+        var where = largestOffset is long column && (stack || (!parts[largest].Columns.IsDefault && parts[largest].Columns.Length == 1))
+            ? "column " + column.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : largestOffset is long first && !parts[largest].Columns.IsDefault
+                ? "columns " + first.ToString(System.Globalization.CultureInfo.InvariantCulture) + "-" + (first + parts[largest].Columns.Length - 1).ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : "a block";
+        var described = text is null ? where : where == "a block" ? "the block '" + text + "'" : where + " ('" + text + "')";
+        return raw! with
+        {
+            Columns = default,
+            Scaling = ScalingKind.None,
+            Rows = parts[0].Rows,
+            UnscaledPart = described,
+            SourceText = described + ", not scaled like the other columns,",
+        };
+    }
+
+    /// <summary>The source text of each block of cat(new[] { a, b }) / cat(a, b), when short enough to quote.</summary>
+    private static ImmutableArray<string?> PartTexts(TorchCall call)
+    {
+        foreach (var argument in call.Invocation.Arguments)
+        {
+            if (Unconverted(argument.Value) is IArrayCreationOperation { Initializer: { } initializer })
+            {
+                var texts = ImmutableArray.CreateBuilder<string?>(initializer.ElementValues.Length);
+                foreach (var element in initializer.ElementValues)
+                {
+                    var text = element.Syntax.ToString();
+                    texts.Add(text.Length <= 40 && text.IndexOf('\n') < 0 ? text : null);
+                }
+                return texts.MoveToImmutable();
+            }
+        }
+        return default;
     }
 
     private static AbstractValue Combine(AbstractValue a, AbstractValue b)
@@ -500,8 +607,13 @@ internal static class TorchTransfers
     private static AbstractValue Statistic(TorchCall call, StatisticKind kind, Func<Interval, Interval> range)
     {
         var input = call.FirstTensor();
-        var statistic = input.Derived() with { Range = range(input.Range), Columns = default, Rows = null };
-        return input.Identity is null ? statistic : statistic.WithStatistic(kind, input.Identity);
+        var statistic = input.Derived() with { Range = range(input.Range), Columns = default, Rows = null, ScaledWith = null };
+        if (input.Identity is null)
+            return statistic;
+        var of = call.Invocation.Instance ?? (call.Invocation.Arguments.Length > 0 ? call.Invocation.Arguments[0].Value : null);
+        var text = of is null ? "its data" : "'" + of.Syntax + "'";
+        // The statistics of x scale whatever they are applied to as they scale x (ScalingSource: the same scaling).
+        return statistic.WithStatistic(kind, input.Identity) with { ScaledWith = new ScalingSource(ScalingSource.Statistics, input.Identity, "the statistics of " + text) };
     }
 
     private static AbstractValue Pair(AbstractValue first, AbstractValue second)
@@ -543,7 +655,55 @@ internal static class TorchTransfers
     private static AbstractValue ConvertType(TorchCall call, ElementKind kind)
     {
         var input = KeepValues(call, keepColumns: true, keepRows: true);
+        if (IsByteDType(call))
+            return ToBytes(input.WithKind(ElementKind.Integer));
         return kind == ElementKind.Unknown ? input : input.WithKind(kind);
+    }
+
+    /// <summary>A uint8 tensor holds 0..255 by its type (values outside wrap around): a bound known without the data.</summary>
+    private static AbstractValue ToBytes(AbstractValue value)
+    {
+        var range = value.Range.IsKnown && value.Range.Low >= 0 && value.Range.High <= 255 ? value.Range : ByteRange;
+        return value with { Range = range, Columns = value.Range.IsKnown && value.Range.Low >= 0 && value.Range.High <= 255 ? value.Columns : default };
+    }
+
+    internal static readonly Interval ByteRange = Interval.Of(0, 255);
+
+    /// <summary>sum(dim) over a dimension whose length is known: the rows (dim 0) or the columns (dim 1).</summary>
+    private static AbstractValue Sum(TorchCall call)
+    {
+        var input = call.FirstTensor();
+        var dimension = call.Constant("dim");
+        if (dimension is 1.0 or -1.0 && !input.Columns.IsDefault)
+        {
+            var total = Interval.Constant(0);
+            foreach (var column in input.Columns)
+                total += column;
+            return input.Derived() with { Range = total, Columns = default, Scaling = ScalingKind.None };
+        }
+        if (dimension is 0.0 && input.Rows is long rows && rows > 0)
+            return input.Derived() with { Range = input.Range * Interval.Constant(rows), Rows = null, Scaling = ScalingKind.None };
+        return Unmodelled(call);
+    }
+
+    private static bool IsByteDType(TorchCall call)
+    {
+        foreach (var argument in call.Invocation.Arguments)
+        {
+            if (argument.ArgumentKind == ArgumentKind.DefaultValue || argument.Parameter is null)
+                continue;
+            var type = argument.Parameter.Type is INamedTypeSymbol { IsGenericType: true } nullable ? nullable.TypeArguments[0] : argument.Parameter.Type;
+            if (type.Name != "ScalarType")
+                continue;
+            var field = Unconverted(argument.Value) switch
+            {
+                IFieldReferenceOperation f => f.Field.Name,
+                IPropertyReferenceOperation p => p.Property.Name,
+                _ => null,
+            };
+            return field is "Byte" or "uint8";
+        }
+        return false;
     }
 
     private static AbstractValue Size(TorchCall call)
@@ -591,6 +751,8 @@ internal static class TorchTransfers
         var returnType = call.Invocation.TargetMethod.ReturnType;
         if (IsNormalizingLayer(symbols, returnType))
             return AbstractValue.Unknown.WithNormalizesInput(true);
+        if (PassesValues(returnType))
+            return AbstractValue.Unknown with { PassesValues = true };
         if (call.Invocation.TargetMethod.Name == "Sequential" && call.Invocation.Arguments.Length > 0
             && call.Invocation.Arguments[0].Value is IArrayCreationOperation { Initializer.ElementValues: { Length: > 0 } layers })
         {
@@ -605,8 +767,15 @@ internal static class TorchTransfers
         return AbstractValue.Unknown;
     }
 
-    private static bool IsNormalizingLayer(TorchSymbols symbols, ITypeSymbol? type)
-        => TorchSymbols.InheritsFrom(type, symbols.BatchNorm1d) || TorchSymbols.InheritsFrom(type, symbols.LayerNorm);
+    /// <summary>Modules whose output holds their input's values: reshaped (Flatten, Unflatten), kept (Identity) or masked (Dropout).</summary>
+    internal static bool PassesValues(ITypeSymbol? type)
+        => type is { ContainingNamespace: { Name: "Modules", ContainingNamespace.Name: "TorchSharp" } }
+           && type.Name is "Flatten" or "Unflatten" or "Identity" or "Dropout" or "Dropout1d" or "Dropout2d" or "AlphaDropout";
+
+    /// <summary>BatchNorm1d, LayerNorm, and the runtime's fitted scaler as a module (<c>scaler.AsModule()</c>).</summary>
+    internal static bool IsNormalizingLayer(TorchSymbols symbols, ITypeSymbol? type)
+        => TorchSymbols.InheritsFrom(type, symbols.BatchNorm1d) || TorchSymbols.InheritsFrom(type, symbols.LayerNorm)
+           || (symbols.ColumnScaling is not null && TorchSymbols.InheritsFrom(type, symbols.ColumnScaling));
 
     private static AbstractValue OptimizerCreation(TorchCall call)
     {

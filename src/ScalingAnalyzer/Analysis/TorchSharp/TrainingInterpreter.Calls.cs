@@ -195,6 +195,46 @@ internal sealed partial class TrainingInterpreter
             arguments[i] = Evaluate(creation.Arguments[i].Value);
         var type = creation.Type;
         AbstractValue value;
+        if (_symbols.IsDataLoader(type))
+        {
+            // new DataLoader(dataset, batchSize, ...): its batches are the dataset's items.
+            var batchSize = default(double?);
+            for (var i = 0; i < arguments.Length; i++)
+            {
+                if (creation.Arguments[i].Parameter?.Name == "batchSize" && arguments[i].Range.IsConstant)
+                    batchSize = arguments[i].Range.Low;
+            }
+            return TorchDataTransfers.LoaderOver(arguments.Length > 0 ? DatasetOf(creation.Arguments[0].Value, arguments[0]) : AbstractValue.Unknown, batchSize);
+        }
+        if (IsTensorDictionary(type))
+        {
+            // new Dictionary<string, Tensor> { ["data"] = x, ... } or { { "data", x }, ... }: its entries by key.
+            value = AbstractValue.Unknown with { Elements = ImmutableArray<AbstractValue>.Empty, ElementNames = ImmutableArray<string>.Empty };
+            foreach (var entry in creation.Initializer?.Initializers ?? ImmutableArray<IOperation>.Empty)
+            {
+                value = entry switch
+                {
+                    IInvocationOperation { Arguments.Length: 2 } add => WithEntry(value, add.Arguments[0].Value.ConstantValue, Evaluate(add.Arguments[1].Value)),
+                    ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } index } assignment
+                        => WithEntry(value, index.Arguments[0].Value.ConstantValue, Evaluate(assignment.Value)),
+                    _ => Unknowable(entry),
+                };
+            }
+            return value;
+        }
+        if (type is INamedTypeSymbol { Name: "List", IsGenericType: true, TypeArguments.Length: 1 } tensorList && _symbols.IsTensor(tensorList.TypeArguments[0])
+            && arguments.Length == 0 && creation.Initializer is { Initializers.Length: > 0 } listInitializer)
+        {
+            // new List<Tensor> { data[index], labels[index] }: an IterableDataset's item, read by position as batch[0].
+            var items = ImmutableArray.CreateBuilder<AbstractValue>(listInitializer.Initializers.Length);
+            foreach (var item in listInitializer.Initializers)
+            {
+                if (item is not IInvocationOperation { Arguments.Length: 1 } add)
+                    return Unknowable(item);
+                items.Add(Evaluate(add.Arguments[0].Value));
+            }
+            return AbstractValue.Unknown with { Elements = items.MoveToImmutable() };
+        }
         if (IsNumericCollection(type) || (type is INamedTypeSymbol { Name: "List" or "Queue" or "Stack" or "HashSet", IsGenericType: true } && IsCollection(type)))
         {
             // new List<float>(), new List<float>(capacity): empty; new List<float>(values): a copy.
@@ -218,6 +258,12 @@ internal sealed partial class TrainingInterpreter
             value = result is { IsCutShort: false }
                 ? AbstractValue.Unknown with { Members = result.WrittenFields }
                 : AbstractValue.Unknown;
+            // A model object that normalizes its input says so wherever it is kept (a field typed Module<Tensor, Tensor>).
+            if (_objects is not null && _symbols.IsModule(type) && _objects.ModuleNormalizesInput((INamedTypeSymbol)type!, _cancellationToken))
+                value = value.WithNormalizesInput(true);
+            // A Dataset subclass: the tensors handed to it are where a fix scales its items (read at the DataLoader).
+            if (_symbols.IsDataset(type))
+                value = TaggedAsDataSources(value, creation, arguments);
         }
         else
         {
@@ -226,6 +272,57 @@ internal sealed partial class TrainingInterpreter
         if (creation.Initializer is { } initializer)
             value = Initialize(value, initializer);
         return value;
+    }
+
+    /// <summary>
+    /// A dataset as a DataLoader reads it: a user's Dataset subclass gets its items from GetTensor with the fields it
+    /// holds now (after whatever was called on it since it was made); any other value is as it is.
+    /// </summary>
+    internal AbstractValue DatasetOf(IOperation expression, AbstractValue dataset)
+    {
+        if (dataset.Element is not null || dataset.Members is null || _objects is null)
+            return dataset;
+        var type = Strip(expression).Type as INamedTypeSymbol;
+        // Dataset train = new SensorDataset(...): the object's own class is the one its members belong to.
+        if (type is null || !IsUserCode(type))
+        {
+            foreach (var member in dataset.Members.Keys)
+            {
+                if (member.ContainingType is { } owner && _symbols.IsDataset(owner) && (type is null || TorchSymbols.InheritsFrom(owner, type)))
+                    type = owner;
+                break;
+            }
+        }
+        if (type is null || !_symbols.IsDataset(type) || !IsUserCode(type))
+            return dataset;
+        return _objects.DatasetItems(type, dataset, _chain, _cancellationToken) ?? dataset;
+    }
+
+    private AbstractValue Unknowable(IOperation operation)
+    {
+        Evaluate(operation);
+        return AbstractValue.Unknown;
+    }
+
+    /// <summary>
+    /// The dataset object with each member that holds, unchanged, a tensor handed to its constructor marked with that
+    /// argument (<see cref="AbstractValue.DataSource"/>), so a fix can scale the tensor before the dataset is made.
+    /// </summary>
+    private AbstractValue TaggedAsDataSources(AbstractValue dataset, IObjectCreationOperation creation, AbstractValue[] arguments)
+    {
+        if (dataset.Members is not { } members)
+            return dataset;
+        var tagged = members;
+        foreach (var pair in members)
+        {
+            for (var i = 0; i < creation.Arguments.Length; i++)
+            {
+                var argument = creation.Arguments[i].Value;
+                if (_symbols.IsTensor(argument.Type) && pair.Value.Identity is not null && ReferenceEquals(arguments[i].Identity, pair.Value.Identity))
+                    tagged = tagged.SetItem(pair.Key, pair.Value with { DataSource = argument });
+            }
+        }
+        return dataset with { Members = tagged };
     }
 
     /// <summary>{ X = 1, Y = 2 } sets members; { 1, 2 } adds elements.</summary>

@@ -85,15 +85,18 @@ internal sealed partial class TrainingInterpreter
                 return Evaluate(ternary.WhenTrue).Join(Evaluate(ternary.WhenFalse));
             case ICoalesceOperation coalesce:
                 return Evaluate(coalesce.Value).Join(Evaluate(coalesce.WhenNull));
+            case IInterpolatedStringOperation interpolated:
+                return Interpolation(interpolated);
             case IAwaitOperation awaitOperation:
                 return Evaluate(awaitOperation.Operation);
             case IArgumentOperation argumentOperation:
                 return Evaluate(argumentOperation.Value);
             case IInstanceReferenceOperation:
-                // Calls on this and this.field read the environment directly (CallUser, Member): no object is built here.
-                return AbstractValue.Unknown;
-            case IAnonymousFunctionOperation:
-            case IDelegateCreationOperation:
+                return ThisObject();
+            case IDelegateCreationOperation delegateCreation:
+                return AbstractValue.Unknown with { Callable = CallableBody(delegateCreation.Target) };
+            case IAnonymousFunctionOperation lambda:
+                return AbstractValue.Unknown with { Callable = lambda.Body };
             case ILocalFunctionOperation:
                 return AbstractValue.Unknown;
             case IInvalidOperation:
@@ -158,6 +161,11 @@ internal sealed partial class TrainingInterpreter
                     var filled = array.IsEmptyCollection ? value.WithRows(null) : array with { Range = array.Range.Join(value.Range), Columns = default, Origin = origin };
                     WriteVariable(arraySymbol, filled, mutation: true);
                 }
+                break;
+            case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1, Instance: { } dictionaryReference } dictionaryEntry when IsTensorDictionary(dictionaryEntry.Property.ContainingType):
+                // item["data"] = x: an entry of a dictionary of tensors being built (a Dataset's GetTensor).
+                if (Strip(dictionaryReference) is ILocalReferenceOperation dictionary && _environment.TryGetValue(dictionary.Local, out var entries))
+                    _environment[dictionary.Local] = WithEntry(entries, dictionaryEntry.Arguments[0].Value.ConstantValue, value);
                 break;
             case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } indexed } indexer when _symbols.IsTensor(indexer.Property.ContainingType):
                 // t[j] = v: the tensor now also holds v.
@@ -285,9 +293,11 @@ internal sealed partial class TrainingInterpreter
         var left = Evaluate(binary.LeftOperand);
         var right = Evaluate(binary.RightOperand);
         var isTensor = binary.OperatorMethod is { } method && _symbols.IsTensor(method.ContainingType);
+        if (binary.OperatorKind == BinaryOperatorKind.Add && binary.Type?.SpecialType == SpecialType.System_String)
+            return Concatenation(binary, left, right);
         if (!isTensor && !(IsNumeric(binary.LeftOperand.Type) && IsNumeric(binary.RightOperand.Type)))
-            return CarryTags(AbstractValue.Unknown, left, right);
-        return Arithmetic(binary.OperatorKind, left, right, !isTensor && IsIntegral(binary.Type));
+            return RecordComparison(binary, left, right, CarryTags(AbstractValue.Unknown, left, right));
+        return RecordComparison(binary, left, right, WithStatisticHolders(binary, Arithmetic(binary.OperatorKind, left, right, !isTensor && IsIntegral(binary.Type))));
     }
 
     /// <summary>Unmodelled results still carry which forwards and losses flow into them.</summary>
@@ -295,7 +305,13 @@ internal sealed partial class TrainingInterpreter
     {
         if (!a.IsTrainingRelated && !b.IsTrainingRelated)
             return result;
-        return result with { ForwardCalls = AbstractValue.Union(a.ForwardCalls, b.ForwardCalls), LossCalls = AbstractValue.Union(a.LossCalls, b.LossCalls) };
+        return result with
+        {
+            ForwardCalls = AbstractValue.Union(a.ForwardCalls, b.ForwardCalls),
+            LossCalls = AbstractValue.Union(a.LossCalls, b.LossCalls),
+            // An output mapped back stays mapped back through what carries it (data<float>(), ToArray(), ...).
+            OutputUnitsResolved = (a.ForwardCalls.IsEmpty || a.OutputUnitsResolved) && (b.ForwardCalls.IsEmpty || b.OutputUnitsResolved),
+        };
     }
 
     /// <summary>
@@ -303,6 +319,9 @@ internal sealed partial class TrainingInterpreter
     /// standardized (min-max when the centre is the minimum), x / max(|x|) is max-abs scaled.
     /// </summary>
     internal AbstractValue Arithmetic(BinaryOperatorKind kind, AbstractValue left, AbstractValue right, bool integralDotNet)
+        => ResolveOutputUnits(kind, left, right, ArithmeticValue(kind, left, right, integralDotNet));
+
+    private AbstractValue ArithmeticValue(BinaryOperatorKind kind, AbstractValue left, AbstractValue right, bool integralDotNet)
     {
         Interval range;
         Func<Interval, Interval, Interval>? columnOperation = null;
@@ -337,6 +356,7 @@ internal sealed partial class TrainingInterpreter
             Scaling = CombineScaling(left, right),
             ForwardCalls = AbstractValue.Union(left.ForwardCalls, right.ForwardCalls),
             LossCalls = AbstractValue.Union(left.LossCalls, right.LossCalls),
+            ScaledWith = CombinedSource(kind, left, right),
         };
 
         var data = left.Identity;
@@ -351,6 +371,10 @@ internal sealed partial class TrainingInterpreter
             case BinaryOperatorKind.Subtract when left.StatisticOf is not null && ReferenceEquals(left.StatisticOf, right.StatisticOf)
                                                  && left.Statistic == StatisticKind.Maximum && right.Statistic == StatisticKind.Minimum:
                 return result.WithStatistic(StatisticKind.Spread, left.StatisticOf);
+            // x_test - x.mean(): centred with the statistics of other data (the training set's, or not).
+            case BinaryOperatorKind.Subtract when data is not null && right.StatisticOf is not null && left.Statistic == StatisticKind.None && IsData(left)
+                                                 && right.Statistic is StatisticKind.Centre or StatisticKind.Minimum:
+                return result.WithStatistic(right.Statistic == StatisticKind.Centre ? StatisticKind.Centred : StatisticKind.MinShifted, right.StatisticOf);
             case BinaryOperatorKind.Multiply when left.Statistic == StatisticKind.Centred && right.Statistic == StatisticKind.Centred && ReferenceEquals(left.StatisticOf, right.StatisticOf):
                 return result.WithStatistic(StatisticKind.SquaredDeviation, left.StatisticOf);
             case BinaryOperatorKind.Divide when left.Statistic == StatisticKind.Variance && (right.Origin is ValueOrigin.Literal or ValueOrigin.Unknown) && right.Statistic == StatisticKind.None:
@@ -358,11 +382,11 @@ internal sealed partial class TrainingInterpreter
                 return result.WithStatistic(StatisticKind.Variance, left.StatisticOf);
             case BinaryOperatorKind.Divide when IsSpread(right.Statistic) && right.StatisticOf is not null:
                 if (left.Statistic == StatisticKind.MinShifted && ReferenceEquals(left.StatisticOf, right.StatisticOf))
-                    return result with { Scaling = ScalingKind.MinMax, Range = Interval.Of(0, 1), Columns = default, Statistic = StatisticKind.None, StatisticOf = null };
+                    return result with { Scaling = ScalingKind.MinMax, Range = Interval.Of(0, 1), Columns = default, Statistic = StatisticKind.None, StatisticOf = null, ScaledWith = right.ScaledWith?.WithKind(ScalingSource.MinMax) };
                 if (left.Statistic == StatisticKind.Centred && ReferenceEquals(left.StatisticOf, right.StatisticOf))
-                    return result with { Scaling = ScalingKind.Standardized, Range = Interval.Unknown, Columns = default, Statistic = StatisticKind.None, StatisticOf = null };
+                    return result with { Scaling = ScalingKind.Standardized, Range = Interval.Unknown, Columns = default, Statistic = StatisticKind.None, StatisticOf = null, ScaledWith = right.ScaledWith?.WithKind(ScalingSource.Standardized) };
                 if (data is not null && ReferenceEquals(right.StatisticOf, data))
-                    return result with { Scaling = ScalingKind.MaxAbs, Range = Interval.Unknown, Columns = default, Statistic = StatisticKind.None, StatisticOf = null };
+                    return result with { Scaling = ScalingKind.MaxAbs, Range = Interval.Unknown, Columns = default, Statistic = StatisticKind.None, StatisticOf = null, ScaledWith = right.ScaledWith?.WithKind(ScalingSource.MaxAbs) };
                 break;
         }
         return result;
@@ -501,6 +525,10 @@ internal sealed partial class TrainingInterpreter
         var instance = property.Instance is null ? null : Evaluate(property.Instance);
         foreach (var argument in property.Arguments)
             Evaluate(argument.Value);
+        // batch[0], batch["data"]: an element of a batch (a list or dictionary of tensors) whose entries are known.
+        if (instance is not null && symbol.IsIndexer && property.Arguments.Length == 1 && !instance.Elements.IsDefault
+            && instance.ElementAt(property.Arguments[0].Value.ConstantValue.HasValue ? property.Arguments[0].Value.ConstantValue.Value : null) is { } element)
+            return instance.ParameterOrdinal >= 0 && element.ParameterOrdinal < 0 ? element.WithParameterOrdinal(instance.ParameterOrdinal) : element;
         if (instance is not null && _symbols.IsTensor(symbol.ContainingType))
         {
             if (symbol.IsIndexer)
@@ -614,12 +642,28 @@ internal sealed partial class TrainingInterpreter
             return _symbols.IsLossModule(invocation.Instance.Type) ? LossCall(call, _symbols.IsRegressionLossModule(invocation.Instance.Type)) : ForwardCall(call);
 
         var containing = method.ContainingType;
+        if (method.Name is "save" or "load" && invocation.Instance is not null && _symbols.IsModule(invocation.Instance.Type))
+            RecordModelFile(invocation);
         if (_symbols.IsTorchSharpType(containing))
+        {
+            if (method.Name is "print" or "str" or "ToString")
+                RecordTextOutput(invocation, receiver, arguments);
             return TorchTransfers.Apply(call);
+        }
 
-        // StandardScaler/MinMaxScaler.Transform of a tensor or of a .NET array: the result is scaled.
-        if (_symbols.IsRuntimeScaler(containing) && method.Name is "Transform" or "FitTransform")
-            return (arguments.Length > 0 ? arguments[0] : AbstractValue.Unknown).Derived() with { Scaling = ScalingKind.RuntimeScaler, Range = Interval.Unknown, Columns = default };
+        // item.Add("data", x) on a dictionary of tensors being built (a Dataset's GetTensor).
+        if (method.Name == "Add" && arguments.Length == 2 && IsTensorDictionary(containing) && receiver is { ElementNames.IsDefault: false }
+            && invocation.Instance is { } dictionaryReference && Strip(dictionaryReference) is ILocalReferenceOperation dictionary)
+        {
+            _environment[dictionary.Local] = WithEntry(receiver, invocation.Arguments[0].Value.ConstantValue, arguments[1]);
+            return AbstractValue.Unknown;
+        }
+
+        // StandardScaler/MinMaxScaler.Fit, Transform (scaled) and InverseTransform (back to original units).
+        if (_symbols.IsRuntimeScaler(containing) && method.Name is "Transform" or "FitTransform" or "Fit" or "InverseTransform")
+            return RuntimeScalerCall(invocation, receiver, arguments);
+
+        RecordTextOutput(invocation, receiver, arguments);
 
         if (!_options.ScalingMethods.IsEmpty && containing is not null
             && _options.ScalingMethods.Contains(containing.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat.WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.None)) + "." + method.Name))
@@ -712,7 +756,12 @@ internal sealed partial class TrainingInterpreter
     private AbstractValue ForwardCall(TorchCall call)
     {
         var invocation = call.Invocation;
-        var normalizes = call.Receiver?.NormalizesInput == true;
+        var moduleType = call.Invocation.Instance?.Type as INamedTypeSymbol;
+        // Modelling a module class's forward: Flatten/Dropout/Identity before the first real layer hand the input on.
+        if (_modelsModuleForward && (call.Receiver?.PassesValues == true || TorchTransfers.PassesValues(moduleType)) && call.Arguments.Length == 1)
+            return call.Arguments[0] with { Columns = default, Rows = null };
+        var normalizes = call.Receiver?.NormalizesInput == true || TorchTransfers.IsNormalizingLayer(_symbols, moduleType)
+            || (moduleType is not null && _objects?.ModuleNormalizesInput(moduleType, _cancellationToken) == true);
         var forwards = ImmutableArray.Create<IOperation>(invocation);
         var losses = ImmutableArray<IOperation>.Empty;
         for (var i = 0; i < call.Arguments.Length; i++)
@@ -720,6 +769,7 @@ internal sealed partial class TrainingInterpreter
             var argument = invocation.Arguments[i];
             forwards = AbstractValue.Union(forwards, call.Arguments[i].ForwardCalls);
             losses = AbstractValue.Union(losses, call.Arguments[i].LossCalls);
+            MarkOtherUse(call.Arguments[i]);
             if (!_symbols.IsTensor(argument.Value.Type) && !_symbols.IsTensor(argument.Parameter?.Type))
                 continue;
             if (_forwardSites.TryGetValue(argument, out var site))
@@ -775,6 +825,8 @@ internal sealed partial class TrainingInterpreter
                 _lossSites.Add(invocation, site);
                 _facts.Losses.Add(site);
             }
+            site.Predictions = AbstractValue.Union(site.Predictions, forwards);
+            RecordLossComparison(invocation, target, targetValue, call.Arguments);
         }
         return AbstractValue.Data(Interval.Unknown, ValueOrigin.ModuleOutput, ElementKind.Floating) with { ForwardCalls = forwards, LossCalls = losses };
     }
@@ -860,5 +912,44 @@ internal sealed partial class TrainingInterpreter
         if (IsIntegral(type))
             return ElementKind.Integer;
         return IsNumeric(type) ? ElementKind.Floating : ElementKind.Unknown;
+    }
+
+    /// <summary>The body a delegate runs: a lambda's, or a local function's (found in the method being interpreted).</summary>
+    private static IOperation? CallableBody(IOperation target)
+    {
+        switch (target)
+        {
+            case IAnonymousFunctionOperation lambda:
+                return lambda.Body;
+            case IMethodReferenceOperation { Method: { MethodKind: MethodKind.LocalFunction } function } reference:
+                var root = (IOperation)reference;
+                while (root.Parent is not null)
+                    root = root.Parent;
+                foreach (var operation in root.Descendants())
+                {
+                    if (operation is ILocalFunctionOperation local && SymbolEqualityComparer.Default.Equals(local.Symbol, function))
+                        return (IOperation?)local.Body ?? local.IgnoredBody;
+                }
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Dictionary&lt;string, Tensor&gt;: what a map-style Dataset's GetTensor returns and a DataLoader collates.</summary>
+    private bool IsTensorDictionary(ITypeSymbol? type)
+        => type is INamedTypeSymbol { Name: "Dictionary", IsGenericType: true, TypeArguments.Length: 2 } named
+           && named.TypeArguments[0].SpecialType == SpecialType.System_String && _symbols.IsTensor(named.TypeArguments[1])
+           && named.ContainingNamespace?.ToDisplayString() == "System.Collections.Generic";
+
+    /// <summary>The dictionary with <paramref name="key"/> set (added or replaced); unknown when the key is not a constant string.</summary>
+    private static AbstractValue WithEntry(AbstractValue dictionary, Optional<object?> key, AbstractValue value)
+    {
+        if (dictionary.Elements.IsDefault || dictionary.ElementNames.IsDefault || !key.HasValue || key.Value is not string name)
+            return AbstractValue.Unknown;
+        var index = dictionary.ElementNames.IndexOf(name);
+        return index >= 0
+            ? dictionary with { Elements = dictionary.Elements.SetItem(index, value) }
+            : dictionary with { Elements = dictionary.Elements.Add(value), ElementNames = dictionary.ElementNames.Add(name) };
     }
 }

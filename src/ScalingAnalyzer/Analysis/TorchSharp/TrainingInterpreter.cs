@@ -31,6 +31,7 @@ internal sealed partial class TrainingInterpreter
     private readonly Func<IMethodSymbol, TrainingSummary?>? _helperSummaries;
     private readonly ProgramSummaries? _program;
     private readonly IReadOnlyDictionary<int, double>? _parameterConstants;
+    private readonly IProgramObjects? _objects;
     private readonly CancellationToken _cancellationToken;
     private readonly MethodTrainingFacts _facts = new();
     private readonly Dictionary<IOperation, ForwardSite> _forwardSites = new();
@@ -59,8 +60,9 @@ internal sealed partial class TrainingInterpreter
     /// <summary>A call followed below this one was cut short by a limit: this interpretation's result is not cached.</summary>
     private bool _cutShort;
 
-    private TrainingInterpreter(TorchSymbols symbols, ScalingOptions options, IMethodSymbol? method, Func<IMethodSymbol, TrainingSummary?>? helperSummaries, ProgramSummaries? program, IReadOnlyDictionary<int, double>? parameterConstants, CancellationToken cancellationToken)
+    private TrainingInterpreter(TorchSymbols symbols, ScalingOptions options, IMethodSymbol? method, Func<IMethodSymbol, TrainingSummary?>? helperSummaries, ProgramSummaries? program, IReadOnlyDictionary<int, double>? parameterConstants, CancellationToken cancellationToken, IProgramObjects? objects = null)
     {
+        _objects = objects ?? program?.Objects;
         _parameterConstants = parameterConstants;
         _symbols = symbols;
         _options = options;
@@ -211,6 +213,48 @@ internal sealed partial class TrainingInterpreter
         return null;
     }
 
+    /// <summary>
+    /// The forward and loss sites one run of a member meets (a module's forward with its input bound), with the fields
+    /// of its object holding <paramref name="receiver"/>'s members: how <see cref="TorchObjectModels"/> sees whether a
+    /// module class normalizes its input. Null when too large to interpret.
+    /// </summary>
+    internal static MethodTrainingFacts? FactsOfCall(IOperation body, IMethodSymbol method, ProgramSummaries program, AbstractValue? receiver, AbstractValue[] arguments, CancellationToken cancellationToken)
+    {
+        var interpreter = new TrainingInterpreter(program.Symbols, program.OptionsFor(body.Syntax.SyntaxTree), method, helperSummaries: null, program, parameterConstants: null, cancellationToken)
+        {
+            _chain = CallChain.Empty.Push(method.OriginalDefinition),
+            _workBudget = ProgramSummaries.CalleeWorkBudget,
+            _modelsModuleForward = true,
+        };
+        if (receiver?.Members is { } members)
+        {
+            foreach (var pair in members)
+                interpreter._environment[pair.Key] = pair.Value;
+        }
+        for (var i = 0; i < arguments.Length && i < method.Parameters.Length; i++)
+            interpreter._environment[method.Parameters[i]] = arguments[i];
+        try
+        {
+            interpreter.Execute(body);
+        }
+        catch (BudgetExceededException)
+        {
+            return null;
+        }
+        return interpreter._facts;
+    }
+
+    /// <summary>Interpreting a module class's forward for <see cref="FactsOfCall"/>: value-keeping layers hand their input on.</summary>
+    private bool _modelsModuleForward;
+
+    /// <summary>Runs a closure handed to the code being interpreted (optimizer.step(closure)) here, seeing this method's variables.</summary>
+    internal void RunClosure(IOperation body)
+    {
+        var (returned, yielded) = (_returned, _yielded);
+        Execute(body);
+        (_returned, _yielded) = (returned, yielded);
+    }
+
     private bool UnderNoGrad => _noGradDepth > 0;
 
     private void Execute(IOperation? operation)
@@ -253,7 +297,7 @@ internal sealed partial class TrainingInterpreter
                 var collection = Evaluate(forEach.Collection);
                 // Over a collection known to be empty (new ITransform[] { }), the body never runs.
                 if (!collection.IsEmptyCollection)
-                    ExecuteLoop(forEach, ForEachTripCount(forEach), collection);
+                    ExecuteLoop(forEach, ForEachTripCount(forEach, collection), collection);
                 break;
             case ILoopOperation loop:
                 ExecuteLoop(loop, null);
@@ -304,6 +348,7 @@ internal sealed partial class TrainingInterpreter
                 if (returnOperation.ReturnedValue is { } returnedValue)
                 {
                     var returned = Evaluate(returnedValue);
+                    RecordReturn(returnOperation, returned);
                     if (returnOperation.Kind == OperationKind.YieldReturn)
                         _yielded = _yielded is null ? returned : _yielded.Join(returned);
                     else
@@ -528,8 +573,11 @@ internal sealed partial class TrainingInterpreter
         }
     }
 
-    private double? ForEachTripCount(IForEachLoopOperation loop)
+    private double? ForEachTripCount(IForEachLoopOperation loop, AbstractValue collection)
     {
+        // foreach (var batch in loader): one round per batch when the data's length and the batch size are constant.
+        if (collection.Element is not null && collection.Rows is long batches)
+            return batches;
         // foreach (var i in Enumerable.Range(start, count))
         if (Strip(loop.Collection) is IInvocationOperation { TargetMethod: { Name: "Range", ContainingType.Name: "Enumerable" } } range
             && range.Arguments.Length == 2)

@@ -31,6 +31,58 @@ internal sealed class ForwardSite
 
     /// <summary>"model.forward", as the message names it.</summary>
     public string CallText { get; }
+
+    /// <summary>The local, field, parameter or property holding the module (null: an expression).</summary>
+    public ISymbol? Module => ModuleSymbol(Invocation is IInvocationOperation { Instance: { } instance } ? instance : null);
+
+    internal static ISymbol? ModuleSymbol(IOperation? receiver)
+    {
+        while (receiver is IConversionOperation { OperatorMethod: null } conversion)
+            receiver = conversion.Operand;
+        return receiver switch
+        {
+            ILocalReferenceOperation local => local.Local,
+            IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field => field.Field,
+            IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Property.IsIndexer: false } property => property.Property,
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            _ => null,
+        };
+    }
+}
+
+/// <summary>How a module's output is used where its units matter (<see cref="OutputUse"/>).</summary>
+internal enum OutputUseKind
+{
+    /// <summary>Printed, formatted or written out as text.</summary>
+    Printed,
+    /// <summary>Returned from the method.</summary>
+    Returned,
+    /// <summary>Compared with (subtracted from, given to a loss with) data in original units.</summary>
+    ComparedWithRaw,
+    /// <summary>Compared with data that went through a scaling.</summary>
+    ComparedWithScaled,
+    /// <summary>Mapped back (InverseTransform, arithmetic with statistics or constants).</summary>
+    Mapped,
+}
+
+/// <summary>A place where the output of module calls is used in units that matter: what SCALE005 checks for outputs.</summary>
+internal sealed class OutputUse
+{
+    public OutputUse(IOperation at, OutputUseKind kind, AbstractValue value, IOperation? loss)
+    {
+        At = at;
+        Kind = kind;
+        Value = value;
+        Loss = loss;
+    }
+
+    /// <summary>The expression the use reads the output through (reported there).</summary>
+    public IOperation At { get; }
+    public OutputUseKind Kind { get; set; }
+    public AbstractValue Value { get; set; }
+
+    /// <summary>The loss invocation, for a comparison made by a loss function (a training loss is no use of outputs).</summary>
+    public IOperation? Loss { get; }
 }
 
 /// <summary>A loss computation with its target argument.</summary>
@@ -48,6 +100,9 @@ internal sealed class LossSite
     public IOperation Invocation { get; }
     public IArgumentOperation Target { get; }
     public AbstractValue Value { get; set; }
+
+    /// <summary>The forward/call invocations whose outputs the loss compares with the target.</summary>
+    public ImmutableArray<IOperation> Predictions { get; set; } = ImmutableArray<IOperation>.Empty;
     public bool IsRegression { get; }
     public bool UnderNoGrad { get; set; }
 }
@@ -191,6 +246,15 @@ internal sealed class MethodTrainingFacts
 
     /// <summary>Arguments of helpers that train on the structure they receive, by argument (in source order of first sight).</summary>
     public Dictionary<IArgumentOperation, StructuredHelperFeature> StructuredHelperFeatures { get; } = new();
+
+    /// <summary>Where module outputs are printed, returned, compared or mapped back, in source order.</summary>
+    public List<OutputUse> OutputUses { get; } = new();
+
+    /// <summary>Forward/call invocations whose outputs are also used otherwise (mapped back by arithmetic, fed to a module).</summary>
+    public HashSet<IOperation> OtherOutputUses { get; } = new();
+
+    /// <summary><c>model.save("model.bin")</c> and <c>model.load("model.bin")</c> with a constant path: (module, path, is a save).</summary>
+    public List<(ISymbol Module, string Path, bool IsSave)> ModelFiles { get; } = new();
 
     /// <summary>Forward and loss invocations whose result reaches a backward() call.</summary>
     public HashSet<IOperation> BackwardReached { get; } = new();

@@ -129,11 +129,44 @@ internal sealed record AbstractValue
     public ImmutableArray<AbstractValue> Elements { get; init; }
 
     /// <summary>
+    /// Which statistics, fitted scaler or constant transform scaled this value (see <see cref="ScalingSource"/>); for a
+    /// statistic or a fitted scaler, the scaling it applies. Null: not scaled, or scaled by something unknown.
+    /// </summary>
+    public ScalingSource? ScaledWith { get; init; }
+
+    /// <summary>
+    /// A module's output that has been mapped back (InverseTransform, arithmetic with the target's statistics) or
+    /// already compared: its later uses are not checked against the units the module was trained in.
+    /// </summary>
+    public bool OutputUnitsResolved { get; init; }
+
+    /// <summary>
     /// The value of every element of a collection whose elements have structure of their own (tuples, objects of a
     /// class, rows): a <c>List&lt;(Tensor, Tensor)&gt;</c>, an iterator yielding <c>(data, label)</c>. A collection of
     /// numbers or tensors needs none: its own range is its elements' range.
     /// </summary>
     public AbstractValue? Element { get; init; }
+
+    /// <summary>The keys of <see cref="Elements"/> when the value is a dictionary of tensors ("data", "label"); default otherwise.</summary>
+    public ImmutableArray<string> ElementNames { get; init; }
+
+    /// <summary>
+    /// Set on a concatenation whose other blocks are scaled: the raw block this value's range describes
+    /// ("column 3 ('ages')"), so a finding names it.
+    /// </summary>
+    public string? UnscaledPart { get; init; }
+
+    /// <summary>
+    /// The expression this data was handed to a dataset as (<c>x</c> in <c>TensorDataset(x, y)</c> or
+    /// <c>new MyDataset(x)</c>), kept while only value-keeping operations apply: where a fix can scale it.
+    /// </summary>
+    public IOperation? DataSource { get; init; }
+
+    /// <summary>A module that hands on its input's values reshaped or masked (Flatten, Unflatten, Identity, Dropout).</summary>
+    public bool PassesValues { get; init; }
+
+    /// <summary>The body of the lambda or local function a delegate value runs (optimizer.step(closure)).</summary>
+    public IOperation? Callable { get; init; }
 
     /// <summary>
     /// What the fields (and auto-properties' backing fields) of an object of a class of this compilation hold, as its
@@ -182,6 +215,11 @@ internal sealed record AbstractValue
         Elements = default,
         Element = null,
         Members = null,
+        ElementNames = default,
+        UnscaledPart = null,
+        DataSource = null,
+        Callable = null,
+        PassesValues = false,
     };
 
     public static ValueOrigin CombineOrigins(ValueOrigin a, ValueOrigin b) => a > b ? a : b;
@@ -228,10 +266,48 @@ internal sealed record AbstractValue
             LossCalls = Union(LossCalls, other.LossCalls),
             Optimizer = Optimizer is null ? other.Optimizer : other.Optimizer is null || ReferenceEquals(Optimizer, other.Optimizer) ? Optimizer : JoinOptimizers(Optimizer, other.Optimizer),
             NormalizesInput = NormalizesInput && other.NormalizesInput,
-            Elements = JoinElements(Elements, other.Elements),
+            Elements = SameNames(ElementNames, other.ElementNames) ? JoinElements(Elements, other.Elements) : default,
             Element = Element is not null && other.Element is not null ? Element.Join(other.Element) : null,
             Members = JoinMembers(Members, other.Members),
+            ElementNames = SameNames(ElementNames, other.ElementNames) ? ElementNames : default,
+            UnscaledPart = UnscaledPart == other.UnscaledPart ? UnscaledPart : null,
+            DataSource = ReferenceEquals(DataSource, other.DataSource) ? DataSource : null,
+            Callable = ReferenceEquals(Callable, other.Callable) ? Callable : null,
+            PassesValues = PassesValues && other.PassesValues,
+            ScaledWith = ScalingSource.Join(ScaledWith, other.ScaledWith),
+            OutputUnitsResolved = OutputUnitsResolved && other.OutputUnitsResolved,
         };
+    }
+
+    private static bool SameNames(ImmutableArray<string> a, ImmutableArray<string> b)
+    {
+        if (a.IsDefault || b.IsDefault)
+            return a.IsDefault && b.IsDefault;
+        if (a.Length != b.Length)
+            return false;
+        for (var i = 0; i < a.Length; i++)
+        {
+            if (!string.Equals(a[i], b[i], System.StringComparison.Ordinal))
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>The element of a list of tensors (by position) or of a dictionary of tensors (by key); null when not known.</summary>
+    public AbstractValue? ElementAt(object? key)
+    {
+        if (Elements.IsDefault)
+            return null;
+        if (key is string name)
+        {
+            if (ElementNames.IsDefault)
+                return null;
+            var index = ElementNames.IndexOf(name);
+            return index >= 0 ? Elements[index] : null;
+        }
+        if (NumericConstant.ToDouble(key) is double position && ElementNames.IsDefault && position >= 0 && position < Elements.Length && position == System.Math.Floor(position))
+            return Elements[(int)position];
+        return null;
     }
 
     private static ImmutableArray<AbstractValue> JoinElements(ImmutableArray<AbstractValue> a, ImmutableArray<AbstractValue> b)
@@ -283,7 +359,8 @@ internal sealed record AbstractValue
             || ForwardCalls.Length != other.ForwardCalls.Length || LossCalls.Length != other.LossCalls.Length
             || NormalizesInput != other.NormalizesInput || Columns.IsDefault != other.Columns.IsDefault
             || Elements.IsDefault != other.Elements.IsDefault || (Element is null) != (other.Element is null)
-            || (Members is null) != (other.Members is null))
+            || (Members is null) != (other.Members is null)
+            || !ScalingSource.SameFacts(ScaledWith, other.ScaledWith) || OutputUnitsResolved != other.OutputUnitsResolved)
             return false;
         if (!Elements.IsDefault)
         {

@@ -1,22 +1,18 @@
-// Sizes parsed at run time: the analyzer cannot bound them, so SCALE004 (an IDE suggestion) reports the missing
-// scaling step; the Strict preset raises it to a build warning.
+// Sizes read from a file at run time: the analyzer cannot bound them, so SCALE004 (an IDE suggestion) reports the
+// missing scaling step; the Strict preset raises it to a build warning.
 using System;
-using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using TorchSharp;
 
 namespace Consumer;
 
 public static class RuntimeData
 {
-    public static void Train()
+    public static void Train(string sizesFile)
     {
-        var sizes = new List<float>();
-        foreach (var line in File.ReadLines("sizes.txt"))
-        {
-            sizes.Add(float.Parse(line, CultureInfo.InvariantCulture));
-        }
+        var sizes = File.ReadAllLines(sizesFile).Select(line => float.Parse(line, CultureInfo.InvariantCulture)).ToList();
         var X = torch.tensor(sizes.ToArray()).reshape(-1, 1);
         var y = torch.rand(64, 1);
 

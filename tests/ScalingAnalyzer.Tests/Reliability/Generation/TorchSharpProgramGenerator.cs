@@ -6,7 +6,8 @@ namespace ScalingAnalyzer.Tests.Reliability.Generation;
 /// Random TorchSharp training programs that compile, drawn from a small grammar of what users write: feature
 /// tensors made by rand/randn/linspace/arange, literal arrays, arrays and lists filled at run time and parsed
 /// text; arithmetic with constants, reshapes, cat/stack; scaling steps in several spellings (or none); models,
-/// optimizers and losses; loops with constant and unknown bounds, mini-batches, a training helper method.
+/// optimizers and losses; loops with constant and unknown bounds, mini-batches, a training helper method; an
+/// evaluation under no_grad on the scaled data or on the data before its scaling.
 /// </summary>
 public sealed class TorchSharpProgramGenerator
 {
@@ -57,6 +58,7 @@ public sealed class TorchSharpProgramGenerator
         var targetVariable = classification
             ? WriteClassLabels(code, target, rows, outputs)
             : WriteRegressionTarget(code, target, featureVariable, rows, columns);
+        var rawFeatureVariable = featureVariable;
         if (Chance(0.4))
             featureVariable = WriteScaling(code, featureVariable, isFeature: true);
         if (!classification && Chance(0.3))
@@ -83,7 +85,8 @@ public sealed class TorchSharpProgramGenerator
         if (Chance(0.5))
         {
             code.Open("using (torch.no_grad())")
-                .Line($"var evaluation = model.forward({featureVariable});")
+                // Sometimes on the data before its scaling: train/serve skew (SCALE005) and its fixes.
+                .Line($"var evaluation = model.forward({(Chance(0.4) ? rawFeatureVariable : featureVariable)});")
                 .Line("Console.WriteLine(evaluation.mean().item<float>());")
                 .Close();
         }
@@ -268,9 +271,19 @@ public sealed class TorchSharpProgramGenerator
         var featureBatch = features;
         var targetBatch = target;
         var miniBatches = Chance(0.35);
+        var closure = Chance(0.15);
         if (miniBatches)
         {
             var batchSize = Pick(8, 16);
+            if (Chance(0.4))
+            {
+                // torch.utils.data: the batches of a DataLoader over a TensorDataset, read by position.
+                code.Open($"foreach (var batch in torch.utils.data.DataLoader(torch.utils.data.TensorDataset({features}, {target}), {batchSize}, shuffle: {(Chance(0.5) ? "true" : "false")}))")
+                    .Line("var featureBatch = batch[0];")
+                    .Line("var targetBatch = batch[1];");
+            }
+            else
+            {
             code.Open($"for (long start = 0; start < {rows}; start += {batchSize})");
             if (Chance(0.5))
             {
@@ -283,11 +296,17 @@ public sealed class TorchSharpProgramGenerator
                 code.Line($"var featureBatch = {features}[TensorIndex.Slice(start, start + {batchSize})];")
                     .Line($"var targetBatch = {target}[TensorIndex.Slice(start, start + {batchSize})];");
             }
+            }
             featureBatch = "featureBatch";
             targetBatch = "targetBatch";
         }
         if (Chance(0.3))
             code.Line("using var scope = torch.NewDisposeScope();");
+        if (closure)
+        {
+            // optimizer.step(closure), as LBFGS needs: the closure is the training step.
+            code.Open("optimizer.step(() =>");
+        }
         code.Line("optimizer.zero_grad();");
         var call = Chance(0.5) ? "forward" : "call";
         Func<string, string> lossCall = lossModule is not null
@@ -302,9 +321,12 @@ public sealed class TorchSharpProgramGenerator
         {
             code.Line($"var loss = {lossCall($"model.{call}({featureBatch})")};");
         }
-        code.Line("loss.backward();")
-            .Line("optimizer.step();");
-        if (Chance(0.3))
+        code.Line("loss.backward();");
+        if (closure)
+            code.Line("return loss;").Close("});");
+        else
+            code.Line("optimizer.step();");
+        if (!closure && Chance(0.3))
             code.Line($"if ({epoch} % 50 == 0) Console.WriteLine($\"epoch {{{epoch}}}: loss {{loss.item<float>()}}\");");
         if (miniBatches)
             code.Close();

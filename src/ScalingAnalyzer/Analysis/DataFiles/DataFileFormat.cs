@@ -1,0 +1,31 @@
+using System;
+
+namespace ScalingAnalyzer.Analysis.DataFiles;
+
+/// <summary>How the code says a text data file is laid out: its field separators and whether its first row is a header.</summary>
+internal sealed class DataFileFormat : IEquatable<DataFileFormat>
+{
+    /// <summary>ML.NET's TextLoader default: tab-separated, no header.</summary>
+    public static readonly DataFileFormat MLNetDefault = new("\t", hasHeader: false, allowQuoting: false);
+
+    public DataFileFormat(string separators, bool hasHeader, bool allowQuoting)
+    {
+        Separators = separators.Length == 0 ? "\t" : separators;
+        HasHeader = hasHeader;
+        AllowQuoting = allowQuoting;
+    }
+
+    /// <summary>Each character separates fields; a space separator also collapses runs of spaces, as ML.NET does.</summary>
+    public string Separators { get; }
+    public bool HasHeader { get; }
+
+    /// <summary>Fields in double quotes may hold separators.</summary>
+    public bool AllowQuoting { get; }
+
+    public bool Equals(DataFileFormat? other)
+        => other is not null && Separators == other.Separators && HasHeader == other.HasHeader && AllowQuoting == other.AllowQuoting;
+
+    public override bool Equals(object? obj) => Equals(obj as DataFileFormat);
+
+    public override int GetHashCode() => (Separators.GetHashCode() * 31 + (HasHeader ? 1 : 0)) * 31 + (AllowQuoting ? 1 : 0);
+}

@@ -1,0 +1,276 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ScalingAnalyzer.Analysis.DataFiles;
+
+/// <summary>
+/// The compile-time end of a path expression, the way real code writes where its data lives: string constants and
+/// consts, <c>Path.Combine</c>/<c>Path.Join</c>/<c>Path.GetFullPath</c>, interpolated strings and <c>+</c>, locals
+/// written once, fields and properties whose initializer is the only write, and small helpers of the project
+/// (<c>GetAbsolutePath(relativePath)</c> returning <c>Path.Combine(assemblyFolder, relativePath)</c>), to a bounded
+/// depth. Run-time parts (<c>AppContext.BaseDirectory</c>, <c>Environment.CurrentDirectory</c>, a parameter) end the
+/// known suffix: the rest is matched against the AdditionalFiles' paths by <see cref="DataFilePath.IsSuffixOf"/>.
+/// </summary>
+internal static class DataFilePaths
+{
+    private const int MaxDepth = 6;
+
+    public static DataFilePath? Evaluate(IOperation? path, CancellationToken cancellationToken)
+    {
+        if (path is null)
+            return null;
+        var text = new Evaluator(cancellationToken).Evaluate(path, parameters: null, depth: 0);
+        return text.Text.Length == 0 ? null : DataFilePath.FromText(text.Text, text.IsComplete);
+    }
+
+    /// <summary>A known trailing text, complete when nothing before it is unknown.</summary>
+    private readonly struct PathText
+    {
+        public static readonly PathText Unknown = new("", false);
+
+        public PathText(string text, bool isComplete)
+        {
+            Text = text;
+            IsComplete = isComplete;
+        }
+
+        public string Text { get; }
+        public bool IsComplete { get; }
+
+        public static PathText Concat(PathText left, PathText right)
+            => right.IsComplete ? new PathText(left.Text + right.Text, left.IsComplete) : right;
+
+        public static PathText Combine(PathText left, PathText right)
+        {
+            if (right.IsComplete && IsRooted(right.Text))
+                return right;
+            if (left.Text.Length == 0 && left.IsComplete)
+                return right;
+            return Concat(new PathText(left.Text + "/", left.IsComplete), right);
+        }
+
+        private static bool IsRooted(string text)
+            => text.StartsWith("/", StringComparison.Ordinal) || text.StartsWith("\\", StringComparison.Ordinal)
+               || (text.Length >= 2 && text[1] == ':');
+    }
+
+    private sealed class Evaluator
+    {
+        private readonly CancellationToken cancellationToken;
+
+        public Evaluator(CancellationToken cancellationToken) => this.cancellationToken = cancellationToken;
+
+        public PathText Evaluate(IOperation operation, Dictionary<IParameterSymbol, PathText>? parameters, int depth)
+        {
+            if (depth > MaxDepth)
+                return PathText.Unknown;
+            cancellationToken.ThrowIfCancellationRequested();
+            while (operation is IConversionOperation conversion)
+                operation = conversion.Operand;
+            if (operation.ConstantValue is { HasValue: true, Value: string constant })
+                return new PathText(constant, true);
+            switch (operation)
+            {
+                case IInterpolatedStringOperation interpolated:
+                    return Interpolated(interpolated, parameters, depth);
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } add when add.Type?.SpecialType == SpecialType.System_String:
+                    return PathText.Concat(Evaluate(add.LeftOperand, parameters, depth + 1), Evaluate(add.RightOperand, parameters, depth + 1));
+                case IInvocationOperation invocation:
+                    return Invocation(invocation, parameters, depth);
+                case IParameterReferenceOperation parameter:
+                    return parameters is not null && parameters.TryGetValue(parameter.Parameter, out var bound) ? bound : PathText.Unknown;
+                case ILocalReferenceOperation local:
+                    return SingleWrite(local) is { } value ? Evaluate(value, parameters, depth + 1) : PathText.Unknown;
+                case IFieldReferenceOperation field:
+                    return Initializer(field.Field, depth);
+                case IPropertyReferenceOperation { Arguments.Length: 0 } property:
+                    return Initializer(property.Property, depth);
+                default:
+                    return PathText.Unknown;
+            }
+        }
+
+        private PathText Interpolated(IInterpolatedStringOperation interpolated, Dictionary<IParameterSymbol, PathText>? parameters, int depth)
+        {
+            var result = new PathText("", true);
+            foreach (var part in interpolated.Parts)
+            {
+                var value = part switch
+                {
+                    IInterpolatedStringTextOperation text => text.Text.ConstantValue is { HasValue: true, Value: string literal } ? new PathText(literal, true) : PathText.Unknown,
+                    IInterpolationOperation { Alignment: null, FormatString: null } hole => Evaluate(hole.Expression, parameters, depth + 1),
+                    _ => PathText.Unknown,
+                };
+                result = PathText.Concat(result, value);
+            }
+            return result;
+        }
+
+        private PathText Invocation(IInvocationOperation invocation, Dictionary<IParameterSymbol, PathText>? parameters, int depth)
+        {
+            var method = invocation.TargetMethod;
+            if (method.ContainingType is { Name: "Path", ContainingNamespace: { Name: "IO", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } })
+            {
+                switch (method.Name)
+                {
+                    case "Combine" or "Join":
+                        return Combine(invocation, parameters, depth);
+                    case "GetFullPath" when invocation.Arguments.Length == 1:
+                        return Evaluate(invocation.Arguments[0].Value, parameters, depth + 1);
+                    default:
+                        return PathText.Unknown;
+                }
+            }
+            return Helper(invocation, parameters, depth);
+        }
+
+        private PathText Combine(IInvocationOperation invocation, Dictionary<IParameterSymbol, PathText>? parameters, int depth)
+        {
+            var parts = new List<IOperation>();
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.ArgumentKind == ArgumentKind.ParamArray
+                    && argument.Value is IArrayCreationOperation { Initializer: { } initializer })
+                    parts.AddRange(initializer.ElementValues);
+                else if (argument.ArgumentKind == ArgumentKind.ParamArray)
+                    return PathText.Unknown;
+                else
+                    parts.Add(argument.Value);
+            }
+            var result = new PathText("", true);
+            foreach (var part in parts)
+                result = PathText.Combine(result, Evaluate(part, parameters, depth + 1));
+            return result;
+        }
+
+        /// <summary>A method of the project with one return: what it returns, its parameters bound to the arguments.</summary>
+        private PathText Helper(IInvocationOperation invocation, Dictionary<IParameterSymbol, PathText>? parameters, int depth)
+        {
+            var method = invocation.TargetMethod;
+            if (method.DeclaringSyntaxReferences.Length != 1 || method.IsVirtual || method.IsAbstract
+                || method.ReturnType.SpecialType != SpecialType.System_String
+                || invocation.SemanticModel?.Compilation is not { } compilation)
+                return PathText.Unknown;
+            var syntax = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+            var returned = syntax switch
+            {
+                MethodDeclarationSyntax { ExpressionBody: { } arrow } => arrow.Expression,
+                MethodDeclarationSyntax { Body: { } body } => SingleReturn(body),
+                LocalFunctionStatementSyntax { ExpressionBody: { } arrow } => arrow.Expression,
+                LocalFunctionStatementSyntax { Body: { } body } => SingleReturn(body),
+                _ => null,
+            };
+            if (returned is null || !compilation.ContainsSyntaxTree(returned.SyntaxTree))
+                return PathText.Unknown;
+            var bindings = new Dictionary<IParameterSymbol, PathText>(SymbolEqualityComparer.Default);
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is { } parameter)
+                    bindings[parameter.OriginalDefinition] = Evaluate(argument.Value, parameters, depth + 1);
+            }
+            var model = compilation.GetSemanticModel(returned.SyntaxTree);
+            return model.GetOperation(returned, cancellationToken) is { } operation
+                ? Evaluate(operation, bindings, depth + 1)
+                : PathText.Unknown;
+        }
+
+        private static ExpressionSyntax? SingleReturn(BlockSyntax body)
+        {
+            ExpressionSyntax? found = null;
+            foreach (var node in body.DescendantNodes(node => node is not (LambdaExpressionSyntax or AnonymousMethodExpressionSyntax or LocalFunctionStatementSyntax)))
+            {
+                if (node is ReturnStatementSyntax statement)
+                {
+                    if (found is not null || statement.Expression is null)
+                        return null;
+                    found = statement.Expression;
+                }
+            }
+            return found;
+        }
+
+        /// <summary>The initializer of a field or property written nowhere else in its type (const, readonly, or never assigned).</summary>
+        private PathText Initializer(ISymbol member, int depth)
+        {
+            if (member.DeclaringSyntaxReferences.Length != 1)
+                return PathText.Unknown;
+            var syntax = member.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+            var (initializer, writable) = syntax switch
+            {
+                VariableDeclaratorSyntax { Initializer: { } value } => (value.Value, member is IFieldSymbol { IsReadOnly: false, IsConst: false }),
+                PropertyDeclarationSyntax { ExpressionBody: { } arrow } => (arrow.Expression, false),
+                PropertyDeclarationSyntax { Initializer: { } value } property => (value.Value, property.AccessorList?.Accessors.Any(a => a.IsKind(SyntaxKind.SetAccessorDeclaration)) == true),
+                _ => ((ExpressionSyntax?)null, false),
+            };
+            if (initializer is null)
+                return PathText.Unknown;
+            if (writable && (member.DeclaredAccessibility != Accessibility.Private || IsAssignedInType(member, syntax)))
+                return PathText.Unknown;
+            var tree = initializer.SyntaxTree;
+            var compilation = member.ContainingAssembly is ISourceAssemblySymbol source ? source.Compilation : null;
+            if (compilation is null || !compilation.ContainsSyntaxTree(tree))
+                return PathText.Unknown;
+            return compilation.GetSemanticModel(tree).GetOperation(initializer, cancellationToken) is { } operation
+                ? Evaluate(operation, null, depth + 1)
+                : PathText.Unknown;
+        }
+
+        /// <summary>A syntactic look for <c>name = ...</c> anywhere in the member's type: a private member written after its initializer is unknown.</summary>
+        private bool IsAssignedInType(ISymbol member, SyntaxNode declaration)
+        {
+            var type = declaration.FirstAncestorOrSelf<TypeDeclarationSyntax>();
+            if (type is null)
+                return true;
+            foreach (var node in type.DescendantNodes())
+            {
+                if (node is AssignmentExpressionSyntax assignment
+                    && assignment.Left is IdentifierNameSyntax or MemberAccessExpressionSyntax
+                    && LastName(assignment.Left) == member.Name)
+                    return true;
+            }
+            return false;
+        }
+
+        private static string? LastName(ExpressionSyntax expression) => expression switch
+        {
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+            _ => null,
+        };
+
+        /// <summary>The value of a local written exactly once, at its declaration.</summary>
+        private IOperation? SingleWrite(ILocalReferenceOperation reference)
+        {
+            var root = reference;
+            IOperation current = reference;
+            while (current.Parent is { } parent)
+                current = parent;
+            IOperation? value = null;
+            foreach (var operation in current.Descendants())
+            {
+                switch (operation)
+                {
+                    case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, root.Local):
+                        if (declarator.Initializer is null)
+                            break;
+                        if (value is not null)
+                            return null;
+                        value = declarator.Initializer.Value;
+                        break;
+                    case IAssignmentOperation { Target: ILocalReferenceOperation target } when SymbolEqualityComparer.Default.Equals(target.Local, root.Local):
+                        return null;
+                    case ILocalReferenceOperation other when SymbolEqualityComparer.Default.Equals(other.Local, root.Local)
+                                                              && other.Parent is IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out }:
+                        return null;
+                }
+            }
+            return value;
+        }
+    }
+}

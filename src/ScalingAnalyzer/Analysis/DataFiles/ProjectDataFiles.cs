@@ -1,0 +1,74 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.IO;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace ScalingAnalyzer.Analysis.DataFiles;
+
+/// <summary>
+/// The data files of one compilation: its AdditionalFiles (the package's MSBuild props add the project's .csv, .tsv
+/// and .txt items), found by the path the code reads and read once per compilation, per format and limits. Files
+/// are only ever read through <see cref="AdditionalText.GetText"/> (RS1035: analyzers do no file IO of their own), and
+/// only files some code reads by a known path are read at all.
+/// </summary>
+internal sealed class ProjectDataFiles
+{
+    public static readonly ProjectDataFiles None = new(ImmutableArray<AdditionalText>.Empty);
+
+    private readonly ImmutableArray<AdditionalText> files;
+    private readonly ConcurrentDictionary<(AdditionalText File, DataFileFormat Format, int Characters, int Rows), DataFileTable> tables = new();
+
+    public ProjectDataFiles(ImmutableArray<AdditionalText> files) => this.files = files.IsDefault ? ImmutableArray<AdditionalText>.Empty : files;
+
+    public static ProjectDataFiles For(AnalyzerOptions options) => options.AdditionalFiles.IsDefaultOrEmpty ? None : new ProjectDataFiles(options.AdditionalFiles);
+
+    public bool IsEmpty => files.IsEmpty;
+
+    /// <summary>
+    /// The one AdditionalFile whose path ends with <paramref name="path"/>; null when none does, or when several do
+    /// and the path cannot tell them apart (then the data is unknown, as without files).
+    /// </summary>
+    public AdditionalText? Find(DataFilePath path)
+    {
+        AdditionalText? found = null;
+        foreach (var file in files)
+        {
+            if (file.Path is not { Length: > 0 } filePath || !path.IsSuffixOf(filePath))
+                continue;
+            if (found is not null)
+                return null;
+            found = file;
+        }
+        return found;
+    }
+
+    /// <summary>The file read with <paramref name="format"/> within <paramref name="limits"/>, once per compilation; unknown when it cannot be read.</summary>
+    public DataFileTable Read(AdditionalText file, DataFileFormat format, DataFileLimits limits, CancellationToken cancellationToken)
+    {
+        if (limits.IsOff)
+            return DataFileTable.Unknown;
+        var key = (file, format, limits.MaxCharacters, limits.MaxRows);
+        if (tables.TryGetValue(key, out var table))
+            return table;
+        table = ReadOnce(file, format, limits, cancellationToken);
+        return tables.GetOrAdd(key, table);
+    }
+
+    public static string DisplayName(AdditionalText file) => Path.GetFileName(file.Path) is { Length: > 0 } name ? name : file.Path;
+
+    private static DataFileTable ReadOnce(AdditionalText file, DataFileFormat format, DataFileLimits limits, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return DataFileReader.Read(file.GetText(cancellationToken), format, limits, cancellationToken);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Text.DecoderFallbackException)
+        {
+            // A file the host cannot hand over as text is unknown, not a failure of the build.
+            return DataFileTable.Unknown;
+        }
+    }
+}

@@ -1,0 +1,491 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ScalingAnalyzer.Analysis.MLNet;
+
+/// <summary>
+/// Rows generated in code for <c>LoadFromEnumerable</c>, the ML.NET samples' <c>GenerateRandomDataPoints</c> idiom:
+/// a method of the project that <c>yield return</c>s row objects (or adds them to a list it returns, or selects them
+/// from <c>Enumerable.Range</c>), whose members are set from <c>Random.NextDouble()</c>/<c>Next(a, b)</c>, constants,
+/// arithmetic, conditionals, local functions such as <c>float randomFloat() => (float)random.NextDouble();</c> and
+/// <c>Enumerable.Repeat(label, 50).Select(x => x + randomFloat()).ToArray()</c>. For each column every row sets, the
+/// bounds of what the generator assigns; a column some row source cannot bound is left out.
+/// </summary>
+internal sealed class GeneratedRows
+{
+    private const int MaxDepth = 24;
+
+    private readonly MLNetProgram program;
+    private readonly KnownType columnNameAttribute;
+    private readonly CancellationToken cancellationToken;
+    private readonly Dictionary<IOperation, HashSet<ILocalSymbol>> rewrittenLocals = new();
+
+    private GeneratedRows(MLNetProgram program, KnownType columnNameAttribute, CancellationToken cancellationToken)
+    {
+        this.program = program;
+        this.columnNameAttribute = columnNameAttribute;
+        this.cancellationToken = cancellationToken;
+    }
+
+    /// <summary>The generator's name and the bounds per column; null when <paramref name="rows"/> is not a generator this reads.</summary>
+    public static (string Generator, ImmutableDictionary<string, Interval> Columns)? Read(
+        IOperation rows, MLNetProgram program, KnownType columnNameAttribute, CancellationToken cancellationToken)
+    {
+        var reader = new GeneratedRows(program, columnNameAttribute, cancellationToken);
+        var generator = reader.GeneratorCall(rows, 0);
+        if (generator is null || program.BodyOf(generator.TargetMethod, cancellationToken, generator.SemanticModel) is not { } body)
+            return null;
+        var elements = reader.RowElements(body);
+        if (elements.IsDefaultOrEmpty)
+            return null;
+        Dictionary<string, Interval>? columns = null;
+        foreach (var element in elements)
+        {
+            var row = reader.RowColumns(element, body);
+            if (row is null)
+                return null;
+            if (columns is null)
+            {
+                columns = row;
+                continue;
+            }
+            foreach (var column in new List<string>(columns.Keys))
+            {
+                if (row.TryGetValue(column, out var bounds) && bounds.IsKnown)
+                    columns[column] = columns[column].Join(bounds);
+                else
+                    columns.Remove(column);
+            }
+        }
+        var builder = ImmutableDictionary.CreateBuilder<string, Interval>(StringComparer.Ordinal);
+        foreach (var column in columns!)
+        {
+            if (column.Value.IsKnown)
+                builder.Add(column.Key, column.Value);
+        }
+        return (generator.TargetMethod.Name, builder.ToImmutable());
+    }
+
+    /// <summary>The call of the project's generator method, under ToList/ToArray/AsEnumerable.</summary>
+    private IInvocationOperation? GeneratorCall(IOperation rows, int depth)
+    {
+        rows = MLNetOperationValues.Unwrap(rows);
+        if (depth > 4 || rows is not IInvocationOperation invocation)
+            return null;
+        if (IsEnumerable(invocation.TargetMethod) && invocation.TargetMethod.Name is "ToList" or "ToArray" or "AsEnumerable" && invocation.Arguments.Length == 1)
+            return GeneratorCall(invocation.Arguments[0].Value, depth + 1);
+        var method = invocation.TargetMethod;
+        return method.DeclaringSyntaxReferences.IsEmpty || method.MethodKind is not (MethodKind.Ordinary or MethodKind.LocalFunction) ? null : invocation;
+    }
+
+    /// <summary>The row expressions a generator produces: its yield returns, the Adds to the list it returns, or its returned array.</summary>
+    private ImmutableArray<(IOperation Row, Dictionary<IParameterSymbol, Interval>? Parameters)> RowElements(MethodBody body)
+    {
+        var builder = ImmutableArray.CreateBuilder<(IOperation, Dictionary<IParameterSymbol, Interval>?)>();
+        var returned = new List<IOperation>();
+        foreach (var operation in body.OwnOperations)
+        {
+            if (operation is IReturnOperation { Kind: OperationKind.YieldReturn, ReturnedValue: { } yielded })
+                builder.Add((yielded, null));
+            else if (operation is IReturnOperation { Kind: OperationKind.Return, ReturnedValue: { } value })
+                returned.Add(value);
+        }
+        if (builder.Count > 0)
+            return returned.Count == 0 ? builder.ToImmutable() : default;
+        foreach (var value in returned)
+        {
+            var unwrapped = MLNetOperationValues.Unwrap(value);
+            if (unwrapped is IInvocationOperation { TargetMethod.Name: "ToList" or "ToArray" } conversion && IsEnumerable(conversion.TargetMethod) && conversion.Arguments.Length == 1)
+                unwrapped = MLNetOperationValues.Unwrap(conversion.Arguments[0].Value);
+            switch (unwrapped)
+            {
+                case ILocalReferenceOperation list:
+                    // var rows = new List<Row>(); ... rows.Add(new Row { ... }); return rows;
+                    var adds = 0;
+                    foreach (var operation in body.OwnOperations)
+                    {
+                        if (operation is IInvocationOperation { TargetMethod.Name: "Add", Instance: ILocalReferenceOperation target, Arguments.Length: 1 } add
+                            && SymbolEqualityComparer.Default.Equals(target.Local, list.Local))
+                        {
+                            builder.Add((add.Arguments[0].Value, null));
+                            adds++;
+                        }
+                    }
+                    if (adds == 0)
+                        return default;
+                    break;
+                case IArrayCreationOperation { Initializer: { } initializer }:
+                    foreach (var element in initializer.ElementValues)
+                        builder.Add((element, null));
+                    break;
+                case IInvocationOperation { TargetMethod.Name: "Select" } select when IsEnumerable(select.TargetMethod) && select.Arguments.Length == 2:
+                    // Enumerable.Range(0, count).Select(i => new Row { ... })
+                    if (Lambda(select.Arguments[1].Value) is not { } lambda || lambda.Symbol.Parameters.Length != 1)
+                        return default;
+                    var parameters = new Dictionary<IParameterSymbol, Interval>(SymbolEqualityComparer.Default)
+                    {
+                        [lambda.Symbol.Parameters[0]] = Sequence(select.Arguments[0].Value, null, body, 0),
+                    };
+                    foreach (var result in LambdaResults(lambda))
+                        builder.Add((result, parameters));
+                    break;
+                default:
+                    return default;
+            }
+        }
+        return builder.ToImmutable();
+    }
+
+    /// <summary>The bounds of each member a row expression sets; null when it is not a row object this reads.</summary>
+    private Dictionary<string, Interval>? RowColumns((IOperation Row, Dictionary<IParameterSymbol, Interval>? Parameters) element, MethodBody body)
+    {
+        var row = MLNetOperationValues.Unwrap(element.Row);
+        var columns = new Dictionary<string, Interval>(StringComparer.Ordinal);
+        ILocalSymbol? local = null;
+        if (row is ILocalReferenceOperation reference)
+        {
+            local = reference.Local;
+            row = SingleDeclaration(reference.Local, body) is { } initial ? MLNetOperationValues.Unwrap(initial) : null!;
+        }
+        if (row is not IObjectCreationOperation creation)
+            return null;
+        if (creation.Initializer is { } initializer)
+        {
+            foreach (var item in initializer.Initializers)
+            {
+                if (item is ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Member: var member } } assignment)
+                    columns[LiteralRows.ColumnNameOf(member, columnNameAttribute)] = Bounds(assignment.Value, element.Parameters, body, 0);
+            }
+        }
+        var elementWrites = new Dictionary<string, Interval>(StringComparer.Ordinal);
+        if (local is not null)
+        {
+            // var point = new Row(); point.X = ...; yield return point;
+            foreach (var operation in body.OwnOperations)
+            {
+                if (operation is ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Instance: ILocalReferenceOperation instance, Member: var member } } assignment
+                    && SymbolEqualityComparer.Default.Equals(instance.Local, local))
+                {
+                    var name = LiteralRows.ColumnNameOf(member, columnNameAttribute);
+                    var value = Bounds(assignment.Value, element.Parameters, body, 0);
+                    columns[name] = columns.TryGetValue(name, out var before) && creation.Initializer is not null ? before.Join(value) : value;
+                }
+                else if (operation is ISimpleAssignmentOperation { Target: IArrayElementReferenceOperation { ArrayReference: IMemberReferenceOperation { Instance: ILocalReferenceOperation arrayOwner, Member: var arrayMember } } } elementAssignment
+                         && SymbolEqualityComparer.Default.Equals(arrayOwner.Local, local))
+                {
+                    // point.Features = new float[n]; for (...) point.Features[j] = value;  the elements are what is stored (or 0).
+                    var name = LiteralRows.ColumnNameOf(arrayMember, columnNameAttribute);
+                    var value = Bounds(elementAssignment.Value, element.Parameters, body, 0);
+                    elementWrites[name] = elementWrites.TryGetValue(name, out var sofar) ? sofar.Join(value) : value;
+                }
+            }
+        }
+        foreach (var written in elementWrites)
+        {
+            // Only an array the row was given empty (new float[n]), whose elements start at 0.
+            if (columns.TryGetValue(written.Key, out var array) && array.IsConstant && array.Low == 0)
+                columns[written.Key] = array.Join(written.Value);
+            else
+                columns.Remove(written.Key);
+        }
+        return columns;
+    }
+
+    /// <summary>The bounds of a numeric (or bool: 0..1) value, or of the elements of an array or sequence.</summary>
+    private Interval Bounds(IOperation operation, Dictionary<IParameterSymbol, Interval>? parameters, MethodBody body, int depth)
+    {
+        if (depth > MaxDepth)
+            return Interval.Unknown;
+        cancellationToken.ThrowIfCancellationRequested();
+        if (operation.ConstantValue is { HasValue: true, Value: var constant })
+        {
+            if (constant is bool flag)
+                return Interval.Constant(flag ? 1 : 0);
+            return NumericConstant.ToDouble(constant) is { } number && !double.IsNaN(number) && !double.IsInfinity(number) ? Interval.Constant(number) : Interval.Unknown;
+        }
+        switch (operation)
+        {
+            case IConversionOperation conversion:
+                return Bounds(conversion.Operand, parameters, body, depth + 1);
+            case IParenthesizedOperation parenthesized:
+                return Bounds(parenthesized.Operand, parameters, body, depth + 1);
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Minus } minus:
+                return -Bounds(minus.Operand, parameters, body, depth + 1);
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Plus } plus:
+                return Bounds(plus.Operand, parameters, body, depth + 1);
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not }:
+                return Interval.Of(0, 1);
+            case IBinaryOperation binary:
+                return Binary(binary, parameters, body, depth);
+            case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                return Bounds(conditional.WhenTrue, parameters, body, depth + 1).Join(Bounds(whenFalse, parameters, body, depth + 1));
+            case IParameterReferenceOperation parameter:
+                return parameters is not null && parameters.TryGetValue(parameter.Parameter, out var bound) ? bound : Interval.Unknown;
+            case ILocalReferenceOperation local:
+                if (SingleDeclaration(local.Local, body) is { } value)
+                    return Bounds(value, parameters, body, depth + 1);
+                return Adjusted(local.Local, parameters, body, depth);
+            case IArrayCreationOperation { Initializer: null }:
+                // new float[n]: every element 0 until written (element writes are joined in by the row reader).
+                return Interval.Constant(0);
+            case IArrayCreationOperation { Initializer: { } initializer } when !initializer.ElementValues.IsEmpty:
+                var elements = Bounds(initializer.ElementValues[0], parameters, body, depth + 1);
+                for (var i = 1; i < initializer.ElementValues.Length && elements.IsKnown; i++)
+                    elements = elements.Join(Bounds(initializer.ElementValues[i], parameters, body, depth + 1));
+                return elements;
+            case IInvocationOperation invocation:
+                return Invocation(invocation, parameters, body, depth);
+            default:
+                return Interval.Unknown;
+        }
+    }
+
+    private Interval Binary(IBinaryOperation binary, Dictionary<IParameterSymbol, Interval>? parameters, MethodBody body, int depth)
+    {
+        switch (binary.OperatorKind)
+        {
+            case BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals or BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual
+                or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual or BinaryOperatorKind.ConditionalAnd
+                or BinaryOperatorKind.ConditionalOr:
+                return Interval.Of(0, 1);
+        }
+        var left = Bounds(binary.LeftOperand, parameters, body, depth + 1);
+        var right = Bounds(binary.RightOperand, parameters, body, depth + 1);
+        switch (binary.OperatorKind)
+        {
+            case BinaryOperatorKind.Add:
+                return left + right;
+            case BinaryOperatorKind.Subtract:
+                return left - right;
+            case BinaryOperatorKind.Multiply:
+                return left * right;
+            case BinaryOperatorKind.Divide:
+                return left / right;
+            case BinaryOperatorKind.Remainder when right.IsConstant && right.Low != 0:
+                // i % 3: whatever i is, |result| < |3| (and >= 0 when i is).
+                var limit = Math.Abs(right.Low) - (IsIntegral(binary.Type) ? 1 : 0);
+                return left.IsKnown && left.Low >= 0 ? Interval.Of(0, Math.Min(left.High, limit)) : Interval.Of(-limit, limit);
+            default:
+                return Interval.Unknown;
+        }
+    }
+
+    private static bool IsIntegral(ITypeSymbol? type) => type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_UInt32
+        or SpecialType.System_UInt64 or SpecialType.System_Int16 or SpecialType.System_UInt16 or SpecialType.System_Byte or SpecialType.System_SByte;
+
+    private Interval Invocation(IInvocationOperation invocation, Dictionary<IParameterSymbol, Interval>? parameters, MethodBody body, int depth)
+    {
+        var method = invocation.TargetMethod;
+        var type = method.ContainingType;
+        if (IsSystemType(type, "Random"))
+        {
+            var arguments = invocation.Arguments;
+            switch (method.Name)
+            {
+                case "NextDouble" or "NextSingle" when arguments.Length == 0:
+                    return Interval.Of(0, 1);
+                case "Next" when arguments.Length == 0:
+                    return Interval.Of(0, int.MaxValue);
+                case "Next" when arguments.Length == 1:
+                    var max = Bounds(arguments[0].Value, parameters, body, depth + 1);
+                    return max.IsKnown ? Interval.Of(0, Math.Max(0, max.High - 1)) : Interval.Unknown;
+                case "Next" when arguments.Length == 2:
+                    var low = Bounds(arguments[0].Value, parameters, body, depth + 1);
+                    var high = Bounds(arguments[1].Value, parameters, body, depth + 1);
+                    return low.IsKnown && high.IsKnown ? Interval.Of(low.Low, Math.Max(low.Low, high.High - 1)) : Interval.Unknown;
+                default:
+                    return Interval.Unknown;
+            }
+        }
+        if (IsSystemType(type, "Math") || IsSystemType(type, "MathF"))
+        {
+            if (invocation.Arguments.Length != 1)
+                return Interval.Unknown;
+            var argument = Bounds(invocation.Arguments[0].Value, parameters, body, depth + 1);
+            return method.Name switch
+            {
+                "Sin" or "Cos" or "Tanh" => Interval.Of(-1, 1),
+                "Abs" => argument.Abs(),
+                "Sqrt" => argument.Monotone(Math.Sqrt, domainLow: 0),
+                "Floor" => argument.Monotone(Math.Floor),
+                "Ceiling" => argument.Monotone(Math.Ceiling),
+                "Round" => argument.Monotone(Math.Round),
+                _ => Interval.Unknown,
+            };
+        }
+        if (IsEnumerable(method))
+            return Sequence(invocation, parameters, body, depth);
+        // A local function or helper of the project: the join of what it returns.
+        if (method.DeclaringSyntaxReferences.IsEmpty || method.Parameters.Length > 0 && method.MethodKind != MethodKind.LocalFunction
+            || program.BodyOf(method, cancellationToken, invocation.SemanticModel) is not { } callee)
+            return Interval.Unknown;
+        var returned = callee.ReturnedValues();
+        if (returned.IsEmpty || method.Parameters.Length > 0)
+            return Interval.Unknown;
+        var joined = Bounds(returned[0], null, callee, depth + 1);
+        for (var i = 1; i < returned.Length && joined.IsKnown; i++)
+            joined = joined.Join(Bounds(returned[i], null, callee, depth + 1));
+        return joined;
+    }
+
+    /// <summary>The bounds of the elements of a LINQ sequence: Repeat, Range, Select, and the operators that keep elements.</summary>
+    private Interval Sequence(IOperation operation, Dictionary<IParameterSymbol, Interval>? parameters, MethodBody body, int depth)
+    {
+        operation = MLNetOperationValues.Unwrap(operation);
+        if (depth > MaxDepth || operation is not IInvocationOperation invocation || !IsEnumerable(invocation.TargetMethod))
+            return operation is IArrayCreationOperation ? Bounds(operation, parameters, body, depth + 1) : Interval.Unknown;
+        var arguments = invocation.Arguments;
+        switch (invocation.TargetMethod.Name)
+        {
+            case "Repeat" when arguments.Length == 2:
+                return Bounds(arguments[0].Value, parameters, body, depth + 1);
+            case "Range" when arguments.Length == 2:
+                var start = Bounds(arguments[0].Value, parameters, body, depth + 1);
+                var count = Bounds(arguments[1].Value, parameters, body, depth + 1);
+                return start.IsKnown && count.IsKnown ? Interval.Of(start.Low, start.High + Math.Max(0, count.High - 1)) : Interval.Unknown;
+            case "Select" when arguments.Length == 2:
+                if (Lambda(arguments[1].Value) is not { } lambda || lambda.Symbol.Parameters.Length != 1)
+                    return Interval.Unknown;
+                var scope = parameters is null
+                    ? new Dictionary<IParameterSymbol, Interval>(SymbolEqualityComparer.Default)
+                    : new Dictionary<IParameterSymbol, Interval>(parameters, SymbolEqualityComparer.Default);
+                scope[lambda.Symbol.Parameters[0]] = Sequence(arguments[0].Value, parameters, body, depth + 1);
+                Interval? result = null;
+                foreach (var value in LambdaResults(lambda))
+                {
+                    var bounds = Bounds(value, scope, body, depth + 1);
+                    result = result is { } sofar ? sofar.Join(bounds) : bounds;
+                }
+                return result ?? Interval.Unknown;
+            case "ToArray" or "ToList" or "AsEnumerable" or "Take" or "Skip" or "Where" or "OrderBy" or "Reverse" when arguments.Length >= 1:
+                return Sequence(arguments[0].Value, parameters, body, depth + 1);
+            default:
+                return Interval.Unknown;
+        }
+    }
+
+    private static IAnonymousFunctionOperation? Lambda(IOperation operation)
+    {
+        operation = MLNetOperationValues.Unwrap(operation);
+        return operation is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda } ? lambda : operation as IAnonymousFunctionOperation;
+    }
+
+    private static IEnumerable<IOperation> LambdaResults(IAnonymousFunctionOperation lambda)
+    {
+        foreach (var operation in MethodBody.Descendants(lambda.Body))
+        {
+            if (operation is IReturnOperation { ReturnedValue: { } value })
+                yield return value;
+        }
+    }
+
+    private static bool IsEnumerable(IMethodSymbol method)
+        => method.ContainingType is { Name: "Enumerable", ContainingNamespace: { Name: "Linq", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
+
+    private static bool IsSystemType(INamedTypeSymbol? type, string name)
+        => type is not null && type.Name == name && type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true };
+
+    /// <summary>
+    /// A local declared with a value and then only moved by <c>+=</c>/<c>-=</c> in the same loop iteration (the FFM
+    /// sample's <c>var value0 = (float)rnd.NextDouble(); if (sample.Label) value0 += 0.2f;</c>): its declared bounds
+    /// widened by every step, each taken at most once. A step inside a loop the declaration is not in accumulates
+    /// without bound: unknown.
+    /// </summary>
+    private Interval Adjusted(ILocalSymbol local, Dictionary<IParameterSymbol, Interval>? parameters, MethodBody body, int depth)
+    {
+        IVariableDeclaratorOperation? declaration = null;
+        var steps = new List<ICompoundAssignmentOperation>();
+        foreach (var operation in body.AllOperations)
+        {
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
+                    declaration = declarator;
+                    break;
+                case ICompoundAssignmentOperation { Target: ILocalReferenceOperation target, OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract } step
+                    when SymbolEqualityComparer.Default.Equals(target.Local, local):
+                    steps.Add(step);
+                    break;
+                case IAssignmentOperation { Target: ILocalReferenceOperation other } when SymbolEqualityComparer.Default.Equals(other.Local, local) && operation is not ICompoundAssignmentOperation:
+                case IIncrementOrDecrementOperation { Target: ILocalReferenceOperation counter } when SymbolEqualityComparer.Default.Equals(counter.Local, local):
+                    return Interval.Unknown;
+                case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out, Value: ILocalReferenceOperation passed }
+                    when SymbolEqualityComparer.Default.Equals(passed.Local, local):
+                    return Interval.Unknown;
+            }
+        }
+        if (declaration?.Initializer is not { } initializer || steps.Count == 0)
+            return Interval.Unknown;
+        var bounds = Bounds(initializer.Value, parameters, body, depth + 1);
+        var loop = EnclosingLoop(declaration);
+        foreach (var step in steps)
+        {
+            if (EnclosingLoop(step) != loop)
+                return Interval.Unknown;
+            var delta = Bounds(step.Value, parameters, body, depth + 1);
+            if (step.OperatorKind == BinaryOperatorKind.Subtract)
+                delta = -delta;
+            if (!bounds.IsKnown || !delta.IsKnown)
+                return Interval.Unknown;
+            bounds = bounds.Join(bounds + delta);
+        }
+        return bounds;
+    }
+
+    private static IOperation? EnclosingLoop(IOperation operation)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is ILoopOperation or IAnonymousFunctionOperation or ILocalFunctionOperation)
+                return current;
+        }
+        return null;
+    }
+
+    /// <summary>The initializer of a local declared once and never written again in the method; null otherwise.</summary>
+    private IOperation? SingleDeclaration(ILocalSymbol local, MethodBody body)
+    {
+        if (!rewrittenLocals.TryGetValue(body.Root, out var rewritten))
+            rewrittenLocals[body.Root] = rewritten = RewrittenLocals(body.AllOperations);
+        if (rewritten.Contains(local))
+            return null;
+        return body.DeclaratorOf(local)?.Initializer?.Value;
+    }
+
+    /// <summary>Locals written after their declaration (assignment, ++/--, compound assignment, ref/out, deconstruction, loop variables).</summary>
+    private static HashSet<ILocalSymbol> RewrittenLocals(ImmutableArray<IOperation> operations)
+    {
+        var result = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+        foreach (var operation in operations)
+        {
+            switch (operation)
+            {
+                case IAssignmentOperation { Target: ILocalReferenceOperation target }:
+                    result.Add(target.Local);
+                    break;
+                case IIncrementOrDecrementOperation { Target: ILocalReferenceOperation target }:
+                    result.Add(target.Local);
+                    break;
+                case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out, Value: ILocalReferenceOperation target }:
+                    result.Add(target.Local);
+                    break;
+                case IDeconstructionAssignmentOperation deconstruction:
+                    foreach (var part in deconstruction.Target.Descendants())
+                    {
+                        if (part is ILocalReferenceOperation written)
+                            result.Add(written.Local);
+                    }
+                    break;
+                case IForEachLoopOperation loop:
+                    foreach (var declared in loop.Locals)
+                        result.Add(declared);
+                    break;
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,289 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ScalingAnalyzer.Analysis.MLNet;
+
+/// <summary>An ML.NET chain with a normalizer fitted on rows that are afterwards held out (SCALE006).</summary>
+internal sealed class MLNetLeakFinding
+{
+    public MLNetLeakFinding(IInvocationOperation fit, IInvocationOperation evaluation, string dataName, bool crossValidation)
+    {
+        Fit = fit;
+        Evaluation = evaluation;
+        DataName = dataName;
+        CrossValidation = crossValidation;
+    }
+
+    /// <summary>The <c>Fit</c> of the chain that holds the normalizer: where the statistics are learned.</summary>
+    public IInvocationOperation Fit { get; }
+
+    /// <summary>The TrainTestSplit or CrossValidate call that holds rows out of the fitted data.</summary>
+    public IInvocationOperation Evaluation { get; }
+
+    public string DataName { get; }
+    public bool CrossValidation { get; }
+}
+
+/// <summary>
+/// Where an ML.NET data view's rows come from within one method body: a root (a parameter, a loader, anything not
+/// followed), the fitted normalizing chains applied to it, and the part of a TrainTestSplit it is.
+/// </summary>
+internal sealed class MLNetSplitLeakage
+{
+    private const int MaxDepth = 12;
+
+    private readonly MLNetKnownSymbols _symbols;
+    private MLNetOperationValues _values = null!;
+
+    public MLNetSplitLeakage(MLNetKnownSymbols symbols) => _symbols = symbols;
+
+    /// <summary>The text filter before binding: a Fit and a split or cross-validation in the same code.</summary>
+    public static bool MayLeak(SyntaxNode code) => Leakage.CodeText.ContainsOneOfEach(code, FitWords, SplitWords);
+
+    private static readonly string[] FitWords = { "Fit" };
+    private static readonly string[] SplitWords = { "TrainTestSplit", "CrossValidate" };
+
+    public List<MLNetLeakFinding> Find(IOperation body, CancellationToken cancellationToken)
+    {
+        _values = new MLNetOperationValues(body);
+        var findings = new List<MLNetLeakFinding>();
+        var reported = new HashSet<IOperation>();
+        var testSetReads = new List<IOperation>();
+        var splits = new List<IInvocationOperation>();
+        var crossValidations = new List<IInvocationOperation>();
+        var transforms = new List<IInvocationOperation>();
+        foreach (var operation in body.Descendants())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            switch (operation)
+            {
+                case IInvocationOperation invocation when invocation.TargetMethod.Name == "TrainTestSplit" && _symbols.IsRowOperation(invocation.TargetMethod):
+                    splits.Add(invocation);
+                    break;
+                case IInvocationOperation invocation when invocation.TargetMethod.Name.StartsWith("CrossValidate", StringComparison.Ordinal) && IsCrossValidation(invocation.TargetMethod):
+                    crossValidations.Add(invocation);
+                    break;
+                case IInvocationOperation invocation when _symbols.IsTransformerTransform(invocation.TargetMethod):
+                    transforms.Add(invocation);
+                    break;
+                case IFieldReferenceOperation { Field.Name: "TestSet" } field when _symbols.TrainTestData.Matches(field.Field.ContainingType):
+                    testSetReads.Add(field);
+                    break;
+                case IPropertyReferenceOperation { Property.Name: "TestSet" } property when _symbols.TrainTestData.Matches(property.Property.ContainingType):
+                    testSetReads.Add(property);
+                    break;
+            }
+        }
+
+        foreach (var split in splits)
+        {
+            if (DataArgument(split) is not { } data || !TestSetIsRead(split, testSetReads))
+                continue;
+            var origin = Resolve(data, 0);
+            if (origin.Part is not null)
+                continue;
+            // The split's rows were scaled by a chain fitted on all of them.
+            foreach (var fit in origin.Fits)
+            {
+                if (fit.Data.Part is null && ReferenceEquals(fit.Data.Root, origin.Root) && reported.Add(fit.Invocation))
+                    findings.Add(new MLNetLeakFinding(fit.Invocation, split, NameOf(fit.Data), crossValidation: false));
+            }
+        }
+        // A chain fitted on all rows, applied to the parts of a split of those rows.
+        foreach (var transform in transforms)
+        {
+            if (transform.Arguments.Length != 1 || transform.Instance is null)
+                continue;
+            var input = Resolve(transform.Arguments[0].Value, 0);
+            if (input.Part is not { } part || FitOf(transform.Instance, 0) is not { } fit || fit.Data.Part is not null)
+                continue;
+            if (DataArgument(part.Split) is not { } splitData || !ReferenceEquals(Resolve(splitData, 0).Root, fit.Data.Root) || !TestSetIsRead(part.Split, testSetReads))
+                continue;
+            if (reported.Add(fit.Invocation))
+                findings.Add(new MLNetLeakFinding(fit.Invocation, part.Split, NameOf(fit.Data), crossValidation: false));
+        }
+        foreach (var crossValidation in crossValidations)
+        {
+            if (DataArgument(crossValidation) is not { } data)
+                continue;
+            var origin = Resolve(data, 0);
+            foreach (var fit in origin.Fits)
+            {
+                if (fit.Data.Part is null && ReferenceEquals(fit.Data.Root, origin.Root) && origin.Part is null && reported.Add(fit.Invocation))
+                    findings.Add(new MLNetLeakFinding(fit.Invocation, crossValidation, NameOf(fit.Data), crossValidation: true));
+            }
+        }
+        return findings;
+    }
+
+    private static bool IsCrossValidation(IMethodSymbol method)
+        => method.ContainingType is { } type && type.ContainingNamespace?.ToDisplayString() == "Microsoft.ML" && type.Name.EndsWith("Catalog", StringComparison.Ordinal);
+
+    private IOperation? DataArgument(IInvocationOperation invocation)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is { Name: "data" })
+                return argument.Value;
+        }
+        var parameter = _symbols.FindDataViewParameter(invocation.TargetMethod);
+        foreach (var argument in invocation.Arguments)
+        {
+            if (SymbolEqualityComparer.Default.Equals(argument.Parameter, parameter))
+                return argument.Value;
+        }
+        return null;
+    }
+
+    /// <summary>The split's TestSet is read somewhere in the body: the held-out rows are used.</summary>
+    private bool TestSetIsRead(IInvocationOperation split, List<IOperation> testSetReads)
+    {
+        foreach (var read in testSetReads)
+        {
+            var instance = read switch
+            {
+                IFieldReferenceOperation field => field.Instance,
+                IPropertyReferenceOperation property => property.Instance,
+                _ => null,
+            };
+            if (instance is not null && ReferenceEquals(SplitOf(instance, 0), split))
+                return true;
+        }
+        return false;
+    }
+
+    private IInvocationOperation? SplitOf(IOperation operation, int depth)
+    {
+        operation = MLNetOperationValues.Unwrap(operation);
+        if (depth > MaxDepth)
+            return null;
+        return operation switch
+        {
+            IInvocationOperation { TargetMethod.Name: "TrainTestSplit" } invocation => invocation,
+            ILocalReferenceOperation local when _values.ValueAt(local) is { } value => SplitOf(value, depth + 1),
+            _ => null,
+        };
+    }
+
+    private sealed class FitSite
+    {
+        public FitSite(IInvocationOperation invocation, ViewOrigin data)
+        {
+            Invocation = invocation;
+            Data = data;
+        }
+
+        public IInvocationOperation Invocation { get; }
+        public ViewOrigin Data { get; }
+    }
+
+    private sealed class SplitPart
+    {
+        public SplitPart(IInvocationOperation split, string name)
+        {
+            Split = split;
+            Name = name;
+        }
+
+        public IInvocationOperation Split { get; }
+        public string Name { get; }
+    }
+
+    private sealed class ViewOrigin
+    {
+        public ViewOrigin(object root, List<FitSite> fits, SplitPart? part, string? name)
+        {
+            Root = root;
+            Fits = fits;
+            Part = part;
+            Name = name;
+        }
+
+        /// <summary>The rows' source (a symbol or an operation), compared by reference.</summary>
+        public object Root { get; }
+        public List<FitSite> Fits { get; }
+        public SplitPart? Part { get; }
+        public string? Name { get; }
+    }
+
+    private static string NameOf(ViewOrigin origin) => origin.Name ?? "the data";
+
+    private ViewOrigin Resolve(IOperation operation, int depth)
+    {
+        operation = MLNetOperationValues.Unwrap(operation);
+        if (depth > MaxDepth)
+            return new ViewOrigin(operation, new List<FitSite>(), null, null);
+        switch (operation)
+        {
+            case ILocalReferenceOperation local:
+                if (_values.ValueAt(local) is { } value)
+                {
+                    var resolved = Resolve(value, depth + 1);
+                    return resolved.Name is null ? new ViewOrigin(resolved.Root, resolved.Fits, resolved.Part, local.Local.Name) : resolved;
+                }
+                return new ViewOrigin(local.Local, new List<FitSite>(), null, local.Local.Name);
+            case IParameterReferenceOperation parameter:
+                return new ViewOrigin(parameter.Parameter, new List<FitSite>(), null, parameter.Parameter.Name);
+            case IFieldReferenceOperation { Field.Name: "TrainSet" or "TestSet" } field when field.Instance is not null && SplitOf(field.Instance, depth + 1) is { } split:
+                return PartOf(split, field.Field.Name, depth);
+            case IPropertyReferenceOperation { Property.Name: "TrainSet" or "TestSet" } property when property.Instance is not null && SplitOf(property.Instance, depth + 1) is { } split:
+                return PartOf(split, property.Property.Name, depth);
+            case IInvocationOperation invocation when _symbols.IsTransformerTransform(invocation.TargetMethod) && invocation.Instance is not null && invocation.Arguments.Length == 1:
+                var input = Resolve(invocation.Arguments[0].Value, depth + 1);
+                if (FitOf(invocation.Instance, depth + 1) is not { } fit)
+                    return input;
+                var fits = new List<FitSite>(input.Fits) { fit };
+                return new ViewOrigin(input.Root, fits, input.Part, input.Name);
+            case IInvocationOperation invocation when invocation.TargetMethod.Name != "TrainTestSplit" && _symbols.IsRowOperation(invocation.TargetMethod) && DataArgument(invocation) is { } rows:
+                return Resolve(rows, depth + 1);
+            default:
+                return new ViewOrigin(operation, new List<FitSite>(), null, null);
+        }
+    }
+
+    private ViewOrigin PartOf(IInvocationOperation split, string name, int depth)
+    {
+        var whole = DataArgument(split) is { } data ? Resolve(data, depth + 1) : new ViewOrigin(split, new List<FitSite>(), null, null);
+        return new ViewOrigin(whole.Root, whole.Fits, new SplitPart(split, name), whole.Name);
+    }
+
+    /// <summary>The fit of a chain holding a normalizer that learns statistics, when <paramref name="transformer"/> is one.</summary>
+    private FitSite? FitOf(IOperation transformer, int depth)
+    {
+        transformer = MLNetOperationValues.Unwrap(transformer);
+        if (depth > MaxDepth)
+            return null;
+        switch (transformer)
+        {
+            case ILocalReferenceOperation local when _values.ValueAt(local) is { } value:
+                return FitOf(value, depth + 1);
+            case IInvocationOperation invocation when _symbols.IsEstimatorFit(invocation.TargetMethod) && invocation.Arguments.Length == 1 && invocation.Instance is not null:
+                if (!HoldsNormalizer(invocation.Instance, depth + 1))
+                    return null;
+                return new FitSite(invocation, Resolve(invocation.Arguments[0].Value, depth + 1));
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The estimator (a chain built in view, through locals) contains a normalizer that learns statistics.</summary>
+    private bool HoldsNormalizer(IOperation estimator, int depth)
+    {
+        if (depth > MaxDepth)
+            return false;
+        foreach (var operation in MLNetOperationValues.Unwrap(estimator).DescendantsAndSelf())
+        {
+            switch (operation)
+            {
+                case IInvocationOperation invocation when _symbols.GetTransformKind(invocation.TargetMethod) == ColumnTransformKind.Normalizer:
+                    return true;
+                case ILocalReferenceOperation local when _values.ValueAt(local) is { } value && HoldsNormalizer(value, depth + 1):
+                    return true;
+            }
+        }
+        return false;
+    }
+}

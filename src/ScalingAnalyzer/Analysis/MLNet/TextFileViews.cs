@@ -1,0 +1,70 @@
+using System;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using ScalingAnalyzer.Analysis.DataFiles;
+
+namespace ScalingAnalyzer.Analysis.MLNet;
+
+/// <summary>
+/// The columns of a view a text loader reads: raw (text carries no IsNormalized mark), refined by the project's data
+/// file when the code's path leads to one: a column whose values in the file stay within the feature-magnitude
+/// threshold needs no normalizer; one that does not keeps the file's numbers for the message.
+/// </summary>
+internal sealed class TextFileViews
+{
+    public static readonly TextFileViews None = new(ProjectDataFiles.None, DataFileLimits.Off, CancellationToken.None);
+
+    private readonly ProjectDataFiles files;
+    private readonly DataFileLimits limits;
+    private readonly CancellationToken cancellationToken;
+
+    public TextFileViews(ProjectDataFiles files, DataFileLimits limits, CancellationToken cancellationToken)
+    {
+        this.files = files;
+        this.limits = limits;
+        this.cancellationToken = cancellationToken;
+    }
+
+    /// <summary>
+    /// The view <paramref name="loader"/> (LoadFromTextFile or CreateTextLoader) reads from <paramref name="path"/>
+    /// (null when not in view), with <paramref name="resolve"/> following locals to the loader's options.
+    /// </summary>
+    public ColumnNormalizationState Evaluate(
+        IInvocationOperation loader, IOperation? path, MLNetKnownSymbols symbols, Func<IOperation, IOperation?> resolve, double threshold)
+    {
+        var state = ColumnNormalizationState.Raw;
+        if (path is null || files.IsEmpty || limits.IsOff)
+            return state;
+        if (DataFilePaths.Evaluate(path, cancellationToken) is not { } filePath || files.Find(filePath) is not { } file)
+            return state;
+        var description = TextLoaderColumns.Read(loader, symbols, resolve);
+        if (description.Format is not { } format || description.Columns.IsDefaultOrEmpty)
+            return state;
+        var table = files.Read(file, format, limits, cancellationToken);
+        if (!table.IsKnown)
+            return state;
+        var fileName = ProjectDataFiles.DisplayName(file);
+        foreach (var column in description.Columns)
+        {
+            ColumnRange? joined = null;
+            foreach (var (first, last) in column.Sources)
+            {
+                if (table.Range(first, last) is not { } range)
+                {
+                    joined = null;
+                    break;
+                }
+                joined = joined is { } sofar ? sofar.Join(range) : range;
+            }
+            if (joined is not { } values)
+                continue;
+            var sourceName = column.Sources.Length == 1 && column.Sources[0].First == column.Sources[0].Last
+                ? table.HeaderOf(column.Sources[0].First) ?? column.Name
+                : column.Name;
+            var evidence = new ColumnEvidence(sourceName, values.Min, values.Max, ColumnEvidence.InFile(fileName, table.Rows, table.IsComplete));
+            state = state.With(column.Name, values.Magnitude <= threshold ? ColumnNormalization.WithinUnitScale : ColumnNormalization.NotNormalized, evidence);
+        }
+        return state;
+    }
+}

@@ -1,0 +1,109 @@
+using System;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using ScalingAnalyzer.Analysis;
+using ScalingAnalyzer.Analysis.Leakage;
+using ScalingAnalyzer.Analysis.MLNet;
+
+namespace ScalingAnalyzer.Rules;
+
+/// <summary>
+/// SCALE006: scaling statistics computed over rows part of which is afterwards held out for evaluation. TorchSharp
+/// (statistics of tensors and arrays, the runtime scalers) and ML.NET (a normalizer fitted before TrainTestSplit or
+/// CrossValidate). Reported at the statistic's computation, or at the Fit of the ML.NET chain.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class DataLeakageAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.StatisticsLeakage);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var torch = LeakageCompilationAnalysis.For(start.Compilation);
+            var mlnet = MLNetKnownSymbols.TryCreate(start.Compilation);
+            if (torch is null && mlnet is null)
+                return;
+            start.RegisterCodeBlockAction(block => AnalyzeBlock(block, torch, mlnet));
+        });
+    }
+
+    private static void AnalyzeBlock(CodeBlockAnalysisContext context, LeakageCompilationAnalysis? torch, MLNetKnownSymbols? mlnet)
+    {
+        if (context.OwningSymbol is not IMethodSymbol)
+            return;
+        var mayLeakTorch = torch is not null && LeakageCompilationAnalysis.MaySplitAfterStatistics(context.CodeBlock);
+        var mayLeakMLNet = mlnet is not null && MLNetSplitLeakage.MayLeak(context.CodeBlock);
+        if (!mayLeakTorch && !mayLeakMLNet)
+            return;
+        try
+        {
+            var body = context.SemanticModel.GetOperation(context.CodeBlock, context.CancellationToken);
+            if (body is not (IMethodBodyOperation or IBlockOperation or IConstructorBodyOperation))
+                return;
+            if (mayLeakTorch)
+            {
+                foreach (var finding in torch!.FindingsFor(body, context.CancellationToken))
+                    context.ReportDiagnostic(Report(finding));
+            }
+            if (mayLeakMLNet)
+            {
+                foreach (var finding in new MLNetSplitLeakage(mlnet!).Find(body, context.CancellationToken))
+                    context.ReportDiagnostic(Report(finding));
+            }
+        }
+        catch (Exception exception) when (AnalysisDefects.ShouldSwallow(exception))
+        {
+            // A defect in the analysis must never surface as a compiler error in users' builds (AD0001).
+        }
+    }
+
+    private static Diagnostic Report(LeakFinding finding)
+    {
+        var properties = ImmutableDictionary<string, string?>.Empty;
+        if (LeakageFindings.TrainingRowsExpression(finding) is { } trainingRows && finding.Statistic.DataOperand is { } data)
+        {
+            properties = properties
+                .Add(DiagnosticProperties.TrainingRows, trainingRows)
+                .Add(DiagnosticProperties.StatisticData, data.Syntax.SpanStart.ToString(System.Globalization.CultureInfo.InvariantCulture) + ","
+                     + data.Syntax.Span.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        var evaluation = finding.Evaluation;
+        var callText = evaluation.Call is IInvocationOperation invocation
+            ? (invocation.Instance?.Syntax.ToString() is { Length: > 0 and <= 40 } instance ? instance + "." : string.Empty) + invocation.TargetMethod.Name
+            : "evaluation";
+        var heldOut = finding.HeldOut.Name ?? Shorten(evaluation.Argument.Syntax.ToString());
+        return Diagnostic.Create(
+            DiagnosticDescriptors.StatisticsLeakage,
+            finding.Statistic.Operation.Syntax.GetLocation(),
+            properties,
+            "'" + finding.Statistic.Description + "'",
+            finding.Statistic.Rows.Lifted.Name ?? "the data",
+            heldOut,
+            "evaluated at " + callText);
+    }
+
+    private static Diagnostic Report(MLNetLeakFinding finding)
+    {
+        var properties = ImmutableDictionary<string, string?>.Empty
+            .Add(MLNetLeakProperties.Kind, finding.CrossValidation ? MLNetLeakProperties.CrossValidation : MLNetLeakProperties.TrainTestSplit)
+            .Add(MLNetLeakProperties.EvaluationStart, finding.Evaluation.Syntax.SpanStart.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return Diagnostic.Create(
+            DiagnosticDescriptors.StatisticsLeakage,
+            finding.Fit.Syntax.GetLocation(),
+            properties,
+            "The normalizer fitted by '" + Shorten(finding.Fit.Syntax.ToString(), "Fit") + "'",
+            finding.DataName,
+            finding.CrossValidation ? "cross-validation folds" : "TestSet",
+            (finding.CrossValidation ? "by " : "by ") + finding.Evaluation.TargetMethod.Name);
+    }
+
+    private static string Shorten(string text, string fallback) => text.Length <= 60 && text.IndexOf('\n') < 0 ? text : fallback;
+
+    private static string Shorten(string text) => text.Length <= 40 && text.IndexOf('\n') < 0 ? text : "the held-out rows";
+}

@@ -1,0 +1,131 @@
+using Microsoft.CodeAnalysis.Testing;
+using ScalingAnalyzer.Rules;
+using ScalingAnalyzer.Tests.Verifiers;
+
+namespace ScalingAnalyzer.Tests.Leakage;
+
+/// <summary>
+/// SCALE006 on ML.NET: a normalizer fitted on the whole data before TrainTestSplit or CrossValidate, next to the
+/// pipelines of dotnet/machinelearning-samples that fit it on the training set (or inside CrossValidate).
+/// </summary>
+public class MLNetLeakageTests
+{
+    private static Task Reports(string source, params DiagnosticResult[] expected) => Verify<DataLeakageAnalyzer>.AnalyzerAsync(source, TestReferences.WithMLNet, expected: expected);
+
+    private static Task Silent(string source) => Verify<DataLeakageAnalyzer>.AnalyzerAsync(source, TestReferences.WithMLNet);
+
+    public static string MLNetProgram(string body) => $$"""
+        using System;
+        using Microsoft.ML;
+        using Microsoft.ML.Data;
+
+        public sealed class House
+        {
+            [LoadColumn(0)] public float Size { get; set; }
+            [LoadColumn(1)] public float Rooms { get; set; }
+            [LoadColumn(2), ColumnName("Label")] public float Price { get; set; }
+        }
+
+        public static class Training
+        {
+            public static void Run(string path)
+            {
+                var mlContext = new MLContext(seed: 0);
+                IDataView data = mlContext.Data.LoadFromTextFile<House>(path, hasHeader: true, separatorChar: ',');
+        {{body}}
+            }
+        }
+        """;
+
+    [Fact]
+    public Task NormalizedThenSplitIsReported() => Reports(MLNetProgram("""
+                var normalizer = mlContext.Transforms.Concatenate("Features", "Size", "Rooms")
+                    .Append(mlContext.Transforms.NormalizeMinMax("Features"));
+                var normalized = {|#0:normalizer.Fit(data)|}.Transform(data);
+                var split = mlContext.Data.TrainTestSplit(normalized, testFraction: 0.2);
+                var model = mlContext.Regression.Trainers.Sdca().Fit(split.TrainSet);
+                var metrics = mlContext.Regression.Evaluate(model.Transform(split.TestSet));
+                Console.WriteLine(metrics.RootMeanSquaredError);
+        """), new DiagnosticResult("SCALE006", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(0)
+            .WithArguments("The normalizer fitted by 'normalizer.Fit(data)'", "data", "TestSet", "by TrainTestSplit"));
+
+    [Fact]
+    public Task NormalizerInThePipelineFittedOnTheTrainSetIsSilent() => Silent(MLNetProgram("""
+                var split = mlContext.Data.TrainTestSplit(data, testFraction: 0.2);
+                var pipeline = mlContext.Transforms.Concatenate("Features", "Size", "Rooms")
+                    .Append(mlContext.Transforms.NormalizeMinMax("Features"))
+                    .Append(mlContext.Regression.Trainers.Sdca());
+                var model = pipeline.Fit(split.TrainSet);
+                var metrics = mlContext.Regression.Evaluate(model.Transform(split.TestSet));
+                Console.WriteLine(metrics.RootMeanSquaredError);
+        """));
+
+    [Fact]
+    public Task FittedOnAllRowsAppliedToBothPartsIsReported() => Reports(MLNetProgram("""
+                var split = mlContext.Data.TrainTestSplit(data, testFraction: 0.2);
+                var normalizerModel = {|#0:mlContext.Transforms.Concatenate("Features", "Size", "Rooms").Append(mlContext.Transforms.NormalizeMeanVariance("Features")).Fit(data)|};
+                var train = normalizerModel.Transform(split.TrainSet);
+                var test = normalizerModel.Transform(split.TestSet);
+                var model = mlContext.Regression.Trainers.OnlineGradientDescent().Fit(train);
+                Console.WriteLine(mlContext.Regression.Evaluate(model.Transform(test)).RSquared);
+        """), DiagnosticResult.CompilerWarning("SCALE006").WithLocation(0));
+
+    [Fact]
+    public Task FittedOnTheTrainSetAppliedToBothPartsIsSilent() => Silent(MLNetProgram("""
+                var split = mlContext.Data.TrainTestSplit(data, testFraction: 0.2);
+                var normalizerModel = mlContext.Transforms.Concatenate("Features", "Size", "Rooms").Append(mlContext.Transforms.NormalizeMeanVariance("Features")).Fit(split.TrainSet);
+                var train = normalizerModel.Transform(split.TrainSet);
+                var test = normalizerModel.Transform(split.TestSet);
+                var model = mlContext.Regression.Trainers.OnlineGradientDescent().Fit(train);
+                Console.WriteLine(mlContext.Regression.Evaluate(model.Transform(test)).RSquared);
+        """));
+
+    [Fact]
+    public Task TransformedDataGivenToCrossValidateIsReported() => Reports(MLNetProgram("""
+                var preprocessing = mlContext.Transforms.Concatenate("Features", "Size", "Rooms")
+                    .Append(mlContext.Transforms.NormalizeMeanVariance("Features"));
+                var transformed = {|#0:preprocessing.Fit(data)|}.Transform(data);
+                var results = mlContext.Regression.CrossValidate(transformed, mlContext.Regression.Trainers.Sdca(), numberOfFolds: 5);
+                foreach (var fold in results)
+                    Console.WriteLine(fold.Metrics.RootMeanSquaredError);
+        """), new DiagnosticResult("SCALE006", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(0)
+            .WithArguments("The normalizer fitted by 'preprocessing.Fit(data)'", "data", "cross-validation folds", "by CrossValidate"));
+
+    [Fact]
+    public Task NormalizerInsideTheCrossValidatedPipelineIsSilent() => Silent(MLNetProgram("""
+                var pipeline = mlContext.Transforms.Concatenate("Features", "Size", "Rooms")
+                    .Append(mlContext.Transforms.NormalizeMeanVariance("Features"))
+                    .Append(mlContext.Regression.Trainers.Sdca());
+                var results = mlContext.Regression.CrossValidate(data, pipeline, numberOfFolds: 5);
+                foreach (var fold in results)
+                    Console.WriteLine(fold.Metrics.RootMeanSquaredError);
+        """));
+
+    [Fact]
+    public Task TransformsThatLearnNothingBeforeCrossValidateAreSilent() => Silent(MLNetProgram("""
+                var featurized = mlContext.Transforms.Concatenate("Features", "Size", "Rooms").Fit(data).Transform(data);
+                var results = mlContext.Regression.CrossValidate(featurized, mlContext.Transforms.NormalizeMinMax("Features").Append(mlContext.Regression.Trainers.Sdca()), numberOfFolds: 5);
+                Console.WriteLine(results.Count);
+        """));
+
+    [Fact]
+    public Task TestSetNeverReadIsSilent() => Silent(MLNetProgram("""
+                var normalized = mlContext.Transforms.Concatenate("Features", "Size", "Rooms")
+                    .Append(mlContext.Transforms.NormalizeMinMax("Features")).Fit(data).Transform(data);
+                var split = mlContext.Data.TrainTestSplit(normalized, testFraction: 0.5);
+                var model = mlContext.Regression.Trainers.Sdca().Fit(split.TrainSet);
+                Console.WriteLine(model.Model.Bias);
+        """));
+
+    [Fact]
+    public Task NormalizerFromALocalEstimatorIsFollowed() => Reports(MLNetProgram("""
+                var minMax = mlContext.Transforms.NormalizeMinMax("Features");
+                var preprocessing = mlContext.Transforms.Concatenate("Features", "Size", "Rooms").Append(minMax);
+                var transformer = {|#0:preprocessing.Fit(data)|};
+                IDataView prepared = transformer.Transform(data);
+                var split = mlContext.Data.TrainTestSplit(prepared, testFraction: 0.25, seed: 1);
+                var model = mlContext.Regression.Trainers.Sdca().Fit(split.TrainSet);
+                var metrics = mlContext.Regression.Evaluate(model.Transform(split.TestSet));
+                Console.WriteLine(metrics.MeanAbsoluteError);
+        """), DiagnosticResult.CompilerWarning("SCALE006").WithLocation(0));
+}

@@ -1,0 +1,257 @@
+using Microsoft.CodeAnalysis.Testing;
+using ScalingAnalyzer.Rules;
+using ScalingAnalyzer.Tests.Verifiers;
+
+namespace ScalingAnalyzer.Tests.MLNet;
+
+/// <summary>
+/// SCALE002 and the project's data files (Analysis/DataFiles, read as AdditionalFiles): a column the file shows
+/// within the feature-magnitude threshold needs no normalizer; one it does not is reported with the file's numbers.
+/// Without the file, the rule keeps its behaviour. The programs are written the way the ML.NET samples load data.
+/// </summary>
+public class DataFileEvidenceTests
+{
+    private static DiagnosticResult Scale002(int location, string trainer, string column, string evidence)
+        => Verify<MLNetNormalizationAnalyzer>.Diagnostic("SCALE002").WithLocation(location).WithArguments(trainer, column, evidence);
+
+    private static Task ExpectAsync(string source, (string, string)[] files, string? editorConfig = null, params DiagnosticResult[] expected)
+        => Verify<MLNetNormalizationAnalyzer>.AnalyzerWithFilesAsync(source, files, TestReferences.WithMLNet, editorConfig, expected);
+
+    private const string IrisData = """
+        5.1,3.5,1.4,0.2,Iris-setosa
+        4.9,3.0,1.4,0.2,Iris-setosa
+        7.0,3.2,4.7,1.4,Iris-versicolor
+        6.3,3.3,6.0,2.5,Iris-virginica
+        7.9,3.8,6.4,2.0,Iris-virginica
+        4.3,3.0,1.1,0.1,Iris-setosa
+        """;
+
+    private const string IrisProgram = """
+        using System;
+        using System.IO;
+        using Microsoft.ML;
+        using Microsoft.ML.Data;
+
+        public class IrisData
+        {
+            [LoadColumn(0)] public float SepalLength;
+            [LoadColumn(1)] public float SepalWidth;
+            [LoadColumn(2)] public float PetalLength;
+            [LoadColumn(3)] public float PetalWidth;
+        }
+
+        public static class Program
+        {
+            private static readonly string DataPath = Path.Combine(Environment.CurrentDirectory, "Data", "iris.csv");
+
+            public static void Main()
+            {
+                var mlContext = new MLContext(seed: 0);
+                IDataView dataView = mlContext.Data.LoadFromTextFile<IrisData>(DataPath, hasHeader: false, separatorChar: ',');
+                string featuresColumnName = "Features";
+                var pipeline = mlContext.Transforms
+                    .Concatenate(featuresColumnName, "SepalLength", "SepalWidth", "PetalLength", "PetalWidth")
+                    .Append(TRAINER);
+                var model = pipeline.Fit(dataView);
+            }
+        }
+        """;
+
+    [Fact]
+    public Task IrisMeasurementsInTheProjectNeedNoNormalizer() => ExpectAsync(
+        IrisProgram.Replace("TRAINER", "mlContext.Clustering.Trainers.KMeans(featuresColumnName, numberOfClusters: 3)"),
+        new[] { ("/src/IrisClustering/Data/iris.csv", IrisData) });
+
+    [Fact]
+    public Task WithoutTheFileTheRuleWarnsAsBefore() => ExpectAsync(
+        IrisProgram.Replace("TRAINER", "{|#0:mlContext.Clustering.Trainers.KMeans(featuresColumnName, numberOfClusters: 3)|}"),
+        new[] { ("/src/IrisClustering/Data/other.csv", IrisData) },
+        null,
+        Scale002(0, "KMeans", "Features", ""));
+
+    [Fact]
+    public Task AReadLimitOfZeroTurnsTheFilesOff() => ExpectAsync(
+        IrisProgram.Replace("TRAINER", "{|#0:mlContext.Clustering.Trainers.KMeans(featuresColumnName, numberOfClusters: 3)|}"),
+        new[] { ("/src/IrisClustering/Data/iris.csv", IrisData) },
+        "root = true\n[*.cs]\nscaling_analyzer.data_file_read_limit_kb = 0\n",
+        Scale002(0, "KMeans", "Features", ""));
+
+    [Fact]
+    public Task AFileOfZerosAndOnesNeedsNoNormalizer() => ExpectAsync(
+        IrisProgram.Replace("TRAINER", "mlContext.Clustering.Trainers.KMeans(featuresColumnName, numberOfClusters: 2)"),
+        new[] { ("/src/IrisClustering/Data/iris.csv", "0,1,1,0\n1,0,0,1\n1,1,0,0\n0,0,1,1\n") });
+
+    private const string SensorsProgram = """
+        using System;
+        using System.IO;
+        using Microsoft.ML;
+        using Microsoft.ML.Data;
+
+        public class SensorReading
+        {
+            [LoadColumn(0)] public float Pressure { get; set; }
+            [LoadColumn(1)] public float Temperature { get; set; }
+            [LoadColumn(2), ColumnName("Label")] public float Output { get; set; }
+        }
+
+        public static class Program
+        {
+            private const string DataFile = "sensors.csv";
+
+            public static void Main()
+            {
+                var mlContext = new MLContext();
+                var data = mlContext.Data.LoadFromTextFile<SensorReading>(Path.Combine(AppContext.BaseDirectory, "Data", DataFile), hasHeader: true, separatorChar: ',');
+                var split = mlContext.Data.TrainTestSplit(data, testFraction: 0.2);
+                var pipeline = mlContext.Transforms.Concatenate("Features", nameof(SensorReading.Pressure), nameof(SensorReading.Temperature))
+                    .Append({|#0:mlContext.Regression.Trainers.Sdca()|});
+                var model = pipeline.Fit(split.TrainSet);
+            }
+        }
+        """;
+
+    private const string Sensors = "Pressure,Temperature,Output\n900,21.5,3.2\n1100,24.0,3.9\n1010.5,22.1,3.5\n";
+
+    [Fact]
+    public Task AColumnBeyondTheThresholdIsReportedWithTheFilesNumbers() => ExpectAsync(
+        SensorsProgram,
+        new[] { ("/repo/Sensors/Data/sensors.csv", Sensors) },
+        null,
+        Scale002(0, "Sdca", "Features", "; column 'Pressure' spans [900, 1100] in sensors.csv"));
+
+    [Fact]
+    public Task APrefixReadSaysHowManyRowsItSaw() => ExpectAsync(
+        SensorsProgram,
+        new[] { ("/repo/Sensors/Data/sensors.csv", Sensors) },
+        "root = true\n[*.cs]\nscaling_analyzer.data_file_max_rows = 2\n",
+        Scale002(0, "Sdca", "Features", "; column 'Pressure' spans [900, 1100] in sensors.csv (first 2 rows)"));
+
+    [Fact]
+    public Task AHeaderTheCodeDoesNotDeclareMakesTheColumnsText() => ExpectAsync(
+        SensorsProgram.Replace("hasHeader: true", "hasHeader: false"),
+        new[] { ("/repo/Sensors/Data/sensors.csv", Sensors) },
+        null,
+        Scale002(0, "Sdca", "Features", ""));
+
+    [Fact]
+    public Task TwoFilesThePathCannotTellApartAreUnknown() => ExpectAsync(
+        SensorsProgram,
+        new[] { ("/repo/A/Data/sensors.csv", Sensors), ("/repo/B/Data/sensors.csv", Sensors) },
+        null,
+        Scale002(0, "Sdca", "Features", ""));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("\0\0\0PK binary")]
+    [InlineData("Pressure,Temperature,Output\n")]
+    [InlineData("Pressure,Temperature\n1,\n,,,,,\n\"unterminated")]
+    public Task AFileThatSaysNothingKeepsTheWarning(string content) => ExpectAsync(
+        SensorsProgram,
+        new[] { ("/repo/Sensors/Data/sensors.csv", content) },
+        null,
+        Scale002(0, "Sdca", "Features", ""));
+
+    /// <summary>The ML.NET samples' MNIST loader: TextLoader.Column ranges, pixels 0..16.</summary>
+    private const string DigitsProgram = """
+        using System;
+        using System.IO;
+        using Microsoft.ML;
+        using Microsoft.ML.Data;
+
+        public static class Program
+        {
+            private static string BaseDatasetsRelativePath = @"../../../Data";
+            private static string TrainDataRelativePath = $"{BaseDatasetsRelativePath}/optdigits-train.csv";
+            private static string TrainDataPath = GetAbsolutePath(TrainDataRelativePath);
+
+            public static void Main()
+            {
+                var mlContext = new MLContext();
+                var trainData = mlContext.Data.LoadFromTextFile(path: TrainDataPath,
+                        columns: new[]
+                        {
+                            new TextLoader.Column("PixelValues", DataKind.Single, 0, 3),
+                            new TextLoader.Column("Number", DataKind.Single, 4)
+                        },
+                        hasHeader: false,
+                        separatorChar: ',');
+                var dataProcessPipeline = mlContext.Transforms.Conversion.MapValueToKey("Label", "Number")
+                    .Append(mlContext.Transforms.Concatenate("Features", "PixelValues"));
+                var trainer = {|#0:mlContext.MulticlassClassification.Trainers.SdcaMaximumEntropy(labelColumnName: "Label", featureColumnName: "Features")|};
+                var trainingPipeline = dataProcessPipeline.Append(trainer);
+                var model = trainingPipeline.Fit(trainData);
+            }
+
+            public static string GetAbsolutePath(string relativePath)
+            {
+                FileInfo _dataRoot = new FileInfo(typeof(Program).Assembly.Location);
+                string assemblyFolderPath = _dataRoot.Directory.FullName;
+                string fullPath = Path.Combine(assemblyFolderPath, relativePath);
+                return fullPath;
+            }
+        }
+        """;
+
+    [Fact]
+    public Task TextLoaderColumnRangesAreReadThroughTheSamplesPathHelper() => ExpectAsync(
+        DigitsProgram,
+        new[] { ("/samples/MNIST/Data/optdigits-train.csv", "0,1,6,15,7\n0,0,10,16,3\n0,0,0,12,1\n") },
+        null,
+        Scale002(0, "SdcaMaximumEntropy", "Features", "; column 'PixelValues' spans [0, 16] in optdigits-train.csv"));
+
+    [Fact]
+    public Task TextLoaderColumnRangesWithinTheThresholdAreSilent() => ExpectAsync(
+        DigitsProgram.Replace("{|#0:", "").Replace("\"Features\")|}", "\"Features\")"),
+        new[] { ("/samples/MNIST/Data/optdigits-train.csv", "0,0.1,0.6,1,7\n0,0,1,0.5,3\n") });
+
+    private const string LoaderProgram = """
+        using System.IO;
+        using Microsoft.ML;
+        using Microsoft.ML.Data;
+
+        public class HousingData
+        {
+            [LoadColumn(0, 2), VectorType(3)] public float[] Features { get; set; }
+            [LoadColumn(3)] public float Label { get; set; }
+        }
+
+        public static class Program
+        {
+            public static void Main()
+            {
+                var mlContext = new MLContext();
+                var loader = mlContext.Data.CreateTextLoader<HousingData>(separatorChar: ';', hasHeader: true);
+                var data = loader.Load("Data/housing.csv");
+                var trainer = {|#0:mlContext.Regression.Trainers.OnlineGradientDescent()|};
+                var model = trainer.Fit(data);
+            }
+        }
+        """;
+
+    [Fact]
+    public Task ATextLoadersViewIsReadLikeLoadFromTextFile() => ExpectAsync(
+        LoaderProgram,
+        new[] { ("/app/Data/housing.csv", "Rooms;Age;Area;Price\n3;20;1200;300\n4;5;2500;550\n") },
+        null,
+        Scale002(0, "OnlineGradientDescent", "Features", "; column 'Features' spans [3, 2500] in housing.csv"));
+
+    [Fact]
+    public Task ATextLoadersViewWithinTheThresholdIsSilent() => ExpectAsync(
+        LoaderProgram.Replace("{|#0:", "").Replace("OnlineGradientDescent()|}", "OnlineGradientDescent()"),
+        new[] { ("/app/Data/housing.csv", "Rooms;Age;Area;Price\n0.3;0.2;1.2;300\n0.4;0.5;2.5;550\n") });
+
+    [Fact]
+    public Task ATextLoadersViewWithoutTheFileIsReported() => ExpectAsync(
+        LoaderProgram,
+        Array.Empty<(string, string)>(),
+        null,
+        Scale002(0, "OnlineGradientDescent", "Features", ""));
+
+    [Fact]
+    public Task OptionsObjectsGiveTheSeparatorAndHeader() => ExpectAsync(
+        LoaderProgram
+            .Replace("mlContext.Data.CreateTextLoader<HousingData>(separatorChar: ';', hasHeader: true)",
+                     "mlContext.Data.CreateTextLoader(new TextLoader.Options { Separators = new[] { ';' }, HasHeader = true, Columns = new[] { new TextLoader.Column(\"Features\", DataKind.Single, new[] { new TextLoader.Range(0, 2) }) } })")
+            .Replace("{|#0:", "").Replace("OnlineGradientDescent()|}", "OnlineGradientDescent()"),
+        new[] { ("/app/Data/housing.csv", "Rooms;Age;Area;Price\n0.3;0.2;1.2;300\n0.4;0.5;2.5;550\n") });
+}

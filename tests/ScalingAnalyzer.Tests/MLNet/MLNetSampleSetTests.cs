@@ -1,0 +1,115 @@
+using System.Collections.Immutable;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using ScalingAnalyzer.Rules;
+using ScalingAnalyzer.Tests.Reliability;
+using Xunit.Abstractions;
+
+namespace ScalingAnalyzer.Tests.MLNet;
+
+/// <summary>
+/// SCALE002's precision and recall on ML.NET programs written the way dotnet/machinelearning's docs samples and
+/// dotnet/machinelearning-samples write them (MLNet/SampleSet: one folder per program, its data files under Data/
+/// given to the analyzer as AdditionalFiles, the way the package's targets give a project's .csv/.tsv/.txt items).
+/// A line that ends with <c>// SCALE002 expected</c> is where the rule must report; every other report is a false alarm.
+/// </summary>
+public class MLNetSampleSetTests
+{
+    private const string ExpectedMarker = "// SCALE002 expected";
+    private static readonly string SetDirectory = Path.Combine(AppContext.BaseDirectory, "MLNet", "SampleSet");
+
+    private readonly ITestOutputHelper output;
+
+    public MLNetSampleSetTests(ITestOutputHelper output) => this.output = output;
+
+    public static IEnumerable<object[]> Programs()
+        => Directory.GetDirectories(SetDirectory).Select(Path.GetFileName).OrderBy(name => name, StringComparer.Ordinal).Select(name => new object[] { name! });
+
+    [Theory]
+    [MemberData(nameof(Programs))]
+    public async Task EachProgramIsReportedWhereExpected(string name)
+    {
+        var result = await AnalyzeAsync(name);
+        Assert.True(result.FalseAlarms.IsEmpty && result.Misses.IsEmpty,
+            $"{name}: false alarms at lines [{string.Join(", ", result.FalseAlarms)}], misses at lines [{string.Join(", ", result.Misses)}]; messages: {string.Join(" | ", result.Messages)}");
+    }
+
+    [Fact]
+    public async Task PrecisionAndRecallOverTheSetAreAtLeastNinetyPercent()
+    {
+        int truePositives = 0, falseAlarms = 0, misses = 0;
+        foreach (var name in Programs().Select(row => (string)row[0]))
+        {
+            var result = await AnalyzeAsync(name);
+            truePositives += result.TruePositives;
+            falseAlarms += result.FalseAlarms.Length;
+            misses += result.Misses.Length;
+            foreach (var message in result.Messages)
+                output.WriteLine($"{name}: {message}");
+        }
+        var precision = truePositives + falseAlarms == 0 ? 1 : (double)truePositives / (truePositives + falseAlarms);
+        var recall = truePositives + misses == 0 ? 1 : (double)truePositives / (truePositives + misses);
+        output.WriteLine($"true positives {truePositives}, false alarms {falseAlarms}, misses {misses}: precision {precision:P0}, recall {recall:P0}");
+        Assert.True(truePositives >= 10, "the set must hold real positives");
+        Assert.True(precision >= 0.9, $"precision {precision:P1}");
+        Assert.True(recall >= 0.9, $"recall {recall:P1}");
+    }
+
+    private sealed record SetResult(int TruePositives, ImmutableArray<int> FalseAlarms, ImmutableArray<int> Misses, ImmutableArray<string> Messages);
+
+    private static async Task<SetResult> AnalyzeAsync(string name)
+    {
+        var folder = Path.Combine(SetDirectory, name);
+        var trees = Directory.GetFiles(folder, "*.cs", SearchOption.AllDirectories)
+            .OrderBy(path => path, StringComparer.Ordinal)
+            .Select(path => ReliabilityCompilations.Parse(File.ReadAllText(path), Path.Combine("/samples", name, Path.GetFileName(path))))
+            .ToImmutableArray();
+        var compilation = (await ReliabilityCompilations.CreateAsync(trees))
+            .WithOptions(ReliabilityCompilations.LibraryOptions.WithOutputKind(OutputKind.ConsoleApplication));
+        Assert.Empty(ReliabilityCompilations.CompilerErrors(compilation));
+        var dataFolder = Path.Combine(folder, "Data");
+        var files = Directory.Exists(dataFolder)
+            ? Directory.GetFiles(dataFolder).OrderBy(path => path, StringComparer.Ordinal)
+                .Select(path => (AdditionalText)new DataFile(Path.Combine("/samples", name, "Data", Path.GetFileName(path)), File.ReadAllText(path)))
+                .ToImmutableArray()
+            : ImmutableArray<AdditionalText>.Empty;
+        var outcome = await AnalyzerRun.AnalyzeAsync(
+            compilation, ImmutableArray.Create<DiagnosticAnalyzer>(new MLNetNormalizationAnalyzer()), name, options: new AnalyzerOptions(files));
+        Assert.Empty(outcome.Failures);
+
+        var expected = new HashSet<int>();
+        foreach (var tree in trees)
+        {
+            var lines = tree.GetText().Lines;
+            foreach (var line in lines)
+            {
+                if (line.ToString().TrimEnd().EndsWith(ExpectedMarker, StringComparison.Ordinal))
+                    expected.Add(line.LineNumber + 1);
+            }
+        }
+        var reported = outcome.Diagnostics.Where(d => d.Id == "SCALE002")
+            .Select(d => d.Location.GetLineSpan().StartLinePosition.Line + 1).ToHashSet();
+        return new SetResult(
+            reported.Count(expected.Contains),
+            reported.Where(line => !expected.Contains(line)).OrderBy(l => l).ToImmutableArray(),
+            expected.Where(line => !reported.Contains(line)).OrderBy(l => l).ToImmutableArray(),
+            outcome.Diagnostics.Select(d => $"line {d.Location.GetLineSpan().StartLinePosition.Line + 1}: {d.GetMessage()}").ToImmutableArray());
+    }
+
+    private sealed class DataFile : AdditionalText
+    {
+        private readonly SourceText text;
+
+        public DataFile(string path, string content)
+        {
+            Path = path;
+            text = SourceText.From(content, Encoding.UTF8);
+        }
+
+        public override string Path { get; }
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => text;
+    }
+}
