@@ -211,7 +211,9 @@ internal static class ScalingFindings
         if (insertBefore is not null)
         {
             properties[DiagnosticProperties.InsertBefore] = insertBefore.Syntax.SpanStart.ToString(CultureInfo.InvariantCulture);
-            if (VariableInScope(argument.Value, insertBefore) is { } variable)
+            // A loader handed to a training helper holds batches, not a tensor to scale: its dataset's source is.
+            var holdsData = dataSource is null || !IsDataLoader(argument.Value.Type);
+            if (holdsData && VariableInScope(argument.Value, insertBefore) is { } variable)
                 properties[DiagnosticProperties.Variable] = variable;
             else
                 AddSourceFix(properties, argument, dataSource);
@@ -266,6 +268,16 @@ internal static class ScalingFindings
                 statement = current;
         }
         return outermostLoop ?? statement;
+    }
+
+    private static bool IsDataLoader(ITypeSymbol? type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.Name == "DataLoader" && current.ContainingNamespace?.ToDisplayString() == "TorchSharp.Modules")
+                return true;
+        }
+        return false;
     }
 
     private static bool IsStepClosure(IOperation lambda)
