@@ -38,7 +38,7 @@ public sealed class ConsumerWorkspace : IDisposable
     /// <summary>What the IDE-style workspace opens: a diagnostic of every rule, SCALE004's suggestion included.</summary>
     private static readonly string[] IdeSources =
     [
-        "Program.cs", "Torch/HousePriceTraining.cs", "Torch/RuntimeData.cs", "MLNet/HousePriceRegression.cs", "MLNet/NormalizedPipeline.cs",
+        "Program.cs", "Torch/HousePriceTraining.cs", "Torch/RuntimeData.cs", "Torch/SeedPrediction.cs", "MLNet/HousePriceRegression.cs", "MLNet/NormalizedPipeline.cs",
     ];
 
     private readonly Dictionary<string, BuildRun> _builds = new(StringComparer.Ordinal);
