@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis.Testing;
 using ScalingAnalyzer.Rules;
 using ScalingAnalyzer.Tests.Verifiers;
+using Microsoft.CodeAnalysis.Testing;
 using static ScalingAnalyzer.Tests.Leakage.LeakagePrograms;
 
 namespace ScalingAnalyzer.Tests.Leakage;
@@ -340,4 +341,104 @@ public class TorchSharpLeakageTests
                 var xTrain = padded[..800];
                 var xTest = padded[800..];
         """ + Train("xTrain", "y[..800]") + Evaluate("xTest", "y[800..]")));
+
+    // --- Helpers that scale or split.
+
+    private const string ScaleAndSplitHelpers = """
+            static Tensor Standardize(Tensor x) => (x - x.mean(new long[] { 0 })) / x.std(0);
+
+            static (Tensor Train, Tensor Test) SplitRows(Tensor x, long trainRows)
+            {
+                var train = x.narrow(0, 0, trainRows);
+                var test = x.narrow(0, trainRows, x.shape[0] - trainRows);
+                return (train, test);
+            }
+        """;
+
+    [Fact]
+    public Task StandardizingHelperBeforeASplittingHelperIsReported() => Reports(LeakProgram(Load + """
+                var scaled = {|#0:Standardize(data)|};
+                var (xTrain, xTest) = SplitRows(scaled, 800);
+                var (yTrain, yTest) = SplitRows(y, 800);
+        """ + Train("xTrain", "yTrain") + Evaluate("xTest", "yTest"), ScaleAndSplitHelpers),
+        new DiagnosticResult("SCALE006", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(0)
+            .WithArguments("'Standardize(data)'", "data", "xTest", "evaluated at model.forward"));
+
+    [Fact]
+    public Task SplittingHelperThenStandardizingTheTrainingPartIsSilent() => Silent(LeakProgram(Load + """
+                var (xTrain, xTest) = SplitRows(data, 800);
+                var (yTrain, yTest) = SplitRows(y, 800);
+                var mean = xTrain.mean(new long[] { 0 });
+                var std = xTrain.std(0);
+        """ + Train("(xTrain - mean) / std", "yTrain") + Evaluate("(xTest - mean) / std", "yTest"), ScaleAndSplitHelpers));
+
+    [Fact]
+    public Task StatisticsBeforeASplittingHelperAreReported() => Reports(LeakProgram(Load + """
+                var scaler = {|#0:StandardScaler.Fit(data)|};
+                var (xTrain, xTest) = SplitRows(scaler.Transform(data), 800);
+        """ + Train("xTrain", "y[..800]") + Evaluate("xTest", "y[800..]"), ScaleAndSplitHelpers),
+        DiagnosticResult.CompilerWarning("SCALE006").WithLocation(0));
+}
+
+/// <summary>SCALE006 in other program shapes: top-level statements, data in fields, 2-D arrays with per-column sums.</summary>
+public class LeakageProgramShapeTests
+{
+    [Fact]
+    public Task TopLevelStatementsAreAnalysed()
+    {
+        var test = new Microsoft.CodeAnalysis.CSharp.Testing.CSharpAnalyzerTest<DataLeakageAnalyzer, DefaultVerifier>
+        {
+            TestCode = Usings + Load + """
+                var scaler = {|SCALE006:MinMaxScaler.Fit(data)|};
+                var scaled = scaler.Transform(data);
+                """ + Train("scaled[..800]", "y[..800]") + Evaluate("scaled[800..]", "y[800..]"),
+            ReferenceAssemblies = TestReferences.WithTorchSharp,
+        };
+        test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+        test.TestState.AdditionalReferences.Add(TestReferences.Runtime);
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task DataInFieldsIsFollowedWithinTheMethod() => Verify<DataLeakageAnalyzer>.AnalyzerAsync(Usings + """
+        class Experiment
+        {
+            private readonly Tensor _features = torch.rand(500, 4) * 100;
+            private readonly Tensor _targets = torch.rand(500, 1);
+
+            public void Run()
+            {
+                var mean = {|SCALE006:_features.mean(new long[] { 0 })|};
+                var std = {|SCALE006:_features.std(0)|};
+                var x = (_features - mean) / std;
+        """ + Train("x[..400]", "_targets[..400]") + Evaluate("x[400..]", "_targets[400..]") + """
+            }
+        }
+        """);
+
+    [Fact]
+    public Task PerColumnSumsOverATwoDimensionalArrayAreReported() => Verify<DataLeakageAnalyzer>.AnalyzerAsync(LeakProgram("""
+                var lines = File.ReadAllLines("houses.csv");
+                var features = new float[lines.Length, 3];
+                var prices = new float[lines.Length];
+                for (int i = 0; i < lines.Length; i++)
+                {
+                    var cells = lines[i].Split(',');
+                    for (int j = 0; j < 3; j++)
+                        features[i, j] = float.Parse(cells[j]);
+                    prices[i] = float.Parse(cells[3]);
+                }
+                var means = new float[3];
+                for (int i = 0; i < lines.Length; i++)
+                    for (int j = 0; j < 3; j++)
+                        {|SCALE006:means[j] += features[i, j]|};
+                for (int j = 0; j < 3; j++)
+                    means[j] /= lines.Length;
+                for (int i = 0; i < lines.Length; i++)
+                    for (int j = 0; j < 3; j++)
+                        features[i, j] -= means[j];
+                var x = torch.tensor(features);
+                var y = torch.tensor(prices).reshape(-1, 1);
+                var trainRows = lines.Length * 4 / 5;
+        """ + Train("x[..trainRows]", "y[..trainRows]") + Evaluate("x[trainRows..]", "y[trainRows..]")));
 }

@@ -18,11 +18,13 @@ internal sealed class LeakageCompilationAnalysis
 {
     private static readonly ConditionalWeakTable<Compilation, LeakageCompilationAnalysis> PerCompilation = new();
 
-    /// <summary>Words one of which a method that splits rows contains.</summary>
-    private static readonly string[] SplitWords = { "narrow", "split", "chunk", "index", "Slice", "..", "Take", "Skip", "GetRange", "unbind", "Select", "Add(", "slice", "Where" };
+    /// <summary>Words one of which a method that splits rows contains (or calls a helper named for splitting).</summary>
+    private static readonly string[] SplitWords = { "narrow", "split", "Split", "chunk", "index", "Slice", "..", "Take", "Skip", "GetRange", "unbind", "Select", "Add(", "slice", "Where" };
 
-    /// <summary>Words one of which a method that computes a statistic (or calls a helper that does) contains.</summary>
-    private static readonly string[] StatisticWords = { "mean", "std", ".var", "min", "max", "Min", "Max", "Average", "Sum", "Fit", "median", "quantile", "+=" };
+    /// <summary>Words one of which a method that computes a statistic contains (or calls a helper named for scaling).</summary>
+    private static readonly string[] StatisticWords = { "mean", "std", ".var", "min", "max", "Min", "Max", "Average", "Sum", "Fit", "median", "quantile", "+=", "Standard", "Normal", "Scale", "scale" };
+
+    private static readonly string[] HelperWords = Concat(new[] { "forward", "call", "_loss" }, SplitWords, StatisticWords);
 
     private readonly Compilation _compilation;
     private readonly ConcurrentDictionary<IMethodSymbol, Lazy<LeakageSummary?>> _summaries = new(SymbolEqualityComparer.Default);
@@ -80,14 +82,22 @@ internal sealed class LeakageCompilationAnalysis
         var syntax = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
         if (!_compilation.ContainsSyntaxTree(syntax.SyntaxTree))
             return null;
-        var text = syntax.SyntaxTree.GetText(cancellationToken).ToString(syntax.Span);
-        if (text.IndexOf("forward", StringComparison.Ordinal) < 0 && text.IndexOf("call", StringComparison.Ordinal) < 0 && text.IndexOf("_loss", StringComparison.Ordinal) < 0)
+        // A helper that runs a model, scales its data with statistics, or splits it.
+        if (!CodeText.ContainsOneOfEach(syntax, HelperWords, HelperWords))
             return null;
         var body = TrainingPrecheck.BodyOf(SemanticModelFor(syntax.SyntaxTree).GetOperation(syntax, cancellationToken));
         if (body is null)
             return null;
         var facts = RowFlowInterpreter.Interpret(body, Symbols, summaries: null, summaryMode: true, cancellationToken);
         return facts is null ? null : LeakageSummary.From(facts);
+    }
+
+    private static string[] Concat(params string[][] groups)
+    {
+        var all = new List<string>();
+        foreach (var group in groups)
+            all.AddRange(group);
+        return all.ToArray();
     }
 
     private bool HasDataParameter(IMethodSymbol method)

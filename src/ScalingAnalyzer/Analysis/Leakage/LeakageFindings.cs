@@ -9,18 +9,29 @@ namespace ScalingAnalyzer.Analysis.Leakage;
 /// <summary>What a helper method does with the rows of its data parameters: trains on them, evaluates on them.</summary>
 internal sealed class LeakageSummary
 {
-    public LeakageSummary(ImmutableHashSet<int> trainingParameters, ImmutableHashSet<int> evaluationParameters, bool trains)
+    public LeakageSummary(ImmutableHashSet<int> trainingParameters, ImmutableHashSet<int> evaluationParameters, bool trains, int scaledParameter, ImmutableArray<(int Element, int Parameter)> returnedParts)
     {
         TrainingParameters = trainingParameters;
         EvaluationParameters = evaluationParameters;
         Trains = trains;
+        ScaledParameter = scaledParameter;
+        ReturnedParts = returnedParts;
     }
 
     public ImmutableHashSet<int> TrainingParameters { get; }
     public ImmutableHashSet<int> EvaluationParameters { get; }
     public bool Trains { get; }
 
-    public bool IsEmpty => TrainingParameters.IsEmpty && EvaluationParameters.IsEmpty;
+    /// <summary>
+    /// The ordinal of the parameter the helper returns scaled with statistics of all its rows
+    /// (<c>Standardize(x) => (x - x.mean(0)) / x.std(0)</c>), else -1.
+    /// </summary>
+    public int ScaledParameter { get; }
+
+    /// <summary>Elements of the returned tuple that are parts of a parameter's rows (<c>(x[..n], x[n..])</c>).</summary>
+    public ImmutableArray<(int Element, int Parameter)> ReturnedParts { get; }
+
+    public bool IsEmpty => TrainingParameters.IsEmpty && EvaluationParameters.IsEmpty && ScaledParameter < 0 && ReturnedParts.IsEmpty;
 
     public static LeakageSummary? From(RowFlowFacts facts)
     {
@@ -35,7 +46,29 @@ internal sealed class LeakageSummary
             else
                 evaluation.Add(ordinal);
         }
-        var summary = new LeakageSummary(training.ToImmutable(), evaluation.ToImmutable(), facts.Trains);
+        var scaled = -1;
+        var parts = ImmutableArray.CreateBuilder<(int, int)>();
+        if (facts.Returned is { } returned)
+        {
+            if (returned.Rows is { } rows && rows.Canonical.Parent is null && rows.Canonical.ParameterOrdinal >= 0)
+            {
+                foreach (var statistic in returned.Statistics)
+                {
+                    if (ReferenceEquals(statistic.Rows.Lifted.Canonical, rows.Canonical))
+                        scaled = rows.Canonical.ParameterOrdinal;
+                }
+            }
+            if (!returned.Parts.IsDefault)
+            {
+                for (var i = 0; i < returned.Parts.Length; i++)
+                {
+                    if (returned.Parts[i].Rows is { } partRows && !partRows.Canonical.CoversParent && partRows.Canonical.Parent is not null
+                        && partRows.Root.ParameterOrdinal is >= 0 and var parameter)
+                        parts.Add((i, parameter));
+                }
+            }
+        }
+        var summary = new LeakageSummary(training.ToImmutable(), evaluation.ToImmutable(), facts.Trains, scaled, parts.ToImmutable());
         return summary.IsEmpty ? null : summary;
     }
 }

@@ -427,9 +427,47 @@ internal sealed partial class RowFlowInterpreter
             }
         }
         var carried = Combined(receiver, arguments).WithRows(null);
-        if (method.ReturnType is INamedTypeSymbol { IsTupleType: true } tuple)
+        if (_summaries is not null && !method.DeclaringSyntaxReferences.IsEmpty && _summaries(method.OriginalDefinition) is { } shape
+            && HelperResult(invocation, shape, arguments, carried) is { } result)
+            return result;
+        if (method.ReturnType is INamedTypeSymbol { IsTupleType: true })
             return carried.WithParts(default);
         return IsData(method.ReturnType) ? Source(invocation, carried) : carried;
+    }
+
+    /// <summary>
+    /// What a helper returns in terms of its arguments: an argument scaled with statistics of all its rows (a
+    /// statistic computed here, at the call), or a tuple of parts of an argument's rows (a split helper).
+    /// </summary>
+    private LeakValue? HelperResult(IInvocationOperation invocation, LeakageSummary summary, LeakValue[] arguments, LeakValue carried)
+    {
+        LeakValue? ArgumentFor(int ordinal)
+        {
+            for (var i = 0; i < invocation.Arguments.Length; i++)
+            {
+                if (invocation.Arguments[i].Parameter?.Ordinal == ordinal)
+                    return arguments[i];
+            }
+            return null;
+        }
+        if (summary.ScaledParameter >= 0 && ArgumentFor(summary.ScaledParameter) is { Rows: { } rows } scaledArgument)
+        {
+            var site = Statistic(invocation, rows, dataOperand: null, Describe(invocation));
+            return new LeakValue(rows, scaledArgument.Statistics.Add(site), scaledArgument.ModelCalls, default);
+        }
+        if (!summary.ReturnedParts.IsEmpty && invocation.TargetMethod.ReturnType is INamedTypeSymbol { IsTupleType: true } tuple)
+        {
+            var parts = ImmutableArray.CreateBuilder<LeakValue>(tuple.TupleElements.Length);
+            for (var i = 0; i < tuple.TupleElements.Length; i++)
+                parts.Add(carried);
+            foreach (var (element, parameter) in summary.ReturnedParts)
+            {
+                if (element < parts.Count && ArgumentFor(parameter) is { Rows: not null } source)
+                    parts[element] = Part(invocation, source, null, "returned" + element.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+            return carried.WithParts(parts.MoveToImmutable());
+        }
+        return null;
     }
 
     private static string Describe(IOperation operation)

@@ -219,9 +219,53 @@ internal sealed partial class RowFlowInterpreter
             Store(local.Local, statistic);
             return statistic;
         }
+        // sums[j] += X[i][j]: an array of per-column accumulators over the rows of X.
+        if (compound.Target is IArrayElementReferenceOperation element && added.Rows is { } addedRows
+            && compound.OperatorKind is BinaryOperatorKind.Add or BinaryOperatorKind.Subtract
+            && Strip(element.ArrayReference) is ILocalReferenceOperation accumulator && IsNumeric((accumulator.Type as IArrayTypeSymbol)?.ElementType)
+            && AccumulatesAcrossRows(element, compound.Value))
+        {
+            foreach (var index in element.Indices)
+                Evaluate(index);
+            var accumulated = _environment.TryGetValue(accumulator.Local, out var array) ? array : LeakValue.None;
+            var site = Statistic(compound, addedRows, dataOperand: null, accumulator.Local.Name + " (accumulated over " + (addedRows.Name ?? "the rows") + ")");
+            _environment[accumulator.Local] = accumulated.WithStatistics(accumulated.Statistics.Union(added.Statistics).Add(site));
+            return LeakValue.None.WithStatistics(ImmutableHashSet.Create(site));
+        }
         var combined = LeakValue.Combine(current, added);
         Assign(compound.Target, combined, compound);
         return combined;
+    }
+
+    /// <summary>
+    /// <c>sums[j] += X[i, j]</c>: the value is indexed by a local (the row) the accumulator is not, so it sums over
+    /// rows. <c>X[i, j] -= means[j]</c> is not an accumulation: the target is indexed by every local the value is.
+    /// </summary>
+    private static bool AccumulatesAcrossRows(IArrayElementReferenceOperation target, IOperation value)
+    {
+        var targetLocals = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        foreach (var index in target.Indices)
+        {
+            foreach (var operation in index.DescendantsAndSelf())
+            {
+                if (operation is ILocalReferenceOperation local)
+                    targetLocals.Add(local.Local);
+            }
+        }
+        foreach (var operation in value.DescendantsAndSelf())
+        {
+            if (operation is not IArrayElementReferenceOperation element)
+                continue;
+            foreach (var index in element.Indices)
+            {
+                foreach (var part in index.DescendantsAndSelf())
+                {
+                    if (part is ILocalReferenceOperation local && !targetLocals.Contains(local.Local))
+                        return true;
+                }
+            }
+        }
+        return false;
     }
 
     private StatisticSite Statistic(IOperation operation, RowSet rows, IOperation? dataOperand, string description)

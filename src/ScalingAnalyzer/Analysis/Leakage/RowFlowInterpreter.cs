@@ -32,6 +32,9 @@ internal sealed partial class RowFlowInterpreter
 
     /// <summary>Lambda parameters and foreach variables that hold one row of data.</summary>
     private readonly HashSet<ISymbol> _elementSymbols = new(SymbolEqualityComparer.Default);
+    private LeakValue? _returned;
+    private readonly List<HashSet<ISymbol>> _loopLocals = new();
+    private readonly Dictionary<IOperation, HashSet<ISymbol>> _loopLocalsCache = new();
     private int _loopDepth;
     private int _work;
     private bool _trains;
@@ -57,7 +60,7 @@ internal sealed partial class RowFlowInterpreter
             return null;
         }
         interpreter.ResolveCopies();
-        return new RowFlowFacts(interpreter._useOrder, interpreter._backwardReached, interpreter._statistics.Values, interpreter._trains);
+        return new RowFlowFacts(interpreter._useOrder, interpreter._backwardReached, interpreter._statistics.Values, interpreter._trains, interpreter._returned);
     }
 
     private void Spend()
@@ -103,7 +106,7 @@ internal sealed partial class RowFlowInterpreter
             case IForLoopOperation forLoop:
                 foreach (var before in forLoop.Before)
                     Execute(before);
-                RunLoop(() =>
+                RunLoop(forLoop, () =>
                 {
                     Evaluate(forLoop.Condition);
                     Execute(forLoop.Body);
@@ -113,14 +116,14 @@ internal sealed partial class RowFlowInterpreter
                 break;
             case IForEachLoopOperation forEach:
                 var collection = Evaluate(forEach.Collection);
-                RunLoop(() =>
+                RunLoop(forEach, () =>
                 {
                     AssignLoopVariable(forEach.LoopControlVariable, ElementOf(collection, forEach.Collection));
                     Execute(forEach.Body);
                 });
                 break;
             case IWhileLoopOperation whileLoop:
-                RunLoop(() =>
+                RunLoop(whileLoop, () =>
                 {
                     Evaluate(whileLoop.Condition);
                     Execute(whileLoop.Body);
@@ -138,12 +141,14 @@ internal sealed partial class RowFlowInterpreter
             case IAnonymousFunctionOperation:
                 break;
             case IReturnOperation returnOperation:
-                Evaluate(returnOperation.ReturnedValue);
+                var returned = Evaluate(returnOperation.ReturnedValue);
+                if (_summaryMode && returnOperation.ReturnedValue is not null)
+                    _returned = _returned is null ? returned : JoinReturned(_returned, returned);
                 break;
             default:
                 if (operation is ILoopOperation loop)
                 {
-                    RunLoop(() => Execute(loop.Body));
+                    RunLoop(loop, () => Execute(loop.Body));
                     break;
                 }
                 if (operation.Kind is OperationKind.Try or OperationKind.Switch or OperationKind.Lock or OperationKind.Labeled
@@ -158,12 +163,76 @@ internal sealed partial class RowFlowInterpreter
         }
     }
 
-    private void RunLoop(Action body)
+    /// <summary>Two returns: their tuple elements joined one by one, or the values joined.</summary>
+    private static LeakValue JoinReturned(LeakValue a, LeakValue b)
     {
+        if (!a.Parts.IsDefault && !b.Parts.IsDefault && a.Parts.Length == b.Parts.Length)
+        {
+            var parts = ImmutableArray.CreateBuilder<LeakValue>(a.Parts.Length);
+            for (var i = 0; i < a.Parts.Length; i++)
+                parts.Add(LeakValue.Join(a.Parts[i], b.Parts[i]));
+            return LeakValue.None.WithParts(parts.MoveToImmutable());
+        }
+        return LeakValue.Join(a, b);
+    }
+
+    private void RunLoop(IOperation loop, Action body)
+    {
+        _loopLocals.Add(LocalsChangedIn(loop));
         _loopDepth++;
         body();
         body();
         _loopDepth--;
+        _loopLocals.RemoveAt(_loopLocals.Count - 1);
+    }
+
+    /// <summary>Locals a loop declares or writes: its counter, its foreach variable, what its body computes.</summary>
+    private HashSet<ISymbol> LocalsChangedIn(IOperation loop)
+    {
+        if (_loopLocalsCache.TryGetValue(loop, out var cached))
+            return cached;
+        var locals = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        foreach (var operation in loop.DescendantsAndSelf())
+        {
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation declarator:
+                    locals.Add(declarator.Symbol);
+                    break;
+                case IAssignmentOperation { Target: ILocalReferenceOperation target }:
+                    locals.Add(target.Local);
+                    break;
+                case IIncrementOrDecrementOperation { Target: ILocalReferenceOperation counter }:
+                    locals.Add(counter.Local);
+                    break;
+            }
+        }
+        _loopLocalsCache.Add(loop, locals);
+        return locals;
+    }
+
+    /// <summary>
+    /// A split inside a loop whose bounds or indices change from one round to the next (a mini-batch, a fold):
+    /// its parts together cover the rows. <c>x[..800]</c> written inside the training loop is the same rows every round.
+    /// </summary>
+    private bool ChangesEachRound(IOperation split, IOperation? sourceOperand)
+    {
+        if (_loopDepth == 0)
+            return false;
+        foreach (var operation in split.DescendantsAndSelf())
+        {
+            if (sourceOperand is not null && sourceOperand.Syntax.Span.Contains(operation.Syntax.Span) && sourceOperand.Syntax.SyntaxTree == operation.Syntax.SyntaxTree)
+                continue;
+            if (operation is ILocalReferenceOperation local)
+            {
+                foreach (var locals in _loopLocals)
+                {
+                    if (locals.Contains(local.Local))
+                        return true;
+                }
+            }
+        }
+        return false;
     }
 
     private void AssignLoopVariable(IOperation control, LeakValue element)
@@ -225,7 +294,7 @@ internal sealed partial class RowFlowInterpreter
     {
         if (source.Rows is null)
             return source.WithParts(default);
-        var rows = RowsFor(split, key, source.Rows, sourceOperand, covers: _loopDepth > 0);
+        var rows = RowsFor(split, key, source.Rows, sourceOperand, covers: ChangesEachRound(split, sourceOperand));
         return new LeakValue(rows, source.Statistics, source.ModelCalls, default);
     }
 
@@ -319,8 +388,9 @@ internal sealed class RowFlowBudgetExceeded : Exception
 /// <summary>What one walk found: the data uses in order, the calls backward() reaches, the statistics.</summary>
 internal sealed class RowFlowFacts
 {
-    public RowFlowFacts(List<DataUse> uses, HashSet<IOperation> backwardReached, IEnumerable<StatisticSite> statistics, bool trains)
+    public RowFlowFacts(List<DataUse> uses, HashSet<IOperation> backwardReached, IEnumerable<StatisticSite> statistics, bool trains, LeakValue? returned)
     {
+        Returned = returned;
         Uses = uses;
         BackwardReached = backwardReached;
         Statistics = new List<StatisticSite>(statistics);
@@ -330,6 +400,9 @@ internal sealed class RowFlowFacts
     public List<DataUse> Uses { get; }
     public HashSet<IOperation> BackwardReached { get; }
     public List<StatisticSite> Statistics { get; }
+
+    /// <summary>What the body returns (in a summary), all returns joined.</summary>
+    public LeakValue? Returned { get; }
 
     /// <summary>backward() is called in the body, or a training helper is.</summary>
     public bool Trains { get; }
