@@ -54,6 +54,18 @@ internal sealed class LocalNameGenerator
         }
     }
 
+    /// <summary>A free name for a new field: "_xScaler", else "_xScaler2", ...</summary>
+    public string ReserveField(string variableName, string suffix)
+    {
+        var stem = "_" + Stem(variableName) + suffix;
+        for (var index = 1; ; index++)
+        {
+            var name = index == 1 ? stem : stem + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (taken.Add(name))
+                return name;
+        }
+    }
+
     /// <summary>Three free names sharing one numeric suffix: ("xMean", "xStd", "xScaled"), else ("xMean2", ...).</summary>
     public (string First, string Second, string Third) ReserveTriple(string variableName, string firstSuffix, string secondSuffix, string thirdSuffix)
     {

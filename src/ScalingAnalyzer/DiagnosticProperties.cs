@@ -42,6 +42,12 @@ public static class DiagnosticProperties
     /// </summary>
     public const string Outputs = "Outputs";
 
+    /// <summary>
+    /// SCALE001/SCALE003/SCALE004: the field holding the trained module ("name@declaration start"), when it is one: the
+    /// fix keeps the fitted scaler in a field beside it and scales the module's inputs in the other methods of the class.
+    /// </summary>
+    public const string ModuleField = "ModuleField";
+
     /// <summary>SCALE005: the runtime scaler the module was trained with, as "name@declaration start".</summary>
     public const string Scaler = "Scaler";
 

@@ -148,7 +148,74 @@ internal sealed class ScalingStepPlan
         var serveInputs = ResolveRewrites(root, semanticModel, diagnostic, DiagnosticProperties.ServeInputs, anchor, tensorType, cancellationToken);
         var outputs = ResolveRewrites(root, semanticModel, diagnostic, DiagnosticProperties.Outputs, anchor, tensorType, cancellationToken);
         var modelSave = scalerType is not null && HasSave(scalerType) ? ModelSaveAfter(anchor, semanticModel, cancellationToken) : null;
-        return new ScalingStepPlan(variable, scalerType, anchor, occurrences.ToImmutable(), serveInputs, outputs, modelSave);
+        var plan = new ScalingStepPlan(variable, scalerType, anchor, occurrences.ToImmutable(), serveInputs, outputs, modelSave);
+        plan.IsFeature = !diagnostic.Properties.TryGetValue(DiagnosticProperties.Role, out var role) || role != DiagnosticProperties.TargetRole;
+        plan.TensorType = tensorType;
+        plan.FindModuleFieldUses(diagnostic, semanticModel, tensorType, cancellationToken);
+        return plan;
+    }
+
+    /// <summary>
+    /// The field holding the trained module, when the other methods of its class (in this document) call it: the scaler
+    /// then becomes a field beside it (<c>_xScaler</c>), so that they can apply it. Null: the scaler stays a local.
+    /// </summary>
+    public IFieldSymbol? ModuleField { get; private set; }
+
+    /// <summary>A feature's step (SCALE001/SCALE004), as opposed to a target's (SCALE003).</summary>
+    public bool IsFeature { get; private set; }
+
+    /// <summary>TorchSharp's Tensor, as the compilation sees it.</summary>
+    public INamedTypeSymbol? TensorType { get; private set; }
+
+    /// <summary>The module's inputs in the other methods of the class, scaled through the scaler field by a feature fix.</summary>
+    public ImmutableArray<ExpressionSyntax> OtherMethodInputs { get; private set; } = ImmutableArray<ExpressionSyntax>.Empty;
+
+    /// <summary>The scaler field may be null where the other methods read it (a nullable-annotated field): read with <c>!</c>.</summary>
+    public bool NullableField { get; private set; }
+
+    private void FindModuleFieldUses(Diagnostic diagnostic, SemanticModel semanticModel, INamedTypeSymbol? tensorType, CancellationToken cancellationToken)
+    {
+        if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.ModuleField, out var text) || text is null || tensorType is null)
+            return;
+        var at = text.LastIndexOf('@');
+        if (at <= 0 || !int.TryParse(text.Substring(at + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var declared))
+            return;
+        var member = Anchor.FirstAncestorOrSelf<MemberDeclarationSyntax>(node => node is BaseMethodDeclarationSyntax or PropertyDeclarationSyntax);
+        var type = member?.Parent as TypeDeclarationSyntax;
+        if (member is null || type is null || semanticModel.GetDeclaredSymbol(type, cancellationToken) is not { } typeSymbol)
+            return;
+        var field = typeSymbol.GetMembers(text.Substring(0, at)).OfType<IFieldSymbol>().FirstOrDefault(candidate =>
+            candidate.Locations.Length == 1 && candidate.Locations[0].SourceSpan.Start == declared && candidate.Locations[0].SourceTree == Anchor.SyntaxTree);
+        if (field is null || field.DeclaringSyntaxReferences.Length != 1
+            || field.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken).FirstAncestorOrSelf<FieldDeclarationSyntax>() is not { Parent: TypeDeclarationSyntax fieldType }
+            || fieldType != type)
+            return;
+        // A static training method cannot write an instance field: then the step stays local.
+        if (semanticModel.GetDeclaredSymbol(member, cancellationToken) is { IsStatic: true } && !field.IsStatic)
+            return;
+
+        var inputs = ImmutableArray.CreateBuilder<ExpressionSyntax>();
+        var usedElsewhere = false;
+        foreach (var invocation in type.DescendantNodes().OfType<InvocationExpressionSyntax>())
+        {
+            if (member.Span.Contains(invocation.Span)
+                || invocation.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "forward" or "call" } access
+                || !SymbolEqualityComparer.Default.Equals(semanticModel.GetSymbolInfo(access.Expression, cancellationToken).Symbol, field))
+                continue;
+            // A static member cannot read an instance field's scaler.
+            var user = invocation.FirstAncestorOrSelf<MemberDeclarationSyntax>(node => node is BaseMethodDeclarationSyntax or PropertyDeclarationSyntax or FieldDeclarationSyntax);
+            if (user is null || (!field.IsStatic && semanticModel.GetDeclaredSymbol(user, cancellationToken) is { IsStatic: true }))
+                return;
+            usedElsewhere = true;
+            if (invocation.ArgumentList.Arguments.Count == 1
+                && SymbolEqualityComparer.Default.Equals(semanticModel.GetTypeInfo(invocation.ArgumentList.Arguments[0].Expression, cancellationToken).Type, tensorType))
+                inputs.Add(invocation.ArgumentList.Arguments[0].Expression);
+        }
+        if (!usedElsewhere)
+            return;
+        ModuleField = field;
+        OtherMethodInputs = inputs.ToImmutable();
+        NullableField = semanticModel.GetNullableContext(type.SpanStart).AnnotationsEnabled();
     }
 
     private static bool HasSave(INamedTypeSymbol scalerType)

@@ -43,39 +43,72 @@ internal static class ScalingStepWriter
             var first = group[0];
             names.TakeVisibleNames(editor.SemanticModel, first.Anchor.SpanStart);
             ScalingSteps steps;
+            ScalingSteps elsewhere;
             string scaledName;
+            var variable = first.Variable.Name;
+            var field = first.ModuleField;
+            var bang = first.NullableField ? "!" : "";
             if (first.ScalerType is { } scalerTypeSymbol)
             {
-                string scalerName;
-                (scalerName, scaledName) = names.ReservePair(first.Variable.Name, "Scaler", "Scaled");
                 var scalerType = generator.TypeExpression(scalerTypeSymbol)
                     .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
-                var variable = generator.IdentifierName(first.Variable.Name);
-                var fitScaler = generator.LocalDeclarationStatement(
-                    scalerName,
-                    generator.InvocationExpression(generator.MemberAccessExpression(scalerType, "Fit"), variable));
+                string scalerName;
+                StatementSyntax fitScaler;
+                if (field is not null)
+                {
+                    // The model is a field its class's other methods call: the scaler is kept beside it.
+                    scalerName = names.ReserveField(variable, "Scaler");
+                    (_, scaledName) = names.ReservePair(variable, "Scaler", "Scaled");
+                    InsertField(editor, field, scalerType, scalerName, first.NullableField, cancellationToken);
+                    fitScaler = (StatementSyntax)generator.ExpressionStatement(generator.AssignmentStatement(
+                        generator.IdentifierName(scalerName),
+                        generator.InvocationExpression(generator.MemberAccessExpression(scalerType, "Fit"), generator.IdentifierName(variable))));
+                }
+                else
+                {
+                    (scalerName, scaledName) = names.ReservePair(variable, "Scaler", "Scaled");
+                    fitScaler = (StatementSyntax)generator.LocalDeclarationStatement(
+                        scalerName,
+                        generator.InvocationExpression(generator.MemberAccessExpression(scalerType, "Fit"), generator.IdentifierName(variable)));
+                }
                 var transform = generator.LocalDeclarationStatement(
                     scaledName,
-                    generator.InvocationExpression(generator.MemberAccessExpression(generator.IdentifierName(scalerName), "Transform"), variable));
-                InsertBefore(editor, first.Anchor, (StatementSyntax)fitScaler, (StatementSyntax)transform);
+                    generator.InvocationExpression(generator.MemberAccessExpression(generator.IdentifierName(scalerName), "Transform"), generator.IdentifierName(variable)));
+                InsertBefore(editor, first.Anchor, fitScaler, (StatementSyntax)transform);
                 steps = ScalingSteps.Runtime(scalerName);
+                elsewhere = ScalingSteps.Runtime(scalerName + bang);
                 if (first.ModelSave is { Expression: InvocationExpressionSyntax save } && first.Anchor.Parent is BlockSyntax)
                 {
                     var path = save.ArgumentList.Arguments[0].Expression.WithoutTrivia();
-                    var saveScaler = SyntaxFactory.ParseStatement($"{scalerName}.Save({path} + \".{scalerName}.json\");");
+                    var saveScaler = SyntaxFactory.ParseStatement($"{scalerName}.Save({path} + \".{scalerName.TrimStart('_')}.json\");");
                     editor.InsertAfter(first.ModelSave, saveScaler.WithLeadingTrivia(SyntaxFactory.ElasticMarker).WithTrailingTrivia(SyntaxFactory.ElasticMarker).WithAdditionalAnnotations(Formatter.Annotation));
                 }
             }
             else
             {
-                var (meanName, stdName, scaled) = names.ReserveTriple(first.Variable.Name, "Mean", "Std", "Scaled");
-                scaledName = scaled;
-                var variable = first.Variable.Name;
+                string meanName, stdName;
+                string declare;
+                if (field is not null && first.TensorType is { } tensorTypeSymbol)
+                {
+                    meanName = names.ReserveField(variable, "Mean");
+                    stdName = names.ReserveField(variable, "Std");
+                    (_, _, scaledName) = names.ReserveTriple(variable, "Mean", "Std", "Scaled");
+                    var tensorType = generator.TypeExpression(tensorTypeSymbol).WithAdditionalAnnotations(Simplifier.Annotation);
+                    InsertField(editor, field, tensorType, meanName, first.NullableField, cancellationToken);
+                    InsertField(editor, field, tensorType, stdName, first.NullableField, cancellationToken);
+                    declare = "";
+                }
+                else
+                {
+                    (meanName, stdName, scaledName) = names.ReserveTriple(variable, "Mean", "Std", "Scaled");
+                    declare = "var ";
+                }
                 InsertBefore(editor, first.Anchor,
-                    SyntaxFactory.ParseStatement($"var {meanName} = {variable}.mean(new long[] {{ 0 }}, keepdim: true);"),
-                    SyntaxFactory.ParseStatement($"var {stdName} = {variable}.std(0, keepdim: true);"),
+                    SyntaxFactory.ParseStatement($"{declare}{meanName} = {variable}.mean(new long[] {{ 0 }}, keepdim: true);"),
+                    SyntaxFactory.ParseStatement($"{declare}{stdName} = {variable}.std(0, keepdim: true);"),
                     SyntaxFactory.ParseStatement($"var {scaledName} = ({variable} - {meanName}) / {stdName};"));
                 steps = ScalingSteps.HandWritten(meanName, stdName);
+                elsewhere = ScalingSteps.HandWritten(meanName + bang, stdName + bang);
             }
 
             foreach (var plan in group)
@@ -91,6 +124,14 @@ internal static class ScalingStepWriter
                 {
                     if (rewritten.Add(output))
                         editor.ReplaceNode(output, (current, _) => steps.Invert((ExpressionSyntax)current).WithTriviaFrom(current));
+                }
+                if (plan.IsFeature)
+                {
+                    foreach (var input in plan.OtherMethodInputs)
+                    {
+                        if (rewritten.Add(input))
+                            editor.ReplaceNode(input, (current, _) => elsewhere.Apply((ExpressionSyntax)current).WithTriviaFrom(current));
+                    }
                 }
             }
         }
@@ -162,6 +203,16 @@ internal static class ScalingStepWriter
         }
 
         return groups;
+    }
+
+    /// <summary><c>private [static] StandardScaler? _xScaler;</c> just before the module's field, static as it is.</summary>
+    private static void InsertField(DocumentEditor editor, IFieldSymbol moduleField, SyntaxNode type, string name, bool nullable, CancellationToken cancellationToken)
+    {
+        if (moduleField.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken).FirstAncestorOrSelf<FieldDeclarationSyntax>() is not { } declaration)
+            return;
+        var fieldType = nullable ? SyntaxFactory.NullableType((TypeSyntax)type) : (TypeSyntax)type;
+        var field = editor.Generator.FieldDeclaration(name, fieldType, Accessibility.Private, moduleField.IsStatic ? DeclarationModifiers.Static : DeclarationModifiers.None);
+        editor.InsertBefore(declaration, field.WithAdditionalAnnotations(Formatter.Annotation));
     }
 
     private static void InsertBefore(DocumentEditor editor, StatementSyntax anchor, params StatementSyntax[] statements)

@@ -55,7 +55,7 @@ public class DataLoaderTests
         }
         """;
 
-    private const string RawSizes = """
+    internal const string RawSizes = """
                 var features = torch.rand(1000, 1) * 4500 + 500;
                 var prices = features * 0.05 + torch.randn(1000, 1);
         """;
@@ -94,6 +94,21 @@ public class DataLoaderTests
         expected: Scale001().WithArguments("data", "[500, 5000]", "model.forward", Magnitude5000));
 
     [Fact]
+    public Task ABatchDeconstructedInTheForeachIsReported() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        LoaderProgram(RawSizes, feature: "{|#0:data|}", loop: "foreach (var (data, target) in loader)").Replace("batch[1]", "target") + """
+
+        static class BatchExtensions
+        {
+            public static void Deconstruct(this IList<Tensor> batch, out Tensor data, out Tensor target)
+            {
+                data = batch[0];
+                target = batch[1];
+            }
+        }
+        """,
+        expected: Scale001().WithArguments("data", "[500, 5000]", "model.forward", Magnitude5000));
+
+    [Fact]
     public Task ALoaderMadeWithNewIsReported() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
         LoaderProgram(RawSizes, feature: "{|#0:batch[0]|}", loader: "new TorchSharp.Modules.IterableDataLoader(dataset, 64, shuffle: true)"),
         expected: Scale001().WithArguments("batch[0]", "[500, 5000]", "model.forward", Magnitude5000));
@@ -126,4 +141,52 @@ public class DataLoaderTests
     [Fact]
     public Task ABatchScaledInTheLoopIsSilent() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
         LoaderProgram(RawSizes, feature: "(batch[0] - 500) / 4500"));
+
+    /// <summary>The loader handed to a training helper, as the TorchSharp examples' Train(model, optimizer, loss, loader, epoch).</summary>
+    internal static string LoaderThroughHelper(string prepare, string argument) => $$"""
+        using System;
+        using TorchSharp;
+        using TorchSharp.Modules;
+        using static TorchSharp.torch;
+        using static TorchSharp.torch.nn;
+
+        class HousePrices
+        {
+            static void Main()
+            {
+        {{prepare}}
+                var dataset = torch.utils.data.TensorDataset(features, prices);
+                var loader = torch.utils.data.DataLoader(dataset, 32, shuffle: true);
+                var model = Sequential(Linear(1, 16), ReLU(), Linear(16, 1));
+                var optimizer = torch.optim.SGD(model.parameters(), 0.01);
+                for (int epoch = 1; epoch <= 20; epoch++)
+                    Train(model, optimizer, MSELoss(), {{argument}}, epoch);
+            }
+
+            private static void Train(Module<Tensor, Tensor> model, optim.Optimizer optimizer, Loss<Tensor, Tensor, Tensor> criterion, IterableDataLoader dataLoader, int epoch)
+            {
+                model.train();
+                foreach (var batch in dataLoader)
+                {
+                    optimizer.zero_grad();
+                    var loss = criterion.forward(model.forward(batch[0]), batch[1]);
+                    loss.backward();
+                    optimizer.step();
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task ALoaderHandedToATrainingHelperIsReportedAtTheArgument() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        LoaderThroughHelper(RawSizes, "{|#0:loader|}"),
+        expected: Scale001().WithArguments("loader", "[500, 5000]", "model.forward in Train", Magnitude5000));
+
+    [Fact]
+    public Task AScaledLoaderHandedToATrainingHelperIsSilent() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        LoaderThroughHelper("""
+                var raw = torch.rand(1000, 1) * 4500 + 500;
+                var features = (raw - raw.mean()) / raw.std();
+                var prices = torch.rand(1000, 1);
+        """, "loader"));
 }

@@ -164,4 +164,46 @@ public class DatasetClassTests
                 item.Add("label", labels[index]);
                 return item;
         """)));
+
+    [Fact]
+    public Task AnIterableDatasetReturningAListIsReadByPosition() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        Program("""
+        class SensorDataset : torch.utils.data.IterableDataset
+        {
+            private readonly Tensor data;
+            private readonly Tensor labels;
+
+            public SensorDataset(int count)
+            {
+                data = torch.rand(count, 4) * 200 + 900;
+                labels = torch.rand(count, 1);
+            }
+
+            public override long Count => data.shape[0];
+
+            public override IList<Tensor> GetTensor(long index) => new List<Tensor> { data[index], labels[index] };
+        }
+        """, feature: "{|#0:batch[0]|}").Replace("batch[\"label\"]", "batch[1]"),
+        expected: Scale001().WithArguments("batch[0]", "[900, 1100]", "model.forward", Message));
+
+    [Fact]
+    public Task AnIterableDatasetReturningScaledDataIsSilent() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        Program("""
+        class SensorDataset : torch.utils.data.IterableDataset
+        {
+            private readonly Tensor data;
+            private readonly Tensor labels;
+
+            public SensorDataset(int count)
+            {
+                var raw = torch.rand(count, 4) * 200 + 900;
+                data = (raw - 900) / 200;
+                labels = torch.rand(count, 1);
+            }
+
+            public override long Count => data.shape[0];
+
+            public override IList<Tensor> GetTensor(long index) => new List<Tensor> { data[index], labels[index] };
+        }
+        """, feature: "batch[0]").Replace("batch[\"label\"]", "batch[1]"));
 }

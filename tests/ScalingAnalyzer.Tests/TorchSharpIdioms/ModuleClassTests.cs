@@ -146,6 +146,28 @@ public class ModuleClassTests
         """)));
 
     [Fact]
+    public Task AFlattenBeforeTheNormIsSilent() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        Program(Regressor("""
+            private Module<Tensor, Tensor> flatten = Flatten();
+            private Module<Tensor, Tensor> norm = BatchNorm1d(3);
+            private Module<Tensor, Tensor> fc = Linear(3, 1);
+        """, """
+                var x = flatten.forward(input);
+                x = norm.forward(x);
+                return fc.forward(x);
+        """)));
+
+    [Fact]
+    public Task ADropoutBeforeTheFirstLinearLayerIsReported() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        Program(Regressor("""
+            private Module<Tensor, Tensor> dropout = Dropout(0.1);
+            private Module<Tensor, Tensor> fc = Linear(3, 1);
+        """, """
+                return fc.forward(dropout.forward(input));
+        """), feature: "{|#0:x|}"),
+        expected: Scale001().WithArguments("x", "[500, 5000]", "model.forward", Message));
+
+    [Fact]
     public Task AModelHoldingANormalizingModelIsSilent() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
         Program("""
         class Encoder : Module<Tensor, Tensor>

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis.Text;
 
@@ -44,28 +43,46 @@ internal static class DataFileReader
         return parser.ToTable(complete: readToEnd);
     }
 
+    /// <summary>
+    /// A streaming parser: characters in, per-column bounds out. Fields are kept in a small char buffer and numbers
+    /// parsed from it directly (no string per field): a 4 MB prefix parses in tens of milliseconds.
+    /// </summary>
     private sealed class Parser
     {
+        private const int MaxFieldLength = 256;
+
         private readonly DataFileFormat format;
         private readonly DataFileLimits limits;
-        private readonly StringBuilder field = new();
+        private readonly bool spaceSeparated;
+        private readonly char[] field = new char[MaxFieldLength];
         private readonly ImmutableArray<string?>.Builder headers = ImmutableArray.CreateBuilder<string?>();
-        private readonly System.Collections.Generic.List<string> lineFields = new();
+        private readonly System.Collections.Generic.List<string> headerFields = new();
         private double[] minimums = new double[16];
         private double[] maximums = new double[16];
         private int[] counts = new int[16];
         private bool[] nonNumeric = new bool[16];
+
+        // The current line's parsed fields, committed when the line ends (a comment line or the header is not data).
+        private double[] lineValues = new double[16];
+        private byte[] lineKinds = new byte[16];
+        private int lineFieldCount;
+
+        private int fieldLength;
         private int columns;
         private bool inQuotes;
         private bool fieldWasQuoted;
         private bool lineHasContent;
+        private bool lineIsComment;
         private char previous;
         private bool headerPending;
+
+        private const byte Missing = 0, Number = 1, Text = 2;
 
         public Parser(DataFileFormat format, DataFileLimits limits)
         {
             this.format = format;
             this.limits = limits;
+            spaceSeparated = format.Separators.IndexOf(' ') >= 0;
             headerPending = format.HasHeader;
         }
 
@@ -90,22 +107,20 @@ internal static class DataFileReader
                 return;
             }
             previous = c;
+            if (lineIsComment)
+                return;
             if (format.AllowQuoting && c == '"')
             {
                 if (inQuotes)
-                {
                     inQuotes = false;
-                }
-                else if (field.Length == 0 || IsBlank(field))
+                else if (IsBlankField())
                 {
-                    field.Clear();
+                    fieldLength = 0;
                     inQuotes = true;
                     fieldWasQuoted = true;
                 }
                 else
-                {
-                    field.Append(c);
-                }
+                    Append(c);
                 lineHasContent = true;
                 return;
             }
@@ -115,100 +130,207 @@ internal static class DataFileReader
                 lineHasContent = true;
                 return;
             }
-            if (field.Length < 256)
-                field.Append(c);
+            if (c == '/' && lineFieldCount == 0 && fieldLength == 1 && field[0] == '/' && !fieldWasQuoted)
+            {
+                // "//" at the start of a line: ML.NET's comment line.
+                lineIsComment = true;
+                return;
+            }
+            Append(c);
             if (!char.IsWhiteSpace(c))
                 lineHasContent = true;
         }
 
-        public void EndLine()
+        private void Append(char c)
         {
-            if (lineHasContent)
-                EndField();
-            inQuotes = false;
-            if (!lineHasContent || IsComment())
-            {
-                Reset();
-                return;
-            }
-            if (headerPending)
-            {
-                headerPending = false;
-                foreach (var name in lineFields)
-                    headers.Add(name.Length == 0 ? null : name);
-            }
-            else
-            {
-                RecordRow();
-            }
-            Reset();
+            if (fieldLength < MaxFieldLength)
+                field[fieldLength++] = c;
         }
 
-        private bool IsComment() => lineFields.Count > 0 && lineFields[0].StartsWith("//", StringComparison.Ordinal);
-
-        private void Reset()
+        private bool IsBlankField()
         {
-            lineFields.Clear();
-            field.Clear();
+            for (var i = 0; i < fieldLength; i++)
+            {
+                if (!char.IsWhiteSpace(field[i]))
+                    return false;
+            }
+            return true;
+        }
+
+        public void EndLine()
+        {
+            if (lineHasContent && !lineIsComment)
+                EndField();
+            inQuotes = false;
+            if (lineHasContent && !lineIsComment)
+            {
+                if (headerPending)
+                {
+                    headerPending = false;
+                    foreach (var name in headerFields)
+                        headers.Add(name.Length == 0 ? null : name);
+                }
+                else
+                {
+                    RecordRow();
+                }
+            }
+            lineFieldCount = 0;
+            headerFields.Clear();
+            fieldLength = 0;
             lineHasContent = false;
+            lineIsComment = false;
             fieldWasQuoted = false;
         }
 
         private void EndField()
         {
-            var value = fieldWasQuoted ? field.ToString() : field.ToString().Trim();
-            field.Clear();
+            var start = 0;
+            var end = fieldLength;
+            if (!fieldWasQuoted)
+            {
+                while (start < end && char.IsWhiteSpace(field[start]))
+                    start++;
+                while (end > start && char.IsWhiteSpace(field[end - 1]))
+                    end--;
+            }
+            var length = end - start;
+            fieldLength = 0;
+            var quoted = fieldWasQuoted;
             fieldWasQuoted = false;
             // A space separator: runs of spaces are one separator, as ML.NET reads space-separated files.
-            if (value.Length == 0 && format.Separators.IndexOf(' ') >= 0)
+            if (length == 0 && !quoted && spaceSeparated)
                 return;
-            lineFields.Add(value);
+            if (headerPending)
+            {
+                headerFields.Add(new string(field, start, length));
+                lineFieldCount++;
+                return;
+            }
+            if (lineFieldCount >= DataFileLimits.MaxColumns)
+            {
+                lineFieldCount++;
+                return;
+            }
+            if (lineFieldCount >= lineValues.Length)
+            {
+                var size = Math.Min(lineValues.Length * 2, DataFileLimits.MaxColumns);
+                Array.Resize(ref lineValues, size);
+                Array.Resize(ref lineKinds, size);
+            }
+            if (IsMissing(start, length))
+            {
+                lineKinds[lineFieldCount] = Missing;
+            }
+            else if (TryParseNumber(start, length, out var number))
+            {
+                lineKinds[lineFieldCount] = Number;
+                lineValues[lineFieldCount] = number;
+            }
+            else
+            {
+                lineKinds[lineFieldCount] = Text;
+            }
+            lineFieldCount++;
         }
 
-        private void RecordRow()
+        /// <summary>ML.NET reads these as missing values (NaN), not as text: empty, "?", "NaN".</summary>
+        private bool IsMissing(int start, int length)
+            => length == 0
+               || (length == 1 && field[start] == '?')
+               || (length == 3 && char.ToUpperInvariant(field[start]) == 'N' && char.ToUpperInvariant(field[start + 1]) == 'A' && char.ToUpperInvariant(field[start + 2]) == 'N');
+
+        /// <summary>
+        /// Plain decimals (-12.5, 3, .5, 1e-3) parsed in place; anything else (more digits than a double keeps,
+        /// unusual forms) through double.TryParse, so what counts as a number is the invariant culture's.
+        /// </summary>
+        private bool TryParseNumber(int start, int length, out double number)
         {
-            var width = Math.Min(lineFields.Count, DataFileLimits.MaxColumns);
-            for (var column = 0; column < width; column++)
+            number = 0;
+            var i = start;
+            var end = start + length;
+            var negative = false;
+            if (field[i] == '-' || field[i] == '+')
             {
-                EnsureColumn(column);
-                var value = lineFields[column];
-                if (IsMissing(value))
-                    continue;
-                if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && !double.IsNaN(number) && !double.IsInfinity(number))
+                negative = field[i] == '-';
+                i++;
+            }
+            long mantissa = 0;
+            var digits = 0;
+            var scale = 0;
+            var sawDot = false;
+            for (; i < end; i++)
+            {
+                var c = field[i];
+                if (c >= '0' && c <= '9')
                 {
-                    if (counts[column] == 0)
-                    {
-                        minimums[column] = number;
-                        maximums[column] = number;
-                    }
-                    else
-                    {
-                        minimums[column] = Math.Min(minimums[column], number);
-                        maximums[column] = Math.Max(maximums[column], number);
-                    }
-                    counts[column]++;
+                    if (digits >= 17)
+                        return Fallback(start, length, out number);
+                    mantissa = mantissa * 10 + (c - '0');
+                    if (mantissa != 0)
+                        digits++;
+                    if (sawDot)
+                        scale--;
+                }
+                else if (c == '.' && !sawDot)
+                {
+                    sawDot = true;
                 }
                 else
                 {
-                    nonNumeric[column] = true;
+                    break;
+                }
+            }
+            if (i == start + (negative || field[start] == '+' ? 1 : 0) || (sawDot && i == start + 1 + (negative || field[start] == '+' ? 1 : 0) && digits == 0 && mantissa == 0 && field[i - 1] == '.'))
+                return Fallback(start, length, out number);
+            if (i < end)
+            {
+                if (field[i] != 'e' && field[i] != 'E')
+                    return false;
+                return Fallback(start, length, out number);
+            }
+            number = mantissa * Math.Pow(10, scale);
+            if (negative)
+                number = -number;
+            return true;
+        }
+
+        private bool Fallback(int start, int length, out double number)
+            => double.TryParse(new string(field, start, length), NumberStyles.Float, CultureInfo.InvariantCulture, out number)
+               && !double.IsNaN(number) && !double.IsInfinity(number);
+
+        private void RecordRow()
+        {
+            var width = Math.Min(lineFieldCount, DataFileLimits.MaxColumns);
+            for (var column = 0; column < width; column++)
+            {
+                EnsureColumn(column);
+                switch (lineKinds[column])
+                {
+                    case Number:
+                        var value = lineValues[column];
+                        if (counts[column] == 0)
+                        {
+                            minimums[column] = value;
+                            maximums[column] = value;
+                        }
+                        else
+                        {
+                            if (value < minimums[column])
+                                minimums[column] = value;
+                            if (value > maximums[column])
+                                maximums[column] = value;
+                        }
+                        counts[column]++;
+                        break;
+                    case Text:
+                        nonNumeric[column] = true;
+                        break;
                 }
             }
             Rows++;
             if (Rows >= limits.MaxRows)
                 StoppedAtRowLimit = true;
-        }
-
-        /// <summary>ML.NET reads these as missing values (NaN), not as text.</summary>
-        private static bool IsMissing(string value) => value.Length == 0 || value == "?" || value.Equals("NaN", StringComparison.OrdinalIgnoreCase);
-
-        private static bool IsBlank(StringBuilder builder)
-        {
-            for (var i = 0; i < builder.Length; i++)
-            {
-                if (!char.IsWhiteSpace(builder[i]))
-                    return false;
-            }
-            return true;
         }
 
         private void EnsureColumn(int column)

@@ -51,12 +51,12 @@ internal sealed class EstimatorChainEvaluator
     private EstimatorChainEvaluator In(MethodBody body) => new(symbols, body.Values, featureMagnitudeThreshold, textFiles, program, hops + 1, cancellationToken);
 
     /// <summary>A method of the project (not ML.NET's) this analysis may still follow.</summary>
-    private MethodBody? Followable(IMethodSymbol method)
+    private MethodBody? Followable(IMethodSymbol method, SemanticModel? nearby)
     {
         if (program is null || hops >= MLNetProgram.MaxHops || method.MethodKind is not (MethodKind.Ordinary or MethodKind.LocalFunction)
             || method.DeclaringSyntaxReferences.IsEmpty || method.IsVirtual || method.IsAbstract || method.IsOverride)
             return null;
-        return program.BodyOf(method, cancellationToken);
+        return program.BodyOf(method, cancellationToken, nearby);
     }
 
     /// <summary>
@@ -65,7 +65,7 @@ internal sealed class EstimatorChainEvaluator
     /// </summary>
     private ColumnNormalizationState FromHelper(IInvocationOperation invocation, System.Func<EstimatorChainEvaluator, IOperation, ColumnNormalizationState> evaluate)
     {
-        if (Followable(invocation.TargetMethod) is not { } body)
+        if (Followable(invocation.TargetMethod, invocation.SemanticModel) is not { } body)
             return ColumnNormalizationState.Unknown;
         var returned = body.ReturnedValues();
         if (returned.IsEmpty)
@@ -105,7 +105,7 @@ internal sealed class EstimatorChainEvaluator
             // The call as the caller's own operation tree holds it: trees of one method built by different semantic
             // models are different objects, and locals are followed within one tree.
             if (ContainingMethod(call) is not { } caller
-                || program.BodyOf(caller, cancellationToken) is not { } body
+                || program.BodyOf(caller, cancellationToken, call.SemanticModel) is not { } body
                 || FindInvocation(body.Root, call.Syntax) is not { } own
                 || ArgumentFor(own, parameter) is not { } argument)
                 return ColumnNormalizationState.Unknown;

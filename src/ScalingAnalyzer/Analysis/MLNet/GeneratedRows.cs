@@ -37,7 +37,7 @@ internal sealed class GeneratedRows
     {
         var reader = new GeneratedRows(program, columnNameAttribute, cancellationToken);
         var generator = reader.GeneratorCall(rows, 0);
-        if (generator is null || program.BodyOf(generator.TargetMethod, cancellationToken) is not { } body)
+        if (generator is null || program.BodyOf(generator.TargetMethod, cancellationToken, generator.SemanticModel) is not { } body)
             return null;
         var elements = reader.RowElements(body);
         if (elements.IsDefaultOrEmpty)
@@ -87,7 +87,7 @@ internal sealed class GeneratedRows
     {
         var builder = ImmutableArray.CreateBuilder<(IOperation, Dictionary<IParameterSymbol, Interval>?)>();
         var returned = new List<IOperation>();
-        foreach (var operation in MethodBody.Descendants(body.Root))
+        foreach (var operation in body.OwnOperations)
         {
             if (operation is IReturnOperation { Kind: OperationKind.YieldReturn, ReturnedValue: { } yielded })
                 builder.Add((yielded, null));
@@ -106,7 +106,7 @@ internal sealed class GeneratedRows
                 case ILocalReferenceOperation list:
                     // var rows = new List<Row>(); ... rows.Add(new Row { ... }); return rows;
                     var adds = 0;
-                    foreach (var operation in MethodBody.Descendants(body.Root))
+                    foreach (var operation in body.OwnOperations)
                     {
                         if (operation is IInvocationOperation { TargetMethod.Name: "Add", Instance: ILocalReferenceOperation target, Arguments.Length: 1 } add
                             && SymbolEqualityComparer.Default.Equals(target.Local, list.Local))
@@ -161,10 +161,11 @@ internal sealed class GeneratedRows
                     columns[LiteralRows.ColumnNameOf(member, columnNameAttribute)] = Bounds(assignment.Value, element.Parameters, body, 0);
             }
         }
+        var elementWrites = new Dictionary<string, Interval>(StringComparer.Ordinal);
         if (local is not null)
         {
             // var point = new Row(); point.X = ...; yield return point;
-            foreach (var operation in MethodBody.Descendants(body.Root))
+            foreach (var operation in body.OwnOperations)
             {
                 if (operation is ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Instance: ILocalReferenceOperation instance, Member: var member } } assignment
                     && SymbolEqualityComparer.Default.Equals(instance.Local, local))
@@ -173,7 +174,23 @@ internal sealed class GeneratedRows
                     var value = Bounds(assignment.Value, element.Parameters, body, 0);
                     columns[name] = columns.TryGetValue(name, out var before) && creation.Initializer is not null ? before.Join(value) : value;
                 }
+                else if (operation is ISimpleAssignmentOperation { Target: IArrayElementReferenceOperation { ArrayReference: IMemberReferenceOperation { Instance: ILocalReferenceOperation arrayOwner, Member: var arrayMember } } } elementAssignment
+                         && SymbolEqualityComparer.Default.Equals(arrayOwner.Local, local))
+                {
+                    // point.Features = new float[n]; for (...) point.Features[j] = value;  the elements are what is stored (or 0).
+                    var name = LiteralRows.ColumnNameOf(arrayMember, columnNameAttribute);
+                    var value = Bounds(elementAssignment.Value, element.Parameters, body, 0);
+                    elementWrites[name] = elementWrites.TryGetValue(name, out var sofar) ? sofar.Join(value) : value;
+                }
             }
+        }
+        foreach (var written in elementWrites)
+        {
+            // Only an array the row was given empty (new float[n]), whose elements start at 0.
+            if (columns.TryGetValue(written.Key, out var array) && array.IsConstant && array.Low == 0)
+                columns[written.Key] = array.Join(written.Value);
+            else
+                columns.Remove(written.Key);
         }
         return columns;
     }
@@ -209,7 +226,12 @@ internal sealed class GeneratedRows
             case IParameterReferenceOperation parameter:
                 return parameters is not null && parameters.TryGetValue(parameter.Parameter, out var bound) ? bound : Interval.Unknown;
             case ILocalReferenceOperation local:
-                return SingleDeclaration(local.Local, body) is { } value ? Bounds(value, parameters, body, depth + 1) : Interval.Unknown;
+                if (SingleDeclaration(local.Local, body) is { } value)
+                    return Bounds(value, parameters, body, depth + 1);
+                return Adjusted(local.Local, parameters, body, depth);
+            case IArrayCreationOperation { Initializer: null }:
+                // new float[n]: every element 0 until written (element writes are joined in by the row reader).
+                return Interval.Constant(0);
             case IArrayCreationOperation { Initializer: { } initializer } when !initializer.ElementValues.IsEmpty:
                 var elements = Bounds(initializer.ElementValues[0], parameters, body, depth + 1);
                 for (var i = 1; i < initializer.ElementValues.Length && elements.IsKnown; i++)
@@ -299,7 +321,7 @@ internal sealed class GeneratedRows
             return Sequence(invocation, parameters, body, depth);
         // A local function or helper of the project: the join of what it returns.
         if (method.DeclaringSyntaxReferences.IsEmpty || method.Parameters.Length > 0 && method.MethodKind != MethodKind.LocalFunction
-            || program.BodyOf(method, cancellationToken) is not { } callee)
+            || program.BodyOf(method, cancellationToken, invocation.SemanticModel) is not { } callee)
             return Interval.Unknown;
         var returned = callee.ReturnedValues();
         if (returned.IsEmpty || method.Parameters.Length > 0)
@@ -367,26 +389,78 @@ internal sealed class GeneratedRows
     private static bool IsSystemType(INamedTypeSymbol? type, string name)
         => type is not null && type.Name == name && type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true };
 
-    /// <summary>The initializer of a local declared once and never written again in the method; null otherwise.</summary>
-    private IOperation? SingleDeclaration(ILocalSymbol local, MethodBody body)
+    /// <summary>
+    /// A local declared with a value and then only moved by <c>+=</c>/<c>-=</c> in the same loop iteration (the FFM
+    /// sample's <c>var value0 = (float)rnd.NextDouble(); if (sample.Label) value0 += 0.2f;</c>): its declared bounds
+    /// widened by every step, each taken at most once. A step inside a loop the declaration is not in accumulates
+    /// without bound: unknown.
+    /// </summary>
+    private Interval Adjusted(ILocalSymbol local, Dictionary<IParameterSymbol, Interval>? parameters, MethodBody body, int depth)
     {
-        if (!rewrittenLocals.TryGetValue(body.Root, out var rewritten))
-            rewrittenLocals[body.Root] = rewritten = RewrittenLocals(body.Root);
-        if (rewritten.Contains(local))
-            return null;
-        foreach (var operation in body.Root.Descendants())
+        IVariableDeclaratorOperation? declaration = null;
+        var steps = new List<ICompoundAssignmentOperation>();
+        foreach (var operation in body.AllOperations)
         {
-            if (operation is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local))
-                return declarator.Initializer?.Value;
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
+                    declaration = declarator;
+                    break;
+                case ICompoundAssignmentOperation { Target: ILocalReferenceOperation target, OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract } step
+                    when SymbolEqualityComparer.Default.Equals(target.Local, local):
+                    steps.Add(step);
+                    break;
+                case IAssignmentOperation { Target: ILocalReferenceOperation other } when SymbolEqualityComparer.Default.Equals(other.Local, local) && operation is not ICompoundAssignmentOperation:
+                case IIncrementOrDecrementOperation { Target: ILocalReferenceOperation counter } when SymbolEqualityComparer.Default.Equals(counter.Local, local):
+                    return Interval.Unknown;
+                case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out, Value: ILocalReferenceOperation passed }
+                    when SymbolEqualityComparer.Default.Equals(passed.Local, local):
+                    return Interval.Unknown;
+            }
+        }
+        if (declaration?.Initializer is not { } initializer || steps.Count == 0)
+            return Interval.Unknown;
+        var bounds = Bounds(initializer.Value, parameters, body, depth + 1);
+        var loop = EnclosingLoop(declaration);
+        foreach (var step in steps)
+        {
+            if (EnclosingLoop(step) != loop)
+                return Interval.Unknown;
+            var delta = Bounds(step.Value, parameters, body, depth + 1);
+            if (step.OperatorKind == BinaryOperatorKind.Subtract)
+                delta = -delta;
+            if (!bounds.IsKnown || !delta.IsKnown)
+                return Interval.Unknown;
+            bounds = bounds.Join(bounds + delta);
+        }
+        return bounds;
+    }
+
+    private static IOperation? EnclosingLoop(IOperation operation)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is ILoopOperation or IAnonymousFunctionOperation or ILocalFunctionOperation)
+                return current;
         }
         return null;
     }
 
+    /// <summary>The initializer of a local declared once and never written again in the method; null otherwise.</summary>
+    private IOperation? SingleDeclaration(ILocalSymbol local, MethodBody body)
+    {
+        if (!rewrittenLocals.TryGetValue(body.Root, out var rewritten))
+            rewrittenLocals[body.Root] = rewritten = RewrittenLocals(body.AllOperations);
+        if (rewritten.Contains(local))
+            return null;
+        return body.DeclaratorOf(local)?.Initializer?.Value;
+    }
+
     /// <summary>Locals written after their declaration (assignment, ++/--, compound assignment, ref/out, deconstruction, loop variables).</summary>
-    private static HashSet<ILocalSymbol> RewrittenLocals(IOperation root)
+    private static HashSet<ILocalSymbol> RewrittenLocals(ImmutableArray<IOperation> operations)
     {
         var result = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
-        foreach (var operation in root.Descendants())
+        foreach (var operation in operations)
         {
             switch (operation)
             {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -31,15 +32,23 @@ internal sealed class MLNetProgram
     public MLNetProgram(Compilation compilation) => this.compilation = compilation;
 
     /// <summary>A method of the project: its operation tree and what its locals hold; null for library, abstract, partial or very large methods.</summary>
-    public MethodBody? BodyOf(IMethodSymbol method, CancellationToken cancellationToken)
+    /// <param name="method">The method.</param>
+    /// <param name="cancellationToken">Cancels the binding.</param>
+    /// <param name="nearby">
+    /// The semantic model of the code that leads here (an operation's <see cref="IOperation.SemanticModel"/>): when the
+    /// method is in the same file, its model (the analyzer driver's cached one) already holds the method's bound tree.
+    /// </param>
+    public MethodBody? BodyOf(IMethodSymbol method, CancellationToken cancellationToken, SemanticModel? nearby = null)
     {
         method = method.OriginalDefinition;
         if (method.DeclaringSyntaxReferences.Length != 1 || method.IsAbstract || method.IsExtern)
             return null;
-        return bodies.GetOrAdd(method, m => CreateBody(m, cancellationToken));
+        if (bodies.TryGetValue(method, out var body))
+            return body;
+        return bodies.GetOrAdd(method, CreateBody(method, cancellationToken, nearby));
     }
 
-    private MethodBody? CreateBody(IMethodSymbol method, CancellationToken cancellationToken)
+    private MethodBody? CreateBody(IMethodSymbol method, CancellationToken cancellationToken, SemanticModel? nearby)
     {
         var syntax = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
         if (syntax is not (MethodDeclarationSyntax or LocalFunctionStatementSyntax) || !compilation.ContainsSyntaxTree(syntax.SyntaxTree))
@@ -51,7 +60,7 @@ internal sealed class MLNetProgram
                 return null;
         }
 #pragma warning disable RS1030 // The helper lives in another syntax tree than the trainer; only reached when a trainer's data leads there, once per method.
-        var model = compilation.GetSemanticModel(syntax.SyntaxTree);
+        var model = nearby is not null && nearby.SyntaxTree == syntax.SyntaxTree ? nearby : compilation.GetSemanticModel(syntax.SyntaxTree);
 #pragma warning restore RS1030
         var operation = model.GetOperation(syntax, cancellationToken);
         return operation is null ? null : new MethodBody(operation, new MLNetOperationValues(operation));
@@ -130,11 +139,54 @@ internal sealed class MethodBody
     public IOperation Root { get; }
     public MLNetOperationValues Values { get; }
 
+    private ImmutableArray<IOperation> all;
+    private ImmutableArray<IOperation> own;
+    private Dictionary<ILocalSymbol, IVariableDeclaratorOperation>? declarators;
+
+    /// <summary>Every operation of the body, lambdas included, walked once (operation nodes are created as they are first visited).</summary>
+    public ImmutableArray<IOperation> AllOperations
+    {
+        get
+        {
+            if (all.IsDefault)
+                ImmutableInterlocked.InterlockedInitialize(ref all, Root.Descendants().ToImmutableArray());
+            return all;
+        }
+    }
+
+    /// <summary>The operations of the method itself, not of its lambdas and local functions.</summary>
+    public ImmutableArray<IOperation> OwnOperations
+    {
+        get
+        {
+            if (own.IsDefault)
+                ImmutableInterlocked.InterlockedInitialize(ref own, Descendants(Root).ToImmutableArray());
+            return own;
+        }
+    }
+
+    /// <summary>The declarator of each local declared in the body (the last, if a name is declared twice).</summary>
+    public IVariableDeclaratorOperation? DeclaratorOf(ILocalSymbol local)
+    {
+        var map = Volatile.Read(ref declarators);
+        if (map is null)
+        {
+            map = new Dictionary<ILocalSymbol, IVariableDeclaratorOperation>(SymbolEqualityComparer.Default);
+            foreach (var operation in AllOperations)
+            {
+                if (operation is IVariableDeclaratorOperation declarator)
+                    map[declarator.Symbol] = declarator;
+            }
+            Volatile.Write(ref declarators, map);
+        }
+        return map.TryGetValue(local, out var found) ? found : null;
+    }
+
     /// <summary>The values the method returns (not those of its lambdas and local functions); empty when some return has none.</summary>
     public ImmutableArray<IOperation> ReturnedValues()
     {
         var builder = ImmutableArray.CreateBuilder<IOperation>();
-        foreach (var operation in Descendants(Root))
+        foreach (var operation in OwnOperations)
         {
             if (operation is IReturnOperation { Kind: OperationKind.Return } @return)
             {

@@ -103,6 +103,22 @@ internal sealed class ProgramSummaries
         return operation is IMethodBodyOperation or IConstructorBodyOperation or IBlockOperation ? operation : null;
     }
 
+    /// <summary>
+    /// A method that trains itself (backward and an optimizer's step in its body): what it hands back is a history, a
+    /// model or a loss, not data, and what it does with its parameters is its <see cref="TrainingSummary"/>'s business,
+    /// so calls of it are not followed for their value (which would interpret every training helper once more per caller).
+    /// </summary>
+    public bool Trains(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        method = method.OriginalDefinition;
+        if (_trains.TryGetValue(method, out var known))
+            return known;
+        var trains = BodyOf(method, cancellationToken) is { } body && TrainingPrecheck.Scan(body, Symbols, followHelpers: false).MayTrain;
+        return _trains.GetOrAdd(method, trains);
+    }
+
+    private readonly ConcurrentDictionary<IMethodSymbol, bool> _trains = new(SymbolEqualityComparer.Default);
+
     /// <summary>The initializers of the instance fields and auto-properties of a class, in declaration order.</summary>
     public ImmutableArray<IOperation> InstanceInitializersOf(INamedTypeSymbol type, CancellationToken cancellationToken)
     {

@@ -37,6 +37,9 @@ internal sealed class ModelTraining
 
     public string TargetText { get; private set; } = "";
 
+    /// <summary>Constant paths the trained module is saved to (<c>model.save("model.bin")</c>) after training in the same method.</summary>
+    public List<string> SavedTo { get; } = new();
+
     private bool _hasInput;
     private bool _hasTarget;
 
@@ -53,6 +56,11 @@ internal sealed class ModelTraining
             if (!modules.TryGetValue(module, out var training))
                 modules.Add(module, training = new ModelTraining(module));
             training.AddInput(forward.Value, forward.ModuleNormalizesInput, forward.Argument.Value.Syntax.ToString());
+        }
+        foreach (var (module, path, isSave) in facts.ModelFiles)
+        {
+            if (isSave && modules.TryGetValue(module, out var saved) && !saved.SavedTo.Contains(path))
+                saved.SavedTo.Add(path);
         }
         foreach (var loss in facts.Losses)
         {
@@ -124,7 +132,9 @@ internal sealed class ModelTraining
 
     private void AddTarget(AbstractValue value, string text)
     {
-        var scaled = TrainingInterpreter.IsScaledData(value);
+        // A constant divisor on a target (y = total / 3000f) is as often how the target is defined as how it is scaled:
+        // only statistics and scalers count, so outputs are never asked to be mapped back by a guess.
+        var scaled = value.ForwardCalls.IsEmpty && (value.Scaling != ScalingKind.None || value.ScaledWith is { IsConstantTransform: false });
         if (!_hasTarget)
         {
             _hasTarget = true;

@@ -20,7 +20,7 @@ internal static class ScalingFindings
         foreach (var forward in facts.Forwards)
         {
             if (facts.IsTrainingForward(forward) && !forward.ModuleNormalizesInput)
-                ReportFeature(diagnostics, forward.Argument, forward.Value, forward.CallText, options, (DiagnosticProperties.ServeInputs, SkewFindings.ServeInputsOf(facts, forward)));
+                ReportFeature(diagnostics, forward.Argument, forward.Value, forward.CallText, options, SkewFindings.FeatureFixProperties(facts, forward));
         }
         var reach = facts.AdaptiveReach();
         if (reach is not null)
@@ -28,7 +28,7 @@ internal static class ScalingFindings
             foreach (var loss in facts.Losses)
             {
                 if (loss.IsRegression && facts.IsTrainingLoss(loss))
-                    ReportTarget(diagnostics, loss.Target, loss.Value, reach, options, (DiagnosticProperties.Outputs, SkewFindings.OutputsOf(facts, loss)));
+                    ReportTarget(diagnostics, loss.Target, loss.Value, reach, options, SkewFindings.TargetFixProperties(facts, loss));
             }
         }
         foreach (var helper in facts.HelperCalls)
@@ -95,7 +95,7 @@ internal static class ScalingFindings
         => value.Kind != ElementKind.Integer && value.Scaling == ScalingKind.None
            && value.Origin is ValueOrigin.Literal or ValueOrigin.Generated or ValueOrigin.RuntimeData;
 
-    private static void ReportFeature(ImmutableArray<Diagnostic>.Builder diagnostics, IArgumentOperation argument, AbstractValue value, string callText, ScalingOptions options, (string Key, string? Value) fixProperty = default)
+    private static void ReportFeature(ImmutableArray<Diagnostic>.Builder diagnostics, IArgumentOperation argument, AbstractValue value, string callText, ScalingOptions options, ImmutableDictionary<string, string?>? fixProperties = null)
     {
         if (!IsRawData(value))
             return;
@@ -111,11 +111,11 @@ internal static class ScalingFindings
                 reason = "its columns differ in scale by about " + NumberText.Round(spread.Ratio) + "x (column " + spread.Smallest.ToString(CultureInfo.InvariantCulture) + " spans "
                          + value.Columns[spread.Smallest] + ", column " + spread.Largest.ToString(CultureInfo.InvariantCulture) + " spans " + value.Columns[spread.Largest] + ")";
             if (reason is not null)
-                diagnostics.Add(Create(DiagnosticDescriptors.UnscaledFeature, argument, DiagnosticProperties.FeatureRole, value.DataSource, fixProperty, text, value.Range.ToString(), callText, reason));
+                diagnostics.Add(Create(DiagnosticDescriptors.UnscaledFeature, argument, DiagnosticProperties.FeatureRole, value.DataSource, fixProperties, text, value.Range.ToString(), callText, reason));
         }
         else if (value.Origin == ValueOrigin.RuntimeData)
         {
-            diagnostics.Add(Create(DiagnosticDescriptors.UnboundedFeature, argument, DiagnosticProperties.FeatureRole, value.DataSource, fixProperty, text, value.SourceText ?? "run-time .NET data", callText));
+            diagnostics.Add(Create(DiagnosticDescriptors.UnboundedFeature, argument, DiagnosticProperties.FeatureRole, value.DataSource, fixProperties, text, value.SourceText ?? "run-time .NET data", callText));
         }
     }
 
@@ -123,13 +123,13 @@ internal static class ScalingFindings
     /// A raw target out of reach, and far from unit scale: one already near unit scale (randn, rand) is out of reach
     /// only because the run is short, which standardizing it would not change.
     /// </summary>
-    private static void ReportTarget(ImmutableArray<Diagnostic>.Builder diagnostics, IArgumentOperation argument, AbstractValue value, OptimizerReach reach, ScalingOptions options, (string Key, string? Value) fixProperty = default)
+    private static void ReportTarget(ImmutableArray<Diagnostic>.Builder diagnostics, IArgumentOperation argument, AbstractValue value, OptimizerReach reach, ScalingOptions options, ImmutableDictionary<string, string?>? fixProperties = null)
     {
         if (!IsRawData(value) || !value.Range.IsKnown || value.Range.Magnitude <= TargetReachFactor * reach.Distance
             || value.Range.Magnitude <= options.FeatureMagnitudeThreshold)
             return;
         var steps = reach.StepCount is double s ? NumberText.Round(s) : "at most " + OptimizerReach.AssumedStepCount.ToString("0", CultureInfo.InvariantCulture);
-        diagnostics.Add(Create(DiagnosticDescriptors.UnreachableTarget, argument, DiagnosticProperties.TargetRole, dataSource: null, fixProperty,
+        diagnostics.Add(Create(DiagnosticDescriptors.UnreachableTarget, argument, DiagnosticProperties.TargetRole, dataSource: null, fixProperties,
             argument.Value.Syntax.ToString(), NumberText.Round(value.Range.Magnitude), steps, NumberText.Round(reach.LearningRate), NumberText.Round(reach.Distance)));
     }
 
@@ -201,17 +201,19 @@ internal static class ScalingFindings
         return (columns[largest].Magnitude / columns[smallest].Magnitude, smallest, largest);
     }
 
-    private static Diagnostic Create(DiagnosticDescriptor descriptor, IArgumentOperation argument, string role, IOperation? dataSource, (string Key, string? Value) fixProperty, params object[] messageArguments)
+    private static Diagnostic Create(DiagnosticDescriptor descriptor, IArgumentOperation argument, string role, IOperation? dataSource, ImmutableDictionary<string, string?>? fixProperties, params object[] messageArguments)
     {
         var properties = ImmutableDictionary.CreateBuilder<string, string?>();
         properties[DiagnosticProperties.Role] = role;
-        if (fixProperty.Key is not null && fixProperty.Value is not null)
-            properties[fixProperty.Key] = fixProperty.Value;
+        if (fixProperties is not null)
+            properties.AddRange(fixProperties);
         var insertBefore = InsertionStatement(argument);
         if (insertBefore is not null)
         {
             properties[DiagnosticProperties.InsertBefore] = insertBefore.Syntax.SpanStart.ToString(CultureInfo.InvariantCulture);
-            if (VariableInScope(argument.Value, insertBefore) is { } variable)
+            // A loader handed to a training helper holds batches, not a tensor to scale: its dataset's source is.
+            var holdsData = dataSource is null || !IsDataLoader(argument.Value.Type);
+            if (holdsData && VariableInScope(argument.Value, insertBefore) is { } variable)
                 properties[DiagnosticProperties.Variable] = variable;
             else
                 AddSourceFix(properties, argument, dataSource);
@@ -266,6 +268,16 @@ internal static class ScalingFindings
                 statement = current;
         }
         return outermostLoop ?? statement;
+    }
+
+    private static bool IsDataLoader(ITypeSymbol? type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.Name == "DataLoader" && current.ContainingNamespace?.ToDisplayString() == "TorchSharp.Modules")
+                return true;
+        }
+        return false;
     }
 
     private static bool IsStepClosure(IOperation lambda)

@@ -21,7 +21,7 @@ internal static class SkewFindings
     /// The SCALE005 diagnostics of one method. <paramref name="fieldTraining"/> gives, for a field or property of the
     /// method's class, how the other methods of the class trained the module it holds (null: not trained there).
     /// </summary>
-    public static void Find(MethodTrainingFacts facts, Func<ISymbol, ModelTraining?> fieldTraining, ImmutableArray<Diagnostic>.Builder diagnostics)
+    public static void Find(MethodTrainingFacts facts, Func<ISymbol, ModelTraining?> fieldTraining, Func<string, ModelTraining?> savedTraining, ImmutableArray<Diagnostic>.Builder diagnostics)
     {
         if (facts.Forwards.Count == 0)
             return;
@@ -34,9 +34,10 @@ internal static class SkewFindings
             var otherMethod = !trainedHere.TryGetValue(module, out var training);
             if (otherMethod)
             {
-                if (module is not (IFieldSymbol or IPropertySymbol))
-                    continue;
-                training = fieldTraining(module);
+                // A module loaded here from the file a training method saved it to, or a field its class trains.
+                training = LoadedFrom(facts, module) is { } path ? savedTraining(path)
+                    : module is IFieldSymbol or IPropertySymbol ? fieldTraining(module)
+                    : null;
                 if (training is null)
                     continue;
             }
@@ -57,6 +58,54 @@ internal static class SkewFindings
                 break;
             }
         }
+    }
+
+    private static string? LoadedFrom(MethodTrainingFacts facts, ISymbol module)
+    {
+        string? loaded = null;
+        foreach (var (holder, path, isSave) in facts.ModelFiles)
+        {
+            if (isSave || !SymbolEqualityComparer.Default.Equals(holder, module))
+                continue;
+            if (loaded is not null && loaded != path)
+                return null;
+            loaded = path;
+        }
+        return loaded;
+    }
+
+    /// <summary>What the SCALE001/SCALE004 fix needs beside the training step: the serving inputs, the module's field.</summary>
+    public static ImmutableDictionary<string, string?> FeatureFixProperties(MethodTrainingFacts facts, ForwardSite trainingForward)
+    {
+        var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+        if (ServeInputsOf(facts, trainingForward) is { } serveInputs)
+            properties[DiagnosticProperties.ServeInputs] = serveInputs;
+        AddModuleField(properties, trainingForward.Module);
+        return properties.ToImmutable();
+    }
+
+    /// <summary>What the SCALE003 fix needs beside the training step: the outputs to map back, the module's field.</summary>
+    public static ImmutableDictionary<string, string?> TargetFixProperties(MethodTrainingFacts facts, LossSite loss)
+    {
+        var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+        if (OutputsOf(facts, loss) is { } outputs)
+            properties[DiagnosticProperties.Outputs] = outputs;
+        foreach (var forward in facts.Forwards)
+        {
+            if (facts.IsTrainingForward(forward) && loss.Predictions.Contains(forward.Invocation))
+            {
+                AddModuleField(properties, forward.Module);
+                break;
+            }
+        }
+        return properties.ToImmutable();
+    }
+
+    /// <summary>A model held in a field of a source class: the fix keeps its scaler in a field beside it, for the other methods.</summary>
+    private static void AddModuleField(ImmutableDictionary<string, string?>.Builder properties, ISymbol? module)
+    {
+        if (module is IFieldSymbol field && Declared(field) is { } at)
+            properties[DiagnosticProperties.ModuleField] = field.Name + "@" + at;
     }
 
     /// <summary>

@@ -2,9 +2,11 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -120,7 +122,7 @@ internal sealed class TorchCompilationAnalysis
             var found = ImmutableArray.CreateBuilder<Diagnostic>();
             if (scan.MayTrain)
                 found.AddRange(ScalingFindings.Find(facts, options, cancellationToken));
-            SkewFindings.Find(facts, field => FieldTraining(field, cancellationToken), found);
+            SkewFindings.Find(facts, field => FieldTraining(field, cancellationToken), path => SavedModelTraining(path, cancellationToken), found);
             diagnostics = found.ToImmutable();
         }
         foreach (var (function, functionBody) in scan.NestedFunctions)
@@ -134,18 +136,33 @@ internal sealed class TorchCompilationAnalysis
             ModelTraining.Of(TrainingInterpreter.Interpret(body, m, Symbols, OptionsFor(body.Syntax.SyntaxTree), helper => SummaryFor(helper, cancellationToken), _program, cancellationToken)))));
 
     /// <summary>
-    /// A method that trains nothing but may use a module its class trains elsewhere (a Predict method beside Train): its
-    /// class has a method whose text can train, and its own text calls forward or call.
+    /// A method that trains nothing but may use a module trained elsewhere: its class has a method whose text can train
+    /// (a Predict method beside Train), or it loads a model (a service), and it calls forward or call.
     /// </summary>
     public bool MayServe(IMethodSymbol method, SyntaxNode code, CancellationToken cancellationToken)
     {
         var type = method.ContainingType;
         if (type is null)
             return false;
-        if (!ValueOfType(_typesThatTrain, type, _typesThatTrain.GetOrAdd(type, t => new Lazy<bool>(() => TypeMayTrain(t, cancellationToken)))))
-            return false;
-        var text = code.ToString();
-        return text.IndexOf("forward", StringComparison.Ordinal) >= 0 || text.IndexOf("call", StringComparison.Ordinal) >= 0;
+        bool calls = false, loads = false;
+        foreach (var token in code.DescendantTokens())
+        {
+            if (!token.IsKind(SyntaxKind.IdentifierToken))
+                continue;
+            switch (token.ValueText)
+            {
+                case "forward" or "call":
+                    calls = true;
+                    break;
+                case "load":
+                    loads = true;
+                    break;
+            }
+        }
+        // A model loaded from a file (a service): compared with what the training that saved it was given.
+        if (calls && loads)
+            return true;
+        return calls && ValueOfType(_typesThatTrain, type, _typesThatTrain.GetOrAdd(type, t => new Lazy<bool>(() => TypeMayTrain(t, cancellationToken))));
     }
 
     private bool TypeMayTrain(INamedTypeSymbol type, CancellationToken cancellationToken)
@@ -197,6 +214,56 @@ internal sealed class TorchCompilationAnalysis
             }
         }
         return fields;
+    }
+
+    /// <summary>
+    /// How the model a training method saved to <paramref name="path"/> (a constant) was trained, over the whole
+    /// compilation: a service that loads it must scale its input the same way. Null when no training saves there.
+    /// </summary>
+    private ModelTraining? SavedModelTraining(string path, CancellationToken cancellationToken)
+    {
+        var saved = _savedModels;
+        if (saved is null)
+        {
+            saved = FindSavedModels(cancellationToken);
+            Interlocked.CompareExchange(ref _savedModels, saved, null);
+        }
+        return saved.TryGetValue(path, out var training) ? training : null;
+    }
+
+    private Dictionary<string, ModelTraining>? _savedModels;
+
+    private Dictionary<string, ModelTraining> FindSavedModels(CancellationToken cancellationToken)
+    {
+        var saved = new Dictionary<string, ModelTraining>(StringComparer.Ordinal);
+        foreach (var tree in _compilation.SyntaxTrees)
+        {
+            var root = tree.GetRoot(cancellationToken);
+            if (root.ToString().IndexOf(".save(", StringComparison.Ordinal) < 0)
+                continue;
+            foreach (var declaration in root.DescendantNodes().OfType<BaseMethodDeclarationSyntax>())
+            {
+                if (declaration.ToString().IndexOf(".save(", StringComparison.Ordinal) < 0 || !_textFilter.MayTrain(declaration))
+                    continue;
+                var model = SemanticModelFor(tree);
+                if (model.GetDeclaredSymbol(declaration, cancellationToken) is not IMethodSymbol method)
+                    continue;
+                var body = TrainingPrecheck.BodyOf(model.GetOperation(declaration, cancellationToken));
+                if (body is null || !TrainingPrecheck.Scan(body, Symbols, followHelpers: true).MayTrain)
+                    continue;
+                foreach (var training in ModelsTrainedBy(method, body, cancellationToken).Values)
+                {
+                    foreach (var path in training.SavedTo)
+                    {
+                        if (saved.TryGetValue(path, out var known))
+                            known.Merge(training);
+                        else
+                            saved.Add(path, ModelTraining.Copy(training));
+                    }
+                }
+            }
+        }
+        return saved;
     }
 
     private static T ValueOfType<T>(ConcurrentDictionary<INamedTypeSymbol, Lazy<T>> cache, INamedTypeSymbol key, Lazy<T> lazy)

@@ -99,7 +99,8 @@ internal sealed class TorchSymbols
     {
         if (type is null || depth < 0)
             return false;
-        if (IsTensor(type))
+        // A DataLoader or a Dataset holds tensors too: its batches are what a training helper trains on.
+        if (IsTensor(type) || IsDataLoader(type) || IsDataset(type))
             return true;
         switch (type)
         {

@@ -751,6 +751,8 @@ internal static class TorchTransfers
         var returnType = call.Invocation.TargetMethod.ReturnType;
         if (IsNormalizingLayer(symbols, returnType))
             return AbstractValue.Unknown.WithNormalizesInput(true);
+        if (PassesValues(returnType))
+            return AbstractValue.Unknown with { PassesValues = true };
         if (call.Invocation.TargetMethod.Name == "Sequential" && call.Invocation.Arguments.Length > 0
             && call.Invocation.Arguments[0].Value is IArrayCreationOperation { Initializer.ElementValues: { Length: > 0 } layers })
         {
@@ -764,6 +766,11 @@ internal static class TorchTransfers
         }
         return AbstractValue.Unknown;
     }
+
+    /// <summary>Modules whose output holds their input's values: reshaped (Flatten, Unflatten), kept (Identity) or masked (Dropout).</summary>
+    internal static bool PassesValues(ITypeSymbol? type)
+        => type is { ContainingNamespace: { Name: "Modules", ContainingNamespace.Name: "TorchSharp" } }
+           && type.Name is "Flatten" or "Unflatten" or "Identity" or "Dropout" or "Dropout1d" or "Dropout2d" or "AlphaDropout";
 
     /// <summary>BatchNorm1d, LayerNorm, and the runtime's fitted scaler as a module (<c>scaler.AsModule()</c>).</summary>
     internal static bool IsNormalizingLayer(TorchSymbols symbols, ITypeSymbol? type)

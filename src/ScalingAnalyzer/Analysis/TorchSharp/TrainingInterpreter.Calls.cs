@@ -25,7 +25,7 @@ internal sealed partial class TrainingInterpreter
     private bool CallUser(IMethodSymbol method, IOperation? instance, AbstractValue? receiver, AbstractValue[] arguments, IInvocationOperation? invocation, out AbstractValue? returned)
     {
         returned = null;
-        if (_program is null)
+        if (_program is null || _program.Trains(method, _cancellationToken))
             return false;
         var byOrdinal = new AbstractValue[method.Parameters.Length];
         for (var i = 0; i < byOrdinal.Length; i++)
@@ -127,6 +127,25 @@ internal sealed partial class TrainingInterpreter
 
     private readonly Dictionary<IOperation, AbstractValue[]> _trainingCallSites = new();
 
+    /// <summary>
+    /// For library models (a DataLoader calling a user Dataset's <c>GetTensor</c>, a module class's <c>forward</c>):
+    /// what a method of this compilation returns when called on <paramref name="receiver"/> (an object value with
+    /// <c>Members</c>, or null) with arguments by parameter ordinal. Its effects are not applied here; null when the
+    /// call is not followed (not in this compilation, too deep, recursive, too large).
+    /// </summary>
+    internal AbstractValue? ReturnOfUserMethod(IMethodSymbol method, AbstractValue? receiver, params AbstractValue[] argumentsByOrdinal)
+    {
+        if (_program is null || !IsUserCode(method))
+            return null;
+        var arguments = new AbstractValue[method.Parameters.Length];
+        for (var i = 0; i < arguments.Length; i++)
+            arguments[i] = i < argumentsByOrdinal.Length ? argumentsByOrdinal[i] : AbstractValue.Unknown;
+        var result = _program.Call(method, method.IsStatic ? null : receiver, arguments, _chain, _cancellationToken);
+        if (result is { IsCutShort: true })
+            _cutShort = true;
+        return result is { IsCutShort: false } ? result.Returned : null;
+    }
+
     private static bool SameInputs(AbstractValue? receiverBefore, AbstractValue? receiver, AbstractValue[] before, AbstractValue[] now)
     {
         if ((receiverBefore is null) != (receiver is null) || (receiverBefore is not null && !receiverBefore.SameFacts(receiver!)))
@@ -202,6 +221,19 @@ internal sealed partial class TrainingInterpreter
                 };
             }
             return value;
+        }
+        if (type is INamedTypeSymbol { Name: "List", IsGenericType: true, TypeArguments.Length: 1 } tensorList && _symbols.IsTensor(tensorList.TypeArguments[0])
+            && arguments.Length == 0 && creation.Initializer is { Initializers.Length: > 0 } listInitializer)
+        {
+            // new List<Tensor> { data[index], labels[index] }: an IterableDataset's item, read by position as batch[0].
+            var items = ImmutableArray.CreateBuilder<AbstractValue>(listInitializer.Initializers.Length);
+            foreach (var item in listInitializer.Initializers)
+            {
+                if (item is not IInvocationOperation { Arguments.Length: 1 } add)
+                    return Unknowable(item);
+                items.Add(Evaluate(add.Arguments[0].Value));
+            }
+            return AbstractValue.Unknown with { Elements = items.MoveToImmutable() };
         }
         if (IsNumericCollection(type) || (type is INamedTypeSymbol { Name: "List" or "Queue" or "Stack" or "HashSet", IsGenericType: true } && IsCollection(type)))
         {

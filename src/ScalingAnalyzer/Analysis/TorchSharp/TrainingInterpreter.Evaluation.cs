@@ -229,7 +229,12 @@ internal sealed partial class TrainingInterpreter
 
     internal static bool IsAutoProperty(IPropertySymbol property)
     {
-        if (property.IsIndexer || property.DeclaringSyntaxReferences.IsEmpty)
+        if (property.IsIndexer || property.DeclaringSyntaxReferences.IsEmpty || property.IsAbstract)
+            return false;
+        // An auto-property's accessors have neither a body nor an expression; looking at them is cheaper than
+        // searching the type's members for the backing field, and tells most properties apart.
+        if (property.GetMethod?.DeclaringSyntaxReferences is { Length: 1 } getter
+            && getter[0].GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax { Body: not null } or Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax { ExpressionBody: not null } or Microsoft.CodeAnalysis.CSharp.Syntax.ArrowExpressionClauseSyntax)
             return false;
         foreach (var member in property.ContainingType.GetMembers())
         {
@@ -300,7 +305,13 @@ internal sealed partial class TrainingInterpreter
     {
         if (!a.IsTrainingRelated && !b.IsTrainingRelated)
             return result;
-        return result with { ForwardCalls = AbstractValue.Union(a.ForwardCalls, b.ForwardCalls), LossCalls = AbstractValue.Union(a.LossCalls, b.LossCalls) };
+        return result with
+        {
+            ForwardCalls = AbstractValue.Union(a.ForwardCalls, b.ForwardCalls),
+            LossCalls = AbstractValue.Union(a.LossCalls, b.LossCalls),
+            // An output mapped back stays mapped back through what carries it (data<float>(), ToArray(), ...).
+            OutputUnitsResolved = (a.ForwardCalls.IsEmpty || a.OutputUnitsResolved) && (b.ForwardCalls.IsEmpty || b.OutputUnitsResolved),
+        };
     }
 
     /// <summary>
@@ -517,7 +528,7 @@ internal sealed partial class TrainingInterpreter
         // batch[0], batch["data"]: an element of a batch (a list or dictionary of tensors) whose entries are known.
         if (instance is not null && symbol.IsIndexer && property.Arguments.Length == 1 && !instance.Elements.IsDefault
             && instance.ElementAt(property.Arguments[0].Value.ConstantValue.HasValue ? property.Arguments[0].Value.ConstantValue.Value : null) is { } element)
-            return element;
+            return instance.ParameterOrdinal >= 0 && element.ParameterOrdinal < 0 ? element.WithParameterOrdinal(instance.ParameterOrdinal) : element;
         if (instance is not null && _symbols.IsTensor(symbol.ContainingType))
         {
             if (symbol.IsIndexer)
@@ -631,6 +642,8 @@ internal sealed partial class TrainingInterpreter
             return _symbols.IsLossModule(invocation.Instance.Type) ? LossCall(call, _symbols.IsRegressionLossModule(invocation.Instance.Type)) : ForwardCall(call);
 
         var containing = method.ContainingType;
+        if (method.Name is "save" or "load" && invocation.Instance is not null && _symbols.IsModule(invocation.Instance.Type))
+            RecordModelFile(invocation);
         if (_symbols.IsTorchSharpType(containing))
         {
             if (method.Name is "print" or "str" or "ToString")
@@ -744,6 +757,9 @@ internal sealed partial class TrainingInterpreter
     {
         var invocation = call.Invocation;
         var moduleType = call.Invocation.Instance?.Type as INamedTypeSymbol;
+        // Modelling a module class's forward: Flatten/Dropout/Identity before the first real layer hand the input on.
+        if (_modelsModuleForward && (call.Receiver?.PassesValues == true || TorchTransfers.PassesValues(moduleType)) && call.Arguments.Length == 1)
+            return call.Arguments[0] with { Columns = default, Rows = null };
         var normalizes = call.Receiver?.NormalizesInput == true || TorchTransfers.IsNormalizingLayer(_symbols, moduleType)
             || (moduleType is not null && _objects?.ModuleNormalizesInput(moduleType, _cancellationToken) == true);
         var forwards = ImmutableArray.Create<IOperation>(invocation);

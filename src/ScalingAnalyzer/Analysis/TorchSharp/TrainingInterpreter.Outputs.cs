@@ -117,7 +117,14 @@ internal sealed partial class TrainingInterpreter
             return result;
         var leftOutput = IsOutput(left);
         var rightOutput = IsOutput(right);
-        if (leftOutput == rightOutput)
+        if (leftOutput && rightOutput)
+        {
+            // Two outputs compared with each other: in the same units, whatever they are.
+            MarkOtherUse(left);
+            MarkOtherUse(right);
+            return result with { OutputUnitsResolved = true };
+        }
+        if (!leftOutput && !rightOutput)
             return result;
         var (output, outputOperation, other, otherOperation) = leftOutput ? (left, binary.LeftOperand, right, binary.RightOperand) : (right, binary.RightOperand, left, binary.LeftOperand);
         // pred > 0.5f: a threshold, not data.
@@ -246,6 +253,17 @@ internal sealed partial class TrainingInterpreter
         use = new OutputUse(at, kind, value, loss);
         _outputUses.Add(at, use);
         _facts.OutputUses.Add(use);
+    }
+
+    /// <summary>model.save(path) / model.load(path) with a constant path: how a service finds the model a training saved.</summary>
+    private void RecordModelFile(IInvocationOperation invocation)
+    {
+        if (invocation.Arguments.Length == 0 || invocation.Arguments[0].Value.ConstantValue is not { HasValue: true, Value: string path }
+            || ForwardSite.ModuleSymbol(invocation.Instance) is not { } module)
+            return;
+        var entry = (module, path, invocation.TargetMethod.Name == "save");
+        if (!_facts.ModelFiles.Contains(entry))
+            _facts.ModelFiles.Add(entry);
     }
 
     /// <summary>Data in original units: made here from literals, generators or .NET data, with no scaling on the way.</summary>

@@ -224,6 +224,7 @@ internal sealed partial class TrainingInterpreter
         {
             _chain = CallChain.Empty.Push(method.OriginalDefinition),
             _workBudget = ProgramSummaries.CalleeWorkBudget,
+            _modelsModuleForward = true,
         };
         if (receiver?.Members is { } members)
         {
@@ -242,6 +243,9 @@ internal sealed partial class TrainingInterpreter
         }
         return interpreter._facts;
     }
+
+    /// <summary>Interpreting a module class's forward for <see cref="FactsOfCall"/>: value-keeping layers hand their input on.</summary>
+    private bool _modelsModuleForward;
 
     /// <summary>Runs a closure handed to the code being interpreted (optimizer.step(closure)) here, seeing this method's variables.</summary>
     internal void RunClosure(IOperation body)

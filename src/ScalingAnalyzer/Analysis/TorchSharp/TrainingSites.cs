@@ -253,6 +253,9 @@ internal sealed class MethodTrainingFacts
     /// <summary>Forward/call invocations whose outputs are also used otherwise (mapped back by arithmetic, fed to a module).</summary>
     public HashSet<IOperation> OtherOutputUses { get; } = new();
 
+    /// <summary><c>model.save("model.bin")</c> and <c>model.load("model.bin")</c> with a constant path: (module, path, is a save).</summary>
+    public List<(ISymbol Module, string Path, bool IsSave)> ModelFiles { get; } = new();
+
     /// <summary>Forward and loss invocations whose result reaches a backward() call.</summary>
     public HashSet<IOperation> BackwardReached { get; } = new();
 

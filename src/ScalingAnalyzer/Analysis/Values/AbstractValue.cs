@@ -162,6 +162,9 @@ internal sealed record AbstractValue
     /// </summary>
     public IOperation? DataSource { get; init; }
 
+    /// <summary>A module that hands on its input's values reshaped or masked (Flatten, Unflatten, Identity, Dropout).</summary>
+    public bool PassesValues { get; init; }
+
     /// <summary>The body of the lambda or local function a delegate value runs (optimizer.step(closure)).</summary>
     public IOperation? Callable { get; init; }
 
@@ -216,6 +219,7 @@ internal sealed record AbstractValue
         UnscaledPart = null,
         DataSource = null,
         Callable = null,
+        PassesValues = false,
     };
 
     public static ValueOrigin CombineOrigins(ValueOrigin a, ValueOrigin b) => a > b ? a : b;
@@ -269,6 +273,7 @@ internal sealed record AbstractValue
             UnscaledPart = UnscaledPart == other.UnscaledPart ? UnscaledPart : null,
             DataSource = ReferenceEquals(DataSource, other.DataSource) ? DataSource : null,
             Callable = ReferenceEquals(Callable, other.Callable) ? Callable : null,
+            PassesValues = PassesValues && other.PassesValues,
             ScaledWith = ScalingSource.Join(ScaledWith, other.ScaledWith),
             OutputUnitsResolved = OutputUnitsResolved && other.OutputUnitsResolved,
         };

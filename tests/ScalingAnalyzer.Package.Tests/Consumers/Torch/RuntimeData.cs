@@ -1,21 +1,18 @@
-// Sizes filled at run time: the analyzer cannot bound them, so SCALE004 (an IDE suggestion) reports the missing
-// scaling step; the Strict preset raises it to a build warning.
+// Sizes read from a file at run time: the analyzer cannot bound them, so SCALE004 (an IDE suggestion) reports the
+// missing scaling step; the Strict preset raises it to a build warning.
 using System;
-using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
 using TorchSharp;
 
 namespace Consumer;
 
 public static class RuntimeData
 {
-    public static void Train()
+    public static void Train(string sizesFile)
     {
-        var random = new Random(1);
-        var sizes = new List<float>();
-        for (var i = 0; i < 64; i++)
-        {
-            sizes.Add(500 + 4500 * random.NextSingle());
-        }
+        var sizes = File.ReadAllLines(sizesFile).Select(line => float.Parse(line, CultureInfo.InvariantCulture)).ToList();
         var X = torch.tensor(sizes.ToArray()).reshape(-1, 1);
         var y = torch.rand(64, 1);
 
