@@ -3,6 +3,8 @@
 # Data/data.csv through LoadFromTextFile, built with the analyzer against files of 1 KB to 1 GB given as
 # AdditionalFiles, and once with no AdditionalFiles. Reports the compiler's analyzer time for SCALE002
 # (-p:ReportAnalyzer=true) and the wall time of the build; cold compiler (UseSharedCompilation=false).
+# Each size is built twice: the file given to the analyzer as it is (raw), and through the package's targets, which
+# hand over a prefix copy of files larger than ScalingAnalyzerDataFilePrefixKB (package).
 # Usage: scripts/bench-data-files.sh [sizes in KB...]   (default: 1 1024 65536 1048576)
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
@@ -11,7 +13,12 @@ sizes=("${@:-1 1024 65536 1048576}")
 [ $# -eq 0 ] && sizes=(1 1024 65536 1048576)
 
 dotnet build "$repo/src/ScalingAnalyzer" -c Release -nologo -v q -clp:ErrorsOnly >/dev/null
+dotnet build "$repo/src/ScalingAnalyzer.Build" -c Release -nologo -v q -clp:ErrorsOnly >/dev/null
 analyzer="$repo/src/ScalingAnalyzer/bin/Release/netstandard2.0/ScalingAnalyzer.dll"
+# The package's buildTransitive folder as a consumer gets it: the targets with the task assembly beside them.
+mkdir -p "$work/package"
+cp "$repo/src/ScalingAnalyzer.Package/buildTransitive/ScalingAnalyzer.targets" "$work/package/"
+cp "$repo/src/ScalingAnalyzer.Build/bin/Release/netstandard2.0/ScalingAnalyzer.Build.dll" "$work/package/"
 
 mkdir -p "$work/app/Data"
 cat > "$work/app/app.csproj" <<XML
@@ -26,7 +33,10 @@ cat > "$work/app/app.csproj" <<XML
     <Analyzer Include="$analyzer" />
     <None Remove="Data/**" />
     <AdditionalFiles Include="Data/data.csv" Condition="'\$(WithDataFile)' == 'true'" />
+    <None Include="Data/data.csv" Condition="'\$(WithDataFile)' == 'package'" />
   </ItemGroup>
+  <PropertyGroup><ScalingAnalysisMode>Default</ScalingAnalysisMode></PropertyGroup>
+  <Import Project="$work/package/ScalingAnalyzer.targets" Condition="'\$(WithDataFile)' == 'package'" />
 </Project>
 XML
 cat > "$work/app/Program.cs" <<'CS'
@@ -87,7 +97,8 @@ make_file 1
 build "no-file" false
 for kb in "${sizes[@]}"; do
     make_file "$kb"
-    build "${kb}KB" true
+    build "${kb}KB-raw" true
+    build "${kb}KB-package" package
 done
 rm -f "$work/app/Data/data.csv"
 echo "work directory: $work"

@@ -53,6 +53,24 @@ public sealed class ConsumerBuildTests(ConsumerWorkspace workspace)
     }
 
     [Fact]
+    public void A_data_file_larger_than_the_prefix_cap_reaches_the_analyzers_as_a_bounded_prefix_copy()
+    {
+        // sensors.csv is about 2 KB; with a 1 KB cap the package's DataFilePrefixes task hands the analyzers a copy of its
+        // first lines (cut at a line end) under obj/, and the warning still carries the file's numbers and name.
+        var run = workspace.BuildOnce("data-file-prefix", workspace.Default, "-p:ScalingAnalyzerDataFilePrefixKB=1");
+        Assert.True(run.Succeeded, run.Process.ToString());
+        var copy = Assert.Single(Directory.GetFiles(Path.Combine(workspace.Default.Directory, "obj"), "sensors.csv", SearchOption.AllDirectories),
+            path => path.Replace('\\', '/').Contains("/scaling-analyzer/data/", StringComparison.Ordinal));
+        var text = File.ReadAllText(copy);
+        Assert.InRange(text.Length, 1, 1024);
+        Assert.EndsWith("\n", text, StringComparison.Ordinal);
+        Assert.StartsWith(text, File.ReadAllText(Path.Combine(workspace.Default.Directory, "MLNet", "Data", "sensors.csv")), StringComparison.Ordinal);
+        var sensors = run.Diagnostics.Single(d => d.File == "MLNet/FileData.cs" && d.Id == RuleIdentifiers.MLNetMissingNormalizer);
+        Assert.Contains("column 'Pressure' spans [", sensors.Message, StringComparison.Ordinal);
+        Assert.Contains("in sensors.csv", sensors.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Pragma_and_SuppressMessage_silence_only_the_ids_they_name()
     {
         var locations = workspace.DefaultBuild.ScaleLocations();

@@ -18,6 +18,7 @@ public sealed class PackageContentsTests(ConsumerWorkspace workspace)
         "ScalingAnalyzer.nuspec",
         "analyzers/dotnet/cs/ScalingAnalyzer.CodeFixes.dll",
         "analyzers/dotnet/cs/ScalingAnalyzer.dll",
+        "buildTransitive/ScalingAnalyzer.Build.dll",
         "buildTransitive/ScalingAnalyzer.props",
         "buildTransitive/ScalingAnalyzer.targets",
         "configuration/default.globalconfig",
