@@ -41,6 +41,18 @@ public sealed class ConsumerBuildTests(ConsumerWorkspace workspace)
     }
 
     [Fact]
+    public void Data_files_in_the_project_are_read_as_evidence_without_configuration()
+    {
+        var run = workspace.DefaultBuild;
+        Assert.True(run.Succeeded, run.Process.ToString());
+        // The package's targets made MLNet/Data/*.csv AdditionalFiles: iris (0.1..7.9) is silent, sensors carries its numbers.
+        Assert.DoesNotContain(run.Diagnostics, d => d.File == "MLNet/FileData.cs" && d.Message.Contains("KMeans", StringComparison.Ordinal));
+        var sensors = run.Diagnostics.Single(d => d.File == "MLNet/FileData.cs" && d.Id == RuleIdentifiers.MLNetMissingNormalizer);
+        Assert.Contains("column 'Pressure' spans [", sensors.Message, StringComparison.Ordinal);
+        Assert.Contains("in sensors.csv", sensors.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Pragma_and_SuppressMessage_silence_only_the_ids_they_name()
     {
         var locations = workspace.DefaultBuild.ScaleLocations();

@@ -72,8 +72,8 @@ public sealed class DotnetFormatTests(ConsumerWorkspace workspace)
 
         var build = project.Build();
         Assert.True(build.Succeeded, build.Process.ToString());
-        // In this file: the project's other programs are fixed by the test above, which may run after this one.
-        Assert.DoesNotContain(build.Diagnostics, d => d.File == "Torch/SeedPrediction.cs" && d.Id is "SCALE001" or "SCALE003" or "SCALE005");
+        // The other programs of the project are the test above's to fix: only this file is judged here.
+        Assert.DoesNotContain(build.Diagnostics, d => d.File.EndsWith("SeedPrediction.cs", StringComparison.Ordinal) && d.Id is "SCALE001" or "SCALE003" or "SCALE005");
 
         var run = project.Run("seed");
         var figures = Figures(run);

@@ -33,6 +33,7 @@ public sealed class ConsumerWorkspace : IDisposable
         "Torch/FeatureThresholdOption.cs", "Torch/ColumnRatioOption.cs", "Torch/ScalingMethodsOption.cs",
         "Torch/SeverityNone.cs", "Torch/SeverityError.cs", "Torch/SeedPrediction.cs",
         "MLNet/HousePriceRegression.cs", "MLNet/NormalizedPipeline.cs",
+        "MLNet/FileData.cs", "MLNet/Data/iris.csv", "MLNet/Data/sensors.csv",
     ];
 
     /// <summary>What the IDE-style workspace opens: a diagnostic of every rule, SCALE004's suggestion included.</summary>

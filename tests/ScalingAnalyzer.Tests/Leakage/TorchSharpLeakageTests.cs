@@ -342,6 +342,27 @@ public class TorchSharpLeakageTests
                 var xTest = padded[800..];
         """ + Train("xTrain", "y[..800]") + Evaluate("xTest", "y[800..]")));
 
+    [Fact]
+    public Task TrainingThroughADataLoaderIsFollowed() => Reports(LeakProgram(Load + """
+                var scaled = (data - {|#0:data.mean(new long[] { 0 })|}) / {|#1:data.std(0)|};
+                var trainSet = torch.utils.data.TensorDataset(scaled[..800], y[..800]);
+                var loader = torch.utils.data.DataLoader(trainSet, 32, shuffle: true);
+                var model = nn.Linear(4, 1);
+                var optimizer = torch.optim.Adam(model.parameters());
+                for (int epoch = 0; epoch < 10; epoch++)
+                {
+                    foreach (var batch in loader)
+                    {
+                        optimizer.zero_grad();
+                        var loss = nn.functional.mse_loss(model.forward(batch[0]), batch[1]);
+                        loss.backward();
+                        optimizer.step();
+                    }
+                }
+                using (torch.no_grad())
+                    Console.WriteLine(nn.functional.mse_loss(model.forward(scaled[800..]), y[800..]).item<float>());
+        """), DiagnosticResult.CompilerWarning("SCALE006").WithLocation(0), DiagnosticResult.CompilerWarning("SCALE006").WithLocation(1));
+
     // --- Helpers that scale or split.
 
     private const string ScaleAndSplitHelpers = """

@@ -286,4 +286,35 @@ public class TrainServeSkewTests
             }
         }
         """);
+
+    /// <summary>The runtime's scaler as the model's first layer (scaler.AsModule()): the model scales its own input, raw data is right.</summary>
+    [Fact]
+    public Task AModelWithTheScalerModuleFirstIsSilentForBothRules() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync("""
+        using System;
+        using ScalingAnalyzer.Runtime;
+        using TorchSharp;
+        using static TorchSharp.torch;
+
+        public static class HousePrices
+        {
+            public static void Run()
+            {
+                var x = torch.rand(100, 1) * 4500 + 500;
+                var y = (100 * x + 20000) / 1e5f;
+                var xScaler = StandardScaler.Fit(x);
+                var model = nn.Sequential(("scale", xScaler.AsModule()), ("linear", nn.Linear(1, 1)));
+                var optimizer = torch.optim.Adam(model.parameters(), lr: 1e-2);
+                for (int epoch = 0; epoch < 200; epoch++)
+                {
+                    optimizer.zero_grad();
+                    var loss = nn.functional.mse_loss(model.forward(x), y);
+                    loss.backward();
+                    optimizer.step();
+                }
+
+                using var _ = torch.no_grad();
+                Console.WriteLine(model.forward(torch.tensor(new float[] { 2000f }).reshape(1, 1)) * 1e5f);
+            }
+        }
+        """);
 }

@@ -164,6 +164,17 @@ internal sealed partial class RowFlowInterpreter
             return Pieces(invocation, input, inputOperand);
         if (name is "cat" or "concat" or "concatenate" or "stack" or "vstack" or "hstack" or "column_stack")
             return Concatenate(invocation, arguments);
+        // TensorDataset(x, y) and DataLoader(dataset, ...): containers of the first tensor's rows; a foreach over the
+        // loader meets batches that together cover them.
+        if (name is "TensorDataset" or "DataLoader")
+        {
+            foreach (var argument in arguments)
+            {
+                if (argument.Rows is not null)
+                    return argument.WithParts(default);
+            }
+            return Combined(receiver, arguments).WithRows(null);
+        }
         if (name is "tensor" or "from_array" or "as_tensor" or "from_numpy")
             return Source(invocation, Combined(LeakValue.None, arguments).WithParts(default));
         if (name is "reshape" or "view" or "flatten")

@@ -337,8 +337,11 @@ internal sealed partial class RowFlowInterpreter
                 : LeakValue.None.WithStatistics(instance.Statistics);
         if (_symbols.IsTensor(property.Instance?.Type))
             return TensorIndex(property, instance, property.Arguments.Length > 0 ? property.Arguments[0].Value : null);
-        // list[i]: a row of the list; list[a..b] does not bind here (lists have no range indexer).
-        return IsDataCollection(property.Instance?.Type) ? instance.WithParts(default) : LeakValue.None.WithStatistics(instance.Statistics);
+        // list[i]: a row of the list; list[a..b] does not bind here (lists have no range indexer). batch[0] or
+        // batch["data"] of a loader's batch: the batch's tensors.
+        return IsDataCollection(property.Instance?.Type) || _symbols.IsTensor(property.Type) && instance.Rows is not null
+            ? instance.WithParts(default)
+            : LeakValue.None.WithStatistics(instance.Statistics);
     }
 
     /// <summary>
