@@ -319,6 +319,79 @@ public class ProgramSummaryTests
     public Task ReaderClassScalingPixelsIsSilent() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
         Reader("b => b / 255f").Replace("{|#0:data|}", "data"));
 
+    /// <summary>
+    /// The reader's batch loop as CIFARReader writes it: the row counter is stepped inside the inner loop
+    /// (<c>indices[i++]</c>), so the outer loop does not settle in a few rounds and is widened; the list of batches,
+    /// unchanged after its first round, keeps its range.
+    /// </summary>
+    private static string ShuffledReader(string conversion, string transforms) => Reader(conversion)
+        .Replace("""
+                for (var i = 0; i < 10000; i += batchSize)
+                {
+                    var dataTensor = torch.zeros(new long[] { batchSize, 3072 });
+                    var labelTensor = torch.zeros(new long[] { batchSize }, torch.int64);
+                    for (var j = 0; j < batchSize; j++)
+                    {
+                        var start = (i + j) * 3073;
+        """, """
+                var random = new Random();
+                var indices = Enumerable.Range(0, 10000).OrderBy(c => random.Next()).ToArray();
+                for (var i = 0; i < 10000;)
+                {
+                    var take = Math.Min(batchSize, Math.Max(0, 10000 - i));
+                    if (take < 1) break;
+                    var dataTensor = torch.zeros(new long[] { take, 3072 });
+                    var labelTensor = torch.zeros(new long[] { take }, torch.int64);
+                    for (var j = 0; j < take; j++)
+                    {
+                        var start = indices[i++] * 3073;
+        """)
+        .Replace("_data.Add(dataTensor.reshape(batchSize, 3, 32, 32));", "_data.Add(dataTensor.reshape(take, 3, 32, 32));")
+        .Replace("new ImageReader(\"data\", new IImageTransform[] { })", "new ImageReader(\"data\", " + transforms + ")");
+
+    private const string StandardizeTransform = """
+
+        sealed class Standardize : IImageTransform
+        {
+            public Tensor call(Tensor image) => (image - image.mean()) / image.std();
+        }
+        """;
+
+    [Fact]
+    public Task ShuffledReaderWithNoTransformsIsReported() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        ShuffledReader("b => (float)b", "new IImageTransform[] { }"),
+        expected: Scale001("data", "[0, 255]", "model.forward", "values up to about 255 make gradient steps overshoot or barely move its weights"));
+
+    [Fact]
+    public Task ShuffledReaderScalingPixelsIsSilent() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        ShuffledReader("b => b / 255f", "new IImageTransform[] { }").Replace("{|#0:data|}", "data"));
+
+    /// <summary>A transforms list that is not empty: some batches are standardized, so the raw range is not claimed.</summary>
+    [Fact]
+    public Task ShuffledReaderWithAStandardizingTransformIsNotReportedAsRaw() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        (ShuffledReader("b => (float)b", "new IImageTransform[] { new Standardize() }") + StandardizeTransform).Replace("{|#0:data|}", "data"));
+
+    [Fact]
+    public Task ForEachOverAnEmptyListDoesNotRunItsBody() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        ProgramWithMain("""
+                var x = torch.rand(200, 1) * 4500 + 500;
+                var y = torch.rand(200, 1);
+                var steps = new List<Func<Tensor, Tensor>>();
+                foreach (var step in steps)
+                    x = step(x);
+        """ + Loop("{|#0:x|}")),
+        expected: Scale001("x", "[500, 5000]", "model.forward", Magnitude5000));
+
+    [Fact]
+    public Task ForEachOverAListWithAStepKeepsItsResultUnknown() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        ProgramWithMain("""
+                var x = torch.rand(200, 1) * 4500 + 500;
+                var y = torch.rand(200, 1);
+                var steps = new List<Func<Tensor, Tensor>> { t => (t - t.mean()) / t.std() };
+                foreach (var step in steps)
+                    x = step(x);
+        """ + Loop("x")));
+
     [Fact]
     public Task AutoPropertySetInTheConstructorIsFollowed() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
         ProgramWithMain("""

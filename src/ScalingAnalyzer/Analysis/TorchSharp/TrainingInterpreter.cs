@@ -395,19 +395,30 @@ internal sealed partial class TrainingInterpreter
             WidenLoopCounters(forLoop);
         var entry = Snapshot();
         var converged = false;
+        var lastRound = entry;
         for (var round = 0; round < LoopRoundsBeforeWidening && !converged; round++)
         {
-            var before = Snapshot();
+            lastRound = Snapshot();
             RunLoopBody(loop, collection);
-            _environment = JoinEnvironments(before, _environment);
-            converged = SameEnvironment(before, _environment);
+            _environment = JoinEnvironments(lastRound, _environment);
+            converged = SameEnvironment(lastRound, _environment);
         }
         if (!converged)
         {
-            Widen(entry);
+            // Widen only what still changed in the last round (a counter stepped in the body, i = indices[i++]): a list
+            // filled in the first round and unchanged since keeps its range. One more round must then change nothing,
+            // or the values are not a fixed point and everything the loop changed is widened as before.
+            Widen(lastRound);
+            var widened = Snapshot();
             RunLoopBody(loop, collection);
-            _environment = JoinEnvironments(entry, _environment);
-            Widen(entry);
+            _environment = JoinEnvironments(widened, _environment);
+            if (!SameEnvironment(widened, _environment))
+            {
+                Widen(entry);
+                RunLoopBody(loop, collection);
+                _environment = JoinEnvironments(entry, _environment);
+                Widen(entry);
+            }
         }
         _tripCounts.RemoveAt(_tripCounts.Count - 1);
     }
