@@ -21,4 +21,19 @@ public static class FixEquivalenceKeys
 
     /// <summary>SCALE002: append ML.NET's NormalizeMinMax on the trainer's feature column before the trainer.</summary>
     public const string NormalizeMinMax = "ScalingAnalyzer.NormalizeMinMax";
+
+    /// <summary>SCALE005: pass a served input through the scaling the model was trained with.</summary>
+    public const string ScaleServedInput = "ScalingAnalyzer.ScaleServedInput";
+
+    /// <summary>SCALE005: map a model's output back to the target's original units.</summary>
+    public const string MapOutputBack = "ScalingAnalyzer.MapOutputBack";
+
+    /// <summary>SCALE006 (TorchSharp): take the statistics over the training rows only.</summary>
+    public const string FitStatisticsOnTrainingRows = "ScalingAnalyzer.FitStatisticsOnTrainingRows";
+
+    /// <summary>SCALE006 (ML.NET, TrainTestSplit): fit the normalizer on the training set and transform both sets.</summary>
+    public const string FitNormalizerOnTrainSet = "ScalingAnalyzer.FitNormalizerOnTrainSet";
+
+    /// <summary>SCALE006 (ML.NET, CrossValidate): move the normalizer into the cross-validated pipeline.</summary>
+    public const string NormalizeInsideCrossValidation = "ScalingAnalyzer.NormalizeInsideCrossValidation";
 }

@@ -31,9 +31,9 @@ namespace ScalingAnalyzer.CodeFixes.Rules;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DataLeakageFixer)), Shared]
 public sealed class DataLeakageFixer : CodeFixProvider
 {
-    public const string FitOnTrainingRowsEquivalenceKey = "ScalingAnalyzer.FitStatisticsOnTrainingRows";
-    public const string FitOnTrainSetEquivalenceKey = "ScalingAnalyzer.FitNormalizerOnTrainSet";
-    public const string NormalizeInsideCrossValidationEquivalenceKey = "ScalingAnalyzer.NormalizeInsideCrossValidation";
+    public const string FitOnTrainingRowsEquivalenceKey = FixEquivalenceKeys.FitStatisticsOnTrainingRows;
+    public const string FitOnTrainSetEquivalenceKey = FixEquivalenceKeys.FitNormalizerOnTrainSet;
+    public const string NormalizeInsideCrossValidationEquivalenceKey = FixEquivalenceKeys.NormalizeInsideCrossValidation;
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.StatisticsLeakage);
 

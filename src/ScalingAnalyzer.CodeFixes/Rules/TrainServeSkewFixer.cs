@@ -22,8 +22,8 @@ namespace ScalingAnalyzer.CodeFixes.Rules;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(TrainServeSkewFixer)), Shared]
 public sealed class TrainServeSkewFixer : CodeFixProvider
 {
-    public const string ScaleInputEquivalenceKey = "ScalingAnalyzer.ScaleServedInput";
-    public const string MapOutputBackEquivalenceKey = "ScalingAnalyzer.MapOutputBack";
+    public const string ScaleInputEquivalenceKey = FixEquivalenceKeys.ScaleServedInput;
+    public const string MapOutputBackEquivalenceKey = FixEquivalenceKeys.MapOutputBack;
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.TrainServeSkew);
 

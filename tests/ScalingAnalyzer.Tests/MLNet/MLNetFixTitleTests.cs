@@ -67,7 +67,7 @@ public class MLNetFixTitleTests
     public void Every_fixer_key_follows_the_one_naming_scheme()
     {
         var keys = typeof(FixEquivalenceKeys).GetFields().Select(f => (string)f.GetRawConstantValue()!).ToList();
-        Assert.Equal(5, keys.Count);
+        Assert.Equal(10, keys.Count);
         Assert.All(keys, key => Assert.Matches("^ScalingAnalyzer\\.[A-Z][A-Za-z]+$", key));
         Assert.Equal(keys.Count, keys.Distinct(StringComparer.Ordinal).Count());
         Assert.Equal(FixEquivalenceKeys.StandardizeFeature, UnscaledFeatureFixer.StandardizeEquivalenceKey);
@@ -75,5 +75,10 @@ public class MLNetFixTitleTests
         Assert.Equal(FixEquivalenceKeys.StandardizeTarget, UnreachableTargetFixer.StandardizeTargetEquivalenceKey);
         Assert.Equal(FixEquivalenceKeys.NormalizeMeanVariance, MLNetNormalizationFixer.MeanVarianceEquivalenceKey);
         Assert.Equal(FixEquivalenceKeys.NormalizeMinMax, MLNetNormalizationFixer.MinMaxEquivalenceKey);
+        Assert.Equal(FixEquivalenceKeys.ScaleServedInput, TrainServeSkewFixer.ScaleInputEquivalenceKey);
+        Assert.Equal(FixEquivalenceKeys.MapOutputBack, TrainServeSkewFixer.MapOutputBackEquivalenceKey);
+        Assert.Equal(FixEquivalenceKeys.FitStatisticsOnTrainingRows, DataLeakageFixer.FitOnTrainingRowsEquivalenceKey);
+        Assert.Equal(FixEquivalenceKeys.FitNormalizerOnTrainSet, DataLeakageFixer.FitOnTrainSetEquivalenceKey);
+        Assert.Equal(FixEquivalenceKeys.NormalizeInsideCrossValidation, DataLeakageFixer.NormalizeInsideCrossValidationEquivalenceKey);
     }
 }
