@@ -98,4 +98,31 @@ public class DataFileEvidenceTests
     public Task AnEmptyFileLeavesTheRangeUnknown() => ExpectAsync(
         LineLoop(column: 1), new[] { ("/src/Sensors/Data/sensors.csv", "") },
         Scale004("x", "'values.ToArray()'"));
+
+    private const string HouseSizes = "1450\n2210.5\n980\n3120\n1675\n";
+
+    [Fact]
+    public Task LinesOfAOneColumnFileParsedWholeTakeItsBounds() => ExpectAsync(
+        ProgramWithMain("""
+                float[] sizes = File.ReadAllLines("houses.txt").Select(float.Parse).ToArray();
+                var x = torch.tensor(sizes).reshape(-1, 1);
+        """ + Target + Loop("{|#0:x|}")),
+        new[] { ("/src/Houses/houses.txt", HouseSizes) },
+        Scale001("x", "[980, 3100]", "column 0 spans [980, 3100] in houses.txt", "3100"));
+
+    [Fact]
+    public Task AHelperThatLoadsAColumnCarriesTheFile() => ExpectAsync(
+        ProgramWithMain("""
+                var x = torch.tensor(LoadColumn(1)).reshape(-1, 1);
+        """ + Target + Loop("{|#0:x|}"), members: """
+            static float[] LoadColumn(int column)
+            {
+                var values = new List<float>();
+                foreach (var line in File.ReadLines("Data/sensors.csv").Skip(1))
+                    values.Add(float.Parse(line.Split(',')[1], System.Globalization.CultureInfo.InvariantCulture));
+                return values.ToArray();
+            }
+        """),
+        SensorFiles,
+        Scale001("x", "[500, 5000]", "column 1 spans [500, 5000] in sensors.csv", "5000"));
 }

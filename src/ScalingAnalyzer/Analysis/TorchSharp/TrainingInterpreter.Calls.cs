@@ -447,6 +447,18 @@ internal sealed partial class TrainingInterpreter
         return AbstractValue.Data(Interval.Unknown, ValueOrigin.RuntimeData, kind);
     }
 
+    /// <summary><c>float.Parse</c> given as a method group (<c>Select(float.Parse)</c>); null for anything else.</summary>
+    private static IMethodSymbol? ParseMethodGroup(IOperation argument)
+    {
+        var operation = Strip(argument);
+        if (operation is IDelegateCreationOperation delegateCreation)
+            operation = Strip(delegateCreation.Target);
+        return operation is IMethodReferenceOperation { Method: { Name: "Parse", IsStatic: true } method } && IsNumeric(method.ReturnType)
+               && method.ContainingType?.SpecialType is { } special && special != SpecialType.None
+            ? method
+            : null;
+    }
+
     /// <summary>
     /// The one separator of <c>line.Split(',')</c>, <c>line.Split(",")</c>, <c>line.Split(new[] { ',' })</c>: null when
     /// there are several, or options that drop empty fields (the field indices would no longer be the file's columns).
@@ -504,6 +516,9 @@ internal sealed partial class TrainingInterpreter
             case "Skip" when source.FileText is { IsLines: true } lines && arguments.Length == 2 && arguments[1].Range.IsConstant && arguments[1].Range.Low is >= 0 and <= 1:
                 // The header skip of a data file's lines: the rest are its rows.
                 return source with { Rows = null, FileText = lines.Skipping((int)arguments[1].Range.Low) };
+            case "Select" when arguments.Length == 2 && source.FileText is not null && ParseMethodGroup(invocation.Arguments[1].Value) is { } parse:
+                // lines.Select(float.Parse): each line of a one-column data file parsed whole.
+                return CollectionOf(Parsed(ElementOf(source), ElementKindOf(parse.ReturnType)));
             case "Select":
                 return Selected(1);
             case "SelectMany":
