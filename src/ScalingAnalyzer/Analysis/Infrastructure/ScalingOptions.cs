@@ -2,6 +2,7 @@ using System;
 using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.CodeAnalysis.Diagnostics;
+using ScalingAnalyzer.Analysis.DataFiles;
 
 namespace ScalingAnalyzer.Analysis;
 
@@ -14,8 +15,9 @@ internal sealed class ScalingOptions
 
     public static readonly ScalingOptions Default = new(10, 100, ImmutableHashSet<string>.Empty);
 
-    public ScalingOptions(double featureMagnitudeThreshold, double columnScaleRatio, ImmutableHashSet<string> scalingMethods)
+    public ScalingOptions(double featureMagnitudeThreshold, double columnScaleRatio, ImmutableHashSet<string> scalingMethods, DataFileLimits? dataFileLimits = null)
     {
+        DataFileLimits = dataFileLimits ?? DataFileLimits.Default;
         FeatureMagnitudeThreshold = featureMagnitudeThreshold;
         ColumnScaleRatio = columnScaleRatio;
         ScalingMethods = scalingMethods;
@@ -29,6 +31,9 @@ internal sealed class ScalingOptions
 
     /// <summary>Fully qualified names (Namespace.Type.Method) of the user's own scaling methods.</summary>
     public ImmutableHashSet<string> ScalingMethods { get; }
+
+    /// <summary>How much of a project data file .NET code reads (<c>File.ReadAllLines</c>) may be read as evidence of its columns.</summary>
+    public DataFileLimits DataFileLimits { get; }
 
     /// <summary>Invalid numbers fall back to the defaults: an analyzer never fails on configuration.</summary>
     public static ScalingOptions Read(AnalyzerConfigOptions options)
@@ -48,9 +53,10 @@ internal sealed class ScalingOptions
             }
             methods = builder.ToImmutable();
         }
-        if (threshold == Default.FeatureMagnitudeThreshold && ratio == Default.ColumnScaleRatio && methods.IsEmpty)
+        var limits = DataFileLimits.Read(options);
+        if (threshold == Default.FeatureMagnitudeThreshold && ratio == Default.ColumnScaleRatio && methods.IsEmpty && ReferenceEquals(limits, DataFileLimits.Default))
             return Default;
-        return new ScalingOptions(threshold, ratio, methods);
+        return new ScalingOptions(threshold, ratio, methods, limits);
     }
 
     private static double ReadPositive(AnalyzerConfigOptions options, string key, double fallback)

@@ -60,6 +60,9 @@ internal sealed class ProgramSummaries
     /// <summary>The library models of objects of the compilation's classes (datasets, modules); set once, before any analysis.</summary>
     internal IProgramObjects? Objects { get; set; }
 
+    /// <summary>The project's data files (AdditionalFiles), read as evidence of what .NET code parses out of them; set once, before any analysis.</summary>
+    internal ScalingAnalyzer.Analysis.DataFiles.ProjectDataFiles DataFiles { get; set; } = ScalingAnalyzer.Analysis.DataFiles.ProjectDataFiles.None;
+
     /// <summary>
     /// What a call of <paramref name="method"/> with these argument values (by parameter ordinal; fewer values mean
     /// unknown for the rest) returns; null when it is not known (not in this compilation, too large, recursive).

@@ -106,7 +106,8 @@ internal static class ScalingFindings
             if (value.Range.Magnitude > options.FeatureMagnitudeThreshold)
                 reason = value.UnscaledPart is { } part
                     ? part + " is not scaled like the other columns: its values up to about " + NumberText.Round(value.Range.Magnitude) + " make gradient steps overshoot or barely move its weights"
-                    : "values up to about " + NumberText.Round(value.Range.Magnitude) + " make gradient steps overshoot or barely move its weights";
+                    : "values up to about " + NumberText.Round(value.Range.Magnitude) + (value.Evidence is { } evidence ? " (" + evidence + ")" : "")
+                      + " make gradient steps overshoot or barely move its weights";
             else if (ColumnSpread(value.Columns) is { } spread && spread.Ratio > options.ColumnScaleRatio)
                 reason = "its columns differ in scale by about " + NumberText.Round(spread.Ratio) + "x (column " + spread.Smallest.ToString(CultureInfo.InvariantCulture) + " spans "
                          + value.Columns[spread.Smallest] + ", column " + spread.Largest.ToString(CultureInfo.InvariantCulture) + " spans " + value.Columns[spread.Largest] + ")";

@@ -10,6 +10,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using ScalingAnalyzer.Analysis.DataFiles;
 
 namespace ScalingAnalyzer.Analysis;
 
@@ -42,6 +43,7 @@ internal sealed class TorchCompilationAnalysis
         Symbols = symbols;
         _program = new ProgramSummaries(compilation, symbols, OptionsFor, SemanticModelFor);
         _program.Objects = new TorchObjectModels(_program);
+        _program.DataFiles = ProjectDataFiles.For(analyzerOptions);
         _textFilter = new TrainingTextFilter(compilation);
     }
 

@@ -37,7 +37,17 @@ public abstract class TorchTrainingAnalyzer : DiagnosticAnalyzer
         ImmutableArray<Diagnostic> diagnostics;
         try
         {
-            var body = context.SemanticModel.GetOperation(context.CodeBlock, context.CancellationToken);
+            IOperation? body;
+            try
+            {
+                body = context.SemanticModel.GetOperation(context.CodeBlock, context.CancellationToken);
+            }
+            catch (InvalidOperationException) when (context.CodeBlock.ContainsDiagnostics)
+            {
+                // Roslyn's own operation factory can fail on code with syntax errors (a lambda in an array initializer
+                // with tokens missing: "This program location is thought to be unreachable"): not analysable, not ours.
+                return;
+            }
             if (body is not (IMethodBodyOperation or IBlockOperation or IConstructorBodyOperation))
                 return;
             diagnostics = analysis.DiagnosticsFor(method, body, context.CancellationToken);

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using ScalingAnalyzer.Analysis.DataFiles;
 
 namespace ScalingAnalyzer.Analysis;
 
@@ -391,15 +392,19 @@ internal sealed partial class TrainingInterpreter
                 return MathCall(name, arguments);
             case "System.Random":
                 return RandomCall(name, arguments);
+            case "System.IO.File" when name is "ReadAllLines" or "ReadLines":
+                return DataFileLines(invocation);
             case "System.IO.File" when name == "ReadAllBytes":
                 return AbstractValue.Data(Interval.Of(0, 255), ValueOrigin.RuntimeData, ElementKind.Integer).WithSourceText("the file's bytes");
             case "System.Convert" when name is "ToSingle" or "ToDouble" or "ToDecimal":
                 return arguments.Length > 0 && IsNumeric(invocation.Arguments[0].Value.Type)
                     ? arguments[0].WithKind(ElementKind.Floating)
-                    : AbstractValue.Data(Interval.Unknown, ValueOrigin.RuntimeData, ElementKind.Floating);
+                    : Parsed(arguments.Length > 0 ? arguments[0] : null, ElementKind.Floating);
         }
         if (name is "Parse" && IsNumeric(method.ReturnType) && type.SpecialType != SpecialType.None)
-            return AbstractValue.Data(Interval.Unknown, ValueOrigin.RuntimeData, ElementKindOf(method.ReturnType));
+            return Parsed(arguments.Length > 0 ? arguments[0] : null, ElementKindOf(method.ReturnType));
+        if (name == "Split" && type.SpecialType == SpecialType.System_String && receiver?.FileText is { IsLines: true } lines && SplitSeparator(invocation) is { } separator)
+            return AbstractValue.Data(Interval.Unknown, ValueOrigin.RuntimeData, ElementKind.Unknown) with { FileText = lines.SplitOn(separator) };
         if (type is { Name: "List", IsGenericType: true } && type.ContainingNamespace?.ToDisplayString() == "System.Collections.Generic" && invocation.Instance is { } list)
         {
             switch (name)
@@ -416,6 +421,75 @@ internal sealed partial class TrainingInterpreter
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// <c>File.ReadAllLines(path)</c> / <c>File.ReadLines(path)</c> of a data file of the project: its lines, which
+    /// carry the file (<see cref="DataFileText"/>); null (not modelled, as before) for any other path.
+    /// </summary>
+    private AbstractValue? DataFileLines(IInvocationOperation invocation)
+    {
+        if (_program is not { DataFiles.IsEmpty: false } program || invocation.Arguments.Length == 0)
+            return null;
+        if (DataFilePaths.Evaluate(invocation.Arguments[0].Value, _cancellationToken) is not { } path || program.DataFiles.Find(path) is not { } file)
+            return null;
+        return AbstractValue.Data(Interval.Unknown, ValueOrigin.RuntimeData, ElementKind.Unknown) with { FileText = DataFileText.Lines(program.DataFiles, file) };
+    }
+
+    /// <summary>
+    /// A number parsed from text (<c>float.Parse(parts[2])</c>, <c>Convert.ToSingle(parts[2])</c>): run-time data whose
+    /// range is unknown, unless the text is a column of a data file of the project, whose bounds it then takes.
+    /// </summary>
+    private AbstractValue Parsed(AbstractValue? text, ElementKind kind)
+    {
+        if (text?.FileText is { } fileText && fileText.ColumnOf(_options.DataFileLimits, _cancellationToken) is { } column)
+            return AbstractValue.Data(Interval.Of(column.Min, column.Max), ValueOrigin.RuntimeData, kind) with { Evidence = column.Evidence };
+        return AbstractValue.Data(Interval.Unknown, ValueOrigin.RuntimeData, kind);
+    }
+
+    /// <summary><c>float.Parse</c> given as a method group (<c>Select(float.Parse)</c>); null for anything else.</summary>
+    private static IMethodSymbol? ParseMethodGroup(IOperation argument)
+    {
+        var operation = Strip(argument);
+        if (operation is IDelegateCreationOperation delegateCreation)
+            operation = Strip(delegateCreation.Target);
+        return operation is IMethodReferenceOperation { Method: { Name: "Parse", IsStatic: true } method } && IsNumeric(method.ReturnType)
+               && method.ContainingType?.SpecialType is { } special && special != SpecialType.None
+            ? method
+            : null;
+    }
+
+    /// <summary>
+    /// The one separator of <c>line.Split(',')</c>, <c>line.Split(",")</c>, <c>line.Split(new[] { ',' })</c>: null when
+    /// there are several, or options that drop empty fields (the field indices would no longer be the file's columns).
+    /// </summary>
+    private static string? SplitSeparator(IInvocationOperation invocation)
+    {
+        string? separator = null;
+        foreach (var argument in invocation.Arguments)
+        {
+            var value = Strip(argument.Value);
+            if (argument.Parameter?.Type.TypeKind == TypeKind.Enum)
+            {
+                // StringSplitOptions.None or TrimEntries keep every field where it is.
+                if (argument.ArgumentKind != ArgumentKind.DefaultValue && value.ConstantValue is not { HasValue: true, Value: 0 or 2 })
+                    return null;
+                continue;
+            }
+            if (separator is not null)
+                return null;
+            if (value is IArrayCreationOperation { Initializer.ElementValues: { Length: 1 } elements })
+                value = Strip(elements[0]);
+            separator = value.ConstantValue switch
+            {
+                { HasValue: true, Value: char c } => c.ToString(),
+                { HasValue: true, Value: string { Length: 1 } s } => s,
+                _ => null,
+            };
+            if (separator is null)
+                return null;
+        }
+        return separator;
     }
 
     private void AssignCollection(IOperation target, AbstractValue value)
@@ -439,6 +513,12 @@ internal sealed partial class TrainingInterpreter
                 : source;
         switch (name)
         {
+            case "Skip" when source.FileText is { IsLines: true } lines && arguments.Length == 2 && arguments[1].Range.IsConstant && arguments[1].Range.Low is >= 0 and <= 1:
+                // The header skip of a data file's lines: the rest are its rows.
+                return source with { Rows = null, FileText = lines.Skipping((int)arguments[1].Range.Low) };
+            case "Select" when arguments.Length == 2 && source.FileText is not null && ParseMethodGroup(invocation.Arguments[1].Value) is { } parse:
+                // lines.Select(float.Parse): each line of a one-column data file parsed whole.
+                return CollectionOf(Parsed(ElementOf(source), ElementKindOf(parse.ReturnType)));
             case "Select":
                 return Selected(1);
             case "SelectMany":

@@ -514,6 +514,11 @@ internal sealed partial class TrainingInterpreter
             return AbstractValue.Data(Interval.Unknown, ValueOrigin.Unknown, ElementKind.Integer);
         }
         var array = Evaluate(element.ArrayReference);
+        // lines[i] of a data file is one of its lines; parts[2] of a split line is the file's column 2.
+        if (array.FileText is { IsLines: true })
+            return array with { Columns = default, Rows = null };
+        if (array.FileText is { IsFields: true } fields && element.Indices.Length == 1 && element.Indices[0].ConstantValue is { HasValue: true, Value: int column } && column >= 0)
+            return array.Derived() with { Columns = default, Rows = null, FileText = fields.Field(column) };
         return array.Derived() with { Columns = default, Rows = null };
     }
 

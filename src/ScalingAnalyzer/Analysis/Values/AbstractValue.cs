@@ -174,6 +174,15 @@ internal sealed record AbstractValue
     /// </summary>
     public ImmutableDictionary<ISymbol, AbstractValue>? Members { get; init; }
 
+    /// <summary>
+    /// Text read from a data file of the project (its lines, a line's fields, one field), while the code's handling of
+    /// it is understood: a number parsed from it takes the file's bounds for its column.
+    /// </summary>
+    public DataFiles.DataFileText? FileText { get; init; }
+
+    /// <summary>What a known range rests on when it is not the code's own ("column 2 spans [900, 1100] in sensors.csv"), so a finding can say so.</summary>
+    public string? Evidence { get; init; }
+
     /// <summary>A collection known to hold nothing (<c>new List&lt;T&gt;()</c>, <c>new T[] { }</c>): joined with what is added.</summary>
     public bool IsEmptyCollection => Rows == 0;
 
@@ -220,6 +229,7 @@ internal sealed record AbstractValue
         DataSource = null,
         Callable = null,
         PassesValues = false,
+        FileText = null,
     };
 
     public static ValueOrigin CombineOrigins(ValueOrigin a, ValueOrigin b) => a > b ? a : b;
@@ -276,6 +286,8 @@ internal sealed record AbstractValue
             PassesValues = PassesValues && other.PassesValues,
             ScaledWith = ScalingSource.Join(ScaledWith, other.ScaledWith),
             OutputUnitsResolved = OutputUnitsResolved && other.OutputUnitsResolved,
+            FileText = FileText is not null && FileText.SameAs(other.FileText) ? FileText : null,
+            Evidence = Evidence == other.Evidence ? Evidence : null,
         };
     }
 

@@ -1,0 +1,128 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using ScalingAnalyzer.Rules;
+using ScalingAnalyzer.Tests.Verifiers;
+using static ScalingAnalyzer.Tests.TorchSharp.TorchPrograms;
+
+namespace ScalingAnalyzer.Tests.TorchSharp;
+
+/// <summary>
+/// SCALE001/SCALE004 and the project's data files (Analysis/DataFiles, read as AdditionalFiles): numbers a TorchSharp
+/// program parses out of a CSV it reads line by line (<c>File.ReadLines(path).Skip(1)</c>, <c>line.Split(',')</c>,
+/// <c>float.Parse(parts[k])</c>) take the bounds the file shows for that column. Without the file, or with a file
+/// that cannot be read as numbers, the range stays unknown (SCALE004, as before).
+/// </summary>
+public class DataFileEvidenceTests
+{
+    private static Task ExpectAsync(string source, (string, string)[] files, params DiagnosticResult[] expected)
+        => Verify<UnscaledFeatureAnalyzer>.AnalyzerWithFilesAsync(source, files, TestReferences.WithTorchSharp, null, expected);
+
+    private static DiagnosticResult Scale001(string text, string range, string evidence, string magnitude) => new DiagnosticResult("SCALE001", DiagnosticSeverity.Warning)
+        .WithLocation(0)
+        .WithArguments(text, range, "model.forward", "values up to about " + magnitude + " (" + evidence + ") make gradient steps overshoot or barely move its weights");
+
+    private static DiagnosticResult Scale004(string text, string source) => new DiagnosticResult("SCALE004", DiagnosticSeverity.Info)
+        .WithLocation(0)
+        .WithArguments(text, source, "model.forward");
+
+    // Readings of a sensor rig: a humidity fraction, a pressure in hPa-like units, and the target.
+    private const string SensorData = """
+        humidity,pressure,yield
+        0.31,612.5,1.2
+        0.45,980.0,1.9
+        0.12,4875.25,3.1
+        0.88,500,0.7
+        0.67,5000,2.4
+        """;
+
+    private const string Target = "        var y = torch.rand(5, 1);\n";
+
+    private static string LineLoop(int column) => ProgramWithMain($$"""
+                var values = new List<float>();
+                foreach (var line in File.ReadLines(Path.Combine("Data", "sensors.csv")).Skip(1))
+                {
+                    var parts = line.Split(',');
+                    values.Add(float.Parse(parts[{{column}}], System.Globalization.CultureInfo.InvariantCulture));
+                }
+                var x = torch.tensor(values.ToArray()).reshape(-1, 1);
+        """ + Target + Loop("{|#0:x|}"));
+
+    private static string LinqForm(int column, string skip = ".Skip(1)") => ProgramWithMain($$"""
+                float[] values = File.ReadAllLines("Data/sensors.csv"){{skip}}
+                    .Select(line => line.Split(','))
+                    .Select(parts => Convert.ToSingle(parts[{{column}}], System.Globalization.CultureInfo.InvariantCulture))
+                    .ToArray();
+                var x = torch.tensor(values).reshape(-1, 1);
+        """ + Target + Loop("{|#0:x|}"));
+
+    private static readonly (string, string)[] SensorFiles = { ("/src/Sensors/Data/sensors.csv", SensorData) };
+
+    [Fact]
+    public Task AColumnBeyondTheThresholdInTheFileIsReportedWithItsNumbers() => ExpectAsync(
+        LineLoop(column: 1), SensorFiles,
+        Scale001("x", "[500, 5000]", "column 1 spans [500, 5000] in sensors.csv", "5000"));
+
+    [Fact]
+    public Task AColumnWithinTheThresholdInTheFileIsSilent() => ExpectAsync(LineLoop(column: 0), SensorFiles);
+
+    [Fact]
+    public Task TheLinqFormReadsTheSameColumn() => ExpectAsync(
+        LinqForm(column: 1), SensorFiles,
+        Scale001("x", "[500, 5000]", "column 1 spans [500, 5000] in sensors.csv", "5000"));
+
+    [Fact]
+    public Task TheLinqFormOfAUnitColumnIsSilent() => ExpectAsync(LinqForm(column: 0), SensorFiles);
+
+    [Fact]
+    public Task WithoutTheFileTheRangeStaysUnknown() => ExpectAsync(
+        LineLoop(column: 1), new[] { ("/src/Sensors/Data/other.csv", SensorData) },
+        Scale004("x", "'values.ToArray()'"));
+
+    [Fact]
+    public Task AHeaderNotSkippedLeavesTheRangeUnknown() => ExpectAsync(
+        LinqForm(column: 0, skip: ""), SensorFiles,
+        Scale004("x", "'values'"));
+
+    [Fact]
+    public Task AColumnOutsideTheFileLeavesTheRangeUnknown() => ExpectAsync(
+        LineLoop(column: 7), SensorFiles,
+        Scale004("x", "'values.ToArray()'"));
+
+    [Fact]
+    public Task AMalformedFileLeavesTheRangeUnknown() => ExpectAsync(
+        LineLoop(column: 1),
+        new[] { ("/src/Sensors/Data/sensors.csv", "humidity,pressure\n\"0.3,1\0\0\u0001garbage\n0.4;n/a;;;\n,,,\n") },
+        Scale004("x", "'values.ToArray()'"));
+
+    [Fact]
+    public Task AnEmptyFileLeavesTheRangeUnknown() => ExpectAsync(
+        LineLoop(column: 1), new[] { ("/src/Sensors/Data/sensors.csv", "") },
+        Scale004("x", "'values.ToArray()'"));
+
+    private const string HouseSizes = "1450\n2210.5\n980\n3120\n1675\n";
+
+    [Fact]
+    public Task LinesOfAOneColumnFileParsedWholeTakeItsBounds() => ExpectAsync(
+        ProgramWithMain("""
+                float[] sizes = File.ReadAllLines("houses.txt").Select(float.Parse).ToArray();
+                var x = torch.tensor(sizes).reshape(-1, 1);
+        """ + Target + Loop("{|#0:x|}")),
+        new[] { ("/src/Houses/houses.txt", HouseSizes) },
+        Scale001("x", "[980, 3100]", "column 0 spans [980, 3100] in houses.txt", "3100"));
+
+    [Fact]
+    public Task AHelperThatLoadsAColumnCarriesTheFile() => ExpectAsync(
+        ProgramWithMain("""
+                var x = torch.tensor(LoadColumn(1)).reshape(-1, 1);
+        """ + Target + Loop("{|#0:x|}"), members: """
+            static float[] LoadColumn(int column)
+            {
+                var values = new List<float>();
+                foreach (var line in File.ReadLines("Data/sensors.csv").Skip(1))
+                    values.Add(float.Parse(line.Split(',')[1], System.Globalization.CultureInfo.InvariantCulture));
+                return values.ToArray();
+            }
+        """),
+        SensorFiles,
+        Scale001("x", "[500, 5000]", "column 1 spans [500, 5000] in sensors.csv", "5000"));
+}
