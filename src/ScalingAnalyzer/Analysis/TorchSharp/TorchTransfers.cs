@@ -686,7 +686,10 @@ internal static class TorchTransfers
         return Unmodelled(call);
     }
 
-    private static bool IsByteDType(TorchCall call)
+    private static bool IsByteDType(TorchCall call) => DTypeName(call) is "Byte" or "uint8";
+
+    /// <summary>The name of the ScalarType a dtype argument names (Float32, int64, Byte, ...); null when there is none or it is not a constant member.</summary>
+    private static string? DTypeName(TorchCall call)
     {
         foreach (var argument in call.Invocation.Arguments)
         {
@@ -695,15 +698,14 @@ internal static class TorchTransfers
             var type = argument.Parameter.Type is INamedTypeSymbol { IsGenericType: true } nullable ? nullable.TypeArguments[0] : argument.Parameter.Type;
             if (type.Name != "ScalarType")
                 continue;
-            var field = Unconverted(argument.Value) switch
+            return Unconverted(argument.Value) switch
             {
                 IFieldReferenceOperation f => f.Field.Name,
                 IPropertyReferenceOperation p => p.Property.Name,
                 _ => null,
             };
-            return field is "Byte" or "uint8";
         }
-        return false;
+        return null;
     }
 
     private static AbstractValue Size(TorchCall call)
@@ -720,27 +722,13 @@ internal static class TorchTransfers
     /// <summary>The element kind a dtype argument (ScalarType.Float32, torch.int64, ...) asks for.</summary>
     private static ElementKind DTypeArgument(TorchCall call)
     {
-        foreach (var argument in call.Invocation.Arguments)
-        {
-            if (argument.ArgumentKind == ArgumentKind.DefaultValue || argument.Parameter is null)
-                continue;
-            var type = argument.Parameter.Type is INamedTypeSymbol { IsGenericType: true } nullable ? nullable.TypeArguments[0] : argument.Parameter.Type;
-            if (type.Name != "ScalarType")
-                continue;
-            var field = Unconverted(argument.Value) switch
-            {
-                IFieldReferenceOperation f => f.Field.Name,
-                IPropertyReferenceOperation p => p.Property.Name,
-                _ => null,
-            };
-            if (field is null)
-                return ElementKind.Unknown;
-            var lower = field.ToLowerInvariant();
-            if (lower.Contains("float") || lower.Contains("double") || lower.Contains("half") || lower.Contains("complex"))
-                return ElementKind.Floating;
-            if (lower.Contains("int") || lower.Contains("long") || lower.Contains("byte") || lower.Contains("short") || lower.Contains("bool"))
-                return ElementKind.Integer;
-        }
+        if (DTypeName(call) is not { } field)
+            return ElementKind.Unknown;
+        var lower = field.ToLowerInvariant();
+        if (lower.Contains("float") || lower.Contains("double") || lower.Contains("half") || lower.Contains("complex"))
+            return ElementKind.Floating;
+        if (lower.Contains("int") || lower.Contains("long") || lower.Contains("byte") || lower.Contains("short") || lower.Contains("bool"))
+            return ElementKind.Integer;
         return ElementKind.Unknown;
     }
 
