@@ -137,23 +137,8 @@ public class SeedExampleFixedProgramTests(ITestOutputHelper output)
     /// <summary>Compiles the program against the assemblies this test runs on and calls HousePrices.Train.</summary>
     private static (Linear Model, torch.Tensor Sizes, torch.Tensor Prices) CompileAndTrain(string source)
     {
-        var frameworkDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
-        var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
-            .Split(Path.PathSeparator)
-            .Where(path => Path.GetDirectoryName(path) == frameworkDirectory)
-            .Append(typeof(torch).Assembly.Location)
-            .Append(typeof(StandardScaler).Assembly.Location)
-            .Select(path => MetadataReference.CreateFromFile(path));
-        var compilation = CSharpCompilation.Create(
-            "FixedSeedProgram" + Guid.NewGuid().ToString("N"),
-            new[] { CSharpSyntaxTree.ParseText(source) },
-            references,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        using var image = new MemoryStream();
-        var emitted = compilation.Emit(image);
-        Assert.True(emitted.Success, string.Join(Environment.NewLine, emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
-
-        var train = Assembly.Load(image.ToArray()).GetType("HousePrices")!.GetMethod("Train")!;
+        var assembly = TorchProgramCompiler.CompileAndLoad(source, "FixedSeedProgram");
+        var train = assembly.GetType("HousePrices")!.GetMethod("Train")!;
         return ((Linear, torch.Tensor, torch.Tensor))train.Invoke(null, null)!;
     }
 }

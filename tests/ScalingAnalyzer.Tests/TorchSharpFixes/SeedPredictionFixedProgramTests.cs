@@ -142,23 +142,8 @@ public class SeedPredictionFixedProgramTests(ITestOutputHelper output)
     /// <summary>Compiles and runs the program, returning what it printed and least squares' price of 2000 sq ft on its data.</summary>
     private static (double Loss, double Price, double LeastSquaresPrice) Execute(string source)
     {
-        var frameworkDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
-        var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
-            .Split(Path.PathSeparator)
-            .Where(path => Path.GetDirectoryName(path) == frameworkDirectory)
-            .Append(typeof(torch).Assembly.Location)
-            .Append(typeof(StandardScaler).Assembly.Location)
-            .Select(path => MetadataReference.CreateFromFile(path));
-        var compilation = CSharpCompilation.Create(
-            "SeedPrediction" + Guid.NewGuid().ToString("N"),
-            new[] { CSharpSyntaxTree.ParseText(source) },
-            references,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        using var image = new MemoryStream();
-        var emitted = compilation.Emit(image);
-        Assert.True(emitted.Success, string.Join(Environment.NewLine, emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
-
-        var run = Assembly.Load(image.ToArray()).GetType("HousePrices")!.GetMethod("Run")!;
+        var assembly = TorchProgramCompiler.CompileAndLoad(source, "SeedPrediction");
+        var run = assembly.GetType("HousePrices")!.GetMethod("Run")!;
         var printed = new StringWriter(CultureInfo.InvariantCulture);
         var console = Console.Out;
         (torch.Tensor Sizes, torch.Tensor Prices) data;

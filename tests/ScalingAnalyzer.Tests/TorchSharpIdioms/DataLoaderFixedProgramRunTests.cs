@@ -75,22 +75,8 @@ public class DataLoaderFixedProgramRunTests(ITestOutputHelper output)
 
     private static float CompileAndTrain(string source)
     {
-        var frameworkDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
-        var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
-            .Split(Path.PathSeparator)
-            .Where(path => Path.GetDirectoryName(path) == frameworkDirectory)
-            .Append(typeof(torch).Assembly.Location)
-            .Append(typeof(StandardScaler).Assembly.Location)
-            .Select(path => MetadataReference.CreateFromFile(path));
-        var compilation = CSharpCompilation.Create(
-            "DataLoaderProgram" + Guid.NewGuid().ToString("N"),
-            new[] { CSharpSyntaxTree.ParseText(source) },
-            references,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        using var image = new MemoryStream();
-        var emitted = compilation.Emit(image);
-        Assert.True(emitted.Success, string.Join(Environment.NewLine, emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
-        var train = Assembly.Load(image.ToArray()).GetType("HouseSizes")!.GetMethod("Train")!;
+        var assembly = TorchProgramCompiler.CompileAndLoad(source, "DataLoaderProgram");
+        var train = assembly.GetType("HouseSizes")!.GetMethod("Train")!;
         return (float)train.Invoke(null, null)!;
     }
 }
