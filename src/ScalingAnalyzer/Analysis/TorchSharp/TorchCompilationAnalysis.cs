@@ -146,21 +146,8 @@ internal sealed class TorchCompilationAnalysis
         var type = method.ContainingType;
         if (type is null)
             return false;
-        bool calls = false, loads = false;
-        foreach (var token in code.DescendantTokens())
-        {
-            if (!token.IsKind(SyntaxKind.IdentifierToken))
-                continue;
-            switch (token.ValueText)
-            {
-                case "forward" or "call":
-                    calls = true;
-                    break;
-                case "load":
-                    loads = true;
-                    break;
-            }
-        }
+        cancellationToken.ThrowIfCancellationRequested();
+        var (calls, loads) = TrainingTextFilter.MayServe(code);
         // A model loaded from a file (a service): compared with what the training that saved it was given.
         if (calls && loads)
             return true;

@@ -25,6 +25,7 @@ namespace ScalingAnalyzer.Analysis;
 internal sealed class TrainingTextFilter
 {
     private const string Backward = "backward", Step = "step", UnicodeEscape = "\\u", LongUnicodeEscape = "\\U";
+    private const string Forward = "forward", Call = "call", Load = "load";
 
     private readonly Compilation _compilation;
     private readonly Lazy<List<string>> _trainingMethodNames;
@@ -54,6 +55,31 @@ internal sealed class TrainingTextFilter
                     return true;
             }
             return false;
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// Whether code may use a module outside training (its text contains <c>forward</c> or <c>call</c>), and whether it
+    /// may load one (<c>load</c>): the same text search as <see cref="MayTrain"/>, superset answers included (a Unicode
+    /// escape counts as every word).
+    /// </summary>
+    public static (bool Calls, bool Loads) MayServe(SyntaxNode code)
+    {
+        var span = code.Span;
+        var text = code.SyntaxTree.GetText();
+        if (span.End > text.Length)
+            return (true, true);
+        var buffer = Copy(text, span);
+        try
+        {
+            var chars = new ReadOnlySpan<char>(buffer, 0, span.Length);
+            var escaped = chars.IndexOf(UnicodeEscape.AsSpan()) >= 0 || chars.IndexOf(LongUnicodeEscape.AsSpan()) >= 0;
+            var calls = escaped || chars.IndexOf(Forward.AsSpan()) >= 0 || chars.IndexOf(Call.AsSpan()) >= 0;
+            return (calls, calls && (escaped || chars.IndexOf(Load.AsSpan()) >= 0));
         }
         finally
         {
