@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 
 namespace ScalingAnalyzer.Analysis.DataFiles;
 
@@ -62,6 +63,16 @@ internal sealed class DataFilePath
         }
         return true;
     }
+
+    public bool SameAs(DataFilePath? other)
+        => other is not null && IsComplete == other.IsComplete && Segments.SequenceEqual(other.Segments, StringComparer.Ordinal);
+
+    /// <summary><c>Path.Combine(left, right)</c> of two relative ends known at compile time.</summary>
+    public static DataFilePath Combine(DataFilePath left, DataFilePath right)
+        => new(left.Segments.AddRange(right.Segments), left.IsComplete && right.IsComplete);
+
+    /// <summary>This end, with an unknown prefix before it.</summary>
+    public DataFilePath AfterUnknownPrefix() => IsComplete ? new DataFilePath(Segments, false) : this;
 
     public override string ToString() => string.Join("/", Segments);
 }

@@ -76,6 +76,9 @@ internal static class DataFileReader
         private char previous;
         private bool headerPending;
 
+        /// <summary>A data row held an empty field ("1,,3"): code that drops empty fields would see shifted columns.</summary>
+        private bool sawEmptyField;
+
         private const byte Missing = 0, Number = 1, Text = 2;
 
         public Parser(DataFileFormat format, DataFileLimits limits)
@@ -218,6 +221,8 @@ internal static class DataFileReader
                 Array.Resize(ref lineValues, size);
                 Array.Resize(ref lineKinds, size);
             }
+            if (length == 0 && !quoted)
+                sawEmptyField = true;
             if (IsMissing(start, length))
             {
                 lineKinds[lineFieldCount] = Missing;
@@ -357,7 +362,8 @@ internal static class DataFileReader
                 ImmutableArray.Create(counts, 0, columns),
                 ImmutableArray.Create(nonNumeric, 0, columns),
                 Rows,
-                complete);
+                complete,
+                sawEmptyField);
         }
     }
 }

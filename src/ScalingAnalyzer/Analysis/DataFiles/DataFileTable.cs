@@ -41,8 +41,9 @@ internal sealed class DataFileTable
 
     public DataFileTable(
         ImmutableArray<string?> headers, ImmutableArray<double> minimums, ImmutableArray<double> maximums, ImmutableArray<int> counts,
-        ImmutableArray<bool> nonNumeric, int rows, bool complete)
+        ImmutableArray<bool> nonNumeric, int rows, bool complete, bool hasEmptyFields = false)
     {
+        HasEmptyFields = hasEmptyFields;
         Headers = headers;
         this.minimums = minimums;
         this.maximums = maximums;
@@ -62,6 +63,9 @@ internal sealed class DataFileTable
     public bool IsComplete { get; }
 
     public bool IsKnown => Rows > 0;
+
+    /// <summary>Some row read has an empty field ("1,,3", a trailing separator): splitting that drops empty fields shifts its columns.</summary>
+    public bool HasEmptyFields { get; }
 
     public int ColumnCount => counts.Length;
 

@@ -6,77 +6,150 @@ namespace ScalingAnalyzer.Analysis.DataFiles;
 
 /// <summary>
 /// Text that .NET code read from a data file of the project, as far as the code's own line handling is understood:
-/// the file's lines (<c>File.ReadAllLines(path)</c>, <c>File.ReadLines(path).Skip(1)</c>), the fields of one line
-/// (<c>line.Split(',')</c>), or one field (<c>parts[2]</c>). A number parsed from it takes the bounds the file shows
-/// for that column (<see cref="ColumnOf"/>); anything the code does that is not modelled drops it (unknown, as without
-/// the file).
+/// the file's lines (<c>File.ReadAllLines(path)</c>, <c>File.ReadLines(path).Skip(1)</c>, a <c>StreamReader</c>'s
+/// <c>ReadLine()</c>), the fields of one line (<c>line.Split(',')</c>), or one field taken from a known range of
+/// columns (<c>parts[2]</c>; <c>parts[j]</c> in <c>for (j = 0; j &lt; 4; j++)</c>; an element of
+/// <c>parts.Take(11)</c>). A number parsed from it takes the bounds the file shows for those columns
+/// (<see cref="ColumnOf"/>); anything the code does that is not modelled drops it (unknown, as without the file).
 /// </summary>
 internal sealed class DataFileText
 {
-    private DataFileText(ProjectDataFiles files, AdditionalText file, int skippedLines, string? separator, int column)
+    private enum TextKind
+    {
+        WholeText,
+        Lines,
+        Fields,
+        Field,
+    }
+
+    private DataFileText(ProjectDataFiles files, AdditionalText file, int skippedLines, TextKind kind, string? separators, bool dropsEmptyFields, int first, int last)
     {
         Files = files;
         File = file;
         SkippedLines = skippedLines;
-        Separator = separator;
-        Column = column;
+        Kind = kind;
+        Separators = separators;
+        DropsEmptyFields = dropsEmptyFields;
+        First = first;
+        Last = last;
     }
 
     public ProjectDataFiles Files { get; }
     public AdditionalText File { get; }
 
-    /// <summary>Lines skipped at the start (<c>.Skip(1)</c>: a header).</summary>
+    /// <summary>Lines skipped at the start (<c>.Skip(1)</c>, a header <c>ReadLine()</c>): at least this many.</summary>
     public int SkippedLines { get; }
 
-    /// <summary>The separator the lines were split on; null while this is a whole line.</summary>
-    public string? Separator { get; }
+    private TextKind Kind { get; }
 
-    /// <summary>The field picked out of the split line (0-based); -1 for the whole line or all its fields.</summary>
-    public int Column { get; }
+    /// <summary>The separator characters the lines were split on; null while this is a whole line.</summary>
+    public string? Separators { get; }
 
-    public bool IsLines => Separator is null;
-    public bool IsFields => Separator is not null && Column < 0;
+    /// <summary>The split dropped empty fields (<c>StringSplitOptions.RemoveEmptyEntries</c>).</summary>
+    public bool DropsEmptyFields { get; }
 
-    public static DataFileText Lines(ProjectDataFiles files, AdditionalText file) => new(files, file, 0, null, -1);
+    /// <summary>The first column the fields or field may come from (0-based).</summary>
+    public int First { get; }
 
-    public DataFileText Skipping(int lines) => new(Files, File, SkippedLines + lines, Separator, Column);
+    /// <summary>The last column they may come from; -1 for "to the end of the row".</summary>
+    public int Last { get; }
 
-    public DataFileText SplitOn(string separator) => new(Files, File, SkippedLines, separator, -1);
+    public bool IsLines => Kind == TextKind.Lines;
+    public bool IsWholeText => Kind == TextKind.WholeText;
+    public bool IsFields => Kind == TextKind.Fields;
 
-    public DataFileText Field(int column) => new(Files, File, SkippedLines, Separator, column);
+    public static DataFileText Lines(ProjectDataFiles files, AdditionalText file) => new(files, file, 0, TextKind.Lines, null, false, 0, -1);
+
+    /// <summary>The file's text in one string (<c>File.ReadAllText</c>, <c>reader.ReadToEnd()</c>).</summary>
+    public DataFileText AsWholeText() => new(Files, File, 0, TextKind.WholeText, null, false, 0, -1);
+
+    /// <summary>The whole text split at its line ends.</summary>
+    public DataFileText AsLines() => new(Files, File, SkippedLines, TextKind.Lines, null, false, 0, -1);
+
+    public DataFileText Skipping(int lines) => new(Files, File, SkippedLines + lines, Kind, Separators, DropsEmptyFields, First, Last);
+
+    public DataFileText SplitOn(string separators, bool dropsEmptyFields) => new(Files, File, SkippedLines, TextKind.Fields, separators, dropsEmptyFields, 0, -1);
+
+    /// <summary>The field at column <paramref name="column"/> of these fields (<c>parts[2]</c>, relative to a <c>Skip</c>).</summary>
+    public DataFileText Field(int column) => FieldIn(column, column);
 
     /// <summary>
-    /// The bounds of the column a number parsed from this text comes from, with the words that say so ("column 2
-    /// spans [900, 1100] in sensors.csv"); null when the file, the skip or the column is not understood, or the file
-    /// was not read to its end (the rows not read could lie anywhere).
+    /// A field whose index lies in [<paramref name="low"/>, <paramref name="high"/>] of these fields (<paramref name="high"/>
+    /// -1: anywhere to the end); the columns are counted from the first column these fields start at.
     /// </summary>
-    public (double Min, double Max, string Evidence)? ColumnOf(DataFileLimits limits, CancellationToken cancellationToken)
+    public DataFileText FieldIn(int low, int high)
     {
-        if (SkippedLines > 1)
+        var first = First + low;
+        var last = high < 0 ? Last : First + high;
+        if (Last >= 0 && (last < 0 || last > Last))
+            last = Last;
+        return new(Files, File, SkippedLines, TextKind.Field, Separators, DropsEmptyFields, first, last);
+    }
+
+    /// <summary>Any field of these fields (an element of the split line, <c>parts.Select(float.Parse)</c>).</summary>
+    public DataFileText AnyField() => new(Files, File, SkippedLines, TextKind.Field, Separators, DropsEmptyFields, First, Last);
+
+    /// <summary>The fields from index <paramref name="skip"/> on, at most <paramref name="take"/> of them (-1: all): <c>parts.Skip(1).Take(4)</c>.</summary>
+    public DataFileText Slice(int skip, int take)
+    {
+        var first = First + skip;
+        var last = take < 0 ? Last : first + take - 1;
+        if (Last >= 0 && (last < 0 || last > Last))
+            last = Last;
+        return new(Files, File, SkippedLines, TextKind.Fields, Separators, DropsEmptyFields, first, last);
+    }
+
+    /// <summary>
+    /// The bounds of the columns a number parsed from this text comes from, with the words that say so ("column 2
+    /// spans [900, 1100] in sensors.csv"); null when the file, the skip or the columns are not understood. A file read
+    /// only in part (the read limits) gives the bounds of the rows read, and says so ("in readings.csv (first 10
+    /// rows)"): values beyond the threshold there are proof, values within it are the best evidence there is.
+    /// </summary>
+    public (double Min, double Max, string Evidence, int Columns)? ColumnOf(DataFileLimits limits, CancellationToken cancellationToken)
+    {
+        if (SkippedLines > 1 || Kind is TextKind.Fields or TextKind.WholeText)
             return null;
-        var format = new DataFileFormat(Separator ?? "\t", hasHeader: SkippedLines == 1, allowQuoting: false);
+        var format = new DataFileFormat(Separators ?? "\t", hasHeader: SkippedLines == 1, allowQuoting: false);
         var table = Files.Read(File, format, limits, cancellationToken);
-        if (!table.IsKnown || !table.IsComplete)
+        if (!table.IsKnown || (DropsEmptyFields && table.HasEmptyFields))
             return null;
-        int column;
-        if (Separator is null)
+        int first, last;
+        if (Kind == TextKind.Lines)
         {
             // A whole line parsed as one number: the file must have one column.
             if (table.ColumnCount != 1)
                 return null;
-            column = 0;
+            first = last = 0;
         }
-        else if (Column >= 0)
-            column = Column;
         else
+        {
+            first = First;
+            last = Last < 0 ? table.ColumnCount - 1 : Last;
+        }
+        if (table.Range(first, last) is not { } range)
             return null;
-        if (table.Range(column) is not { } range)
-            return null;
-        var evidence = "column " + column.ToString(CultureInfo.InvariantCulture) + " spans [" + NumberText.Round(range.Min) + ", " + NumberText.Round(range.Max) + "] in "
-                       + ProjectDataFiles.DisplayName(File);
-        return (range.Min, range.Max, evidence);
+        var columns = first == last
+            ? "column " + first.ToString(CultureInfo.InvariantCulture) + " spans"
+            : "columns " + first.ToString(CultureInfo.InvariantCulture) + "-" + last.ToString(CultureInfo.InvariantCulture) + " span";
+        var evidence = columns + " [" + NumberText.Round(range.Min) + ", " + NumberText.Round(range.Max) + "] in "
+                       + (table.IsComplete ? "" : "the first " + table.Rows.ToString(CultureInfo.InvariantCulture) + " rows of ") + ProjectDataFiles.DisplayName(File);
+        return (range.Min, range.Max, evidence, last - first + 1);
     }
 
     public bool SameAs(DataFileText? other)
-        => other is not null && ReferenceEquals(File, other.File) && SkippedLines == other.SkippedLines && Separator == other.Separator && Column == other.Column;
+        => other is not null && ReferenceEquals(File, other.File) && SkippedLines == other.SkippedLines && SameShape(other);
+
+    /// <summary>
+    /// Both texts at once (a loop's rounds, two branches): the same file read the same way; lines skipped at the start
+    /// are the fewer of the two (a reader's <c>ReadLine()</c> in a loop reads every line after those before the loop).
+    /// </summary>
+    public DataFileText? Join(DataFileText? other)
+    {
+        if (other is null || !ReferenceEquals(File, other.File) || !SameShape(other))
+            return null;
+        return other.SkippedLines < SkippedLines ? other : this;
+    }
+
+    private bool SameShape(DataFileText other)
+        => Kind == other.Kind && Separators == other.Separators && DropsEmptyFields == other.DropsEmptyFields && First == other.First && Last == other.Last;
 }

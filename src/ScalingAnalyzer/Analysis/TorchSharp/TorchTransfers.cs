@@ -125,24 +125,24 @@ internal static class TorchTransfers
         ["expand_as"] = call => KeepValues(call, keepColumns: false),
         ["repeat"] = call => KeepValues(call, keepColumns: false),
         ["flip"] = call => KeepValues(call, keepColumns: false),
-        ["select"] = call => KeepValues(call, keepColumns: false),
-        ["gather"] = call => KeepValues(call, keepColumns: false),
-        ["take"] = call => KeepValues(call, keepColumns: false),
-        ["masked_select"] = call => KeepValues(call, keepColumns: false),
-        ["narrow"] = call => KeepValues(call, keepColumns: call.Constant("dim") == 0, rows: call.Constant("dim") == 0 ? call.Constant("length") : null),
-        ["index_select"] = call => KeepValues(call, keepColumns: call.Constant("dim") == 0),
-        ["slice"] = call => KeepValues(call, keepColumns: call.Constant("dim") == 0),
+        ["select"] = call => KeepValues(call, keepColumns: false, selectsColumns: call.Constant("dim") != 0),
+        ["gather"] = call => KeepValues(call, keepColumns: false, selectsColumns: true),
+        ["take"] = call => KeepValues(call, keepColumns: false, selectsColumns: true),
+        ["masked_select"] = call => KeepValues(call, keepColumns: false, selectsColumns: true),
+        ["narrow"] = call => KeepValues(call, keepColumns: call.Constant("dim") == 0, rows: call.Constant("dim") == 0 ? call.Constant("length") : null, selectsColumns: call.Constant("dim") != 0),
+        ["index_select"] = call => KeepValues(call, keepColumns: call.Constant("dim") == 0, selectsColumns: call.Constant("dim") != 0),
+        ["slice"] = call => KeepValues(call, keepColumns: call.Constant("dim") == 0, selectsColumns: call.Constant("dim") != 0),
         ["roll"] = call => KeepValues(call, keepColumns: true),
         // x.index_put_(values, index), x.copy_(values): x now also holds the values written into it.
         ["index_put"] = call => WrittenInto(call),
         ["copy"] = call => WrittenInto(call),
         // Pieces of a tensor (an array of tensors): foreach over them meets the same values.
-        ["split"] = call => KeepValues(call, keepColumns: false),
-        ["chunk"] = call => KeepValues(call, keepColumns: false),
-        ["tensor_split"] = call => KeepValues(call, keepColumns: false),
+        ["split"] = call => KeepValues(call, keepColumns: false, selectsColumns: (call.Constant("dim") ?? 0) != 0),
+        ["chunk"] = call => KeepValues(call, keepColumns: false, selectsColumns: (call.Constant("dim") ?? 0) != 0),
+        ["tensor_split"] = call => KeepValues(call, keepColumns: false, selectsColumns: (call.Constant("dim") ?? 0) != 0),
         ["vsplit"] = call => KeepValues(call, keepColumns: false),
-        ["hsplit"] = call => KeepValues(call, keepColumns: false),
-        ["unbind"] = call => KeepValues(call, keepColumns: false),
+        ["hsplit"] = call => KeepValues(call, keepColumns: false, selectsColumns: true),
+        ["unbind"] = call => KeepValues(call, keepColumns: false, selectsColumns: (call.Constant("dim") ?? 0) != 0),
         ["contiguous"] = call => KeepValues(call, keepColumns: true, keepRows: true),
         ["clone"] = call => KeepValues(call, keepColumns: true, keepRows: true),
         ["detach"] = call => KeepValues(call, keepColumns: true, keepRows: true),
@@ -619,10 +619,13 @@ internal static class TorchTransfers
     private static AbstractValue Pair(AbstractValue first, AbstractValue second)
         => AbstractValue.Unknown.WithElements(ImmutableArray.Create(first, second));
 
-    private static AbstractValue KeepValues(TorchCall call, bool keepColumns, bool keepRows = false, double? rows = null)
+    private static AbstractValue KeepValues(TorchCall call, bool keepColumns, bool keepRows = false, double? rows = null, bool selectsColumns = false)
     {
         var input = call.FirstTensor();
         var result = keepColumns ? input : input.WithColumns(default);
+        // Some of the columns of a tensor whose bound joins several file columns: which ones is not known, nor their bound.
+        if (selectsColumns && input.JoinedColumns)
+            result = result with { Range = Interval.Unknown, Evidence = null };
         return rows is double r ? result.WithRows((long)r) : keepRows ? result : result.WithRows(null);
     }
 

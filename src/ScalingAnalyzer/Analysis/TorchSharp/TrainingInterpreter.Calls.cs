@@ -36,7 +36,7 @@ internal sealed partial class TrainingInterpreter
             for (var i = 0; i < invocation.Arguments.Length && i < arguments.Length; i++)
             {
                 if (invocation.Arguments[i].Parameter is { } parameter && parameter.Ordinal < byOrdinal.Length)
-                    byOrdinal[parameter.Ordinal] = arguments[i];
+                    byOrdinal[parameter.Ordinal] = WithDataPath(invocation.Arguments[i].Value, arguments[i]);
             }
         }
         var onThis = !method.IsStatic && (instance is null || Strip(instance) is IInstanceReferenceOperation);
@@ -236,6 +236,12 @@ internal sealed partial class TrainingInterpreter
             }
             return AbstractValue.Unknown with { Elements = items.MoveToImmutable() };
         }
+        if (type is INamedTypeSymbol { Name: "StreamReader", ContainingNamespace: { Name: "IO", ContainingNamespace.Name: "System" } } && arguments.Length > 0
+            && creation.Arguments[0].Value.Type?.SpecialType == SpecialType.System_String)
+        {
+            // new StreamReader(path): a reader of a data file's lines (reader.ReadLine()).
+            return DataFileLines(creation.Arguments[0].Value, arguments[0]) ?? AbstractValue.Unknown;
+        }
         if (IsNumericCollection(type) || (type is INamedTypeSymbol { Name: "List" or "Queue" or "Stack" or "HashSet", IsGenericType: true } && IsCollection(type)))
         {
             // new List<float>(), new List<float>(capacity): empty; new List<float>(values): a copy.
@@ -251,7 +257,7 @@ internal sealed partial class TrainingInterpreter
             for (var i = 0; i < creation.Arguments.Length; i++)
             {
                 if (creation.Arguments[i].Parameter is { } parameter && parameter.Ordinal < byOrdinal.Length)
-                    byOrdinal[parameter.Ordinal] = arguments[i];
+                    byOrdinal[parameter.Ordinal] = WithDataPath(creation.Arguments[i].Value, arguments[i]);
             }
             var result = _program.Call(constructor, null, byOrdinal, _chain, _cancellationToken);
             if (result is { IsCutShort: true })
@@ -382,7 +388,7 @@ internal sealed partial class TrainingInterpreter
             return null;
         var name = method.Name;
         // By name first: the display string is built only for the few types modelled here (this runs on every call).
-        var modelledType = type.Name is "Enumerable" or "Math" or "MathF" or "Random" or "File" or "Convert" ? type.ToDisplayString() : null;
+        var modelledType = type.Name is "Enumerable" or "Math" or "MathF" or "Random" or "File" or "Convert" or "Path" or "StreamReader" or "TextReader" ? type.ToDisplayString() : null;
         switch (modelledType)
         {
             case "System.Linq.Enumerable":
@@ -392,8 +398,20 @@ internal sealed partial class TrainingInterpreter
                 return MathCall(name, arguments);
             case "System.Random":
                 return RandomCall(name, arguments);
-            case "System.IO.File" when name is "ReadAllLines" or "ReadLines":
-                return DataFileLines(invocation);
+            case "System.IO.File" when name is "ReadAllLines" or "ReadLines" or "OpenText":
+                // The lines of a data file, or a reader of them (reader.ReadLine() gives one line at a time).
+                return arguments.Length > 0 ? DataFileLines(invocation.Arguments[0].Value, arguments[0]) : null;
+            case "System.IO.File" when name == "ReadAllText":
+                return arguments.Length > 0 && DataFileLines(invocation.Arguments[0].Value, arguments[0]) is { FileText: { } text } whole ? whole with { FileText = text.AsWholeText() } : null;
+            case "System.IO.StreamReader" or "System.IO.TextReader" when name is "ReadLine" or "ReadToEnd" && receiver?.FileText is { IsLines: true } lines:
+                if (name == "ReadToEnd")
+                    return receiver with { FileText = lines.AsWholeText() };
+                // One line, after those already read; the reader moves on (a loop's rounds join to "every line after the header").
+                if (invocation.Instance is { } reader && Strip(reader) is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation)
+                    Assign(Strip(reader), receiver with { FileText = lines.Skipping(1) });
+                return receiver;
+            case "System.IO.Path" when name is "Combine" or "Join":
+                return CombinedPath(invocation, arguments);
             case "System.IO.File" when name == "ReadAllBytes":
                 return AbstractValue.Data(Interval.Of(0, 255), ValueOrigin.RuntimeData, ElementKind.Integer).WithSourceText("the file's bytes");
             case "System.Convert" when name is "ToSingle" or "ToDouble" or "ToDecimal":
@@ -403,8 +421,28 @@ internal sealed partial class TrainingInterpreter
         }
         if (name is "Parse" && IsNumeric(method.ReturnType) && type.SpecialType != SpecialType.None)
             return Parsed(arguments.Length > 0 ? arguments[0] : null, ElementKindOf(method.ReturnType));
-        if (name == "Split" && type.SpecialType == SpecialType.System_String && receiver?.FileText is { IsLines: true } lines && SplitSeparator(invocation) is { } separator)
-            return AbstractValue.Data(Interval.Unknown, ValueOrigin.RuntimeData, ElementKind.Unknown) with { FileText = lines.SplitOn(separator) };
+        if (name is "TryParse" && type.SpecialType != SpecialType.None && IsNumeric(type) && arguments.Length >= 2
+            && invocation.Arguments[invocation.Arguments.Length - 1] is { Parameter.RefKind: RefKind.Out } result)
+        {
+            // float.TryParse(parts[1], out var size): size is the number parsed (or 0, which a data file's bounds do not change much).
+            Assign(Strip(result.Value), Parsed(arguments[0], ElementKindOf(type)));
+            return AbstractValue.Unknown;
+        }
+        if (type.SpecialType == SpecialType.System_String && receiver?.FileText is { } receivedText)
+        {
+            switch (name)
+            {
+                case "Split" when SplitSeparators(invocation, arguments) is var (separators, dropsEmpty) && separators.Length > 0:
+                    if (receivedText.IsWholeText)
+                        return separators.IndexOf('\n') >= 0 ? receiver! with { FileText = receivedText.AsLines() } : null;
+                    return receivedText.IsLines
+                        ? AbstractValue.Data(Interval.Unknown, ValueOrigin.RuntimeData, ElementKind.Unknown) with { FileText = receivedText.SplitOn(separators, dropsEmpty) }
+                        : null;
+                case "Trim" or "TrimEnd" or "TrimStart" when arguments.Length == 0:
+                    // Spaces around a line or a field change none of its numbers.
+                    return receiver;
+            }
+        }
         if (type is { Name: "List", IsGenericType: true } && type.ContainingNamespace?.ToDisplayString() == "System.Collections.Generic" && invocation.Instance is { } list)
         {
             switch (name)
@@ -424,16 +462,52 @@ internal sealed partial class TrainingInterpreter
     }
 
     /// <summary>
-    /// <c>File.ReadAllLines(path)</c> / <c>File.ReadLines(path)</c> of a data file of the project: its lines, which
-    /// carry the file (<see cref="DataFileText"/>); null (not modelled, as before) for any other path.
+    /// <c>File.ReadAllLines(path)</c> / <c>File.ReadLines(path)</c> / <c>new StreamReader(path)</c> of a data file of the
+    /// project: its lines, which carry the file (<see cref="DataFileText"/>); null (not modelled, as before) for any
+    /// other path. The path is read from the code (<see cref="DataFilePaths"/>), or from the value it came in as (a
+    /// constructor's parameter kept in a field: <see cref="AbstractValue.DataPath"/>).
     /// </summary>
-    private AbstractValue? DataFileLines(IInvocationOperation invocation)
+    private AbstractValue? DataFileLines(IOperation pathOperation, AbstractValue pathValue)
     {
-        if (_program is not { DataFiles.IsEmpty: false } program || invocation.Arguments.Length == 0)
+        if (_program is not { DataFiles.IsEmpty: false } program || _options.DataFileLimits.IsOff)
             return null;
-        if (DataFilePaths.Evaluate(invocation.Arguments[0].Value, _cancellationToken) is not { } path || program.DataFiles.Find(path) is not { } file)
+        if ((DataFilePaths.Evaluate(pathOperation, _cancellationToken) ?? pathValue.DataPath) is not { } path || program.DataFiles.Find(path) is not { } file)
             return null;
         return AbstractValue.Data(Interval.Unknown, ValueOrigin.RuntimeData, ElementKind.Unknown) with { FileText = DataFileText.Lines(program.DataFiles, file) };
+    }
+
+    /// <summary>
+    /// A string argument handed to a method or constructor of this compilation, with the data file path it names when
+    /// the code says so (<c>new Reader("Data/houses.csv")</c>): the callee's <c>File.ReadAllLines(path)</c> reads it.
+    /// Only when the project has data files.
+    /// </summary>
+    private AbstractValue WithDataPath(IOperation argument, AbstractValue value)
+    {
+        if (value.DataPath is not null || _program is not { DataFiles.IsEmpty: false } || argument.Type?.SpecialType != SpecialType.System_String)
+            return value;
+        return DataFilePaths.Evaluate(argument, _cancellationToken) is { } path ? value with { DataPath = path } : value;
+    }
+
+    /// <summary><c>Path.Combine(root, "Data", file)</c> with parts known from the code or from the values they came in as: the known end of the path.</summary>
+    private AbstractValue? CombinedPath(IInvocationOperation invocation, AbstractValue[] arguments)
+    {
+        if (_program is not { DataFiles.IsEmpty: false })
+            return null;
+        DataFilePath? combined = null;
+        for (var i = invocation.Arguments.Length - 1; i >= 0; i--)
+        {
+            var argument = invocation.Arguments[i];
+            if (argument.ArgumentKind == ArgumentKind.ParamArray)
+                return AbstractValue.Unknown with { DataPath = DataFilePaths.Evaluate(invocation, _cancellationToken) };
+            var part = DataFilePaths.Evaluate(argument.Value, _cancellationToken) ?? (i < arguments.Length ? arguments[i].DataPath : null);
+            if (part is null)
+            {
+                combined = combined?.AfterUnknownPrefix();
+                break;
+            }
+            combined = combined is null ? part : DataFilePath.Combine(part, combined);
+        }
+        return AbstractValue.Unknown with { DataPath = combined };
     }
 
     /// <summary>
@@ -443,7 +517,7 @@ internal sealed partial class TrainingInterpreter
     private AbstractValue Parsed(AbstractValue? text, ElementKind kind)
     {
         if (text?.FileText is { } fileText && fileText.ColumnOf(_options.DataFileLimits, _cancellationToken) is { } column)
-            return AbstractValue.Data(Interval.Of(column.Min, column.Max), ValueOrigin.RuntimeData, kind) with { Evidence = column.Evidence };
+            return AbstractValue.Data(Interval.Of(column.Min, column.Max), ValueOrigin.RuntimeData, kind) with { Evidence = column.Evidence, JoinedColumns = column.Columns > 1 };
         return AbstractValue.Data(Interval.Unknown, ValueOrigin.RuntimeData, kind);
     }
 
@@ -460,36 +534,95 @@ internal sealed partial class TrainingInterpreter
     }
 
     /// <summary>
-    /// The one separator of <c>line.Split(',')</c>, <c>line.Split(",")</c>, <c>line.Split(new[] { ',' })</c>: null when
-    /// there are several, or options that drop empty fields (the field indices would no longer be the file's columns).
+    /// The separator characters of <c>line.Split(',')</c>, <c>Split(",")</c>, <c>Split(',', ';')</c>,
+    /// <c>Split(new[] { ',', ';' })</c>, <c>Split(Separators)</c> (a <c>static readonly char[]</c> or a local array of
+    /// constants), and whether the options drop empty fields (<c>RemoveEmptyEntries</c>; <c>TrimEntries</c> keeps every
+    /// field where it is). "\r\n" and <c>Environment.NewLine</c> count as "\n". Null for a count argument, a
+    /// separator of several characters, or one not known at compile time.
     /// </summary>
-    private static string? SplitSeparator(IInvocationOperation invocation)
+    private (string Separators, bool DropsEmpty)? SplitSeparators(IInvocationOperation invocation, AbstractValue[] arguments)
     {
-        string? separator = null;
-        foreach (var argument in invocation.Arguments)
+        var separators = "";
+        var dropsEmpty = false;
+        for (var i = 0; i < invocation.Arguments.Length; i++)
         {
+            var argument = invocation.Arguments[i];
             var value = Strip(argument.Value);
-            if (argument.Parameter?.Type.TypeKind == TypeKind.Enum)
+            var parameterType = argument.Parameter?.Type;
+            if (parameterType?.TypeKind == TypeKind.Enum)
             {
-                // StringSplitOptions.None or TrimEntries keep every field where it is.
-                if (argument.ArgumentKind != ArgumentKind.DefaultValue && value.ConstantValue is not { HasValue: true, Value: 0 or 2 })
+                if (argument.ArgumentKind == ArgumentKind.DefaultValue)
+                    continue;
+                if (value.ConstantValue is not { HasValue: true, Value: int options } || (options & ~3) != 0)
                     return null;
+                dropsEmpty = (options & 1) != 0;
                 continue;
             }
-            if (separator is not null)
+            if (parameterType?.SpecialType == SpecialType.System_Int32)
                 return null;
-            if (value is IArrayCreationOperation { Initializer.ElementValues: { Length: 1 } elements })
-                value = Strip(elements[0]);
-            separator = value.ConstantValue switch
+            if (argument.ArgumentKind == ArgumentKind.DefaultValue)
+                continue;
+            if (value is IArrayCreationOperation { Initializer.ElementValues: var elements })
             {
-                { HasValue: true, Value: char c } => c.ToString(),
-                { HasValue: true, Value: string { Length: 1 } s } => s,
-                _ => null,
-            };
-            if (separator is null)
-                return null;
+                foreach (var element in elements)
+                {
+                    if (SeparatorText(Strip(element)) is not { } text)
+                        return null;
+                    separators += text;
+                }
+                continue;
+            }
+            if (SeparatorText(value) is { } single)
+            {
+                separators += single;
+                continue;
+            }
+            if (value is IFieldReferenceOperation { Field: { IsReadOnly: true, IsStatic: true } field } && ConstantCharacters(field) is { } declared)
+            {
+                separators += declared;
+                continue;
+            }
+            return null;
         }
-        return separator;
+        return (separators, dropsEmpty);
+    }
+
+    private static string? SeparatorText(IOperation value)
+    {
+        if (value is IPropertyReferenceOperation { Property: { Name: "NewLine", IsStatic: true, ContainingType.Name: "Environment" } })
+            return "\n";
+        return value.ConstantValue switch
+        {
+            { HasValue: true, Value: char c } => c.ToString(),
+            { HasValue: true, Value: string { Length: 1 } s } => s,
+            { HasValue: true, Value: "\r\n" } => "\n",
+            _ => null,
+        };
+    }
+
+    /// <summary>The characters of <c>static readonly char[] Separators = { ',', ';' };</c> (or <c>new[] { ... }</c>), read from its declaration.</summary>
+    private static string? ConstantCharacters(IFieldSymbol field)
+    {
+        if (field.DeclaringSyntaxReferences.Length != 1
+            || field.DeclaringSyntaxReferences[0].GetSyntax() is not Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer.Value: var initializer })
+            return null;
+        var list = initializer switch
+        {
+            Microsoft.CodeAnalysis.CSharp.Syntax.InitializerExpressionSyntax braces => braces,
+            Microsoft.CodeAnalysis.CSharp.Syntax.ArrayCreationExpressionSyntax { Initializer: { } braces } => braces,
+            Microsoft.CodeAnalysis.CSharp.Syntax.ImplicitArrayCreationExpressionSyntax { Initializer: var braces } => braces,
+            _ => null,
+        };
+        if (list is null || list.Expressions.Count == 0)
+            return null;
+        var characters = "";
+        foreach (var expression in list.Expressions)
+        {
+            if (expression is not Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax { Token.Value: char c })
+                return null;
+            characters += c;
+        }
+        return characters;
     }
 
     private void AssignCollection(IOperation target, AbstractValue value)
@@ -505,9 +638,10 @@ internal sealed partial class TrainingInterpreter
         if (arguments.Length == 0)
             return null;
         var source = arguments[0];
+        var sourceElement = ElementOf(source, invocation.Arguments[0].Value.Type);
         AbstractValue Selected(int lambdaIndex)
             => arguments.Length > lambdaIndex
-                ? EvaluateLambda(invocation.Arguments[lambdaIndex].Value, ElementOf(source), AbstractValue.Data(Interval.Unknown, ValueOrigin.Unknown, ElementKind.Integer)) is { } selected
+                ? EvaluateLambda(invocation.Arguments[lambdaIndex].Value, sourceElement, AbstractValue.Data(Interval.Unknown, ValueOrigin.Unknown, ElementKind.Integer)) is { } selected
                     ? CollectionOf(selected) with { Identity = source.Identity is not null && ReferenceEquals(selected.Identity, source.Identity) ? source.Identity : new object() }
                     : AbstractValue.Unknown
                 : source;
@@ -516,25 +650,37 @@ internal sealed partial class TrainingInterpreter
             case "Skip" when source.FileText is { IsLines: true } lines && arguments.Length == 2 && arguments[1].Range.IsConstant && arguments[1].Range.Low is >= 0 and <= 1:
                 // The header skip of a data file's lines: the rest are its rows.
                 return source with { Rows = null, FileText = lines.Skipping((int)arguments[1].Range.Low) };
+            case "Skip" or "Take" when source.FileText is { IsFields: true } fields && arguments.Length == 2 && arguments[1].Range.IsConstant && arguments[1].Range.Low is >= 0 and < DataFiles.DataFileLimits.MaxColumns:
+                // parts.Take(11), parts.Skip(1): the fields of those columns.
+                var fieldCount = (int)arguments[1].Range.Low;
+                return source with { Rows = null, FileText = name == "Skip" ? fields.Slice(fieldCount, -1) : fields.Slice(0, fieldCount) };
             case "Select" when arguments.Length == 2 && source.FileText is not null && ParseMethodGroup(invocation.Arguments[1].Value) is { } parse:
-                // lines.Select(float.Parse): each line of a one-column data file parsed whole.
-                return CollectionOf(Parsed(ElementOf(source), ElementKindOf(parse.ReturnType)));
+                // lines.Select(float.Parse): each line of a one-column data file parsed whole; parts.Select(float.Parse): every field.
+                return CollectionOf(Parsed(sourceElement, ElementKindOf(parse.ReturnType)));
             case "Select":
                 return Selected(1);
             case "SelectMany":
-                return arguments.Length > 1 && EvaluateLambda(invocation.Arguments[1].Value, ElementOf(source)) is { } inner
-                    ? CollectionOf(ElementOf(inner))
+                return arguments.Length > 1 && EvaluateLambda(invocation.Arguments[1].Value, sourceElement) is { } inner
+                    ? CollectionOf(inner.FileText is { IsFields: true } innerFields ? inner with { FileText = innerFields.AnyField() } : ElementOf(inner))
                     : AbstractValue.Unknown;
             case "Where" or "OrderBy" or "OrderByDescending" or "ThenBy" or "ThenByDescending" or "Take" or "Skip" or "TakeLast" or "SkipLast"
                 or "Reverse" or "Distinct" or "ToArray" or "ToList" or "AsEnumerable" or "Shuffle" or "DefaultIfEmpty" or "Cast" or "OfType":
                 for (var i = 1; i < arguments.Length; i++)
                     EvaluateLambda(invocation.Arguments[i].Value, ElementOf(source));
-                return source with { Rows = name is "ToArray" or "ToList" or "Reverse" or "OrderBy" or "OrderByDescending" or "Shuffle" ? source.Rows : null };
+                return source with
+                {
+                    Rows = name is "ToArray" or "ToList" or "Reverse" or "OrderBy" or "OrderByDescending" or "Shuffle" ? source.Rows : null,
+                    // Fields filtered or counted off by a number not known here are no longer known columns.
+                    FileText = source.FileText is { IsFields: true } && name is "Where" or "Take" or "Skip" or "TakeLast" or "SkipLast" or "Distinct" ? null : source.FileText,
+                };
             case "Concat" or "Union" or "Append" or "Prepend" when arguments.Length == 2:
                 var other = name is "Append" or "Prepend" ? CollectionOf(arguments[1]) : arguments[1];
                 return source.IsEmptyCollection ? other : other.IsEmptyCollection ? source : source.Join(other) with { Rows = null };
             case "First" or "FirstOrDefault" or "Last" or "LastOrDefault" or "Single" or "SingleOrDefault" or "ElementAt" or "ElementAtOrDefault":
-                return ElementOf(source);
+                // parts.First() of a split line is its first field; any other pick of a field is some field.
+                if (source.FileText is { IsFields: true } picked && IsStringSequence(invocation.Arguments[0].Value.Type))
+                    return name is "First" or "FirstOrDefault" && arguments.Length == 1 ? source with { FileText = picked.Field(0) } : source with { FileText = null };
+                return sourceElement;
             case "Range" when arguments.Length == 2 && arguments[0].Range.IsConstant && arguments[1].Range.IsConstant:
                 var start = arguments[0].Range.Low;
                 var count = arguments[1].Range.Low;
@@ -565,6 +711,39 @@ internal sealed partial class TrainingInterpreter
                 return source.Rows is long rows ? AbstractValue.Data(Interval.Constant(rows), ValueOrigin.Literal, ElementKind.Integer) : AbstractValue.Data(Interval.Unknown, ValueOrigin.Unknown, ElementKind.Integer);
             default:
                 return null;
+        }
+    }
+
+    /// <summary>
+    /// An element of a collection of the static type <paramref name="collectionType"/>: a split line of a data file
+    /// (<c>string[]</c>) holds fields, so its element is one of its fields, while a sequence of split lines
+    /// (<c>IEnumerable&lt;string[]&gt;</c>, carried by the same value) holds split lines.
+    /// </summary>
+    internal AbstractValue ElementOf(AbstractValue collection, ITypeSymbol? collectionType)
+    {
+        var element = ElementOf(collection);
+        return element.FileText is { IsFields: true } fields && IsStringSequence(collectionType) ? element with { FileText = fields.AnyField() } : element;
+    }
+
+    private static bool IsStringSequence(ITypeSymbol? type)
+    {
+        switch (type)
+        {
+            case IArrayTypeSymbol array:
+                return array.ElementType.SpecialType == SpecialType.System_String;
+            case INamedTypeSymbol { SpecialType: SpecialType.System_String }:
+                return false;
+            case INamedTypeSymbol named:
+                if (named.IsGenericType && named.TypeArguments.Length == 1 && named.TypeArguments[0].SpecialType == SpecialType.System_String)
+                    return true;
+                foreach (var implemented in named.AllInterfaces)
+                {
+                    if (implemented is { Name: "IEnumerable", IsGenericType: true } && implemented.TypeArguments[0].SpecialType == SpecialType.System_String)
+                        return true;
+                }
+                return false;
+            default:
+                return false;
         }
     }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -158,7 +159,9 @@ internal sealed partial class TrainingInterpreter
                 if (arraySymbol is not null && (_environment.TryGetValue(arraySymbol, out var array) || arraySymbol is IFieldSymbol && (array = Evaluate(element.ArrayReference)) is not null))
                 {
                     var origin = AbstractValue.CombineOrigins(array.Origin, value.Origin == ValueOrigin.Literal ? array.Origin : value.Origin);
-                    var filled = array.IsEmptyCollection ? value.WithRows(null) : array with { Range = array.Range.Join(value.Range), Columns = default, Origin = origin };
+                    var filled = array.IsEmptyCollection
+                        ? value.WithRows(null)
+                        : array with { Range = array.Range.Join(value.Range), Columns = WrittenColumns(array.Columns, element, value.Range), Origin = origin, Evidence = array.Evidence ?? value.Evidence, JoinedColumns = array.JoinedColumns || value.JoinedColumns };
                     WriteVariable(arraySymbol, filled, mutation: true);
                 }
                 break;
@@ -194,6 +197,30 @@ internal sealed partial class TrainingInterpreter
                 Deconstruct(target, value);
                 break;
         }
+    }
+
+    /// <summary>Columns of a 2-D array tracked one by one (<c>new float[n, 4]</c>); wider tables keep one bound.</summary>
+    private const int MaxTrackedColumns = 256;
+
+    /// <summary>
+    /// The columns of a 2-D array after <c>table[i, k] = value</c>: column k when k is a constant, columns a..b when k
+    /// is the counter of a loop over them, every column otherwise. Default when the columns are not tracked.
+    /// </summary>
+    private ImmutableArray<Interval> WrittenColumns(ImmutableArray<Interval> columns, IArrayElementReferenceOperation element, Interval value)
+    {
+        if (columns.IsDefault || element.Indices.Length != 2)
+            return default;
+        int first = 0, last = columns.Length - 1;
+        if (element.Indices[1].ConstantValue is { HasValue: true, Value: int column })
+            first = last = column;
+        else if (LoopCounterRange(element.Indices[1]) is { End: { } end } counted)
+            (first, last) = (counted.Start, end);
+        if (first < 0 || last >= columns.Length || first > last)
+            return default;
+        var builder = columns.ToBuilder();
+        for (var k = first; k <= last; k++)
+            builder[k] = builder[k].Join(value);
+        return builder.MoveToImmutable();
     }
 
     /// <summary>A field or auto-property of the object being interpreted (or a static one) now holds <paramref name="value"/>.</summary>
@@ -450,6 +477,16 @@ internal sealed partial class TrainingInterpreter
                 var size = Evaluate(creation.DimensionSizes[0]).Range;
                 return AbstractValue.Data(Interval.Constant(0), ValueOrigin.Literal, kind).WithRows(size.IsConstant ? (long)size.Low : null);
             }
+            if (IsNumeric(elementType) && creation.DimensionSizes.Length == 2)
+            {
+                // new float[rows, 4]: a table of zeros until written, column by column (features[i, 0] = size).
+                var rows = Evaluate(creation.DimensionSizes[0]).Range;
+                var width = Evaluate(creation.DimensionSizes[1]).Range;
+                var table = AbstractValue.Data(Interval.Constant(0), ValueOrigin.Literal, kind).WithRows(rows.IsConstant ? (long)rows.Low : null);
+                return width.IsConstant && width.Low is >= 1 and <= MaxTrackedColumns
+                    ? table.WithColumns(ImmutableArray.CreateRange(Enumerable.Repeat(Interval.Constant(0), (int)width.Low)))
+                    : table;
+            }
             return AbstractValue.Data(Interval.Unknown, ValueOrigin.RuntimeData, kind);
         }
 
@@ -514,11 +551,22 @@ internal sealed partial class TrainingInterpreter
             return AbstractValue.Data(Interval.Unknown, ValueOrigin.Unknown, ElementKind.Integer);
         }
         var array = Evaluate(element.ArrayReference);
-        // lines[i] of a data file is one of its lines; parts[2] of a split line is the file's column 2.
-        if (array.FileText is { IsLines: true })
-            return array with { Columns = default, Rows = null };
-        if (array.FileText is { IsFields: true } fields && element.Indices.Length == 1 && element.Indices[0].ConstantValue is { HasValue: true, Value: int column } && column >= 0)
-            return array.Derived() with { Columns = default, Rows = null, FileText = fields.Field(column) };
+        // lines[i] of a data file is one of its lines (after the first when i counts from 1); parts[2] of a split line
+        // is the file's column 2, parts[j] for j counting 0..3 any of its columns 0..3.
+        if (array.FileText is { IsLines: true } lines)
+        {
+            var line = array with { Columns = default, Rows = null };
+            return element.Indices.Length == 1 && LoopCounterRange(element.Indices[0]) is { Start: 1 } ? line with { FileText = lines.Skipping(1) } : line;
+        }
+        if (array.FileText is { IsFields: true } fields && element.Indices.Length == 1)
+        {
+            var field = array.Derived() with { Columns = default, Rows = null };
+            if (element.Indices[0].ConstantValue is { HasValue: true, Value: int column } && column >= 0)
+                return field with { FileText = fields.Field(column) };
+            if (LoopCounterRange(element.Indices[0]) is { Start: >= 0, End: { } end } counted && end >= counted.Start)
+                return field with { FileText = fields.FieldIn(counted.Start, end) };
+            return field;
+        }
         return array.Derived() with { Columns = default, Rows = null };
     }
 
@@ -538,8 +586,15 @@ internal sealed partial class TrainingInterpreter
         {
             if (symbol.IsIndexer)
             {
-                // x[rows] keeps columns; x[rows, column] picks one.
-                return property.Arguments.Length == 1 ? instance.WithRows(null) : (instance with { Columns = default, Rows = null });
+                // x[rows] keeps columns; x[rows, column] picks one (x[.., 3..] too: a params array of two indices).
+                var picksColumns = property.Arguments.Length > 1
+                    || property.Arguments[0].Value is IArrayCreationOperation { Initializer.ElementValues.Length: > 1 }
+                    || (property.Arguments[0].ArgumentKind == ArgumentKind.ParamArray && property.Arguments[0].Value is not IArrayCreationOperation);
+                if (!picksColumns)
+                    return instance.WithRows(null);
+                var picked = instance with { Columns = default, Rows = null };
+                // Some columns of a bound joined over several file columns: which ones, and their bound, are not known.
+                return instance.JoinedColumns ? picked with { Range = Interval.Unknown, Evidence = null } : picked;
             }
             return symbol.Name switch
             {
@@ -549,7 +604,7 @@ internal sealed partial class TrainingInterpreter
         }
         // list[i], rows[i]: an element of the collection.
         if (instance is not null && symbol.IsIndexer && property.Arguments.Length == 1 && IsCollection(symbol.ContainingType))
-            return ElementOf(instance);
+            return ElementOf(instance, symbol.ContainingType);
         if (instance is not null && symbol.Name is "Count" or "Length" or "LongLength" && !IsUserCode(symbol))
         {
             return instance.Rows is long count

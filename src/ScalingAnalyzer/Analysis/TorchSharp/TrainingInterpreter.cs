@@ -391,8 +391,95 @@ internal sealed partial class TrainingInterpreter
     private void ExecuteLoop(ILoopOperation loop, double? tripCount, AbstractValue? collection = null)
     {
         _tripCounts.Add(tripCount);
+        ILocalSymbol? counter = null;
+        (int Start, int? End) previousCounter = default;
+        var hadPreviousCounter = false;
         if (loop is IForLoopOperation forLoop)
+        {
+            if (SimpleCounter(forLoop) is { } simple)
+            {
+                counter = simple.Counter;
+                hadPreviousCounter = _loopCounters.TryGetValue(counter, out previousCounter);
+                _loopCounters[counter] = (simple.Start, simple.End);
+            }
             WidenLoopCounters(forLoop);
+        }
+        try
+        {
+            ExecuteLoopRounds(loop, collection);
+        }
+        finally
+        {
+            if (counter is not null)
+            {
+                if (hadPreviousCounter)
+                    _loopCounters[counter] = previousCounter;
+                else
+                    _loopCounters.Remove(counter);
+            }
+        }
+        _tripCounts.RemoveAt(_tripCounts.Count - 1);
+    }
+
+    /// <summary>
+    /// The counters of the for loops being run whose values inside the body are known: from a constant start, stepped
+    /// up by a constant at the bottom only, below a bound (<see cref="LoopCounterRange"/>).
+    /// </summary>
+    private readonly Dictionary<ILocalSymbol, (int Start, int? End)> _loopCounters = new(SymbolEqualityComparer.Default);
+
+    /// <summary>Whether each for loop's body writes its counter (looked at once per loop).</summary>
+    private Dictionary<IForLoopOperation, bool>? _bodyWritesCounter;
+
+    /// <summary>
+    /// <c>for (var j = 0; j &lt; 4; j++)</c> whose body never writes <c>j</c>: in the body <c>j</c> runs over 0..3 (End
+    /// null when the bound is not a constant, <c>i &lt; lines.Length</c>). Null for any other loop.
+    /// </summary>
+    private (ILocalSymbol Counter, int Start, int? End)? SimpleCounter(IForLoopOperation loop)
+    {
+        if (loop.Condition is not IBinaryOperation { LeftOperand: var left, RightOperand: var right, OperatorKind: BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual } condition
+            || Strip(left) is not ILocalReferenceOperation { Local: var counter }
+            || loop.AtLoopBottom.Length != 1
+            || !IsIntegral(counter.Type)
+            || !_environment.TryGetValue(counter, out var startValue) || !startValue.Range.IsConstant
+            || startValue.Range.Low is < 0 or > int.MaxValue
+            || IncrementOf(loop.AtLoopBottom[0], counter) is not > 0)
+            return null;
+        _bodyWritesCounter ??= new Dictionary<IForLoopOperation, bool>();
+        if (!_bodyWritesCounter.TryGetValue(loop, out var writes))
+        {
+            writes = false;
+            foreach (var operation in loop.Body.DescendantsAndSelf())
+            {
+                var target = operation switch
+                {
+                    IIncrementOrDecrementOperation increment => increment.Target,
+                    IAssignmentOperation assignment => assignment.Target,
+                    IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } reference => reference.Value,
+                    _ => null,
+                };
+                if (target is not null && Strip(target) is ILocalReferenceOperation written && SymbolEqualityComparer.Default.Equals(written.Local, counter))
+                {
+                    writes = true;
+                    break;
+                }
+            }
+            _bodyWritesCounter[loop] = writes;
+        }
+        if (writes)
+            return null;
+        var bound = Evaluate(right).Range;
+        int? end = null;
+        if (bound.IsConstant && bound.Low < int.MaxValue)
+            end = (int)(condition.OperatorKind == BinaryOperatorKind.LessThan ? Math.Ceiling(bound.Low) - 1 : Math.Floor(bound.Low));
+        return (counter, (int)startValue.Range.Low, end);
+    }
+
+    /// <summary>The values an index takes when it is the counter of a for loop being run (<see cref="SimpleCounter"/>).</summary>
+    private (int Start, int? End)? LoopCounterRange(IOperation index)
+        => Strip(index) is ILocalReferenceOperation { Local: var local } && _loopCounters.TryGetValue(local, out var range) ? range : null;
+
+    private void ExecuteLoopRounds(ILoopOperation loop, AbstractValue? collection)
+    {
         var entry = Snapshot();
         var converged = false;
         var lastRound = entry;
@@ -420,7 +507,6 @@ internal sealed partial class TrainingInterpreter
                 Widen(entry);
             }
         }
-        _tripCounts.RemoveAt(_tripCounts.Count - 1);
     }
 
     private void RunLoopBody(ILoopOperation loop, AbstractValue? collection)
@@ -434,7 +520,7 @@ internal sealed partial class TrainingInterpreter
                     Execute(atBottom);
                 break;
             case IForEachLoopOperation forEach:
-                AssignLoopVariable(forEach.LoopControlVariable, ElementOf(collection ?? AbstractValue.Unknown));
+                AssignLoopVariable(forEach.LoopControlVariable, ElementOf(collection ?? AbstractValue.Unknown, Strip(forEach.Collection).Type));
                 Execute(forEach.Body);
                 break;
             case IWhileLoopOperation whileLoop:

@@ -180,6 +180,19 @@ internal sealed record AbstractValue
     /// </summary>
     public DataFiles.DataFileText? FileText { get; init; }
 
+    /// <summary>
+    /// Where a string names a data file of the project, when that is known at compile time (<c>"Data/houses.csv"</c>
+    /// handed to a reader's constructor and kept in its field): what <c>File.ReadAllLines(path)</c> reads.
+    /// </summary>
+    public DataFiles.DataFilePath? DataPath { get; init; }
+
+    /// <summary>
+    /// The range joins the bounds of several columns of a data file (<c>parts.Take(11)</c>, <c>parts[j]</c> for j in
+    /// 0..3): right for the whole value, but not for some of its columns picked out later (<c>x[.., 3..]</c>,
+    /// <c>narrow(1, ...)</c>), whose range is then unknown.
+    /// </summary>
+    public bool JoinedColumns { get; init; }
+
     /// <summary>What a known range rests on when it is not the code's own ("column 2 spans [900, 1100] in sensors.csv"), so a finding can say so.</summary>
     public string? Evidence { get; init; }
 
@@ -286,8 +299,11 @@ internal sealed record AbstractValue
             PassesValues = PassesValues && other.PassesValues,
             ScaledWith = ScalingSource.Join(ScaledWith, other.ScaledWith),
             OutputUnitsResolved = OutputUnitsResolved && other.OutputUnitsResolved,
-            FileText = FileText is not null && FileText.SameAs(other.FileText) ? FileText : null,
-            Evidence = Evidence == other.Evidence ? Evidence : null,
+            FileText = FileText?.Join(other.FileText),
+            DataPath = DataPath is not null && other.DataPath is not null && DataPath.SameAs(other.DataPath) ? DataPath : null,
+            // A file's bounds joined with the zeros an array started as still rest on the file.
+            Evidence = Evidence == other.Evidence ? Evidence : other.Evidence is null && other.Range.IsConstant ? Evidence : Evidence is null && Range.IsConstant ? other.Evidence : null,
+            JoinedColumns = JoinedColumns || other.JoinedColumns,
         };
     }
 
@@ -372,7 +388,8 @@ internal sealed record AbstractValue
             || NormalizesInput != other.NormalizesInput || Columns.IsDefault != other.Columns.IsDefault
             || Elements.IsDefault != other.Elements.IsDefault || (Element is null) != (other.Element is null)
             || (Members is null) != (other.Members is null)
-            || !ScalingSource.SameFacts(ScaledWith, other.ScaledWith) || OutputUnitsResolved != other.OutputUnitsResolved)
+            || !ScalingSource.SameFacts(ScaledWith, other.ScaledWith) || OutputUnitsResolved != other.OutputUnitsResolved
+            || (DataPath is null ? other.DataPath is not null : !DataPath.SameAs(other.DataPath)))
             return false;
         if (!Elements.IsDefault)
         {
