@@ -82,6 +82,101 @@ internal sealed class ProgramSummaries
     public AbstractValue? FieldValue(ISymbol fieldOrProperty, CancellationToken cancellationToken)
         => _fields.ValueOf(fieldOrProperty, cancellationToken);
 
+    private readonly ConcurrentDictionary<IMethodSymbol, IMethodSymbol?> _implementations = new(SymbolEqualityComparer.Default);
+    private ImmutableArray<INamedTypeSymbol> _sourceTypes;
+
+    /// <summary>
+    /// The one method of this compilation a call of an interface method or an abstract method of the compilation's own
+    /// types runs (<c>IDataSource source = new CsvSource(path); source.Load()</c>): null when the compilation holds no
+    /// implementation with a body, or more than one (which runs is then decided at run time).
+    /// </summary>
+    public IMethodSymbol? SingleImplementation(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        method = method.OriginalDefinition;
+        if (method.DeclaringSyntaxReferences.IsEmpty || method.ContainingType is not { } owner
+            || !(owner.TypeKind == TypeKind.Interface || method.IsAbstract) || method.IsStatic)
+            return null;
+        if (_implementations.TryGetValue(method, out var known))
+            return known;
+        IMethodSymbol? found = null;
+        var several = false;
+        foreach (var type in SourceTypes(cancellationToken))
+        {
+            if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || type.IsAbstract && owner.TypeKind == TypeKind.Interface && !Implements(type, owner))
+                continue;
+            IMethodSymbol? implementation = null;
+            if (owner.TypeKind == TypeKind.Interface)
+            {
+                if (Implements(type, owner))
+                    implementation = type.FindImplementationForInterfaceMember(method) as IMethodSymbol;
+            }
+            else
+            {
+                foreach (var member in type.GetMembers(method.Name))
+                {
+                    for (var overridden = (member as IMethodSymbol)?.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+                    {
+                        if (SymbolEqualityComparer.Default.Equals(overridden.OriginalDefinition, method))
+                        {
+                            implementation = (IMethodSymbol)member;
+                            break;
+                        }
+                    }
+                }
+            }
+            if (implementation is null || implementation.IsAbstract || implementation.DeclaringSyntaxReferences.IsEmpty)
+                continue;
+            implementation = implementation.OriginalDefinition;
+            if (found is not null && !SymbolEqualityComparer.Default.Equals(found, implementation))
+            {
+                several = true;
+                break;
+            }
+            found = implementation;
+        }
+        var result = several ? null : found;
+        return _implementations.GetOrAdd(method, result);
+    }
+
+    private static bool Implements(INamedTypeSymbol type, INamedTypeSymbol @interface)
+    {
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, @interface.OriginalDefinition))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>The classes and structs declared in this compilation, nested ones too (a walk of its symbols, once).</summary>
+    private ImmutableArray<INamedTypeSymbol> SourceTypes(CancellationToken cancellationToken)
+    {
+        if (!_sourceTypes.IsDefault)
+            return _sourceTypes;
+        var types = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
+        var pending = new Stack<INamespaceOrTypeSymbol>();
+        pending.Push(_compilation.Assembly.GlobalNamespace);
+        while (pending.Count > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var current = pending.Pop();
+            if (current is INamespaceSymbol ns)
+            {
+                foreach (var member in ns.GetMembers())
+                    pending.Push(member);
+            }
+            else if (current is INamedTypeSymbol type)
+            {
+                types.Add(type);
+                foreach (var nested in type.GetTypeMembers())
+                    pending.Push(nested);
+            }
+        }
+        var result = types.ToImmutable();
+        ImmutableInterlocked.InterlockedInitialize(ref _sourceTypes, result);
+        return _sourceTypes;
+    }
+
     /// <summary>
     /// The executable body of a method, constructor, accessor or local function declared once in this compilation and
     /// small enough to interpret; null otherwise.

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -537,8 +538,13 @@ internal sealed partial class TrainingInterpreter
 
     private AbstractValue ArrayElement(IArrayElementReferenceOperation element)
     {
-        foreach (var index in element.Indices)
-            Evaluate(index);
+        var firstIndex = AbstractValue.Unknown;
+        for (var i = 0; i < element.Indices.Length; i++)
+        {
+            var index = Evaluate(element.Indices[i]);
+            if (i == 0)
+                firstIndex = index;
+        }
         // x.shape[0]: the tensor's row count when it is known.
         if (element.ArrayReference is IPropertyReferenceOperation { Property.Name: "shape", Instance: { } shapeOf } && _symbols.IsTensor(shapeOf.Type)
             && element.Indices.Length == 1 && element.Indices[0].ConstantValue is { HasValue: true, Value: int dimension })
@@ -563,6 +569,9 @@ internal sealed partial class TrainingInterpreter
             var field = array.Derived() with { Columns = default, Rows = null };
             if (element.Indices[0].ConstantValue is { HasValue: true, Value: int column } && column >= 0)
                 return field with { FileText = fields.Field(column) };
+            // parts[index] with index a value known here (a parameter bound to a constant, a local set once).
+            if (firstIndex.Range is { IsConstant: true, Low: >= 0 and < DataFiles.DataFileLimits.MaxColumns } known && known.Low == Math.Floor(known.Low))
+                return field with { FileText = fields.Field((int)known.Low) };
             if (LoopCounterRange(element.Indices[0]) is { Start: >= 0, End: { } end } counted && end >= counted.Start)
                 return field with { FileText = fields.FieldIn(counted.Start, end) };
             return field;
@@ -614,6 +623,8 @@ internal sealed partial class TrainingInterpreter
         // A getter with a body, of this compilation: what it returns.
         if (_program is not null && symbol.GetMethod is { } getter && !symbol.IsIndexer && !getter.DeclaringSyntaxReferences.IsEmpty)
         {
+            if (getter.IsAbstract && _program.SingleImplementation(getter, _cancellationToken) is { } implemented)
+                getter = implemented;
             if (CallUser(getter, property.Instance, instance, Array.Empty<AbstractValue>(), invocation: null, out var returned))
                 return returned ?? AbstractValue.Unknown;
         }
@@ -701,6 +712,10 @@ internal sealed partial class TrainingInterpreter
         if (method.Name is "forward" or "call" && invocation.Instance is not null && _symbols.IsModule(invocation.Instance.Type))
             return _symbols.IsLossModule(invocation.Instance.Type) ? LossCall(call, _symbols.IsRegressionLossModule(invocation.Instance.Type)) : ForwardCall(call);
 
+        // A delegate held in a variable (Func<float[], Tensor> toColumn = v => torch.tensor(v)): what its lambda or local function returns.
+        if (method.MethodKind == MethodKind.DelegateInvoke && receiver?.Callable is { } callable && InvokeDelegate(callable, invocation, arguments) is { } delegated)
+            return delegated;
+
         var containing = method.ContainingType;
         if (method.Name is "save" or "load" && invocation.Instance is not null && _symbols.IsModule(invocation.Instance.Type))
             RecordModelFile(invocation);
@@ -746,7 +761,9 @@ internal sealed partial class TrainingInterpreter
 
         if (_program is not null && IsUserCode(method) && method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction)
         {
-            if (CallUser(method, invocation.Instance, receiver, arguments, invocation, out var followed))
+            // Through an interface or an abstract method: the one implementation the compilation holds, if only one.
+            var target = method.IsAbstract ? _program.SingleImplementation(method, _cancellationToken) ?? method : method;
+            if (CallUser(target, invocation.Instance, receiver, arguments, invocation, out var followed))
                 return followed ?? AbstractValue.Unknown;
         }
 
@@ -975,6 +992,44 @@ internal sealed partial class TrainingInterpreter
     }
 
     /// <summary>The body a delegate runs: a lambda's, or a local function's (found in the method being interpreted).</summary>
+    /// <summary>The lambdas running as delegates called from a variable: one calling itself is unknown there.</summary>
+    private HashSet<IOperation>? _runningDelegates;
+
+    /// <summary>
+    /// A call of a delegate whose code is known (<see cref="AbstractValue.Callable"/>): a lambda runs here with its
+    /// parameters bound, seeing what it captures as it is now; a local function is called as one. Null when not followed.
+    /// </summary>
+    private AbstractValue? InvokeDelegate(IOperation body, IInvocationOperation invocation, AbstractValue[] arguments)
+    {
+        switch (body.Parent)
+        {
+            case IAnonymousFunctionOperation lambda:
+                _runningDelegates ??= new HashSet<IOperation>();
+                if (!_runningDelegates.Add(lambda))
+                    return AbstractValue.Unknown;
+                try
+                {
+                    var bound = new AbstractValue[lambda.Symbol.Parameters.Length];
+                    for (var i = 0; i < bound.Length; i++)
+                        bound[i] = AbstractValue.Unknown;
+                    for (var i = 0; i < invocation.Arguments.Length && i < arguments.Length; i++)
+                    {
+                        if (invocation.Arguments[i].Parameter is { Ordinal: var ordinal } && ordinal < bound.Length)
+                            bound[ordinal] = arguments[i];
+                    }
+                    return EvaluateLambda(lambda, bound);
+                }
+                finally
+                {
+                    _runningDelegates.Remove(lambda);
+                }
+            case ILocalFunctionOperation function when _program is not null:
+                return CallUser(function.Symbol, null, null, arguments, invocation, out var returned) ? returned ?? AbstractValue.Unknown : null;
+            default:
+                return null;
+        }
+    }
+
     private static IOperation? CallableBody(IOperation target)
     {
         switch (target)
