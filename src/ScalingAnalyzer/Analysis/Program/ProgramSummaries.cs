@@ -82,6 +82,125 @@ internal sealed class ProgramSummaries
     public AbstractValue? FieldValue(ISymbol fieldOrProperty, CancellationToken cancellationToken)
         => _fields.ValueOf(fieldOrProperty, cancellationToken);
 
+    private readonly ConcurrentDictionary<IMethodSymbol, ImmutableDictionary<ISymbol, AbstractValue>?> _constructorPaths = new(SymbolEqualityComparer.Default);
+    private Dictionary<string, List<SyntaxNode>>? _creationsByName;
+    private readonly object _creationsGate = new();
+
+    /// <summary>
+    /// The data file paths a constructor is always handed (<c>new HousePriceModel("Data/houses.csv")</c> at every
+    /// creation in the compilation, the same path each time), by parameter: what a field it sets from them holds
+    /// wherever it is read (<see cref="FieldValue"/>). Null when the project has no data files, the constructor has no
+    /// string parameter, it is reached another way (a derived class, <c>this(...)</c>), or the creations disagree.
+    /// </summary>
+    public ImmutableDictionary<ISymbol, AbstractValue>? ConstructorPaths(IMethodSymbol constructor, CancellationToken cancellationToken)
+    {
+        constructor = constructor.OriginalDefinition;
+        if (DataFiles.IsEmpty || constructor.MethodKind != MethodKind.Constructor || constructor.ContainingType is not { } type)
+            return null;
+        var any = false;
+        foreach (var parameter in constructor.Parameters)
+            any |= parameter.Type.SpecialType == SpecialType.System_String;
+        if (!any)
+            return null;
+        if (_constructorPaths.TryGetValue(constructor, out var known))
+            return known;
+        var result = FindConstructorPaths(constructor, type, cancellationToken);
+        return _constructorPaths.GetOrAdd(constructor, result);
+    }
+
+    private ImmutableDictionary<ISymbol, AbstractValue>? FindConstructorPaths(IMethodSymbol constructor, INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        foreach (var other in SourceTypes(cancellationToken))
+        {
+            if (SymbolEqualityComparer.Default.Equals(other.BaseType?.OriginalDefinition, type))
+                return null;
+        }
+        foreach (var sibling in type.InstanceConstructors)
+        {
+            foreach (var reference in sibling.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(cancellationToken) is Microsoft.CodeAnalysis.CSharp.Syntax.ConstructorDeclarationSyntax { Initializer: { } initializer }
+                    && initializer.ThisOrBaseKeyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.ThisKeyword))
+                    return null;
+            }
+        }
+        var paths = new Dictionary<IParameterSymbol, ScalingAnalyzer.Analysis.DataFiles.DataFilePath?>(SymbolEqualityComparer.Default);
+        var sites = 0;
+        foreach (var node in CreationsNamed(type.Name, cancellationToken))
+        {
+            var model = _semanticModelFor(node.SyntaxTree);
+            if (model.GetOperation(node, cancellationToken) is not IObjectCreationOperation creation
+                || !SymbolEqualityComparer.Default.Equals(creation.Constructor?.OriginalDefinition, constructor))
+                continue;
+            sites++;
+            foreach (var parameter in constructor.Parameters)
+            {
+                if (parameter.Type.SpecialType != SpecialType.System_String)
+                    continue;
+                ScalingAnalyzer.Analysis.DataFiles.DataFilePath? path = null;
+                foreach (var argument in creation.Arguments)
+                {
+                    if (argument.Parameter?.Ordinal == parameter.Ordinal)
+                        path = ScalingAnalyzer.Analysis.DataFiles.DataFilePaths.Evaluate(argument.Value, cancellationToken);
+                }
+                paths[parameter] = !paths.TryGetValue(parameter, out var before) ? path : before is not null && before.SameAs(path) ? before : null;
+            }
+        }
+        if (sites == 0)
+            return null;
+        var seeded = ImmutableDictionary.CreateBuilder<ISymbol, AbstractValue>(SymbolEqualityComparer.Default);
+        foreach (var pair in paths)
+        {
+            if (pair.Value is not null)
+                seeded[pair.Key] = AbstractValue.Unknown with { DataPath = pair.Value };
+        }
+        return seeded.Count == 0 ? null : seeded.ToImmutable();
+    }
+
+    /// <summary>The object creations of the compilation (<c>new T(...)</c> by the name written, <c>new(...)</c> under ""), found in one walk of its trees.</summary>
+    private List<SyntaxNode> CreationsNamed(string name, CancellationToken cancellationToken)
+    {
+        lock (_creationsGate)
+        {
+            if (_creationsByName is null)
+            {
+                var byName = new Dictionary<string, List<SyntaxNode>>(StringComparer.Ordinal);
+                foreach (var tree in _compilation.SyntaxTrees)
+                {
+                    foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+                    {
+                        var written = node switch
+                        {
+                            Microsoft.CodeAnalysis.CSharp.Syntax.ObjectCreationExpressionSyntax { Type: var typeSyntax } => RightmostName(typeSyntax),
+                            Microsoft.CodeAnalysis.CSharp.Syntax.ImplicitObjectCreationExpressionSyntax => "",
+                            _ => null,
+                        };
+                        if (written is null)
+                            continue;
+                        if (!byName.TryGetValue(written, out var list))
+                            byName[written] = list = new List<SyntaxNode>();
+                        list.Add(node);
+                    }
+                }
+                _creationsByName = byName;
+            }
+            var found = new List<SyntaxNode>();
+            if (_creationsByName.TryGetValue(name, out var named))
+                found.AddRange(named);
+            if (_creationsByName.TryGetValue("", out var implicitCreations))
+                found.AddRange(implicitCreations);
+            return found;
+        }
+    }
+
+    private static string? RightmostName(Microsoft.CodeAnalysis.CSharp.Syntax.TypeSyntax type) => type switch
+    {
+        Microsoft.CodeAnalysis.CSharp.Syntax.SimpleNameSyntax simple => simple.Identifier.ValueText,
+        Microsoft.CodeAnalysis.CSharp.Syntax.QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+        Microsoft.CodeAnalysis.CSharp.Syntax.AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+        _ => null,
+    };
+
     private readonly ConcurrentDictionary<IMethodSymbol, IMethodSymbol?> _implementations = new(SymbolEqualityComparer.Default);
     private ImmutableArray<INamedTypeSymbol> _sourceTypes;
 

@@ -141,7 +141,12 @@ internal sealed class ReadonlyFieldValues
         var options = _optionsFor(member.DeclaringSyntaxReferences[0].SyntaxTree);
         foreach (var writer in writers)
         {
-            var written = TrainingInterpreter.ValueWrittenTo(member, writer, _program, options, cancellationToken);
+            // A constructor always handed the same data file path (new Model("Data/houses.csv")) reads that file.
+            var parameters = writer is IConstructorBodyOperation && !_program.DataFiles.IsEmpty
+                             && _semanticModelFor(writer.Syntax.SyntaxTree).GetDeclaredSymbol(writer.Syntax, cancellationToken) is IMethodSymbol constructor
+                ? _program.ConstructorPaths(constructor, cancellationToken)
+                : null;
+            var written = TrainingInterpreter.ValueWrittenTo(member, writer, _program, options, cancellationToken, parameters);
             if (written is null)
                 return null;
             if (written.Scaling != ScalingKind.None)
@@ -221,7 +226,15 @@ internal sealed class ReadonlyFieldValues
     }
 
     private static bool IsWrite(IMemberReferenceOperation reference)
-        => reference.Parent is ISimpleAssignmentOperation assignment && ReferenceEquals(assignment.Target, reference);
+    {
+        if (reference.Parent is ISimpleAssignmentOperation assignment && ReferenceEquals(assignment.Target, reference))
+            return true;
+        // (_x, _y) = ReadTable(path): an element of a deconstruction's target.
+        IOperation current = reference;
+        while (current.Parent is ITupleOperation tuple)
+            current = tuple;
+        return !ReferenceEquals(current, reference) && current.Parent is IDeconstructionAssignmentOperation deconstruction && ReferenceEquals(deconstruction.Target, current);
+    }
 
     /// <summary>_list.Add(x): the member's contents written.</summary>
     private static bool IsAddition(IMemberReferenceOperation reference)

@@ -96,7 +96,8 @@ internal sealed partial class TrainingInterpreter
     /// What <paramref name="code"/> (a field initializer, or a constructor body) writes to <paramref name="field"/>, all
     /// its writes joined; null when it writes nothing or is too large to interpret. Helpers are not followed here.
     /// </summary>
-    public static AbstractValue? ValueWrittenTo(ISymbol field, IOperation code, ProgramSummaries program, ScalingOptions options, CancellationToken cancellationToken)
+    public static AbstractValue? ValueWrittenTo(ISymbol field, IOperation code, ProgramSummaries program, ScalingOptions options, CancellationToken cancellationToken,
+        IReadOnlyDictionary<ISymbol, AbstractValue>? parameters = null)
     {
         var interpreter = new TrainingInterpreter(program.Symbols, options, method: null, helperSummaries: null, program, parameterConstants: null, cancellationToken)
         {
@@ -110,6 +111,11 @@ internal sealed partial class TrainingInterpreter
             var memberType = field switch { IFieldSymbol f => f.Type, IPropertySymbol p => p.Type, _ => null };
             if (code is not (IFieldInitializerOperation or IPropertyInitializerOperation) && IsCollection(memberType))
                 interpreter._environment[field] = AbstractValue.EmptyCollection(ElementKindOf(memberType));
+            if (parameters is not null)
+            {
+                foreach (var pair in parameters)
+                    interpreter._environment[pair.Key] = pair.Value;
+            }
             if (code is IFieldInitializerOperation initializer)
                 interpreter._captured = interpreter.Evaluate(initializer.Value);
             else if (code is IPropertyInitializerOperation propertyInitializer)
