@@ -56,6 +56,12 @@ internal sealed class DataFileText
 
     public bool IsLines => Kind == TextKind.Lines;
     public bool IsWholeText => Kind == TextKind.WholeText;
+
+    /// <summary>One field (or a number parsed from one) out of a known run of columns.</summary>
+    public bool IsField => Kind == TextKind.Field;
+
+    /// <summary>The run of columns a field may come from, as the fields of a row (to take positions of a row parsed whole).</summary>
+    public DataFileText AsFields() => new(Files, File, SkippedLines, TextKind.Fields, Separators, DropsEmptyFields, First, Last);
     public bool IsFields => Kind == TextKind.Fields;
 
     public static DataFileText Lines(ProjectDataFiles files, AdditionalText file) => new(files, file, 0, TextKind.Lines, null, false, 0, -1);

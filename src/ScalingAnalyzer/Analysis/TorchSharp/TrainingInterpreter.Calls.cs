@@ -236,11 +236,13 @@ internal sealed partial class TrainingInterpreter
             }
             return AbstractValue.Unknown with { Elements = items.MoveToImmutable() };
         }
-        if (type is INamedTypeSymbol { Name: "StreamReader", ContainingNamespace: { Name: "IO", ContainingNamespace.Name: "System" } } && arguments.Length > 0
-            && creation.Arguments[0].Value.Type?.SpecialType == SpecialType.System_String)
+        if (type is INamedTypeSymbol { Name: "StreamReader" or "FileStream", ContainingNamespace: { Name: "IO", ContainingNamespace.Name: "System" } } && arguments.Length > 0)
         {
-            // new StreamReader(path): a reader of a data file's lines (reader.ReadLine()).
-            return DataFileLines(creation.Arguments[0].Value, arguments[0]) ?? AbstractValue.Unknown;
+            // new StreamReader(path), new StreamReader(File.OpenRead(path)), new FileStream(path, FileMode.Open): a data
+            // file's lines, read with reader.ReadLine().
+            if (creation.Arguments[0].Value.Type?.SpecialType == SpecialType.System_String)
+                return DataFileLines(creation.Arguments[0].Value, arguments[0]) ?? AbstractValue.Unknown;
+            return arguments[0].FileText is { IsLines: true, SkippedLines: 0 } ? arguments[0] with { Identity = new object() } : AbstractValue.Unknown;
         }
         if (IsNumericCollection(type) || (type is INamedTypeSymbol { Name: "List" or "Queue" or "Stack" or "HashSet", IsGenericType: true } && IsCollection(type)))
         {
@@ -356,7 +358,12 @@ internal sealed partial class TrainingInterpreter
     }
 
     private static AbstractValue Added(AbstractValue collection, AbstractValue added)
-        => collection.IsEmptyCollection ? added : collection.Join(added) with { Identity = collection.Identity };
+    {
+        // Numbers parsed from a row's fields, added to a list that gathers many rows: positions are no longer columns.
+        if (added.FileText is { IsField: true })
+            added = added with { FileText = null };
+        return collection.IsEmptyCollection ? added : collection.Join(added) with { Identity = collection.Identity };
+    }
 
     /// <summary>
     /// Runs a lambda given as an argument (a LINQ selector) with its parameters bound, in the current environment
@@ -398,7 +405,7 @@ internal sealed partial class TrainingInterpreter
                 return MathCall(name, arguments);
             case "System.Random":
                 return RandomCall(name, arguments);
-            case "System.IO.File" when name is "ReadAllLines" or "ReadLines" or "OpenText":
+            case "System.IO.File" when name is "ReadAllLines" or "ReadLines" or "OpenText" or "OpenRead" or "Open":
                 // The lines of a data file, or a reader of them (reader.ReadLine() gives one line at a time).
                 return arguments.Length > 0 ? DataFileLines(invocation.Arguments[0].Value, arguments[0]) : null;
             case "System.IO.File" when name == "ReadAllText":
@@ -517,8 +524,27 @@ internal sealed partial class TrainingInterpreter
     private AbstractValue Parsed(AbstractValue? text, ElementKind kind)
     {
         if (text?.FileText is { } fileText && fileText.ColumnOf(_options.DataFileLimits, _cancellationToken) is { } column)
-            return AbstractValue.Data(Interval.Of(column.Min, column.Max), ValueOrigin.RuntimeData, kind) with { Evidence = column.Evidence, JoinedColumns = column.Columns > 1 };
+        {
+            // The numbers keep the columns they come from, so a row parsed whole (parts.Select(float.Parse).ToArray())
+            // can still be taken apart by position (row[2], row.Take(2)).
+            return AbstractValue.Data(Interval.Of(column.Min, column.Max), ValueOrigin.RuntimeData, kind)
+                with { Evidence = column.Evidence, JoinedColumns = column.Columns > 1, FileText = fileText.IsField ? fileText : null };
+        }
         return AbstractValue.Data(Interval.Unknown, ValueOrigin.RuntimeData, kind);
+    }
+
+    /// <summary>
+    /// Some positions of a row of numbers: when the row was parsed from a known run of a data file's columns, the
+    /// numbers of the columns at those positions (<paramref name="skip"/>, at most <paramref name="take"/>, -1 for all;
+    /// <paramref name="take"/> 1 for one position); otherwise, when the row's bound joins several columns, unknown
+    /// (which columns those positions hold is not known); otherwise the row's own bound.
+    /// </summary>
+    internal AbstractValue PositionsOf(AbstractValue row, int skip, int take)
+    {
+        if (row.FileText is { IsField: true } parsed)
+            return Parsed(AbstractValue.Unknown with { FileText = take == 1 ? parsed.AsFields().Field(skip) : parsed.AsFields().Slice(skip, take) is var slice ? slice.AnyField() : null }, row.Kind)
+                with { Identity = new object() };
+        return row.JoinedColumns ? row.Derived() with { Range = Interval.Unknown, Columns = default, Evidence = null, JoinedColumns = false } : row;
     }
 
     /// <summary><c>float.Parse</c> given as a method group (<c>Select(float.Parse)</c>); null for anything else.</summary>
@@ -650,6 +676,14 @@ internal sealed partial class TrainingInterpreter
             case "Skip" when source.FileText is { IsLines: true } lines && arguments.Length == 2 && arguments[1].Range.IsConstant && arguments[1].Range.Low is >= 0 and <= 1:
                 // The header skip of a data file's lines: the rest are its rows.
                 return source with { Rows = null, FileText = lines.Skipping((int)arguments[1].Range.Low) };
+            case "Skip" or "Take" when (source.FileText is { IsField: true } || source.JoinedColumns) && source.FileText is not { IsFields: true }:
+                // row.Take(2) of numbers parsed from a row: the numbers of those columns.
+                if (arguments.Length == 2 && arguments[1].Range.IsConstant && arguments[1].Range.Low is >= 0 and < DataFiles.DataFileLimits.MaxColumns)
+                {
+                    var positions = (int)arguments[1].Range.Low;
+                    return name == "Skip" ? PositionsOf(source, positions, -1) : PositionsOf(source, 0, positions);
+                }
+                return PositionsOf(source, 0, 0);
             case "Skip" or "Take" when source.FileText is { IsFields: true } fields && arguments.Length == 2 && arguments[1].Range.IsConstant && arguments[1].Range.Low is >= 0 and < DataFiles.DataFileLimits.MaxColumns:
                 // parts.Take(11), parts.Skip(1): the fields of those columns.
                 var fieldCount = (int)arguments[1].Range.Low;
@@ -680,6 +714,10 @@ internal sealed partial class TrainingInterpreter
                 // parts.First() of a split line is its first field; any other pick of a field is some field.
                 if (source.FileText is { IsFields: true } picked && IsStringSequence(invocation.Arguments[0].Value.Type))
                     return name is "First" or "FirstOrDefault" && arguments.Length == 1 ? source with { FileText = picked.Field(0) } : source with { FileText = null };
+                if (source.FileText is { IsField: true } || source.JoinedColumns)
+                    return name is "First" or "FirstOrDefault" && arguments.Length == 1 ? PositionsOf(source, 0, 1)
+                        : name is "ElementAt" or "ElementAtOrDefault" && arguments.Length == 2 && arguments[1].Range is { IsConstant: true, Low: >= 0 and < DataFiles.DataFileLimits.MaxColumns } at ? PositionsOf(source, (int)at.Low, 1)
+                        : PositionsOf(source, 0, 0);
                 return sourceElement;
             case "Range" when arguments.Length == 2 && arguments[0].Range.IsConstant && arguments[1].Range.IsConstant:
                 var start = arguments[0].Range.Low;

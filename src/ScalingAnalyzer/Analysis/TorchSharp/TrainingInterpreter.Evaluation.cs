@@ -12,6 +12,9 @@ internal sealed partial class TrainingInterpreter
 {
     internal TorchSymbols Symbols => _symbols;
 
+    /// <summary>The value before the innermost <c>?.</c> being evaluated.</summary>
+    private AbstractValue? _conditionalInstance;
+
     internal AbstractValue Evaluate(IOperation? operation)
     {
         if (operation is null)
@@ -91,6 +94,21 @@ internal sealed partial class TrainingInterpreter
                 return Interpolation(interpolated);
             case IAwaitOperation awaitOperation:
                 return Evaluate(awaitOperation.Operation);
+            case IConditionalAccessOperation conditionalAccess:
+                // reader.ReadLine()?.Split(','): the part after ?. runs on the value before it.
+                var accessed = Evaluate(conditionalAccess.Operation);
+                var outer = _conditionalInstance;
+                _conditionalInstance = accessed;
+                try
+                {
+                    return Evaluate(conditionalAccess.WhenNotNull);
+                }
+                finally
+                {
+                    _conditionalInstance = outer;
+                }
+            case IConditionalAccessInstanceOperation:
+                return _conditionalInstance ?? AbstractValue.Unknown;
             case IArgumentOperation argumentOperation:
                 return Evaluate(argumentOperation.Value);
             case IInstanceReferenceOperation:
@@ -162,7 +180,7 @@ internal sealed partial class TrainingInterpreter
                     var origin = AbstractValue.CombineOrigins(array.Origin, value.Origin == ValueOrigin.Literal ? array.Origin : value.Origin);
                     var filled = array.IsEmptyCollection
                         ? value.WithRows(null)
-                        : array with { Range = array.Range.Join(value.Range), Columns = WrittenColumns(array.Columns, element, value.Range), Origin = origin, Evidence = array.Evidence ?? value.Evidence, JoinedColumns = array.JoinedColumns || value.JoinedColumns };
+                        : array with { Range = array.Range.Join(value.Range), Columns = WrittenColumns(array.Columns, element, value.Range), Origin = origin, Evidence = AbstractValue.JoinEvidence(array, value), JoinedColumns = array.JoinedColumns || value.JoinedColumns };
                     WriteVariable(arraySymbol, filled, mutation: true);
                 }
                 break;
@@ -575,6 +593,14 @@ internal sealed partial class TrainingInterpreter
             if (LoopCounterRange(element.Indices[0]) is { Start: >= 0, End: { } end } counted && end >= counted.Start)
                 return field with { FileText = fields.FieldIn(counted.Start, end) };
             return field;
+        }
+        // row[2] of numbers parsed from a row: the number of that column; an element picked by position out of numbers
+        // joined over several columns is not known.
+        if ((array.FileText is { IsField: true } || array.JoinedColumns) && element.Indices.Length == 1)
+        {
+            if (firstIndex.Range is { IsConstant: true, Low: >= 0 and < DataFiles.DataFileLimits.MaxColumns } position && position.Low == Math.Floor(position.Low))
+                return PositionsOf(array, (int)position.Low, 1).WithRows(null);
+            return PositionsOf(array, 0, 0).WithRows(null);
         }
         return array.Derived() with { Columns = default, Rows = null };
     }

@@ -301,10 +301,24 @@ internal sealed record AbstractValue
             OutputUnitsResolved = OutputUnitsResolved && other.OutputUnitsResolved,
             FileText = FileText?.Join(other.FileText),
             DataPath = DataPath is not null && other.DataPath is not null && DataPath.SameAs(other.DataPath) ? DataPath : null,
-            // A file's bounds joined with the zeros an array started as still rest on the file.
-            Evidence = Evidence == other.Evidence ? Evidence : other.Evidence is null && other.Range.IsConstant ? Evidence : Evidence is null && Range.IsConstant ? other.Evidence : null,
+            Evidence = JoinEvidence(this, other),
             JoinedColumns = JoinedColumns || other.JoinedColumns,
         };
+    }
+
+    /// <summary>
+    /// The evidence of two values joined: the same, or the one that holds the bound when the other is a constant (the
+    /// zeros an array started as); two different files or columns say nothing single about the joined bound.
+    /// </summary>
+    public static string? JoinEvidence(AbstractValue a, AbstractValue b)
+    {
+        if (a.Evidence == b.Evidence)
+            return a.Evidence;
+        if (b.Evidence is null && b.Range.IsConstant)
+            return a.Evidence;
+        if (a.Evidence is null && a.Range.IsConstant)
+            return b.Evidence;
+        return null;
     }
 
     private static bool SameNames(ImmutableArray<string> a, ImmutableArray<string> b)
