@@ -114,7 +114,7 @@ internal static class ScalingFindings
             if (reason is not null)
                 diagnostics.Add(Create(DiagnosticDescriptors.UnscaledFeature, argument, DiagnosticProperties.FeatureRole, value.DataSource, fixProperties, text, value.Range.ToString(), callText, reason));
         }
-        else if (value.Origin == ValueOrigin.RuntimeData)
+        else if (value.Origin == ValueOrigin.RuntimeData && !value.PartlyScaled)
         {
             diagnostics.Add(Create(DiagnosticDescriptors.UnboundedFeature, argument, DiagnosticProperties.FeatureRole, value.DataSource, fixProperties, text, value.SourceText ?? "run-time .NET data", callText));
         }

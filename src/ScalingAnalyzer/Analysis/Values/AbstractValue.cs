@@ -193,6 +193,12 @@ internal sealed record AbstractValue
     /// </summary>
     public bool JoinedColumns { get; init; }
 
+    /// <summary>
+    /// Joined from a scaled value and one that is not (batches a reader yields raw and through a standardizing
+    /// transform): not "data with no scaling step", so a range lost in the join is no suggestion to scale.
+    /// </summary>
+    public bool PartlyScaled { get; init; }
+
     /// <summary>What a known range rests on when it is not the code's own ("column 2 spans [900, 1100] in sensors.csv"), so a finding can say so.</summary>
     public string? Evidence { get; init; }
 
@@ -303,6 +309,7 @@ internal sealed record AbstractValue
             DataPath = DataPath is not null && other.DataPath is not null && DataPath.SameAs(other.DataPath) ? DataPath : null,
             Evidence = JoinEvidence(this, other),
             JoinedColumns = JoinedColumns || other.JoinedColumns,
+            PartlyScaled = PartlyScaled || other.PartlyScaled || (Scaling != other.Scaling && (Scaling != ScalingKind.None || other.Scaling != ScalingKind.None)),
         };
     }
 
