@@ -31,7 +31,7 @@ public sealed class MLNetNormalizationAnalyzer : DiagnosticAnalyzer
             var symbols = MLNetKnownSymbols.TryCreate(start.Compilation);
             if (symbols is null)
                 return;
-            var dataFiles = ProjectDataFiles.For(start.Options);
+            var dataFiles = ProjectDataFiles.For(start.Compilation, start.Options);
             var program = new MLNetProgram(start.Compilation);
             // Syntax first, bound late. An operation action would make the analyzer driver build the operation tree of
             // every method body in the project for this rule. A code block action runs, for each member, after the
