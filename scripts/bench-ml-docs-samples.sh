@@ -77,6 +77,6 @@ for run in $(seq 1 "$runs"); do
     echo "run $run: Csc task ${csc:-?} s, all analyzers ${all:-?} s, ScalingAnalyzer ${ours:-?} s (${share} of the Csc task); ${warnings:-no SCALE warnings}; load $(cut -d' ' -f1 /proc/loadavg)"
     echo "  slowest analyzers of the build (ours marked *):"
     grep -E '^\s+<?[0-9.]+\s+<?[0-9]+\s+\S+ \(' "$log" | grep -v ', Version=' | sort -k1 -gr | head -5 \
-        | awk '{mark = ($3 ~ /^ScalingAnalyzer\./) ? "*" : " "; printf "   %s %-7s %s %s\n", mark, $1, $3, $4}'
-    grep -E '^\s+<?[0-9.]+\s+<?[0-9]+\s+ScalingAnalyzer\.Rules\.' "$log" | awk '{printf "     %-7s %s %s\n", $1, $3, $4}'
+        | awk '{mark = ($3 ~ /^ScalingAnalyzer\./) ? "*" : " "; printf "   %s %-7s %s %s\n", mark, $1, $3, $4}' || true
+    grep -E '^\s+<?[0-9.]+\s+<?[0-9]+\s+ScalingAnalyzer\.Rules\.' "$log" | awk '{printf "     %-7s %s %s\n", $1, $3, $4}' || true
 done

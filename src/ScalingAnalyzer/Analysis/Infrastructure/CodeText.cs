@@ -88,34 +88,53 @@ internal static class CodeText
     private static bool IsIdentifierPart(char c) => c == '_' || char.IsLetterOrDigit(c);
 }
 
-/// <summary>A fixed set of identifiers, looked up by a hash of characters (<see cref="CodeText.ContainsIdentifier"/>).</summary>
+/// <summary>
+/// A fixed set of identifiers, looked up by a hash of characters (<see cref="CodeText.ContainsIdentifier"/>): an
+/// open-addressing table of plain arrays, so that no generic collection is instantiated over the hash type (code a
+/// fresh compiler process would JIT-compile for us).
+/// </summary>
 internal sealed class IdentifierSet
 {
     internal const uint Seed = 2166136261;
 
-    private readonly Dictionary<uint, string[]> byHash = new();
+    private readonly uint[] hashes;
+    private readonly string?[] identifiers;
 
-    public IdentifierSet(IEnumerable<string> identifiers)
+    public IdentifierSet(IEnumerable<string> names)
     {
-        foreach (var identifier in identifiers)
+        var distinct = new HashSet<string>(names, StringComparer.Ordinal);
+        var size = 16;
+        while (size < distinct.Count * 4)
+            size *= 2;
+        hashes = new uint[size];
+        identifiers = new string?[size];
+        foreach (var identifier in distinct)
         {
-            var hash = Seed;
-            foreach (var c in identifier)
-                hash = Step(hash, c);
-            byHash[hash] = byHash.TryGetValue(hash, out var same) ? [.. same, identifier] : [identifier];
+            var slot = (int)(HashOf(identifier.AsSpan()) & (uint)(size - 1));
+            while (identifiers[slot] is not null)
+                slot = (slot + 1) & (size - 1);
+            hashes[slot] = HashOf(identifier.AsSpan());
+            identifiers[slot] = identifier;
         }
     }
 
     /// <summary>FNV-1a over the characters.</summary>
     internal static uint Step(uint hash, char c) => unchecked((hash ^ c) * 16777619);
 
+    private static uint HashOf(ReadOnlySpan<char> identifier)
+    {
+        var hash = Seed;
+        foreach (var c in identifier)
+            hash = Step(hash, c);
+        return hash;
+    }
+
     internal bool Contains(uint hash, ReadOnlySpan<char> identifier)
     {
-        if (!byHash.TryGetValue(hash, out var candidates))
-            return false;
-        foreach (var candidate in candidates)
+        var mask = identifiers.Length - 1;
+        for (var slot = (int)(hash & (uint)mask); identifiers[slot] is { } candidate; slot = (slot + 1) & mask)
         {
-            if (identifier.SequenceEqual(candidate.AsSpan()))
+            if (hashes[slot] == hash && identifier.SequenceEqual(candidate.AsSpan()))
                 return true;
         }
         return false;
