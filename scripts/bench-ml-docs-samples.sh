@@ -65,6 +65,7 @@ echo "files compiled: $(find "$app" -name '*.cs' -not -path '*/obj/*' -not -path
 
 for run in $(seq 1 "$runs"); do
     log="$work/build-$run.txt"
+    # The first build's log also serves scripts/csc-command-line.sh (project name "app"), for bench-analyzer-cpu.sh and the probe.
     (cd "$app" && dotnet build -nologo --no-incremental -p:UseSharedCompilation=false -p:ReportAnalyzer=true -p:OursDll="$analyzer" \
         ${ANALYSIS_LEVEL:+-p:AnalysisLevelOverride=$ANALYSIS_LEVEL} -v:d -clp:PerformanceSummary > "$log" 2>&1)
     # The compiler's report: "Total analyzer execution time: N seconds." then one line per assembly
@@ -74,6 +75,7 @@ for run in $(seq 1 "$runs"); do
     ours=$(grep -m1 -E 'ScalingAnalyzer, Version=' "$log" | awk '{print $1}' || true)
     share=$(awk -v o="${ours:-0}" -v c="${csc:-0}" 'BEGIN { if (c > 0) printf "%.2f%%", 100 * o / c; else print "?" }')
     warnings=$(grep -oE 'warning SCALE00[0-9]' "$log" | sort | uniq -c | awk '{printf "%s x%d ", $3, $1 / 2}' || true)
+    [ "$run" = 1 ] && cp "$log" "$work/app.report.log"
     echo "run $run: Csc task ${csc:-?} s, all analyzers ${all:-?} s, ScalingAnalyzer ${ours:-?} s (${share} of the Csc task); ${warnings:-no SCALE warnings}; load $(cut -d' ' -f1 /proc/loadavg)"
     echo "  slowest analyzers of the build (ours marked *):"
     grep -E '^\s+<?[0-9.]+\s+<?[0-9]+\s+\S+ \(' "$log" | grep -v ', Version=' | sort -k1 -gr | head -5 \
