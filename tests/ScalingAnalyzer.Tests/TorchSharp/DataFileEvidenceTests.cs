@@ -17,6 +17,9 @@ public class DataFileEvidenceTests
     private static Task ExpectAsync(string source, (string, string)[] files, params DiagnosticResult[] expected)
         => Verify<UnscaledFeatureAnalyzer>.AnalyzerWithFilesAsync(source, files, TestReferences.WithTorchSharp, null, expected);
 
+    private static Task ExpectWithConfigAsync(string source, (string, string)[] files, string editorConfig, params DiagnosticResult[] expected)
+        => Verify<UnscaledFeatureAnalyzer>.AnalyzerWithFilesAsync(source, files, TestReferences.WithTorchSharp, editorConfig, expected);
+
     private static DiagnosticResult Scale001(string text, string range, string evidence, string magnitude) => new DiagnosticResult("SCALE001", DiagnosticSeverity.Warning)
         .WithLocation(0)
         .WithArguments(text, range, "model.forward", "values up to about " + magnitude + " (" + evidence + ") make gradient steps overshoot or barely move its weights");
@@ -121,6 +124,98 @@ public class DataFileEvidenceTests
                 foreach (var line in File.ReadLines("Data/sensors.csv").Skip(1))
                     values.Add(float.Parse(line.Split(',')[1], System.Globalization.CultureInfo.InvariantCulture));
                 return values.ToArray();
+            }
+        """),
+        SensorFiles,
+        Scale001("x", "[500, 5000]", "column 1 spans [500, 5000] in sensors.csv", "5000"));
+
+    /// <summary>A StreamReader read line by line after its header: every line after the first.</summary>
+    private static string ReaderLoop(int column, string condition = "(line = reader.ReadLine()) != null", string split = "line.Split(',')") => ProgramWithMain($$"""
+                var values = new List<float>();
+                using (var reader = new StreamReader("Data/sensors.csv"))
+                {
+                    string? line = reader.ReadLine();
+                    while ({{condition}})
+                    {
+                        var parts = {{split}};
+                        values.Add(float.Parse(parts[{{column}}], System.Globalization.CultureInfo.InvariantCulture));
+                    }
+                }
+                var x = torch.tensor(values.ToArray()).reshape(-1, 1);
+        """ + Target + Loop("{|#0:x|}"));
+
+    [Fact]
+    public Task AStreamReaderLoopAfterItsHeaderReadsTheColumn() => ExpectAsync(
+        ReaderLoop(column: 1), SensorFiles,
+        Scale001("x", "[500, 5000]", "column 1 spans [500, 5000] in sensors.csv", "5000"));
+
+    [Fact]
+    public Task AStreamReaderLoopOverAUnitColumnIsSilent() => ExpectAsync(ReaderLoop(column: 0), SensorFiles);
+
+    [Fact]
+    public Task AnEndOfStreamLoopReadsTheColumn() => ExpectAsync(
+        ReaderLoop(column: 1, condition: "!reader.EndOfStream", split: "reader.ReadLine()!.Split(',')"), SensorFiles,
+        Scale001("x", "[500, 5000]", "column 1 spans [500, 5000] in sensors.csv", "5000"));
+
+    [Fact]
+    public Task SeveralSeparatorsSplitTheLine() => ExpectAsync(
+        ReaderLoop(column: 1, split: "line.Split(new[] { ',', ';' })"), new[] { ("/src/Sensors/Data/sensors.csv", SensorData.Replace(",612.5", ";612.5").Replace(",980.0", ";980.0")) },
+        Scale001("x", "[500, 5000]", "column 1 spans [500, 5000] in sensors.csv", "5000"));
+
+    [Fact]
+    public Task DroppingEmptyFieldsOfAFileWithoutAnyKeepsTheColumns() => ExpectAsync(
+        ReaderLoop(column: 1, split: "line.Split(',', StringSplitOptions.RemoveEmptyEntries)"), SensorFiles,
+        Scale001("x", "[500, 5000]", "column 1 spans [500, 5000] in sensors.csv", "5000"));
+
+    [Fact]
+    public Task DroppingEmptyFieldsOfAFileWithSomeLeavesTheRangeUnknown() => ExpectAsync(
+        ReaderLoop(column: 1, split: "line.Split(',', StringSplitOptions.RemoveEmptyEntries)"), new[] { ("/src/Sensors/Data/sensors.csv", SensorData + "\n,7,1.1\n") },
+        Scale004("x", "'values.ToArray()'"));
+
+    [Fact]
+    public Task FieldsPickedByALoopCounterJoinTheirColumns() => ExpectAsync(
+        ProgramWithMain("""
+                var lines = File.ReadAllLines("Data/sensors.csv").Skip(1).ToArray();
+                var table = new float[lines.Length, 2];
+                for (var i = 0; i < lines.Length; i++)
+                {
+                    var parts = lines[i].Split(',');
+                    for (var j = 0; j < 2; j++)
+                        table[i, j] = float.Parse(parts[j], System.Globalization.CultureInfo.InvariantCulture);
+                }
+                var x = torch.tensor(table);
+        """ + Target + Loop("{|#0:x|}")),
+        SensorFiles,
+        Scale001("x", "[0, 5000]", "columns 0-1 span [0.12, 5000] in sensors.csv", "5000"));
+
+    private const string FirstRowsConfig = "root = true\n[*.cs]\nscaling_analyzer.data_file_max_rows = 2\n";
+
+    [Fact]
+    public Task AFileReadInPartIsJudgedByTheRowsRead() => ExpectWithConfigAsync(
+        LineLoop(column: 1), SensorFiles, FirstRowsConfig,
+        Scale001("x", "[610, 980]", "column 1 spans [610, 980] in the first 2 rows of sensors.csv", "980"));
+
+    [Fact]
+    public Task AUnitColumnReadInPartIsSilent() => ExpectWithConfigAsync(LineLoop(column: 0), SensorFiles, FirstRowsConfig);
+
+    [Fact]
+    public Task APrefixCopyOfALargeFileIsOnlyItsFirstRows() => ExpectAsync(
+        LineLoop(column: 1), new[] { ("/src/Sensors/obj/Release/net8.0/scaling-analyzer/data/Data/sensors.csv", SensorData) },
+        Scale001("x", "[500, 5000]", "column 1 spans [500, 5000] in the first 5 rows of sensors.csv", "5000"));
+
+    [Fact]
+    public Task APathHandedToAReaderClassIsTheFileItReads() => ExpectAsync(
+        ProgramWithMain("""
+                var x = torch.tensor(new SensorReader("Data/sensors.csv").Column(1)).reshape(-1, 1);
+        """ + Target + Loop("{|#0:x|}"), members: """
+            sealed class SensorReader
+            {
+                private readonly string _path;
+
+                public SensorReader(string path) => _path = path;
+
+                public float[] Column(int index)
+                    => File.ReadLines(_path).Skip(1).Select(l => float.Parse(l.Split(',')[index], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
             }
         """),
         SensorFiles,

@@ -92,5 +92,9 @@ internal sealed class DataFileTable
         return joined;
     }
 
+    /// <summary>The same rows, known to be only the first rows of the data (a prefix copy of a larger file).</summary>
+    public DataFileTable AsPart()
+        => new(Headers, minimums, maximums, counts, nonNumeric, Rows, complete: false, HasEmptyFields);
+
     public string? HeaderOf(int column) => column >= 0 && column < Headers.Length ? Headers[column] : null;
 }

@@ -70,13 +70,22 @@ internal sealed class ProjectDataFiles
         return tables.GetOrAdd(key, table);
     }
 
+    /// <summary>
+    /// A copy of the first part of a large data file, which the package's targets hand over instead of the file
+    /// (buildTransitive/ScalingAnalyzer.targets, <c>$(IntermediateOutputPath)scaling-analyzer/data/</c>): read to its
+    /// end, it is still only the first rows of the data.
+    /// </summary>
+    internal static bool IsPrefixCopy(string? path)
+        => path is not null && path.Replace('\\', '/').IndexOf("/scaling-analyzer/data/", StringComparison.OrdinalIgnoreCase) >= 0;
+
     public static string DisplayName(AdditionalText file) => Path.GetFileName(file.Path) is { Length: > 0 } name ? name : file.Path;
 
     private static DataFileTable ReadOnce(AdditionalText file, DataFileFormat format, DataFileLimits limits, CancellationToken cancellationToken)
     {
         try
         {
-            return DataFileReader.Read(file.GetText(cancellationToken), format, limits, cancellationToken);
+            var table = DataFileReader.Read(file.GetText(cancellationToken), format, limits, cancellationToken);
+            return table.IsComplete && IsPrefixCopy(file.Path) ? table.AsPart() : table;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Text.DecoderFallbackException)
         {
