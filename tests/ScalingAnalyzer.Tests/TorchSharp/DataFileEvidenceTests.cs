@@ -220,4 +220,22 @@ public class DataFileEvidenceTests
         """),
         SensorFiles,
         Scale001("x", "[500, 5000]", "column 1 spans [500, 5000] in sensors.csv", "5000"));
+
+    /// <summary>Rows parsed whole and laid end to end keep their columns: a slice of the tensor is those columns.</summary>
+    private static string WholeRows(string slice) => ProgramWithMain($$"""
+                var table = File.ReadAllLines("Data/sensors.csv").Skip(1)
+                    .Select(line => line.Split(',').Select(v => float.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray())
+                    .ToArray();
+                var all = torch.tensor(table.SelectMany(row => row).ToArray(), new long[] { table.Length, 3 });
+                var x = {{slice}};
+        """ + Target + Loop("{|#0:x|}"));
+
+    [Fact]
+    public Task ASliceOfWholeRowsIsItsColumns() => ExpectAsync(
+        WholeRows("all[.., 1..]"), SensorFiles,
+        Verify<UnscaledFeatureAnalyzer>.Diagnostic("SCALE001").WithLocation(0)
+            .WithArguments("x", "[0.7, 5000]", "model.forward", "values up to about 5000 make gradient steps overshoot or barely move its weights"));
+
+    [Fact]
+    public Task AUnitColumnSlicedOutOfWholeRowsIsSilent() => ExpectAsync(WholeRows("all[.., ..1]"), SensorFiles);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -140,6 +141,30 @@ internal sealed class DataFileText
         var evidence = columns + " [" + NumberText.Round(range.Min) + ", " + NumberText.Round(range.Max) + "] in "
                        + (table.IsComplete ? "" : "the first " + table.Rows.ToString(CultureInfo.InvariantCulture) + " rows of ") + ProjectDataFiles.DisplayName(File);
         return (range.Min, range.Max, evidence, last - first + 1);
+    }
+
+    /// <summary>
+    /// Each column's bounds, in order, for numbers parsed from a known run of columns (a row parsed whole); default when
+    /// any of them is not known or the run is wider than <paramref name="maxColumns"/>.
+    /// </summary>
+    public ImmutableArray<Interval> ColumnRanges(DataFileLimits limits, int maxColumns, CancellationToken cancellationToken)
+    {
+        if (Kind != TextKind.Field || SkippedLines > 1)
+            return default;
+        var table = Files.Read(File, new DataFileFormat(Separators ?? "\t", hasHeader: SkippedLines == 1, allowQuoting: false), limits, cancellationToken);
+        if (!table.IsKnown || (DropsEmptyFields && table.HasEmptyFields))
+            return default;
+        var last = Last < 0 ? table.ColumnCount - 1 : Last;
+        if (last < First || last - First + 1 > maxColumns)
+            return default;
+        var builder = ImmutableArray.CreateBuilder<Interval>(last - First + 1);
+        for (var column = First; column <= last; column++)
+        {
+            if (table.Range(column) is not { } range)
+                return default;
+            builder.Add(Interval.Of(range.Min, range.Max));
+        }
+        return builder.MoveToImmutable();
     }
 
     public bool SameAs(DataFileText? other)

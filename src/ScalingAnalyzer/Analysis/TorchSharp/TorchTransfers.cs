@@ -409,7 +409,19 @@ internal static class TorchTransfers
             return data.WithKind(kind);
         var origin = data.Origin == ValueOrigin.Literal ? ValueOrigin.Literal
             : data.Origin is ValueOrigin.Generated or ValueOrigin.Parameter or ValueOrigin.ModuleOutput ? data.Origin : ValueOrigin.RuntimeData;
-        var result = data.Derived() with { Origin = origin, Kind = kind, Elements = default };
+        var result = data.Derived() with { Origin = origin, Kind = kind, Elements = default, RowColumns = data.RowColumns };
+        // torch.tensor(flat, new long[] { n, 4 }) of rows of 4 known columns: those columns.
+        if (!data.RowColumns.IsDefault && call is TorchCall shaped)
+        {
+            for (var i = 0; i < shaped.Invocation.Arguments.Length && i < shaped.Arguments.Length; i++)
+            {
+                if (shaped.Invocation.Arguments[i].Parameter is { Ordinal: > 0 } && WithRowColumns(result, shaped.Arguments[i].Elements) is { } columned)
+                {
+                    result = columned;
+                    break;
+                }
+            }
+        }
         // torch.tensor(bytes): 0..255 by the element type, whatever the bytes hold.
         if (!result.Range.IsKnown && IsByteData(Unconverted(source).Type))
             result = result with { Range = ByteRange };
@@ -634,6 +646,9 @@ internal static class TorchTransfers
     {
         var result = KeepValues(call, keepColumns: false);
         var shape = call.Arguments.Length > 0 ? call.Arguments[0].Elements : default;
+        // reshape(-1, 4) of rows of 4 known columns laid end to end: those columns.
+        if (WithRowColumns(result, shape) is { } columned)
+            return columned;
         if (!shape.IsDefault && shape.Length == 2 && shape[1].Range.IsConstant && shape[1].Range.Low == 1)
         {
             result = result.WithColumns(ImmutableArray.Create(result.Range));
@@ -643,6 +658,18 @@ internal static class TorchTransfers
                 result = result.WithRows(call.FirstTensor().Rows);
         }
         return result;
+    }
+
+    /// <summary>
+    /// A flat value holding rows of k known columns (<see cref="AbstractValue.RowColumns"/>) given the shape [n, k]:
+    /// a 2-D value with those columns; null for any other shape.
+    /// </summary>
+    internal static AbstractValue? WithRowColumns(AbstractValue value, ImmutableArray<AbstractValue> shape)
+    {
+        if (value.RowColumns.IsDefault || shape.IsDefault || shape.Length != 2 || !shape[1].Range.IsConstant || shape[1].Range.Low != value.RowColumns.Length)
+            return null;
+        var rows = shape[0].Range.IsConstant && shape[0].Range.Low > 0 ? (long?)shape[0].Range.Low : value.Rows;
+        return value.WithColumns(value.RowColumns).WithRows(rows);
     }
 
     /// <summary>unsqueeze(1) of a vector: one column.</summary>

@@ -694,9 +694,11 @@ internal sealed partial class TrainingInterpreter
             case "Select":
                 return Selected(1);
             case "SelectMany":
-                return arguments.Length > 1 && EvaluateLambda(invocation.Arguments[1].Value, sourceElement) is { } inner
-                    ? CollectionOf(inner.FileText is { IsFields: true } innerFields ? inner with { FileText = innerFields.AnyField() } : ElementOf(inner))
-                    : AbstractValue.Unknown;
+                if (arguments.Length < 2 || EvaluateLambda(invocation.Arguments[1].Value, sourceElement) is not { } inner)
+                    return AbstractValue.Unknown;
+                var flat = CollectionOf(inner.FileText is { IsFields: true } innerFields ? inner with { FileText = innerFields.AnyField() } : ElementOf(inner));
+                // Rows of known columns, one after another: the flat sequence keeps each column's bound.
+                return RowColumnsOf(inner) is { IsDefault: false } rowColumns ? flat with { RowColumns = rowColumns, FileText = null } : flat;
             case "Where" or "OrderBy" or "OrderByDescending" or "ThenBy" or "ThenByDescending" or "Take" or "Skip" or "TakeLast" or "SkipLast"
                 or "Reverse" or "Distinct" or "ToArray" or "ToList" or "AsEnumerable" or "Shuffle" or "DefaultIfEmpty" or "Cast" or "OfType":
                 for (var i = 1; i < arguments.Length; i++)
@@ -750,6 +752,31 @@ internal sealed partial class TrainingInterpreter
             default:
                 return null;
         }
+    }
+
+    /// <summary>Widest row whose columns are tracked one by one when rows are flattened.</summary>
+    private const int MaxRowColumns = 256;
+
+    /// <summary>
+    /// The bound of each position of one row: numbers parsed from a known run of a data file's columns, or a literal
+    /// array of values (<c>new[] { float.Parse(p[0]), float.Parse(p[1]) }</c>); default otherwise.
+    /// </summary>
+    private ImmutableArray<Interval> RowColumnsOf(AbstractValue row)
+    {
+        if (row.FileText is { IsField: true } parsed)
+            return parsed.ColumnRanges(_options.DataFileLimits, MaxRowColumns, _cancellationToken);
+        if (!row.Elements.IsDefault && row.Elements.Length is > 0 and <= MaxRowColumns && row.ElementNames.IsDefault)
+        {
+            var builder = ImmutableArray.CreateBuilder<Interval>(row.Elements.Length);
+            foreach (var element in row.Elements)
+            {
+                if (!element.Range.IsKnown || !element.Elements.IsDefault || element.Element is not null)
+                    return default;
+                builder.Add(element.Range);
+            }
+            return builder.MoveToImmutable();
+        }
+        return default;
     }
 
     /// <summary>

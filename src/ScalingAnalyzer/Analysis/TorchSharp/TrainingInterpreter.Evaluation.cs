@@ -627,6 +627,16 @@ internal sealed partial class TrainingInterpreter
                     || (property.Arguments[0].ArgumentKind == ArgumentKind.ParamArray && property.Arguments[0].Value is not IArrayCreationOperation);
                 if (!picksColumns)
                     return instance.WithRows(null);
+                // x[.., ..3], x[.., 3]: the columns picked, when the value's columns are known.
+                if (!instance.Columns.IsDefault && PickedColumns(property, instance.Columns.Length) is var (first, last, single))
+                {
+                    var selected = instance.Columns.RemoveRange(last + 1, instance.Columns.Length - last - 1).RemoveRange(0, first);
+                    var range = selected[0];
+                    foreach (var column in selected)
+                        range = range.Join(column);
+                    var columns = instance with { Range = range, Rows = null, Evidence = null, JoinedColumns = false, Identity = new object() };
+                    return single ? columns with { Columns = default } : columns.WithColumns(selected);
+                }
                 var picked = instance with { Columns = default, Rows = null };
                 // Some columns of a bound joined over several file columns: which ones, and their bound, are not known.
                 return instance.JoinedColumns ? picked with { Range = Interval.Unknown, Evidence = null } : picked;
@@ -658,6 +668,75 @@ internal sealed partial class TrainingInterpreter
     }
 
     private static bool IsUserCode(ISymbol symbol) => !symbol.DeclaringSyntaxReferences.IsEmpty;
+
+    /// <summary>
+    /// The columns <c>x[.., a..b]</c>, <c>x[.., ..^1]</c>, <c>x[.., c]</c>, <c>x[TensorIndex.Colon, TensorIndex.Slice(a, b)]</c>
+    /// pick out of <paramref name="width"/> columns (all rows, constant bounds); null for any other indexing.
+    /// </summary>
+    private (int First, int Last, bool Single)? PickedColumns(IPropertyReferenceOperation indexer, int width)
+    {
+        ImmutableArray<IOperation> indices;
+        if (indexer.Arguments.Length == 1 && indexer.Arguments[0].Value is IArrayCreationOperation { Initializer.ElementValues: var elements })
+            indices = elements;
+        else
+        {
+            var builder = ImmutableArray.CreateBuilder<IOperation>(indexer.Arguments.Length);
+            foreach (var argument in indexer.Arguments)
+                builder.Add(argument.Value);
+            indices = builder.MoveToImmutable();
+        }
+        if (indices.Length != 2 || IndexSpan(indices[0], width) is not (0, var lastRow, false) || lastRow != width - 1 && !IsWholeDimension(indices[0]))
+            return null;
+        if (IndexSpan(indices[1], width) is not var (first, last, single) || first < 0 || last >= width || first > last)
+            return null;
+        return (first, last, single);
+    }
+
+    private static bool IsWholeDimension(IOperation index)
+    {
+        while (index is IConversionOperation conversion)
+            index = conversion.Operand;
+        return index is IRangeOperation { LeftOperand: null, RightOperand: null }
+               || index is IPropertyReferenceOperation { Property.Name: "Colon" } or IFieldReferenceOperation { Field.Name: "Colon" };
+    }
+
+    /// <summary>One index of a tensor indexer as a span of positions in a dimension of <paramref name="width"/>; null when not constant.</summary>
+    private static (int First, int Last, bool Single)? IndexSpan(IOperation index, int width)
+    {
+        while (index is IConversionOperation conversion)
+            index = conversion.Operand;
+        switch (index)
+        {
+            case IRangeOperation range:
+                var start = range.LeftOperand is null ? 0 : Bound(range.LeftOperand, width);
+                var end = range.RightOperand is null ? width : Bound(range.RightOperand, width);
+                return start is int s && end is int e ? (s, e - 1, false) : null;
+            case IPropertyReferenceOperation { Property.Name: "Colon" } or IFieldReferenceOperation { Field.Name: "Colon" }:
+                return (0, width - 1, false);
+            case IInvocationOperation { TargetMethod: { Name: "Slice", ContainingType.Name: "TensorIndex" } } slice when slice.Arguments.Length >= 2:
+                var from = slice.Arguments[0].ArgumentKind == ArgumentKind.DefaultValue ? 0 : Bound(slice.Arguments[0].Value, width);
+                var to = slice.Arguments[1].ArgumentKind == ArgumentKind.DefaultValue ? width : Bound(slice.Arguments[1].Value, width);
+                if (slice.Arguments.Length > 2 && slice.Arguments[2].ArgumentKind != ArgumentKind.DefaultValue && !(slice.Arguments[2].Value.ConstantValue is { HasValue: true, Value: 1 or 1L }))
+                    return null;
+                return from is int f && to is int t ? (f, t - 1, false) : null;
+            case IInvocationOperation { TargetMethod: { Name: "Single", ContainingType.Name: "TensorIndex" } } single when single.Arguments.Length == 1:
+                return Bound(single.Arguments[0].Value, width) is int at ? (at, at, true) : null;
+            default:
+                return Bound(index, width) is int position ? (position, position, true) : null;
+        }
+    }
+
+    /// <summary>A constant position, counted from the end for <c>^k</c> (and negative constants, as TorchSharp does).</summary>
+    private static int? Bound(IOperation operation, int width)
+    {
+        while (operation is IConversionOperation conversion)
+            operation = conversion.Operand;
+        if (operation is IUnaryOperation { OperatorKind: UnaryOperatorKind.Hat, Operand: var fromEnd })
+            return NumericConstant.ToDouble(fromEnd.ConstantValue.HasValue ? fromEnd.ConstantValue.Value : null) is double k && k == Math.Floor(k) ? width - (int)k : null;
+        if (NumericConstant.ToDouble(operation.ConstantValue.HasValue ? operation.ConstantValue.Value : null) is not double value || value != Math.Floor(value) || Math.Abs(value) > int.MaxValue)
+            return null;
+        return value < 0 ? width + (int)value : (int)value;
+    }
 
     /// <summary>Arrays, lists and the collection interfaces: what foreach and an indexer walk over.</summary>
     internal static bool IsCollection(ITypeSymbol? type) => type switch

@@ -194,6 +194,13 @@ internal sealed record AbstractValue
     public bool JoinedColumns { get; init; }
 
     /// <summary>
+    /// A flat sequence of rows of this many columns, row after row (<c>table.SelectMany(row =&gt; row)</c> of rows parsed
+    /// from a data file), with each column's bound: a tensor made of it with that many columns
+    /// (<c>torch.tensor(flat, new long[] { n, 4 })</c>, <c>reshape(-1, 4)</c>) knows its columns.
+    /// </summary>
+    public ImmutableArray<Interval> RowColumns { get; init; }
+
+    /// <summary>
     /// Joined from a scaled value and one that is not (batches a reader yields raw and through a standardizing
     /// transform): not "data with no scaling step", so a range lost in the join is no suggestion to scale.
     /// </summary>
@@ -249,6 +256,7 @@ internal sealed record AbstractValue
         Callable = null,
         PassesValues = false,
         FileText = null,
+        RowColumns = default,
     };
 
     public static ValueOrigin CombineOrigins(ValueOrigin a, ValueOrigin b) => a > b ? a : b;
@@ -312,6 +320,7 @@ internal sealed record AbstractValue
             DataPath = DataPath is not null && other.DataPath is not null && DataPath.SameAs(other.DataPath) ? DataPath : null,
             Evidence = JoinEvidence(this, other),
             JoinedColumns = JoinedColumns || other.JoinedColumns,
+            RowColumns = !RowColumns.IsDefault && !other.RowColumns.IsDefault && RowColumns.Length == other.RowColumns.Length ? JoinColumns(RowColumns, other.RowColumns) : default,
             PartlyScaled = PartlyScaled || other.PartlyScaled || (Scaling != other.Scaling && (Scaling != ScalingKind.None || other.Scaling != ScalingKind.None)),
         };
     }
