@@ -40,8 +40,11 @@ public sealed class CodeFixRunner
     private readonly Project _project;
     private readonly ImmutableArray<string> _originalErrors;
 
-    private CodeFixRunner(string program, Project project, AnalysisOutcome outcome, ImmutableArray<string> originalErrors)
+    private readonly Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions? _options;
+
+    private CodeFixRunner(string program, Project project, AnalysisOutcome outcome, ImmutableArray<string> originalErrors, Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions? options = null)
     {
+        _options = options;
         _program = program;
         _project = project;
         Outcome = outcome;
@@ -58,21 +61,25 @@ public sealed class CodeFixRunner
     public static Task<CodeFixRunner> OpenAsync(string program, string source, CancellationToken cancellationToken = default)
         => OpenAsync(program, new[] { (program, source) }, cancellationToken);
 
-    public static async Task<CodeFixRunner> OpenAsync(string name, IReadOnlyList<(string Name, string Source)> documents, CancellationToken cancellationToken = default)
+    public static Task<CodeFixRunner> OpenAsync(string name, IReadOnlyList<(string Name, string Source)> documents, CancellationToken cancellationToken = default)
+        => OpenAsync(name, documents, options: null, outputKind: OutputKind.DynamicallyLinkedLibrary, cancellationToken);
+
+    /// <summary>The documents as a project of <paramref name="outputKind"/>, analysed with <paramref name="options"/> (its data files, its options) before and after each fix.</summary>
+    public static async Task<CodeFixRunner> OpenAsync(string name, IReadOnlyList<(string Name, string Source)> documents, Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions? options, OutputKind outputKind, CancellationToken cancellationToken = default)
     {
         var workspace = new AdhocWorkspace();
         var projectId = ProjectId.CreateNewId();
         var solution = workspace.CurrentSolution
             .AddProject(ProjectInfo.Create(projectId, VersionStamp.Default, name, name, LanguageNames.CSharp,
-                compilationOptions: ReliabilityCompilations.LibraryOptions,
+                compilationOptions: ReliabilityCompilations.LibraryOptions.WithOutputKind(outputKind),
                 parseOptions: ReliabilityCompilations.ParseOptions,
                 metadataReferences: await ReliabilityCompilations.ReferencesAsync().ConfigureAwait(false)));
         foreach (var (documentName, source) in documents)
             solution = solution.AddDocument(DocumentId.CreateNewId(projectId), documentName + ".cs", SourceText.From(source), filePath: "/" + documentName + ".cs");
         var project = solution.GetProject(projectId)!;
         var compilation = (await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false))!;
-        var outcome = await AnalyzerRun.AnalyzeAsync(compilation, name, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return new CodeFixRunner(name, project, outcome, ErrorKeys(compilation));
+        var outcome = await AnalyzerRun.AnalyzeAsync(compilation, name, options: options, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return new CodeFixRunner(name, project, outcome, ErrorKeys(compilation), options);
     }
 
     /// <summary>Every code action every fixer registers for each diagnostic, applied alone to the original program.</summary>
@@ -201,7 +208,7 @@ public sealed class CodeFixRunner
         var compilation = (await fixedProject.GetCompilationAsync(cancellationToken).ConfigureAwait(false))!;
         var fixedSource = await SourcesAsync(fixedProject, cancellationToken, changedFrom: _project).ConfigureAwait(false);
         var newErrors = ErrorKeys(compilation).Except(_originalErrors).ToImmutableArray();
-        var reanalysis = await AnalyzerRun.AnalyzeAsync(compilation, $"{_program} after {fixer.GetType().Name} '{action.Title}' ({scope}):\n{fixedSource}", cancellationToken: cancellationToken).ConfigureAwait(false);
+        var reanalysis = await AnalyzerRun.AnalyzeAsync(compilation, $"{_program} after {fixer.GetType().Name} '{action.Title}' ({scope}):\n{fixedSource}", options: _options, cancellationToken: cancellationToken).ConfigureAwait(false);
         int Fixable(IEnumerable<Diagnostic> all) => all.Count(d => fixer.FixableDiagnosticIds.Contains(d.Id));
         return new FixApplication(_program, fixer.GetType().Name, equivalenceKey, action.Title, scope, diagnostics, newErrors, reanalysis.Failures, fixedSource,
             FixableBefore: Fixable(Outcome.Diagnostics), FixableAfter: Fixable(reanalysis.Diagnostics));

@@ -64,6 +64,37 @@ public class TorchSharpSampleSetTests
         Assert.True(recall >= 0.9, $"recall {recall:P1}");
     }
 
+    /// <summary>Every fix offered on a program of the set, applied alone and by Fix All, leaves it compiling (with the data files in view).</summary>
+    [Theory]
+    [MemberData(nameof(Programs))]
+    public async Task EveryFixOfferedCompiles(string name)
+    {
+        var folder = Path.Combine(SetDirectory, name);
+        var documents = Directory.GetFiles(folder, "*.cs", SearchOption.AllDirectories)
+            .OrderBy(path => path, StringComparer.Ordinal)
+            .Select(path => (Path.GetFileNameWithoutExtension(path), File.ReadAllText(path)))
+            .Append(("ImplicitUsings.g", ReliabilityCompilations.ImplicitUsings))
+            .ToList();
+        var runner = await CodeFixRunner.OpenAsync(name, documents, OptionsOf(folder, name), OutputKind.ConsoleApplication);
+        Assert.Empty(runner.OriginalErrors);
+        var applications = (await runner.ApplyEachAsync()).Concat(await runner.ApplyFixAllAsync(new[] { Microsoft.CodeAnalysis.CodeFixes.FixAllScope.Document })).Concat(runner.RegistrationFailures).ToList();
+        output.WriteLine($"{name}: {applications.Count} fixes applied");
+        var broken = applications.Where(application => application.BrokeCode || !application.AnalyzerFailuresAfterFix.IsEmpty).ToList();
+        Assert.True(broken.Count == 0, string.Join("\n\n", broken));
+    }
+
+    private static AnalyzerOptions OptionsOf(string folder, string name)
+    {
+        var dataFolder = Path.Combine(folder, "Data");
+        var files = Directory.Exists(dataFolder)
+            ? Directory.GetFiles(dataFolder).OrderBy(path => path, StringComparer.Ordinal)
+                .Select(path => (AdditionalText)new DataFile(Path.Combine("/samples", name, "Data", Path.GetFileName(path)), File.ReadAllText(path)))
+                .ToImmutableArray()
+            : ImmutableArray<AdditionalText>.Empty;
+        var configPath = Path.Combine(folder, "analyzer.globalconfig");
+        return new AnalyzerOptions(files, new ProjectOptions(File.Exists(configPath) ? ReadConfig(File.ReadAllLines(configPath)) : ImmutableDictionary<string, string>.Empty));
+    }
+
     private sealed record SetResult(int Expected, int TruePositives, ImmutableArray<string> FalseAlarms, ImmutableArray<string> Misses, ImmutableArray<string> Messages);
 
     private static async Task<SetResult> AnalyzeAsync(string name)
@@ -77,14 +108,7 @@ public class TorchSharpSampleSetTests
         var compilation = (await ReliabilityCompilations.CreateAsync(sources.Add(ReliabilityCompilations.ImplicitUsingsTree())))
             .WithOptions(ReliabilityCompilations.LibraryOptions.WithOutputKind(OutputKind.ConsoleApplication));
         Assert.Empty(ReliabilityCompilations.CompilerErrors(compilation));
-        var dataFolder = Path.Combine(folder, "Data");
-        var files = Directory.Exists(dataFolder)
-            ? Directory.GetFiles(dataFolder).OrderBy(path => path, StringComparer.Ordinal)
-                .Select(path => (AdditionalText)new DataFile(Path.Combine("/samples", name, "Data", Path.GetFileName(path)), File.ReadAllText(path)))
-                .ToImmutableArray()
-            : ImmutableArray<AdditionalText>.Empty;
-        var configPath = Path.Combine(folder, "analyzer.globalconfig");
-        var options = new AnalyzerOptions(files, new ProjectOptions(File.Exists(configPath) ? ReadConfig(File.ReadAllLines(configPath)) : ImmutableDictionary<string, string>.Empty));
+        var options = OptionsOf(folder, name);
         var outcome = await AnalyzerRun.AnalyzeAsync(
             compilation, ImmutableArray.Create<DiagnosticAnalyzer>(new UnscaledFeatureAnalyzer(), new UnreachableTargetAnalyzer()), name, options: options);
         Assert.Empty(outcome.Failures);
