@@ -88,31 +88,80 @@ internal sealed class EstimatorChainEvaluator
     /// </summary>
     private ColumnNormalizationState FromCallers(IParameterSymbol parameter, int depth)
     {
-        if (program is null || hops >= MLNetProgram.MaxHops || parameter.ContainingSymbol is not IMethodSymbol method
-            || method.MethodKind is not (MethodKind.Ordinary or MethodKind.LocalFunction) || parameter.RefKind != RefKind.None
-            || method.DeclaringSyntaxReferences.IsEmpty)
+        if (parameter.RefKind != RefKind.None || parameter.ContainingSymbol is not IMethodSymbol method)
             return ColumnNormalizationState.Unknown;
+        var calls = CallsOf(method);
+        if (calls.IsDefaultOrEmpty)
+            return ColumnNormalizationState.Unknown;
+        ColumnNormalizationState? joined = null;
+        foreach (var (call, caller) in calls)
+        {
+            if (ArgumentFor(call, parameter) is not { } argument)
+                return ColumnNormalizationState.Unknown;
+            var state = caller.EvaluateDataView(argument, depth + 1);
+            joined = joined is null ? state : ColumnNormalizationState.Join(joined, state);
+        }
+        return joined ?? ColumnNormalizationState.Unknown;
+    }
+
+    /// <summary>
+    /// Every call of <paramref name="method"/> in the compilation, each as its caller's own operation tree holds it and
+    /// with the analysis of the caller's body: where a value the method returns, or what it is given, comes and goes.
+    /// Default when some call may be out of view (a public method of a library, a delegate) or cannot be followed, or
+    /// when the walk has crossed <see cref="MLNetProgram.MaxHops"/> methods.
+    /// </summary>
+    public ImmutableArray<(IInvocationOperation Call, EstimatorChainEvaluator Caller)> CallsOf(IMethodSymbol method)
+    {
+        if (program is null || hops >= MLNetProgram.MaxHops
+            || method.MethodKind is not (MethodKind.Ordinary or MethodKind.LocalFunction) || method.DeclaringSyntaxReferences.IsEmpty)
+            return default;
         // Called from outside the compilation, or through a delegate, the method may get any data.
         if (method.MethodKind == MethodKind.Ordinary && method.DeclaredAccessibility is Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal
             && !IsEntryAssemblyOnly(method))
-            return ColumnNormalizationState.Unknown;
+            return default;
         var calls = program.CallersOf(method, cancellationToken);
         if (calls.IsEmpty)
-            return ColumnNormalizationState.Unknown;
-        ColumnNormalizationState? joined = null;
+            return default;
+        var builder = ImmutableArray.CreateBuilder<(IInvocationOperation, EstimatorChainEvaluator)>(calls.Length);
         foreach (var call in calls)
         {
             // The call as the caller's own operation tree holds it: trees of one method built by different semantic
             // models are different objects, and locals are followed within one tree.
             if (ContainingMethod(call) is not { } caller
                 || program.BodyOf(caller, cancellationToken, call.SemanticModel) is not { } body
-                || FindInvocation(body.Root, call.Syntax) is not { } own
-                || ArgumentFor(own, parameter) is not { } argument)
-                return ColumnNormalizationState.Unknown;
-            var state = In(body).EvaluateDataView(argument, depth + 1);
-            joined = joined is null ? state : ColumnNormalizationState.Join(joined, state);
+                || FindInvocation(body.Root, call.Syntax) is not { } own)
+                return default;
+            builder.Add((own, In(body)));
         }
-        return joined ?? ColumnNormalizationState.Unknown;
+        return builder.MoveToImmutable();
+    }
+
+    /// <summary>The method of the project whose body holds <paramref name="operation"/>; null in a lambda or outside a method.</summary>
+    public static IMethodSymbol? MethodOf(IOperation operation) => ContainingMethod(operation);
+
+    /// <summary>
+    /// Where a value passed to a method of the project is read in that method's body (the reads of its parameter), each
+    /// with the analysis of that body: an estimator handed to a helper that appends or fits it. Empty when the method
+    /// cannot be followed, or writes the parameter.
+    /// </summary>
+    public ImmutableArray<(IParameterReferenceOperation Read, EstimatorChainEvaluator Callee)> ReadsInCallee(IInvocationOperation call, IParameterSymbol parameter)
+    {
+        if (parameter.RefKind != RefKind.None || Followable(call.TargetMethod, call.SemanticModel) is not { } body)
+            return ImmutableArray<(IParameterReferenceOperation, EstimatorChainEvaluator)>.Empty;
+        var method = call.TargetMethod.OriginalDefinition;
+        var builder = ImmutableArray.CreateBuilder<(IParameterReferenceOperation, EstimatorChainEvaluator)>();
+        EstimatorChainEvaluator? callee = null;
+        foreach (var operation in body.AllOperations)
+        {
+            if (operation is not IParameterReferenceOperation reference || reference.Parameter.Ordinal != parameter.Ordinal
+                || !SymbolEqualityComparer.Default.Equals(reference.Parameter.ContainingSymbol, method))
+                continue;
+            if (reference.Parent is IAssignmentOperation assignment && assignment.Target == reference
+                || reference.Parent is IArgumentOperation { Parameter.RefKind: not RefKind.None })
+                return ImmutableArray<(IParameterReferenceOperation, EstimatorChainEvaluator)>.Empty;
+            builder.Add((reference, callee ??= In(body)));
+        }
+        return builder.ToImmutable();
     }
 
     /// <summary>An executable's public methods are called from the executable alone.</summary>
@@ -202,10 +251,14 @@ internal sealed class EstimatorChainEvaluator
                 // A helper of the project that loads, transforms or normalizes the data and returns the view.
                 return FromHelper(invocation, (inner, value) => inner.EvaluateDataView(value, depth + 1));
             case IMemberReferenceOperation { Instance: { } split } when symbols.TrainTestData.Matches(split.Type):
-                // split.TrainSet / split.TestSet (fields): the rows of the view TrainTestSplit was given.
-                return ResolveThroughLocals(split, depth) is IInvocationOperation splitCall && symbols.IsRowOperation(splitCall.TargetMethod)
-                    ? EvaluateDataView(splitCall, depth + 1)
-                    : ColumnNormalizationState.Unknown;
+                // split.TrainSet / split.TestSet (fields): the rows of the view TrainTestSplit was given, also when the
+                // split is a parameter (what every caller passes).
+                return ResolveThroughLocals(split, depth) switch
+                {
+                    IInvocationOperation splitCall when symbols.IsRowOperation(splitCall.TargetMethod) => EvaluateDataView(splitCall, depth + 1),
+                    IParameterReferenceOperation parameter => FromCallers(parameter.Parameter, depth),
+                    _ => ColumnNormalizationState.Unknown,
+                };
             default:
                 return ColumnNormalizationState.Unknown;
         }
@@ -353,10 +406,11 @@ internal sealed class EstimatorChainEvaluator
             {
                 ColumnTransformKind.Normalizer or ColumnTransformKind.MarkedNormalized => ColumnNormalization.Normalized,
                 ColumnTransformKind.Concatenate or ColumnTransformKind.Copy => input.AllOf(inputColumns),
+                ColumnTransformKind.KeepsScale => input.AllOf(inputColumns) == ColumnNormalization.WithinUnitScale ? ColumnNormalization.WithinUnitScale : ColumnNormalization.NotNormalized,
                 _ => ColumnNormalization.NotNormalized,
             };
-            // Values copied or concatenated are still the file's: keep its numbers for the message.
-            var evidence = kind is ColumnTransformKind.Concatenate or ColumnTransformKind.Copy && mark == ColumnNormalization.NotNormalized
+            // Values copied, concatenated or with missing values filled in are still the file's: keep its numbers for the message.
+            var evidence = kind is ColumnTransformKind.Concatenate or ColumnTransformKind.Copy or ColumnTransformKind.KeepsScale && mark == ColumnNormalization.NotNormalized
                 ? input.EvidenceOfAll(inputColumns)
                 : null;
             output = output.With(outputColumn, mark, evidence);
@@ -449,6 +503,9 @@ internal sealed class EstimatorChainEvaluator
             strings = ImmutableArray.Create(single);
             return true;
         }
+        // var featureColumns = new[] { "CRIM", "ZN", ... }; Concatenate("Features", featureColumns)
+        if (unwrapped is ILocalReferenceOperation local && values?.ArrayAt(local) is { } held)
+            unwrapped = held;
         if (unwrapped is not IArrayCreationOperation { Initializer: { } initializer })
             return false;
         var builder = ImmutableArray.CreateBuilder<string>(initializer.ElementValues.Length);
