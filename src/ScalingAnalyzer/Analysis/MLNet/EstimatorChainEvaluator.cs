@@ -284,6 +284,8 @@ internal sealed class EstimatorChainEvaluator
         if (rows is null)
             return ColumnNormalizationState.Raw;
         var source = ResolveThroughLocals(rows, depth);
+        if (source is not null && FileRows.Read(source, Values, program, symbols.ColumnNameAttribute, cancellationToken) is { } parsed)
+            return ParsedFile(parsed);
         if (LiteralRows.MaxMagnitudes(source, symbols.ColumnNameAttribute) is not { } columns)
             return source is not null && program is not null ? GeneratedObjects(source) : ColumnNormalizationState.Raw;
         var state = ColumnNormalizationState.Raw;
@@ -293,6 +295,17 @@ internal sealed class EstimatorChainEvaluator
                 state = state.With(column.Key, ColumnNormalization.WithinUnitScale);
         }
         return state;
+    }
+
+    /// <summary>Rows parsed from a data file of the project by the code itself: the file's column ranges decide.</summary>
+    private ColumnNormalizationState ParsedFile(FileRows rows)
+    {
+        var path = rows.Path;
+        // ReadSongs(DataPath): the helper's path parameter is what the call passes.
+        if (MLNetOperationValues.Unwrap(path) is IParameterReferenceOperation parameter && rows.HelperCall is { } call
+            && SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, call.TargetMethod.OriginalDefinition))
+            path = ArgumentFor(call, parameter.Parameter) ?? path;
+        return textFiles.EvaluateParsed(path, rows.Format, rows.Columns, featureMagnitudeThreshold);
     }
 
     private ColumnNormalizationState TextFile(IInvocationOperation loader, IOperation? path)
