@@ -25,19 +25,25 @@ public sealed class DataLeakageAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            var torch = LeakageCompilationAnalysis.For(start.Compilation);
-            var mlnet = MLNetKnownSymbols.TryCreate(start.Compilation);
-            if (torch is null && mlnet is null)
+            // Only the references' names are read here; the TorchSharp symbols are bound for the first code block that
+            // passes the text filter (ML.NET's are resolved type by type as code meets them).
+            var compilation = start.Compilation;
+            var torchReferenced = TorchSymbols.IsReferenced(compilation);
+            var mlnet = MLNetKnownSymbols.TryCreate(compilation);
+            if (!torchReferenced && mlnet is null)
                 return;
-            start.RegisterCodeBlockAction(block => AnalyzeBlock(block, torch, mlnet));
+            start.RegisterCodeBlockAction(block => AnalyzeBlock(block, torchReferenced ? compilation : null, mlnet));
         });
     }
 
-    private static void AnalyzeBlock(CodeBlockAnalysisContext context, LeakageCompilationAnalysis? torch, MLNetKnownSymbols? mlnet)
+    private static void AnalyzeBlock(CodeBlockAnalysisContext context, Compilation? torchCompilation, MLNetKnownSymbols? mlnet)
     {
         if (context.OwningSymbol is not IMethodSymbol)
             return;
-        var mayLeakTorch = torch is not null && LeakageCompilationAnalysis.MaySplitAfterStatistics(context.CodeBlock);
+        var torch = torchCompilation is not null && LeakageCompilationAnalysis.MaySplitAfterStatistics(context.CodeBlock)
+            ? LeakageCompilationAnalysis.For(torchCompilation)
+            : null;
+        var mayLeakTorch = torch is not null;
         var mayLeakMLNet = mlnet is not null && MLNetSplitLeakage.MayLeak(context.CodeBlock);
         if (!mayLeakTorch && !mayLeakMLNet)
             return;

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -31,15 +33,32 @@ public sealed class MLNetNormalizationAnalyzer : DiagnosticAnalyzer
                 return;
             var dataFiles = ProjectDataFiles.For(start.Options);
             var program = new MLNetProgram(start.Compilation);
-            // Syntax first: an operation action would make the analyzer driver build the operation tree of every method
-            // body in the project (binding each one again for analyzers), most of the build time this rule added.
-            start.RegisterSyntaxNodeAction(nodeContext => AnalyzeInvocation(nodeContext, symbols, dataFiles, program), SyntaxKind.InvocationExpression);
+            // Syntax first, bound late. An operation action would make the analyzer driver build the operation tree of
+            // every method body in the project for this rule. A code block action runs, for each member, after the
+            // driver has bound the member's body for the analyzers that need operations (the SDK's own, at the default
+            // analysis level), so the trainer calls found here by name are looked up in that bound tree instead of
+            // being bound first by this rule; a syntax node action runs before that binding and paid for it.
+            start.RegisterCodeBlockAction(block => AnalyzeBlock(block, symbols, dataFiles, program));
         });
     }
 
-    private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context, MLNetKnownSymbols symbols, ProjectDataFiles dataFiles, MLNetProgram program)
+    private static void AnalyzeBlock(CodeBlockAnalysisContext context, MLNetKnownSymbols symbols, ProjectDataFiles dataFiles, MLNetProgram program)
     {
-        var syntax = (InvocationExpressionSyntax)context.Node;
+        // Top-level statements: the block is the file, whose type declarations are code blocks of their own.
+        var code = context.CodeBlock is CompilationUnitSyntax unit ? (IEnumerable<SyntaxNode>)unit.Members.OfType<GlobalStatementSyntax>() : new[] { context.CodeBlock };
+        foreach (var root in code)
+        {
+            foreach (var node in root.DescendantNodesAndSelf())
+            {
+                if (node is InvocationExpressionSyntax syntax && MayBeScaleSensitiveTrainer(syntax, symbols))
+                    AnalyzeInvocation(context, syntax, symbols, dataFiles, program);
+            }
+        }
+    }
+
+    /// <summary>The cheap filter before any binding: the name of the method called is the name of a scale-sensitive trainer.</summary>
+    private static bool MayBeScaleSensitiveTrainer(InvocationExpressionSyntax syntax, MLNetKnownSymbols symbols)
+    {
         var name = syntax.Expression switch
         {
             MemberAccessExpressionSyntax member => member.Name,
@@ -47,9 +66,11 @@ public sealed class MLNetNormalizationAnalyzer : DiagnosticAnalyzer
             SimpleNameSyntax simple => simple,
             _ => null,
         };
-        // The cheap filters: a name lookup, then one dictionary lookup; everything below runs only for scale-sensitive trainers.
-        if (name is null || !symbols.MayBeScaleSensitiveTrainer(name.Identifier.ValueText))
-            return;
+        return name is not null && symbols.MayBeScaleSensitiveTrainer(name.Identifier.ValueText);
+    }
+
+    private static void AnalyzeInvocation(CodeBlockAnalysisContext context, InvocationExpressionSyntax syntax, MLNetKnownSymbols symbols, ProjectDataFiles dataFiles, MLNetProgram program)
+    {
         if (context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation invocation
             || !symbols.IsScaleSensitiveTrainer(invocation.TargetMethod))
             return;

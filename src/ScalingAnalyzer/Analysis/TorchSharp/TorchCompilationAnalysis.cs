@@ -44,7 +44,7 @@ internal sealed class TorchCompilationAnalysis
         _program = new ProgramSummaries(compilation, symbols, OptionsFor, SemanticModelFor);
         _program.Objects = new TorchObjectModels(_program);
         _program.DataFiles = ProjectDataFiles.For(analyzerOptions);
-        _textFilter = new TrainingTextFilter(compilation);
+        _textFilter = TrainingTextFilter.For(compilation);
     }
 
     public TorchSymbols Symbols { get; }
@@ -58,13 +58,6 @@ internal sealed class TorchCompilationAnalysis
         if (symbols is null)
             return null;
         return PerCompilation.GetValue(compilation, c => new TorchCompilationAnalysis(c, options, symbols));
-    }
-
-    /// <summary>The syntactic filter before any binding (<see cref="TrainingTextFilter"/>): false when the code cannot train.</summary>
-    public bool MayTrain(SyntaxNode code, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        return _textFilter.MayTrain(code);
     }
 
     /// <summary>

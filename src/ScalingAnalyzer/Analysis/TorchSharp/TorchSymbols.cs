@@ -61,7 +61,13 @@ internal sealed class TorchSymbols
     /// <summary>The runtime's module form of a fitted scaler (<c>scaler.AsModule()</c>): a layer that scales its input.</summary>
     public INamedTypeSymbol? ColumnScaling { get; }
 
-    /// <summary>Null when TorchSharp is not referenced: then nothing is registered.</summary>
+    /// <summary>
+    /// Whether the project declares a reference to TorchSharp (or the runtime library), read from the references' file
+    /// names without binding any of them: what a rule asks at compilation start (<see cref="LibraryTypes.Find"/>).
+    /// </summary>
+    public static bool IsReferenced(Compilation compilation) => LibraryTypes.Find(compilation, IsTorchSharpOrRuntime) is not null;
+
+    /// <summary>Null when TorchSharp is not referenced: then nothing is registered. Binds the project's references: call it from code that passed a text filter.</summary>
     public static TorchSymbols? TryCreate(Compilation compilation)
     {
         if (LibraryTypes.Find(compilation, IsTorchSharpOrRuntime) is not { } types)

@@ -19,20 +19,29 @@ public abstract class TorchTrainingAnalyzer : DiagnosticAnalyzer
         var reported = SupportedDiagnostics;
         context.RegisterCompilationStartAction(start =>
         {
-            var analysis = TorchCompilationAnalysis.For(start.Compilation, start.Options);
-            if (analysis is null)
+            // Only the references' names are read here: binding them (TorchSymbols) waits for a code block that passes
+            // the text filter, by when the compiler has bound them for itself.
+            if (!TorchSymbols.IsReferenced(start.Compilation))
                 return;
+            var compilation = start.Compilation;
+            var options = start.Options;
             // Syntax first: an operation block action would make the analyzer driver build the operation tree of every
             // method body in the project (binding each one again for analyzers), most of the build time these rules
             // added. A code block whose tokens cannot train is never bound for them.
-            start.RegisterCodeBlockAction(block => AnalyzeBlock(block, analysis, reported));
+            start.RegisterCodeBlockAction(block => AnalyzeBlock(block, compilation, options, reported));
         });
     }
 
-    private static void AnalyzeBlock(CodeBlockAnalysisContext context, TorchCompilationAnalysis analysis, ImmutableArray<DiagnosticDescriptor> reported)
+    private static void AnalyzeBlock(CodeBlockAnalysisContext context, Compilation compilation, AnalyzerOptions options, ImmutableArray<DiagnosticDescriptor> reported)
     {
-        if (context.OwningSymbol is not IMethodSymbol method
-            || !(analysis.MayTrain(context.CodeBlock, context.CancellationToken) || analysis.MayServe(method, context.CodeBlock, context.CancellationToken)))
+        if (context.OwningSymbol is not IMethodSymbol method)
+            return;
+        context.CancellationToken.ThrowIfCancellationRequested();
+        var mayTrain = TrainingTextFilter.For(compilation).MayTrain(context.CodeBlock);
+        if (!mayTrain && !TrainingTextFilter.MayServe(context.CodeBlock).Calls)
+            return;
+        if (TorchCompilationAnalysis.For(compilation, options) is not { } analysis
+            || !(mayTrain || analysis.MayServe(method, context.CodeBlock, context.CancellationToken)))
             return;
         ImmutableArray<Diagnostic> diagnostics;
         try

@@ -30,7 +30,12 @@ internal sealed class TrainingTextFilter
     private readonly Compilation _compilation;
     private readonly Lazy<List<string>> _trainingMethodNames;
 
-    public TrainingTextFilter(Compilation compilation)
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, TrainingTextFilter> PerCompilation = new();
+
+    /// <summary>The filter of a compilation, shared by every rule that asks (it needs no symbols, so it is asked before any are bound).</summary>
+    public static TrainingTextFilter For(Compilation compilation) => PerCompilation.GetValue(compilation, c => new TrainingTextFilter(c));
+
+    private TrainingTextFilter(Compilation compilation)
     {
         _compilation = compilation;
         _trainingMethodNames = new Lazy<List<string>>(FindTrainingMethodNames, LazyThreadSafetyMode.ExecutionAndPublication);
