@@ -164,6 +164,56 @@ internal sealed class EstimatorChainEvaluator
         return builder.ToImmutable();
     }
 
+    /// <summary>
+    /// A data view held in a field: the join over every write of it (<see cref="FieldWrites"/>), each read in the body
+    /// of the method that writes it; unknown when some write cannot be seen or followed.
+    /// </summary>
+    private ColumnNormalizationState FromFieldWrites(IFieldSymbol field, int depth)
+    {
+        if (program is null || hops >= MLNetProgram.MaxHops)
+            return ColumnNormalizationState.Unknown;
+        var writes = FieldWrites.Of(field.OriginalDefinition, cancellationToken);
+        if (writes.IsDefaultOrEmpty)
+            return ColumnNormalizationState.Unknown;
+        ColumnNormalizationState? joined = null;
+        foreach (var write in writes)
+        {
+            if (WritingMethod(field.ContainingType, write) is not { } writer
+                || program.BodyOf(writer, cancellationToken) is not { } body
+                || FindOperation(body.Root, write) is not ISimpleAssignmentOperation assignment)
+                return ColumnNormalizationState.Unknown;
+            var state = In(body).EvaluateDataView(assignment.Value, depth + 1);
+            joined = joined is null ? state : ColumnNormalizationState.Join(joined, state);
+        }
+        return joined ?? ColumnNormalizationState.Unknown;
+    }
+
+    /// <summary>The method of <paramref name="type"/> whose declaration holds <paramref name="node"/> (constructors and accessors are not followed).</summary>
+    private static IMethodSymbol? WritingMethod(INamedTypeSymbol type, SyntaxNode node)
+    {
+        foreach (var member in type.GetMembers())
+        {
+            if (member is not IMethodSymbol { MethodKind: MethodKind.Ordinary } method)
+                continue;
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                if (reference.SyntaxTree == node.SyntaxTree && reference.Span.Contains(node.Span))
+                    return method;
+            }
+        }
+        return null;
+    }
+
+    private static IOperation? FindOperation(IOperation root, SyntaxNode syntax)
+    {
+        foreach (var operation in root.Descendants())
+        {
+            if (operation.Syntax == syntax)
+                return operation;
+        }
+        return null;
+    }
+
     /// <summary>An executable's public methods are called from the executable alone.</summary>
     private static bool IsEntryAssemblyOnly(IMethodSymbol method)
         => method.ContainingAssembly is ISourceAssemblySymbol { Compilation.Options.OutputKind: OutputKind.ConsoleApplication or OutputKind.WindowsApplication };
@@ -259,6 +309,9 @@ internal sealed class EstimatorChainEvaluator
                     IParameterReferenceOperation parameter => FromCallers(parameter.Parameter, depth),
                     _ => ColumnNormalizationState.Unknown,
                 };
+            case IFieldReferenceOperation field when !field.Field.DeclaringSyntaxReferences.IsEmpty && symbols.IsDataView(field.Type):
+                // private static IDataView trainingDataView; written in Main, read where the model is fit.
+                return FromFieldWrites(field.Field, depth);
             default:
                 return ColumnNormalizationState.Unknown;
         }

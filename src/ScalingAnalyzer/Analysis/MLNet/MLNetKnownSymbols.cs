@@ -279,6 +279,8 @@ internal sealed class MLNetKnownSymbols
     public bool IsRowOperation(IMethodSymbol method)
         => dataOperationsCatalog.Matches(Definition(method).ContainingType) && FindDataViewParameter(method) is not null;
 
+    public bool IsDataView(ITypeSymbol? type) => dataView.Matches(type);
+
     public IParameterSymbol? FindDataViewParameter(IMethodSymbol method)
     {
         foreach (var parameter in method.Parameters)

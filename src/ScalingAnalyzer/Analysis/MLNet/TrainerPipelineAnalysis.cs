@@ -218,6 +218,14 @@ internal sealed class TrainerPipelineAnalysis
             case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when assignment.Value == top:
                 FindLocalConsumers(target.Local, origin, consumers, depth, ev);
                 break;
+            case IConditionalOperation conditional when conditional.WhenTrue == top || conditional.WhenFalse == top:
+                // useTrees ? FastTree() : Sdca(): the trainer goes where the conditional's value goes.
+                FindConsumers(conditional, conditional, consumers, depth + 1, ev);
+                break;
+            case ISwitchExpressionArmOperation { Parent: ISwitchExpressionOperation choice } arm when arm.Value == top:
+                // algorithm switch { "tree" => FastTree(), _ => Sdca() }
+                FindConsumers(choice, choice, consumers, depth + 1, ev);
+                break;
             case IReturnOperation { Kind: OperationKind.Return } when EstimatorChainEvaluator.MethodOf(top) is { } method:
                 // A factory of the project that returns the trainer: where its callers put it.
                 var calls = ev.CallsOf(method);
