@@ -258,9 +258,31 @@ internal sealed class EstimatorChainEvaluator
                 return input;
             case IInvocationOperation invocation:
                 return ApplyInvocation(invocation, input, depth);
+            case IParameterReferenceOperation parameter:
+                // BuildAndTrainModel(data, pipeline) { pipeline.Append(trainer) }: the stages every caller passes.
+                return EstimatorFromCallers(parameter.Parameter, input, depth);
             default:
                 return ColumnNormalizationState.Unknown;
         }
+    }
+
+    /// <summary>An estimator parameter applied to <paramref name="input"/>: the join over what every call of the method passes.</summary>
+    private ColumnNormalizationState EstimatorFromCallers(IParameterSymbol parameter, ColumnNormalizationState input, int depth)
+    {
+        if (parameter.RefKind != RefKind.None || parameter.ContainingSymbol is not IMethodSymbol method)
+            return ColumnNormalizationState.Unknown;
+        var calls = CallsOf(method);
+        if (calls.IsDefaultOrEmpty)
+            return ColumnNormalizationState.Unknown;
+        ColumnNormalizationState? joined = null;
+        foreach (var (call, caller) in calls)
+        {
+            if (ArgumentFor(call, parameter) is not { } argument)
+                return ColumnNormalizationState.Unknown;
+            var state = caller.ApplyEstimator(argument, input, depth + 1);
+            joined = joined is null ? state : ColumnNormalizationState.Join(joined, state);
+        }
+        return joined ?? ColumnNormalizationState.Unknown;
     }
 
     /// <summary>An estimator a helper of the project returns, applied to <paramref name="input"/>.</summary>
