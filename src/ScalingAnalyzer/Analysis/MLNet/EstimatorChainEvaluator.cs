@@ -165,14 +165,14 @@ internal sealed class EstimatorChainEvaluator
     }
 
     /// <summary>
-    /// A data view held in a field: the join over every write of it (<see cref="FieldWrites"/>), each read in the body
+    /// A data view held in a field: the join over every write of it (<see cref="FieldAccesses"/>), each read in the body
     /// of the method that writes it; unknown when some write cannot be seen or followed.
     /// </summary>
     private ColumnNormalizationState FromFieldWrites(IFieldSymbol field, int depth)
     {
         if (program is null || hops >= MLNetProgram.MaxHops)
             return ColumnNormalizationState.Unknown;
-        var writes = FieldWrites.Of(field.OriginalDefinition, cancellationToken);
+        var writes = FieldAccesses.Writes(field.OriginalDefinition, cancellationToken);
         if (writes.IsDefaultOrEmpty)
             return ColumnNormalizationState.Unknown;
         ColumnNormalizationState? joined = null;
@@ -186,6 +186,32 @@ internal sealed class EstimatorChainEvaluator
             joined = joined is null ? state : ColumnNormalizationState.Join(joined, state);
         }
         return joined ?? ColumnNormalizationState.Unknown;
+    }
+
+    /// <summary>
+    /// Where an estimator assigned to a field is read in the methods of the field's type (the field's only write must be
+    /// <paramref name="write"/>), each with the analysis of the method that reads it; default when the field's reads and
+    /// writes are not all in view or a reading method cannot be followed.
+    /// </summary>
+    public ImmutableArray<(IOperation Read, EstimatorChainEvaluator Reader)> ReadsOfField(IFieldSymbol field, SyntaxNode write)
+    {
+        if (program is null || hops >= MLNetProgram.MaxHops || field.DeclaringSyntaxReferences.IsEmpty)
+            return default;
+        field = field.OriginalDefinition;
+        var writes = FieldAccesses.Writes(field, cancellationToken);
+        if (writes.Length != 1 || writes[0].SyntaxTree != write.SyntaxTree || writes[0].Span != write.Span
+            || FieldAccesses.Reads(field, cancellationToken) is not { IsDefault: false } reads)
+            return default;
+        var builder = ImmutableArray.CreateBuilder<(IOperation, EstimatorChainEvaluator)>(reads.Length);
+        foreach (var read in reads)
+        {
+            if (WritingMethod(field.ContainingType, read) is not { } reader
+                || program.BodyOf(reader, cancellationToken) is not { } body
+                || FindOperation(body.Root, read) is not IFieldReferenceOperation operation)
+                return default;
+            builder.Add((operation, In(body)));
+        }
+        return builder.MoveToImmutable();
     }
 
     /// <summary>The method of <paramref name="type"/> whose declaration holds <paramref name="node"/> (constructors and accessors are not followed).</summary>
@@ -359,7 +385,7 @@ internal sealed class EstimatorChainEvaluator
         if (rows is null)
             return ColumnNormalizationState.Raw;
         var source = ResolveThroughLocals(rows, depth);
-        if (source is not null && FileRows.Read(source, Values, program, symbols.ColumnNameAttribute, cancellationToken) is { } parsed)
+        if (source is not null && FileRows.Read(rows, source, Values, program, symbols.ColumnNameAttribute, cancellationToken) is { } parsed)
             return ParsedFile(parsed);
         if (LiteralRows.MaxMagnitudes(source, symbols.ColumnNameAttribute) is not { } columns)
             return source is not null && program is not null ? GeneratedObjects(source) : ColumnNormalizationState.Raw;

@@ -41,15 +41,19 @@ internal sealed class FileRows
     public ImmutableArray<(string Column, int FileColumn)> Columns { get; }
 
     /// <summary>
-    /// The file and columns behind <paramref name="rows"/> (the rows <c>LoadFromEnumerable</c> is given, through locals);
-    /// null when the rows are not parsed from one file this way.
+    /// The file and columns behind the rows <c>LoadFromEnumerable</c> is given (<paramref name="argument"/>, and
+    /// <paramref name="rows"/>, what it holds through locals); null when the rows are not parsed from one file this way.
     /// </summary>
-    public static FileRows? Read(IOperation rows, MLNetOperationValues values, MLNetProgram? program, KnownType columnNameAttribute, CancellationToken cancellationToken)
+    public static FileRows? Read(
+        IOperation argument, IOperation rows, MLNetOperationValues values, MLNetProgram? program, KnownType columnNameAttribute, CancellationToken cancellationToken)
     {
+        var reader = new Reader(columnNameAttribute);
         rows = MLNetOperationValues.Unwrap(rows);
+        // var rows = new List<Row>(); foreach (var line in File.ReadLines(path)) rows.Add(new Row { ... }); in this method.
+        if (rows is IObjectCreationOperation { Arguments.Length: 0, Initializer: null } && MLNetOperationValues.Unwrap(argument) is ILocalReferenceOperation list)
+            return reader.FromLocalList(list, values);
         if (rows is not IInvocationOperation call)
             return null;
-        var reader = new Reader(columnNameAttribute);
         if (IsEnumerableMethod(call.TargetMethod))
             return reader.FromQuery(call, values, helperCall: null);
         // A helper of the project that reads the file and returns the rows.
@@ -105,6 +109,22 @@ internal sealed class FileRows
                     return null;
             }
             return Result(helperCall);
+        }
+
+        /// <summary>A list local the method fills with rows (<c>rows.Add(new Row { ... })</c>) before handing it over.</summary>
+        public FileRows? FromLocalList(ILocalReferenceOperation list, MLNetOperationValues values)
+        {
+            var found = false;
+            foreach (var operation in MLNetOperationValues.RootOf(list).Descendants())
+            {
+                if (operation is not IInvocationOperation { TargetMethod.Name: "Add", Instance: ILocalReferenceOperation target, Arguments.Length: 1 } add
+                    || !SymbolEqualityComparer.Default.Equals(target.Local, list.Local))
+                    continue;
+                if (!AddRow(add.Arguments[0].Value, values, 0))
+                    return null;
+                found = true;
+            }
+            return found ? Result(helperCall: null) : null;
         }
 
         /// <summary>A helper that returns such a query, or fills a list in a loop over the file's lines (or yields the rows).</summary>

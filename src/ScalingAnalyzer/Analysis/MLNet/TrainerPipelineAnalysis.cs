@@ -340,6 +340,15 @@ internal sealed class TrainerPipelineAnalysis
                 foreach (var (read, callee) in ev.ReadsInCallee(call, parameter))
                     FindUses(read, callee, uses, depth + 1);
                 break;
+            case ISimpleAssignmentOperation { Target: IFieldReferenceOperation field } assignment when assignment.Value == top:
+                // _pipeline = ...Append(trainer) in a trainer class, fit in its Train method.
+                var reads = ev.ReadsOfField(field.Field, assignment.Syntax);
+                if (!reads.IsDefault)
+                {
+                    foreach (var (read, reader) in reads)
+                        FindUses(read, reader, uses, depth + 1);
+                }
+                break;
             case IReturnOperation { Kind: OperationKind.Return } when EstimatorChainEvaluator.MethodOf(top) is { } method:
                 var calls = ev.CallsOf(method);
                 if (!calls.IsDefault)
