@@ -78,13 +78,14 @@ for sample in open(sys.argv[1]).read().split('\n\n'):
         continue
     total += 1
     frames = [line.strip().split(' ', 1)[-1] for line in lines[1:]]
-    mine = [i for i, frame in enumerate(frames) if '[ScalingAnalyzer]' in frame]
+    # JIT-compiled code is named by the runtime's perf map; ReadyToRun code (the packed assembly) only by the file.
+    mine = [i for i, frame in enumerate(frames) if '[ScalingAnalyzer]' in frame or 'ScalingAnalyzer.dll)' in frame]
     if not mine:
         continue
     ours += 1
     if any('libclrjit' in frame for frame in frames):
         kinds['JIT compiling our methods and their generic instantiations'] += 1
-    elif '[ScalingAnalyzer]' in frames[0]:
+    elif '[ScalingAnalyzer]' in frames[0] or 'ScalingAnalyzer.dll)' in frames[0]:
         kinds['our code'] += 1
     elif any('libcoreclr' in frame for frame in frames[:mine[0]]):
         kinds['runtime (allocation, GC, type loading, stubs)'] += 1

@@ -10,7 +10,8 @@ cd "$(dirname "$0")/.."
 project=$1
 out=$2
 log="${OVERHEAD_DIR:-/tmp/scalinganalyzer-overhead}/$project.report.log"
-analyzers="$(pwd)/src/ScalingAnalyzer.CodeFixes/bin/Release/netstandard2.0"
+# ANALYZER_DIR=<dir with ScalingAnalyzer.dll and ScalingAnalyzer.CodeFixes.dll>: those instead (the packed ones, say).
+analyzers="${ANALYZER_DIR:-$(pwd)/src/ScalingAnalyzer.CodeFixes/bin/Release/netstandard2.0}"
 [ -f "$log" ] || { echo "csc-command-line.sh: $log is missing; run scripts/bench-analyzer-overhead.sh first" >&2; exit 1; }
 # The Csc task logs its command line as one line: ".../csc <arguments>".
 grep -m1 -E '^\s+\S+/csc /noconfig ' "$log" | sed -E 's#^\s+\S+/csc ##' \

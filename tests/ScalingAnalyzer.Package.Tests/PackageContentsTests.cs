@@ -93,6 +93,33 @@ public sealed class PackageContentsTests(ConsumerWorkspace workspace)
         }
     }
 
+    /// <summary>
+    /// Packed on linux-x64, ScalingAnalyzer.dll carries ReadyToRun code beside its IL (crossgen2: no JIT for our methods
+    /// in a fresh compiler process there); the IL is whole, so every other runtime JIT-compiles it as before. The code
+    /// fixes, which run in IDEs only, stay IL. Every consumer build of these tests loads and runs the packed assembly.
+    /// </summary>
+    [Fact]
+    public void Analyzer_assembly_carries_ReadyToRun_code_for_linux_x64_beside_whole_IL()
+    {
+        var packedOnLinuxX64 = OperatingSystem.IsLinux() && System.Runtime.InteropServices.RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.X64;
+        using var package = ZipFile.OpenRead(workspace.AnalyzerPackagePath);
+        foreach (var (name, readyToRun) in new[] { ("ScalingAnalyzer.dll", packedOnLinuxX64), ("ScalingAnalyzer.CodeFixes.dll", false) })
+        {
+            using var stream = new MemoryStream();
+            using (var source = package.GetEntry("analyzers/dotnet/cs/" + name)!.Open())
+            {
+                source.CopyTo(stream);
+            }
+            stream.Position = 0;
+            using var pe = new PEReader(stream);
+            Assert.Equal(readyToRun, pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0);
+            var metadata = pe.GetMetadataReader();
+            var bodies = metadata.MethodDefinitions.Select(metadata.GetMethodDefinition).Where(m => m.RelativeVirtualAddress != 0).ToList();
+            Assert.True(bodies.Count > 100, $"{name}: {bodies.Count} method bodies");
+            Assert.All(bodies.Take(200), m => Assert.True(pe.GetMethodBody(m.RelativeVirtualAddress).GetILBytes()!.Length > 0));
+        }
+    }
+
     private static XElement NuspecMetadata(string packagePath, string id)
     {
         using var package = ZipFile.OpenRead(packagePath);

@@ -23,7 +23,20 @@ internal sealed class ProjectDataFiles
 
     public ProjectDataFiles(ImmutableArray<AdditionalText> files) => this.files = files.IsDefault ? ImmutableArray<AdditionalText>.Empty : files;
 
-    public static ProjectDataFiles For(AnalyzerOptions options) => options.AdditionalFiles.IsDefaultOrEmpty ? None : new ProjectDataFiles(options.AdditionalFiles);
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, ProjectDataFiles> PerCompilation = new();
+
+    /// <summary>
+    /// The data files of a compilation, one instance for every rule that asks (the TorchSharp and the ML.NET rules read
+    /// the same file once between them).
+    /// </summary>
+    public static ProjectDataFiles For(Compilation compilation, AnalyzerOptions options)
+    {
+        if (options.AdditionalFiles.IsDefaultOrEmpty)
+            return None;
+        var shared = PerCompilation.GetValue(compilation, _ => new ProjectDataFiles(options.AdditionalFiles));
+        // Another host's options for the same compilation (a test harness) get their own files.
+        return shared.files == options.AdditionalFiles ? shared : new ProjectDataFiles(options.AdditionalFiles);
+    }
 
     public bool IsEmpty => files.IsEmpty;
 

@@ -26,15 +26,17 @@ internal sealed class ColumnNormalizationState
 {
     private static readonly ImmutableDictionary<string, ColumnEvidence> NoEvidence = ImmutableDictionary<string, ColumnEvidence>.Empty.WithComparers(StringComparer.Ordinal);
 
-    public static readonly ColumnNormalizationState Raw = new(ColumnNormalization.NotNormalized, ImmutableDictionary<string, ColumnNormalization>.Empty.WithComparers(StringComparer.Ordinal), NoEvidence);
-    public static readonly ColumnNormalizationState Unknown = new(ColumnNormalization.Unknown, ImmutableDictionary<string, ColumnNormalization>.Empty.WithComparers(StringComparer.Ordinal), NoEvidence);
+    private static readonly ImmutableDictionary<string, Mark> NoMarks = ImmutableDictionary<string, Mark>.Empty.WithComparers(StringComparer.Ordinal);
 
-    private readonly ImmutableDictionary<string, ColumnNormalization> columns;
+    public static readonly ColumnNormalizationState Raw = new(ColumnNormalization.NotNormalized, NoMarks, NoEvidence);
+    public static readonly ColumnNormalizationState Unknown = new(ColumnNormalization.Unknown, NoMarks, NoEvidence);
+
+    private readonly ImmutableDictionary<string, Mark> columns;
 
     /// <summary>What a data file says of a column's values (kept while the column's values are the file's).</summary>
     private readonly ImmutableDictionary<string, ColumnEvidence> evidence;
 
-    private ColumnNormalizationState(ColumnNormalization @default, ImmutableDictionary<string, ColumnNormalization> columns, ImmutableDictionary<string, ColumnEvidence> evidence)
+    private ColumnNormalizationState(ColumnNormalization @default, ImmutableDictionary<string, Mark> columns, ImmutableDictionary<string, ColumnEvidence> evidence)
     {
         Default = @default;
         this.columns = columns;
@@ -43,14 +45,14 @@ internal sealed class ColumnNormalizationState
 
     public ColumnNormalization Default { get; }
 
-    public ColumnNormalization this[string column] => columns.TryGetValue(column, out var value) ? value : Default;
+    public ColumnNormalization this[string column] => columns.TryGetValue(column, out var value) ? value.Value : Default;
 
     /// <summary>The file evidence of a column's values, or null.</summary>
     public ColumnEvidence? EvidenceOf(string column) => evidence.TryGetValue(column, out var value) ? value : null;
 
     /// <summary>The column written anew: its mark, and the evidence of its values when they are still a file's (a copy, a concatenation).</summary>
     public ColumnNormalizationState With(string column, ColumnNormalization value, ColumnEvidence? columnEvidence = null)
-        => new(Default, columns.SetItem(column, value), columnEvidence is null ? evidence.Remove(column) : evidence.SetItem(column, columnEvidence));
+        => new(Default, columns.SetItem(column, Mark.Of(value)), columnEvidence is null ? evidence.Remove(column) : evidence.SetItem(column, columnEvidence));
 
     /// <summary>
     /// The evidence to cite for a concatenation of <paramref name="inputs"/>: of the unnormalized inputs that have some,
@@ -80,7 +82,7 @@ internal sealed class ColumnNormalizationState
         var refinedEvidence = evidence;
         foreach (var column in known.columns)
         {
-            if (column.Value is ColumnNormalization.Normalized or ColumnNormalization.WithinUnitScale)
+            if (column.Value.Value is ColumnNormalization.Normalized or ColumnNormalization.WithinUnitScale)
                 refined = refined.SetItem(column.Key, column.Value);
         }
         foreach (var item in known.evidence)
@@ -107,11 +109,11 @@ internal sealed class ColumnNormalizationState
         foreach (var column in a.columns.Keys)
         {
             if (!b.columns.ContainsKey(column))
-                joined = joined.SetItem(column, JoinMarks(a[column], b.Default));
+                joined = joined.SetItem(column, Mark.Of(JoinMarks(a[column], b.Default)));
         }
         foreach (var column in b.columns)
         {
-            joined = joined.SetItem(column.Key, JoinMarks(a[column.Key], column.Value));
+            joined = joined.SetItem(column.Key, Mark.Of(JoinMarks(a[column.Key], column.Value.Value)));
             if (!joinedEvidence.ContainsKey(column.Key) && b.EvidenceOf(column.Key) is { } evidence)
                 joinedEvidence = joinedEvidence.SetItem(column.Key, evidence);
         }
@@ -125,6 +127,23 @@ internal sealed class ColumnNormalizationState
         if (a is ColumnNormalization.Normalized or ColumnNormalization.WithinUnitScale && b is ColumnNormalization.Normalized or ColumnNormalization.WithinUnitScale)
             return ColumnNormalization.WithinUnitScale;
         return ColumnNormalization.Unknown;
+    }
+
+    /// <summary>
+    /// A column's mark as an object: the map of marks then has reference-typed values, whose code the runtime shares
+    /// with the maps it has already compiled. A map of the enum itself is a generic instantiation of its own, and a
+    /// fresh compiler process JIT-compiled about a hundred methods of ImmutableDictionary for it (counted with
+    /// DOTNET_JitStdOutFile in a cold build of the ML.NET docs samples; ReadyToRun code cannot hold them).
+    /// </summary>
+    private sealed class Mark
+    {
+        private static readonly Mark[] All = { new(ColumnNormalization.NotNormalized), new(ColumnNormalization.Normalized), new(ColumnNormalization.Unknown), new(ColumnNormalization.WithinUnitScale) };
+
+        private Mark(ColumnNormalization value) => Value = value;
+
+        public ColumnNormalization Value { get; }
+
+        public static Mark Of(ColumnNormalization value) => All[(int)value];
     }
 
     /// <summary>

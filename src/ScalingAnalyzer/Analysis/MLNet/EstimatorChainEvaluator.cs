@@ -390,10 +390,10 @@ internal sealed class EstimatorChainEvaluator
         if (LiteralRows.MaxMagnitudes(source, symbols.ColumnNameAttribute) is not { } columns)
             return source is not null && program is not null ? GeneratedObjects(source) : ColumnNormalizationState.Raw;
         var state = ColumnNormalizationState.Raw;
-        foreach (var column in columns)
+        foreach (var (column, magnitude) in columns)
         {
-            if (column.Value <= featureMagnitudeThreshold)
-                state = state.With(column.Key, ColumnNormalization.WithinUnitScale);
+            if (magnitude <= featureMagnitudeThreshold)
+                state = state.With(column, ColumnNormalization.WithinUnitScale);
         }
         return state;
     }
@@ -419,11 +419,10 @@ internal sealed class EstimatorChainEvaluator
         if (GeneratedRows.Read(rows, program!, symbols.ColumnNameAttribute, cancellationToken) is not { } generated)
             return state;
         var source = "in the rows " + generated.Generator + " makes";
-        foreach (var column in generated.Columns)
+        foreach (var (column, bounds) in generated.Columns)
         {
-            var bounds = column.Value;
             var mark = bounds.Magnitude <= featureMagnitudeThreshold ? ColumnNormalization.WithinUnitScale : ColumnNormalization.NotNormalized;
-            state = state.With(column.Key, mark, new ColumnEvidence(column.Key, bounds.Low, bounds.High, source));
+            state = state.With(column, mark, new ColumnEvidence(column, bounds.Low, bounds.High, source));
         }
         return state;
     }

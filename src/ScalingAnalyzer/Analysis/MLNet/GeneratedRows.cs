@@ -32,7 +32,9 @@ internal sealed class GeneratedRows
     }
 
     /// <summary>The generator's name and the bounds per column; null when <paramref name="rows"/> is not a generator this reads.</summary>
-    public static (string Generator, ImmutableDictionary<string, Interval> Columns)? Read(
+    /// <remarks>An array of columns, not a map: a map with <see cref="Interval"/> values is a generic instantiation of
+    /// its own, which a fresh compiler process JIT-compiles (ReadyToRun code cannot hold it).</remarks>
+    public static (string Generator, (string Column, Interval Bounds)[] Columns)? Read(
         IOperation rows, MLNetProgram program, KnownType columnNameAttribute, CancellationToken cancellationToken)
     {
         var reader = new GeneratedRows(program, columnNameAttribute, cancellationToken);
@@ -61,13 +63,17 @@ internal sealed class GeneratedRows
                     columns.Remove(column);
             }
         }
-        var builder = ImmutableDictionary.CreateBuilder<string, Interval>(StringComparer.Ordinal);
+        var count = 0;
         foreach (var column in columns!)
+            count += column.Value.IsKnown ? 1 : 0;
+        var known = new (string, Interval)[count];
+        count = 0;
+        foreach (var column in columns)
         {
             if (column.Value.IsKnown)
-                builder.Add(column.Key, column.Value);
+                known[count++] = (column.Key, column.Value);
         }
-        return (generator.TargetMethod.Name, builder.ToImmutable());
+        return (generator.TargetMethod.Name, known);
     }
 
     /// <summary>The call of the project's generator method, under ToList/ToArray/AsEnumerable.</summary>

@@ -19,7 +19,9 @@ internal static class LiteralRows
     /// The largest magnitude per column name; null when the rows are not all literal object creations (read from a
     /// file, computed, passed in: the analysis cannot bound them).
     /// </summary>
-    public static ImmutableDictionary<string, double>? MaxMagnitudes(IOperation? rows, KnownType columnNameAttribute)
+    /// <remarks>An array, not a map: a map with double values is a generic instantiation of its own, which a fresh
+    /// compiler process JIT-compiles (ReadyToRun code cannot hold it).</remarks>
+    public static (string Column, double Magnitude)[]? MaxMagnitudes(IOperation? rows, KnownType columnNameAttribute)
     {
         var elements = rows switch
         {
@@ -50,7 +52,11 @@ internal static class LiteralRows
                     columns.Remove(column);
             }
         }
-        return columns!.ToImmutableDictionary(StringComparer.Ordinal);
+        var result = new (string, double)[columns!.Count];
+        var i = 0;
+        foreach (var column in columns)
+            result[i++] = (column.Key, column.Value);
+        return result;
     }
 
     /// <summary>The elements of <c>new List&lt;T&gt; { a, b }</c>: one Add call per element.</summary>

@@ -38,6 +38,7 @@ internal sealed class MLNetKnownSymbols
     private readonly LibraryTypes library;
     private readonly Dictionary<string, KnownType> knownTypes = new();
     private readonly KnownMethods<TrainerInfo> trainers;
+    private IdentifierSet? trainerNames;
     private readonly KnownMethods<ColumnTransformKind> transforms;
     private readonly KnownMethods<bool> rawDataSources;
     private readonly KnownType[] pipelineOwners;
@@ -215,6 +216,9 @@ internal sealed class MLNetKnownSymbols
     /// </summary>
     public bool MayBeScaleSensitiveTrainer(string methodName) => trainers.HasName(methodName);
 
+    /// <summary>The names of those trainers, for the text pre-check of a whole code block (<see cref="CodeText.ContainsIdentifier"/>).</summary>
+    public IdentifierSet TrainerNames => trainerNames ??= new IdentifierSet(trainers.Names);
+
     public ColumnTransformKind? GetTransformKind(IMethodSymbol method)
     {
         if (transforms.TryGet(method, out var kind))
@@ -381,6 +385,8 @@ internal sealed class MLNetKnownSymbols
         }
 
         public bool HasName(string name) => byName.ContainsKey(name);
+
+        public IEnumerable<string> Names => byName.Keys;
 
         public bool TryGet(IMethodSymbol method, out T value)
         {

@@ -41,7 +41,7 @@ internal sealed class MLNetSplitLeakage
     public MLNetSplitLeakage(MLNetKnownSymbols symbols) => _symbols = symbols;
 
     /// <summary>The text filter before binding: a Fit and a split or cross-validation in the same code.</summary>
-    public static bool MayLeak(SyntaxNode code) => Leakage.CodeText.ContainsOneOfEach(code, FitWords, SplitWords);
+    public static bool MayLeak(SyntaxNode code) => CodeText.ContainsOneOfEach(code, FitWords, SplitWords);
 
     private static readonly string[] FitWords = { "Fit" };
     private static readonly string[] SplitWords = { "TrainTestSplit", "CrossValidate" };

@@ -43,7 +43,7 @@ internal sealed class TorchCompilationAnalysis
         Symbols = symbols;
         _program = new ProgramSummaries(compilation, symbols, OptionsFor, SemanticModelFor);
         _program.Objects = new TorchObjectModels(_program);
-        _program.DataFiles = ProjectDataFiles.For(analyzerOptions);
+        _program.DataFiles = ProjectDataFiles.For(compilation, analyzerOptions);
         _textFilter = TrainingTextFilter.For(compilation);
     }
 

@@ -238,15 +238,18 @@ internal sealed record AbstractValue
     {
         if (a.IsEmpty)
             return b;
-        if (b.IsEmpty)
+        if (b.IsEmpty || a == b)
             return a;
-        var builder = a.ToBuilder();
+        // Joins in loops meet the same calls again and again: no new array unless b brings one a lacks.
+        ImmutableArray<IOperation>.Builder? builder = null;
         foreach (var item in b)
         {
-            if (!builder.Contains(item))
-                builder.Add(item);
+            if (builder is null ? a.IndexOf(item) >= 0 : builder.IndexOf(item) >= 0)
+                continue;
+            builder ??= a.ToBuilder();
+            builder.Add(item);
         }
-        return builder.ToImmutable();
+        return builder?.ToImmutable() ?? a;
     }
 
     public AbstractValue Join(AbstractValue other)

@@ -1,0 +1,142 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace ScalingAnalyzer.Analysis;
+
+/// <summary>
+/// Text pre-checks run on every code block before anything is bound (SCALE006's words, SCALE002's trainer names):
+/// does the code's text contain a word of each group, or one of a set of identifiers? The characters are copied into a pooled buffer and searched with a vectorized IndexOf, so
+/// no string is made per code block. A word in a comment or a longer name lets the code through to the analysis,
+/// which decides: the filter may pass too much, never too little (an identifier spelled with a Unicode escape
+/// passes too).
+/// </summary>
+internal static class CodeText
+{
+    public static bool ContainsOneOfEach(SyntaxNode code, string[] first, string[] second)
+    {
+        var text = code.SyntaxTree.GetText();
+        var span = code.Span;
+        if (span.End > text.Length)
+            return true;
+        var buffer = ArrayPool<char>.Shared.Rent(Math.Max(1, span.Length));
+        try
+        {
+            text.CopyTo(span.Start, buffer, 0, span.Length);
+            var chars = new ReadOnlySpan<char>(buffer, 0, span.Length);
+            if (chars.IndexOf("\\u".AsSpan()) >= 0 || chars.IndexOf("\\U".AsSpan()) >= 0)
+                return true;
+            return ContainsAny(chars, first) && ContainsAny(chars, second);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    private static bool ContainsAny(ReadOnlySpan<char> text, string[] words)
+    {
+        foreach (var word in words)
+        {
+            if (text.IndexOf(word.AsSpan()) >= 0)
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Whether one of <paramref name="identifiers"/> is written in the code as a whole word: one pass over the text that
+    /// hashes each run of identifier characters, with no string made (the analysis then finds the calls themselves).
+    /// </summary>
+    public static bool ContainsIdentifier(SyntaxNode code, IdentifierSet identifiers)
+    {
+        var text = code.SyntaxTree.GetText();
+        var span = code.Span;
+        if (span.End > text.Length)
+            return true;
+        var buffer = ArrayPool<char>.Shared.Rent(Math.Max(1, span.Length));
+        try
+        {
+            text.CopyTo(span.Start, buffer, 0, span.Length);
+            var chars = new ReadOnlySpan<char>(buffer, 0, span.Length);
+            if (chars.IndexOf("\\u".AsSpan()) >= 0 || chars.IndexOf("\\U".AsSpan()) >= 0)
+                return true;
+            var i = 0;
+            while (i < chars.Length)
+            {
+                if (!IsIdentifierPart(chars[i]))
+                {
+                    i++;
+                    continue;
+                }
+                var start = i;
+                var hash = IdentifierSet.Seed;
+                while (i < chars.Length && IsIdentifierPart(chars[i]))
+                    hash = IdentifierSet.Step(hash, chars[i++]);
+                if (identifiers.Contains(hash, chars.Slice(start, i - start)))
+                    return true;
+            }
+            return false;
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    private static bool IsIdentifierPart(char c) => c == '_' || char.IsLetterOrDigit(c);
+}
+
+/// <summary>
+/// A fixed set of identifiers, looked up by a hash of characters (<see cref="CodeText.ContainsIdentifier"/>): an
+/// open-addressing table of plain arrays, so that no generic collection is instantiated over the hash type (code a
+/// fresh compiler process would JIT-compile for us).
+/// </summary>
+internal sealed class IdentifierSet
+{
+    internal const uint Seed = 2166136261;
+
+    private readonly uint[] hashes;
+    private readonly string?[] identifiers;
+
+    public IdentifierSet(IEnumerable<string> names)
+    {
+        var distinct = new HashSet<string>(names, StringComparer.Ordinal);
+        var size = 16;
+        while (size < distinct.Count * 4)
+            size *= 2;
+        hashes = new uint[size];
+        identifiers = new string?[size];
+        foreach (var identifier in distinct)
+        {
+            var slot = (int)(HashOf(identifier.AsSpan()) & (uint)(size - 1));
+            while (identifiers[slot] is not null)
+                slot = (slot + 1) & (size - 1);
+            hashes[slot] = HashOf(identifier.AsSpan());
+            identifiers[slot] = identifier;
+        }
+    }
+
+    /// <summary>FNV-1a over the characters.</summary>
+    internal static uint Step(uint hash, char c) => unchecked((hash ^ c) * 16777619);
+
+    private static uint HashOf(ReadOnlySpan<char> identifier)
+    {
+        var hash = Seed;
+        foreach (var c in identifier)
+            hash = Step(hash, c);
+        return hash;
+    }
+
+    internal bool Contains(uint hash, ReadOnlySpan<char> identifier)
+    {
+        var mask = identifiers.Length - 1;
+        for (var slot = (int)(hash & (uint)mask); identifiers[slot] is { } candidate; slot = (slot + 1) & mask)
+        {
+            if (hashes[slot] == hash && identifier.SequenceEqual(candidate.AsSpan()))
+                return true;
+        }
+        return false;
+    }
+}
