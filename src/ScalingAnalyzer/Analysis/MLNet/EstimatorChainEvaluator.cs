@@ -94,11 +94,11 @@ internal sealed class EstimatorChainEvaluator
         if (calls.IsDefaultOrEmpty)
             return ColumnNormalizationState.Unknown;
         ColumnNormalizationState? joined = null;
-        foreach (var (call, caller) in calls)
+        foreach (var site in calls)
         {
-            if (ArgumentFor(call, parameter) is not { } argument)
+            if (ArgumentFor((IInvocationOperation)site.Operation, parameter) is not { } argument)
                 return ColumnNormalizationState.Unknown;
-            var state = caller.EvaluateDataView(argument, depth + 1);
+            var state = site.Analysis.EvaluateDataView(argument, depth + 1);
             joined = joined is null ? state : ColumnNormalizationState.Join(joined, state);
         }
         return joined ?? ColumnNormalizationState.Unknown;
@@ -110,7 +110,7 @@ internal sealed class EstimatorChainEvaluator
     /// Default when some call may be out of view (a public method of a library, a delegate) or cannot be followed, or
     /// when the walk has crossed <see cref="MLNetProgram.MaxHops"/> methods.
     /// </summary>
-    public ImmutableArray<(IInvocationOperation Call, EstimatorChainEvaluator Caller)> CallsOf(IMethodSymbol method)
+    public ImmutableArray<OperationInMethod> CallsOf(IMethodSymbol method)
     {
         if (program is null || hops >= MLNetProgram.MaxHops
             || method.MethodKind is not (MethodKind.Ordinary or MethodKind.LocalFunction) || method.DeclaringSyntaxReferences.IsEmpty)
@@ -122,7 +122,7 @@ internal sealed class EstimatorChainEvaluator
         var calls = program.CallersOf(method, cancellationToken);
         if (calls.IsEmpty)
             return default;
-        var builder = ImmutableArray.CreateBuilder<(IInvocationOperation, EstimatorChainEvaluator)>(calls.Length);
+        var builder = ImmutableArray.CreateBuilder<OperationInMethod>(calls.Length);
         foreach (var call in calls)
         {
             // The call as the caller's own operation tree holds it: trees of one method built by different semantic
@@ -131,7 +131,7 @@ internal sealed class EstimatorChainEvaluator
                 || program.BodyOf(caller, cancellationToken, call.SemanticModel) is not { } body
                 || FindInvocation(body.Root, call.Syntax) is not { } own)
                 return default;
-            builder.Add((own, In(body)));
+            builder.Add(new OperationInMethod(own, In(body)));
         }
         return builder.MoveToImmutable();
     }
@@ -144,12 +144,12 @@ internal sealed class EstimatorChainEvaluator
     /// with the analysis of that body: an estimator handed to a helper that appends or fits it. Empty when the method
     /// cannot be followed, or writes the parameter.
     /// </summary>
-    public ImmutableArray<(IParameterReferenceOperation Read, EstimatorChainEvaluator Callee)> ReadsInCallee(IInvocationOperation call, IParameterSymbol parameter)
+    public ImmutableArray<OperationInMethod> ReadsInCallee(IInvocationOperation call, IParameterSymbol parameter)
     {
         if (parameter.RefKind != RefKind.None || Followable(call.TargetMethod, call.SemanticModel) is not { } body)
-            return ImmutableArray<(IParameterReferenceOperation, EstimatorChainEvaluator)>.Empty;
+            return ImmutableArray<OperationInMethod>.Empty;
         var method = call.TargetMethod.OriginalDefinition;
-        var builder = ImmutableArray.CreateBuilder<(IParameterReferenceOperation, EstimatorChainEvaluator)>();
+        var builder = ImmutableArray.CreateBuilder<OperationInMethod>();
         EstimatorChainEvaluator? callee = null;
         foreach (var operation in body.AllOperations)
         {
@@ -158,8 +158,8 @@ internal sealed class EstimatorChainEvaluator
                 continue;
             if (reference.Parent is IAssignmentOperation assignment && assignment.Target == reference
                 || reference.Parent is IArgumentOperation { Parameter.RefKind: not RefKind.None })
-                return ImmutableArray<(IParameterReferenceOperation, EstimatorChainEvaluator)>.Empty;
-            builder.Add((reference, callee ??= In(body)));
+                return ImmutableArray<OperationInMethod>.Empty;
+            builder.Add(new OperationInMethod(reference, callee ??= In(body)));
         }
         return builder.ToImmutable();
     }
@@ -193,7 +193,7 @@ internal sealed class EstimatorChainEvaluator
     /// <paramref name="write"/>), each with the analysis of the method that reads it; default when the field's reads and
     /// writes are not all in view or a reading method cannot be followed.
     /// </summary>
-    public ImmutableArray<(IOperation Read, EstimatorChainEvaluator Reader)> ReadsOfField(IFieldSymbol field, SyntaxNode write)
+    public ImmutableArray<OperationInMethod> ReadsOfField(IFieldSymbol field, SyntaxNode write)
     {
         if (program is null || hops >= MLNetProgram.MaxHops || field.DeclaringSyntaxReferences.IsEmpty)
             return default;
@@ -202,14 +202,14 @@ internal sealed class EstimatorChainEvaluator
         if (writes.Length != 1 || writes[0].SyntaxTree != write.SyntaxTree || writes[0].Span != write.Span
             || FieldAccesses.Reads(field, cancellationToken) is not { IsDefault: false } reads)
             return default;
-        var builder = ImmutableArray.CreateBuilder<(IOperation, EstimatorChainEvaluator)>(reads.Length);
+        var builder = ImmutableArray.CreateBuilder<OperationInMethod>(reads.Length);
         foreach (var read in reads)
         {
             if (WritingMethod(field.ContainingType, read) is not { } reader
                 || program.BodyOf(reader, cancellationToken) is not { } body
                 || FindOperation(body.Root, read) is not IFieldReferenceOperation operation)
                 return default;
-            builder.Add((operation, In(body)));
+            builder.Add(new OperationInMethod(operation, In(body)));
         }
         return builder.MoveToImmutable();
     }
@@ -301,11 +301,11 @@ internal sealed class EstimatorChainEvaluator
         if (calls.IsDefaultOrEmpty)
             return ColumnNormalizationState.Unknown;
         ColumnNormalizationState? joined = null;
-        foreach (var (call, caller) in calls)
+        foreach (var site in calls)
         {
-            if (ArgumentFor(call, parameter) is not { } argument)
+            if (ArgumentFor((IInvocationOperation)site.Operation, parameter) is not { } argument)
                 return ColumnNormalizationState.Unknown;
-            var state = caller.ApplyEstimator(argument, input, depth + 1);
+            var state = site.Analysis.ApplyEstimator(argument, input, depth + 1);
             joined = joined is null ? state : ColumnNormalizationState.Join(joined, state);
         }
         return joined ?? ColumnNormalizationState.Unknown;
@@ -631,4 +631,21 @@ internal sealed class EstimatorChainEvaluator
         strings = builder.MoveToImmutable();
         return true;
     }
+}
+
+/// <summary>
+/// An operation in another method of the project and the analysis of that method's body (a call in a caller, a read of
+/// a parameter in a helper). A class, not a tuple: a collection of value tuples is a generic instantiation a fresh
+/// compiler process JIT-compiles.
+/// </summary>
+internal sealed class OperationInMethod
+{
+    public OperationInMethod(IOperation operation, EstimatorChainEvaluator analysis)
+    {
+        Operation = operation;
+        Analysis = analysis;
+    }
+
+    public IOperation Operation { get; }
+    public EstimatorChainEvaluator Analysis { get; }
 }

@@ -21,7 +21,7 @@ internal sealed class FileRows
 {
     private const int MaxDepth = 16;
 
-    private FileRows(IOperation path, IInvocationOperation? helperCall, DataFileFormat format, ImmutableArray<(string Column, int FileColumn)> columns)
+    private FileRows(IOperation path, IInvocationOperation? helperCall, DataFileFormat format, ImmutableArray<LoadedColumn> columns)
     {
         Path = path;
         HelperCall = helperCall;
@@ -38,7 +38,7 @@ internal sealed class FileRows
     public DataFileFormat Format { get; }
 
     /// <summary>The ML.NET column each parsed member becomes and the file column it is parsed from.</summary>
-    public ImmutableArray<(string Column, int FileColumn)> Columns { get; }
+    public ImmutableArray<LoadedColumn> Columns { get; }
 
     /// <summary>
     /// The file and columns behind the rows <c>LoadFromEnumerable</c> is given (<paramref name="argument"/>, and
@@ -87,7 +87,7 @@ internal sealed class FileRows
     {
         private readonly KnownType columnNameAttribute;
         private Sequence? source;
-        private readonly Dictionary<string, int> columns = new(System.StringComparer.Ordinal);
+        private readonly Dictionary<string, LoadedColumn> columns = new(System.StringComparer.Ordinal);
 
         public Reader(KnownType columnNameAttribute) => this.columnNameAttribute = columnNameAttribute;
 
@@ -177,9 +177,9 @@ internal sealed class FileRows
         {
             if (source is null || columns.Count == 0 || source.Separator is null || source.Skipped > 1)
                 return null;
-            var builder = ImmutableArray.CreateBuilder<(string, int)>(columns.Count);
-            foreach (var column in columns)
-                builder.Add((column.Key, column.Value));
+            var builder = ImmutableArray.CreateBuilder<LoadedColumn>(columns.Count);
+            foreach (var column in columns.Values)
+                builder.Add(column);
             return new FileRows(source.Path, helperCall, new DataFileFormat(source.Separator, hasHeader: source.Skipped == 1, allowQuoting: false), builder.MoveToImmutable());
         }
 
@@ -192,16 +192,20 @@ internal sealed class FileRows
             {
                 if (item is not ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Member: var member } } assignment)
                     continue;
-                if (ParsedField(assignment.Value, values, depth) is not var (sequence, index))
+                if (!TryParsedField(assignment.Value, values, depth, out var parsed, out var index) || parsed is not { } sequence)
                     continue;
                 if (source is null)
                     source = sequence;
                 else if (!SameSource(source, sequence))
                     return false;
                 var name = LiteralRows.ColumnNameOf(member, columnNameAttribute);
-                if (columns.TryGetValue(name, out var known) && known != index)
-                    return false;
-                columns[name] = index;
+                if (columns.TryGetValue(name, out var known))
+                {
+                    if (known.Sources[0].First != index)
+                        return false;
+                    continue;
+                }
+                columns[name] = new LoadedColumn(name, ImmutableArray.Create((index, index)));
             }
             return true;
         }
@@ -209,19 +213,23 @@ internal sealed class FileRows
         private static bool SameSource(Sequence a, Sequence b)
             => a.Skipped == b.Skipped && a.Separator == b.Separator && a.Path.Syntax == b.Path.Syntax;
 
-        /// <summary><c>float.Parse(fields[i], ...)</c>, <c>Convert.ToSingle(fields[i])</c>, <c>(float)double.Parse(fields[i].Trim())</c>: the fields and i.</summary>
-        private static (Sequence Fields, int Index)? ParsedField(IOperation value, MLNetOperationValues values, int depth)
+        /// <summary><c>float.Parse(fields[i], ...)</c>, <c>Convert.ToSingle(fields[i])</c>, <c>(float)double.Parse(fields[i].Trim())</c>: the fields and i; false for anything else.</summary>
+        private static bool TryParsedField(IOperation value, MLNetOperationValues values, int depth, out Sequence? fields, out int index)
         {
+            fields = null;
+            index = -1;
             value = MLNetOperationValues.Unwrap(value);
             if (value is not IInvocationOperation { Arguments.Length: >= 1 } parse || !IsNumberParse(parse.TargetMethod))
-                return null;
+                return false;
             var text = MLNetOperationValues.Unwrap(parse.Arguments[0].Value);
             if (text is IInvocationOperation { TargetMethod.Name: "Trim", Instance: { } trimmed, Arguments.Length: 0 })
                 text = MLNetOperationValues.Unwrap(trimmed);
             if (text is not IArrayElementReferenceOperation { Indices.Length: 1 } element
-                || element.Indices[0].ConstantValue is not { HasValue: true, Value: int index } || index < 0)
-                return null;
-            return Fields(element.ArrayReference, values, depth + 1) is { } fields ? (fields, index) : null;
+                || element.Indices[0].ConstantValue is not { HasValue: true, Value: int constant } || constant < 0)
+                return false;
+            fields = Fields(element.ArrayReference, values, depth + 1);
+            index = constant;
+            return fields is not null;
         }
 
         private static bool IsNumberParse(IMethodSymbol method)

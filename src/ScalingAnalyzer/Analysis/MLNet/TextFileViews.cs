@@ -49,16 +49,13 @@ internal sealed class TextFileViews
     /// Rows the code parses from the file at <paramref name="path"/> itself (<see cref="FileRows"/>): each parsed member
     /// takes its file column's range, read with the separator and header the code's own parsing implies.
     /// </summary>
-    public ColumnNormalizationState EvaluateParsed(IOperation path, DataFileFormat format, ImmutableArray<(string Column, int FileColumn)> parsed, double threshold)
+    public ColumnNormalizationState EvaluateParsed(IOperation path, DataFileFormat format, ImmutableArray<LoadedColumn> parsed, double threshold)
     {
         if (files.IsEmpty || limits.IsOff || parsed.IsDefaultOrEmpty)
             return ColumnNormalizationState.Raw;
         if (DataFilePaths.Evaluate(path, cancellationToken) is not { } filePath || files.Find(filePath) is not { } file)
             return ColumnNormalizationState.Raw;
-        var columns = ImmutableArray.CreateBuilder<LoadedColumn>(parsed.Length);
-        foreach (var (column, fileColumn) in parsed)
-            columns.Add(new LoadedColumn(column, ImmutableArray.Create((fileColumn, fileColumn))));
-        return WithColumns(file, format, columns.MoveToImmutable(), threshold);
+        return WithColumns(file, format, parsed, threshold);
     }
 
     private ColumnNormalizationState WithColumns(AdditionalText file, DataFileFormat format, ImmutableArray<LoadedColumn> loaded, double threshold)

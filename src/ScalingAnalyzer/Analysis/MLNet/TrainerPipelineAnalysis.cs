@@ -201,8 +201,8 @@ internal sealed class TrainerPipelineAnalysis
                 break;
             case IArgumentOperation { Parent: IInvocationOperation { IsImplicit: false } call, Parameter: { } parameter } when IsProjectMethod(call.TargetMethod):
                 // Evaluate(mlContext, trainer, data): the helper appends or fits what it is given, read in its own body.
-                foreach (var (read, callee) in ev.ReadsInCallee(call, parameter))
-                    FindConsumers(read, read, consumers, depth + 1, callee);
+                foreach (var read in ev.ReadsInCallee(call, parameter))
+                    FindConsumers(read.Operation, read.Operation, consumers, depth + 1, read.Analysis);
                 break;
             case IInvocationOperation invocation when invocation.Instance == top:
                 if (symbols.WrappedEstimator(invocation) == top)
@@ -231,8 +231,8 @@ internal sealed class TrainerPipelineAnalysis
                 var calls = ev.CallsOf(method);
                 if (!calls.IsDefault)
                 {
-                    foreach (var (call, caller) in calls)
-                        FindConsumers(call, call, consumers, depth + 1, caller);
+                    foreach (var site in calls)
+                        FindConsumers(site.Operation, site.Operation, consumers, depth + 1, site.Analysis);
                 }
                 break;
             case ITupleOperation or IArrayInitializerOperation or IArgumentOperation:
@@ -337,24 +337,24 @@ internal sealed class TrainerPipelineAnalysis
                 FindLocalUses(target.Local, top, ev, uses, depth);
                 break;
             case IArgumentOperation { Parent: IInvocationOperation { IsImplicit: false } call, Parameter: { } parameter } when IsProjectMethod(call.TargetMethod):
-                foreach (var (read, callee) in ev.ReadsInCallee(call, parameter))
-                    FindUses(read, callee, uses, depth + 1);
+                foreach (var read in ev.ReadsInCallee(call, parameter))
+                    FindUses(read.Operation, read.Analysis, uses, depth + 1);
                 break;
             case ISimpleAssignmentOperation { Target: IFieldReferenceOperation field } assignment when assignment.Value == top:
                 // _pipeline = ...Append(trainer) in a trainer class, fit in its Train method.
                 var reads = ev.ReadsOfField(field.Field, assignment.Syntax);
                 if (!reads.IsDefault)
                 {
-                    foreach (var (read, reader) in reads)
-                        FindUses(read, reader, uses, depth + 1);
+                    foreach (var read in reads)
+                        FindUses(read.Operation, read.Analysis, uses, depth + 1);
                 }
                 break;
             case IReturnOperation { Kind: OperationKind.Return } when EstimatorChainEvaluator.MethodOf(top) is { } method:
                 var calls = ev.CallsOf(method);
                 if (!calls.IsDefault)
                 {
-                    foreach (var (call, caller) in calls)
-                        FindUses(call, caller, uses, depth + 1);
+                    foreach (var site in calls)
+                        FindUses(site.Operation, site.Analysis, uses, depth + 1);
                 }
                 break;
         }
