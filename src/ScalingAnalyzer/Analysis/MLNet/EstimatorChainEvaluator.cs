@@ -619,6 +619,12 @@ internal sealed class EstimatorChainEvaluator
         // var featureColumns = new[] { "CRIM", "ZN", ... }; Concatenate("Features", featureColumns)
         if (unwrapped is ILocalReferenceOperation local && values?.ArrayAt(local) is { } held)
             unwrapped = held;
+        // private static readonly string[] FeatureColumns = { "Income", "LoanAmount" };
+        if (unwrapped is IFieldReferenceOperation { Field: { IsReadOnly: true } field })
+        {
+            strings = ReadonlyStringArray(field);
+            return !strings.IsDefault;
+        }
         if (unwrapped is not IArrayCreationOperation { Initializer: { } initializer })
             return false;
         var builder = ImmutableArray.CreateBuilder<string>(initializer.ElementValues.Length);
@@ -630,6 +636,36 @@ internal sealed class EstimatorChainEvaluator
         }
         strings = builder.MoveToImmutable();
         return true;
+    }
+
+    /// <summary>
+    /// The string literals a readonly <c>string[]</c> field is initialized with (<c>{ "A", "B" }</c>, <c>new[] { ... }</c>,
+    /// <c>new string[] { ... }</c>, <c>["A", "B"]</c>), read from its declaration; default when it is anything else.
+    /// </summary>
+    private static ImmutableArray<string> ReadonlyStringArray(IFieldSymbol field)
+    {
+        if (field.Type is not IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_String } || field.DeclaringSyntaxReferences.Length != 1
+            || field.DeclaringSyntaxReferences[0].GetSyntax() is not Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer.Value: { } value })
+            return default;
+        System.Collections.Generic.IEnumerable<SyntaxNode>? elements = value switch
+        {
+            Microsoft.CodeAnalysis.CSharp.Syntax.InitializerExpressionSyntax initializer => initializer.Expressions,
+            Microsoft.CodeAnalysis.CSharp.Syntax.ArrayCreationExpressionSyntax { Initializer: { } initializer } => initializer.Expressions,
+            Microsoft.CodeAnalysis.CSharp.Syntax.ImplicitArrayCreationExpressionSyntax creation => creation.Initializer.Expressions,
+            Microsoft.CodeAnalysis.CSharp.Syntax.CollectionExpressionSyntax collection => collection.Elements,
+            _ => null,
+        };
+        if (elements is null)
+            return default;
+        var builder = ImmutableArray.CreateBuilder<string>();
+        foreach (var element in elements)
+        {
+            var expression = element is Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionElementSyntax item ? item.Expression : element;
+            if (expression is not Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax { Token.Value: string text })
+                return default;
+            builder.Add(text);
+        }
+        return builder.Count == 0 ? default : builder.ToImmutable();
     }
 }
 
