@@ -385,7 +385,9 @@ internal sealed class EstimatorChainEvaluator
         if (rows is null)
             return ColumnNormalizationState.Raw;
         var source = ResolveThroughLocals(rows, depth);
-        if (source is not null && FileRows.Read(rows, source, Values, program, symbols.ColumnNameAttribute, cancellationToken) is { } parsed)
+        // Rows parsed from a file are bounded by the file: with no data file in the project there is nothing to read
+        // them with, and reading the parsing code (binding a helper) for it would be work for nothing.
+        if (source is not null && textFiles.HasFiles && FileRows.Read(rows, source, Values, program, symbols.ColumnNameAttribute, cancellationToken) is { } parsed)
             return ParsedFile(parsed);
         if (LiteralRows.MaxMagnitudes(source, symbols.ColumnNameAttribute) is not { } columns)
             return source is not null && program is not null ? GeneratedObjects(source) : ColumnNormalizationState.Raw;

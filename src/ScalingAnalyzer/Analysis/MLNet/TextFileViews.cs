@@ -27,6 +27,9 @@ internal sealed class TextFileViews
         this.cancellationToken = cancellationToken;
     }
 
+    /// <summary>Whether any data file can be read at all: without one, code that parses a file is not worth reading.</summary>
+    public bool HasFiles => !files.IsEmpty && !limits.IsOff;
+
     /// <summary>
     /// The view <paramref name="loader"/> (LoadFromTextFile or CreateTextLoader) reads from <paramref name="path"/>
     /// (null when not in view), with <paramref name="resolve"/> following locals to the loader's options.
