@@ -222,6 +222,49 @@ public class MLNetNormalizationFixerTests
         }
         """);
 
+    // A normalizer in the helper would change what every trainer passed to it trains (here FastTree as well): no fix.
+    [Fact]
+    public Task NoFixIsOfferedWhereTheTrainerIsAppendedInAHelper() => TreeFixAsync("""
+        using Microsoft.ML;
+        using Microsoft.ML.Data;
+
+        public sealed class House { public float Size { get; set; } public float Price { get; set; } }
+
+        static class Training
+        {
+            static void Compare(MLContext ml, House[] rows)
+            {
+                var data = ml.Data.LoadFromEnumerable(rows);
+                Evaluate(ml, {|SCALE002:ml.Regression.Trainers.Sdca(labelColumnName: "Price")|}, data);
+                Evaluate(ml, ml.Regression.Trainers.FastTree(labelColumnName: "Price"), data);
+            }
+
+            static ITransformer Evaluate(MLContext ml, IEstimator<ITransformer> trainer, IDataView data)
+                => ml.Transforms.Concatenate("Features", "Size").Append(trainer).Fit(data);
+        }
+        """, """
+        using Microsoft.ML;
+        using Microsoft.ML.Data;
+
+        public sealed class House { public float Size { get; set; } public float Price { get; set; } }
+
+        static class Training
+        {
+            static void Compare(MLContext ml, House[] rows)
+            {
+                var data = ml.Data.LoadFromEnumerable(rows);
+                Evaluate(ml, {|SCALE002:ml.Regression.Trainers.Sdca(labelColumnName: "Price")|}, data);
+                Evaluate(ml, ml.Regression.Trainers.FastTree(labelColumnName: "Price"), data);
+            }
+
+            static ITransformer Evaluate(MLContext ml, IEstimator<ITransformer> trainer, IDataView data)
+                => ml.Transforms.Concatenate("Features", "Size").Append(trainer).Fit(data);
+        }
+        """);
+
+    private static Task TreeFixAsync(string source, string fixedSource)
+        => Verify<MLNetNormalizationAnalyzer>.CodeFixAsync<MLNetNormalizationFixer>(source, fixedSource, MLNetNormalizationFixer.MeanVarianceEquivalenceKey, TestReferences.WithTreeTrainers);
+
     [Theory]
     [InlineData(MLNetNormalizationFixer.MeanVarianceEquivalenceKey, "NormalizeMeanVariance")]
     [InlineData(MLNetNormalizationFixer.MinMaxEquivalenceKey, "NormalizeMinMax")]

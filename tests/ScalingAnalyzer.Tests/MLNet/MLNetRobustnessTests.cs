@@ -38,6 +38,86 @@ public class MLNetRobustnessTests
         Assert.Empty(exceptions);
     }
 
+    [Theory]
+    // A trainer handed around in a cycle of helpers, and a helper that passes its parameter to itself.
+    [InlineData("""
+        static class P
+        {
+            static void Main() { var ml = new MLContext(); A(ml, ml.Regression.Trainers.Sdca()); }
+            static void A(MLContext ml, IEstimator<ITransformer> t) => B(ml, t);
+            static void B(MLContext ml, IEstimator<ITransformer> t) { A(ml, t); Self(ml, t, 3); }
+            static void Self(MLContext ml, IEstimator<ITransformer> t, int n) { if (n > 0) Self(ml, t, n - 1); ml.Transforms.Concatenate("Features", "Size").Append(t); }
+        }
+        """)]
+    // A chain returned to callers that return it again, and fit on a field written in odd ways.
+    [InlineData("""
+        static class P
+        {
+            private static IDataView data;
+            private static IDataView other = null!;
+            static void Main() { var ml = new MLContext(); data = Load(ml); (data, other) = (other, data); Outer(ml).Fit(data); Outer(ml).Fit(other); }
+            static IDataView Load(MLContext ml) => ml.Data.LoadFromTextFile<House>("x.csv", separatorChar: ',');
+            static IEstimator<ITransformer> Outer(MLContext ml) => Inner(ml);
+            static IEstimator<ITransformer> Inner(MLContext ml) { return ml.Transforms.Concatenate("Features", "Size").Append(ml.Regression.Trainers.Sdca()); }
+        }
+        """)]
+    // Rows parsed from lines, half typed.
+    [InlineData("""
+        static class P
+        {
+            static void Main()
+            {
+                var ml = new MLContext();
+                var rows = System.IO.File.ReadLines().Skip().Select(l => l.Split()).Select(p => new House { Size = float.Parse(p[]), Rooms = float.Parse(p[-1]), Price = float.Parse(p[1]) }).ToList();
+                ml.Transforms.Concatenate("Features", "Size").Append(ml.Regression.Trainers.Sdca()).Fit(ml.Data.LoadFromEnumerable(rows));
+                ml.Transforms.Concatenate("Features", "Size").Append(ml.Regression.Trainers.Sdca()).Fit(ml.Data.LoadFromEnumerable(Read("a.csv")));
+            }
+            static IEnumerable<House> Read(string path)
+            {
+                foreach (var line in System.IO.File.ReadAllLines(path).Skip(1).Where(x => x.Length > 0))
+                {
+                    var f = line.Split(',', ';');
+                    yield return new House { Size = float.Parse(f[0].Trim()), Rooms = System.Convert.ToSingle(f[1]) };
+                    yield return new House { Size = float.Parse(line.Split(',')[2]) };
+                }
+                return;
+            }
+        }
+        """)]
+    // A trainer chosen by a switch or conditional, appended where nothing is in view.
+    [InlineData("""
+        static class P
+        {
+            static void Main(string[] args)
+            {
+                var ml = new MLContext();
+                IEstimator<ITransformer> t = args.Length switch { 0 => ml.Regression.Trainers.Sdca(), 1 => args.Length > 2 ? ml.Regression.Trainers.OnlineGradientDescent() : null!, _ => };
+                var p = Build(ml, t);
+            }
+            static IEstimator<ITransformer> Build(MLContext ml, IEstimator<ITransformer> t) => t.Append(t);
+        }
+        """)]
+    public async Task CodeSpreadOverMethodsNeverThrows(string members)
+    {
+        var source = $$"""
+            using System.Collections.Generic;
+            using System.Linq;
+            using Microsoft.ML;
+            using Microsoft.ML.Data;
+
+            public sealed class House
+            {
+                [LoadColumn(0)] public float Size { get; set; }
+                [LoadColumn(1)] public float Rooms { get; set; }
+                [LoadColumn(2)] public float Price { get; set; }
+            }
+
+            {{members}}
+            """;
+        var (_, exceptions) = await RunAnalyzerAsync(source, TestReferences.WithMLNet, OutputKind.ConsoleApplication);
+        Assert.Empty(exceptions);
+    }
+
     [Fact]
     public async Task AnErrorElsewhereInTheMethodDoesNotHideTheDiagnostic()
     {
@@ -70,19 +150,20 @@ public class MLNetRobustnessTests
         }
         """, TestReferences.Net80);
 
-    private static async Task<CSharpCompilation> CompileAsync(string source, ReferenceAssemblies referenceAssemblies)
+    private static async Task<CSharpCompilation> CompileAsync(string source, ReferenceAssemblies referenceAssemblies, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary)
     {
         var references = await referenceAssemblies.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
         return CSharpCompilation.Create(
             "HalfTyped",
             new[] { CSharpSyntaxTree.ParseText(source) },
             references,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            new CSharpCompilationOptions(outputKind, nullableContextOptions: NullableContextOptions.Enable));
     }
 
-    private static async Task<(ImmutableArray<Diagnostic> Diagnostics, List<Exception> Exceptions)> RunAnalyzerAsync(string source, ReferenceAssemblies referenceAssemblies)
+    private static async Task<(ImmutableArray<Diagnostic> Diagnostics, List<Exception> Exceptions)> RunAnalyzerAsync(
+        string source, ReferenceAssemblies referenceAssemblies, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary)
     {
-        var compilation = await CompileAsync(source, referenceAssemblies);
+        var compilation = await CompileAsync(source, referenceAssemblies, outputKind);
         var exceptions = new List<Exception>();
         var options = new CompilationWithAnalyzersOptions(
             new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),

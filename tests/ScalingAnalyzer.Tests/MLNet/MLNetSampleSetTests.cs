@@ -1,10 +1,12 @@
 using System.Collections.Immutable;
 using System.Text;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using ScalingAnalyzer.Rules;
 using ScalingAnalyzer.Tests.Reliability;
+using ScalingAnalyzer.Tests.Verifiers;
 using Xunit.Abstractions;
 
 namespace ScalingAnalyzer.Tests.MLNet;
@@ -19,6 +21,10 @@ public class MLNetSampleSetTests
 {
     private const string ExpectedMarker = "// SCALE002 expected";
     private static readonly string SetDirectory = Path.Combine(AppContext.BaseDirectory, "MLNet", "SampleSet");
+
+    /// <summary>Microsoft.ML with FastTree and LightGbm, as the samples that compare tree and linear trainers reference them.</summary>
+    private static readonly Lazy<Task<ImmutableArray<MetadataReference>>> TreeTrainerReferences =
+        new(() => TestReferences.WithTreeTrainers.ResolveAsync(LanguageNames.CSharp, CancellationToken.None));
 
     private readonly ITestOutputHelper output;
 
@@ -66,8 +72,8 @@ public class MLNetSampleSetTests
             .OrderBy(path => path, StringComparer.Ordinal)
             .Select(path => ReliabilityCompilations.Parse(File.ReadAllText(path), Path.Combine("/samples", name, Path.GetFileName(path))))
             .ToImmutableArray();
-        var compilation = (await ReliabilityCompilations.CreateAsync(trees))
-            .WithOptions(ReliabilityCompilations.LibraryOptions.WithOutputKind(OutputKind.ConsoleApplication));
+        var compilation = CSharpCompilation.Create(
+            name, trees, await TreeTrainerReferences.Value, ReliabilityCompilations.LibraryOptions.WithOutputKind(OutputKind.ConsoleApplication));
         Assert.Empty(ReliabilityCompilations.CompilerErrors(compilation));
         var dataFolder = Path.Combine(folder, "Data");
         var files = Directory.Exists(dataFolder)

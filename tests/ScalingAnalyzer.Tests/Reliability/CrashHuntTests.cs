@@ -21,6 +21,10 @@ public class CrashHuntTests
     private static readonly int TruncationsPerSource = ReliabilityScale.Scaled(40);
     private static readonly int DeletionVariantsPerSource = ReliabilityScale.Scaled(20);
 
+    // The sample sets' programs are long (a whole program each, about a hundred of them): fewer variants each.
+    private static readonly int TruncationsPerSampleSetProgram = ReliabilityScale.Scaled(6);
+    private static readonly int DeletionVariantsPerSampleSetProgram = ReliabilityScale.Scaled(4);
+
     private readonly ITestOutputHelper _output;
 
     public CrashHuntTests(ITestOutputHelper output) => _output = output;
@@ -39,6 +43,8 @@ public class CrashHuntTests
         report.Count("sources", sources.Count);
         report.Count("sources.samples", SourceCorpus.Samples().Count);
         report.Count("sources.test-snippets", SourceCorpus.TestSnippets().Count);
+        var sampleSetPrograms = SourceCorpus.SampleSetPrograms();
+        report.Count("sources.sample-set-programs", sampleSetPrograms.Count);
 
         var random = new Random(ReliabilityScale.Seed);
         var inputs = new List<(string Name, string Text)>();
@@ -46,6 +52,16 @@ public class CrashHuntTests
         {
             var truncations = SourceMutations.Truncations(source.Text, TruncationsPerSource, random);
             var deletions = SourceMutations.Deletions(source.Text, DeletionVariantsPerSource, random);
+            report.Count("truncations", truncations.Count);
+            report.Count("deletions", deletions.Count);
+            inputs.AddRange(truncations.Select((text, i) => ($"{source.Name} truncated #{i}", text)));
+            inputs.AddRange(deletions.Select((text, i) => ($"{source.Name} tokens deleted #{i}", text)));
+            inputs.Add((source.Name, source.Text));
+        }
+        foreach (var source in sampleSetPrograms)
+        {
+            var truncations = SourceMutations.Truncations(source.Text, TruncationsPerSampleSetProgram, random);
+            var deletions = SourceMutations.Deletions(source.Text, DeletionVariantsPerSampleSetProgram, random);
             report.Count("truncations", truncations.Count);
             report.Count("deletions", deletions.Count);
             inputs.AddRange(truncations.Select((text, i) => ($"{source.Name} truncated #{i}", text)));

@@ -23,6 +23,16 @@ public static class SourceCorpus
             .Select(path => new CorpusSource(Relative(path), File.ReadAllText(path)))
             .ToList();
 
+    /// <summary>
+    /// The programs of the sample sets (tests/**/SampleSet/**.cs: whole programs in the public examples' style, kept as
+    /// files with their data files), which exercise the whole-program summaries, loaders and data-file readers.
+    /// </summary>
+    public static IReadOnlyList<CorpusSource> SampleSetPrograms()
+        => EnumerateCSharpFiles(Path.Combine(RepositoryRoot, "tests"))
+            .Where(path => path.Contains($"{Path.DirectorySeparatorChar}SampleSet{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(path => new CorpusSource(Relative(path), File.ReadAllText(path)))
+            .ToList();
+
     /// <summary>Raw string literals of the test sources that look like programs (a type declaration or a using).</summary>
     public static IReadOnlyList<CorpusSource> TestSnippets()
     {

@@ -15,6 +15,19 @@ namespace ScalingAnalyzer.Analysis;
 internal static class CodeText
 {
     public static bool ContainsOneOfEach(SyntaxNode code, string[] first, string[] second)
+        => Test(code, first, second, static (chars, a, b) => ContainsAny(chars, (string[])a) && ContainsAny(chars, (string[])b!));
+
+    /// <summary>
+    /// Whether one of <paramref name="identifiers"/> is written in the code as a whole word: one pass over the text that
+    /// hashes each run of identifier characters, with no string made (the analysis then finds the calls themselves).
+    /// </summary>
+    public static bool ContainsIdentifier(SyntaxNode code, IdentifierSet identifiers)
+        => Test(code, identifiers, null, static (chars, set, _) => HasIdentifier(chars, (IdentifierSet)set));
+
+    private delegate bool CharsTest(ReadOnlySpan<char> chars, object first, object? second);
+
+    /// <summary>The code's characters, copied once into a pooled buffer, put to <paramref name="test"/>; true for escaped identifiers.</summary>
+    private static bool Test(SyntaxNode code, object first, object? second, CharsTest test)
     {
         var text = code.SyntaxTree.GetText();
         var span = code.Span;
@@ -27,7 +40,7 @@ internal static class CodeText
             var chars = new ReadOnlySpan<char>(buffer, 0, span.Length);
             if (chars.IndexOf("\\u".AsSpan()) >= 0 || chars.IndexOf("\\U".AsSpan()) >= 0)
                 return true;
-            return ContainsAny(chars, first) && ContainsAny(chars, second);
+            return test(chars, first, second);
         }
         finally
         {
@@ -45,44 +58,24 @@ internal static class CodeText
         return false;
     }
 
-    /// <summary>
-    /// Whether one of <paramref name="identifiers"/> is written in the code as a whole word: one pass over the text that
-    /// hashes each run of identifier characters, with no string made (the analysis then finds the calls themselves).
-    /// </summary>
-    public static bool ContainsIdentifier(SyntaxNode code, IdentifierSet identifiers)
+    private static bool HasIdentifier(ReadOnlySpan<char> chars, IdentifierSet identifiers)
     {
-        var text = code.SyntaxTree.GetText();
-        var span = code.Span;
-        if (span.End > text.Length)
-            return true;
-        var buffer = ArrayPool<char>.Shared.Rent(Math.Max(1, span.Length));
-        try
+        var i = 0;
+        while (i < chars.Length)
         {
-            text.CopyTo(span.Start, buffer, 0, span.Length);
-            var chars = new ReadOnlySpan<char>(buffer, 0, span.Length);
-            if (chars.IndexOf("\\u".AsSpan()) >= 0 || chars.IndexOf("\\U".AsSpan()) >= 0)
-                return true;
-            var i = 0;
-            while (i < chars.Length)
+            if (!IsIdentifierPart(chars[i]))
             {
-                if (!IsIdentifierPart(chars[i]))
-                {
-                    i++;
-                    continue;
-                }
-                var start = i;
-                var hash = IdentifierSet.Seed;
-                while (i < chars.Length && IsIdentifierPart(chars[i]))
-                    hash = IdentifierSet.Step(hash, chars[i++]);
-                if (identifiers.Contains(hash, chars.Slice(start, i - start)))
-                    return true;
+                i++;
+                continue;
             }
-            return false;
+            var start = i;
+            var hash = IdentifierSet.Seed;
+            while (i < chars.Length && IsIdentifierPart(chars[i]))
+                hash = IdentifierSet.Step(hash, chars[i++]);
+            if (identifiers.Contains(hash, chars.Slice(start, i - start)))
+                return true;
         }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(buffer);
-        }
+        return false;
     }
 
     private static bool IsIdentifierPart(char c) => c == '_' || char.IsLetterOrDigit(c);

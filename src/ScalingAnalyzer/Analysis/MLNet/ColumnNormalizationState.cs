@@ -54,17 +54,22 @@ internal sealed class ColumnNormalizationState
     public ColumnNormalizationState With(string column, ColumnNormalization value, ColumnEvidence? columnEvidence = null)
         => new(Default, columns.SetItem(column, Mark.Of(value)), columnEvidence is null ? evidence.Remove(column) : evidence.SetItem(column, columnEvidence));
 
-    /// <summary>The evidence to cite for a concatenation of <paramref name="inputs"/>: the first unnormalized input that has some.</summary>
+    /// <summary>
+    /// The evidence to cite for a concatenation of <paramref name="inputs"/>: of the unnormalized inputs that have some,
+    /// the one farthest from unit scale (the first, on a tie), since it is the column that makes the case.
+    /// </summary>
     public ColumnEvidence? EvidenceOfAll(ImmutableArray<string> inputs)
     {
         if (inputs.IsDefaultOrEmpty)
             return null;
+        ColumnEvidence? largest = null;
         foreach (var input in inputs)
         {
-            if (this[input] == ColumnNormalization.NotNormalized && EvidenceOf(input) is { } found)
-                return found;
+            if (this[input] == ColumnNormalization.NotNormalized && EvidenceOf(input) is { } found
+                && (largest is null || found.Magnitude > largest.Magnitude))
+                largest = found;
         }
-        return null;
+        return largest;
     }
 
     /// <summary>
@@ -182,6 +187,9 @@ internal sealed class ColumnEvidence
     public string Column { get; }
     public double Min { get; }
     public double Max { get; }
+
+    /// <summary>The largest absolute value the column takes.</summary>
+    public double Magnitude => Math.Max(Math.Abs(Min), Math.Abs(Max));
 
     /// <summary>"in sensors.csv", "in sensors.csv (first 100000 rows)", "in the rows GenerateHouses makes".</summary>
     public string Source { get; }

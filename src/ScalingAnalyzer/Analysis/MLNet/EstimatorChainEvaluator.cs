@@ -88,31 +88,156 @@ internal sealed class EstimatorChainEvaluator
     /// </summary>
     private ColumnNormalizationState FromCallers(IParameterSymbol parameter, int depth)
     {
-        if (program is null || hops >= MLNetProgram.MaxHops || parameter.ContainingSymbol is not IMethodSymbol method
-            || method.MethodKind is not (MethodKind.Ordinary or MethodKind.LocalFunction) || parameter.RefKind != RefKind.None
-            || method.DeclaringSyntaxReferences.IsEmpty)
+        if (parameter.RefKind != RefKind.None || parameter.ContainingSymbol is not IMethodSymbol method)
             return ColumnNormalizationState.Unknown;
+        var calls = CallsOf(method);
+        if (calls.IsDefaultOrEmpty)
+            return ColumnNormalizationState.Unknown;
+        ColumnNormalizationState? joined = null;
+        foreach (var site in calls)
+        {
+            if (ArgumentFor((IInvocationOperation)site.Operation, parameter) is not { } argument)
+                return ColumnNormalizationState.Unknown;
+            var state = site.Analysis.EvaluateDataView(argument, depth + 1);
+            joined = joined is null ? state : ColumnNormalizationState.Join(joined, state);
+        }
+        return joined ?? ColumnNormalizationState.Unknown;
+    }
+
+    /// <summary>
+    /// Every call of <paramref name="method"/> in the compilation, each as its caller's own operation tree holds it and
+    /// with the analysis of the caller's body: where a value the method returns, or what it is given, comes and goes.
+    /// Default when some call may be out of view (a public method of a library, a delegate) or cannot be followed, or
+    /// when the walk has crossed <see cref="MLNetProgram.MaxHops"/> methods.
+    /// </summary>
+    public ImmutableArray<OperationInMethod> CallsOf(IMethodSymbol method)
+    {
+        if (program is null || hops >= MLNetProgram.MaxHops
+            || method.MethodKind is not (MethodKind.Ordinary or MethodKind.LocalFunction) || method.DeclaringSyntaxReferences.IsEmpty)
+            return default;
         // Called from outside the compilation, or through a delegate, the method may get any data.
         if (method.MethodKind == MethodKind.Ordinary && method.DeclaredAccessibility is Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal
             && !IsEntryAssemblyOnly(method))
-            return ColumnNormalizationState.Unknown;
+            return default;
         var calls = program.CallersOf(method, cancellationToken);
         if (calls.IsEmpty)
-            return ColumnNormalizationState.Unknown;
-        ColumnNormalizationState? joined = null;
+            return default;
+        var builder = ImmutableArray.CreateBuilder<OperationInMethod>(calls.Length);
         foreach (var call in calls)
         {
             // The call as the caller's own operation tree holds it: trees of one method built by different semantic
             // models are different objects, and locals are followed within one tree.
             if (ContainingMethod(call) is not { } caller
                 || program.BodyOf(caller, cancellationToken, call.SemanticModel) is not { } body
-                || FindInvocation(body.Root, call.Syntax) is not { } own
-                || ArgumentFor(own, parameter) is not { } argument)
+                || FindInvocation(body.Root, call.Syntax) is not { } own)
+                return default;
+            builder.Add(new OperationInMethod(own, In(body)));
+        }
+        return builder.MoveToImmutable();
+    }
+
+    /// <summary>The method of the project whose body holds <paramref name="operation"/>; null in a lambda or outside a method.</summary>
+    public static IMethodSymbol? MethodOf(IOperation operation) => ContainingMethod(operation);
+
+    /// <summary>
+    /// Where a value passed to a method of the project is read in that method's body (the reads of its parameter), each
+    /// with the analysis of that body: an estimator handed to a helper that appends or fits it. Empty when the method
+    /// cannot be followed, or writes the parameter.
+    /// </summary>
+    public ImmutableArray<OperationInMethod> ReadsInCallee(IInvocationOperation call, IParameterSymbol parameter)
+    {
+        if (parameter.RefKind != RefKind.None || Followable(call.TargetMethod, call.SemanticModel) is not { } body)
+            return ImmutableArray<OperationInMethod>.Empty;
+        var method = call.TargetMethod.OriginalDefinition;
+        var builder = ImmutableArray.CreateBuilder<OperationInMethod>();
+        EstimatorChainEvaluator? callee = null;
+        foreach (var operation in body.AllOperations)
+        {
+            if (operation is not IParameterReferenceOperation reference || reference.Parameter.Ordinal != parameter.Ordinal
+                || !SymbolEqualityComparer.Default.Equals(reference.Parameter.ContainingSymbol, method))
+                continue;
+            if (reference.Parent is IAssignmentOperation assignment && assignment.Target == reference
+                || reference.Parent is IArgumentOperation { Parameter.RefKind: not RefKind.None })
+                return ImmutableArray<OperationInMethod>.Empty;
+            builder.Add(new OperationInMethod(reference, callee ??= In(body)));
+        }
+        return builder.ToImmutable();
+    }
+
+    /// <summary>
+    /// A data view held in a field: the join over every write of it (<see cref="FieldAccesses"/>), each read in the body
+    /// of the method that writes it; unknown when some write cannot be seen or followed.
+    /// </summary>
+    private ColumnNormalizationState FromFieldWrites(IFieldSymbol field, int depth)
+    {
+        if (program is null || hops >= MLNetProgram.MaxHops)
+            return ColumnNormalizationState.Unknown;
+        var writes = FieldAccesses.Writes(field.OriginalDefinition, cancellationToken);
+        if (writes.IsDefaultOrEmpty)
+            return ColumnNormalizationState.Unknown;
+        ColumnNormalizationState? joined = null;
+        foreach (var write in writes)
+        {
+            if (WritingMethod(field.ContainingType, write) is not { } writer
+                || program.BodyOf(writer, cancellationToken) is not { } body
+                || FindOperation(body.Root, write) is not ISimpleAssignmentOperation assignment)
                 return ColumnNormalizationState.Unknown;
-            var state = In(body).EvaluateDataView(argument, depth + 1);
+            var state = In(body).EvaluateDataView(assignment.Value, depth + 1);
             joined = joined is null ? state : ColumnNormalizationState.Join(joined, state);
         }
         return joined ?? ColumnNormalizationState.Unknown;
+    }
+
+    /// <summary>
+    /// Where an estimator assigned to a field is read in the methods of the field's type (the field's only write must be
+    /// <paramref name="write"/>), each with the analysis of the method that reads it; default when the field's reads and
+    /// writes are not all in view or a reading method cannot be followed.
+    /// </summary>
+    public ImmutableArray<OperationInMethod> ReadsOfField(IFieldSymbol field, SyntaxNode write)
+    {
+        if (program is null || hops >= MLNetProgram.MaxHops || field.DeclaringSyntaxReferences.IsEmpty)
+            return default;
+        field = field.OriginalDefinition;
+        var writes = FieldAccesses.Writes(field, cancellationToken);
+        if (writes.Length != 1 || writes[0].SyntaxTree != write.SyntaxTree || writes[0].Span != write.Span
+            || FieldAccesses.Reads(field, cancellationToken) is not { IsDefault: false } reads)
+            return default;
+        var builder = ImmutableArray.CreateBuilder<OperationInMethod>(reads.Length);
+        foreach (var read in reads)
+        {
+            if (WritingMethod(field.ContainingType, read) is not { } reader
+                || program.BodyOf(reader, cancellationToken) is not { } body
+                || FindOperation(body.Root, read) is not IFieldReferenceOperation operation)
+                return default;
+            builder.Add(new OperationInMethod(operation, In(body)));
+        }
+        return builder.MoveToImmutable();
+    }
+
+    /// <summary>The method of <paramref name="type"/> whose declaration holds <paramref name="node"/> (constructors and accessors are not followed).</summary>
+    private static IMethodSymbol? WritingMethod(INamedTypeSymbol type, SyntaxNode node)
+    {
+        foreach (var member in type.GetMembers())
+        {
+            if (member is not IMethodSymbol { MethodKind: MethodKind.Ordinary } method)
+                continue;
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                if (reference.SyntaxTree == node.SyntaxTree && reference.Span.Contains(node.Span))
+                    return method;
+            }
+        }
+        return null;
+    }
+
+    private static IOperation? FindOperation(IOperation root, SyntaxNode syntax)
+    {
+        foreach (var operation in root.Descendants())
+        {
+            if (operation.Syntax == syntax)
+                return operation;
+        }
+        return null;
     }
 
     /// <summary>An executable's public methods are called from the executable alone.</summary>
@@ -159,9 +284,31 @@ internal sealed class EstimatorChainEvaluator
                 return input;
             case IInvocationOperation invocation:
                 return ApplyInvocation(invocation, input, depth);
+            case IParameterReferenceOperation parameter:
+                // BuildAndTrainModel(data, pipeline) { pipeline.Append(trainer) }: the stages every caller passes.
+                return EstimatorFromCallers(parameter.Parameter, input, depth);
             default:
                 return ColumnNormalizationState.Unknown;
         }
+    }
+
+    /// <summary>An estimator parameter applied to <paramref name="input"/>: the join over what every call of the method passes.</summary>
+    private ColumnNormalizationState EstimatorFromCallers(IParameterSymbol parameter, ColumnNormalizationState input, int depth)
+    {
+        if (parameter.RefKind != RefKind.None || parameter.ContainingSymbol is not IMethodSymbol method)
+            return ColumnNormalizationState.Unknown;
+        var calls = CallsOf(method);
+        if (calls.IsDefaultOrEmpty)
+            return ColumnNormalizationState.Unknown;
+        ColumnNormalizationState? joined = null;
+        foreach (var site in calls)
+        {
+            if (ArgumentFor((IInvocationOperation)site.Operation, parameter) is not { } argument)
+                return ColumnNormalizationState.Unknown;
+            var state = site.Analysis.ApplyEstimator(argument, input, depth + 1);
+            joined = joined is null ? state : ColumnNormalizationState.Join(joined, state);
+        }
+        return joined ?? ColumnNormalizationState.Unknown;
     }
 
     /// <summary>An estimator a helper of the project returns, applied to <paramref name="input"/>.</summary>
@@ -202,10 +349,17 @@ internal sealed class EstimatorChainEvaluator
                 // A helper of the project that loads, transforms or normalizes the data and returns the view.
                 return FromHelper(invocation, (inner, value) => inner.EvaluateDataView(value, depth + 1));
             case IMemberReferenceOperation { Instance: { } split } when symbols.TrainTestData.Matches(split.Type):
-                // split.TrainSet / split.TestSet (fields): the rows of the view TrainTestSplit was given.
-                return ResolveThroughLocals(split, depth) is IInvocationOperation splitCall && symbols.IsRowOperation(splitCall.TargetMethod)
-                    ? EvaluateDataView(splitCall, depth + 1)
-                    : ColumnNormalizationState.Unknown;
+                // split.TrainSet / split.TestSet (fields): the rows of the view TrainTestSplit was given, also when the
+                // split is a parameter (what every caller passes).
+                return ResolveThroughLocals(split, depth) switch
+                {
+                    IInvocationOperation splitCall when symbols.IsRowOperation(splitCall.TargetMethod) => EvaluateDataView(splitCall, depth + 1),
+                    IParameterReferenceOperation parameter => FromCallers(parameter.Parameter, depth),
+                    _ => ColumnNormalizationState.Unknown,
+                };
+            case IFieldReferenceOperation field when !field.Field.DeclaringSyntaxReferences.IsEmpty && symbols.IsDataView(field.Type):
+                // private static IDataView trainingDataView; written in Main, read where the model is fit.
+                return FromFieldWrites(field.Field, depth);
             default:
                 return ColumnNormalizationState.Unknown;
         }
@@ -231,6 +385,10 @@ internal sealed class EstimatorChainEvaluator
         if (rows is null)
             return ColumnNormalizationState.Raw;
         var source = ResolveThroughLocals(rows, depth);
+        // Rows parsed from a file are bounded by the file: with no data file in the project there is nothing to read
+        // them with, and reading the parsing code (binding a helper) for it would be work for nothing.
+        if (source is not null && textFiles.HasFiles && FileRows.Read(rows, source, Values, program, symbols.ColumnNameAttribute, cancellationToken) is { } parsed)
+            return ParsedFile(parsed);
         if (LiteralRows.MaxMagnitudes(source, symbols.ColumnNameAttribute) is not { } columns)
             return source is not null && program is not null ? GeneratedObjects(source) : ColumnNormalizationState.Raw;
         var state = ColumnNormalizationState.Raw;
@@ -240,6 +398,17 @@ internal sealed class EstimatorChainEvaluator
                 state = state.With(column, ColumnNormalization.WithinUnitScale);
         }
         return state;
+    }
+
+    /// <summary>Rows parsed from a data file of the project by the code itself: the file's column ranges decide.</summary>
+    private ColumnNormalizationState ParsedFile(FileRows rows)
+    {
+        var path = rows.Path;
+        // ReadSongs(DataPath): the helper's path parameter is what the call passes.
+        if (MLNetOperationValues.Unwrap(path) is IParameterReferenceOperation parameter && rows.HelperCall is { } call
+            && SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, call.TargetMethod.OriginalDefinition))
+            path = ArgumentFor(call, parameter.Parameter) ?? path;
+        return textFiles.EvaluateParsed(path, rows.Format, rows.Columns, featureMagnitudeThreshold);
     }
 
     private ColumnNormalizationState TextFile(IInvocationOperation loader, IOperation? path)
@@ -352,10 +521,11 @@ internal sealed class EstimatorChainEvaluator
             {
                 ColumnTransformKind.Normalizer or ColumnTransformKind.MarkedNormalized => ColumnNormalization.Normalized,
                 ColumnTransformKind.Concatenate or ColumnTransformKind.Copy => input.AllOf(inputColumns),
+                ColumnTransformKind.KeepsScale => input.AllOf(inputColumns) == ColumnNormalization.WithinUnitScale ? ColumnNormalization.WithinUnitScale : ColumnNormalization.NotNormalized,
                 _ => ColumnNormalization.NotNormalized,
             };
-            // Values copied or concatenated are still the file's: keep its numbers for the message.
-            var evidence = kind is ColumnTransformKind.Concatenate or ColumnTransformKind.Copy && mark == ColumnNormalization.NotNormalized
+            // Values copied, concatenated or with missing values filled in are still the file's: keep its numbers for the message.
+            var evidence = kind is ColumnTransformKind.Concatenate or ColumnTransformKind.Copy or ColumnTransformKind.KeepsScale && mark == ColumnNormalization.NotNormalized
                 ? input.EvidenceOfAll(inputColumns)
                 : null;
             output = output.With(outputColumn, mark, evidence);
@@ -448,6 +618,15 @@ internal sealed class EstimatorChainEvaluator
             strings = ImmutableArray.Create(single);
             return true;
         }
+        // var featureColumns = new[] { "CRIM", "ZN", ... }; Concatenate("Features", featureColumns)
+        if (unwrapped is ILocalReferenceOperation local && values?.ArrayAt(local) is { } held)
+            unwrapped = held;
+        // private static readonly string[] FeatureColumns = { "Income", "LoanAmount" };
+        if (unwrapped is IFieldReferenceOperation { Field: { IsReadOnly: true } field })
+        {
+            strings = ReadonlyStringArray(field);
+            return !strings.IsDefault;
+        }
         if (unwrapped is not IArrayCreationOperation { Initializer: { } initializer })
             return false;
         var builder = ImmutableArray.CreateBuilder<string>(initializer.ElementValues.Length);
@@ -460,4 +639,51 @@ internal sealed class EstimatorChainEvaluator
         strings = builder.MoveToImmutable();
         return true;
     }
+
+    /// <summary>
+    /// The string literals a readonly <c>string[]</c> field is initialized with (<c>{ "A", "B" }</c>, <c>new[] { ... }</c>,
+    /// <c>new string[] { ... }</c>, <c>["A", "B"]</c>), read from its declaration; default when it is anything else.
+    /// </summary>
+    private static ImmutableArray<string> ReadonlyStringArray(IFieldSymbol field)
+    {
+        if (field.Type is not IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_String } || field.DeclaringSyntaxReferences.Length != 1
+            || field.DeclaringSyntaxReferences[0].GetSyntax() is not Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer.Value: { } value })
+            return default;
+        System.Collections.Generic.IEnumerable<SyntaxNode>? elements = value switch
+        {
+            Microsoft.CodeAnalysis.CSharp.Syntax.InitializerExpressionSyntax initializer => initializer.Expressions,
+            Microsoft.CodeAnalysis.CSharp.Syntax.ArrayCreationExpressionSyntax { Initializer: { } initializer } => initializer.Expressions,
+            Microsoft.CodeAnalysis.CSharp.Syntax.ImplicitArrayCreationExpressionSyntax creation => creation.Initializer.Expressions,
+            Microsoft.CodeAnalysis.CSharp.Syntax.CollectionExpressionSyntax collection => collection.Elements,
+            _ => null,
+        };
+        if (elements is null)
+            return default;
+        var builder = ImmutableArray.CreateBuilder<string>();
+        foreach (var element in elements)
+        {
+            var expression = element is Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionElementSyntax item ? item.Expression : element;
+            if (expression is not Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax { Token.Value: string text })
+                return default;
+            builder.Add(text);
+        }
+        return builder.Count == 0 ? default : builder.ToImmutable();
+    }
+}
+
+/// <summary>
+/// An operation in another method of the project and the analysis of that method's body (a call in a caller, a read of
+/// a parameter in a helper). A class, not a tuple: a collection of value tuples is a generic instantiation a fresh
+/// compiler process JIT-compiles.
+/// </summary>
+internal sealed class OperationInMethod
+{
+    public OperationInMethod(IOperation operation, EstimatorChainEvaluator analysis)
+    {
+        Operation = operation;
+        Analysis = analysis;
+    }
+
+    public IOperation Operation { get; }
+    public EstimatorChainEvaluator Analysis { get; }
 }

@@ -99,6 +99,9 @@ internal sealed class MLNetKnownSymbols
         transforms.Add(columnOperations, ColumnTransformKind.Concatenate, "Concatenate");
         transforms.Add(columnOperations, ColumnTransformKind.Copy, "CopyColumns");
         transforms.Add(columnOperations, ColumnTransformKind.KeepsColumns, "DropColumns", "SelectColumns");
+        // Missing values filled with the column's mean, minimum, maximum, mode or 0: the values stay within the column's
+        // bounds (and 0), but ML.NET does not carry a normalizer's mark through.
+        transforms.Add("Microsoft.ML.ExtensionsCatalog", ColumnTransformKind.KeepsScale, "ReplaceMissingValues");
         transforms.Add("Microsoft.ML.TextCatalog", ColumnTransformKind.MarkedNormalized, "FeaturizeText");
         transforms.Add("Microsoft.ML.CategoricalCatalog", ColumnTransformKind.MarkedNormalized, "OneHotEncoding", "OneHotHashEncoding");
 
@@ -279,6 +282,8 @@ internal sealed class MLNetKnownSymbols
     /// <summary>A DataOperationsCatalog method that keeps the columns of the view it takes (shuffle, filter, take, split).</summary>
     public bool IsRowOperation(IMethodSymbol method)
         => dataOperationsCatalog.Matches(Definition(method).ContainingType) && FindDataViewParameter(method) is not null;
+
+    public bool IsDataView(ITypeSymbol? type) => dataView.Matches(type);
 
     public IParameterSymbol? FindDataViewParameter(IMethodSymbol method)
     {
@@ -469,6 +474,12 @@ internal enum ColumnTransformKind
 
     /// <summary>Removes or keeps columns without touching values.</summary>
     KeepsColumns,
+
+    /// <summary>
+    /// Rewrites values within the input's own bounds (ReplaceMissingValues): a column within unit scale stays so, and
+    /// keeps its evidence; a normalizer's mark is not carried through.
+    /// </summary>
+    KeepsScale,
 
     /// <summary>Any other transform: its outputs are not normalized.</summary>
     Rewrite,

@@ -67,6 +67,25 @@ internal sealed class MLNetOperationValues
         return best;
     }
 
+    /// <summary>
+    /// The array a local holds where it is read, when the local is written once with an array creation and no element of
+    /// it is ever assigned (<c>var featureColumns = new[] { "CRIM", "ZN" };</c>); null otherwise.
+    /// </summary>
+    public IArrayCreationOperation? ArrayAt(ILocalReferenceOperation reference)
+    {
+        if (Writes(reference.Local) is not { Count: 1 } || ValueAt(reference) is not { } value || Unwrap(value) is not IArrayCreationOperation array)
+            return null;
+        foreach (var read in ReadsOf(reference.Local))
+        {
+            if (read.Parent is IArrayElementReferenceOperation element && element.ArrayReference == read
+                && element.Parent is IAssignmentOperation assignment && assignment.Target == element)
+                return null;
+            if (read.Parent is IArgumentOperation { Parameter.RefKind: not RefKind.None })
+                return null;
+        }
+        return array;
+    }
+
     /// <summary>Every read of <paramref name="local"/> in the body.</summary>
     public IEnumerable<ILocalReferenceOperation> ReadsOf(ILocalSymbol local)
     {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -26,6 +27,9 @@ internal sealed class TextFileViews
         this.cancellationToken = cancellationToken;
     }
 
+    /// <summary>Whether any data file can be read at all: without one, code that parses a file is not worth reading.</summary>
+    public bool HasFiles => !files.IsEmpty && !limits.IsOff;
+
     /// <summary>
     /// The view <paramref name="loader"/> (LoadFromTextFile or CreateTextLoader) reads from <paramref name="path"/>
     /// (null when not in view), with <paramref name="resolve"/> following locals to the loader's options.
@@ -41,11 +45,30 @@ internal sealed class TextFileViews
         var description = TextLoaderColumns.Read(loader, symbols, resolve);
         if (description.Format is not { } format || description.Columns.IsDefaultOrEmpty)
             return state;
+        return WithColumns(file, format, description.Columns, threshold);
+    }
+
+    /// <summary>
+    /// Rows the code parses from the file at <paramref name="path"/> itself (<see cref="FileRows"/>): each parsed member
+    /// takes its file column's range, read with the separator and header the code's own parsing implies.
+    /// </summary>
+    public ColumnNormalizationState EvaluateParsed(IOperation path, DataFileFormat format, ImmutableArray<LoadedColumn> parsed, double threshold)
+    {
+        if (files.IsEmpty || limits.IsOff || parsed.IsDefaultOrEmpty)
+            return ColumnNormalizationState.Raw;
+        if (DataFilePaths.Evaluate(path, cancellationToken) is not { } filePath || files.Find(filePath) is not { } file)
+            return ColumnNormalizationState.Raw;
+        return WithColumns(file, format, parsed, threshold);
+    }
+
+    private ColumnNormalizationState WithColumns(AdditionalText file, DataFileFormat format, ImmutableArray<LoadedColumn> loaded, double threshold)
+    {
+        var state = ColumnNormalizationState.Raw;
         var table = files.Read(file, format, limits, cancellationToken);
         if (!table.IsKnown)
             return state;
         var fileName = ProjectDataFiles.DisplayName(file);
-        foreach (var column in description.Columns)
+        foreach (var column in loaded)
         {
             ColumnRange? joined = null;
             foreach (var (first, last) in column.Sources)

@@ -55,7 +55,7 @@ internal sealed class TrainerPipelineAnalysis
             return null;
 
         var consumers = new List<Consumer>();
-        FindConsumers(trainer, trainer, consumers, depth: 0);
+        FindConsumers(trainer, trainer, consumers, depth: 0, evaluator);
 
         string? unnormalizedColumn = null;
         ColumnEvidence? evidence = null;
@@ -69,7 +69,9 @@ internal sealed class TrainerPipelineAnalysis
                 continue;
             unnormalizedColumn ??= column;
             evidence ??= state.EvidenceOf(column);
-            if (InsertionFor(consumer) is { } insertion)
+            // A pipeline in another method (a helper the trainer is passed to, a caller it is returned to) is not
+            // rewritten: a normalizer there would change what every other caller trains as well.
+            if (consumer.Evaluator == evaluator && InsertionFor(consumer) is { } insertion)
                 insertions.Add(insertion);
             else
                 fixable = false;
@@ -173,7 +175,7 @@ internal sealed class TrainerPipelineAnalysis
         return assigned is null ? MLNetKnownSymbols.DefaultFeatureColumn : evaluator.Values.StringValue(assigned);
     }
 
-    private void FindConsumers(IOperation value, IOperation origin, List<Consumer> consumers, int depth)
+    private void FindConsumers(IOperation value, IOperation origin, List<Consumer> consumers, int depth, EstimatorChainEvaluator ev)
     {
         if (depth > MaxDepth)
             return;
@@ -182,58 +184,84 @@ internal sealed class TrainerPipelineAnalysis
         {
             case IArgumentOperation { Parent: IInvocationOperation wrapper } when symbols.WrappedEstimator(wrapper) == top:
                 // trainer.WithOnFitDelegate(...) is the trainer as far as the pipeline goes.
-                FindConsumers(wrapper, wrapper, consumers, depth + 1);
+                FindConsumers(wrapper, wrapper, consumers, depth + 1, ev);
                 break;
             case IArgumentOperation { Parent: IInvocationOperation crossValidate } argument
                 when symbols.IsCrossValidate(crossValidate.TargetMethod, out var dataParameter, out var estimatorParameter)
                      && argument.Parameter is { } parameter && parameter.Ordinal == estimatorParameter!.Ordinal:
                 if (EstimatorChainEvaluator.ArgumentFor(crossValidate, dataParameter) is { } data)
-                    consumers.Add(Consumer.FitInput(data));
+                    consumers.Add(Consumer.FitInput(data, ev));
                 break;
             case IArgumentOperation { Parent: IInvocationOperation append } argument when symbols.IsAppend(append.TargetMethod):
                 var (start, estimator) = EstimatorChainEvaluator.AppendOperands(append);
                 if (estimator == top && start is not null)
-                    consumers.Add(Consumer.AppendArgument(append, start));
+                    consumers.Add(Consumer.AppendArgument(append, start, ev));
                 else if (start == top && argument.Value == top)
-                    consumers.Add(Consumer.ChainStart(top, append));
+                    consumers.Add(Consumer.ChainStart(top, append, ev));
+                break;
+            case IArgumentOperation { Parent: IInvocationOperation { IsImplicit: false } call, Parameter: { } parameter } when IsProjectMethod(call.TargetMethod):
+                // Evaluate(mlContext, trainer, data): the helper appends or fits what it is given, read in its own body.
+                foreach (var read in ev.ReadsInCallee(call, parameter))
+                    FindConsumers(read.Operation, read.Operation, consumers, depth + 1, read.Analysis);
                 break;
             case IInvocationOperation invocation when invocation.Instance == top:
                 if (symbols.WrappedEstimator(invocation) == top)
-                    FindConsumers(invocation, invocation, consumers, depth + 1);
+                    FindConsumers(invocation, invocation, consumers, depth + 1, ev);
                 else if (symbols.IsAppend(invocation.TargetMethod))
-                    consumers.Add(Consumer.ChainStart(top, invocation));
+                    consumers.Add(Consumer.ChainStart(top, invocation, ev));
                 else if (symbols.IsEstimatorFit(invocation.TargetMethod) && invocation.Arguments.Length == 1)
-                    consumers.Add(Consumer.FitInput(invocation.Arguments[0].Value));
+                    consumers.Add(Consumer.FitInput(invocation.Arguments[0].Value, ev));
                 break;
             case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
-                FindLocalConsumers(declarator.Symbol, origin, consumers, depth);
+                FindLocalConsumers(declarator.Symbol, origin, consumers, depth, ev);
                 break;
             case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when assignment.Value == top:
-                FindLocalConsumers(target.Local, origin, consumers, depth);
+                FindLocalConsumers(target.Local, origin, consumers, depth, ev);
+                break;
+            case IConditionalOperation conditional when conditional.WhenTrue == top || conditional.WhenFalse == top:
+                // useTrees ? FastTree() : Sdca(): the trainer goes where the conditional's value goes.
+                FindConsumers(conditional, conditional, consumers, depth + 1, ev);
+                break;
+            case ISwitchExpressionArmOperation { Parent: ISwitchExpressionOperation choice } arm when arm.Value == top:
+                // algorithm switch { "tree" => FastTree(), _ => Sdca() }
+                FindConsumers(choice, choice, consumers, depth + 1, ev);
+                break;
+            case IReturnOperation { Kind: OperationKind.Return } when EstimatorChainEvaluator.MethodOf(top) is { } method:
+                // A factory of the project that returns the trainer: where its callers put it.
+                var calls = ev.CallsOf(method);
+                if (!calls.IsDefault)
+                {
+                    foreach (var site in calls)
+                        FindConsumers(site.Operation, site.Operation, consumers, depth + 1, site.Analysis);
+                }
                 break;
             case ITupleOperation or IArrayInitializerOperation or IArgumentOperation:
                 // An element of a collection of trainers a loop appends one by one (the ML.NET samples' BikeSharing idiom).
-                foreach (var read in evaluator.Values.LoopReadsOfElement(top))
-                    FindConsumers(read, origin, consumers, depth + 1);
+                foreach (var read in ev.Values.LoopReadsOfElement(top))
+                    FindConsumers(read, origin, consumers, depth + 1, ev);
                 break;
         }
     }
 
-    private void FindLocalConsumers(ILocalSymbol local, IOperation origin, List<Consumer> consumers, int depth)
+    private void FindLocalConsumers(ILocalSymbol local, IOperation origin, List<Consumer> consumers, int depth, EstimatorChainEvaluator ev)
     {
-        foreach (var read in evaluator.Values.ReadsOf(local))
+        foreach (var read in ev.Values.ReadsOf(local))
         {
             // Only reads where the local still holds this trainer.
-            if (evaluator.ResolveThroughLocals(read) == origin)
-                FindConsumers(read, origin, consumers, depth + 1);
+            if (ev.ResolveThroughLocals(read) == origin)
+                FindConsumers(read, origin, consumers, depth + 1, ev);
         }
     }
 
+    /// <summary>A method the project declares (not ML.NET's, not a delegate's Invoke): one the analysis may read.</summary>
+    private static bool IsProjectMethod(IMethodSymbol method)
+        => method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction && !method.DeclaringSyntaxReferences.IsEmpty;
+
     private ColumnNormalizationState StateBefore(Consumer consumer) => consumer.Kind switch
     {
-        ConsumerKind.AppendArgument => evaluator.ApplyEstimator(consumer.Operand, UpstreamOf(consumer.Append!, depth: 0)),
-        ConsumerKind.ChainStart => UpstreamOf(consumer.Append!, depth: 0),
-        _ => evaluator.EvaluateDataView(consumer.Operand),
+        ConsumerKind.AppendArgument => consumer.Evaluator.ApplyEstimator(consumer.Operand, UpstreamOf(consumer.Append!, depth: 0, consumer.Evaluator)),
+        ConsumerKind.ChainStart => UpstreamOf(consumer.Append!, depth: 0, consumer.Evaluator),
+        _ => consumer.Evaluator.EvaluateDataView(consumer.Operand),
     };
 
     /// <summary>
@@ -241,87 +269,141 @@ internal sealed class TrainerPipelineAnalysis
     /// appended (<c>a.Append(b.Append(trainer))</c>), also through a local (<c>var trainer = Sdca(...).Append(MapKeyToValue(...));
     /// pipeline.Append(trainer)</c>, the ML.NET samples' idiom), otherwise raw data, since an estimator chain is fit on
     /// the data it is given and what it normalizes is what its own stages normalize. A chain appended in several places
-    /// is unknown. A chain fit once, on data whose columns are known to be normalized or within unit scale (rows written
-    /// out as literals, <see cref="LiteralRows"/>), starts from raw data with those columns taken from that data.
+    /// is unknown. A chain fit on data whose columns are known to be normalized or within unit scale (rows written out
+    /// as literals, <see cref="LiteralRows"/>, a data file of the project) starts from raw data with those columns taken
+    /// from that data, joined over every place it is fit: in this method, in a helper it is passed to
+    /// (<c>TrainModel(mlContext, data, pipeline)</c>), or in the callers of a method that returns it
+    /// (<c>BuildTrainingPipeline(mlContext)</c>, the Model Builder idiom).
     /// </summary>
-    private ColumnNormalizationState UpstreamOf(IInvocationOperation append, int depth)
+    private ColumnNormalizationState UpstreamOf(IInvocationOperation append, int depth, EstimatorChainEvaluator ev)
     {
         if (depth > MaxDepth)
             return ColumnNormalizationState.Raw;
-        var (top, parent) = MLNetOperationValues.ConsumerOf(append);
-        if (AppendedAfter(top, parent, depth) is { } appended)
-            return appended;
-        // a.Append(trainer).Append(MapKeyToValue(...)): the longer chain starts from the same data.
-        if (parent is IInvocationOperation longer && (symbols.IsAppend(longer.TargetMethod) || symbols.IsPassThroughEstimator(longer.TargetMethod))
-            && EstimatorChainEvaluator.AppendOperands(longer).Start == top)
-            return UpstreamOf(longer, depth + 1);
-        if (parent is IArgumentOperation { Parent: IInvocationOperation extension } startArgument
-            && (symbols.IsAppend(extension.TargetMethod) || symbols.IsPassThroughEstimator(extension.TargetMethod))
-            && startArgument.Value == top && EstimatorChainEvaluator.AppendOperands(extension).Start == top)
-            return UpstreamOf(extension, depth + 1);
-        var local = parent switch
+        var uses = new ChainUses();
+        FindUses(append, ev, uses, depth);
+        if (uses.Appended.Count > 1)
+            return ColumnNormalizationState.Unknown;
+        if (uses.Appended.Count == 1)
+            return uses.Appended[0];
+        ColumnNormalizationState? joined = null;
+        foreach (var fit in uses.Fits)
+            joined = joined is null ? fit : ColumnNormalizationState.Join(joined, fit);
+        return joined ?? ColumnNormalizationState.Raw;
+    }
+
+    /// <summary>What happens to an estimator chain once built: the stages it is appended after, and the data it is fit on.</summary>
+    private sealed class ChainUses
+    {
+        public List<ColumnNormalizationState> Appended { get; } = new();
+        public List<ColumnNormalizationState> Fits { get; } = new();
+    }
+
+    /// <summary>
+    /// Where the estimator <paramref name="value"/> goes: appended after other stages, or fit (<c>Fit</c>,
+    /// <c>CrossValidate</c>), through locals, longer chains, <c>WithOnFitDelegate</c>, the helpers it is passed to and
+    /// the callers it is returned to.
+    /// </summary>
+    private void FindUses(IOperation value, EstimatorChainEvaluator ev, ChainUses uses, int depth)
+    {
+        if (depth > MaxDepth)
+            return;
+        var (top, parent) = MLNetOperationValues.ConsumerOf(value);
+        if (AppendedAfter(top, parent, depth, ev) is { } appended)
         {
-            IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
-            ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when assignment.Value == top => target.Local,
-            _ => null,
-        };
-        if (local is null)
-            return FitInput(top, parent) ?? ColumnNormalizationState.Raw;
-        ColumnNormalizationState? state = null, fitInput = null;
-        var fits = 0;
-        foreach (var read in evaluator.Values.ReadsOf(local))
-        {
-            if (evaluator.ResolveThroughLocals(read) != append)
-                continue;
-            var (readTop, readParent) = MLNetOperationValues.ConsumerOf(read);
-            if (FitInput(readTop, readParent) is { } readFitInput)
-            {
-                fits++;
-                fitInput = readFitInput;
-                continue;
-            }
-            if (AppendedAfter(readTop, readParent, depth) is not { } readState)
-                continue;
-            if (state is not null)
-                return ColumnNormalizationState.Unknown;
-            state = readState;
+            uses.Appended.Add(appended);
+            return;
         }
-        return state ?? (fits == 1 ? fitInput! : ColumnNormalizationState.Raw);
+        if (FitInput(top, parent, ev) is { } fitInput)
+        {
+            uses.Fits.Add(fitInput);
+            return;
+        }
+        switch (parent)
+        {
+            // a.Append(trainer).Append(MapKeyToValue(...)): the longer chain starts from the same data.
+            case IInvocationOperation longer when (symbols.IsAppend(longer.TargetMethod) || symbols.IsPassThroughEstimator(longer.TargetMethod))
+                                                  && EstimatorChainEvaluator.AppendOperands(longer).Start == top:
+                FindUses(longer, ev, uses, depth + 1);
+                break;
+            case IArgumentOperation { Parent: IInvocationOperation extension } startArgument
+                when (symbols.IsAppend(extension.TargetMethod) || symbols.IsPassThroughEstimator(extension.TargetMethod))
+                     && startArgument.Value == top && EstimatorChainEvaluator.AppendOperands(extension).Start == top:
+                FindUses(extension, ev, uses, depth + 1);
+                break;
+            case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
+                FindLocalUses(declarator.Symbol, top, ev, uses, depth);
+                break;
+            case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when assignment.Value == top:
+                FindLocalUses(target.Local, top, ev, uses, depth);
+                break;
+            case IArgumentOperation { Parent: IInvocationOperation { IsImplicit: false } call, Parameter: { } parameter } when IsProjectMethod(call.TargetMethod):
+                foreach (var read in ev.ReadsInCallee(call, parameter))
+                    FindUses(read.Operation, read.Analysis, uses, depth + 1);
+                break;
+            case ISimpleAssignmentOperation { Target: IFieldReferenceOperation field } assignment when assignment.Value == top:
+                // _pipeline = ...Append(trainer) in a trainer class, fit in its Train method.
+                var reads = ev.ReadsOfField(field.Field, assignment.Syntax);
+                if (!reads.IsDefault)
+                {
+                    foreach (var read in reads)
+                        FindUses(read.Operation, read.Analysis, uses, depth + 1);
+                }
+                break;
+            case IReturnOperation { Kind: OperationKind.Return } when EstimatorChainEvaluator.MethodOf(top) is { } method:
+                var calls = ev.CallsOf(method);
+                if (!calls.IsDefault)
+                {
+                    foreach (var site in calls)
+                        FindUses(site.Operation, site.Analysis, uses, depth + 1);
+                }
+                break;
+        }
+    }
+
+    private void FindLocalUses(ILocalSymbol local, IOperation held, EstimatorChainEvaluator ev, ChainUses uses, int depth)
+    {
+        var value = MLNetOperationValues.Unwrap(held);
+        foreach (var read in ev.Values.ReadsOf(local))
+        {
+            // Only reads where the local still holds this chain.
+            if (ev.ResolveThroughLocals(read) == value)
+                FindUses(read, ev, uses, depth + 1);
+        }
     }
 
     /// <summary>When <paramref name="top"/> is fit (<c>chain.Fit(view)</c>): raw data, refined by what is known of the view's columns.</summary>
-    private ColumnNormalizationState? FitInput(IOperation top, IOperation? parent)
+    private ColumnNormalizationState? FitInput(IOperation top, IOperation? parent, EstimatorChainEvaluator ev)
     {
         if (parent is IInvocationOperation fit && fit.Instance == top && symbols.IsEstimatorFit(fit.TargetMethod) && fit.Arguments.Length == 1)
-            return ColumnNormalizationState.Raw.RefinedBy(evaluator.EvaluateDataView(fit.Arguments[0].Value));
+            return ColumnNormalizationState.Raw.RefinedBy(ev.EvaluateDataView(fit.Arguments[0].Value));
         // CrossValidate(data, chain): the chain is fit on folds of data.
         if (parent is IArgumentOperation { Parent: IInvocationOperation crossValidate } argument
             && symbols.IsCrossValidate(crossValidate.TargetMethod, out var dataParameter, out var estimatorParameter)
             && argument.Parameter?.Ordinal == estimatorParameter!.Ordinal
             && EstimatorChainEvaluator.ArgumentFor(crossValidate, dataParameter) is { } data)
-            return ColumnNormalizationState.Raw.RefinedBy(evaluator.EvaluateDataView(data));
+            return ColumnNormalizationState.Raw.RefinedBy(ev.EvaluateDataView(data));
         // chain.WithOnFitDelegate(...): what is done with the wrapper is done with the chain.
         if (parent is IInvocationOperation wrapper && symbols.WrappedEstimator(wrapper) == top)
         {
             var (wrapperTop, wrapperParent) = MLNetOperationValues.ConsumerOf(wrapper);
-            return FitInput(wrapperTop, wrapperParent);
+            return FitInput(wrapperTop, wrapperParent, ev);
         }
         if (parent is IArgumentOperation { Parent: IInvocationOperation extensionWrapper } && symbols.WrappedEstimator(extensionWrapper) == top)
         {
             var (wrapperTop, wrapperParent) = MLNetOperationValues.ConsumerOf(extensionWrapper);
-            return FitInput(wrapperTop, wrapperParent);
+            return FitInput(wrapperTop, wrapperParent, ev);
         }
         return null;
     }
 
     /// <summary>The marks after the stages before <paramref name="top"/>, when it is the estimator an Append adds.</summary>
-    private ColumnNormalizationState? AppendedAfter(IOperation top, IOperation? parent, int depth)
+    private ColumnNormalizationState? AppendedAfter(IOperation top, IOperation? parent, int depth, EstimatorChainEvaluator ev)
     {
         if (parent is IArgumentOperation { Parent: IInvocationOperation outer } && symbols.IsAppend(outer.TargetMethod))
         {
             var (start, estimator) = EstimatorChainEvaluator.AppendOperands(outer);
             if (estimator == top && start is not null)
-                return evaluator.ApplyEstimator(start, UpstreamOf(outer, depth + 1));
+                return ev.ApplyEstimator(start, UpstreamOf(outer, depth + 1, ev));
         }
         return null;
     }
@@ -399,11 +481,12 @@ internal sealed class TrainerPipelineAnalysis
 
     private sealed class Consumer
     {
-        private Consumer(ConsumerKind kind, IOperation operand, IInvocationOperation? append)
+        private Consumer(ConsumerKind kind, IOperation operand, IInvocationOperation? append, EstimatorChainEvaluator evaluator)
         {
             Kind = kind;
             Operand = operand;
             Append = append;
+            Evaluator = evaluator;
         }
 
         public ConsumerKind Kind { get; }
@@ -411,8 +494,11 @@ internal sealed class TrainerPipelineAnalysis
         /// <summary>The Append the trainer is the argument or the start of; null for <see cref="ConsumerKind.FitInput"/>.</summary>
         public IInvocationOperation? Append { get; }
 
-        public static Consumer AppendArgument(IInvocationOperation append, IOperation start) => new(ConsumerKind.AppendArgument, start, append);
-        public static Consumer ChainStart(IOperation trainer, IInvocationOperation append) => new(ConsumerKind.ChainStart, trainer, append);
-        public static Consumer FitInput(IOperation view) => new(ConsumerKind.FitInput, view, null);
+        /// <summary>The analysis of the method body the consumer is in (the trainer's own, or a helper's or caller's).</summary>
+        public EstimatorChainEvaluator Evaluator { get; }
+
+        public static Consumer AppendArgument(IInvocationOperation append, IOperation start, EstimatorChainEvaluator evaluator) => new(ConsumerKind.AppendArgument, start, append, evaluator);
+        public static Consumer ChainStart(IOperation trainer, IInvocationOperation append, EstimatorChainEvaluator evaluator) => new(ConsumerKind.ChainStart, trainer, append, evaluator);
+        public static Consumer FitInput(IOperation view, EstimatorChainEvaluator evaluator) => new(ConsumerKind.FitInput, view, null, evaluator);
     }
 }
