@@ -108,6 +108,11 @@ internal sealed class ReadonlyFieldValues
         if (member.ContainingType is not { TypeKind: TypeKind.Class } type || member.DeclaringSyntaxReferences.Length != 1)
             return null;
 
+        // A string or a number cannot be changed through a read of it (a path handed to File.ReadAllLines): only
+        // assignments and ref/out arguments write it.
+        var memberType = member switch { IFieldSymbol f => f.Type, IPropertySymbol p => p.Type, _ => null };
+        var immutable = memberType?.SpecialType is SpecialType.System_String or SpecialType.System_Boolean or SpecialType.System_Char
+                        || TrainingInterpreter.IsNumeric(memberType);
         var writers = new List<IOperation>();
         if (Initializer(member, cancellationToken) is { } initializer)
             writers.Add(initializer);
@@ -129,7 +134,7 @@ internal sealed class ReadonlyFieldValues
                     if (!writers.Contains(writer))
                         writers.Add(writer);
                 }
-                else if (!IsSafeRead(reference))
+                else if (!IsSafeRead(reference) && !(immutable && !IsWriteTarget(reference)))
                 {
                     return null;
                 }
