@@ -22,7 +22,8 @@ namespace ScalingAnalyzer.Analysis;
 /// <item>every other use is a read that cannot change its contents: an operand, a property or element read, or an
 /// argument or receiver of a TorchSharp method that is not in place (no trailing underscore, no writable accessor),
 /// a LINQ query, a module's forward, ScalingAnalyzer.Runtime (the fixes' scalers), or console output. Anything else
-/// (in-place calls, passing it to other methods, copying the reference into a variable) leaves the member unknown;</item>
+/// (in-place calls, passing it to other methods, copying the reference into a variable) leaves the member unknown; a
+/// string, number, bool or char cannot be changed through a read, so any use of one that is not a write is a read;</item>
 /// <item>writes that disagree (one scaled, another raw) leave it unknown: their order is not known here.</item>
 /// </list>
 /// </summary>
