@@ -646,28 +646,16 @@ internal sealed class EstimatorChainEvaluator
     /// </summary>
     private static ImmutableArray<string> ReadonlyStringArray(IFieldSymbol field)
     {
-        if (field.Type is not IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_String } || field.DeclaringSyntaxReferences.Length != 1
-            || field.DeclaringSyntaxReferences[0].GetSyntax() is not Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer.Value: { } value })
+        if (field.Type is not IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_String } || FieldInitializers.LiteralElements(field) is not { IsDefault: false } elements)
             return default;
-        System.Collections.Generic.IEnumerable<SyntaxNode>? elements = value switch
-        {
-            Microsoft.CodeAnalysis.CSharp.Syntax.InitializerExpressionSyntax initializer => initializer.Expressions,
-            Microsoft.CodeAnalysis.CSharp.Syntax.ArrayCreationExpressionSyntax { Initializer: { } initializer } => initializer.Expressions,
-            Microsoft.CodeAnalysis.CSharp.Syntax.ImplicitArrayCreationExpressionSyntax creation => creation.Initializer.Expressions,
-            Microsoft.CodeAnalysis.CSharp.Syntax.CollectionExpressionSyntax collection => collection.Elements,
-            _ => null,
-        };
-        if (elements is null)
-            return default;
-        var builder = ImmutableArray.CreateBuilder<string>();
+        var builder = ImmutableArray.CreateBuilder<string>(elements.Length);
         foreach (var element in elements)
         {
-            var expression = element is Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionElementSyntax item ? item.Expression : element;
-            if (expression is not Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax { Token.Value: string text })
+            if (element is not string text)
                 return default;
             builder.Add(text);
         }
-        return builder.Count == 0 ? default : builder.ToImmutable();
+        return builder.MoveToImmutable();
     }
 }
 

@@ -4,7 +4,10 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using ScalingAnalyzer.Analysis.DataFiles;
 
 namespace ScalingAnalyzer.Analysis;
 
@@ -61,7 +64,7 @@ internal sealed class ProgramSummaries
     internal IProgramObjects? Objects { get; set; }
 
     /// <summary>The project's data files (AdditionalFiles), read as evidence of what .NET code parses out of them; set once, before any analysis.</summary>
-    internal ScalingAnalyzer.Analysis.DataFiles.ProjectDataFiles DataFiles { get; set; } = ScalingAnalyzer.Analysis.DataFiles.ProjectDataFiles.None;
+    internal ProjectDataFiles DataFiles { get; set; } = ProjectDataFiles.None;
 
     /// <summary>
     /// What a call of <paramref name="method"/> with these argument values (by parameter ordinal; fewer values mean
@@ -119,12 +122,12 @@ internal sealed class ProgramSummaries
         {
             foreach (var reference in sibling.DeclaringSyntaxReferences)
             {
-                if (reference.GetSyntax(cancellationToken) is Microsoft.CodeAnalysis.CSharp.Syntax.ConstructorDeclarationSyntax { Initializer: { } initializer }
-                    && initializer.ThisOrBaseKeyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.ThisKeyword))
+                if (reference.GetSyntax(cancellationToken) is ConstructorDeclarationSyntax { Initializer: { } initializer }
+                    && initializer.ThisOrBaseKeyword.IsKind(SyntaxKind.ThisKeyword))
                     return null;
             }
         }
-        var paths = new Dictionary<IParameterSymbol, ScalingAnalyzer.Analysis.DataFiles.DataFilePath?>(SymbolEqualityComparer.Default);
+        var paths = new Dictionary<IParameterSymbol, DataFilePath?>(SymbolEqualityComparer.Default);
         var sites = 0;
         foreach (var node in CreationsNamed(type.Name, cancellationToken))
         {
@@ -137,11 +140,11 @@ internal sealed class ProgramSummaries
             {
                 if (parameter.Type.SpecialType != SpecialType.System_String)
                     continue;
-                ScalingAnalyzer.Analysis.DataFiles.DataFilePath? path = null;
+                DataFilePath? path = null;
                 foreach (var argument in creation.Arguments)
                 {
                     if (argument.Parameter?.Ordinal == parameter.Ordinal)
-                        path = ScalingAnalyzer.Analysis.DataFiles.DataFilePaths.Evaluate(argument.Value, cancellationToken);
+                        path = DataFilePaths.Evaluate(argument.Value, cancellationToken);
                 }
                 paths[parameter] = !paths.TryGetValue(parameter, out var before) ? path : before is not null && before.SameAs(path) ? before : null;
             }
@@ -171,8 +174,8 @@ internal sealed class ProgramSummaries
                     {
                         var written = node switch
                         {
-                            Microsoft.CodeAnalysis.CSharp.Syntax.ObjectCreationExpressionSyntax { Type: var typeSyntax } => RightmostName(typeSyntax),
-                            Microsoft.CodeAnalysis.CSharp.Syntax.ImplicitObjectCreationExpressionSyntax => "",
+                            ObjectCreationExpressionSyntax { Type: var typeSyntax } => RightmostName(typeSyntax),
+                            ImplicitObjectCreationExpressionSyntax => "",
                             _ => null,
                         };
                         if (written is null)
@@ -193,11 +196,11 @@ internal sealed class ProgramSummaries
         }
     }
 
-    private static string? RightmostName(Microsoft.CodeAnalysis.CSharp.Syntax.TypeSyntax type) => type switch
+    private static string? RightmostName(TypeSyntax type) => type switch
     {
-        Microsoft.CodeAnalysis.CSharp.Syntax.SimpleNameSyntax simple => simple.Identifier.ValueText,
-        Microsoft.CodeAnalysis.CSharp.Syntax.QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-        Microsoft.CodeAnalysis.CSharp.Syntax.AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+        SimpleNameSyntax simple => simple.Identifier.ValueText,
+        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+        AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
         _ => null,
     };
 

@@ -629,22 +629,12 @@ internal sealed partial class TrainingInterpreter
     /// <summary>The characters of <c>static readonly char[] Separators = { ',', ';' };</c> (or <c>new[] { ... }</c>), read from its declaration.</summary>
     private static string? ConstantCharacters(IFieldSymbol field)
     {
-        if (field.DeclaringSyntaxReferences.Length != 1
-            || field.DeclaringSyntaxReferences[0].GetSyntax() is not Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer.Value: var initializer })
-            return null;
-        var list = initializer switch
-        {
-            Microsoft.CodeAnalysis.CSharp.Syntax.InitializerExpressionSyntax braces => braces,
-            Microsoft.CodeAnalysis.CSharp.Syntax.ArrayCreationExpressionSyntax { Initializer: { } braces } => braces,
-            Microsoft.CodeAnalysis.CSharp.Syntax.ImplicitArrayCreationExpressionSyntax { Initializer: var braces } => braces,
-            _ => null,
-        };
-        if (list is null || list.Expressions.Count == 0)
+        if (FieldInitializers.LiteralElements(field) is not { IsDefault: false } elements)
             return null;
         var characters = "";
-        foreach (var expression in list.Expressions)
+        foreach (var element in elements)
         {
-            if (expression is not Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax { Token.Value: char c })
+            if (element is not char c)
                 return null;
             characters += c;
         }
