@@ -8,7 +8,8 @@
 # (UseSharedCompilation=false) and -p:ReportAnalyzer=true, and each run prints: the Csc task's time, all analyzers'
 # time, ours, each of our rules, and the slowest analyzers of the build.
 # Usage: scripts/bench-ml-docs-samples.sh <path to docs/samples/Microsoft.ML.Samples of dotnet/machinelearning> [RUNS]
-# ANALYZER=<path to ScalingAnalyzer.dll> measures that assembly instead of the one packed from this tree.
+# ANALYZER=<path to ScalingAnalyzer.dll> measures that assembly instead of the one packed from this tree;
+# ANALYZERS="<a.dll> <b.dll> ..." measures several, alternating build by build (a paired comparison: RUNS builds each).
 # BENCH_WORK=<dir> keeps the work directory; ANALYSIS_LEVEL=<level> sets AnalysisLevel (default: the SDK's default).
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
@@ -19,7 +20,9 @@ work="${BENCH_WORK:-$(mktemp -d)}"
 
 # The analyzer as users get it: the packed package's ScalingAnalyzer.dll (ReadyToRun code on linux-x64), or the
 # assembly given as ANALYZER=<path to ScalingAnalyzer.dll>.
-if [ -z "${ANALYZER:-}" ]; then
+if [ -n "${ANALYZERS:-}" ]; then
+    ANALYZER=${ANALYZERS%% *}
+elif [ -z "${ANALYZER:-}" ]; then
     dotnet pack "$repo/src/ScalingAnalyzer.Package" -c Release -nologo -v q -clp:ErrorsOnly -o "$work/feed" >/dev/null
     rm -rf "$work/package" && mkdir -p "$work/package"
     (cd "$work/package" && unzip -q -o "$work"/feed/ScalingAnalyzer.*.nupkg 'analyzers/*')
@@ -63,7 +66,10 @@ XML
 fi
 echo "files compiled: $(find "$app" -name '*.cs' -not -path '*/obj/*' -not -path '*/bin/*' | wc -l); work directory: $work"
 
-for run in $(seq 1 "$runs"); do
+run=0
+for round in $(seq 1 "$runs"); do
+  for analyzer in ${ANALYZERS:-$analyzer}; do
+    run=$((run + 1))
     log="$work/build-$run.txt"
     # The first build's log also serves scripts/csc-command-line.sh (project name "app"), for bench-analyzer-cpu.sh and the probe.
     (cd "$app" && dotnet build -nologo --no-incremental -p:UseSharedCompilation=false -p:ReportAnalyzer=true -p:OursDll="$analyzer" \
@@ -76,9 +82,11 @@ for run in $(seq 1 "$runs"); do
     share=$(awk -v o="${ours:-0}" -v c="${csc:-0}" 'BEGIN { if (c > 0) printf "%.2f%%", 100 * o / c; else print "?" }')
     warnings=$(grep -oE 'warning SCALE00[0-9]' "$log" | sort | uniq -c | awk '{printf "%s x%d ", $3, $1 / 2}' || true)
     [ "$run" = 1 ] && cp "$log" "$work/app.report.log"
+    [ -n "${ANALYZERS:-}" ] && echo "run $run: $analyzer"
     echo "run $run: Csc task ${csc:-?} s, all analyzers ${all:-?} s, ScalingAnalyzer ${ours:-?} s (${share} of the Csc task); ${warnings:-no SCALE warnings}; load $(cut -d' ' -f1 /proc/loadavg)"
     echo "  slowest analyzers of the build (ours marked *):"
     grep -E '^\s+<?[0-9.]+\s+<?[0-9]+\s+\S+ \(' "$log" | grep -v ', Version=' | sort -k1 -gr | head -5 \
         | awk '{mark = ($3 ~ /^ScalingAnalyzer\./) ? "*" : " "; printf "   %s %-7s %s %s\n", mark, $1, $3, $4}' || true
     grep -E '^\s+<?[0-9.]+\s+<?[0-9]+\s+ScalingAnalyzer\.Rules\.' "$log" | awk '{printf "     %-7s %s %s\n", $1, $3, $4}' || true
+  done
 done
