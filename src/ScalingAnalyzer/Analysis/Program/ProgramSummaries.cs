@@ -333,7 +333,11 @@ internal sealed class ProgramSummaries
         method = method.OriginalDefinition;
         if (_trains.TryGetValue(method, out var known))
             return known;
-        var trains = BodyOf(method, cancellationToken) is { } body && TrainingPrecheck.Scan(body, Symbols, followHelpers: false).MayTrain;
+        // The text first: a callee whose code names no backward and step (nor a training helper) cannot train, and most
+        // callees are data helpers, whose operation trees the scan would otherwise walk once more.
+        var trains = method.DeclaringSyntaxReferences.Length == 1
+                     && TrainingTextFilter.For(_compilation).MayTrain(method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken))
+                     && BodyOf(method, cancellationToken) is { } body && TrainingPrecheck.Scan(body, Symbols, followHelpers: false).MayTrain;
         return _trains.GetOrAdd(method, trains);
     }
 
