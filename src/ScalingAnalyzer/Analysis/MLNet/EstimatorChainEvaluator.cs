@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -87,6 +88,13 @@ internal sealed class EstimatorChainEvaluator
     /// caller's body; unknown when a call is not in the compilation (public API, delegates) or cannot be followed.
     /// </summary>
     private ColumnNormalizationState FromCallers(IParameterSymbol parameter, int depth)
+        => JoinOverCallers(parameter, (caller, argument) => caller.EvaluateDataView(argument, depth + 1));
+
+    /// <summary>
+    /// The join over every call of the parameter's method of <paramref name="read"/> applied to the argument the call
+    /// passes, read in the caller's analysis; unknown when a call is out of view or passes nothing for it.
+    /// </summary>
+    private ColumnNormalizationState JoinOverCallers(IParameterSymbol parameter, Func<EstimatorChainEvaluator, IOperation, ColumnNormalizationState> read)
     {
         if (parameter.RefKind != RefKind.None || parameter.ContainingSymbol is not IMethodSymbol method)
             return ColumnNormalizationState.Unknown;
@@ -98,7 +106,7 @@ internal sealed class EstimatorChainEvaluator
         {
             if (ArgumentFor((IInvocationOperation)site.Operation, parameter) is not { } argument)
                 return ColumnNormalizationState.Unknown;
-            var state = site.Analysis.EvaluateDataView(argument, depth + 1);
+            var state = read(site.Analysis, argument);
             joined = joined is null ? state : ColumnNormalizationState.Join(joined, state);
         }
         return joined ?? ColumnNormalizationState.Unknown;
@@ -294,22 +302,7 @@ internal sealed class EstimatorChainEvaluator
 
     /// <summary>An estimator parameter applied to <paramref name="input"/>: the join over what every call of the method passes.</summary>
     private ColumnNormalizationState EstimatorFromCallers(IParameterSymbol parameter, ColumnNormalizationState input, int depth)
-    {
-        if (parameter.RefKind != RefKind.None || parameter.ContainingSymbol is not IMethodSymbol method)
-            return ColumnNormalizationState.Unknown;
-        var calls = CallsOf(method);
-        if (calls.IsDefaultOrEmpty)
-            return ColumnNormalizationState.Unknown;
-        ColumnNormalizationState? joined = null;
-        foreach (var site in calls)
-        {
-            if (ArgumentFor((IInvocationOperation)site.Operation, parameter) is not { } argument)
-                return ColumnNormalizationState.Unknown;
-            var state = site.Analysis.ApplyEstimator(argument, input, depth + 1);
-            joined = joined is null ? state : ColumnNormalizationState.Join(joined, state);
-        }
-        return joined ?? ColumnNormalizationState.Unknown;
-    }
+        => JoinOverCallers(parameter, (caller, argument) => caller.ApplyEstimator(argument, input, depth + 1));
 
     /// <summary>An estimator a helper of the project returns, applied to <paramref name="input"/>.</summary>
     private ColumnNormalizationState ApplyHelperEstimator(IInvocationOperation invocation, ColumnNormalizationState input, int depth)
