@@ -1,0 +1,63 @@
+using System.Globalization;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace HousePrices
+{
+    /// <summary>Square feet, bedrooms and age of each house, and its price in units of $100k.</summary>
+    public sealed class HouseDataset : torch.utils.data.Dataset<(Tensor, Tensor)>
+    {
+        private readonly Tensor _features;
+        private readonly Tensor _prices;
+
+        public HouseDataset(string path)
+        {
+            var rows = File.ReadAllLines(path).Skip(1).Select(line => line.Split(',')).ToArray();
+            var features = rows.SelectMany(r => r.Take(3)).Select(v => float.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+            var prices = rows.Select(r => float.Parse(r[3], CultureInfo.InvariantCulture)).ToArray();
+            var raw = torch.tensor(features).reshape(-1, 3);
+            var mean = raw.mean(new long[] { 0 }, keepdim: true);
+            var std = raw.std(0, keepdim: true);
+            _features = (raw - mean) / std;
+            _prices = torch.tensor(prices).reshape(-1, 1);
+        }
+
+        public override long Count => _features.shape[0];
+
+        public override (Tensor, Tensor) GetTensor(long index) => (_features[index], _prices[index]);
+    }
+
+    public static class Program
+    {
+        private static (Tensor, Tensor) Collate(IEnumerable<(Tensor, Tensor)> items, Device device)
+        {
+            var features = torch.stack(items.Select(item => item.Item1)).to(device);
+            var prices = torch.stack(items.Select(item => item.Item2)).to(device);
+            return (features, prices);
+        }
+
+        public static void Main()
+        {
+            using var dataset = new HouseDataset("Data/houses.csv");
+            using var loader = new DataLoader<(Tensor, Tensor), (Tensor, Tensor)>(dataset, 4, Collate, shuffle: true);
+            var model = Sequential(Linear(3, 8), ReLU(), Linear(8, 1));
+            var optimizer = torch.optim.Adam(model.parameters(), lr: 0.01);
+            var criterion = MSELoss();
+            for (var epoch = 0; epoch < 100; epoch++)
+            {
+                model.train();
+                foreach (var batch in loader)
+                {
+                    using var scope = torch.NewDisposeScope();
+                    optimizer.zero_grad();
+                    var output = model.forward(batch.Item1);
+                    var loss = criterion.forward(output, batch.Item2);
+                    loss.backward();
+                    optimizer.step();
+                }
+            }
+        }
+    }
+}
