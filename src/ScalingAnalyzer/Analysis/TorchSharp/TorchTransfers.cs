@@ -130,6 +130,7 @@ internal static class TorchTransfers
         ["take"] = call => KeepValues(call, keepColumns: false, selectsColumns: true),
         ["masked_select"] = call => KeepValues(call, keepColumns: false, selectsColumns: true),
         ["narrow"] = call => KeepValues(call, keepColumns: call.Constant("dim") == 0, rows: call.Constant("dim") == 0 ? call.Constant("length") : null, selectsColumns: call.Constant("dim") != 0),
+        ["index"] = call => KeepValues(call, keepColumns: PicksRowsOnly(call), selectsColumns: !PicksRowsOnly(call)),
         ["index_select"] = call => KeepValues(call, keepColumns: call.Constant("dim") == 0, selectsColumns: call.Constant("dim") != 0),
         ["slice"] = call => KeepValues(call, keepColumns: call.Constant("dim") == 0, selectsColumns: call.Constant("dim") != 0),
         ["roll"] = call => KeepValues(call, keepColumns: true),
@@ -639,6 +640,17 @@ internal static class TorchTransfers
         if (selectsColumns && input.JoinedColumns)
             result = result with { Range = Interval.Unknown, Evidence = null };
         return rows is double r ? result.WithRows((long)r) : keepRows ? result : result.WithRows(null);
+    }
+
+    /// <summary>x.index(rows): one index (a tensor of row positions, a range) picks rows and keeps the columns.</summary>
+    private static bool PicksRowsOnly(TorchCall call)
+    {
+        if (call.Invocation.Arguments.Length != 1)
+            return false;
+        var argument = call.Invocation.Arguments[0];
+        return argument.ArgumentKind == ArgumentKind.ParamArray
+            ? argument.Value is IArrayCreationOperation { Initializer.ElementValues.Length: 1 }
+            : argument.Value.Type is not IArrayTypeSymbol;
     }
 
     /// <summary>reshape(-1, 1) / view(n, 1): one column holding all the values.</summary>

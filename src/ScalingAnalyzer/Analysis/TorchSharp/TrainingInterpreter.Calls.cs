@@ -395,7 +395,7 @@ internal sealed partial class TrainingInterpreter
             return null;
         var name = method.Name;
         // By name first: the display string is built only for the few types modelled here (this runs on every call).
-        var modelledType = type.Name is "Enumerable" or "Math" or "MathF" or "Random" or "File" or "Convert" or "Path" or "StreamReader" or "TextReader" ? type.ToDisplayString() : null;
+        var modelledType = type.Name is "Enumerable" or "Math" or "MathF" or "Random" or "File" or "Convert" or "Path" or "StreamReader" or "TextReader" or "Buffer" or "Array" ? type.ToDisplayString() : null;
         switch (modelledType)
         {
             case "System.Linq.Enumerable":
@@ -417,6 +417,12 @@ internal sealed partial class TrainingInterpreter
                 if (invocation.Instance is { } reader && Strip(reader) is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation)
                     Assign(Strip(reader), receiver with { FileText = lines.Skipping(1) });
                 return receiver;
+            case "System.Buffer" when name == "BlockCopy":
+            case "System.Array" when name is "Copy" or "ConstrainedCopy" or "CopyTo":
+                // Buffer.BlockCopy(flat, 0, table, 0, n), Array.Copy(source, destination, n), source.CopyTo(destination, 0):
+                // the destination now also holds the source's values.
+                CopyInto(invocation, name, name == "CopyTo" ? receiver : ArgumentNamed(invocation, arguments, "src", "sourceArray"), ArgumentIndex(invocation, "dst", "destinationArray", "array"), arguments);
+                return AbstractValue.Unknown;
             case "System.IO.Path" when name is "Combine" or "Join":
                 return CombinedPath(invocation, arguments);
             case "System.IO.File" when name == "ReadAllBytes":
@@ -466,6 +472,70 @@ internal sealed partial class TrainingInterpreter
             }
         }
         return null;
+    }
+
+    private static ITypeSymbol? ElementTypeOf(IOperation? array)
+    {
+        while (array is IConversionOperation conversion)
+            array = conversion.Operand;
+        return (array?.Type as IArrayTypeSymbol)?.ElementType;
+    }
+
+    private static int ArgumentIndex(IInvocationOperation invocation, string name, string otherName, string thirdName)
+    {
+        for (var i = 0; i < invocation.Arguments.Length; i++)
+        {
+            if (invocation.Arguments[i].Parameter?.Name is { } parameter && (parameter == name || parameter == otherName || parameter == thirdName))
+                return i;
+        }
+        return -1;
+    }
+
+    private static AbstractValue? ArgumentNamed(IInvocationOperation invocation, AbstractValue[] arguments, string name, string otherName)
+        => ArgumentIndex(invocation, name, otherName, otherName) is var i and >= 0 && i < arguments.Length ? arguments[i] : null;
+
+    /// <summary>
+    /// An array copied into another (<c>Buffer.BlockCopy</c>, <c>Array.Copy</c>, <c>CopyTo</c>): the destination joins the
+    /// source's values; a 2-D table filled from rows of known columns laid end to end keeps those columns.
+    /// </summary>
+    private void CopyInto(IInvocationOperation invocation, string name, AbstractValue? source, int destinationIndex, AbstractValue[] arguments)
+    {
+        if (source is null || destinationIndex < 0 || destinationIndex >= arguments.Length)
+            return;
+        var destination = arguments[destinationIndex];
+        var symbol = Strip(invocation.Arguments[destinationIndex].Value) switch
+        {
+            ILocalReferenceOperation local => (ISymbol)local.Local,
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field => field.Field,
+            _ => null,
+        };
+        // Bytes copied into floats are reinterpreted, not converted: only arrays of one element type are followed.
+        var sourceOperation = name == "CopyTo" ? invocation.Instance : ArgumentIndex(invocation, "src", "sourceArray", "sourceArray") is var s and >= 0 ? invocation.Arguments[s].Value : null;
+        if (symbol is null || sourceOperation is null || ElementTypeOf(sourceOperation) is not { } sourceElement
+            || !SymbolEqualityComparer.Default.Equals(sourceElement, ElementTypeOf(invocation.Arguments[destinationIndex].Value)))
+        {
+            if (symbol is not null)
+                WriteVariable(symbol, destination.Derived() with { Range = Interval.Unknown, Columns = default, Origin = ValueOrigin.Unknown }, mutation: true);
+            return;
+        }
+        var columns = destination.Columns;
+        if (!columns.IsDefault)
+            columns = !source.RowColumns.IsDefault && source.RowColumns.Length == columns.Length
+                ? JoinColumns(columns, source.RowColumns)
+                : source.Range.IsKnown && !source.JoinedColumns ? MapColumns(columns, column => column.Join(source.Range)) : default;
+        var filled = destination.IsEmptyCollection
+            ? source.WithRows(null)
+            : destination with
+            {
+                Range = destination.Range.Join(source.Range),
+                Columns = columns,
+                Origin = AbstractValue.CombineOrigins(destination.Origin, source.Origin),
+                Evidence = AbstractValue.JoinEvidence(destination, source),
+                JoinedColumns = destination.JoinedColumns || source.JoinedColumns,
+                SourceText = destination.SourceText ?? source.SourceText,
+            };
+        WriteVariable(symbol, filled, mutation: true);
     }
 
     /// <summary>
@@ -541,6 +611,9 @@ internal sealed partial class TrainingInterpreter
     /// </summary>
     internal AbstractValue PositionsOf(AbstractValue row, int skip, int take)
     {
+        // Numbers all parsed from one column (a column read row by row, series[i + j]): any of them is that column.
+        if (row.FileText is { IsField: true, First: >= 0 } column && column.First == column.Last)
+            return row with { Identity = new object(), Columns = default };
         if (row.FileText is { IsField: true } parsed)
             return Parsed(AbstractValue.Unknown with { FileText = take == 1 ? parsed.AsFields().Field(skip) : parsed.AsFields().Slice(skip, take) is var slice ? slice.AnyField() : null }, row.Kind)
                 with { Identity = new object() };

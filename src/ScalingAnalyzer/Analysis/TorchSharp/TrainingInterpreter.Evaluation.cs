@@ -579,6 +579,15 @@ internal sealed partial class TrainingInterpreter
         // is the file's column 2, parts[j] for j counting 0..3 any of its columns 0..3.
         if (array.FileText is { IsLines: true } lines)
         {
+            // lines[1..]: the lines after the header row (lines[0..] all of them); any other range is not a known row set.
+            if (element.Indices.Length == 1 && Strip(element.Indices[0]) is IRangeOperation { RightOperand: null } skipped)
+            {
+                var start = skipped.LeftOperand;
+                while (start is IConversionOperation toIndex)
+                    start = toIndex.Operand;
+                var from = start is null ? 0 : NumericConstant.ToDouble(start.ConstantValue.HasValue ? start.ConstantValue.Value : null);
+                return from is 0 or 1 ? array with { Rows = null, FileText = lines.Skipping((int)from) } : array with { Rows = null, FileText = null };
+            }
             var line = array with { Columns = default, Rows = null };
             return element.Indices.Length == 1 && LoopCounterRange(element.Indices[0]) is { Start: 1 } ? line with { FileText = lines.Skipping(1) } : line;
         }
