@@ -454,4 +454,64 @@ public class ProgramSummaryTests
             static Tensor Samples => torch.rand(200, 1) * 4500 + 500;
         """),
         expected: Scale001("x", "[500, 5000]", "model.forward", Magnitude5000));
+
+    private const string Sources = """
+            abstract class Source
+            {
+                public abstract Tensor Load();
+            }
+
+            sealed class Recorded : Source
+            {
+                public override Tensor Load() => torch.rand(200, 1) * 4500 + 500;
+            }
+
+            sealed class Simulated : Source
+            {
+                private readonly int _count;
+
+                public Simulated(int count) => _count = count;
+
+                public override Tensor Load() => torch.rand(_count, 1) * 1000 + 4000;
+            }
+        """;
+
+    [Fact]
+    public Task EveryOverrideOfAnAbstractLoaderIsJoined() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        ProgramWithMain("""
+                Source source = DateTime.Now.Second % 2 == 0 ? new Recorded() : new Simulated(200);
+                var x = source.Load();
+                var y = torch.rand(200, 1);
+        """ + Loop("{|#0:x|}"), Sources),
+        expected: Scale001("x", "[500, 5000]", "model.forward", Magnitude5000));
+
+    [Fact]
+    public Task OverridesThatAllScaleAreSilent() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        ProgramWithMain("""
+                Source source = DateTime.Now.Second % 2 == 0 ? new Recorded() : new Simulated(200);
+                var x = source.Load();
+                var y = torch.rand(200, 1);
+        """ + Loop("x"), Sources.Replace("* 4500 + 500;", "* 2 - 1;").Replace("* 1000 + 4000;", ";")));
+
+    [Fact]
+    public Task BytesWrittenIntoAnAutoPropertyAreZeroTo255() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        ProgramWithMain("""
+                var reader = new PixelReader(64);
+                var x = torch.tensor(reader.Pixels).reshape(-1, 16).to(ScalarType.Float32);
+                var y = torch.rand(4, 1);
+        """ + Loop("{|#0:x|}", model: "nn.Linear(16, 1)"), """
+            sealed class PixelReader
+            {
+                public PixelReader(int count)
+                {
+                    Pixels = new byte[count];
+                    var random = new Random(1);
+                    for (var i = 0; i < count; i++)
+                        Pixels[i] = (byte)random.Next(256);
+                }
+
+                public byte[] Pixels { get; }
+            }
+        """),
+        expected: Scale001("x", "[0, 255]", "model.forward", "values up to about 255 make gradient steps overshoot or barely move its weights"));
 }

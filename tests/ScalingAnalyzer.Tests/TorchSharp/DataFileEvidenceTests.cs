@@ -238,4 +238,58 @@ public class DataFileEvidenceTests
 
     [Fact]
     public Task AUnitColumnSlicedOutOfWholeRowsIsSilent() => ExpectAsync(WholeRows("all[.., ..1]"), SensorFiles);
+
+    [Fact]
+    public Task ARangeAfterTheHeaderRowSkipsIt() => ExpectAsync(
+        ProgramWithMain("""
+                var lines = File.ReadAllLines("Data/sensors.csv")[1..];
+                var table = new float[lines.Length, 2];
+                for (int i = 0; i < lines.Length; i++)
+                {
+                    var row = lines[i].Split(',');
+                    for (int j = 0; j < 2; j++)
+                        table[i, j] = float.Parse(row[j], System.Globalization.CultureInfo.InvariantCulture);
+                }
+                var x = torch.tensor(table);
+        """ + Target + Loop("{|#0:x|}", model: "nn.Linear(2, 1)")),
+        SensorFiles,
+        Scale001("x", "[0.12, 5000]", "columns 0-1 span [0.12, 5000] in sensors.csv", "5000"));
+
+    [Fact]
+    public Task WindowsOfAColumnReadRowByRowKeepItsBound() => ExpectAsync(
+        ProgramWithMain("""
+                var series = File.ReadLines("Data/sensors.csv").Skip(1)
+                    .Select(line => float.Parse(line.Split(',')[1], System.Globalization.CultureInfo.InvariantCulture))
+                    .ToArray();
+                var windows = new float[series.Length - 2, 2];
+                for (var i = 0; i < series.Length - 2; i++)
+                    for (var j = 0; j < 2; j++)
+                        windows[i, j] = series[i + j];
+                var x = torch.tensor(windows);
+        """ + Target + Loop("{|#0:x|}", model: "nn.Linear(2, 1)")),
+        SensorFiles,
+        Scale001("x", "[0, 5000]", "column 1 spans [500, 5000] in sensors.csv", "5000"));
+
+    [Fact]
+    public Task ATableFilledByBlockCopyHoldsTheNumbersCopied() => ExpectAsync(
+        ProgramWithMain("""
+                var flat = File.ReadAllLines("Data/sensors.csv").Skip(1)
+                    .Select(line => float.Parse(line.Split(',')[1], System.Globalization.CultureInfo.InvariantCulture))
+                    .ToArray();
+                var table = new float[flat.Length, 1];
+                Buffer.BlockCopy(flat, 0, table, 0, flat.Length * sizeof(float));
+                var x = torch.tensor(table);
+        """ + Target + Loop("{|#0:x|}")),
+        SensorFiles,
+        Scale001("x", "[0, 5000]", "column 1 spans [500, 5000] in sensors.csv", "5000"));
+
+    [Fact]
+    public Task BytesBlockCopiedIntoFloatsAreNotTheirBytes() => ExpectAsync(
+        ProgramWithMain("""
+                var bytes = File.ReadAllBytes("readings.bin");
+                var values = new float[bytes.Length / sizeof(float)];
+                Buffer.BlockCopy(bytes, 0, values, 0, bytes.Length);
+                var x = torch.tensor(values).reshape(-1, 1);
+        """ + Target + Loop("x")),
+        SensorFiles);
 }

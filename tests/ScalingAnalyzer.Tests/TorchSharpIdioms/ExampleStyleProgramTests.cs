@@ -144,7 +144,7 @@ public class ExampleStyleProgramTests
         CurveFitProgram,
         expected: Verify<UnscaledFeatureAnalyzer>.Diagnostic("SCALE001").WithLocation(0)
             .WithArguments("inputs", "[900, 1100]", "model.forward",
-                "the block 'pressure' is not scaled like the other columns: its values up to about 1100 make gradient steps overshoot or barely move its weights"));
+                "column 1 ('pressure') is not scaled like the other columns: its values up to about 1100 make gradient steps overshoot or barely move its weights"));
 
     [Fact]
     public Task BothColumnsScaledInAnLbfgsClosureAreSilent() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(

@@ -28,7 +28,7 @@ public class TensorLayoutTests
                 var features = torch.cat(new[] { scaledSensors, age }, 1);
         """ + Loop("{|#0:features|}", model: "nn.Linear(4, 1)")),
         expected: Scale001().WithArguments("features", "[18, 98]", "model.forward",
-            "the block 'age' is not scaled like the other columns: its values up to about 98 make gradient steps overshoot or barely move its weights"));
+            "column 3 ('age') is not scaled like the other columns: its values up to about 98 make gradient steps overshoot or barely move its weights"));
 
     [Fact]
     public Task AStackedRawColumnIsNamedByPosition() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
@@ -58,7 +58,7 @@ public class TensorLayoutTests
                 var counts = File.ReadAllLines("visits.txt").Select(float.Parse).ToArray();
                 var features = torch.cat(new[] { scaledSensors, torch.tensor(counts).reshape(-1, 1) }, 1);
         """ + Loop("{|#0:features|}", model: "nn.Linear(4, 1)")),
-        expected: Scale004().WithArguments("features", "the block 'torch.tensor(counts).reshape(-1, 1)', not scaled like the other columns,", "model.forward"));
+        expected: Scale004().WithArguments("features", "column 3 ('torch.tensor(counts).reshape(-1, 1)'), not scaled like the other columns,", "model.forward"));
 
     [Fact]
     public Task WindowsOfARawSeriesAreReported() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
@@ -94,4 +94,34 @@ public class TensorLayoutTests
                 var average = parts.mean(new long[] { 1 }, keepdim: true);
                 var y = torch.rand(100, 1);
         """ + Loop("average")));
+
+    [Theory]
+    [InlineData("table.narrow(1, 0, 4)")]
+    [InlineData("table.index_select(1, torch.tensor(new long[] { 0, 1, 2, 3 }))")]
+    [InlineData("table[.., ..4]")]
+    public Task ScaledColumnsPickedOutOfATableWithARawTargetAreSilent(string picked) => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        ProgramWithMain(Measurements + """
+                var rent = torch.rand(500, 1) * 2000 + 500;
+                var table = torch.cat(new[] { scaledSensors, scaledAge, rent }, 1);
+                var features = 
+        """ + picked + ";\n" + Loop("features", model: "nn.Linear(4, 1)")));
+
+    [Fact]
+    public Task ARawColumnPickedOutOfATableIsReportedByItsNewPosition() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        ProgramWithMain(Measurements + """
+                var table = torch.cat(new[] { scaledSensors, age, y }, 1);
+                var features = table.narrow(1, 2, 2);
+        """ + Loop("{|#0:features|}", model: "nn.Linear(2, 1)")),
+        expected: Scale001().WithArguments("features", "[18, 98]", "model.forward",
+            "column 1 ('age') is not scaled like the other columns: its values up to about 98 make gradient steps overshoot or barely move its weights"));
+
+    [Fact]
+    public Task RawColumnsPickedOutOfARawTableKeepTheirOwnBounds() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        ProgramWithMain("""
+                var small = torch.rand(200, 2);
+                var large = torch.rand(200, 1) * 5000;
+                var table = torch.cat(new[] { small, large }, 1);
+                var features = table.index_select(1, torch.tensor(new long[] { 0, 1 }));
+                var y = table.narrow(1, 2, 1) / 5000;
+        """ + Loop("features", model: "nn.Linear(2, 1)")));
 }

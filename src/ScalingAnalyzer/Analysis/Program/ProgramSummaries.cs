@@ -204,24 +204,38 @@ internal sealed class ProgramSummaries
         _ => null,
     };
 
-    private readonly ConcurrentDictionary<IMethodSymbol, IMethodSymbol?> _implementations = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> _implementations = new(SymbolEqualityComparer.Default);
     private ImmutableArray<INamedTypeSymbol> _sourceTypes;
+
+    /// <summary>How many implementations of one method a call is followed into (their results joined).</summary>
+    public const int MaxImplementations = 4;
 
     /// <summary>
     /// The one method of this compilation a call of an interface method or an abstract method of the compilation's own
     /// types runs (<c>IDataSource source = new CsvSource(path); source.Load()</c>): null when the compilation holds no
-    /// implementation with a body, or more than one (which runs is then decided at run time).
+    /// implementation with a body, or more than one (which runs is then decided at run time: <see cref="Implementations"/>).
     /// </summary>
     public IMethodSymbol? SingleImplementation(IMethodSymbol method, CancellationToken cancellationToken)
+        => (method.IsAbstract || method.ContainingType?.TypeKind == TypeKind.Interface) && Implementations(method, cancellationToken) is { Length: 1 } one ? one[0] : null;
+
+    /// <summary>
+    /// Every method of this compilation a call of an interface method, or of an abstract or virtual method of the
+    /// compilation's own types, may run: the implementations and overrides with a body (a virtual method's own body
+    /// too), at most <see cref="MaxImplementations"/>. Empty when there is none, more than that, or an override without
+    /// a body; a call that may run any of them is followed into each and their results joined.
+    /// </summary>
+    public ImmutableArray<IMethodSymbol> Implementations(IMethodSymbol method, CancellationToken cancellationToken)
     {
         method = method.OriginalDefinition;
         if (method.DeclaringSyntaxReferences.IsEmpty || method.ContainingType is not { } owner
-            || !(owner.TypeKind == TypeKind.Interface || method.IsAbstract) || method.IsStatic)
-            return null;
+            || !(owner.TypeKind == TypeKind.Interface || method.IsAbstract || method.IsVirtual) || method.IsStatic)
+            return ImmutableArray<IMethodSymbol>.Empty;
         if (_implementations.TryGetValue(method, out var known))
             return known;
-        IMethodSymbol? found = null;
-        var several = false;
+        var found = ImmutableArray.CreateBuilder<IMethodSymbol>();
+        if (method.IsVirtual && !method.IsAbstract && owner.TypeKind != TypeKind.Interface)
+            found.Add(method);
+        var followed = true;
         foreach (var type in SourceTypes(cancellationToken))
         {
             if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || type.IsAbstract && owner.TypeKind == TypeKind.Interface && !Implements(type, owner))
@@ -246,18 +260,26 @@ internal sealed class ProgramSummaries
                     }
                 }
             }
-            if (implementation is null || implementation.IsAbstract || implementation.DeclaringSyntaxReferences.IsEmpty)
+            if (implementation is null || implementation.IsAbstract)
                 continue;
-            implementation = implementation.OriginalDefinition;
-            if (found is not null && !SymbolEqualityComparer.Default.Equals(found, implementation))
+            if (implementation.DeclaringSyntaxReferences.IsEmpty)
             {
-                several = true;
+                // A method of another assembly runs for some objects: what it returns is not known.
+                if (owner.TypeKind == TypeKind.Interface)
+                    continue;
+                followed = false;
                 break;
             }
-            found = implementation;
+            implementation = implementation.OriginalDefinition;
+            if (found.IndexOf(implementation, 0, found.Count, SymbolEqualityComparer.Default) < 0)
+                found.Add(implementation);
+            if (found.Count > MaxImplementations)
+            {
+                followed = false;
+                break;
+            }
         }
-        var result = several ? null : found;
-        return _implementations.GetOrAdd(method, result);
+        return _implementations.GetOrAdd(method, followed ? found.ToImmutable() : ImmutableArray<IMethodSymbol>.Empty);
     }
 
     private static bool Implements(INamedTypeSymbol type, INamedTypeSymbol @interface)

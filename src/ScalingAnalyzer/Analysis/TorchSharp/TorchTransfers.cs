@@ -129,9 +129,14 @@ internal static class TorchTransfers
         ["gather"] = call => KeepValues(call, keepColumns: false, selectsColumns: true),
         ["take"] = call => KeepValues(call, keepColumns: false, selectsColumns: true),
         ["masked_select"] = call => KeepValues(call, keepColumns: false, selectsColumns: true),
-        ["narrow"] = call => KeepValues(call, keepColumns: call.Constant("dim") == 0, rows: call.Constant("dim") == 0 ? call.Constant("length") : null, selectsColumns: call.Constant("dim") != 0),
+        ["narrow"] = call => call.Constant("dim") is 1 or -1 && call.Constant("start") is double start && call.Constant("length") is double length
+                             && PickColumns(call.FirstTensor(), ColumnRun(start, length)) is { } narrowed
+            ? narrowed
+            : KeepValues(call, keepColumns: call.Constant("dim") == 0, rows: call.Constant("dim") == 0 ? call.Constant("length") : null, selectsColumns: call.Constant("dim") != 0),
         ["index"] = call => KeepValues(call, keepColumns: PicksRowsOnly(call), selectsColumns: !PicksRowsOnly(call)),
-        ["index_select"] = call => KeepValues(call, keepColumns: call.Constant("dim") == 0, selectsColumns: call.Constant("dim") != 0),
+        ["index_select"] = call => call.Constant("dim") is 1 or -1 && LiteralPositions(call.Invocation) is { } positions && PickColumns(call.FirstTensor(), positions) is { } selected
+            ? selected
+            :  KeepValues(call, keepColumns: call.Constant("dim") == 0, selectsColumns: call.Constant("dim") != 0),
         ["slice"] = call => KeepValues(call, keepColumns: call.Constant("dim") == 0, selectsColumns: call.Constant("dim") != 0),
         ["roll"] = call => KeepValues(call, keepColumns: true),
         // x.index_put_(values, index), x.copy_(values): x now also holds the values written into it.
@@ -462,8 +467,9 @@ internal static class TorchTransfers
         }
         if (parts.IsDefault || parts.IsEmpty)
             return Unmodelled(call);
+        var blocks = dimension is 1 or -1 ? BlocksOf(parts, stack, PartTexts(call)) : default;
         if (dimension is 1 or -1 && AllScaled(parts) == ScalingKind.None && AnyScaled(parts))
-            return RawColumnsBesideScaled(call, parts, stack);
+            return RawColumnsBesideScaled(call, parts, stack) with { ColumnBlocks = blocks };
         var columns = ImmutableArray.CreateBuilder<Interval>();
         var columnsKnown = dimension is 1 or -1;
         foreach (var part in parts)
@@ -479,7 +485,141 @@ internal static class TorchTransfers
                 columnsKnown = false;
         }
         var result = combined! with { Scaling = AllScaled(parts), Rows = dimension == 0 && !stack ? null : parts[0].Rows };
-        return columnsKnown ? result.WithColumns(columns.ToImmutable()) : result.WithColumns(default);
+        return columnsKnown ? result.WithColumns(columns.ToImmutable()) with { ColumnBlocks = blocks } : result.WithColumns(default);
+    }
+
+    /// <summary>The block each column of cat(parts, 1) / stack(parts, 1) comes from, with that column's range; default when a width is not known.</summary>
+    private static ImmutableArray<AbstractValue> BlocksOf(ImmutableArray<AbstractValue> parts, bool stack, ImmutableArray<string?> texts)
+    {
+        var blocks = ImmutableArray.CreateBuilder<AbstractValue>();
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var part = parts[i];
+            var text = texts.IsDefault || i >= texts.Length ? null : texts[i];
+            if (stack || (!part.Columns.IsDefault && part.Columns.Length == 1))
+                blocks.Add(part with { Columns = default, ColumnBlocks = default, UnscaledPart = text });
+            else if (!part.Columns.IsDefault && blocks.Count + part.Columns.Length <= 256)
+            {
+                foreach (var column in part.Columns)
+                    blocks.Add(part with { Range = column, Columns = default, ColumnBlocks = default, UnscaledPart = text, Evidence = null, JoinedColumns = false });
+            }
+            else
+                return default;
+        }
+        return blocks.ToImmutable();
+    }
+
+    /// <summary>Positions start .. start + length - 1 (narrow's arguments), when small and not negative.</summary>
+    private static int[]? ColumnRun(double start, double length)
+    {
+        if (start < 0 || length < 1 || start + length > 256 || start != Math.Floor(start) || length != Math.Floor(length))
+            return null;
+        var positions = new int[(int)length];
+        for (var i = 0; i < positions.Length; i++)
+            positions[i] = (int)start + i;
+        return positions;
+    }
+
+    /// <summary>The constant positions of index_select's index written as <c>torch.tensor(new long[] { 0, 2 })</c>; null otherwise.</summary>
+    private static int[]? LiteralPositions(IInvocationOperation invocation)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Name != "index")
+                continue;
+            var value = Unconverted(argument.Value);
+            if (value is not IInvocationOperation { TargetMethod.Name: "tensor" or "as_tensor" or "from_array" or "LongTensor" } made || made.Arguments.Length == 0
+                || Unconverted(made.Arguments[0].Value) is not IArrayCreationOperation { Initializer.ElementValues: { Length: > 0 and <= 256 } elements })
+                return null;
+            var positions = new int[elements.Length];
+            for (var i = 0; i < elements.Length; i++)
+            {
+                if (NumericConstant.ToDouble(Unconverted(elements[i]).ConstantValue.HasValue ? Unconverted(elements[i]).ConstantValue.Value : null) is not double position
+                    || position < 0 || position != Math.Floor(position) || position > 256)
+                    return null;
+                positions[i] = (int)position;
+            }
+            return positions;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Some columns of a value whose columns are known: their ranges; when it was joined from blocks
+    /// (<see cref="AbstractValue.ColumnBlocks"/>), judged by the blocks picked (all scaled: scaled; none: their raw
+    /// range; some: the raw ones beside the scaled, as cat of them would be). Null when the positions or the columns
+    /// are not known.
+    /// </summary>
+    internal static AbstractValue? PickColumns(AbstractValue input, IReadOnlyList<int>? positions)
+    {
+        if (positions is null || positions.Count == 0)
+            return null;
+        var blocks = input.ColumnBlocks;
+        var width = !blocks.IsDefault ? blocks.Length : !input.Columns.IsDefault ? input.Columns.Length : -1;
+        if (width < 0 || (!blocks.IsDefault && !input.Columns.IsDefault && input.Columns.Length != width))
+            return null;
+        foreach (var position in positions)
+        {
+            if (position < 0 || position >= width)
+                return null;
+        }
+        var columns = ImmutableArray.CreateBuilder<Interval>(positions.Count);
+        foreach (var position in positions)
+            columns.Add(blocks.IsDefault ? input.Columns[position] : blocks[position].Range);
+        var range = columns[0];
+        foreach (var column in columns)
+            range = range.Join(column);
+        var picked = input with { Range = range, Columns = columns.MoveToImmutable(), Identity = new object(), Evidence = blocks.IsDefault ? null : input.Evidence, JoinedColumns = false };
+        if (blocks.IsDefault)
+            return picked;
+        var builder = ImmutableArray.CreateBuilder<AbstractValue>(positions.Count);
+        bool allScaled = true, anyScaled = false;
+        foreach (var position in positions)
+        {
+            var block = blocks[position];
+            builder.Add(block);
+            allScaled &= block.Scaling != ScalingKind.None;
+            anyScaled |= block.Scaling != ScalingKind.None;
+        }
+        var selected = builder.MoveToImmutable();
+        picked = picked with { ColumnBlocks = selected, UnscaledPart = null, PartlyScaled = false };
+        if (allScaled)
+        {
+            var scaling = selected[0].Scaling;
+            foreach (var block in selected)
+                scaling = block.Scaling == scaling ? scaling : ScalingKind.Standardized;
+            return picked with { Scaling = scaling, SourceText = selected[0].SourceText, Evidence = null };
+        }
+        if (!anyScaled)
+        {
+            var raw = selected[0];
+            for (var i = 1; i < selected.Length; i++)
+                raw = raw.Join(selected[i]);
+            return picked with { Scaling = ScalingKind.None, Origin = raw.Origin, Kind = raw.Kind, SourceText = raw.SourceText, Evidence = raw.Evidence, ScaledWith = null };
+        }
+        // Raw columns beside scaled ones: judged by the raw ones, the largest named by its position among those picked.
+        AbstractValue? rawPart = null;
+        var largest = -1;
+        for (var i = 0; i < selected.Length; i++)
+        {
+            if (selected[i].Scaling != ScalingKind.None)
+                continue;
+            rawPart = rawPart is null ? selected[i] : rawPart.Join(selected[i]);
+            if (largest < 0 || !selected[largest].Range.IsKnown || (selected[i].Range.IsKnown && selected[i].Range.Magnitude > selected[largest].Range.Magnitude))
+                largest = i;
+        }
+        var described = "column " + largest.ToString(System.Globalization.CultureInfo.InvariantCulture) + (selected[largest].UnscaledPart is { } text ? " ('" + text + "')" : "");
+        return picked with
+        {
+            Range = rawPart!.Range,
+            Columns = default,
+            Scaling = ScalingKind.None,
+            Origin = rawPart.Origin,
+            Evidence = null,
+            ScaledWith = null,
+            UnscaledPart = described,
+            SourceText = described + ", not scaled like the other columns,",
+        };
     }
 
     private static bool AnyScaled(ImmutableArray<AbstractValue> parts)
@@ -635,7 +775,7 @@ internal static class TorchTransfers
     private static AbstractValue KeepValues(TorchCall call, bool keepColumns, bool keepRows = false, double? rows = null, bool selectsColumns = false)
     {
         var input = call.FirstTensor();
-        var result = keepColumns ? input : input.WithColumns(default);
+        var result = keepColumns ? input : input with { Columns = default, ColumnBlocks = default };
         // Some of the columns of a tensor whose bound joins several file columns: which ones is not known, nor their bound.
         if (selectsColumns && input.JoinedColumns)
             result = result with { Range = Interval.Unknown, Evidence = null };

@@ -69,6 +69,43 @@ internal sealed partial class TrainingInterpreter
     }
 
     /// <summary>
+    /// A call that runs one of several methods of the compilation (overrides of a virtual or abstract method, the
+    /// implementations of an interface method): what each returns, joined. Followed only when each is followed and
+    /// none changes its arguments or fields (whose effects, one or the other, cannot be applied both); null otherwise.
+    /// </summary>
+    private AbstractValue? CallEach(ImmutableArray<IMethodSymbol> targets, IOperation? instance, AbstractValue? receiver, AbstractValue[] arguments, IInvocationOperation? invocation)
+    {
+        if (_program is null)
+            return null;
+        AbstractValue? joined = null;
+        foreach (var target in targets)
+        {
+            if (_program.Trains(target, _cancellationToken))
+                return null;
+            var byOrdinal = new AbstractValue[target.Parameters.Length];
+            for (var i = 0; i < byOrdinal.Length; i++)
+                byOrdinal[i] = AbstractValue.Unknown;
+            for (var i = 0; invocation is not null && i < invocation.Arguments.Length && i < arguments.Length; i++)
+            {
+                if (invocation.Arguments[i].Parameter is { } parameter && parameter.Ordinal < byOrdinal.Length)
+                    byOrdinal[parameter.Ordinal] = WithDataPath(invocation.Arguments[i].Value, arguments[i]);
+            }
+            var self = instance is null || Strip(instance) is IInstanceReferenceOperation ? ThisObject() : receiver;
+            var result = _program.Call(target, self, byOrdinal, _chain, _cancellationToken, null);
+            if (result is null || result.IsCutShort)
+            {
+                if (result?.IsCutShort == true)
+                    _cutShort = true;
+                return null;
+            }
+            if (!result.ChangedParameters.IsEmpty || !result.WrittenFields.IsEmpty || result.Returned is null)
+                return null;
+            joined = joined is null ? result.Returned : joined.Join(result.Returned);
+        }
+        return joined;
+    }
+
+    /// <summary>
     /// A helper that trains on data handed to it inside a structure (<c>Train(model, optimizer, loss, reader.Data())</c>
     /// with an <c>IEnumerable&lt;(Tensor, Tensor)&gt;</c>, a dataset object): the helper is interpreted with this call's
     /// values, and what reaches its training forward from an argument is reported at that argument. Plain tensor

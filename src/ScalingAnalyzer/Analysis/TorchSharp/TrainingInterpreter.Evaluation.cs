@@ -175,7 +175,9 @@ internal sealed partial class TrainingInterpreter
                     _ => null,
                 };
                 arraySymbol ??= Strip(element.ArrayReference) is IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } arrayField ? arrayField.Field : null;
-                if (arraySymbol is not null && (_environment.TryGetValue(arraySymbol, out var array) || arraySymbol is IFieldSymbol && (array = Evaluate(element.ArrayReference)) is not null))
+                // Pixels[i] = b with Pixels an auto-property of the object being built: its backing field.
+                arraySymbol ??= Strip(element.ArrayReference) is IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Property: var arrayProperty } && IsAutoProperty(arrayProperty) ? arrayProperty : null;
+                if (arraySymbol is not null && (_environment.TryGetValue(arraySymbol, out var array) || arraySymbol is IFieldSymbol or IPropertySymbol && (array = Evaluate(element.ArrayReference)) is not null))
                 {
                     var origin = AbstractValue.CombineOrigins(array.Origin, value.Origin == ValueOrigin.Literal ? array.Origin : value.Origin);
                     var filled = array.IsEmptyCollection
@@ -428,11 +430,11 @@ internal sealed partial class TrainingInterpreter
                 return result.WithStatistic(StatisticKind.Variance, left.StatisticOf);
             case BinaryOperatorKind.Divide when IsSpread(right.Statistic) && right.StatisticOf is not null:
                 if (left.Statistic == StatisticKind.MinShifted && ReferenceEquals(left.StatisticOf, right.StatisticOf))
-                    return result with { Scaling = ScalingKind.MinMax, Range = Interval.Of(0, 1), Columns = default, Statistic = StatisticKind.None, StatisticOf = null, ScaledWith = right.ScaledWith?.WithKind(ScalingSource.MinMax) };
+                    return result with { Scaling = ScalingKind.MinMax, Range = Interval.Of(0, 1), Columns = MapColumns(result.Columns, _ => Interval.Of(0, 1)), Statistic = StatisticKind.None, StatisticOf = null, ScaledWith = right.ScaledWith?.WithKind(ScalingSource.MinMax) };
                 if (left.Statistic == StatisticKind.Centred && ReferenceEquals(left.StatisticOf, right.StatisticOf))
-                    return result with { Scaling = ScalingKind.Standardized, Range = Interval.Unknown, Columns = default, Statistic = StatisticKind.None, StatisticOf = null, ScaledWith = right.ScaledWith?.WithKind(ScalingSource.Standardized) };
+                    return result with { Scaling = ScalingKind.Standardized, Range = Interval.Unknown, Columns = MapColumns(result.Columns, _ => Interval.Unknown), Statistic = StatisticKind.None, StatisticOf = null, ScaledWith = right.ScaledWith?.WithKind(ScalingSource.Standardized) };
                 if (data is not null && ReferenceEquals(right.StatisticOf, data))
-                    return result with { Scaling = ScalingKind.MaxAbs, Range = Interval.Unknown, Columns = default, Statistic = StatisticKind.None, StatisticOf = null, ScaledWith = right.ScaledWith?.WithKind(ScalingSource.MaxAbs) };
+                    return result with { Scaling = ScalingKind.MaxAbs, Range = Interval.Unknown, Columns = MapColumns(result.Columns, _ => Interval.Unknown), Statistic = StatisticKind.None, StatisticOf = null, ScaledWith = right.ScaledWith?.WithKind(ScalingSource.MaxAbs) };
                 break;
         }
         return result;
@@ -463,6 +465,10 @@ internal sealed partial class TrainingInterpreter
                 pairwise.Add(operation(left.Columns[i], right.Columns[i]));
             return pairwise.MoveToImmutable();
         }
+        // x - x.mean(), (x - mean) / x.std(): a statistic of the same data keeps the columns' number, not their bounds
+        // (so that a block scaled this way still has a known width beside others in a cat).
+        if (!left.Columns.IsDefault && right.StatisticOf is { } of && (ReferenceEquals(of, left.Identity) || ReferenceEquals(of, left.StatisticOf)))
+            return MapColumns(left.Columns, _ => Interval.Unknown);
         // A whole-tensor operand only preserves per-column facts when it is one number (a scalar or a constant).
         if (!left.Columns.IsDefault && right.Range.IsConstant)
             return MapColumns(left.Columns, c => operation(c, right.Range));
@@ -637,8 +643,20 @@ internal sealed partial class TrainingInterpreter
                 if (!picksColumns)
                     return instance.WithRows(null);
                 // x[.., ..3], x[.., 3]: the columns picked, when the value's columns are known.
-                if (!instance.Columns.IsDefault && PickedColumns(property, instance.Columns.Length) is var (first, last, single))
+                var width = !instance.ColumnBlocks.IsDefault ? instance.ColumnBlocks.Length : !instance.Columns.IsDefault ? instance.Columns.Length : -1;
+                if (width > 0 && PickedColumns(property, width) is var (first, last, single))
                 {
+                    // Columns of blocks joined by cat: judged by the blocks picked.
+                    if (!instance.ColumnBlocks.IsDefault)
+                    {
+                        var positions = new int[last - first + 1];
+                        for (var k = 0; k < positions.Length; k++)
+                            positions[k] = first + k;
+                        if (TorchTransfers.PickColumns(instance, positions) is { } blocks)
+                            return single ? blocks with { Columns = default, ColumnBlocks = default, Rows = null } : blocks with { Rows = null };
+                        if (instance.Columns.IsDefault)
+                            return instance with { ColumnBlocks = default, Rows = null };
+                    }
                     var selected = instance.Columns.RemoveRange(last + 1, instance.Columns.Length - last - 1).RemoveRange(0, first);
                     var range = selected[0];
                     foreach (var column in selected)
@@ -646,13 +664,13 @@ internal sealed partial class TrainingInterpreter
                     var columns = instance with { Range = range, Rows = null, Evidence = null, JoinedColumns = false, Identity = new object() };
                     return single ? columns with { Columns = default } : columns.WithColumns(selected);
                 }
-                var picked = instance with { Columns = default, Rows = null };
+                var picked = instance with { Columns = default, ColumnBlocks = default, Rows = null };
                 // Some columns of a bound joined over several file columns: which ones, and their bound, are not known.
                 return instance.JoinedColumns ? picked with { Range = Interval.Unknown, Evidence = null } : picked;
             }
             return symbol.Name switch
             {
-                "T" or "mT" or "H" or "mH" => (instance with { Columns = default, Rows = null }),
+                "T" or "mT" or "H" or "mH" => (instance with { Columns = default, ColumnBlocks = default, Rows = null }),
                 _ => AbstractValue.Unknown,
             };
         }
@@ -668,8 +686,11 @@ internal sealed partial class TrainingInterpreter
         // A getter with a body, of this compilation: what it returns.
         if (_program is not null && symbol.GetMethod is { } getter && !symbol.IsIndexer && !getter.DeclaringSyntaxReferences.IsEmpty)
         {
-            if (getter.IsAbstract && _program.SingleImplementation(getter, _cancellationToken) is { } implemented)
-                getter = implemented;
+            var getters = getter.IsAbstract || getter.IsVirtual ? _program.Implementations(getter, _cancellationToken) : ImmutableArray<IMethodSymbol>.Empty;
+            if (getters.Length > 1)
+                return CallEach(getters, property.Instance, instance, Array.Empty<AbstractValue>(), invocation: null) ?? AbstractValue.Unknown;
+            if (getters.Length == 1)
+                getter = getters[0];
             if (CallUser(getter, property.Instance, instance, Array.Empty<AbstractValue>(), invocation: null, out var returned))
                 return returned ?? AbstractValue.Unknown;
         }
@@ -875,9 +896,15 @@ internal sealed partial class TrainingInterpreter
 
         if (_program is not null && IsUserCode(method) && method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction)
         {
-            // Through an interface or an abstract method: the one implementation the compilation holds, if only one.
-            var target = method.IsAbstract ? _program.SingleImplementation(method, _cancellationToken) ?? method : method;
-            if (CallUser(target, invocation.Instance, receiver, arguments, invocation, out var followed))
+            // Through an interface, abstract or virtual method: the one implementation the compilation holds, or the
+            // join of what each of its few implementations returns.
+            var targets = method.IsAbstract || method.IsVirtual ? _program.Implementations(method, _cancellationToken) : ImmutableArray<IMethodSymbol>.Empty;
+            if (targets.Length > 1)
+            {
+                if (CallEach(targets, invocation.Instance, receiver, arguments, invocation) is { } joined)
+                    return joined;
+            }
+            else if (CallUser(targets.Length == 1 ? targets[0] : method, invocation.Instance, receiver, arguments, invocation, out var followed))
                 return followed ?? AbstractValue.Unknown;
         }
 

@@ -206,6 +206,14 @@ internal sealed record AbstractValue
     /// </summary>
     public bool PartlyScaled { get; init; }
 
+    /// <summary>
+    /// Per column of a value joined along dimension 1 (<c>cat</c>/<c>stack</c> of blocks of known widths): the block that
+    /// column came from, with that column's range, so picking columns out (<c>narrow(1, ...)</c>, <c>index_select(1, ...)</c>,
+    /// <c>x[.., a..b]</c>) judges the blocks picked (scaled or not) rather than the whole. Dropped by anything that
+    /// changes the values or the layout.
+    /// </summary>
+    public ImmutableArray<AbstractValue> ColumnBlocks { get; init; }
+
     /// <summary>What a known range rests on when it is not the code's own ("column 2 spans [900, 1100] in sensors.csv"), so a finding can say so.</summary>
     public string? Evidence { get; init; }
 
@@ -257,6 +265,7 @@ internal sealed record AbstractValue
         PassesValues = false,
         FileText = null,
         RowColumns = default,
+        ColumnBlocks = default,
     };
 
     public static ValueOrigin CombineOrigins(ValueOrigin a, ValueOrigin b) => a > b ? a : b;
@@ -321,6 +330,7 @@ internal sealed record AbstractValue
             Evidence = JoinEvidence(this, other),
             JoinedColumns = JoinedColumns || other.JoinedColumns,
             RowColumns = !RowColumns.IsDefault && !other.RowColumns.IsDefault && RowColumns.Length == other.RowColumns.Length ? JoinColumns(RowColumns, other.RowColumns) : default,
+            ColumnBlocks = ColumnBlocks == other.ColumnBlocks ? ColumnBlocks : default,
             PartlyScaled = PartlyScaled || other.PartlyScaled || (Scaling != other.Scaling && (Scaling != ScalingKind.None || other.Scaling != ScalingKind.None)),
         };
     }
