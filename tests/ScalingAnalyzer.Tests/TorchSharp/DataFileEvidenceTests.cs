@@ -253,7 +253,7 @@ public class DataFileEvidenceTests
                 var x = torch.tensor(table);
         """ + Target + Loop("{|#0:x|}", model: "nn.Linear(2, 1)")),
         SensorFiles,
-        Scale001("x", "[0.12, 5000]", "columns 0-1 span [0.12, 5000] in sensors.csv", "5000"));
+        Scale001("x", "[0, 5000]", "columns 0-1 span [0.12, 5000] in sensors.csv", "5000"));
 
     [Fact]
     public Task WindowsOfAColumnReadRowByRowKeepItsBound() => ExpectAsync(
@@ -284,12 +284,13 @@ public class DataFileEvidenceTests
         Scale001("x", "[0, 5000]", "column 1 spans [500, 5000] in sensors.csv", "5000"));
 
     [Fact]
-    public Task BytesBlockCopiedIntoFloatsAreNotTheirBytes() => ExpectAsync(
+    public Task BytesBlockCopiedIntoFloatsAreRunTimeDataNotBytes() => ExpectAsync(
         ProgramWithMain("""
                 var bytes = File.ReadAllBytes("readings.bin");
                 var values = new float[bytes.Length / sizeof(float)];
                 Buffer.BlockCopy(bytes, 0, values, 0, bytes.Length);
                 var x = torch.tensor(values).reshape(-1, 1);
-        """ + Target + Loop("x")),
-        SensorFiles);
+        """ + Target + Loop("{|#0:x|}")),
+        SensorFiles,
+        Scale004("x", "'values'"));
 }

@@ -553,7 +553,7 @@ internal sealed partial class TrainingInterpreter
             || !SymbolEqualityComparer.Default.Equals(sourceElement, ElementTypeOf(invocation.Arguments[destinationIndex].Value)))
         {
             if (symbol is not null)
-                WriteVariable(symbol, destination.Derived() with { Range = Interval.Unknown, Columns = default, Origin = ValueOrigin.Unknown }, mutation: true);
+                WriteVariable(symbol, destination.Derived() with { Range = Interval.Unknown, Columns = default, Origin = ValueOrigin.RuntimeData }, mutation: true);
             return;
         }
         var columns = destination.Columns;
