@@ -514,4 +514,69 @@ public class ProgramSummaryTests
             }
         """),
         expected: Scale001("x", "[0, 255]", "model.forward", "values up to about 255 make gradient steps overshoot or barely move its weights"));
+
+    private const string JaggedRows = """
+                var random = new Random(3);
+                var rows = new float[100][];
+                for (var i = 0; i < rows.Length; i++)
+                    rows[i] = new[] { (float)random.NextDouble() * 4500 + 500, (float)random.NextDouble() };
+        """;
+
+    [Fact]
+    public Task RowsOfAJaggedArrayAreFollowed() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        ProgramWithMain(JaggedRows + """
+                var x = torch.tensor(rows.SelectMany(r => r).ToArray(), new long[] { 100, 2 });
+                var y = torch.rand(100, 1);
+        """ + Loop("{|#0:x|}", model: "nn.Linear(2, 1)")),
+        expected: Scale001("x", "[0, 5000]", "model.forward", Magnitude5000));
+
+    [Fact]
+    public Task AJaggedArrayStandardizedInPlaceIsSilent() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        ProgramWithMain(JaggedRows + """
+                for (var j = 0; j < 2; j++)
+                {
+                    var mean = rows.Average(r => r[j]);
+                    var std = (float)Math.Sqrt(rows.Average(r => (r[j] - mean) * (r[j] - mean)));
+                    for (var i = 0; i < rows.Length; i++)
+                        rows[i][j] = (rows[i][j] - mean) / std;
+                }
+                var x = torch.tensor(rows.SelectMany(r => r).ToArray(), new long[] { 100, 2 });
+                var y = torch.rand(100, 1);
+        """ + Loop("x", model: "nn.Linear(2, 1)")));
+
+    [Fact]
+    public Task ATableMinMaxScaledInPlaceIsSilent() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        ProgramWithMain("""
+                var random = new Random(3);
+                var table = new float[100, 2];
+                for (var i = 0; i < 100; i++)
+                {
+                    table[i, 0] = (float)random.NextDouble() * 4500 + 500;
+                    table[i, 1] = (float)random.NextDouble();
+                }
+                var mins = new float[] { float.MaxValue, float.MaxValue };
+                var maxs = new float[] { float.MinValue, float.MinValue };
+                for (var i = 0; i < 100; i++)
+                    for (var j = 0; j < 2; j++)
+                    {
+                        mins[j] = Math.Min(mins[j], table[i, j]);
+                        maxs[j] = Math.Max(maxs[j], table[i, j]);
+                    }
+                for (var i = 0; i < 100; i++)
+                    for (var j = 0; j < 2; j++)
+                        table[i, j] = (table[i, j] - mins[j]) / (maxs[j] - mins[j]);
+                var x = torch.tensor(table);
+                var y = torch.rand(100, 1);
+        """ + Loop("x", model: "nn.Linear(2, 1)")));
+
+    [Fact]
+    public Task TensorsStackedFromAListKeepTheirBound() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        ProgramWithMain("""
+                var samples = new List<Tensor>();
+                for (var i = 0; i < 100; i++)
+                    samples.Add(torch.rand(3) * 4500 + 500);
+                var x = torch.stack(samples);
+                var y = torch.rand(100, 1);
+        """ + Loop("{|#0:x|}", model: "nn.Linear(3, 1)")),
+        expected: Scale001("x", "[500, 5000]", "model.forward", Magnitude5000));
 }

@@ -293,4 +293,31 @@ public class DataFileEvidenceTests
         """ + Target + Loop("{|#0:x|}")),
         SensorFiles,
         Scale004("x", "'values'"));
+
+    [Fact]
+    public Task TheFirstFieldsOfARowParsedWholeAreThoseColumns() => ExpectAsync(
+        ProgramWithMain("""
+                var samples = new List<Tensor>();
+                foreach (var line in File.ReadLines("Data/sensors.csv").Skip(1))
+                {
+                    var values = line.Split(',').Select(v => float.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+                    samples.Add(torch.tensor(values[..2]));
+                }
+                var x = torch.stack(samples);
+        """ + Target + Loop("{|#0:x|}", model: "nn.Linear(2, 1)")),
+        SensorFiles,
+        Scale001("x", "[0.12, 5000]", "columns 0-1 span [0.12, 5000] in sensors.csv", "5000"));
+
+    [Fact]
+    public Task TheLastFieldOfARowParsedWholeIsItsColumn() => ExpectAsync(
+        ProgramWithMain("""
+                var samples = new List<Tensor>();
+                foreach (var line in File.ReadLines("Data/sensors.csv").Skip(1))
+                {
+                    var values = line.Split(',').Select(v => float.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+                    samples.Add(torch.tensor(values[2..]));
+                }
+                var x = torch.stack(samples);
+        """ + Target + Loop("x")),
+        SensorFiles);
 }

@@ -466,7 +466,15 @@ internal static class TorchTransfers
                 parts = value.Elements;
         }
         if (parts.IsDefault || parts.IsEmpty)
+        {
+            // stack(samples) / cat(batches) of a list of tensors: each element's values, in rows (or columns) of unknown number.
+            var list = call.Arguments.Length > 0 && call.Invocation.Arguments.Length > 0 ? call.Arguments[0] : null;
+            if (list is not null && !list.IsEmptyCollection && call.Invocation.Arguments[0].Parameter?.Ordinal == 0
+                && TrainingInterpreter.IsCollection(Unconverted(call.Invocation.Arguments[0].Value).Type)
+                && call.Interpreter.Symbols.IsTensor(ElementTypeOf(Unconverted(call.Invocation.Arguments[0].Value).Type)))
+                return list.Derived() with { Columns = default, Rows = null, Element = null };
             return Unmodelled(call);
+        }
         var blocks = dimension is 1 or -1 ? BlocksOf(parts, stack, PartTexts(call)) : default;
         if (dimension is 1 or -1 && AllScaled(parts) == ScalingKind.None && AnyScaled(parts))
             return RawColumnsBesideScaled(call, parts, stack) with { ColumnBlocks = blocks };
@@ -487,6 +495,13 @@ internal static class TorchTransfers
         var result = combined! with { Scaling = AllScaled(parts), Rows = dimension == 0 && !stack ? null : parts[0].Rows };
         return columnsKnown ? result.WithColumns(columns.ToImmutable()) with { ColumnBlocks = blocks } : result.WithColumns(default);
     }
+
+    private static ITypeSymbol? ElementTypeOf(ITypeSymbol? collection) => collection switch
+    {
+        IArrayTypeSymbol array => array.ElementType,
+        INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named => named.TypeArguments[0],
+        _ => null,
+    };
 
     /// <summary>The block each column of cat(parts, 1) / stack(parts, 1) comes from, with that column's range; default when a width is not known.</summary>
     private static ImmutableArray<AbstractValue> BlocksOf(ImmutableArray<AbstractValue> parts, bool stack, ImmutableArray<string?> texts)

@@ -55,6 +55,11 @@ internal sealed partial class TrainingInterpreter
                 return Invoke(invocation);
             case ISimpleAssignmentOperation assignment:
                 var assigned = Evaluate(assignment.Value);
+                // table[i, j] = (table[i, j] - mins[j]) / (maxs[j] - mins[j]): the data rescaled in place, element by
+                // element, by numbers of its own; which elements a loop rewrote is not followed, so its range is no longer
+                // known, and it is no suggestion to scale either.
+                if (assignment.Target is IArrayElementReferenceOperation rewritten && RescalesInPlace(rewritten, assignment.Value))
+                    assigned = assigned.Derived() with { Range = Interval.Unknown, Columns = default, PartlyScaled = true, Evidence = null, JoinedColumns = false };
                 Assign(assignment.Target, assigned);
                 return assigned;
             case ICompoundAssignmentOperation compound:
@@ -175,14 +180,37 @@ internal sealed partial class TrainingInterpreter
                     _ => null,
                 };
                 arraySymbol ??= Strip(element.ArrayReference) is IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } arrayField ? arrayField.Field : null;
+                // rows[i][j] = v in a jagged array: a number of one of its rows.
+                var jagged = arraySymbol is null && Strip(element.ArrayReference) is IArrayElementReferenceOperation { ArrayReference: var outer } && Strip(outer) is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation };
+                var baseReference = element.ArrayReference;
+                if (jagged)
+                {
+                    baseReference = ((IArrayElementReferenceOperation)Strip(element.ArrayReference)).ArrayReference;
+                    arraySymbol = Strip(baseReference) switch
+                    {
+                        ILocalReferenceOperation l => (ISymbol)l.Local,
+                        IParameterReferenceOperation p => p.Parameter,
+                        IFieldReferenceOperation f => f.Field,
+                        _ => null,
+                    };
+                }
                 // Pixels[i] = b with Pixels an auto-property of the object being built: its backing field.
                 arraySymbol ??= Strip(element.ArrayReference) is IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Property: var arrayProperty } && IsAutoProperty(arrayProperty) ? arrayProperty : null;
-                if (arraySymbol is not null && (_environment.TryGetValue(arraySymbol, out var array) || arraySymbol is IFieldSymbol or IPropertySymbol && (array = Evaluate(element.ArrayReference)) is not null))
+                if (arraySymbol is not null && (_environment.TryGetValue(arraySymbol, out var array) || arraySymbol is IFieldSymbol or IPropertySymbol && (array = Evaluate(baseReference)) is not null))
                 {
                     var origin = AbstractValue.CombineOrigins(array.Origin, value.Origin == ValueOrigin.Literal ? array.Origin : value.Origin);
                     var filled = array.IsEmptyCollection
                         ? value.WithRows(null)
-                        : array with { Range = array.Range.Join(value.Range), Columns = WrittenColumns(array.Columns, element, value.Range), Origin = origin, Evidence = AbstractValue.JoinEvidence(array, value), JoinedColumns = array.JoinedColumns || value.JoinedColumns };
+                        : array with
+                        {
+                            Range = array.Range.Join(value.Range),
+                            Columns = jagged ? default : WrittenColumns(array.Columns, element, value.Range),
+                            Origin = origin,
+                            Evidence = AbstractValue.JoinEvidence(array, value),
+                            JoinedColumns = array.JoinedColumns || value.JoinedColumns,
+                            PartlyScaled = array.PartlyScaled || value.PartlyScaled,
+                            RowColumns = jagged ? default : array.RowColumns,
+                        };
                     WriteVariable(arraySymbol, filled, mutation: true);
                 }
                 break;
@@ -218,6 +246,23 @@ internal sealed partial class TrainingInterpreter
                 Deconstruct(target, value);
                 break;
         }
+    }
+
+    /// <summary>An element written with a quotient computed from the element itself (<c>x[i] = (x[i] - min) / range</c>).</summary>
+    private static bool RescalesInPlace(IArrayElementReferenceOperation target, IOperation value)
+    {
+        var readsItself = false;
+        var divides = false;
+        foreach (var operation in value.DescendantsAndSelf())
+        {
+            if (operation is IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide })
+                divides = true;
+            else if (operation is IArrayElementReferenceOperation read && Microsoft.CodeAnalysis.CSharp.SyntaxFactory.AreEquivalent(read.Syntax, target.Syntax))
+                readsItself = true;
+            if (readsItself && divides)
+                return true;
+        }
+        return false;
     }
 
     /// <summary>Columns of a 2-D array tracked one by one (<c>new float[n, 4]</c>); wider tables keep one bound.</summary>
@@ -512,6 +557,10 @@ internal sealed partial class TrainingInterpreter
                     ? table.WithColumns(ImmutableArray.CreateRange(Enumerable.Repeat(Interval.Constant(0), (int)width.Low)))
                     : table;
             }
+            // new float[n][]: rows not made yet; each row written (rows[i] = new[] { ... }) joins its numbers, as the
+            // zeros of new float[n] do.
+            if (elementType is IArrayTypeSymbol { ElementType: var rowElement } && IsNumeric(rowElement) && creation.DimensionSizes.Length == 1)
+                return AbstractValue.Data(Interval.Constant(0), ValueOrigin.Literal, ElementKindOf(rowElement));
             return AbstractValue.Data(Interval.Unknown, ValueOrigin.RuntimeData, kind);
         }
 
@@ -613,11 +662,32 @@ internal sealed partial class TrainingInterpreter
         // joined over several columns is not known.
         if ((array.FileText is { IsField: true } || array.JoinedColumns) && element.Indices.Length == 1)
         {
+            // row[..4], row[1..3]: the numbers at those positions.
+            if (Strip(element.Indices[0]) is IRangeOperation positions)
+                return RangePositions(positions) is var (skip, take) ? PositionsOf(array, skip, take).WithRows(null) : PositionsOf(array, 0, 0).WithRows(null);
             if (firstIndex.Range is { IsConstant: true, Low: >= 0 and < DataFiles.DataFileLimits.MaxColumns } position && position.Low == Math.Floor(position.Low))
                 return PositionsOf(array, (int)position.Low, 1).WithRows(null);
             return PositionsOf(array, 0, 0).WithRows(null);
         }
         return array.Derived() with { Columns = default, Rows = null };
+    }
+
+    /// <summary>The positions <c>a..b</c>, <c>..b</c>, <c>a..</c> pick from the start of a row (constant bounds, none from the end): skip and take (-1: all after).</summary>
+    private static (int Skip, int Take)? RangePositions(IRangeOperation range)
+    {
+        static int? Position(IOperation? bound)
+        {
+            while (bound is IConversionOperation conversion)
+                bound = conversion.Operand;
+            return bound is null ? 0
+                : bound.ConstantValue is { HasValue: true } constant && NumericConstant.ToDouble(constant.Value) is double value && value >= 0 && value < DataFiles.DataFileLimits.MaxColumns && value == Math.Floor(value) ? (int)value
+                : null;
+        }
+        if (Position(range.LeftOperand) is not int start)
+            return null;
+        if (range.RightOperand is null)
+            return (start, -1);
+        return Position(range.RightOperand) is int end && end > start ? (start, end - start) : null;
     }
 
     private AbstractValue Property(IPropertyReferenceOperation property)
