@@ -579,4 +579,23 @@ public class ProgramSummaryTests
                 var y = torch.rand(100, 1);
         """ + Loop("{|#0:x|}", model: "nn.Linear(3, 1)")),
         expected: Scale001("x", "[500, 5000]", "model.forward", Magnitude5000));
+
+    [Fact]
+    public Task PositionalRecordRowsHoldTheirArguments() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        ProgramWithMain("""
+                var random = new Random(5);
+                var cars = Enumerable.Range(0, 50).Select(i => new Car((float)random.NextDouble() * 4500 + 500, (float)random.NextDouble())).ToList();
+                var x = torch.tensor(cars.SelectMany(c => new[] { c.Weight, c.Age }).ToArray(), new long[] { 50, 2 });
+                var y = torch.rand(50, 1);
+        """ + Loop("{|#0:x|}", model: "nn.Linear(2, 1)"), "    record Car(float Weight, float Age);\n"),
+        expected: Scale001("x", "[0, 5000]", "model.forward", Magnitude5000));
+
+    [Fact]
+    public Task PositionalRecordRowsScaledInDotNetAreSilent() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        ProgramWithMain("""
+                var random = new Random(5);
+                var cars = Enumerable.Range(0, 50).Select(i => new Car(((float)random.NextDouble() * 4500 + 500) / 5000f, (float)random.NextDouble())).ToList();
+                var x = torch.tensor(cars.SelectMany(c => new[] { c.Weight, c.Age }).ToArray(), new long[] { 50, 2 });
+                var y = torch.rand(50, 1);
+        """ + Loop("x", model: "nn.Linear(2, 1)"), "    record Car(float Weight, float Age);\n"));
 }

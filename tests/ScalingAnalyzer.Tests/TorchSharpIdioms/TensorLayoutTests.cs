@@ -124,4 +124,11 @@ public class TensorLayoutTests
                 var features = table.index_select(1, torch.tensor(new long[] { 0, 1 }));
                 var y = table.narrow(1, 2, 1) / 5000;
         """ + Loop("features", model: "nn.Linear(2, 1)")));
+
+    [Fact]
+    public Task OneHotColumnsBesideStandardizedOnesAreSilent() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        ProgramWithMain(Measurements + """
+                var purpose = torch.tensor(File.ReadAllLines("purpose.txt").Select(long.Parse).ToArray());
+                var features = torch.cat(new[] { scaledSensors, nn.functional.one_hot(purpose, 3).to(ScalarType.Float32) }, 1);
+        """ + Loop("features", model: "nn.Linear(6, 1)")));
 }

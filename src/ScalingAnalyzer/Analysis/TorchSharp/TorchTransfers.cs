@@ -133,6 +133,7 @@ internal static class TorchTransfers
                              && PickColumns(call.FirstTensor(), ColumnRun(start, length)) is { } narrowed
             ? narrowed
             : KeepValues(call, keepColumns: call.Constant("dim") == 0, rows: call.Constant("dim") == 0 ? call.Constant("length") : null, selectsColumns: call.Constant("dim") != 0),
+        ["one_hot"] = OneHot,
         ["index"] = call => KeepValues(call, keepColumns: PicksRowsOnly(call), selectsColumns: !PicksRowsOnly(call)),
         ["index_select"] = call => call.Constant("dim") is 1 or -1 && LiteralPositions(call.Invocation) is { } positions && PickColumns(call.FirstTensor(), positions) is { } selected
             ? selected
@@ -795,6 +796,17 @@ internal static class TorchTransfers
         if (selectsColumns && input.JoinedColumns)
             result = result with { Range = Interval.Unknown, Evidence = null };
         return rows is double r ? result.WithRows((long)r) : keepRows ? result : result.WithRows(null);
+    }
+
+    /// <summary>one_hot(classes, n): zeros and ones, n columns of them when n is constant.</summary>
+    private static AbstractValue OneHot(TorchCall call)
+    {
+        var input = call.FirstTensor();
+        var unit = Interval.Of(0, 1);
+        var result = input.Derived() with { Range = unit, Kind = ElementKind.Integer, Scaling = ScalingKind.None, Columns = default, ScaledWith = null, Evidence = null, JoinedColumns = false };
+        return call.Constant("num_classes") is double classes && classes is >= 1 and <= 256
+            ? result.WithColumns(ImmutableArray.CreateRange(Repeat(unit, (int)classes)))
+            : result;
     }
 
     /// <summary>x.index(rows): one index (a tensor of row positions, a range) picks rows and keeps the columns.</summary>

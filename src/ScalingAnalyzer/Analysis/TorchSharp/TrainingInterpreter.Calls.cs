@@ -298,12 +298,17 @@ internal sealed partial class TrainingInterpreter
                 if (creation.Arguments[i].Parameter is { } parameter && parameter.Ordinal < byOrdinal.Length)
                     byOrdinal[parameter.Ordinal] = WithDataPath(creation.Arguments[i].Value, arguments[i]);
             }
-            var result = _program.Call(constructor, null, byOrdinal, _chain, _cancellationToken);
-            if (result is { IsCutShort: true })
-                _cutShort = true;
-            value = result is { IsCutShort: false }
-                ? AbstractValue.Unknown with { Members = result.WrittenFields }
-                : AbstractValue.Unknown;
+            if (PrimaryConstructorMembers(type, constructor, byOrdinal) is { } positional)
+                value = AbstractValue.Unknown with { Members = positional };
+            else
+            {
+                var result = _program.Call(constructor, null, byOrdinal, _chain, _cancellationToken);
+                if (result is { IsCutShort: true })
+                    _cutShort = true;
+                value = result is { IsCutShort: false }
+                    ? AbstractValue.Unknown with { Members = result.WrittenFields }
+                    : AbstractValue.Unknown;
+            }
             // A model object that normalizes its input says so wherever it is kept (a field typed Module<Tensor, Tensor>).
             if (_objects is not null && _symbols.IsModule(type) && _objects.ModuleNormalizesInput((INamedTypeSymbol)type!, _cancellationToken))
                 value = value.WithNormalizesInput(true);
@@ -318,6 +323,29 @@ internal sealed partial class TrainingInterpreter
         if (creation.Initializer is { } initializer)
             value = Initialize(value, initializer);
         return value;
+    }
+
+    /// <summary>
+    /// <c>new Car(hp, weight)</c> of a positional record (<c>record Car(float Horsepower, float Weight)</c>): its
+    /// properties hold the arguments (the compiler writes that constructor; it has no body to interpret). Null for
+    /// any other constructor.
+    /// </summary>
+    private static ImmutableDictionary<ISymbol, AbstractValue>? PrimaryConstructorMembers(ITypeSymbol type, IMethodSymbol constructor, AbstractValue[] byOrdinal)
+    {
+        if (type is not INamedTypeSymbol { IsRecord: true } record || constructor.Parameters.IsEmpty
+            || constructor.DeclaringSyntaxReferences is not { Length: 1 } declaration
+            || declaration[0].GetSyntax() is not Microsoft.CodeAnalysis.CSharp.Syntax.RecordDeclarationSyntax)
+            return null;
+        var members = ImmutableDictionary.CreateBuilder<ISymbol, AbstractValue>(SymbolEqualityComparer.Default);
+        foreach (var parameter in constructor.Parameters)
+        {
+            foreach (var member in record.GetMembers(parameter.Name))
+            {
+                if (member is IPropertySymbol property && parameter.Ordinal < byOrdinal.Length)
+                    members[property] = byOrdinal[parameter.Ordinal];
+            }
+        }
+        return members.ToImmutable();
     }
 
     /// <summary>
