@@ -598,4 +598,38 @@ public class ProgramSummaryTests
                 var x = torch.tensor(cars.SelectMany(c => new[] { c.Weight, c.Age }).ToArray(), new long[] { 50, 2 });
                 var y = torch.rand(50, 1);
         """ + Loop("x", model: "nn.Linear(2, 1)"), "    record Car(float Weight, float Age);\n"));
+
+    private const string Preprocessors = """
+            interface IPreprocessor
+            {
+                Tensor Apply(Tensor data);
+            }
+
+            sealed class PassThrough : IPreprocessor
+            {
+                public Tensor Apply(Tensor data) => data;
+            }
+
+            sealed class Standardize : IPreprocessor
+            {
+                public Tensor Apply(Tensor data) => (data - data.mean()) / data.std();
+            }
+        """;
+
+    [Fact]
+    public Task TheImplementationOfAnObjectSeenMadeIsTheOneThatRuns() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        ProgramWithMain("""
+                IPreprocessor preprocessor = new Standardize();
+                var x = preprocessor.Apply(torch.rand(200, 1) * 4500 + 500);
+                var y = torch.rand(200, 1);
+        """ + Loop("x"), Preprocessors));
+
+    [Fact]
+    public Task ThePassThroughImplementationSeenMadeIsReported() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        ProgramWithMain("""
+                IPreprocessor preprocessor = new PassThrough();
+                var x = preprocessor.Apply(torch.rand(200, 1) * 4500 + 500);
+                var y = torch.rand(200, 1);
+        """ + Loop("{|#0:x|}"), Preprocessors),
+        expected: Scale001("x", "[500, 5000]", "model.forward", Magnitude5000));
 }

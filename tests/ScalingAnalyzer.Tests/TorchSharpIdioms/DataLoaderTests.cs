@@ -189,4 +189,59 @@ public class DataLoaderTests
                 var features = (raw - raw.mean()) / raw.std();
                 var prices = torch.rand(1000, 1);
         """, "loader"));
+
+    private static string TupleDatasetWithCollate(string collateBody) => $$"""
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+        using TorchSharp;
+        using TorchSharp.Modules;
+        using static TorchSharp.torch;
+
+        sealed class Houses : torch.utils.data.Dataset<(Tensor, Tensor)>
+        {
+            private readonly Tensor _x = torch.rand(64, 1) * 4500 + 500;
+            private readonly Tensor _y = torch.rand(64, 1);
+
+            public override long Count => 64;
+
+            public override (Tensor, Tensor) GetTensor(long index) => (_x[index], _y[index]);
+        }
+
+        class Program
+        {
+            static (Tensor, Tensor) Collate(IEnumerable<(Tensor, Tensor)> items, Device device)
+            {
+                var data = torch.stack(items.Select(item => item.Item1));
+                var target = torch.stack(items.Select(item => item.Item2));
+                {{collateBody}}
+            }
+
+            static void Main()
+            {
+                using var loader = new DataLoader<(Tensor, Tensor), (Tensor, Tensor)>(new Houses(), 16, Collate, shuffle: true);
+                var model = nn.Linear(1, 1);
+                var optimizer = torch.optim.Adam(model.parameters(), lr: 0.01);
+                for (var epoch = 0; epoch < 10; epoch++)
+                {
+                    foreach (var (data, target) in loader)
+                    {
+                        optimizer.zero_grad();
+                        var loss = nn.functional.mse_loss(model.forward({|#0:data|}), target);
+                        loss.backward();
+                        optimizer.step();
+                    }
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task ATupleDatasetsBatchesAreWhatItsCollateMakes() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        TupleDatasetWithCollate("return (data, target);"),
+        expected: Verify<UnscaledFeatureAnalyzer>.Diagnostic("SCALE001").WithLocation(0).WithArguments("data", "[500, 5000]", "model.forward", Magnitude5000));
+
+    [Fact]
+    public Task ACollateThatStandardizesItsBatchIsSilent() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        TupleDatasetWithCollate("return ((data - data.mean()) / data.std(), target);").Replace("{|#0:data|}", "data"));
 }

@@ -131,4 +131,32 @@ public class TensorLayoutTests
                 var purpose = torch.tensor(File.ReadAllLines("purpose.txt").Select(long.Parse).ToArray());
                 var features = torch.cat(new[] { scaledSensors, nn.functional.one_hot(purpose, 3).to(ScalarType.Float32) }, 1);
         """ + Loop("features", model: "nn.Linear(6, 1)")));
+
+    private const string SizeAndShare = """
+                var size = torch.rand(200, 1) * 4500 + 500;
+                var share = torch.rand(200, 1);
+                var table = torch.cat(new[] { size, share }, 1);
+                var y = torch.rand(200, 1);
+        """;
+
+    [Fact]
+    public Task DividingByPerColumnConstantsThatScaleEachColumnIsSilent() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        ProgramWithMain(SizeAndShare + """
+                var features = table / torch.tensor(new[] { 5000f, 1f });
+        """ + Loop("features", model: "nn.Linear(2, 1)")));
+
+    [Fact]
+    public Task PerColumnConstantsThatLeaveAColumnLargeAreReported() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        ProgramWithMain(SizeAndShare + """
+                var features = table / torch.tensor(new[] { 2f, 1f });
+        """ + Loop("{|#0:features|}", model: "nn.Linear(2, 1)")),
+        expected: Scale001().WithArguments("features", "[0, 2500]", "model.forward", "values up to about 2500 make gradient steps overshoot or barely move its weights"));
+
+    [Fact]
+    public Task PerColumnConstantsWithNoColumnsToAlignAreNoBound() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        ProgramWithMain("""
+                var table = torch.rand(200, 2) * 4500 + 500;
+                var features = (table.reshape(-1).reshape(200, -1) - torch.tensor(new[] { 2500f, 3000f })) / torch.tensor(new[] { 1300f, 1200f });
+                var y = torch.rand(200, 1);
+        """ + Loop("features", model: "nn.Linear(2, 1)")));
 }

@@ -429,6 +429,21 @@ internal static class TorchTransfers
                 }
             }
         }
+        // torch.tensor(new[] { 1980f, 3.4f, 24f }) with no shape: a vector of constants broadcasts along the last
+        // dimension, one constant per column ((x - means) / stds with per-column statistics written out).
+        if (origin == ValueOrigin.Literal && result.Columns.IsDefault && !data.Elements.IsDefault && data.Elements.Length is >= 2 and <= 256
+            && call is TorchCall literal && !HasShape(literal))
+        {
+            var constants = ImmutableArray.CreateBuilder<Interval>(data.Elements.Length);
+            foreach (var element in data.Elements)
+            {
+                if (!element.Range.IsConstant)
+                    break;
+                constants.Add(element.Range);
+            }
+            if (constants.Count == data.Elements.Length)
+                result = result.WithColumns(constants.MoveToImmutable());
+        }
         // torch.tensor(bytes): 0..255 by the element type, whatever the bytes hold.
         if (!result.Range.IsKnown && IsByteData(Unconverted(source).Type))
             result = result with { Range = ByteRange };
@@ -443,6 +458,18 @@ internal static class TorchTransfers
         if (data.ParameterOrdinal >= 0)
             result = result.WithParameterOrdinal(data.ParameterOrdinal);
         return result;
+    }
+
+    /// <summary>A dimensions argument (<c>torch.tensor(values, new long[] { 3, 2 })</c>) given explicitly.</summary>
+    private static bool HasShape(TorchCall call)
+    {
+        foreach (var argument in call.Invocation.Arguments)
+        {
+            if (argument.ArgumentKind != ArgumentKind.DefaultValue && argument.Parameter is { Ordinal: > 0 } parameter
+                && parameter.Type is IArrayTypeSymbol or INamedTypeSymbol { Name: "ReadOnlySpan" or "Span" })
+                return true;
+        }
+        return false;
     }
 
     private static bool IsByteData(ITypeSymbol? type)

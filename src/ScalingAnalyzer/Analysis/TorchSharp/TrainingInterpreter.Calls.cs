@@ -69,6 +69,48 @@ internal sealed partial class TrainingInterpreter
     }
 
     /// <summary>
+    /// The one of <paramref name="targets"/> an object of <paramref name="objectType"/> runs for <paramref name="method"/>
+    /// (its override, or the implementation of the interface method); null when not among them.
+    /// </summary>
+    private static IMethodSymbol? ImplementationFor(INamedTypeSymbol? objectType, IMethodSymbol method, ImmutableArray<IMethodSymbol> targets)
+    {
+        if (objectType is null)
+            return null;
+        IMethodSymbol? runs = null;
+        if (method.ContainingType?.TypeKind == TypeKind.Interface)
+            runs = objectType.FindImplementationForInterfaceMember(method.OriginalDefinition) as IMethodSymbol;
+        else
+        {
+            for (var type = objectType; type is not null && runs is null; type = type.BaseType)
+            {
+                foreach (var member in type.GetMembers(method.Name))
+                {
+                    if (member is not IMethodSymbol candidate)
+                        continue;
+                    for (var overridden = candidate; overridden is not null; overridden = overridden.OverriddenMethod)
+                    {
+                        if (SymbolEqualityComparer.Default.Equals(overridden.OriginalDefinition, method.OriginalDefinition))
+                        {
+                            runs = candidate;
+                            break;
+                        }
+                    }
+                    if (runs is not null)
+                        break;
+                }
+            }
+        }
+        if (runs is null)
+            return null;
+        foreach (var target in targets)
+        {
+            if (SymbolEqualityComparer.Default.Equals(target, runs.OriginalDefinition))
+                return target;
+        }
+        return null;
+    }
+
+    /// <summary>
     /// A call that runs one of several methods of the compilation (overrides of a virtual or abstract method, the
     /// implementations of an interface method): what each returns, joined. Followed only when each is followed and
     /// none changes its arguments or fields (whose effects, one or the other, cannot be applied both); null otherwise.
@@ -242,7 +284,14 @@ internal sealed partial class TrainingInterpreter
                 if (creation.Arguments[i].Parameter?.Name == "batchSize" && arguments[i].Range.IsConstant)
                     batchSize = arguments[i].Range.Low;
             }
-            return TorchDataTransfers.LoaderOver(arguments.Length > 0 ? DatasetOf(creation.Arguments[0].Value, arguments[0]) : AbstractValue.Unknown, batchSize);
+            var dataset = arguments.Length > 0 ? DatasetOf(creation.Arguments[0].Value, arguments[0]) : AbstractValue.Unknown;
+            // new DataLoader<T, S>(dataset, size, collate_fn, ...): a batch is what collate_fn makes of the items.
+            for (var i = 0; i < creation.Arguments.Length; i++)
+            {
+                if (creation.Arguments[i].Parameter?.Name == "collate_fn" && dataset.Element is { } item)
+                    dataset = dataset with { Element = Collated(creation.Arguments[i].Value, item) ?? AbstractValue.Unknown };
+            }
+            return TorchDataTransfers.LoaderOver(dataset, batchSize);
         }
         if (IsTensorDictionary(type))
         {
@@ -309,6 +358,7 @@ internal sealed partial class TrainingInterpreter
                     ? AbstractValue.Unknown with { Members = result.WrittenFields }
                     : AbstractValue.Unknown;
             }
+            value = value with { ObjectType = (INamedTypeSymbol)type! };
             // A model object that normalizes its input says so wherever it is kept (a field typed Module<Tensor, Tensor>).
             if (_objects is not null && _symbols.IsModule(type) && _objects.ModuleNormalizesInput((INamedTypeSymbol)type!, _cancellationToken))
                 value = value.WithNormalizesInput(true);
@@ -323,6 +373,30 @@ internal sealed partial class TrainingInterpreter
         if (creation.Initializer is { } initializer)
             value = Initialize(value, initializer);
         return value;
+    }
+
+    /// <summary>
+    /// What a DataLoader's <c>collate_fn</c> (a lambda, or a method of the compilation) returns given a sequence of the
+    /// dataset's items; null when it is not followed.
+    /// </summary>
+    private AbstractValue? Collated(IOperation collate, AbstractValue item)
+    {
+        var items = CollectionOf(item);
+        var target = Strip(collate);
+        if (target is IDelegateCreationOperation creation)
+            target = Strip(creation.Target);
+        if (target is IAnonymousFunctionOperation)
+            return EvaluateLambda(target, items, AbstractValue.Unknown);
+        if (target is not IMethodReferenceOperation { Method: var method } || _program is null || !IsUserCode(method) || method.Parameters.Length < 1)
+            return null;
+        var byOrdinal = new AbstractValue[method.Parameters.Length];
+        byOrdinal[0] = items;
+        for (var i = 1; i < byOrdinal.Length; i++)
+            byOrdinal[i] = AbstractValue.Unknown;
+        var result = _program.Call(method.OriginalDefinition, method.IsStatic ? null : ThisObject(), byOrdinal, _chain, _cancellationToken);
+        if (result is { IsCutShort: true })
+            _cutShort = true;
+        return result is { IsCutShort: false, Returned: { } returned } ? returned : null;
     }
 
     /// <summary>

@@ -452,6 +452,16 @@ internal sealed partial class TrainingInterpreter
             ScaledWith = CombinedSource(kind, left, right),
         };
 
+        // Column by column on both sides (a table and a vector of per-column constants): the columns are the bound.
+        if (!left.Columns.IsDefault && !right.Columns.IsDefault && !result.Columns.IsDefault)
+        {
+            var byColumn = result.Columns[0];
+            foreach (var column in result.Columns)
+                byColumn = byColumn.Join(column);
+            if (byColumn.IsKnown)
+                result = result with { Range = byColumn };
+        }
+
         var data = left.Identity;
         switch (kind)
         {
@@ -481,6 +491,10 @@ internal sealed partial class TrainingInterpreter
                 if (data is not null && ReferenceEquals(right.StatisticOf, data))
                     return result with { Scaling = ScalingKind.MaxAbs, Range = Interval.Unknown, Columns = MapColumns(result.Columns, _ => Interval.Unknown), Statistic = StatisticKind.None, StatisticOf = null, ScaledWith = right.ScaledWith?.WithKind(ScalingSource.MaxAbs) };
                 break;
+            // x / torch.tensor(new[] { 760f, 1f, 18f }) with no columns to align the divisors with: the hull would divide
+            // one column's values by another's divisor, so it is no bound; dividing by per-column constants is a scaling step.
+            case BinaryOperatorKind.Divide when result.Columns.IsDefault && IsData(left) && right.Origin == ValueOrigin.Literal && right.Range.IsKnown && !right.Range.IsConstant:
+                return result with { Range = Interval.Unknown, PartlyScaled = true, Evidence = null };
         }
         return result;
     }
@@ -757,6 +771,8 @@ internal sealed partial class TrainingInterpreter
         if (_program is not null && symbol.GetMethod is { } getter && !symbol.IsIndexer && !getter.DeclaringSyntaxReferences.IsEmpty)
         {
             var getters = getter.IsAbstract || getter.IsVirtual ? _program.Implementations(getter, _cancellationToken) : ImmutableArray<IMethodSymbol>.Empty;
+            if (getters.Length > 1 && ImplementationFor(instance?.ObjectType, getter, getters) is { } runs)
+                getters = ImmutableArray.Create(runs);
             if (getters.Length > 1)
                 return CallEach(getters, property.Instance, instance, Array.Empty<AbstractValue>(), invocation: null) ?? AbstractValue.Unknown;
             if (getters.Length == 1)
@@ -969,6 +985,9 @@ internal sealed partial class TrainingInterpreter
             // Through an interface, abstract or virtual method: the one implementation the compilation holds, or the
             // join of what each of its few implementations returns.
             var targets = method.IsAbstract || method.IsVirtual ? _program.Implementations(method, _cancellationToken) : ImmutableArray<IMethodSymbol>.Empty;
+            // An object seen made: the method its class runs.
+            if (targets.Length > 1 && ImplementationFor(receiver?.ObjectType, method, targets) is { } runs)
+                targets = ImmutableArray.Create(runs);
             if (targets.Length > 1)
             {
                 if (CallEach(targets, invocation.Instance, receiver, arguments, invocation) is { } joined)

@@ -206,6 +206,9 @@ internal sealed record AbstractValue
     /// </summary>
     public bool PartlyScaled { get; init; }
 
+    /// <summary>The class of an object the analysis saw made (<c>new StationFile(path)</c>), so a virtual call on it runs that class's method.</summary>
+    public INamedTypeSymbol? ObjectType { get; init; }
+
     /// <summary>
     /// Per column of a value joined along dimension 1 (<c>cat</c>/<c>stack</c> of blocks of known widths): the block that
     /// column came from, with that column's range, so picking columns out (<c>narrow(1, ...)</c>, <c>index_select(1, ...)</c>,
@@ -266,6 +269,7 @@ internal sealed record AbstractValue
         FileText = null,
         RowColumns = default,
         ColumnBlocks = default,
+        ObjectType = null,
     };
 
     public static ValueOrigin CombineOrigins(ValueOrigin a, ValueOrigin b) => a > b ? a : b;
@@ -331,6 +335,7 @@ internal sealed record AbstractValue
             JoinedColumns = JoinedColumns || other.JoinedColumns,
             RowColumns = !RowColumns.IsDefault && !other.RowColumns.IsDefault && RowColumns.Length == other.RowColumns.Length ? JoinColumns(RowColumns, other.RowColumns) : default,
             ColumnBlocks = ColumnBlocks == other.ColumnBlocks ? ColumnBlocks : default,
+            ObjectType = SymbolEqualityComparer.Default.Equals(ObjectType, other.ObjectType) ? ObjectType : null,
             PartlyScaled = PartlyScaled || other.PartlyScaled || (Scaling != other.Scaling && (Scaling != ScalingKind.None || other.Scaling != ScalingKind.None)),
         };
     }
