@@ -431,7 +431,7 @@ internal static class TorchTransfers
         }
         // torch.tensor(new[] { 1980f, 3.4f, 24f }) with no shape: a vector of constants broadcasts along the last
         // dimension, one constant per column ((x - means) / stds with per-column statistics written out).
-        if (origin == ValueOrigin.Literal && result.Columns.IsDefault && !data.Elements.IsDefault && data.Elements.Length is >= 2 and <= 256
+        if (origin == ValueOrigin.Literal && result.Columns.IsDefault && !data.Elements.IsDefault && data.Elements.Length is >= 2 and <= 32
             && call is TorchCall literal && !HasShape(literal))
         {
             var constants = ImmutableArray.CreateBuilder<Interval>(data.Elements.Length);
