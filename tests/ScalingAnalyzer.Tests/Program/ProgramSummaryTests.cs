@@ -632,4 +632,23 @@ public class ProgramSummaryTests
                 var y = torch.rand(200, 1);
         """ + Loop("{|#0:x|}"), Preprocessors),
         expected: Scale001("x", "[500, 5000]", "model.forward", Magnitude5000));
+
+    [Fact]
+    public Task PixelsDividedInPlaceAreSilent() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        ProgramWithMain("""
+                var pixels = File.ReadAllBytes("image.bin").Select(b => (float)b).ToArray();
+                for (var i = 0; i < pixels.Length; i++)
+                    pixels[i] /= 255f;
+                var x = torch.tensor(pixels).reshape(-1, 16);
+                var y = torch.rand(4, 1);
+        """ + Loop("x", model: "nn.Linear(16, 1)")));
+
+    [Fact]
+    public Task PixelsLeftAsTheyAreAreReported() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        ProgramWithMain("""
+                var pixels = File.ReadAllBytes("image.bin").Select(b => (float)b).ToArray();
+                var x = torch.tensor(pixels).reshape(-1, 16);
+                var y = torch.rand(4, 1);
+        """ + Loop("{|#0:x|}", model: "nn.Linear(16, 1)")),
+        expected: Scale001("x", "[0, 255]", "model.forward", "values up to about 255 make gradient steps overshoot or barely move its weights"));
 }

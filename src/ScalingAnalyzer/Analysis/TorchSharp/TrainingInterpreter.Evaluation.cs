@@ -64,6 +64,9 @@ internal sealed partial class TrainingInterpreter
                 return assigned;
             case ICompoundAssignmentOperation compound:
                 var combined = Arithmetic(compound.OperatorKind, Evaluate(compound.Target), Evaluate(compound.Value), IsIntegral(compound.Type));
+                // pixels[i] /= 255f, table[i, j] /= stds[j]: rescaled in place, as above.
+                if (compound.Target is IArrayElementReferenceOperation && compound.OperatorKind == BinaryOperatorKind.Divide)
+                    combined = combined.Derived() with { Range = Interval.Unknown, Columns = default, PartlyScaled = true, Evidence = null, JoinedColumns = false };
                 Assign(compound.Target, combined);
                 return combined;
             case IIncrementOrDecrementOperation increment:
