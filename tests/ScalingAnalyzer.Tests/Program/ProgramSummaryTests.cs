@@ -651,4 +651,22 @@ public class ProgramSummaryTests
                 var y = torch.rand(4, 1);
         """ + Loop("{|#0:x|}", model: "nn.Linear(16, 1)")),
         expected: Scale001("x", "[0, 255]", "model.forward", "values up to about 255 make gradient steps overshoot or barely move its weights"));
+
+    [Fact]
+    public Task AMethodGroupHandedToLinqRunsWithTheElement() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        ProgramWithMain("""
+                var sizes = Enumerable.Range(0, 100).Select(Size).ToArray();
+                var x = torch.tensor(sizes).reshape(-1, 1);
+                var y = torch.rand(100, 1);
+        """ + Loop("{|#0:x|}"), "    static float Size(int i) => 500f + 45f * i;\n"),
+        expected: Scale001("x", "[500, 5000]", "model.forward", Magnitude5000));
+
+    [Fact]
+    public Task TensorColumnsDividedThroughTheIndexerAreSilent() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        ProgramWithMain("""
+                var x = torch.rand(100, 2) * 4500 + 500;
+                x[.., 0] = x[.., 0] / 5000f;
+                x[.., 1] /= 5000f;
+                var y = torch.rand(100, 1);
+        """ + Loop("x", model: "nn.Linear(2, 1)")));
 }

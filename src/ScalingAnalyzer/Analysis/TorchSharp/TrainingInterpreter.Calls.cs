@@ -516,6 +516,19 @@ internal sealed partial class TrainingInterpreter
         var operation = Strip(argument);
         if (operation is IDelegateCreationOperation delegateCreation)
             operation = Strip(delegateCreation.Target);
+        // Select(ParseRow): a method of the compilation given as a method group runs with the element.
+        if (operation is IMethodReferenceOperation { Method: var method } && _program is not null && IsUserCode(method)
+            && method.MethodKind == MethodKind.Ordinary && (method.IsStatic || operation is IMethodReferenceOperation { Instance: null or IInstanceReferenceOperation })
+            && !_program.Trains(method, _cancellationToken))
+        {
+            var byOrdinal = new AbstractValue[method.Parameters.Length];
+            for (var i = 0; i < byOrdinal.Length; i++)
+                byOrdinal[i] = i < parameters.Length ? parameters[i] : AbstractValue.Unknown;
+            var called = _program.Call(method.OriginalDefinition, method.IsStatic ? null : ThisObject(), byOrdinal, _chain, _cancellationToken);
+            if (called is { IsCutShort: true })
+                _cutShort = true;
+            return called is { IsCutShort: false, Returned: { } calledReturned } ? calledReturned : null;
+        }
         if (operation is not IAnonymousFunctionOperation lambda)
             return null;
         for (var i = 0; i < lambda.Symbol.Parameters.Length; i++)

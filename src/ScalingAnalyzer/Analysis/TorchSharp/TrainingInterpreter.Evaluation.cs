@@ -58,14 +58,14 @@ internal sealed partial class TrainingInterpreter
                 // table[i, j] = (table[i, j] - mins[j]) / (maxs[j] - mins[j]): the data rescaled in place, element by
                 // element, by numbers of its own; which elements a loop rewrote is not followed, so its range is no longer
                 // known, and it is no suggestion to scale either.
-                if (assignment.Target is IArrayElementReferenceOperation rewritten && RescalesInPlace(rewritten, assignment.Value))
+                if (assignment.Target is IArrayElementReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: true } && RescalesInPlace(assignment.Target, assignment.Value))
                     assigned = assigned.Derived() with { Range = Interval.Unknown, Columns = default, PartlyScaled = true, Evidence = null, JoinedColumns = false };
                 Assign(assignment.Target, assigned);
                 return assigned;
             case ICompoundAssignmentOperation compound:
                 var combined = Arithmetic(compound.OperatorKind, Evaluate(compound.Target), Evaluate(compound.Value), IsIntegral(compound.Type));
                 // pixels[i] /= 255f, table[i, j] /= stds[j]: rescaled in place, as above.
-                if (compound.Target is IArrayElementReferenceOperation && compound.OperatorKind == BinaryOperatorKind.Divide)
+                if (compound.Target is IArrayElementReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: true } && compound.OperatorKind == BinaryOperatorKind.Divide)
                     combined = combined.Derived() with { Range = Interval.Unknown, Columns = default, PartlyScaled = true, Evidence = null, JoinedColumns = false };
                 Assign(compound.Target, combined);
                 return combined;
@@ -252,7 +252,7 @@ internal sealed partial class TrainingInterpreter
     }
 
     /// <summary>An element written with a quotient computed from the element itself (<c>x[i] = (x[i] - min) / range</c>).</summary>
-    private static bool RescalesInPlace(IArrayElementReferenceOperation target, IOperation value)
+    private static bool RescalesInPlace(IOperation target, IOperation value)
     {
         var readsItself = false;
         var divides = false;
@@ -260,7 +260,7 @@ internal sealed partial class TrainingInterpreter
         {
             if (operation is IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide })
                 divides = true;
-            else if (operation is IArrayElementReferenceOperation read && Microsoft.CodeAnalysis.CSharp.SyntaxFactory.AreEquivalent(read.Syntax, target.Syntax))
+            else if (operation is IArrayElementReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: true } && Microsoft.CodeAnalysis.CSharp.SyntaxFactory.AreEquivalent(operation.Syntax, target.Syntax))
                 readsItself = true;
             if (readsItself && divides)
                 return true;
