@@ -669,4 +669,25 @@ public class ProgramSummaryTests
                 x[.., 1] /= 5000f;
                 var y = torch.rand(100, 1);
         """ + Loop("x", model: "nn.Linear(2, 1)")));
+
+    private const string SavedStatistics = """
+                var saved = File.ReadAllLines("scaler.txt").Select(float.Parse).ToArray();
+                var means = saved.Take(2).ToArray();
+                var stds = saved.Skip(2).ToArray();
+                var raw = torch.rand(100, 2) * 4500 + 500;
+                var y = torch.rand(100, 1);
+        """;
+
+    [Fact]
+    public Task FeaturesStandardizedWithStatisticsReadBackAreSilent() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        ProgramWithMain(SavedStatistics + """
+                var x = (raw - torch.tensor(means)) / torch.tensor(stds);
+        """ + Loop("x", model: "nn.Linear(2, 1)")));
+
+    [Fact]
+    public Task FeaturesDividedWithoutACentreAreNotTakenForStandardized() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(
+        ProgramWithMain(SavedStatistics + """
+                var x = raw / torch.tensor(stds);
+        """ + Loop("{|#0:x|}", model: "nn.Linear(2, 1)")),
+        expected: Scale004("x", "'stds'", "model.forward"));
 }

@@ -393,7 +393,14 @@ internal sealed partial class TrainingInterpreter
             return Concatenation(binary, left, right);
         if (!isTensor && !(IsNumeric(binary.LeftOperand.Type) && IsNumeric(binary.RightOperand.Type)))
             return RecordComparison(binary, left, right, CarryTags(AbstractValue.Unknown, left, right));
-        return RecordComparison(binary, left, right, WithStatisticHolders(binary, Arithmetic(binary.OperatorKind, left, right, !isTensor && IsIntegral(binary.Type))));
+        var result = Arithmetic(binary.OperatorKind, left, right, !isTensor && IsIntegral(binary.Type));
+        // (raw - torch.tensor(means)) / torch.tensor(stds) with statistics saved earlier and read back at run time: a
+        // centre and a spread of other data, column by column, which the hull of the whole cannot bound; a scaling step.
+        if (isTensor && binary.OperatorKind == BinaryOperatorKind.Divide && result.Scaling == ScalingKind.None
+            && right.Origin == ValueOrigin.RuntimeData && right.Statistic == StatisticKind.None && !right.Range.IsConstant && IsData(left)
+            && Strip(binary.LeftOperand) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract, RightOperand: var centre } && _symbols.IsTensor(Strip(centre).Type))
+            result = result with { Range = Interval.Unknown, Columns = default, PartlyScaled = true, Evidence = null };
+        return RecordComparison(binary, left, right, WithStatisticHolders(binary, result));
     }
 
     /// <summary>Unmodelled results still carry which forwards and losses flow into them.</summary>
