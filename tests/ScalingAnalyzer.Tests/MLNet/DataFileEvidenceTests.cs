@@ -70,6 +70,28 @@ public class DataFileEvidenceTests
         Scale002(0, "KMeans", "Features", ""));
 
     [Fact]
+    public Task AnAbsolutePathOfTheAuthorsMachineFindsTheFileTheProjectKeeps() => ExpectAsync(
+        IrisProgram.Replace("Path.Combine(Environment.CurrentDirectory, \"Data\", \"iris.csv\")", "@\"C:\\Users\\dev\\Downloads\\iris.csv\"")
+            .Replace("TRAINER", "mlContext.Clustering.Trainers.KMeans(featuresColumnName, numberOfClusters: 3)"),
+        new[] { ("/src/IrisClustering/Data/iris.csv", IrisData), ("/src/IrisClustering/Data/houses.csv", "1200,3\n5400,4\n") });
+
+    [Fact]
+    public Task AnAbsolutePathWhoseEndTwoFilesShareStaysUnknown() => ExpectAsync(
+        IrisProgram.Replace("Path.Combine(Environment.CurrentDirectory, \"Data\", \"iris.csv\")", "@\"C:\\Users\\dev\\Downloads\\iris.csv\"")
+            .Replace("TRAINER", "{|#0:mlContext.Clustering.Trainers.KMeans(featuresColumnName, numberOfClusters: 3)|}"),
+        new[] { ("/src/IrisClustering/Data/iris.csv", IrisData), ("/src/IrisClustering/Old/iris.csv", IrisData) },
+        null,
+        Scale002(0, "KMeans", "Features", ""));
+
+    [Fact]
+    public Task ARelativePathIsNotMatchedByItsFileNameAlone() => ExpectAsync(
+        IrisProgram.Replace("Path.Combine(Environment.CurrentDirectory, \"Data\", \"iris.csv\")", "\"Input/iris.csv\"")
+            .Replace("TRAINER", "{|#0:mlContext.Clustering.Trainers.KMeans(featuresColumnName, numberOfClusters: 3)|}"),
+        new[] { ("/src/IrisClustering/Data/iris.csv", IrisData) },
+        null,
+        Scale002(0, "KMeans", "Features", ""));
+
+    [Fact]
     public Task AReadLimitOfZeroTurnsTheFilesOff() => ExpectAsync(
         IrisProgram.Replace("TRAINER", "{|#0:mlContext.Clustering.Trainers.KMeans(featuresColumnName, numberOfClusters: 3)|}"),
         new[] { ("/src/IrisClustering/Data/iris.csv", IrisData) },

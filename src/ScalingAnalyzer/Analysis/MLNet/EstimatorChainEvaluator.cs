@@ -515,6 +515,12 @@ internal sealed class EstimatorChainEvaluator
                 ColumnTransformKind.Normalizer or ColumnTransformKind.MarkedNormalized => ColumnNormalization.Normalized,
                 ColumnTransformKind.Concatenate or ColumnTransformKind.Copy => input.AllOf(inputColumns),
                 ColumnTransformKind.KeepsScale => input.AllOf(inputColumns) == ColumnNormalization.WithinUnitScale ? ColumnNormalization.WithinUnitScale : ColumnNormalization.NotNormalized,
+                ColumnTransformKind.KeepsRelativeScale => input.AllOf(inputColumns) switch
+                {
+                    ColumnNormalization.Normalized or ColumnNormalization.WithinUnitScale => ColumnNormalization.WithinUnitScale,
+                    ColumnNormalization.Unknown => ColumnNormalization.Unknown,
+                    _ => ColumnNormalization.NotNormalized,
+                },
                 _ => ColumnNormalization.NotNormalized,
             };
             // Values copied, concatenated or with missing values filled in are still the file's: keep its numbers for the message.
