@@ -141,6 +141,63 @@ public class DataFileEvidenceTests
         null,
         Scale002(0, "Sdca", "Features", "; column 'Pressure' spans [900, 1100] in sensors.csv"));
 
+    private const string StreamReaderProgram = """
+        using System.Collections.Generic;
+        using System.Globalization;
+        using System.IO;
+        using Microsoft.ML;
+
+        public class Reading
+        {
+            public float Pressure { get; set; }
+            public float Temperature { get; set; }
+        }
+
+        public static class Program
+        {
+            public static void Main()
+            {
+                var mlContext = new MLContext();
+                var rows = new List<Reading>();
+                using (var reader = new StreamReader(Path.Combine("Data", "sensors.csv")))
+                {
+                    HEADER
+                    string line;
+                    while ((line = reader.ReadLine()) != null)
+                    {
+                        var fields = line.Split(',');
+                        rows.Add(new Reading { Pressure = float.Parse(fields[0], CultureInfo.InvariantCulture), Temperature = float.Parse(fields[1], CultureInfo.InvariantCulture) });
+                    }
+                }
+                var data = mlContext.Data.LoadFromEnumerable(rows);
+                var pipeline = mlContext.Transforms.Concatenate("Features", nameof(Reading.Pressure), nameof(Reading.Temperature))
+                    .Append({|#0:mlContext.Regression.Trainers.Sdca(labelColumnName: nameof(Reading.Temperature))|});
+                var model = pipeline.Fit(data);
+            }
+        }
+        """;
+
+    [Fact]
+    public Task RowsAStreamReaderLoopParsesAfterTheHeaderAreReadFromTheFile() => ExpectAsync(
+        StreamReaderProgram.Replace("HEADER", "reader.ReadLine();"),
+        new[] { ("/repo/Sensors/Data/sensors.csv", Sensors) },
+        null,
+        Scale002(0, "Sdca", "Features", "; column 'Pressure' spans [900, 1100] in sensors.csv"));
+
+    [Fact]
+    public Task RowsAStreamReaderLoopParsesFromAUnitFileNeedNoNormalizer() => ExpectAsync(
+        StreamReaderProgram.Replace("HEADER", "var header = reader.ReadLine();").Replace("{|#0:", "").Replace(")|}", ")"),
+        new[] { ("/repo/Sensors/Data/sensors.csv", "Pressure,Temperature\n0.91,0.2\n0.99,0.4\n") });
+
+    [Theory]
+    [InlineData("reader.ReadToEnd();")]
+    [InlineData("while (reader.Peek() == '#') reader.ReadLine();")]
+    public Task AReaderReadOtherwiseKeepsTheRowsUnknown(string header) => ExpectAsync(
+        StreamReaderProgram.Replace("HEADER", header),
+        new[] { ("/repo/Sensors/Data/sensors.csv", "Pressure,Temperature\n0.91,0.2\n0.99,0.4\n") },
+        null,
+        Scale002(0, "Sdca", "Features", ""));
+
     [Fact]
     public Task APrefixReadSaysHowManyRowsItSaw() => ExpectAsync(
         SensorsProgram,

@@ -72,6 +72,42 @@ public class LiteralRowsTests
         """, reported: true));
 
     [Fact]
+    public Task RowsThisMethodAddsToItsListInALoopAreBoundedByWhatItAssigns() => ExpectAsync(Train("""
+        var random = new System.Random(1);
+        var houses = new List<House>();
+        for (var i = 0; i < 100; i++)
+        {
+            var size = (float)random.NextDouble();
+            houses.Add(new House { Size = size, Rooms = random.Next(1, 5) * 0.5f, Price = 3 * size });
+        }
+        var view = ml.Data.LoadFromEnumerable(houses);
+        """, reported: false));
+
+    [Fact]
+    public Task RowsThisMethodAddsBeyondTheThresholdAreReportedWithTheirNumbers() => Verify<MLNetNormalizationAnalyzer>.AnalyzerAsync(InTrainingMethod(Train("""
+        var random = new System.Random(1);
+        var houses = new List<House>();
+        for (var i = 0; i < 100; i++)
+            houses.Add(new House { Size = 500 + random.Next(0, 4500), Rooms = random.Next(1, 5), Price = 1 });
+        var view = ml.Data.LoadFromEnumerable(houses);
+        """, reported: false).Replace("ml.Regression.Trainers.Sdca(labelColumnName: \"Price\")", "{|#0:ml.Regression.Trainers.Sdca(labelColumnName: \"Price\")|}")),
+        TestReferences.WithMLNet, null,
+        Verify<MLNetNormalizationAnalyzer>.Diagnostic("SCALE002").WithLocation(0).WithArguments("Sdca", "Features", "; column 'Size' spans [500, 5000] in the rows Train makes"));
+
+    [Theory]
+    [InlineData("houses.AddRange(rows);")]
+    [InlineData("Shuffle(houses); static void Shuffle(List<House> list) { }")]
+    [InlineData("houses = new List<House>(rows);")]
+    [InlineData("System.Action add = () => houses.Add(rows[0]);")]
+    public Task AListThisMethodFillsOtherwiseStaysRaw(string otherUse) => Verify<MLNetNormalizationAnalyzer>.AnalyzerAsync(InTrainingMethod(Train($$"""
+        var houses = new List<House>();
+        for (var i = 0; i < 100; i++)
+            houses.Add(new House { Size = 0.5f, Rooms = 0.25f });
+        {{otherUse}}
+        var view = ml.Data.LoadFromEnumerable(houses);
+        """, reported: true)), TestReferences.WithMLNet, null);
+
+    [Fact]
     public Task RowsFromElsewhereAreReported() => ExpectAsync(Train("""
         var view = ml.Data.LoadFromEnumerable(rows);
         """, reported: true));

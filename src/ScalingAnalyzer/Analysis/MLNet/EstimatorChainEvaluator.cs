@@ -383,7 +383,7 @@ internal sealed class EstimatorChainEvaluator
         if (source is not null && textFiles.HasFiles && FileRows.Read(rows, source, Values, program, symbols.ColumnNameAttribute, cancellationToken) is { } parsed)
             return ParsedFile(parsed);
         if (LiteralRows.MaxMagnitudes(source, symbols.ColumnNameAttribute) is not { } columns)
-            return source is not null && program is not null ? GeneratedObjects(source) : ColumnNormalizationState.Raw;
+            return source is not null && program is not null ? GeneratedObjects(rows, source) : ColumnNormalizationState.Raw;
         var state = ColumnNormalizationState.Raw;
         foreach (var (column, magnitude) in columns)
         {
@@ -408,10 +408,15 @@ internal sealed class EstimatorChainEvaluator
         => textFiles.Evaluate(loader, path, symbols, operation => ResolveThroughLocals(operation), featureMagnitudeThreshold);
 
     /// <summary>Rows a generator of the project makes (<see cref="GeneratedRows"/>): its columns' bounds decide, with the numbers for the message.</summary>
-    private ColumnNormalizationState GeneratedObjects(IOperation rows)
+    private ColumnNormalizationState GeneratedObjects(IOperation argument, IOperation rows)
     {
         var state = ColumnNormalizationState.Raw;
-        if (GeneratedRows.Read(rows, program!, symbols.ColumnNameAttribute, cancellationToken) is not { } generated)
+        // var rows = new List<Row>(); ... rows.Add(new Row { ... }); LoadFromEnumerable(rows): the list this method fills.
+        var read = rows is IObjectCreationOperation { Initializer: null, Type: INamedTypeSymbol { Name: "List", Arity: 1 } }
+                        && MLNetOperationValues.Unwrap(argument) is ILocalReferenceOperation list
+            ? GeneratedRows.ReadLocalList(list, program!, symbols.ColumnNameAttribute, cancellationToken)
+            : GeneratedRows.Read(rows, program!, symbols.ColumnNameAttribute, cancellationToken);
+        if (read is not { } generated)
             return state;
         var source = "in the rows " + generated.Generator + " makes";
         foreach (var (column, bounds) in generated.Columns)

@@ -42,12 +42,81 @@ internal sealed class GeneratedRows
         if (generator is null || program.BodyOf(generator.TargetMethod, cancellationToken, generator.SemanticModel) is not { } body)
             return null;
         var elements = reader.RowElements(body);
+        return elements.IsDefaultOrEmpty ? null : reader.Columns(generator.TargetMethod.Name, elements, body);
+    }
+
+    /// <summary>
+    /// Rows a method adds to a list of its own before it hands the list to <c>LoadFromEnumerable</c>
+    /// (<c>var rows = new List&lt;House&gt;(); for (...) rows.Add(new House { ... }); ml.Data.LoadFromEnumerable(rows)</c>),
+    /// read like a generator's; null when the list is written, filled or handed anywhere else, or added to in a lambda.
+    /// </summary>
+    public static (string Generator, (string Column, Interval Bounds)[] Columns)? ReadLocalList(
+        ILocalReferenceOperation list, MLNetProgram program, KnownType columnNameAttribute, CancellationToken cancellationToken)
+    {
+        var root = MLNetOperationValues.RootOf(list);
+        var body = new MethodBody(root, new MLNetOperationValues(root));
+        var reader = new GeneratedRows(program, columnNameAttribute, cancellationToken);
+        var elements = LocalListAdds(list.Local, body);
         if (elements.IsDefaultOrEmpty)
             return null;
+        var name = list.Local.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.LocalFunction } method && !method.Name.StartsWith("<", StringComparison.Ordinal)
+            ? method.Name
+            : "the program";
+        return reader.Columns(name, elements, body);
+    }
+
+    /// <summary>The rows added to <paramref name="list"/>; default when any other use of the list could change what it holds.</summary>
+    private static ImmutableArray<(IOperation Row, Dictionary<IParameterSymbol, Interval>? Parameters)> LocalListAdds(ILocalSymbol list, MethodBody body)
+    {
+        var builder = ImmutableArray.CreateBuilder<(IOperation, Dictionary<IParameterSymbol, Interval>?)>();
+        var declared = false;
+        foreach (var operation in body.AllOperations)
+        {
+            if (operation is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, list))
+            {
+                declared = true;
+                continue;
+            }
+            if (operation is not ILocalReferenceOperation reference || !SymbolEqualityComparer.Default.Equals(reference.Local, list))
+                continue;
+            if (reference.IsDeclaration || InLambda(reference, body.Root))
+                return default;
+            switch (reference.Parent)
+            {
+                case IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 1 } add when add.Instance == reference:
+                    builder.Add((add.Arguments[0].Value, null));
+                    break;
+                case IPropertyReferenceOperation { Property.Name: "Count" } count when count.Instance == reference:
+                    break;
+                case IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "LoadFromEnumerable" } }:
+                    break;
+                case IConversionOperation { Parent: IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "LoadFromEnumerable" } } }:
+                    break;
+                default:
+                    return default;
+            }
+        }
+        return declared ? builder.ToImmutable() : default;
+    }
+
+    private static bool InLambda(IOperation operation, IOperation root)
+    {
+        for (var current = operation.Parent; current is not null && current != root; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>Each column every row sets, with the join of its bounds; a column some row cannot bound is left out.</summary>
+    private (string Generator, (string Column, Interval Bounds)[] Columns)? Columns(
+        string generator, ImmutableArray<(IOperation Row, Dictionary<IParameterSymbol, Interval>? Parameters)> elements, MethodBody body)
+    {
         Dictionary<string, Interval>? columns = null;
         foreach (var element in elements)
         {
-            var row = reader.RowColumns(element, body);
+            var row = RowColumns(element, body);
             if (row is null)
                 return null;
             if (columns is null)
@@ -73,7 +142,7 @@ internal sealed class GeneratedRows
             if (column.Value.IsKnown)
                 known[count++] = (column.Key, column.Value);
         }
-        return (generator.TargetMethod.Name, known);
+        return (generator, known);
     }
 
     /// <summary>The call of the project's generator method, under ToList/ToArray/AsEnumerable.</summary>
