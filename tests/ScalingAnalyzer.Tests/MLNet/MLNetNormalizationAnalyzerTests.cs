@@ -152,6 +152,14 @@ public class MLNetNormalizationAnalyzerTests
         """);
 
     [Fact]
+    public Task RowScalingOfColumnsNamedOnlyAtRunTimeIsNotNormalized() => ExpectAsync("""
+        var columns = System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(data.Schema, column => column.Name));
+        var pipeline = ml.Transforms.Concatenate("Features", columns)
+            .Append(ml.Transforms.NormalizeLpNorm("NormalizedFeatures", "Features"))
+            .Append({|SCALE002:ml.AnomalyDetection.Trainers.RandomizedPca("NormalizedFeatures", rank: 2)|});
+        """);
+
+    [Fact]
     public Task TextFeaturesScaledPerRowStayNormalized() => ExpectAsync("""
         var pipeline = ml.Transforms.Text.FeaturizeText("FeaturesText", "Description")
             .Append(ml.Transforms.CopyColumns("Features", "FeaturesText"))

@@ -520,12 +520,11 @@ internal sealed class EstimatorChainEvaluator
                 ColumnTransformKind.Normalizer or ColumnTransformKind.MarkedNormalized => ColumnNormalization.Normalized,
                 ColumnTransformKind.Concatenate or ColumnTransformKind.Copy => input.AllOf(inputColumns),
                 ColumnTransformKind.KeepsScale => input.AllOf(inputColumns) == ColumnNormalization.WithinUnitScale ? ColumnNormalization.WithinUnitScale : ColumnNormalization.NotNormalized,
-                ColumnTransformKind.KeepsRelativeScale => input.AllOf(inputColumns) switch
-                {
-                    ColumnNormalization.Normalized or ColumnNormalization.WithinUnitScale => ColumnNormalization.WithinUnitScale,
-                    ColumnNormalization.Unknown => ColumnNormalization.Unknown,
-                    _ => ColumnNormalization.NotNormalized,
-                },
+                // Inputs not known to be on one scale (raw, or concatenated from names only known at run time, as the
+                // samples' CreditCardFraudDetection does before NormalizeLpNorm): the output is not normalized, as before.
+                ColumnTransformKind.KeepsRelativeScale => input.AllOf(inputColumns) is ColumnNormalization.Normalized or ColumnNormalization.WithinUnitScale
+                    ? ColumnNormalization.WithinUnitScale
+                    : ColumnNormalization.NotNormalized,
                 _ => ColumnNormalization.NotNormalized,
             };
             // Values copied, concatenated or with missing values filled in are still the file's: keep its numbers for the message.

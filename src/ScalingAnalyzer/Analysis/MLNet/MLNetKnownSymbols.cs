@@ -487,7 +487,7 @@ internal enum ColumnTransformKind
     /// <summary>
     /// Rescales each row, or projects the rows on principal components (NormalizeLpNorm, NormalizeGlobalContrast,
     /// ProjectToPrincipalComponents): the output is not marked normalized, but when every input is normalized or within
-    /// unit scale the columns stay on one scale (within unit scale); a raw input keeps the output raw, as the input
+    /// unit scale the columns stay on one scale (within unit scale); otherwise the output is not normalized, as the input
     /// column that is far from unit scale dominates every row's norm and the first components.
     /// </summary>
     KeepsRelativeScale,
