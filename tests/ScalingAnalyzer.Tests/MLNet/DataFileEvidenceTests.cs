@@ -198,6 +198,69 @@ public class DataFileEvidenceTests
         null,
         Scale002(0, "Sdca", "Features", ""));
 
+    private const string ModelBuilderProgram = """
+        using System;
+        using Microsoft.ML;
+        using Microsoft.ML.Data;
+
+        public class ModelInput
+        {
+            [LoadColumn(0)] public float Pressure { get; set; }
+            [LoadColumn(1)] public float Temperature { get; set; }
+            [LoadColumn(2)] public float Output { get; set; }
+        }
+
+        internal static class SensorModel
+        {
+            public const string RetrainFilePath = @"C:\Users\dev\Downloads\sensors.csv";
+            public const char RetrainSeparatorChar = ',';
+            public const bool RetrainHasHeader = true;
+
+            internal static void Train(string outputModelPath, string inputDataFilePath = RetrainFilePath, char separatorChar = RetrainSeparatorChar, bool hasHeader = RetrainHasHeader)
+            {
+                var mlContext = new MLContext();
+                var data = LoadIDataViewFromFile(mlContext, inputDataFilePath, separatorChar, hasHeader);
+                var model = RetrainModel(mlContext, data);
+            }
+
+            internal static IDataView LoadIDataViewFromFile(MLContext mlContext, string inputDataFilePath, char separatorChar, bool hasHeader)
+                => mlContext.Data.LoadFromTextFile<ModelInput>(inputDataFilePath, separatorChar, hasHeader);
+
+            internal static ITransformer RetrainModel(MLContext mlContext, IDataView trainData)
+                => BuildPipeline(mlContext).Fit(trainData);
+
+            internal static IEstimator<ITransformer> BuildPipeline(MLContext mlContext)
+                => mlContext.Transforms.Concatenate("Features", "Pressure", "Temperature")
+                    .Append({|#0:mlContext.Regression.Trainers.Sdca(labelColumnName: "Output")|});
+        }
+
+        internal static class Program
+        {
+            internal static void Main() { CALLS; }
+        }
+        """;
+
+    [Fact]
+    public Task AModelBuilderLoaderReadsTheFileItsParametersDefaultTo() => ExpectAsync(
+        ModelBuilderProgram.Replace("CALLS", "SensorModel.Train(\"model.mlnet\")"),
+        new[] { ("/repo/Sensors/Data/sensors.csv", Sensors) },
+        null,
+        Scale002(0, "Sdca", "Features", "; column 'Pressure' spans [900, 1100] in sensors.csv"));
+
+    [Fact]
+    public Task AModelBuilderLoaderOfAUnitFileNeedsNoNormalizer() => ExpectAsync(
+        ModelBuilderProgram.Replace("CALLS", "SensorModel.Train(\"model.mlnet\", separatorChar: ',')").Replace("{|#0:", "").Replace(")|}", ")"),
+        new[] { ("/repo/Sensors/Data/sensors.csv", "Pressure,Temperature,Output\n0.9,0.21,3.2\n0.5,0.24,3.9\n") });
+
+    [Theory]
+    [InlineData("SensorModel.Train(\"model.mlnet\", separatorChar: ';')")]
+    [InlineData("SensorModel.Train(\"model.mlnet\", Console.ReadLine())")]
+    public Task CallsThatDisagreeOrPassRunTimeValuesLeaveTheFileUnknown(string call) => ExpectAsync(
+        ModelBuilderProgram.Replace("CALLS", "SensorModel.Train(\"model.mlnet\"); " + call),
+        new[] { ("/repo/Sensors/Data/sensors.csv", "Pressure,Temperature,Output\n0.9,0.21,3.2\n0.5,0.24,3.9\n") },
+        null,
+        Scale002(0, "Sdca", "Features", ""));
+
     [Fact]
     public Task APrefixReadSaysHowManyRowsItSaw() => ExpectAsync(
         SensorsProgram,
