@@ -261,6 +261,54 @@ public class DataFileEvidenceTests
         null,
         Scale002(0, "Sdca", "Features", ""));
 
+    private const string SchemaColumnsProgram = """
+        using System.Linq;
+        using Microsoft.ML;
+        using Microsoft.ML.Data;
+
+        public class SensorReading
+        {
+            [LoadColumn(0)] public float Pressure { get; set; }
+            [LoadColumn(1)] public float Temperature { get; set; }
+            [LoadColumn(2), ColumnName("Label")] public float Output { get; set; }
+        }
+
+        public static class Program
+        {
+            public static void Main()
+            {
+                var mlContext = new MLContext();
+                var data = mlContext.Data.LoadFromTextFile<SensorReading>("Data/sensors.csv", hasHeader: true, separatorChar: ',');
+                var features = NAMES;
+                var pipeline = mlContext.Transforms.Concatenate("Features", features)
+                    .Append(TRAINER);
+                var model = pipeline.Fit(data);
+            }
+        }
+        """;
+
+    [Fact]
+    public Task ColumnsNamedFromTheSchemaAreTheRowTypesColumnsLessTheExcludedOnes() => ExpectAsync(
+        SchemaColumnsProgram.Replace("NAMES", "data.Schema.Select(col => col.Name).Where(name => name != \"Label\").ToArray()")
+            .Replace("TRAINER", "{|#0:mlContext.Regression.Trainers.Sdca()|}"),
+        new[] { ("/repo/Sensors/Data/sensors.csv", Sensors) },
+        null,
+        Scale002(0, "Sdca", "Features", "; column 'Pressure' spans [900, 1100] in sensors.csv"));
+
+    [Fact]
+    public Task ColumnsFilteredByNameBeforeTheSelectOfAUnitFileNeedNoNormalizer() => ExpectAsync(
+        SchemaColumnsProgram.Replace("NAMES", "data.Schema.AsQueryable().Where(column => \"Label\" != column.Name).Select(column => column.Name).ToArray()")
+            .Replace("TRAINER", "mlContext.Regression.Trainers.Sdca()"),
+        new[] { ("/repo/Sensors/Data/sensors.csv", "Pressure,Temperature,Output\n0.9,0.21,3.2\n0.5,0.24,3.9\n") });
+
+    [Theory]
+    [InlineData("data.Schema.Select(col => col.Name).Where(name => name.StartsWith(\"P\")).ToArray()")]
+    [InlineData("data.Schema.Where(col => !col.IsHidden).Select(col => col.Name).ToArray()")]
+    [InlineData("data.Schema.Select(col => col.Name + \"X\").ToArray()")]
+    public Task SchemaColumnsFilteredAnyOtherWayStayUnknown(string names) => ExpectAsync(
+        SchemaColumnsProgram.Replace("NAMES", names).Replace("TRAINER", "mlContext.Regression.Trainers.Sdca()"),
+        new[] { ("/repo/Sensors/Data/sensors.csv", Sensors) });
+
     [Fact]
     public Task APrefixReadSaysHowManyRowsItSaw() => ExpectAsync(
         SensorsProgram,

@@ -500,17 +500,17 @@ internal sealed class EstimatorChainEvaluator
         if (symbols.GetTrainer(method) is not null)
             return input;
         if (symbols.GetTransformKind(method) is { } kind)
-            return ApplyTransform(invocation, kind, input, Values);
+            return ApplyTransform(invocation, kind, input, Values, symbols);
         if (!method.DeclaringSyntaxReferences.IsEmpty)
             return ApplyHelperEstimator(invocation, input, depth);
         return ColumnNormalizationState.Unknown;
     }
 
-    private static ColumnNormalizationState ApplyTransform(IInvocationOperation invocation, ColumnTransformKind kind, ColumnNormalizationState input, MLNetOperationValues values)
+    private static ColumnNormalizationState ApplyTransform(IInvocationOperation invocation, ColumnTransformKind kind, ColumnNormalizationState input, MLNetOperationValues values, MLNetKnownSymbols symbols)
     {
         if (kind == ColumnTransformKind.KeepsColumns)
             return input;
-        if (!TryReadColumns(invocation, values, out var columns))
+        if (!TryReadColumns(invocation, values, symbols, out var columns))
             return ColumnNormalizationState.Unknown;
         var output = input;
         foreach (var (outputColumn, inputColumns) in columns)
@@ -540,7 +540,7 @@ internal sealed class EstimatorChainEvaluator
     /// The (output, inputs) pairs a catalog transform writes, from its outputColumnName/inputColumnName(s) or its
     /// InputOutputColumnPair[] argument. False when any name is not a compile-time constant.
     /// </summary>
-    private static bool TryReadColumns(IInvocationOperation invocation, MLNetOperationValues values, out ImmutableArray<(string Output, ImmutableArray<string> Inputs)> columns)
+    private static bool TryReadColumns(IInvocationOperation invocation, MLNetOperationValues values, MLNetKnownSymbols symbols, out ImmutableArray<(string Output, ImmutableArray<string> Inputs)> columns)
     {
         columns = default;
         var method = invocation.TargetMethod;
@@ -552,7 +552,7 @@ internal sealed class EstimatorChainEvaluator
             ImmutableArray<string> inputs;
             if (MLNetKnownSymbols.FindParameter(method, InputColumnsParameter) is { } inputsParameter)
             {
-                if (!TryReadStrings(ArgumentFor(invocation, inputsParameter), out inputs, values))
+                if (!TryReadStrings(ArgumentFor(invocation, inputsParameter), out inputs, values, symbols))
                     return false;
             }
             else if (MLNetKnownSymbols.FindParameter(method, InputColumnParameter) is { } inputParameter)
@@ -610,7 +610,7 @@ internal sealed class EstimatorChainEvaluator
     }
 
     /// <summary>A params string[] or array of constants, as ML.NET's inputColumnNames are written.</summary>
-    public static bool TryReadStrings(IOperation? value, out ImmutableArray<string> strings, MLNetOperationValues? values = null)
+    public static bool TryReadStrings(IOperation? value, out ImmutableArray<string> strings, MLNetOperationValues? values = null, MLNetKnownSymbols? symbols = null)
     {
         strings = default;
         if (value is null)
@@ -631,7 +631,12 @@ internal sealed class EstimatorChainEvaluator
             return !strings.IsDefault;
         }
         if (unwrapped is not IArrayCreationOperation { Initializer: { } initializer })
-            return false;
+        {
+            // var features = data.Schema.Select(column => column.Name).Where(name => name != "Label").ToArray();
+            if (values is not null && symbols is not null)
+                strings = SchemaColumnNames.Read(unwrapped, values, symbols);
+            return !strings.IsDefault;
+        }
         var builder = ImmutableArray.CreateBuilder<string>(initializer.ElementValues.Length);
         foreach (var element in initializer.ElementValues)
         {

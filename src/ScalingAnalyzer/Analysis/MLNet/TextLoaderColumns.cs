@@ -167,7 +167,7 @@ internal sealed class TextLoaderColumns
     }
 
     /// <summary>The [LoadColumn] members of a row class (fields and properties, base classes included).</summary>
-    private static ImmutableArray<LoadedColumn> ColumnsOfRowType(ITypeSymbol rowType, MLNetKnownSymbols symbols)
+    internal static ImmutableArray<LoadedColumn> ColumnsOfRowType(ITypeSymbol rowType, MLNetKnownSymbols symbols)
     {
         var builder = ImmutableArray.CreateBuilder<LoadedColumn>();
         for (var type = rowType; type is not null && type.SpecialType != SpecialType.System_Object; type = type.BaseType)
