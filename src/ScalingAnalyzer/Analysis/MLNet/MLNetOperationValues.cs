@@ -13,6 +13,7 @@ internal sealed class MLNetOperationValues
 {
     private readonly IOperation root;
     private Dictionary<ILocalSymbol, List<(int End, IOperation Value)>>? writes;
+    private Dictionary<ILocalSymbol, List<ILocalReferenceOperation>>? reads;
 
     public MLNetOperationValues(IOperation root) => this.root = root;
 
@@ -87,26 +88,33 @@ internal sealed class MLNetOperationValues
     }
 
     /// <summary>Every read of <paramref name="local"/> in the body.</summary>
-    public IEnumerable<ILocalReferenceOperation> ReadsOf(ILocalSymbol local)
+    public IReadOnlyList<ILocalReferenceOperation> ReadsOf(ILocalSymbol local)
     {
-        foreach (var operation in root.Descendants())
-        {
-            if (operation is ILocalReferenceOperation { IsDeclaration: false } reference
-                && SymbolEqualityComparer.Default.Equals(reference.Local, local)
-                && !IsWriteTarget(reference))
-            {
-                yield return reference;
-            }
-        }
+        reads ??= CollectReads();
+        return reads.TryGetValue(local, out var list) ? list : NoReads;
     }
 
-    /// <summary>
-    /// Where loops read an element of a collection written out in the code and held in a local:
-    /// <c>var all = new[] { a, b }; foreach (var item in all) ... item ...</c>, also for <c>new List&lt;T&gt; { a, b }</c>
-    /// and for one field of tuple elements (<c>(string name, IEstimator&lt;ITransformer&gt; value)[] all = { ("SDCA",
-    /// a) }; ... item.value</c>: only reads of that field, or of the variable a deconstructing loop gives it). Empty when
-    /// the element is not in such a collection, or the local is written again.
-    /// </summary>
+    private static readonly ILocalReferenceOperation[] NoReads = new ILocalReferenceOperation[0];
+
+    /// <summary>Every read of every local in the root, in the order of the tree: one walk, however many locals a chain passes through.</summary>
+    private Dictionary<ILocalSymbol, List<ILocalReferenceOperation>> CollectReads()
+    {
+        var result = new Dictionary<ILocalSymbol, List<ILocalReferenceOperation>>(SymbolEqualityComparer.Default);
+        foreach (var operation in root.Descendants())
+        {
+            if (operation is ILocalReferenceOperation { IsDeclaration: false } reference && !IsWriteTarget(reference))
+            {
+                if (!result.TryGetValue(reference.Local, out var list))
+                {
+                    list = new List<ILocalReferenceOperation>();
+                    result.Add(reference.Local, list);
+                }
+                list.Add(reference);
+            }
+        }
+        return result;
+    }
+
     public IEnumerable<IOperation> LoopReadsOfElement(IOperation element)
     {
         var (current, parent) = ConsumerOf(element);

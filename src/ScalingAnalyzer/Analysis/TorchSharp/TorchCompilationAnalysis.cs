@@ -308,7 +308,34 @@ internal static class TrainingPrecheck
         public ImmutableArray<(IMethodSymbol Function, IOperation Body)> NestedFunctions { get; }
     }
 
+    /// <summary>
+    /// Whether the body may train (backward and an optimizer step, or, with <paramref name="followHelpers"/>, a call of a
+    /// method of the compilation that takes a tensor), and its local functions and lambdas. One walk per body, kept
+    /// with the body's operation tree: a training method is asked for by its own analysis, its class's and its callers'.
+    /// </summary>
     public static Result Scan(IOperation body, TorchSymbols symbols, bool followHelpers)
+    {
+        var scanned = Scans.GetValue(body, b => Walk(b, symbols));
+        return new Result(scanned.Trains || (followHelpers && scanned.CallsTensorHelper), scanned.NestedFunctions);
+    }
+
+    private sealed class Scanned
+    {
+        public Scanned(bool trains, bool callsTensorHelper, ImmutableArray<(IMethodSymbol Function, IOperation Body)> nestedFunctions)
+        {
+            Trains = trains;
+            CallsTensorHelper = callsTensorHelper;
+            NestedFunctions = nestedFunctions;
+        }
+
+        public bool Trains { get; }
+        public bool CallsTensorHelper { get; }
+        public ImmutableArray<(IMethodSymbol Function, IOperation Body)> NestedFunctions { get; }
+    }
+
+    private static readonly ConditionalWeakTable<IOperation, Scanned> Scans = new();
+
+    private static Scanned Walk(IOperation body, TorchSymbols symbols)
     {
         bool backward = false, step = false, helper = false, nestedBackward = false;
         ImmutableArray<(IMethodSymbol, IOperation)>.Builder? nested = null;
@@ -338,7 +365,7 @@ internal static class TrainingPrecheck
                             step |= symbols.IsOptimizer(invocation.Instance?.Type);
                             break;
                         default:
-                            helper |= followHelpers && !helper && !method.DeclaringSyntaxReferences.IsEmpty && symbols.HasTensorParameter(method);
+                            helper |= !helper && !method.DeclaringSyntaxReferences.IsEmpty && symbols.HasTensorParameter(method);
                             break;
                     }
                     break;
@@ -347,7 +374,7 @@ internal static class TrainingPrecheck
                 pending.Push(child);
         }
         // A closure with backward() handed to step(closure) (LBFGS) trains in this method.
-        return new Result(helper || (step && (backward || nestedBackward)), nested?.ToImmutable() ?? ImmutableArray<(IMethodSymbol, IOperation)>.Empty);
+        return new Scanned(step && (backward || nestedBackward), helper, nested?.ToImmutable() ?? ImmutableArray<(IMethodSymbol, IOperation)>.Empty);
     }
 
     private static bool CallsBackward(IOperation body, TorchSymbols symbols)

@@ -119,7 +119,7 @@ internal sealed class TorchSymbols
                         return true;
                 }
                 return false;
-            case INamedTypeSymbol { IsGenericType: true } generic when generic.ContainingNamespace?.ToDisplayString() == "System.Collections.Generic":
+            case INamedTypeSymbol { IsGenericType: true, ContainingNamespace: { Name: "Generic", ContainingNamespace: { Name: "Collections", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } } generic:
                 foreach (var argument in generic.TypeArguments)
                 {
                     if (HoldsTensors(argument, depth - 1))
@@ -131,19 +131,71 @@ internal sealed class TorchSymbols
         }
     }
 
-    public bool IsModule(ITypeSymbol? type) => InheritsFrom(type, Module);
+    public bool IsModule(ITypeSymbol? type) => Has(type, Role.Module);
 
-    public bool IsDataset(ITypeSymbol? type) => InheritsFrom(type, Dataset);
+    public bool IsDataset(ITypeSymbol? type) => Has(type, Role.Dataset);
 
-    public bool IsDataLoader(ITypeSymbol? type) => InheritsFrom(type, DataLoader);
+    public bool IsDataLoader(ITypeSymbol? type) => Has(type, Role.DataLoader);
 
-    public bool IsLossModule(ITypeSymbol? type) => InheritsFrom(type, Loss);
+    public bool IsLossModule(ITypeSymbol? type) => Has(type, Role.Loss);
 
-    public bool IsOptimizer(ITypeSymbol? type) => InheritsFrom(type, Optimizer);
+    public bool IsOptimizer(ITypeSymbol? type) => Has(type, Role.Optimizer);
 
     /// <summary>Losses whose target is a regression value (its scale sets the parameter sizes).</summary>
-    public bool IsRegressionLossModule(ITypeSymbol? type)
-        => InheritsFrom(type, MSELoss) || InheritsFrom(type, L1Loss) || InheritsFrom(type, HuberLoss) || InheritsFrom(type, SmoothL1Loss);
+    public bool IsRegressionLossModule(ITypeSymbol? type) => Has(type, Role.RegressionLoss);
+
+    /// <summary>What a type is to TorchSharp, from its base types: asked for every call and value the interpreter meets.</summary>
+    [Flags]
+    private enum Role
+    {
+        None = 0,
+        Module = 1,
+        Dataset = 2,
+        DataLoader = 4,
+        Loss = 8,
+        Optimizer = 16,
+        RegressionLoss = 32,
+    }
+
+    /// <summary>One boxed value per combination of roles, so the cache below holds references only (no generic code over a value type to JIT-compile).</summary>
+    private static readonly object[] RoleValues = CreateRoleValues();
+
+    private static object[] CreateRoleValues()
+    {
+        var values = new object[64];
+        for (var i = 0; i < values.Length; i++)
+            values[i] = (Role)i;
+        return values;
+    }
+
+    /// <summary>The roles of each type met, found by one walk of its base types.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ITypeSymbol, object> _roles = new(SymbolEqualityComparer.Default);
+
+    private bool Has(ITypeSymbol? type, Role role)
+    {
+        if (type is null)
+            return false;
+        if (!_roles.TryGetValue(type, out var roles))
+            roles = _roles.GetOrAdd(type, RoleValues[(int)RolesOf(type)]);
+        return ((Role)roles & role) != 0;
+    }
+
+    private Role RolesOf(ITypeSymbol type)
+    {
+        var roles = Role.None;
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            var definition = current.OriginalDefinition;
+            roles |= Is(definition, Module, Role.Module) | Is(definition, Dataset, Role.Dataset) | Is(definition, DataLoader, Role.DataLoader)
+                     | Is(definition, Loss, Role.Loss) | Is(definition, Optimizer, Role.Optimizer)
+                     | Is(definition, MSELoss, Role.RegressionLoss) | Is(definition, L1Loss, Role.RegressionLoss)
+                     | Is(definition, HuberLoss, Role.RegressionLoss) | Is(definition, SmoothL1Loss, Role.RegressionLoss);
+        }
+        return roles;
+    }
+
+    private static Role Is(ITypeSymbol definition, INamedTypeSymbol? baseType, Role role)
+        => baseType is not null && SymbolEqualityComparer.Default.Equals(definition, baseType) ? role : Role.None;
 
     public static bool InheritsFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
     {

@@ -83,6 +83,13 @@ internal sealed partial class TrainingInterpreter
         var interpreter = new TrainingInterpreter(symbols, options, method, helperSummaries, program, parameterConstants, cancellationToken);
         try
         {
+            // The parameters' values exist from the start, so that one first read inside a loop is not a change of state
+            // between the loop's rounds.
+            if (method is not null)
+            {
+                foreach (var parameter in method.Parameters)
+                    interpreter.ParameterValue(parameter);
+            }
             interpreter.Execute(body);
         }
         catch (BudgetExceededException)
@@ -493,6 +500,7 @@ internal sealed partial class TrainingInterpreter
         {
             lastRound = Snapshot();
             RunLoopBody(loop, collection);
+            ForgetIterationLocals(loop, lastRound);
             _environment = JoinEnvironments(lastRound, _environment);
             converged = SameEnvironment(lastRound, _environment);
         }
@@ -504,15 +512,43 @@ internal sealed partial class TrainingInterpreter
             Widen(lastRound);
             var widened = Snapshot();
             RunLoopBody(loop, collection);
+            ForgetIterationLocals(loop, widened);
             _environment = JoinEnvironments(widened, _environment);
             if (!SameEnvironment(widened, _environment))
             {
                 Widen(entry);
                 RunLoopBody(loop, collection);
+                ForgetIterationLocals(loop, entry);
                 _environment = JoinEnvironments(entry, _environment);
                 Widen(entry);
             }
         }
+    }
+
+    /// <summary>
+    /// Locals declared in the loop (its body's, its foreach variable) are made anew by each iteration before they are
+    /// read, so they are not part of the state one iteration hands the next: dropped after each round, a loop whose
+    /// body changes nothing declared outside it is at its fixed point after one round instead of two.
+    /// </summary>
+    private void ForgetIterationLocals(ILoopOperation loop, Dictionary<ISymbol, AbstractValue> atRoundStart)
+    {
+        List<ISymbol>? iterationLocals = null;
+        var span = loop.Syntax.Span;
+        foreach (var pair in _environment)
+        {
+            if (pair.Key is ILocalSymbol local && !atRoundStart.ContainsKey(local) && IsDeclaredWithin(local, span))
+                (iterationLocals ??= new List<ISymbol>()).Add(local);
+        }
+        if (iterationLocals is null)
+            return;
+        foreach (var local in iterationLocals)
+            _environment.Remove(local);
+    }
+
+    private static bool IsDeclaredWithin(ILocalSymbol local, Microsoft.CodeAnalysis.Text.TextSpan span)
+    {
+        var locations = local.Locations;
+        return locations.Length == 1 && locations[0].IsInSource && span.Contains(locations[0].SourceSpan);
     }
 
     private void RunLoopBody(ILoopOperation loop, AbstractValue? collection)
@@ -616,12 +652,20 @@ internal sealed partial class TrainingInterpreter
 
     private static Dictionary<ISymbol, AbstractValue> Copy(Dictionary<ISymbol, AbstractValue> environment) => new(environment, SymbolEqualityComparer.Default);
 
+    /// <summary>
+    /// The join of two environments, made in <paramref name="b"/> (which the caller owns and gives up): a variable in
+    /// both holds the join of its values, one in either holds its value there.
+    /// </summary>
     private static Dictionary<ISymbol, AbstractValue> JoinEnvironments(Dictionary<ISymbol, AbstractValue> a, Dictionary<ISymbol, AbstractValue> b)
     {
-        var result = Copy(a);
-        foreach (var pair in b)
-            result[pair.Key] = result.TryGetValue(pair.Key, out var existing) ? existing.Join(pair.Value) : pair.Value;
-        return result;
+        foreach (var pair in a)
+        {
+            if (!b.TryGetValue(pair.Key, out var other))
+                b[pair.Key] = pair.Value;
+            else if (!ReferenceEquals(pair.Value, other))
+                b[pair.Key] = pair.Value.Join(other);
+        }
+        return b;
     }
 
     private static bool SameEnvironment(Dictionary<ISymbol, AbstractValue> a, Dictionary<ISymbol, AbstractValue> b)
