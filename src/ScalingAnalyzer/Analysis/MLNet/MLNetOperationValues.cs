@@ -115,6 +115,14 @@ internal sealed class MLNetOperationValues
         return result;
     }
 
+    /// <summary>
+    /// Where loops read an element of a collection written out in the code and held in a local:
+    /// <c>var all = new[] { a, b }; foreach (var item in all) ... item ...</c>, also for <c>new List&lt;T&gt; { a, b }</c>
+    /// and for one field of tuple elements (<c>(string name, IEstimator&lt;ITransformer&gt; value)[] all = { ("SDCA",
+    /// a) }; ... item.value</c>: only reads of that field, or of the variable a deconstructing loop gives it), and for
+    /// a value of a dictionary (<see cref="DictionaryLoopReadsOfValue"/>). Empty when the element is not in such a
+    /// collection, or the local is written again.
+    /// </summary>
     public IEnumerable<IOperation> LoopReadsOfElement(IOperation element)
     {
         var (current, parent) = ConsumerOf(element);
