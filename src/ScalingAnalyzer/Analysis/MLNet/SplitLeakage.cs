@@ -36,9 +36,15 @@ internal sealed class MLNetSplitLeakage
     private const int MaxDepth = 12;
 
     private readonly MLNetKnownSymbols _symbols;
+    private readonly MLNetProgram? _program;
     private MLNetOperationValues _values = null!;
+    private CancellationToken _cancellationToken;
 
-    public MLNetSplitLeakage(MLNetKnownSymbols symbols) => _symbols = symbols;
+    public MLNetSplitLeakage(MLNetKnownSymbols symbols, MLNetProgram? program = null)
+    {
+        _symbols = symbols;
+        _program = program;
+    }
 
     /// <summary>The text filter before binding: a Fit and a split or cross-validation in the same code.</summary>
     public static bool MayLeak(SyntaxNode code) => CodeText.ContainsOneOfEach(code, FitWords, SplitWords);
@@ -49,6 +55,7 @@ internal sealed class MLNetSplitLeakage
     public List<MLNetLeakFinding> Find(IOperation body, CancellationToken cancellationToken)
     {
         _values = new MLNetOperationValues(body);
+        _cancellationToken = cancellationToken;
         var findings = new List<MLNetLeakFinding>();
         var reported = new HashSet<IOperation>();
         var testSetReads = new List<IOperation>();
@@ -88,8 +95,8 @@ internal sealed class MLNetSplitLeakage
             // The split's rows were scaled by a chain fitted on all of them.
             foreach (var fit in origin.Fits)
             {
-                if (fit.Data.Part is null && ReferenceEquals(fit.Data.Root, origin.Root) && reported.Add(fit.Invocation))
-                    findings.Add(new MLNetLeakFinding(fit.Invocation, split, NameOf(fit.Data), crossValidation: false));
+                if (fit.Data.Part is null && ReferenceEquals(fit.Data.Root, origin.Root) && reported.Add(fit.ReportedAt))
+                    findings.Add(new MLNetLeakFinding(fit.ReportedAt, split, NameOf(fit.Data), crossValidation: false));
             }
         }
         // A chain fitted on all rows, applied to the parts of a split of those rows.
@@ -112,8 +119,8 @@ internal sealed class MLNetSplitLeakage
             var origin = Resolve(data, 0);
             foreach (var fit in origin.Fits)
             {
-                if (fit.Data.Part is null && ReferenceEquals(fit.Data.Root, origin.Root) && origin.Part is null && reported.Add(fit.Invocation))
-                    findings.Add(new MLNetLeakFinding(fit.Invocation, crossValidation, NameOf(fit.Data), crossValidation: true));
+                if (fit.Data.Part is null && ReferenceEquals(fit.Data.Root, origin.Root) && origin.Part is null && reported.Add(fit.ReportedAt))
+                    findings.Add(new MLNetLeakFinding(fit.ReportedAt, crossValidation, NameOf(fit.Data), crossValidation: true));
             }
         }
         return findings;
@@ -170,14 +177,18 @@ internal sealed class MLNetSplitLeakage
 
     private sealed class FitSite
     {
-        public FitSite(IInvocationOperation invocation, ViewOrigin data)
+        public FitSite(IInvocationOperation invocation, ViewOrigin data, IInvocationOperation? reportedAt = null)
         {
             Invocation = invocation;
             Data = data;
+            ReportedAt = reportedAt ?? invocation;
         }
 
         public IInvocationOperation Invocation { get; }
         public ViewOrigin Data { get; }
+
+        /// <summary>Where the finding is reported: the Fit itself, or the call of the helper of the project that fits it.</summary>
+        public IInvocationOperation ReportedAt { get; }
     }
 
     private sealed class SplitPart
@@ -239,9 +250,68 @@ internal sealed class MLNetSplitLeakage
                 return new ViewOrigin(input.Root, fits, input.Part, input.Name);
             case IInvocationOperation invocation when invocation.TargetMethod.Name != "TrainTestSplit" && _symbols.IsRowOperation(invocation.TargetMethod) && DataArgument(invocation) is { } rows:
                 return Resolve(rows, depth + 1);
+            case IInvocationOperation invocation when _program is not null && ViewHelperReturn(invocation) is { } helper:
+                return ThroughHelper(invocation, helper.Returned, helper.Values, depth);
             default:
                 return new ViewOrigin(operation, new List<FitSite>(), null, null);
         }
+    }
+
+    /// <summary>
+    /// The one view a method of the project returns (<c>static IDataView Prepare(MLContext ml, IDataView data) =&gt;
+    /// chain.Fit(data).Transform(data);</c>), read in its own body; null for library, virtual or very large methods, or
+    /// several returns.
+    /// </summary>
+    private (IOperation Returned, MLNetOperationValues Values)? ViewHelperReturn(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        if (method.MethodKind is not (MethodKind.Ordinary or MethodKind.LocalFunction) || method.IsVirtual || method.IsAbstract
+            || method.DeclaringSyntaxReferences.IsEmpty || !_symbols.IsDataView(method.ReturnType)
+            || _program!.BodyOf(method, _cancellationToken, invocation.SemanticModel) is not { } body)
+            return null;
+        IOperation? returned = null;
+        foreach (var operation in body.OwnOperations)
+        {
+            if (operation is not IReturnOperation { ReturnedValue: { } value })
+                continue;
+            if (returned is not null)
+                return null;
+            returned = value;
+        }
+        return returned is null ? null : (returned, body.Values);
+    }
+
+    /// <summary>
+    /// A view a helper returns, seen from the call: the helper's parameter stands for the caller's argument, and a chain
+    /// the helper fits on the rows it was given is reported at the call (<c>Prepare(ml, data)</c>), the way the
+    /// TorchSharp side reports <c>Standardize(data)</c>.
+    /// </summary>
+    private ViewOrigin ThroughHelper(IInvocationOperation call, IOperation returned, MLNetOperationValues helperValues, int depth)
+    {
+        var inside = new MLNetSplitLeakage(_symbols, _program) { _values = helperValues, _cancellationToken = _cancellationToken }.Resolve(returned, depth + 1);
+        if (inside.Part is not null || inside.Root is not IParameterSymbol parameter
+            || !SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, call.TargetMethod.OriginalDefinition)
+            || ArgumentOf(call, parameter) is not { } argument)
+            return new ViewOrigin(call, new List<FitSite>(), null, null);
+        var outside = Resolve(argument, depth + 1);
+        var fits = new List<FitSite>(outside.Fits);
+        foreach (var fit in inside.Fits)
+        {
+            // Only statistics of the rows the helper was given: they are the caller's rows.
+            if (fit.Data.Part is null && ReferenceEquals(fit.Data.Root, parameter))
+                fits.Add(new FitSite(fit.Invocation, outside, call));
+        }
+        return new ViewOrigin(outside.Root, fits, outside.Part, outside.Name);
+    }
+
+    private static IOperation? ArgumentOf(IInvocationOperation call, IParameterSymbol parameter)
+    {
+        foreach (var argument in call.Arguments)
+        {
+            if (argument.Parameter is { } target && target.Ordinal == parameter.Ordinal && argument.ArgumentKind != ArgumentKind.DefaultValue)
+                return argument.Value;
+        }
+        return null;
     }
 
     private ViewOrigin PartOf(IInvocationOperation split, string name, int depth)
