@@ -15,6 +15,10 @@ public class LiteralRowsTests
     private static Task ExpectAsync(string body, string? editorConfig = null) =>
         Verify<MLNetNormalizationAnalyzer>.AnalyzerAsync(InTrainingMethod(body), TestReferences.WithMLNet, editorConfig);
 
+    private static Task ExpectWithLinqAsync(string body) =>
+        Verify<MLNetNormalizationAnalyzer>.AnalyzerAsync(
+            InTrainingMethod(body).Replace("using System.Collections.Generic;", "using System.Collections.Generic;\nusing System.Linq;"), TestReferences.WithMLNet, null);
+
     private const string Pipeline = """
         var pipeline = ml.Transforms.Concatenate("Features", "Size", "Rooms")
             .Append(TRAINER);
@@ -106,6 +110,30 @@ public class LiteralRowsTests
         {{otherUse}}
         var view = ml.Data.LoadFromEnumerable(houses);
         """, reported: true)), TestReferences.WithMLNet, null);
+
+    [Theory]
+    [InlineData("Size = h.Size / maxSize, Rooms = (h.Rooms - minRooms) / (maxRooms - minRooms)")]
+    [InlineData("Size = (float)(h.Size / maxSize), Rooms = h.Rooms / rows.Max(x => x.Rooms)")]
+    public Task RowsScaledInDotNetByTheirOwnStatisticsNeedNoNormalizer(string members) => ExpectWithLinqAsync(Train($$"""
+        var maxSize = rows.Max(x => x.Size);
+        var minRooms = rows.Min(x => x.Rooms);
+        var maxRooms = rows.Max(x => x.Rooms);
+        var scaled = rows.Select(h => new House { {{members}}, Price = h.Price }).ToList();
+        var view = ml.Data.LoadFromEnumerable(scaled);
+        """, reported: false));
+
+    [Theory]
+    [InlineData("Size = h.Size / maxRooms, Rooms = h.Rooms / maxRooms")]
+    [InlineData("Size = h.Size / others.Max(x => x.Size), Rooms = h.Rooms / maxRooms")]
+    [InlineData("Size = h.Size, Rooms = h.Rooms / maxRooms")]
+    [InlineData("Size = (h.Size - minRooms) / (maxRooms - minRooms), Rooms = h.Rooms / maxRooms")]
+    public Task RowsScaledByAnotherColumnsOrSequencesStatisticsStayRaw(string members) => ExpectWithLinqAsync(Train($$"""
+        var others = new House[0];
+        var minRooms = rows.Min(x => x.Rooms);
+        var maxRooms = rows.Max(x => x.Rooms);
+        var scaled = rows.Select(h => new House { {{members}}, Price = h.Price }).ToList();
+        var view = ml.Data.LoadFromEnumerable(scaled);
+        """, reported: true));
 
     [Fact]
     public Task RowsFromElsewhereAreReported() => ExpectAsync(Train("""

@@ -415,7 +415,9 @@ internal sealed class EstimatorChainEvaluator
         var read = rows is IObjectCreationOperation { Initializer: null, Type: INamedTypeSymbol { Name: "List", Arity: 1 } }
                         && MLNetOperationValues.Unwrap(argument) is ILocalReferenceOperation list
             ? GeneratedRows.ReadLocalList(list, program!, symbols.ColumnNameAttribute, cancellationToken)
-            : GeneratedRows.Read(rows, program!, symbols.ColumnNameAttribute, cancellationToken);
+            : GeneratedRows.Read(rows, program!, symbols.ColumnNameAttribute, cancellationToken)
+              // raw.Select(h => new House { Size = h.Size / maxSize }).ToList(): rows scaled in .NET in this method.
+              ?? (rows is IInvocationOperation query ? GeneratedRows.ReadQuery(query, program!, symbols.ColumnNameAttribute, cancellationToken) : null);
         if (read is not { } generated)
             return state;
         var source = "in the rows " + generated.Generator + " makes";
