@@ -107,7 +107,7 @@ internal sealed class TorchCompilationAnalysis
         if (scan.MayTrain || serves)
         {
             var options = OptionsFor(body.Syntax.SyntaxTree);
-            var facts = TrainingInterpreter.Interpret(body, method, Symbols, options, helper => SummaryFor(helper, cancellationToken), _program, cancellationToken);
+            var facts = FactsOf(method, body, withHelpers: true, cancellationToken);
             if (scan.MayTrain)
             {
                 // What this method trains, for the other methods of its class (kept without the operation trees).
@@ -128,7 +128,29 @@ internal sealed class TorchCompilationAnalysis
     /// <summary>The modules one training method trains, and on what (computed once, by its own analysis or by a class's).</summary>
     private Dictionary<ISymbol, ModelTraining> ModelsTrainedBy(IMethodSymbol method, IOperation body, CancellationToken cancellationToken)
         => ValueOf(_modelsTrained, method, _modelsTrained.GetOrAdd(method, m => new Lazy<Dictionary<ISymbol, ModelTraining>>(() =>
-            ModelTraining.Of(TrainingInterpreter.Interpret(body, m, Symbols, OptionsFor(body.Syntax.SyntaxTree), helper => SummaryFor(helper, cancellationToken), _program, cancellationToken)))));
+            ModelTraining.Of(FactsOf(m, body, withHelpers: true, cancellationToken)))));
+
+    /// <summary>Interpretations by body, kept only as long as the body's operation tree is (they refer to its operations).</summary>
+    private readonly ConditionalWeakTable<IOperation, MethodTrainingFacts> _factsWithHelpers = new();
+    private readonly ConditionalWeakTable<IOperation, MethodTrainingFacts> _factsAlone = new();
+
+    /// <summary>
+    /// The interpretation of a method's body, with the training summaries of the helpers it calls (its own analysis)
+    /// or without them (its summary, for its callers). A training method is asked for both when another method calls
+    /// it; when its interpretation met no call where summaries are consulted (<see cref="MethodTrainingFacts.MeetsHelpers"/>),
+    /// the two are the same facts and it is interpreted once.
+    /// </summary>
+    private MethodTrainingFacts FactsOf(IMethodSymbol method, IOperation body, bool withHelpers, CancellationToken cancellationToken)
+    {
+        var (mine, other) = withHelpers ? (_factsWithHelpers, _factsAlone) : (_factsAlone, _factsWithHelpers);
+        if (mine.TryGetValue(body, out var facts))
+            return facts;
+        if (other.TryGetValue(body, out var shared) && !shared.MeetsHelpers)
+            return shared;
+        facts = TrainingInterpreter.Interpret(body, method, Symbols, OptionsFor(body.Syntax.SyntaxTree),
+            withHelpers ? helper => SummaryFor(helper, cancellationToken) : null, _program, cancellationToken);
+        return mine.GetValue(body, _ => facts);
+    }
 
     /// <summary>
     /// A method that trains nothing but may use a module trained elsewhere: its class has a method whose text can train
@@ -281,7 +303,7 @@ internal sealed class TorchCompilationAnalysis
         if (body is null || !TrainingPrecheck.Scan(body, Symbols, followHelpers: false).MayTrain)
             return null;
         var options = OptionsFor(syntax.SyntaxTree);
-        var facts = TrainingInterpreter.Interpret(body, method, Symbols, options, helperSummaries: null, _program, cancellationToken);
+        var facts = FactsOf(method, body, withHelpers: false, cancellationToken);
         var reachParameters = facts.HasIncompleteAdaptiveReach() ? ReachParameters.Find(body, method, Symbols) : ImmutableArray<int>.Empty;
         var summary = ScalingFindings.Summarize(facts, method.Name, reachParameters, reachParameters.IsEmpty ? null : (constants, token) =>
             TrainingInterpreter.Interpret(body, method, Symbols, options, helperSummaries: null, _program, token, constants).AdaptiveReach());

@@ -82,6 +82,9 @@ internal sealed partial class TrainingInterpreter
         if (!any || _program is null || _program.BodyOf(method, _cancellationToken) is not { } body
             || !TrainingPrecheck.Scan(body, _symbols, followHelpers: false).MayTrain || _chain.Depth >= ProgramSummaries.MaxCallDepth)
             return;
+        _facts.MeetsHelpers = true;
+        if (_helperSummaries is null)
+            return;
         var bound = new AbstractValue[method.Parameters.Length];
         for (var i = 0; i < bound.Length; i++)
             bound[i] = AbstractValue.Unknown.WithParameterOrdinal(i);

@@ -852,15 +852,16 @@ internal sealed partial class TrainingInterpreter
         if (DotNetCall(invocation, receiver, arguments) is { } modelled)
             return modelled;
 
-        if (_helperSummaries is not null && method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction && !method.DeclaringSyntaxReferences.IsEmpty
+        if (method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction && !method.DeclaringSyntaxReferences.IsEmpty
             && !SymbolEqualityComparer.Default.Equals(method.OriginalDefinition, _method?.OriginalDefinition) && _symbols.HasTensorParameter(method))
         {
-            var summary = _helperSummaries(method.OriginalDefinition);
+            _facts.MeetsHelpers = true;
+            var summary = _helperSummaries?.Invoke(method.OriginalDefinition);
             if (summary is { IsEmpty: false })
                 RecordHelperCall(invocation, summary, arguments);
         }
 
-        if (_helperSummaries is not null && _program is not null && IsUserCode(method) && method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction
+        if (_program is not null && IsUserCode(method) && method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction
             && !SymbolEqualityComparer.Default.Equals(method.OriginalDefinition, _method?.OriginalDefinition))
             FollowTrainingWithStructuredData(invocation, method, arguments);
 

@@ -237,7 +237,14 @@ internal sealed class TrainingSummary
 /// <summary>The interpretation of one method body: every training-relevant site, in source order.</summary>
 internal sealed class MethodTrainingFacts
 {
-    public static readonly MethodTrainingFacts Empty = new();
+    public static readonly MethodTrainingFacts Empty = new() { MeetsHelpers = true };
+
+    /// <summary>
+    /// The interpretation met a call where helpers' training summaries are consulted (a method of the compilation
+    /// that takes tensors, or structured data, and may train): only then do the facts with summaries and the facts
+    /// without them differ, so one interpretation serves both when this is false. True for <see cref="Empty"/>.
+    /// </summary>
+    public bool MeetsHelpers { get; set; }
 
     public List<ForwardSite> Forwards { get; } = new();
     public List<LossSite> Losses { get; } = new();
