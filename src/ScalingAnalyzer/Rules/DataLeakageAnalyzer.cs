@@ -106,7 +106,9 @@ public sealed class DataLeakageAnalyzer : DiagnosticAnalyzer
             DiagnosticDescriptors.StatisticsLeakage,
             finding.Fit.Syntax.GetLocation(),
             properties,
-            "The normalizer fitted by '" + Shorten(finding.Fit.Syntax.ToString(), "Fit") + "'",
+            finding.IsStatistic
+                ? "'" + Shorten(finding.Fit.Syntax.ToString(), finding.Fit.TargetMethod.Name) + "'"
+                : "The normalizer fitted by '" + Shorten(finding.Fit.Syntax.ToString(), "Fit") + "'",
             finding.DataName,
             finding.CrossValidation ? "cross-validation folds" : "TestSet",
             (finding.CrossValidation ? "by " : "by ") + finding.Evaluation.TargetMethod.Name);

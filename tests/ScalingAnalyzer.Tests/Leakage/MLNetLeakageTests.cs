@@ -122,6 +122,57 @@ public class MLNetLeakageTests
                 return mlContext.Transforms.Concatenate("Features", "Size", "Rooms").Fit(rows).Transform(rows);
         """));
 
+    private static string ScaledInDotNet(string scaling, string evaluation) => $$"""
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+        using Microsoft.ML;
+
+        public sealed class House
+        {
+            public float Size { get; set; }
+            public float Rooms { get; set; }
+            public float Label { get; set; }
+        }
+
+        public static class Training
+        {
+            public static void Run(List<House> records)
+            {
+                var mlContext = new MLContext(seed: 0);
+        {{scaling}}
+                var data = mlContext.Data.LoadFromEnumerable(scaled);
+                var split = mlContext.Data.TrainTestSplit(data, testFraction: 0.2);
+                var pipeline = mlContext.Transforms.Concatenate("Features", "Size", "Rooms").Append(mlContext.Regression.Trainers.Sdca());
+                var model = pipeline.Fit(split.TrainSet);
+        {{evaluation}}
+            }
+        }
+        """;
+
+    private const string Evaluated = "        Console.WriteLine(mlContext.Regression.Evaluate(model.Transform(split.TestSet)).RSquared);";
+
+    [Fact]
+    public Task RowsScaledInDotNetByStatisticsOfEveryRowBeforeTheSplitAreReportedAtTheStatistic() => Reports(ScaledInDotNet("""
+                var maxSize = {|#0:records.Max(r => r.Size)|};
+                var scaled = records.Select(r => new House { Size = r.Size / maxSize, Rooms = r.Rooms, Label = r.Label }).ToList();
+        """, Evaluated), new DiagnosticResult("SCALE006", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(0)
+            .WithArguments("'records.Max(r => r.Size)'", "records", "TestSet", "by TrainTestSplit"));
+
+    [Theory]
+    [InlineData("""
+                var maxSize = records.Take(100).Max(r => r.Size);
+                var scaled = records.Select(r => new House { Size = r.Size / maxSize, Rooms = r.Rooms, Label = r.Label }).ToList();
+        """, Evaluated)]
+    [InlineData("""
+                var maxSize = records.Max(r => r.Size);
+                var scaled = records.Select(r => new House { Size = r.Size / maxSize, Rooms = r.Rooms, Label = r.Label }).ToList();
+        """, "")]
+    [InlineData("""
+                var scaled = records.Select(r => new House { Size = r.Size / 5000f, Rooms = r.Rooms, Label = r.Label }).ToList();
+        """, Evaluated)]
+    public Task RowsScaledWithOtherRowsStatisticsFixedConstantsOrNeverEvaluatedAreSilent(string scaling, string evaluation) => Silent(ScaledInDotNet(scaling, evaluation));
+
     [Fact]
     public Task NormalizerInThePipelineFittedOnTheTrainSetIsSilent() => Silent(MLNetProgram("""
                 var split = mlContext.Data.TrainTestSplit(data, testFraction: 0.2);

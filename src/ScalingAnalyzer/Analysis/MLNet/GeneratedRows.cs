@@ -396,14 +396,51 @@ internal sealed class GeneratedRows
     /// [-1, 1] when no value is further below zero than the largest is above it (taken as so: a value scaled by its own
     /// maximum); <c>(h.Size - min) / (max - min)</c>: [0, 1]. Null for anything else.
     /// </summary>
-    private Interval? ScaledByOwnStatistics(IBinaryOperation division, MethodBody body)
+    private Interval? ScaledByOwnStatistics(IBinaryOperation division, MethodBody body) => ScaledByOwnStatistics(division, body, out _);
+
+    /// <summary>
+    /// The statistic over all rows of a sequence that a <c>Select</c> of row objects scales members with before
+    /// <c>LoadFromEnumerable</c> (<c>records.Max(r =&gt; r.Size)</c> in <c>records.Select(r =&gt; new Row { Size = r.Size /
+    /// maxSize })</c>), and that sequence; null when the rows are not scaled so. SCALE006 asks: the statistic has seen
+    /// every row the later split holds out.
+    /// </summary>
+    public static (IInvocationOperation Statistic, IOperation Sequence)? OwnStatisticOf(IOperation rows, MLNetOperationValues values, IOperation root)
     {
+        var current = MLNetOperationValues.Unwrap(rows);
+        for (var depth = 0; current is ILocalReferenceOperation local && depth < 8; depth++)
+            current = values.ValueAt(local) is { } held ? MLNetOperationValues.Unwrap(held) : null!;
+        for (var depth = 0; current is IInvocationOperation { TargetMethod.Name: "ToList" or "ToArray" or "AsEnumerable", Arguments.Length: 1 } conversion && depth < 4; depth++)
+            current = MLNetOperationValues.Unwrap(conversion.Arguments[0].Value);
+        if (current is not IInvocationOperation { TargetMethod.Name: "Select", Arguments.Length: 2 } select || !IsEnumerable(select.TargetMethod)
+            || Lambda(select.Arguments[1].Value) is not { } lambda || lambda.Symbol.Parameters.Length != 1)
+            return null;
+        var reader = new GeneratedRows(null!, default!, CancellationToken.None);
+        reader.elementOf[lambda.Symbol.Parameters[0]] = select.Arguments[0].Value;
+        var body = new MethodBody(root, values);
+        foreach (var result in LambdaResults(lambda))
+        {
+            foreach (var operation in MLNetOperationValues.Unwrap(result).DescendantsAndSelf())
+            {
+                if (operation is IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide } division
+                    && reader.ScaledByOwnStatistics(division, body, out var statistic) is not null && statistic is not null)
+                    return (statistic, select.Arguments[0].Value);
+            }
+        }
+        return null;
+    }
+
+    private Interval? ScaledByOwnStatistics(IBinaryOperation division, MethodBody body, out IInvocationOperation? statistic)
+    {
+        statistic = null;
         var numerator = Resolve(division.LeftOperand, body);
         var denominator = Resolve(division.RightOperand, body);
         if (ElementMember(numerator) is { } element)
-            return Statistic(denominator, body) is ("Max", var over, var member) && SameSequence(over, element.Over) && SymbolEqualityComparer.Default.Equals(member, element.Member)
-                ? Interval.Of(-1, 1)
-                : null;
+        {
+            if (Statistic(denominator, body) is not ("Max", var over, var member) || !SameSequence(over, element.Over) || !SymbolEqualityComparer.Default.Equals(member, element.Member))
+                return null;
+            statistic = (IInvocationOperation)denominator;
+            return Interval.Of(-1, 1);
+        }
         if (numerator is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } shifted && ElementMember(Resolve(shifted.LeftOperand, body)) is { } shiftedElement
             && Statistic(Resolve(shifted.RightOperand, body), body) is ("Min", var minOver, var minMember)
             && denominator is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } range
@@ -412,7 +449,10 @@ internal sealed class GeneratedRows
             && SameSequence(minOver, shiftedElement.Over) && SameSequence(maxOver, shiftedElement.Over) && SameSequence(rangeMinOver, shiftedElement.Over)
             && SymbolEqualityComparer.Default.Equals(minMember, shiftedElement.Member) && SymbolEqualityComparer.Default.Equals(maxMember, shiftedElement.Member)
             && SymbolEqualityComparer.Default.Equals(rangeMinMember, shiftedElement.Member))
+        {
+            statistic = (IInvocationOperation)Resolve(shifted.RightOperand, body);
             return Interval.Of(0, 1);
+        }
         return null;
     }
 

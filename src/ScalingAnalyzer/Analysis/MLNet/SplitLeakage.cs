@@ -9,13 +9,17 @@ namespace ScalingAnalyzer.Analysis.MLNet;
 /// <summary>An ML.NET chain with a normalizer fitted on rows that are afterwards held out (SCALE006).</summary>
 internal sealed class MLNetLeakFinding
 {
-    public MLNetLeakFinding(IInvocationOperation fit, IInvocationOperation evaluation, string dataName, bool crossValidation)
+    public MLNetLeakFinding(IInvocationOperation fit, IInvocationOperation evaluation, string dataName, bool crossValidation, bool isStatistic = false)
     {
         Fit = fit;
         Evaluation = evaluation;
         DataName = dataName;
         CrossValidation = crossValidation;
+        IsStatistic = isStatistic;
     }
+
+    /// <summary>The site is a .NET statistic (<c>records.Max(r =&gt; r.Size)</c>) the rows were scaled with before <c>LoadFromEnumerable</c>.</summary>
+    public bool IsStatistic { get; }
 
     /// <summary>The <c>Fit</c> of the chain that holds the normalizer: where the statistics are learned.</summary>
     public IInvocationOperation Fit { get; }
@@ -96,7 +100,7 @@ internal sealed class MLNetSplitLeakage
             foreach (var fit in origin.Fits)
             {
                 if (fit.Data.Part is null && ReferenceEquals(fit.Data.Root, origin.Root) && reported.Add(fit.ReportedAt))
-                    findings.Add(new MLNetLeakFinding(fit.ReportedAt, split, NameOf(fit.Data), crossValidation: false));
+                    findings.Add(new MLNetLeakFinding(fit.ReportedAt, split, NameOf(fit.Data), crossValidation: false, fit.IsStatistic));
             }
         }
         // A chain fitted on all rows, applied to the parts of a split of those rows.
@@ -120,7 +124,7 @@ internal sealed class MLNetSplitLeakage
             foreach (var fit in origin.Fits)
             {
                 if (fit.Data.Part is null && ReferenceEquals(fit.Data.Root, origin.Root) && origin.Part is null && reported.Add(fit.ReportedAt))
-                    findings.Add(new MLNetLeakFinding(fit.ReportedAt, crossValidation, NameOf(fit.Data), crossValidation: true));
+                    findings.Add(new MLNetLeakFinding(fit.ReportedAt, crossValidation, NameOf(fit.Data), crossValidation: true, fit.IsStatistic));
             }
         }
         return findings;
@@ -177,12 +181,16 @@ internal sealed class MLNetSplitLeakage
 
     private sealed class FitSite
     {
-        public FitSite(IInvocationOperation invocation, ViewOrigin data, IInvocationOperation? reportedAt = null)
+        public FitSite(IInvocationOperation invocation, ViewOrigin data, IInvocationOperation? reportedAt = null, bool isStatistic = false)
         {
             Invocation = invocation;
             Data = data;
             ReportedAt = reportedAt ?? invocation;
+            IsStatistic = isStatistic;
         }
+
+        /// <summary>A .NET statistic the rows were scaled with before they became a view, not an ML.NET normalizer's Fit.</summary>
+        public bool IsStatistic { get; }
 
         public IInvocationOperation Invocation { get; }
         public ViewOrigin Data { get; }
@@ -250,6 +258,12 @@ internal sealed class MLNetSplitLeakage
                 return new ViewOrigin(input.Root, fits, input.Part, input.Name);
             case IInvocationOperation invocation when invocation.TargetMethod.Name != "TrainTestSplit" && _symbols.IsRowOperation(invocation.TargetMethod) && DataArgument(invocation) is { } rows:
                 return Resolve(rows, depth + 1);
+            case IInvocationOperation { TargetMethod.Name: "LoadFromEnumerable", Arguments.Length: >= 1 } load
+                when _symbols.IsRawDataSource(load.TargetMethod, out var readsObjects) && readsObjects
+                     && GeneratedRows.OwnStatisticOf(load.Arguments[0].Value, _values, MLNetOperationValues.RootOf(load)) is { } scaling:
+                // rows.Select(r => new Row { Size = r.Size / rows.Max(x => x.Size) }): statistics of every row, in .NET.
+                var whole = Resolve(scaling.Sequence, depth + 1);
+                return new ViewOrigin(whole.Root, new List<FitSite>(whole.Fits) { new FitSite(scaling.Statistic, whole, isStatistic: true) }, whole.Part, whole.Name);
             case IInvocationOperation invocation when _program is not null && ViewHelperReturn(invocation) is { } helper:
                 return ThroughHelper(invocation, helper.Returned, helper.Values, depth);
             default:
@@ -299,7 +313,7 @@ internal sealed class MLNetSplitLeakage
         {
             // Only statistics of the rows the helper was given: they are the caller's rows.
             if (fit.Data.Part is null && ReferenceEquals(fit.Data.Root, parameter))
-                fits.Add(new FitSite(fit.Invocation, outside, call));
+                fits.Add(new FitSite(fit.Invocation, outside, call, fit.IsStatistic));
         }
         return new ViewOrigin(outside.Root, fits, outside.Part, outside.Name);
     }
