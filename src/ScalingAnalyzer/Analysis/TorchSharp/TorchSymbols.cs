@@ -144,6 +144,9 @@ internal sealed class TorchSymbols
     /// <summary>Losses whose target is a regression value (its scale sets the parameter sizes).</summary>
     public bool IsRegressionLossModule(ITypeSymbol? type) => Has(type, Role.RegressionLoss);
 
+    /// <summary>BatchNorm1d, LayerNorm, and the runtime's fitted scaler as a module (<c>scaler.AsModule()</c>).</summary>
+    public bool IsNormalizingLayer(ITypeSymbol? type) => Has(type, Role.NormalizingLayer);
+
     /// <summary>What a type is to TorchSharp, from its base types: asked for every call and value the interpreter meets.</summary>
     [Flags]
     private enum Role
@@ -155,6 +158,7 @@ internal sealed class TorchSymbols
         Loss = 8,
         Optimizer = 16,
         RegressionLoss = 32,
+        NormalizingLayer = 64,
     }
 
     /// <summary>One boxed value per combination of roles, so the cache below holds references only (no generic code over a value type to JIT-compile).</summary>
@@ -162,7 +166,7 @@ internal sealed class TorchSymbols
 
     private static object[] CreateRoleValues()
     {
-        var values = new object[64];
+        var values = new object[128];
         for (var i = 0; i < values.Length; i++)
             values[i] = (Role)i;
         return values;
@@ -189,7 +193,9 @@ internal sealed class TorchSymbols
             roles |= Is(definition, Module, Role.Module) | Is(definition, Dataset, Role.Dataset) | Is(definition, DataLoader, Role.DataLoader)
                      | Is(definition, Loss, Role.Loss) | Is(definition, Optimizer, Role.Optimizer)
                      | Is(definition, MSELoss, Role.RegressionLoss) | Is(definition, L1Loss, Role.RegressionLoss)
-                     | Is(definition, HuberLoss, Role.RegressionLoss) | Is(definition, SmoothL1Loss, Role.RegressionLoss);
+                     | Is(definition, HuberLoss, Role.RegressionLoss) | Is(definition, SmoothL1Loss, Role.RegressionLoss)
+                     | Is(definition, BatchNorm1d, Role.NormalizingLayer) | Is(definition, LayerNorm, Role.NormalizingLayer)
+                     | Is(definition, ColumnScaling, Role.NormalizingLayer);
         }
         return roles;
     }

@@ -792,8 +792,7 @@ internal static class TorchTransfers
 
     /// <summary>BatchNorm1d, LayerNorm, and the runtime's fitted scaler as a module (<c>scaler.AsModule()</c>).</summary>
     internal static bool IsNormalizingLayer(TorchSymbols symbols, ITypeSymbol? type)
-        => TorchSymbols.InheritsFrom(type, symbols.BatchNorm1d) || TorchSymbols.InheritsFrom(type, symbols.LayerNorm)
-           || (symbols.ColumnScaling is not null && TorchSymbols.InheritsFrom(type, symbols.ColumnScaling));
+        => symbols.IsNormalizingLayer(type);
 
     private static AbstractValue OptimizerCreation(TorchCall call)
     {
