@@ -14,7 +14,9 @@
 #   2. first use: [first-use processes] fresh processes, each warmed up 3 times without our analyzers and then run
 #      once with them: our callbacks then include loading our types and JIT-compiling our methods, which a fresh csc
 #      process (a build with UseSharedCompilation=false, or the first build of a compiler server) pays every time.
-# Workstation, non-concurrent GC in both, so that no background GC thread runs beside the measured thread.
+#   3. allocations: [runs] fresh compilations, each put through the analyzer pass with and without ours, and the
+#      bytes allocated during each pass compared (AnalyzerAllocations): a measure that does not move with the load.
+# Workstation, non-concurrent GC in all three, so that no background GC thread runs beside the measured thread.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 project=${1:-ml}
@@ -39,3 +41,5 @@ for process in $(seq 1 "$processes"); do
   dotnet "$probe" "$out/csc.rsp" "$work/$project" 1 3 --first-use | sed -n "$lines"
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== $project, allocations: $runs compilations with and without ours ($(cut -d' ' -f1-3 /proc/loadavg) load average)"
+dotnet "$probe" "$out/csc.rsp" "$work/$project" "$runs" 1 --allocations

@@ -32,11 +32,14 @@ public sealed class DataLeakageAnalyzer : DiagnosticAnalyzer
             var mlnet = MLNetKnownSymbols.TryCreate(compilation);
             if (!torchReferenced && mlnet is null)
                 return;
-            start.RegisterCodeBlockAction(block => AnalyzeBlock(block, torchReferenced ? compilation : null, mlnet));
+            // The project's methods as ML.NET data flows through them (a helper that normalizes and returns a view), bound
+            // only when a block that passed the text filter calls one.
+            var program = mlnet is null ? null : new MLNetProgram(compilation);
+            start.RegisterCodeBlockAction(block => AnalyzeBlock(block, torchReferenced ? compilation : null, mlnet, program));
         });
     }
 
-    private static void AnalyzeBlock(CodeBlockAnalysisContext context, Compilation? torchCompilation, MLNetKnownSymbols? mlnet)
+    private static void AnalyzeBlock(CodeBlockAnalysisContext context, Compilation? torchCompilation, MLNetKnownSymbols? mlnet, MLNetProgram? program)
     {
         if (context.OwningSymbol is not IMethodSymbol)
             return;
@@ -59,7 +62,7 @@ public sealed class DataLeakageAnalyzer : DiagnosticAnalyzer
             }
             if (mayLeakMLNet)
             {
-                foreach (var finding in new MLNetSplitLeakage(mlnet!).Find(body, context.CancellationToken))
+                foreach (var finding in new MLNetSplitLeakage(mlnet!, program).Find(body, context.CancellationToken))
                     context.ReportDiagnostic(Report(finding));
             }
         }
@@ -103,7 +106,9 @@ public sealed class DataLeakageAnalyzer : DiagnosticAnalyzer
             DiagnosticDescriptors.StatisticsLeakage,
             finding.Fit.Syntax.GetLocation(),
             properties,
-            "The normalizer fitted by '" + Shorten(finding.Fit.Syntax.ToString(), "Fit") + "'",
+            finding.IsStatistic
+                ? "'" + Shorten(finding.Fit.Syntax.ToString(), finding.Fit.TargetMethod.Name) + "'"
+                : "The normalizer fitted by '" + Shorten(finding.Fit.Syntax.ToString(), "Fit") + "'",
             finding.DataName,
             finding.CrossValidation ? "cross-validation folds" : "TestSet",
             (finding.CrossValidation ? "by " : "by ") + finding.Evaluation.TargetMethod.Name);

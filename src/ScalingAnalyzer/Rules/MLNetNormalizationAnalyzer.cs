@@ -84,7 +84,7 @@ public sealed class MLNetNormalizationAnalyzer : DiagnosticAnalyzer
             var values = new MLNetOperationValues(MLNetOperationValues.RootOf(invocation));
             var options = context.Options.AnalyzerConfigOptionsProvider.GetOptions(syntax.SyntaxTree);
             var threshold = ScalingOptions.Read(options).FeatureMagnitudeThreshold;
-            var textFiles = new TextFileViews(dataFiles, DataFileLimits.Read(options), context.CancellationToken);
+            var textFiles = new TextFileViews(dataFiles, DataFileLimits.Read(options), context.CancellationToken, program.Constants);
             finding = new TrainerPipelineAnalysis(symbols, new EstimatorChainEvaluator(symbols, values, threshold, textFiles, program, context.CancellationToken)).Analyze(invocation);
         }
         catch (Exception exception) when (AnalysisDefects.ShouldSwallow(exception))

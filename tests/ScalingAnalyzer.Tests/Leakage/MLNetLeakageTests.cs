@@ -49,6 +49,130 @@ public class MLNetLeakageTests
         """), new DiagnosticResult("SCALE006", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(0)
             .WithArguments("The normalizer fitted by 'normalizer.Fit(data)'", "data", "TestSet", "by TrainTestSplit"));
 
+    private static string WithHelper(string caller, string helperBody) => $$"""
+        using System;
+        using Microsoft.ML;
+        using Microsoft.ML.Data;
+
+        public sealed class House
+        {
+            [LoadColumn(0)] public float Size { get; set; }
+            [LoadColumn(1)] public float Rooms { get; set; }
+            [LoadColumn(2), ColumnName("Label")] public float Price { get; set; }
+        }
+
+        public static class Training
+        {
+            public static void Run(string path)
+            {
+                var mlContext = new MLContext(seed: 0);
+                IDataView data = mlContext.Data.LoadFromTextFile<House>(path, hasHeader: true, separatorChar: ',');
+        {{caller}}
+            }
+
+            private static IDataView Prepare(MLContext mlContext, IDataView rows)
+            {
+        {{helperBody}}
+            }
+        }
+        """;
+
+    private const string NormalizingHelper = """
+                var normalizer = mlContext.Transforms.Concatenate("Features", "Size", "Rooms")
+                    .Append(mlContext.Transforms.NormalizeMeanVariance("Features"));
+                return normalizer.Fit(rows).Transform(rows);
+        """;
+
+    [Fact]
+    public Task AHelperThatNormalizesAllTheRowsBeforeTheSplitIsReportedAtItsCall() => Reports(WithHelper("""
+                var prepared = {|#0:Prepare(mlContext, data)|};
+                var split = mlContext.Data.TrainTestSplit(prepared, testFraction: 0.2);
+                var model = mlContext.Regression.Trainers.Sdca().Fit(split.TrainSet);
+                Console.WriteLine(mlContext.Regression.Evaluate(model.Transform(split.TestSet)).RSquared);
+        """, NormalizingHelper), new DiagnosticResult("SCALE006", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(0)
+            .WithArguments("The normalizer fitted by 'Prepare(mlContext, data)'", "data", "TestSet", "by TrainTestSplit"));
+
+    [Fact]
+    public Task AHelperThatNormalizesTheRowsGivenToCrossValidateIsReportedAtItsCall() => Reports(WithHelper("""
+                var prepared = {|#0:Prepare(mlContext, data)|};
+                var results = mlContext.Regression.CrossValidate(prepared, mlContext.Regression.Trainers.Sdca(), numberOfFolds: 5);
+                Console.WriteLine(results.Count);
+                var finalModel = mlContext.Regression.Trainers.Sdca().Fit(prepared);
+        """, NormalizingHelper), new DiagnosticResult("SCALE006", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(0)
+            .WithArguments("The normalizer fitted by 'Prepare(mlContext, data)'", "data", "cross-validation folds", "by CrossValidate"));
+
+    [Theory]
+    [InlineData("""
+                var split = mlContext.Data.TrainTestSplit(data, testFraction: 0.2);
+                var model = mlContext.Regression.Trainers.Sdca().Fit(Prepare(mlContext, split.TrainSet));
+                Console.WriteLine(mlContext.Regression.Evaluate(model.Transform(split.TestSet)).RSquared);
+        """)]
+    [InlineData("""
+                var split = mlContext.Data.TrainTestSplit(Prepare(mlContext, data), testFraction: 0.2);
+                var model = mlContext.Regression.Trainers.Sdca().Fit(split.TrainSet);
+        """)]
+    public Task AHelperOnTheTrainingRowsOrASplitWhoseTestSetIsUnreadIsSilent(string caller) => Silent(WithHelper(caller, NormalizingHelper));
+
+    [Fact]
+    public Task AHelperThatLearnsNothingIsSilent() => Silent(WithHelper("""
+                var split = mlContext.Data.TrainTestSplit(Prepare(mlContext, data), testFraction: 0.2);
+                var model = mlContext.Regression.Trainers.Sdca().Fit(split.TrainSet);
+                Console.WriteLine(mlContext.Regression.Evaluate(model.Transform(split.TestSet)).RSquared);
+        """, """
+                return mlContext.Transforms.Concatenate("Features", "Size", "Rooms").Fit(rows).Transform(rows);
+        """));
+
+    private static string ScaledInDotNet(string scaling, string evaluation) => $$"""
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+        using Microsoft.ML;
+
+        public sealed class House
+        {
+            public float Size { get; set; }
+            public float Rooms { get; set; }
+            public float Label { get; set; }
+        }
+
+        public static class Training
+        {
+            public static void Run(List<House> records)
+            {
+                var mlContext = new MLContext(seed: 0);
+        {{scaling}}
+                var data = mlContext.Data.LoadFromEnumerable(scaled);
+                var split = mlContext.Data.TrainTestSplit(data, testFraction: 0.2);
+                var pipeline = mlContext.Transforms.Concatenate("Features", "Size", "Rooms").Append(mlContext.Regression.Trainers.Sdca());
+                var model = pipeline.Fit(split.TrainSet);
+        {{evaluation}}
+            }
+        }
+        """;
+
+    private const string Evaluated = "        Console.WriteLine(mlContext.Regression.Evaluate(model.Transform(split.TestSet)).RSquared);";
+
+    [Fact]
+    public Task RowsScaledInDotNetByStatisticsOfEveryRowBeforeTheSplitAreReportedAtTheStatistic() => Reports(ScaledInDotNet("""
+                var maxSize = {|#0:records.Max(r => r.Size)|};
+                var scaled = records.Select(r => new House { Size = r.Size / maxSize, Rooms = r.Rooms, Label = r.Label }).ToList();
+        """, Evaluated), new DiagnosticResult("SCALE006", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(0)
+            .WithArguments("'records.Max(r => r.Size)'", "records", "TestSet", "by TrainTestSplit"));
+
+    [Theory]
+    [InlineData("""
+                var maxSize = records.Take(100).Max(r => r.Size);
+                var scaled = records.Select(r => new House { Size = r.Size / maxSize, Rooms = r.Rooms, Label = r.Label }).ToList();
+        """, Evaluated)]
+    [InlineData("""
+                var maxSize = records.Max(r => r.Size);
+                var scaled = records.Select(r => new House { Size = r.Size / maxSize, Rooms = r.Rooms, Label = r.Label }).ToList();
+        """, "")]
+    [InlineData("""
+                var scaled = records.Select(r => new House { Size = r.Size / 5000f, Rooms = r.Rooms, Label = r.Label }).ToList();
+        """, Evaluated)]
+    public Task RowsScaledWithOtherRowsStatisticsFixedConstantsOrNeverEvaluatedAreSilent(string scaling, string evaluation) => Silent(ScaledInDotNet(scaling, evaluation));
+
     [Fact]
     public Task NormalizerInThePipelineFittedOnTheTrainSetIsSilent() => Silent(MLNetProgram("""
                 var split = mlContext.Data.TrainTestSplit(data, testFraction: 0.2);

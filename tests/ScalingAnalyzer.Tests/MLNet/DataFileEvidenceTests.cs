@@ -70,6 +70,28 @@ public class DataFileEvidenceTests
         Scale002(0, "KMeans", "Features", ""));
 
     [Fact]
+    public Task AnAbsolutePathOfTheAuthorsMachineFindsTheFileTheProjectKeeps() => ExpectAsync(
+        IrisProgram.Replace("Path.Combine(Environment.CurrentDirectory, \"Data\", \"iris.csv\")", "@\"C:\\Users\\dev\\Downloads\\iris.csv\"")
+            .Replace("TRAINER", "mlContext.Clustering.Trainers.KMeans(featuresColumnName, numberOfClusters: 3)"),
+        new[] { ("/src/IrisClustering/Data/iris.csv", IrisData), ("/src/IrisClustering/Data/houses.csv", "1200,3\n5400,4\n") });
+
+    [Fact]
+    public Task AnAbsolutePathWhoseEndTwoFilesShareStaysUnknown() => ExpectAsync(
+        IrisProgram.Replace("Path.Combine(Environment.CurrentDirectory, \"Data\", \"iris.csv\")", "@\"C:\\Users\\dev\\Downloads\\iris.csv\"")
+            .Replace("TRAINER", "{|#0:mlContext.Clustering.Trainers.KMeans(featuresColumnName, numberOfClusters: 3)|}"),
+        new[] { ("/src/IrisClustering/Data/iris.csv", IrisData), ("/src/IrisClustering/Old/iris.csv", IrisData) },
+        null,
+        Scale002(0, "KMeans", "Features", ""));
+
+    [Fact]
+    public Task ARelativePathIsNotMatchedByItsFileNameAlone() => ExpectAsync(
+        IrisProgram.Replace("Path.Combine(Environment.CurrentDirectory, \"Data\", \"iris.csv\")", "\"Input/iris.csv\"")
+            .Replace("TRAINER", "{|#0:mlContext.Clustering.Trainers.KMeans(featuresColumnName, numberOfClusters: 3)|}"),
+        new[] { ("/src/IrisClustering/Data/iris.csv", IrisData) },
+        null,
+        Scale002(0, "KMeans", "Features", ""));
+
+    [Fact]
     public Task AReadLimitOfZeroTurnsTheFilesOff() => ExpectAsync(
         IrisProgram.Replace("TRAINER", "{|#0:mlContext.Clustering.Trainers.KMeans(featuresColumnName, numberOfClusters: 3)|}"),
         new[] { ("/src/IrisClustering/Data/iris.csv", IrisData) },
@@ -118,6 +140,174 @@ public class DataFileEvidenceTests
         new[] { ("/repo/Sensors/Data/sensors.csv", Sensors) },
         null,
         Scale002(0, "Sdca", "Features", "; column 'Pressure' spans [900, 1100] in sensors.csv"));
+
+    private const string StreamReaderProgram = """
+        using System.Collections.Generic;
+        using System.Globalization;
+        using System.IO;
+        using Microsoft.ML;
+
+        public class Reading
+        {
+            public float Pressure { get; set; }
+            public float Temperature { get; set; }
+        }
+
+        public static class Program
+        {
+            public static void Main()
+            {
+                var mlContext = new MLContext();
+                var rows = new List<Reading>();
+                using (var reader = new StreamReader(Path.Combine("Data", "sensors.csv")))
+                {
+                    HEADER
+                    string line;
+                    while ((line = reader.ReadLine()) != null)
+                    {
+                        var fields = line.Split(',');
+                        rows.Add(new Reading { Pressure = float.Parse(fields[0], CultureInfo.InvariantCulture), Temperature = float.Parse(fields[1], CultureInfo.InvariantCulture) });
+                    }
+                }
+                var data = mlContext.Data.LoadFromEnumerable(rows);
+                var pipeline = mlContext.Transforms.Concatenate("Features", nameof(Reading.Pressure), nameof(Reading.Temperature))
+                    .Append({|#0:mlContext.Regression.Trainers.Sdca(labelColumnName: nameof(Reading.Temperature))|});
+                var model = pipeline.Fit(data);
+            }
+        }
+        """;
+
+    [Fact]
+    public Task RowsAStreamReaderLoopParsesAfterTheHeaderAreReadFromTheFile() => ExpectAsync(
+        StreamReaderProgram.Replace("HEADER", "reader.ReadLine();"),
+        new[] { ("/repo/Sensors/Data/sensors.csv", Sensors) },
+        null,
+        Scale002(0, "Sdca", "Features", "; column 'Pressure' spans [900, 1100] in sensors.csv"));
+
+    [Fact]
+    public Task RowsAStreamReaderLoopParsesFromAUnitFileNeedNoNormalizer() => ExpectAsync(
+        StreamReaderProgram.Replace("HEADER", "var header = reader.ReadLine();").Replace("{|#0:", "").Replace(")|}", ")"),
+        new[] { ("/repo/Sensors/Data/sensors.csv", "Pressure,Temperature\n0.91,0.2\n0.99,0.4\n") });
+
+    [Theory]
+    [InlineData("reader.ReadToEnd();")]
+    [InlineData("while (reader.Peek() == '#') reader.ReadLine();")]
+    public Task AReaderReadOtherwiseKeepsTheRowsUnknown(string header) => ExpectAsync(
+        StreamReaderProgram.Replace("HEADER", header),
+        new[] { ("/repo/Sensors/Data/sensors.csv", "Pressure,Temperature\n0.91,0.2\n0.99,0.4\n") },
+        null,
+        Scale002(0, "Sdca", "Features", ""));
+
+    private const string ModelBuilderProgram = """
+        using System;
+        using Microsoft.ML;
+        using Microsoft.ML.Data;
+
+        public class ModelInput
+        {
+            [LoadColumn(0)] public float Pressure { get; set; }
+            [LoadColumn(1)] public float Temperature { get; set; }
+            [LoadColumn(2)] public float Output { get; set; }
+        }
+
+        internal static class SensorModel
+        {
+            public const string RetrainFilePath = @"C:\Users\dev\Downloads\sensors.csv";
+            public const char RetrainSeparatorChar = ',';
+            public const bool RetrainHasHeader = true;
+
+            internal static void Train(string outputModelPath, string inputDataFilePath = RetrainFilePath, char separatorChar = RetrainSeparatorChar, bool hasHeader = RetrainHasHeader)
+            {
+                var mlContext = new MLContext();
+                var data = LoadIDataViewFromFile(mlContext, inputDataFilePath, separatorChar, hasHeader);
+                var model = RetrainModel(mlContext, data);
+            }
+
+            internal static IDataView LoadIDataViewFromFile(MLContext mlContext, string inputDataFilePath, char separatorChar, bool hasHeader)
+                => mlContext.Data.LoadFromTextFile<ModelInput>(inputDataFilePath, separatorChar, hasHeader);
+
+            internal static ITransformer RetrainModel(MLContext mlContext, IDataView trainData)
+                => BuildPipeline(mlContext).Fit(trainData);
+
+            internal static IEstimator<ITransformer> BuildPipeline(MLContext mlContext)
+                => mlContext.Transforms.Concatenate("Features", "Pressure", "Temperature")
+                    .Append({|#0:mlContext.Regression.Trainers.Sdca(labelColumnName: "Output")|});
+        }
+
+        internal static class Program
+        {
+            internal static void Main() { CALLS; }
+        }
+        """;
+
+    [Fact]
+    public Task AModelBuilderLoaderReadsTheFileItsParametersDefaultTo() => ExpectAsync(
+        ModelBuilderProgram.Replace("CALLS", "SensorModel.Train(\"model.mlnet\")"),
+        new[] { ("/repo/Sensors/Data/sensors.csv", Sensors) },
+        null,
+        Scale002(0, "Sdca", "Features", "; column 'Pressure' spans [900, 1100] in sensors.csv"));
+
+    [Fact]
+    public Task AModelBuilderLoaderOfAUnitFileNeedsNoNormalizer() => ExpectAsync(
+        ModelBuilderProgram.Replace("CALLS", "SensorModel.Train(\"model.mlnet\", separatorChar: ',')").Replace("{|#0:", "").Replace(")|}", ")"),
+        new[] { ("/repo/Sensors/Data/sensors.csv", "Pressure,Temperature,Output\n0.9,0.21,3.2\n0.5,0.24,3.9\n") });
+
+    [Theory]
+    [InlineData("SensorModel.Train(\"model.mlnet\", separatorChar: ';')")]
+    [InlineData("SensorModel.Train(\"model.mlnet\", Console.ReadLine())")]
+    public Task CallsThatDisagreeOrPassRunTimeValuesLeaveTheFileUnknown(string call) => ExpectAsync(
+        ModelBuilderProgram.Replace("CALLS", "SensorModel.Train(\"model.mlnet\"); " + call),
+        new[] { ("/repo/Sensors/Data/sensors.csv", "Pressure,Temperature,Output\n0.9,0.21,3.2\n0.5,0.24,3.9\n") },
+        null,
+        Scale002(0, "Sdca", "Features", ""));
+
+    private const string SchemaColumnsProgram = """
+        using System.Linq;
+        using Microsoft.ML;
+        using Microsoft.ML.Data;
+
+        public class SensorReading
+        {
+            [LoadColumn(0)] public float Pressure { get; set; }
+            [LoadColumn(1)] public float Temperature { get; set; }
+            [LoadColumn(2), ColumnName("Label")] public float Output { get; set; }
+        }
+
+        public static class Program
+        {
+            public static void Main()
+            {
+                var mlContext = new MLContext();
+                var data = mlContext.Data.LoadFromTextFile<SensorReading>("Data/sensors.csv", hasHeader: true, separatorChar: ',');
+                var features = NAMES;
+                var pipeline = mlContext.Transforms.Concatenate("Features", features)
+                    .Append(TRAINER);
+                var model = pipeline.Fit(data);
+            }
+        }
+        """;
+
+    [Fact]
+    public Task ColumnsNamedFromTheSchemaAreTheRowTypesColumnsLessTheExcludedOnes() => ExpectAsync(
+        SchemaColumnsProgram.Replace("NAMES", "data.Schema.Select(col => col.Name).Where(name => name != \"Label\").ToArray()")
+            .Replace("TRAINER", "{|#0:mlContext.Regression.Trainers.Sdca()|}"),
+        new[] { ("/repo/Sensors/Data/sensors.csv", Sensors) },
+        null,
+        Scale002(0, "Sdca", "Features", "; column 'Pressure' spans [900, 1100] in sensors.csv"));
+
+    [Fact]
+    public Task ColumnsFilteredByNameBeforeTheSelectOfAUnitFileNeedNoNormalizer() => ExpectAsync(
+        SchemaColumnsProgram.Replace("NAMES", "data.Schema.AsQueryable().Where(column => \"Label\" != column.Name).Select(column => column.Name).ToArray()")
+            .Replace("TRAINER", "mlContext.Regression.Trainers.Sdca()"),
+        new[] { ("/repo/Sensors/Data/sensors.csv", "Pressure,Temperature,Output\n0.9,0.21,3.2\n0.5,0.24,3.9\n") });
+
+    [Theory]
+    [InlineData("data.Schema.Select(col => col.Name).Where(name => name.StartsWith(\"P\")).ToArray()")]
+    [InlineData("data.Schema.Where(col => !col.IsHidden).Select(col => col.Name).ToArray()")]
+    [InlineData("data.Schema.Select(col => col.Name + \"X\").ToArray()")]
+    public Task SchemaColumnsFilteredAnyOtherWayStayUnknown(string names) => ExpectAsync(
+        SchemaColumnsProgram.Replace("NAMES", names).Replace("TRAINER", "mlContext.Regression.Trainers.Sdca()"),
+        new[] { ("/repo/Sensors/Data/sensors.csv", Sensors) });
 
     [Fact]
     public Task APrefixReadSaysHowManyRowsItSaw() => ExpectAsync(

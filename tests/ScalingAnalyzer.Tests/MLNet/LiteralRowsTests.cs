@@ -15,6 +15,10 @@ public class LiteralRowsTests
     private static Task ExpectAsync(string body, string? editorConfig = null) =>
         Verify<MLNetNormalizationAnalyzer>.AnalyzerAsync(InTrainingMethod(body), TestReferences.WithMLNet, editorConfig);
 
+    private static Task ExpectWithLinqAsync(string body) =>
+        Verify<MLNetNormalizationAnalyzer>.AnalyzerAsync(
+            InTrainingMethod(body).Replace("using System.Collections.Generic;", "using System.Collections.Generic;\nusing System.Linq;"), TestReferences.WithMLNet, null);
+
     private const string Pipeline = """
         var pipeline = ml.Transforms.Concatenate("Features", "Size", "Rooms")
             .Append(TRAINER);
@@ -69,6 +73,66 @@ public class LiteralRowsTests
             new House { Size = 1.1f, Rooms = 2f },
             rows[0],
         });
+        """, reported: true));
+
+    [Fact]
+    public Task RowsThisMethodAddsToItsListInALoopAreBoundedByWhatItAssigns() => ExpectAsync(Train("""
+        var random = new System.Random(1);
+        var houses = new List<House>();
+        for (var i = 0; i < 100; i++)
+        {
+            var size = (float)random.NextDouble();
+            houses.Add(new House { Size = size, Rooms = random.Next(1, 5) * 0.5f, Price = 3 * size });
+        }
+        var view = ml.Data.LoadFromEnumerable(houses);
+        """, reported: false));
+
+    [Fact]
+    public Task RowsThisMethodAddsBeyondTheThresholdAreReportedWithTheirNumbers() => Verify<MLNetNormalizationAnalyzer>.AnalyzerAsync(InTrainingMethod(Train("""
+        var random = new System.Random(1);
+        var houses = new List<House>();
+        for (var i = 0; i < 100; i++)
+            houses.Add(new House { Size = 500 + random.Next(0, 4500), Rooms = random.Next(1, 5), Price = 1 });
+        var view = ml.Data.LoadFromEnumerable(houses);
+        """, reported: false).Replace("ml.Regression.Trainers.Sdca(labelColumnName: \"Price\")", "{|#0:ml.Regression.Trainers.Sdca(labelColumnName: \"Price\")|}")),
+        TestReferences.WithMLNet, null,
+        Verify<MLNetNormalizationAnalyzer>.Diagnostic("SCALE002").WithLocation(0).WithArguments("Sdca", "Features", "; column 'Size' spans [500, 5000] in the rows Train makes"));
+
+    [Theory]
+    [InlineData("houses.AddRange(rows);")]
+    [InlineData("Shuffle(houses); static void Shuffle(List<House> list) { }")]
+    [InlineData("houses = new List<House>(rows);")]
+    [InlineData("System.Action add = () => houses.Add(rows[0]);")]
+    public Task AListThisMethodFillsOtherwiseStaysRaw(string otherUse) => Verify<MLNetNormalizationAnalyzer>.AnalyzerAsync(InTrainingMethod(Train($$"""
+        var houses = new List<House>();
+        for (var i = 0; i < 100; i++)
+            houses.Add(new House { Size = 0.5f, Rooms = 0.25f });
+        {{otherUse}}
+        var view = ml.Data.LoadFromEnumerable(houses);
+        """, reported: true)), TestReferences.WithMLNet, null);
+
+    [Theory]
+    [InlineData("Size = h.Size / maxSize, Rooms = (h.Rooms - minRooms) / (maxRooms - minRooms)")]
+    [InlineData("Size = (float)(h.Size / maxSize), Rooms = h.Rooms / rows.Max(x => x.Rooms)")]
+    public Task RowsScaledInDotNetByTheirOwnStatisticsNeedNoNormalizer(string members) => ExpectWithLinqAsync(Train($$"""
+        var maxSize = rows.Max(x => x.Size);
+        var minRooms = rows.Min(x => x.Rooms);
+        var maxRooms = rows.Max(x => x.Rooms);
+        var scaled = rows.Select(h => new House { {{members}}, Price = h.Price }).ToList();
+        var view = ml.Data.LoadFromEnumerable(scaled);
+        """, reported: false));
+
+    [Theory]
+    [InlineData("Size = h.Size / maxRooms, Rooms = h.Rooms / maxRooms")]
+    [InlineData("Size = h.Size / others.Max(x => x.Size), Rooms = h.Rooms / maxRooms")]
+    [InlineData("Size = h.Size, Rooms = h.Rooms / maxRooms")]
+    [InlineData("Size = (h.Size - minRooms) / (maxRooms - minRooms), Rooms = h.Rooms / maxRooms")]
+    public Task RowsScaledByAnotherColumnsOrSequencesStatisticsStayRaw(string members) => ExpectWithLinqAsync(Train($$"""
+        var others = new House[0];
+        var minRooms = rows.Min(x => x.Rooms);
+        var maxRooms = rows.Max(x => x.Rooms);
+        var scaled = rows.Select(h => new House { {{members}}, Price = h.Price }).ToList();
+        var view = ml.Data.LoadFromEnumerable(scaled);
         """, reported: true));
 
     [Fact]

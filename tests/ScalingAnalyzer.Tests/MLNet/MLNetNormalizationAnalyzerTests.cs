@@ -133,6 +133,40 @@ public class MLNetNormalizationAnalyzerTests
             .Append({|SCALE002:ml.Regression.Trainers.Sdca(labelColumnName: "Price")|});
         """);
 
+    [Theory]
+    [InlineData("ml.Transforms.NormalizeLpNorm(\"Features\")")]
+    [InlineData("ml.Transforms.NormalizeGlobalContrast(\"Features\")")]
+    [InlineData("ml.Transforms.ProjectToPrincipalComponents(\"Features\", rank: 2)")]
+    public Task RowScalersAndPcaOfNormalizedColumnsKeepThemOnOneScale(string stage) => ExpectAsync($$"""
+        var pipeline = ml.Transforms.Concatenate("Features", "Size", "Rooms")
+            .Append(ml.Transforms.NormalizeMeanVariance("Features"))
+            .Append({{stage}})
+            .Append(ml.Regression.Trainers.Sdca(labelColumnName: "Price"));
+        """);
+
+    [Fact]
+    public Task PrincipalComponentsOfRawColumnsAreNotNormalized() => ExpectAsync("""
+        var pipeline = ml.Transforms.Concatenate("Features", "Size", "Rooms")
+            .Append(ml.Transforms.ProjectToPrincipalComponents("Projected", "Features", rank: 2))
+            .Append({|SCALE002:ml.Clustering.Trainers.KMeans("Projected", numberOfClusters: 3)|});
+        """);
+
+    [Fact]
+    public Task RowScalingOfColumnsNamedOnlyAtRunTimeIsNotNormalized() => ExpectAsync("""
+        var columns = System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(data.Schema, column => column.Name));
+        var pipeline = ml.Transforms.Concatenate("Features", columns)
+            .Append(ml.Transforms.NormalizeLpNorm("NormalizedFeatures", "Features"))
+            .Append({|SCALE002:ml.AnomalyDetection.Trainers.RandomizedPca("NormalizedFeatures", rank: 2)|});
+        """);
+
+    [Fact]
+    public Task TextFeaturesScaledPerRowStayNormalized() => ExpectAsync("""
+        var pipeline = ml.Transforms.Text.FeaturizeText("FeaturesText", "Description")
+            .Append(ml.Transforms.CopyColumns("Features", "FeaturesText"))
+            .Append(ml.Transforms.NormalizeLpNorm("Features", "Features"))
+            .Append(ml.BinaryClassification.Trainers.AveragedPerceptron(labelColumnName: "Expensive"));
+        """);
+
     [Fact]
     public Task TextFeaturesAndOneHotEncodingsCountAsNormalized() => ExpectAsync("""
         var pipeline = ml.Transforms.Text.FeaturizeText("Text", "Description")

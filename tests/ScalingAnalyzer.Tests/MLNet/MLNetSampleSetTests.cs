@@ -63,6 +63,35 @@ public class MLNetSampleSetTests
         Assert.True(recall >= 0.9, $"recall {recall:P1}");
     }
 
+    /// <summary>Every fix offered on a program of the set, applied alone and by Fix All, leaves it compiling (with the data files in view).</summary>
+    [Theory]
+    [MemberData(nameof(Programs))]
+    public async Task EveryFixOfferedCompiles(string name)
+    {
+        var folder = Path.Combine(SetDirectory, name);
+        var documents = Directory.GetFiles(folder, "*.cs", SearchOption.AllDirectories)
+            .OrderBy(path => path, StringComparer.Ordinal)
+            .Select(path => (Path.GetFileNameWithoutExtension(path), File.ReadAllText(path)))
+            .ToList();
+        var references = (await TreeTrainerReferences.Value).Add(TestReferences.Runtime);
+        var runner = await CodeFixRunner.OpenAsync(name, documents, new AnalyzerOptions(DataFiles(folder, name)), OutputKind.ConsoleApplication, references);
+        Assert.Empty(runner.OriginalErrors);
+        var applications = (await runner.ApplyEachAsync()).Concat(await runner.ApplyFixAllAsync(new[] { Microsoft.CodeAnalysis.CodeFixes.FixAllScope.Document })).Concat(runner.RegistrationFailures).ToList();
+        output.WriteLine($"{name}: {applications.Count} fixes applied");
+        var broken = applications.Where(application => application.BrokeCode || !application.AnalyzerFailuresAfterFix.IsEmpty).ToList();
+        Assert.True(broken.Count == 0, string.Join("\n\n", broken));
+    }
+
+    private static ImmutableArray<AdditionalText> DataFiles(string folder, string name)
+    {
+        var dataFolder = Path.Combine(folder, "Data");
+        return Directory.Exists(dataFolder)
+            ? Directory.GetFiles(dataFolder).OrderBy(path => path, StringComparer.Ordinal)
+                .Select(path => (AdditionalText)new DataFile(Path.Combine("/samples", name, "Data", Path.GetFileName(path)), File.ReadAllText(path)))
+                .ToImmutableArray()
+            : ImmutableArray<AdditionalText>.Empty;
+    }
+
     private sealed record SetResult(int TruePositives, ImmutableArray<int> FalseAlarms, ImmutableArray<int> Misses, ImmutableArray<string> Messages);
 
     private static async Task<SetResult> AnalyzeAsync(string name)

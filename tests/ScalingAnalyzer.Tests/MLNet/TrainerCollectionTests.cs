@@ -46,6 +46,57 @@ public class TrainerCollectionTests
         """);
 
     [Fact]
+    public Task DictionaryValuesAppendedInALoopAreReported() => ExpectAsync("""
+        var dataProcess = ml.Transforms.Concatenate("Features", "Size", "Rooms");
+        var trainers = new Dictionary<string, IEstimator<ITransformer>>
+        {
+            { "SDCA", {|SCALE002:ml.Regression.Trainers.Sdca(labelColumnName: "Price")|} },
+        };
+        trainers.Add("Poisson", {|SCALE002:ml.Regression.Trainers.LbfgsPoissonRegression(labelColumnName: "Price")|});
+        var byIndex = new Dictionary<string, IEstimator<ITransformer>>
+        {
+            ["OGD"] = {|SCALE002:ml.Regression.Trainers.OnlineGradientDescent(labelColumnName: "Price")|},
+        };
+        foreach (var entry in trainers)
+            dataProcess.Append(entry.Value).Fit(data);
+        foreach (var entry in byIndex)
+            dataProcess.Append(entry.Value).Fit(data);
+        """);
+
+    [Theory]
+    [InlineData("foreach (var (name, trainer) in trainers) dataProcess.Append(trainer).Fit(data);")]
+    [InlineData("foreach (var trainer in trainers.Values) dataProcess.Append(trainer).Fit(data);")]
+    [InlineData("foreach (KeyValuePair<string, IEstimator<ITransformer>> pair in trainers) dataProcess.Append(pair.Value).Fit(data);")]
+    public Task DictionaryValuesReadEveryWayALoopReadsThemAreReported(string loop) => ExpectAsync($$"""
+        var dataProcess = ml.Transforms.Concatenate("Features", "Size", "Rooms");
+        var trainers = new Dictionary<string, IEstimator<ITransformer>>();
+        trainers["SDCA"] = {|SCALE002:ml.Regression.Trainers.Sdca(labelColumnName: "Price")|};
+        {{loop}}
+        """);
+
+    [Fact]
+    public Task DictionaryValuesAppendedAfterANormalizerAreSilent() => ExpectAsync("""
+        var dataProcess = ml.Transforms.Concatenate("Features", "Size", "Rooms")
+            .Append(ml.Transforms.NormalizeMeanVariance("Features"));
+        var trainers = new Dictionary<string, IEstimator<ITransformer>>
+        {
+            { "SDCA", ml.Regression.Trainers.Sdca(labelColumnName: "Price") },
+        };
+        foreach (var (name, trainer) in trainers)
+            dataProcess.Append(trainer).Fit(data);
+        """);
+
+    [Theory]
+    [InlineData("trainers.Remove(\"SDCA\"); foreach (var entry in trainers) dataProcess.Append(entry.Value).Fit(data);")]
+    [InlineData("trainers = new Dictionary<string, IEstimator<ITransformer>>(); foreach (var entry in trainers) dataProcess.Append(entry.Value).Fit(data);")]
+    [InlineData("dataProcess.Append(trainers[\"SDCA\"]).Fit(data);")]
+    public Task ADictionaryWithValuesRemovedOrReassignedOrReadByKeyIsNotFollowed(string use) => ExpectAsync($$"""
+        var dataProcess = ml.Transforms.Concatenate("Features", "Size", "Rooms");
+        var trainers = new Dictionary<string, IEstimator<ITransformer>> { { "SDCA", ml.Regression.Trainers.Sdca(labelColumnName: "Price") } };
+        {{use}}
+        """);
+
+    [Fact]
     public Task TupleFieldsAppendedAfterANormalizerAreSilent() => ExpectAsync("""
         var dataProcess = ml.Transforms.Concatenate("Features", "Size", "Rooms")
             .Append(ml.Transforms.NormalizeMinMax("Features"));

@@ -65,7 +65,11 @@ public sealed class CodeFixRunner
         => OpenAsync(name, documents, options: null, outputKind: OutputKind.DynamicallyLinkedLibrary, cancellationToken);
 
     /// <summary>The documents as a project of <paramref name="outputKind"/>, analysed with <paramref name="options"/> (its data files, its options) before and after each fix.</summary>
-    public static async Task<CodeFixRunner> OpenAsync(string name, IReadOnlyList<(string Name, string Source)> documents, Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions? options, OutputKind outputKind, CancellationToken cancellationToken = default)
+    public static Task<CodeFixRunner> OpenAsync(string name, IReadOnlyList<(string Name, string Source)> documents, Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions? options, OutputKind outputKind, CancellationToken cancellationToken = default)
+        => OpenAsync(name, documents, options, outputKind, references: null, cancellationToken);
+
+    /// <summary>As above, compiled against <paramref name="references"/> (the reliability references when null).</summary>
+    public static async Task<CodeFixRunner> OpenAsync(string name, IReadOnlyList<(string Name, string Source)> documents, Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions? options, OutputKind outputKind, ImmutableArray<MetadataReference>? references, CancellationToken cancellationToken = default)
     {
         var workspace = new AdhocWorkspace();
         var projectId = ProjectId.CreateNewId();
@@ -73,7 +77,7 @@ public sealed class CodeFixRunner
             .AddProject(ProjectInfo.Create(projectId, VersionStamp.Default, name, name, LanguageNames.CSharp,
                 compilationOptions: ReliabilityCompilations.LibraryOptions.WithOutputKind(outputKind),
                 parseOptions: ReliabilityCompilations.ParseOptions,
-                metadataReferences: await ReliabilityCompilations.ReferencesAsync().ConfigureAwait(false)));
+                metadataReferences: references ?? await ReliabilityCompilations.ReferencesAsync().ConfigureAwait(false)));
         foreach (var (documentName, source) in documents)
             solution = solution.AddDocument(DocumentId.CreateNewId(projectId), documentName + ".cs", SourceText.From(source), filePath: "/" + documentName + ".cs");
         var project = solution.GetProject(projectId)!;

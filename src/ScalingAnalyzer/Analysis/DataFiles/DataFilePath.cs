@@ -12,16 +12,24 @@ namespace ScalingAnalyzer.Analysis.DataFiles;
 /// </summary>
 internal sealed class DataFilePath
 {
-    private DataFilePath(ImmutableArray<string> segments, bool isComplete)
+    private DataFilePath(ImmutableArray<string> segments, bool isComplete, bool isRooted = false)
     {
         Segments = segments;
         IsComplete = isComplete;
+        IsRooted = isRooted && isComplete;
     }
 
     public ImmutableArray<string> Segments { get; }
 
     /// <summary>The whole path is a compile-time constant (relative to the working directory, or rooted).</summary>
     public bool IsComplete { get; }
+
+    /// <summary>
+    /// The whole path is a compile-time constant from the root of a file system (<c>C:\Users\dev\Downloads\taxi.csv</c>,
+    /// <c>/home/dev/data/taxi.csv</c>): a place on the author's machine, which Model Builder and many samples write
+    /// verbatim, while the file itself is kept in the project.
+    /// </summary>
+    public bool IsRooted { get; }
 
     public string FileName => Segments.IsDefaultOrEmpty ? "" : Segments[Segments.Length - 1];
 
@@ -47,7 +55,23 @@ internal sealed class DataFilePath
         }
         if (segments.Count == 0 || text.EndsWith("/", StringComparison.Ordinal) || text.EndsWith("\\", StringComparison.Ordinal))
             return null;
-        return new DataFilePath(segments.ToImmutableArray(), isComplete && !climbed);
+        var rooted = text.StartsWith("/", StringComparison.Ordinal) || text.StartsWith("\\", StringComparison.Ordinal)
+                     || (text.Length >= 2 && text[1] == ':' && char.IsLetter(text[0]));
+        return new DataFilePath(segments.ToImmutableArray(), isComplete && !climbed, rooted);
+    }
+
+    /// <summary>How many trailing segments of <paramref name="filePath"/> (an AdditionalFile's path) are this path's last ones.</summary>
+    public int CommonSuffixLength(string filePath)
+    {
+        var parts = filePath.Split(new[] { '/', '\\' }, StringSplitOptions.RemoveEmptyEntries);
+        var length = 0;
+        for (int i = Segments.Length - 1, j = parts.Length - 1; i >= 0 && j >= 0; i--, j--)
+        {
+            if (!string.Equals(Segments[i], parts[j], StringComparison.OrdinalIgnoreCase))
+                break;
+            length++;
+        }
+        return length;
     }
 
     /// <summary>Whether <paramref name="filePath"/> (an AdditionalFile's path) ends with these segments.</summary>

@@ -21,11 +21,11 @@ internal static class DataFilePaths
 {
     private const int MaxDepth = 6;
 
-    public static DataFilePath? Evaluate(IOperation? path, CancellationToken cancellationToken)
+    public static DataFilePath? Evaluate(IOperation? path, CancellationToken cancellationToken, ParameterConstants? constants = null)
     {
         if (path is null)
             return null;
-        var text = new Evaluator(cancellationToken).Evaluate(path, parameters: null, depth: 0);
+        var text = new Evaluator(cancellationToken, constants).Evaluate(path, parameters: null, depth: 0);
         return text.Text.Length == 0 ? null : DataFilePath.FromText(text.Text, text.IsComplete);
     }
 
@@ -63,8 +63,13 @@ internal static class DataFilePaths
     private sealed class Evaluator
     {
         private readonly CancellationToken cancellationToken;
+        private readonly ParameterConstants? constants;
 
-        public Evaluator(CancellationToken cancellationToken) => this.cancellationToken = cancellationToken;
+        public Evaluator(CancellationToken cancellationToken, ParameterConstants? constants)
+        {
+            this.cancellationToken = cancellationToken;
+            this.constants = constants;
+        }
 
         public PathText Evaluate(IOperation operation, Dictionary<IParameterSymbol, PathText>? parameters, int depth)
         {
@@ -84,7 +89,12 @@ internal static class DataFilePaths
                 case IInvocationOperation invocation:
                     return Invocation(invocation, parameters, depth);
                 case IParameterReferenceOperation parameter:
-                    return parameters is not null && parameters.TryGetValue(parameter.Parameter, out var bound) ? bound : PathText.Unknown;
+                    if (parameters is not null && parameters.TryGetValue(parameter.Parameter, out var bound))
+                        return bound;
+                    // LoadIDataViewFromFile(mlContext, inputDataFilePath, ...): what every call of the method passes.
+                    return parameters is null && constants?.ConstantOf(parameter, cancellationToken) is { HasValue: true, Value: string passed }
+                        ? new PathText(passed, true)
+                        : PathText.Unknown;
                 case ILocalReferenceOperation local:
                     return SingleWrite(local) is { } value ? Evaluate(value, parameters, depth + 1) : PathText.Unknown;
                 case IFieldReferenceOperation field:

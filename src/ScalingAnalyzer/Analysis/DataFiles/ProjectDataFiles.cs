@@ -55,7 +55,31 @@ internal sealed class ProjectDataFiles
                 return null;
             found = file;
         }
-        return found;
+        return found ?? (path.IsRooted ? FindByLongestEnd(path) : null);
+    }
+
+    /// <summary>
+    /// An absolute path of the author's machine (<c>C:\Users\dev\Downloads\taxi-fare-train.csv</c>, as Model Builder
+    /// writes it) names the file the project keeps at another place: the one AdditionalFile that shares the longest end
+    /// with it, at least its file name; null when two files share that end equally.
+    /// </summary>
+    private AdditionalText? FindByLongestEnd(DataFilePath path)
+    {
+        AdditionalText? best = null;
+        var bestLength = 0;
+        var tie = false;
+        foreach (var file in files)
+        {
+            if (file.Path is not { Length: > 0 } filePath)
+                continue;
+            var length = path.CommonSuffixLength(filePath);
+            if (length == 0 || length < bestLength)
+                continue;
+            tie = length == bestLength;
+            best = file;
+            bestLength = length;
+        }
+        return tie ? null : best;
     }
 
     /// <summary>The file read with <paramref name="format"/> within <paramref name="limits"/>, once per compilation; unknown when it cannot be read.</summary>

@@ -383,7 +383,7 @@ internal sealed class EstimatorChainEvaluator
         if (source is not null && textFiles.HasFiles && FileRows.Read(rows, source, Values, program, symbols.ColumnNameAttribute, cancellationToken) is { } parsed)
             return ParsedFile(parsed);
         if (LiteralRows.MaxMagnitudes(source, symbols.ColumnNameAttribute) is not { } columns)
-            return source is not null && program is not null ? GeneratedObjects(source) : ColumnNormalizationState.Raw;
+            return source is not null && program is not null ? GeneratedObjects(rows, source) : ColumnNormalizationState.Raw;
         var state = ColumnNormalizationState.Raw;
         foreach (var (column, magnitude) in columns)
         {
@@ -408,10 +408,17 @@ internal sealed class EstimatorChainEvaluator
         => textFiles.Evaluate(loader, path, symbols, operation => ResolveThroughLocals(operation), featureMagnitudeThreshold);
 
     /// <summary>Rows a generator of the project makes (<see cref="GeneratedRows"/>): its columns' bounds decide, with the numbers for the message.</summary>
-    private ColumnNormalizationState GeneratedObjects(IOperation rows)
+    private ColumnNormalizationState GeneratedObjects(IOperation argument, IOperation rows)
     {
         var state = ColumnNormalizationState.Raw;
-        if (GeneratedRows.Read(rows, program!, symbols.ColumnNameAttribute, cancellationToken) is not { } generated)
+        // var rows = new List<Row>(); ... rows.Add(new Row { ... }); LoadFromEnumerable(rows): the list this method fills.
+        var read = rows is IObjectCreationOperation { Initializer: null, Type: INamedTypeSymbol { Name: "List", Arity: 1 } }
+                        && MLNetOperationValues.Unwrap(argument) is ILocalReferenceOperation list
+            ? GeneratedRows.ReadLocalList(list, program!, symbols.ColumnNameAttribute, cancellationToken)
+            : GeneratedRows.Read(rows, program!, symbols.ColumnNameAttribute, cancellationToken)
+              // raw.Select(h => new House { Size = h.Size / maxSize }).ToList(): rows scaled in .NET in this method.
+              ?? (rows is IInvocationOperation query ? GeneratedRows.ReadQuery(query, program!, symbols.ColumnNameAttribute, cancellationToken) : null);
+        if (read is not { } generated)
             return state;
         var source = "in the rows " + generated.Generator + " makes";
         foreach (var (column, bounds) in generated.Columns)
@@ -495,17 +502,17 @@ internal sealed class EstimatorChainEvaluator
         if (symbols.GetTrainer(method) is not null)
             return input;
         if (symbols.GetTransformKind(method) is { } kind)
-            return ApplyTransform(invocation, kind, input, Values);
+            return ApplyTransform(invocation, kind, input, Values, symbols);
         if (!method.DeclaringSyntaxReferences.IsEmpty)
             return ApplyHelperEstimator(invocation, input, depth);
         return ColumnNormalizationState.Unknown;
     }
 
-    private static ColumnNormalizationState ApplyTransform(IInvocationOperation invocation, ColumnTransformKind kind, ColumnNormalizationState input, MLNetOperationValues values)
+    private static ColumnNormalizationState ApplyTransform(IInvocationOperation invocation, ColumnTransformKind kind, ColumnNormalizationState input, MLNetOperationValues values, MLNetKnownSymbols symbols)
     {
         if (kind == ColumnTransformKind.KeepsColumns)
             return input;
-        if (!TryReadColumns(invocation, values, out var columns))
+        if (!TryReadColumns(invocation, values, symbols, out var columns))
             return ColumnNormalizationState.Unknown;
         var output = input;
         foreach (var (outputColumn, inputColumns) in columns)
@@ -515,6 +522,11 @@ internal sealed class EstimatorChainEvaluator
                 ColumnTransformKind.Normalizer or ColumnTransformKind.MarkedNormalized => ColumnNormalization.Normalized,
                 ColumnTransformKind.Concatenate or ColumnTransformKind.Copy => input.AllOf(inputColumns),
                 ColumnTransformKind.KeepsScale => input.AllOf(inputColumns) == ColumnNormalization.WithinUnitScale ? ColumnNormalization.WithinUnitScale : ColumnNormalization.NotNormalized,
+                // Inputs not known to be on one scale (raw, or concatenated from names only known at run time, as the
+                // samples' CreditCardFraudDetection does before NormalizeLpNorm): the output is not normalized, as before.
+                ColumnTransformKind.KeepsRelativeScale => input.AllOf(inputColumns) is ColumnNormalization.Normalized or ColumnNormalization.WithinUnitScale
+                    ? ColumnNormalization.WithinUnitScale
+                    : ColumnNormalization.NotNormalized,
                 _ => ColumnNormalization.NotNormalized,
             };
             // Values copied, concatenated or with missing values filled in are still the file's: keep its numbers for the message.
@@ -530,7 +542,7 @@ internal sealed class EstimatorChainEvaluator
     /// The (output, inputs) pairs a catalog transform writes, from its outputColumnName/inputColumnName(s) or its
     /// InputOutputColumnPair[] argument. False when any name is not a compile-time constant.
     /// </summary>
-    private static bool TryReadColumns(IInvocationOperation invocation, MLNetOperationValues values, out ImmutableArray<(string Output, ImmutableArray<string> Inputs)> columns)
+    private static bool TryReadColumns(IInvocationOperation invocation, MLNetOperationValues values, MLNetKnownSymbols symbols, out ImmutableArray<(string Output, ImmutableArray<string> Inputs)> columns)
     {
         columns = default;
         var method = invocation.TargetMethod;
@@ -542,7 +554,7 @@ internal sealed class EstimatorChainEvaluator
             ImmutableArray<string> inputs;
             if (MLNetKnownSymbols.FindParameter(method, InputColumnsParameter) is { } inputsParameter)
             {
-                if (!TryReadStrings(ArgumentFor(invocation, inputsParameter), out inputs, values))
+                if (!TryReadStrings(ArgumentFor(invocation, inputsParameter), out inputs, values, symbols))
                     return false;
             }
             else if (MLNetKnownSymbols.FindParameter(method, InputColumnParameter) is { } inputParameter)
@@ -600,7 +612,7 @@ internal sealed class EstimatorChainEvaluator
     }
 
     /// <summary>A params string[] or array of constants, as ML.NET's inputColumnNames are written.</summary>
-    public static bool TryReadStrings(IOperation? value, out ImmutableArray<string> strings, MLNetOperationValues? values = null)
+    public static bool TryReadStrings(IOperation? value, out ImmutableArray<string> strings, MLNetOperationValues? values = null, MLNetKnownSymbols? symbols = null)
     {
         strings = default;
         if (value is null)
@@ -621,7 +633,12 @@ internal sealed class EstimatorChainEvaluator
             return !strings.IsDefault;
         }
         if (unwrapped is not IArrayCreationOperation { Initializer: { } initializer })
-            return false;
+        {
+            // var features = data.Schema.Select(column => column.Name).Where(name => name != "Label").ToArray();
+            if (values is not null && symbols is not null)
+                strings = SchemaColumnNames.Read(unwrapped, values, symbols);
+            return !strings.IsDefault;
+        }
         var builder = ImmutableArray.CreateBuilder<string>(initializer.ElementValues.Length);
         foreach (var element in initializer.ElementValues)
         {

@@ -278,13 +278,126 @@ internal sealed class FileRows
                 case ILocalReferenceOperation local:
                     if (ForEachOver(local) is { } loopCollection)
                         return Elements(loopCollection, values, depth + 1) is { Separator: null } lines ? lines : null;
-                    return values.ValueAt(local) is { } held ? Line(held, values, depth + 1) : null;
+                    if (values.ValueAt(local) is not { } held)
+                        return null;
+                    if (MLNetOperationValues.Unwrap(held) is IInvocationOperation { TargetMethod.Name: "ReadLine", Arguments.Length: 0, Instance: ILocalReferenceOperation reader } readLine
+                        && IsSystemIOType(readLine.TargetMethod.ContainingType, "StreamReader", "TextReader"))
+                        return ReaderLines(local.Local, reader, values);
+                    return Line(held, values, depth + 1);
                 case IParameterReferenceOperation parameter:
                     return ElementOfQuery(parameter, values, depth + 1) is { Separator: null } elements ? elements : null;
                 default:
                     return null;
             }
         }
+
+        /// <summary>
+        /// The lines <paramref name="line"/> takes from a reader of the file:
+        /// <c>using var reader = new StreamReader(path); reader.ReadLine(); while ((line = reader.ReadLine()) != null)</c>,
+        /// or <c>var line = reader.ReadLine();</c> in a <c>while (!reader.EndOfStream)</c> loop. Every line read before the
+        /// loop's first one, outside it, is a header line skipped. Null when the reader is opened otherwise, is read in any
+        /// other way (<c>Read</c>, <c>ReadToEnd</c>, handed to a method), or the line is written with anything but its lines.
+        /// </summary>
+        private static Sequence? ReaderLines(ILocalSymbol line, ILocalReferenceOperation readerReference, MLNetOperationValues values)
+        {
+            if (values.ValueAt(readerReference) is not { } opened || OpenedPath(MLNetOperationValues.Unwrap(opened)) is not { } path)
+                return null;
+            var reader = readerReference.Local;
+            IOperation? firstLine = null;
+            var others = new List<IOperation>();
+            foreach (var operation in MLNetOperationValues.RootOf(readerReference).Descendants())
+            {
+                switch (operation)
+                {
+                    case ILocalReferenceOperation { IsDeclaration: false } reference when SymbolEqualityComparer.Default.Equals(reference.Local, reader):
+                        switch (reference.Parent)
+                        {
+                            case IInvocationOperation { TargetMethod.Name: "ReadLine", Arguments.Length: 0 } read when read.Instance == reference:
+                                if (WritesLine(read, line))
+                                    firstLine = firstLine is null || read.Syntax.SpanStart < firstLine.Syntax.SpanStart ? read : firstLine;
+                                else
+                                    others.Add(read);
+                                break;
+                            case IInvocationOperation { TargetMethod.Name: "Dispose" or "Close" or "Peek" } other when other.Instance == reference:
+                            case IPropertyReferenceOperation { Property.Name: "EndOfStream" }:
+                                break;
+                            default:
+                                return null;
+                        }
+                        break;
+                    case IVariableDeclaratorOperation { Initializer: { } initializer } declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, line):
+                        if (!IsNullConstant(initializer.Value) && !IsReadLineOf(initializer.Value, reader))
+                            return null;
+                        break;
+                    case IAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, line):
+                        if (assignment is not ISimpleAssignmentOperation || !IsReadLineOf(assignment.Value, reader))
+                            return null;
+                        break;
+                    case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out, Value: ILocalReferenceOperation passed } when SymbolEqualityComparer.Default.Equals(passed.Local, line):
+                        return null;
+                }
+            }
+            if (firstLine is null)
+                return null;
+            foreach (var header in others)
+            {
+                if (header.Syntax.SpanStart > firstLine.Syntax.SpanStart || !LoopsAlsoAround(header, firstLine))
+                    return null;
+            }
+            return new Sequence(path, others.Count, null);
+        }
+
+        /// <summary>The path of <c>new StreamReader(path, ...)</c> or <c>File.OpenText(path)</c>; null for a reader over a stream.</summary>
+        private static IOperation? OpenedPath(IOperation opened)
+        {
+            switch (opened)
+            {
+                case IObjectCreationOperation { Constructor: { } constructor, Arguments.Length: >= 1 } creation
+                    when IsSystemIOType(constructor.ContainingType, "StreamReader", null) && constructor.Parameters[0] is { Name: "path", Type.SpecialType: SpecialType.System_String }:
+                    return creation.Arguments[0].Value;
+                case IInvocationOperation { TargetMethod.Name: "OpenText", Arguments.Length: 1 } open when open.TargetMethod.IsStatic && IsSystemIOType(open.TargetMethod.ContainingType, "File", null):
+                    return open.Arguments[0].Value;
+                default:
+                    return null;
+            }
+        }
+
+        private static bool WritesLine(IOperation read, ILocalSymbol line)
+        {
+            var (_, consumer) = MLNetOperationValues.ConsumerOf(read);
+            return consumer switch
+            {
+                IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => SymbolEqualityComparer.Default.Equals(declarator.Symbol, line),
+                ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } => SymbolEqualityComparer.Default.Equals(target.Local, line),
+                _ => false,
+            };
+        }
+
+        private static bool IsReadLineOf(IOperation value, ILocalSymbol reader)
+            => MLNetOperationValues.Unwrap(value) is IInvocationOperation { TargetMethod.Name: "ReadLine", Arguments.Length: 0, Instance: ILocalReferenceOperation instance }
+               && SymbolEqualityComparer.Default.Equals(instance.Local, reader);
+
+        private static bool IsNullConstant(IOperation value) => MLNetOperationValues.Unwrap(value).ConstantValue is { HasValue: true, Value: null };
+
+        /// <summary>Whether every loop around <paramref name="header"/> is also around <paramref name="firstLine"/> (a header read once, not per row).</summary>
+        private static bool LoopsAlsoAround(IOperation header, IOperation firstLine)
+        {
+            for (var current = header.Parent; current is not null; current = current.Parent)
+            {
+                if (current is not ILoopOperation loop)
+                    continue;
+                var inside = false;
+                for (var around = firstLine.Parent; around is not null && !inside; around = around.Parent)
+                    inside = around == loop;
+                if (!inside)
+                    return false;
+            }
+            return true;
+        }
+
+        private static bool IsSystemIOType(INamedTypeSymbol? type, string name, string? other)
+            => type is not null && (type.Name == name || type.Name == other)
+               && type.ContainingNamespace is { Name: "IO", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
 
         /// <summary>The sequence a lambda parameter of <c>Select</c>/<c>Where</c> ranges over.</summary>
         private static Sequence? ElementOfQuery(IParameterReferenceOperation parameter, MLNetOperationValues values, int depth)

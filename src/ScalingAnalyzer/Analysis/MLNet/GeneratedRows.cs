@@ -24,6 +24,9 @@ internal sealed class GeneratedRows
     private readonly CancellationToken cancellationToken;
     private readonly Dictionary<IOperation, HashSet<ILocalSymbol>> rewrittenLocals = new();
 
+    /// <summary>The sequence each row lambda's parameter ranges over, for statistics taken over that same sequence.</summary>
+    private readonly Dictionary<IParameterSymbol, IOperation> elementOf = new(SymbolEqualityComparer.Default);
+
     private GeneratedRows(MLNetProgram program, KnownType columnNameAttribute, CancellationToken cancellationToken)
     {
         this.program = program;
@@ -42,12 +45,118 @@ internal sealed class GeneratedRows
         if (generator is null || program.BodyOf(generator.TargetMethod, cancellationToken, generator.SemanticModel) is not { } body)
             return null;
         var elements = reader.RowElements(body);
+        return elements.IsDefaultOrEmpty ? null : reader.Columns(generator.TargetMethod.Name, elements, body);
+    }
+
+    /// <summary>
+    /// Rows a method adds to a list of its own before it hands the list to <c>LoadFromEnumerable</c>
+    /// (<c>var rows = new List&lt;House&gt;(); for (...) rows.Add(new House { ... }); ml.Data.LoadFromEnumerable(rows)</c>),
+    /// read like a generator's; null when the list is written, filled or handed anywhere else, or added to in a lambda.
+    /// </summary>
+    public static (string Generator, (string Column, Interval Bounds)[] Columns)? ReadLocalList(
+        ILocalReferenceOperation list, MLNetProgram program, KnownType columnNameAttribute, CancellationToken cancellationToken)
+    {
+        var root = MLNetOperationValues.RootOf(list);
+        var body = new MethodBody(root, new MLNetOperationValues(root));
+        var reader = new GeneratedRows(program, columnNameAttribute, cancellationToken);
+        var elements = LocalListAdds(list.Local, body);
         if (elements.IsDefaultOrEmpty)
             return null;
+        var name = list.Local.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.LocalFunction } method && !method.Name.StartsWith("<", StringComparison.Ordinal)
+            ? method.Name
+            : "the program";
+        return reader.Columns(name, elements, body);
+    }
+
+    /// <summary>
+    /// Rows a method selects from another sequence of its own before <c>LoadFromEnumerable</c>, scaled in .NET with
+    /// statistics of that sequence: <c>var maxSize = raw.Max(h =&gt; h.Size); var rows = raw.Select(h =&gt; new House { Size =
+    /// h.Size / maxSize }).ToList();</c> (and min-max, <c>(h.Size - min) / (max - min)</c>); null when the query is not a
+    /// <c>Select</c> of row objects.
+    /// </summary>
+    public static (string Generator, (string Column, Interval Bounds)[] Columns)? ReadQuery(
+        IInvocationOperation query, MLNetProgram program, KnownType columnNameAttribute, CancellationToken cancellationToken)
+    {
+        var current = query;
+        for (var depth = 0; current.TargetMethod.Name is "ToList" or "ToArray" or "AsEnumerable" && current.Arguments.Length == 1 && depth < 4; depth++)
+        {
+            if (MLNetOperationValues.Unwrap(current.Arguments[0].Value) is not IInvocationOperation inner)
+                return null;
+            current = inner;
+        }
+        if (!IsEnumerable(current.TargetMethod) || current.TargetMethod.Name != "Select" || current.Arguments.Length != 2
+            || Lambda(current.Arguments[1].Value) is not { } lambda || lambda.Symbol.Parameters.Length != 1)
+            return null;
+        var root = MLNetOperationValues.RootOf(query);
+        var body = new MethodBody(root, new MLNetOperationValues(root));
+        var reader = new GeneratedRows(program, columnNameAttribute, cancellationToken);
+        var parameter = lambda.Symbol.Parameters[0];
+        reader.elementOf[parameter] = current.Arguments[0].Value;
+        var parameters = new Dictionary<IParameterSymbol, Interval>(SymbolEqualityComparer.Default) { [parameter] = Interval.Unknown };
+        var builder = ImmutableArray.CreateBuilder<(IOperation, Dictionary<IParameterSymbol, Interval>?)>();
+        foreach (var result in LambdaResults(lambda))
+            builder.Add((result, parameters));
+        if (builder.Count == 0)
+            return null;
+        var name = query.SemanticModel?.GetEnclosingSymbol(query.Syntax.SpanStart, cancellationToken) is IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.LocalFunction } method
+                   && !method.Name.StartsWith("<", StringComparison.Ordinal)
+            ? method.Name
+            : "the program";
+        return reader.Columns(name, builder.ToImmutable(), body);
+    }
+
+    /// <summary>The rows added to <paramref name="list"/>; default when any other use of the list could change what it holds.</summary>
+    private static ImmutableArray<(IOperation Row, Dictionary<IParameterSymbol, Interval>? Parameters)> LocalListAdds(ILocalSymbol list, MethodBody body)
+    {
+        var builder = ImmutableArray.CreateBuilder<(IOperation, Dictionary<IParameterSymbol, Interval>?)>();
+        var declared = false;
+        foreach (var operation in body.AllOperations)
+        {
+            if (operation is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, list))
+            {
+                declared = true;
+                continue;
+            }
+            if (operation is not ILocalReferenceOperation reference || !SymbolEqualityComparer.Default.Equals(reference.Local, list))
+                continue;
+            if (reference.IsDeclaration || InLambda(reference, body.Root))
+                return default;
+            switch (reference.Parent)
+            {
+                case IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 1 } add when add.Instance == reference:
+                    builder.Add((add.Arguments[0].Value, null));
+                    break;
+                case IPropertyReferenceOperation { Property.Name: "Count" } count when count.Instance == reference:
+                    break;
+                case IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "LoadFromEnumerable" } }:
+                    break;
+                case IConversionOperation { Parent: IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "LoadFromEnumerable" } } }:
+                    break;
+                default:
+                    return default;
+            }
+        }
+        return declared ? builder.ToImmutable() : default;
+    }
+
+    private static bool InLambda(IOperation operation, IOperation root)
+    {
+        for (var current = operation.Parent; current is not null && current != root; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>Each column every row sets, with the join of its bounds; a column some row cannot bound is left out.</summary>
+    private (string Generator, (string Column, Interval Bounds)[] Columns)? Columns(
+        string generator, ImmutableArray<(IOperation Row, Dictionary<IParameterSymbol, Interval>? Parameters)> elements, MethodBody body)
+    {
         Dictionary<string, Interval>? columns = null;
         foreach (var element in elements)
         {
-            var row = reader.RowColumns(element, body);
+            var row = RowColumns(element, body);
             if (row is null)
                 return null;
             if (columns is null)
@@ -73,7 +182,7 @@ internal sealed class GeneratedRows
             if (column.Value.IsKnown)
                 known[count++] = (column.Key, column.Value);
         }
-        return (generator.TargetMethod.Name, known);
+        return (generator, known);
     }
 
     /// <summary>The call of the project's generator method, under ToList/ToArray/AsEnumerable.</summary>
@@ -252,6 +361,8 @@ internal sealed class GeneratedRows
 
     private Interval Binary(IBinaryOperation binary, Dictionary<IParameterSymbol, Interval>? parameters, MethodBody body, int depth)
     {
+        if (binary.OperatorKind == BinaryOperatorKind.Divide && ScaledByOwnStatistics(binary, body) is { } scaled)
+            return scaled;
         switch (binary.OperatorKind)
         {
             case BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals or BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual
@@ -278,6 +389,147 @@ internal sealed class GeneratedRows
             default:
                 return Interval.Unknown;
         }
+    }
+
+    /// <summary>
+    /// <c>h.Size / maxSize</c> with <c>maxSize = raw.Max(x =&gt; x.Size)</c> over the sequence <c>h</c> ranges over: within
+    /// [-1, 1] when no value is further below zero than the largest is above it (taken as so: a value scaled by its own
+    /// maximum); <c>(h.Size - min) / (max - min)</c>: [0, 1]. Null for anything else.
+    /// </summary>
+    private Interval? ScaledByOwnStatistics(IBinaryOperation division, MethodBody body) => ScaledByOwnStatistics(division, body, out _);
+
+    /// <summary>
+    /// The statistic over all rows of a sequence that a <c>Select</c> of row objects scales members with before
+    /// <c>LoadFromEnumerable</c> (<c>records.Max(r =&gt; r.Size)</c> in <c>records.Select(r =&gt; new Row { Size = r.Size /
+    /// maxSize })</c>), and that sequence; null when the rows are not scaled so. SCALE006 asks: the statistic has seen
+    /// every row the later split holds out.
+    /// </summary>
+    public static (IInvocationOperation Statistic, IOperation Sequence)? OwnStatisticOf(IOperation rows, MLNetOperationValues values, IOperation root)
+    {
+        var current = MLNetOperationValues.Unwrap(rows);
+        for (var depth = 0; current is ILocalReferenceOperation local && depth < 8; depth++)
+            current = values.ValueAt(local) is { } held ? MLNetOperationValues.Unwrap(held) : null!;
+        for (var depth = 0; current is IInvocationOperation { TargetMethod.Name: "ToList" or "ToArray" or "AsEnumerable", Arguments.Length: 1 } conversion && depth < 4; depth++)
+            current = MLNetOperationValues.Unwrap(conversion.Arguments[0].Value);
+        if (current is not IInvocationOperation { TargetMethod.Name: "Select", Arguments.Length: 2 } select || !IsEnumerable(select.TargetMethod)
+            || Lambda(select.Arguments[1].Value) is not { } lambda || lambda.Symbol.Parameters.Length != 1)
+            return null;
+        var reader = new GeneratedRows(null!, default!, CancellationToken.None);
+        reader.elementOf[lambda.Symbol.Parameters[0]] = select.Arguments[0].Value;
+        var body = new MethodBody(root, values);
+        foreach (var result in LambdaResults(lambda))
+        {
+            foreach (var operation in MLNetOperationValues.Unwrap(result).DescendantsAndSelf())
+            {
+                if (operation is IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide } division
+                    && reader.ScaledByOwnStatistics(division, body, out var statistic) is not null && statistic is not null)
+                    return (statistic, select.Arguments[0].Value);
+            }
+        }
+        return null;
+    }
+
+    private Interval? ScaledByOwnStatistics(IBinaryOperation division, MethodBody body, out IInvocationOperation? statistic)
+    {
+        statistic = null;
+        var numerator = Resolve(division.LeftOperand, body);
+        var denominator = Resolve(division.RightOperand, body);
+        if (ElementMember(numerator) is { } element)
+        {
+            if (Statistic(denominator, body) is not ("Max", var over, var member) || !SameSequence(over, element.Over) || !SymbolEqualityComparer.Default.Equals(member, element.Member))
+                return null;
+            statistic = (IInvocationOperation)denominator;
+            return Interval.Of(-1, 1);
+        }
+        if (numerator is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } shifted && ElementMember(Resolve(shifted.LeftOperand, body)) is { } shiftedElement
+            && Statistic(Resolve(shifted.RightOperand, body), body) is ("Min", var minOver, var minMember)
+            && denominator is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } range
+            && Statistic(Resolve(range.LeftOperand, body), body) is ("Max", var maxOver, var maxMember)
+            && Statistic(Resolve(range.RightOperand, body), body) is ("Min", var rangeMinOver, var rangeMinMember)
+            && SameSequence(minOver, shiftedElement.Over) && SameSequence(maxOver, shiftedElement.Over) && SameSequence(rangeMinOver, shiftedElement.Over)
+            && SymbolEqualityComparer.Default.Equals(minMember, shiftedElement.Member) && SymbolEqualityComparer.Default.Equals(maxMember, shiftedElement.Member)
+            && SymbolEqualityComparer.Default.Equals(rangeMinMember, shiftedElement.Member))
+        {
+            statistic = (IInvocationOperation)Resolve(shifted.RightOperand, body);
+            return Interval.Of(0, 1);
+        }
+        return null;
+    }
+
+    /// <summary>Conversions and parentheses skipped, a local declared once read as its initializer.</summary>
+    private IOperation Resolve(IOperation operation, MethodBody body)
+    {
+        for (var depth = 0; depth < 6; depth++)
+        {
+            switch (operation)
+            {
+                case IConversionOperation conversion:
+                    operation = conversion.Operand;
+                    continue;
+                case IParenthesizedOperation parenthesized:
+                    operation = parenthesized.Operand;
+                    continue;
+                case ILocalReferenceOperation local when SingleDeclaration(local.Local, body) is { } value:
+                    operation = value;
+                    continue;
+            }
+            break;
+        }
+        return operation;
+    }
+
+    /// <summary><c>h.Size</c> where <c>h</c> is the element of a row lambda over a known sequence: the member and the sequence.</summary>
+    private (ISymbol Member, IOperation Over)? ElementMember(IOperation operation)
+    {
+        var (member, instance) = operation switch
+        {
+            IPropertyReferenceOperation { Instance: { } of } property => ((ISymbol)property.Property, of),
+            IFieldReferenceOperation { Instance: { } of } field => (field.Field, of),
+            _ => (null, null),
+        };
+        return member is not null && MLNetOperationValues.Unwrap(instance!) is IParameterReferenceOperation parameter
+               && elementOf.TryGetValue(parameter.Parameter, out var over)
+            ? (member, over)
+            : null;
+    }
+
+    /// <summary><c>raw.Max(x =&gt; x.Size)</c> (or <c>Min</c>): the statistic, the sequence and the member.</summary>
+    private static (string Name, IOperation Over, ISymbol Member)? Statistic(IOperation operation, MethodBody body)
+    {
+        if (operation is not IInvocationOperation { TargetMethod.Name: "Max" or "Min", Arguments.Length: 2 } statistic || !IsEnumerable(statistic.TargetMethod)
+            || Lambda(statistic.Arguments[1].Value) is not { } selector || selector.Symbol.Parameters.Length != 1)
+            return null;
+        ISymbol? member = null;
+        foreach (var result in LambdaResults(selector))
+        {
+            var value = MLNetOperationValues.Unwrap(result);
+            var (selected, instance) = value switch
+            {
+                IPropertyReferenceOperation { Instance: { } of } property => ((ISymbol)property.Property, of),
+                IFieldReferenceOperation { Instance: { } of } field => (field.Field, of),
+                _ => (null, null),
+            };
+            if (selected is null || member is not null
+                || MLNetOperationValues.Unwrap(instance!) is not IParameterReferenceOperation parameter
+                || !SymbolEqualityComparer.Default.Equals(parameter.Parameter, selector.Symbol.Parameters[0]))
+                return null;
+            member = selected;
+        }
+        return member is null ? null : (statistic.TargetMethod.Name, statistic.Arguments[0].Value, member);
+    }
+
+    /// <summary>Two reads of the same local, field or parameter that no other write changes between them (a local written once).</summary>
+    private bool SameSequence(IOperation a, IOperation b)
+    {
+        var left = MLNetOperationValues.Unwrap(a);
+        var right = MLNetOperationValues.Unwrap(b);
+        return (left, right) switch
+        {
+            (ILocalReferenceOperation x, ILocalReferenceOperation y) => SymbolEqualityComparer.Default.Equals(x.Local, y.Local),
+            (IParameterReferenceOperation x, IParameterReferenceOperation y) => SymbolEqualityComparer.Default.Equals(x.Parameter, y.Parameter),
+            (IFieldReferenceOperation { Field.IsReadOnly: true } x, IFieldReferenceOperation y) => SymbolEqualityComparer.Default.Equals(x.Field, y.Field),
+            _ => false,
+        };
     }
 
     private static bool IsIntegral(ITypeSymbol? type) => type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_UInt32

@@ -93,8 +93,11 @@ internal sealed class MLNetKnownSymbols
         transforms.Add(normalization, ColumnTransformKind.Normalizer,
             "NormalizeMeanVariance", "NormalizeMinMax", "NormalizeLogMeanVariance", "NormalizeBinning",
             "NormalizeSupervisedBinning", "NormalizeRobustScaling");
-        // Row scalers: ML.NET does not mark their output normalized, and per-row scaling leaves column scales apart.
-        transforms.Add(normalization, ColumnTransformKind.Rewrite, "NormalizeLpNorm", "NormalizeGlobalContrast");
+        // Row scalers and the PCA projection: ML.NET does not mark their output normalized; per-row scaling leaves column
+        // scales apart, and principal components of raw columns follow the largest of them. Of columns already on one
+        // scale they keep one scale.
+        transforms.Add(normalization, ColumnTransformKind.KeepsRelativeScale, "NormalizeLpNorm", "NormalizeGlobalContrast");
+        transforms.Add("Microsoft.ML.PcaCatalog", ColumnTransformKind.KeepsRelativeScale, "ProjectToPrincipalComponents");
         const string columnOperations = "Microsoft.ML.TransformExtensionsCatalog";
         transforms.Add(columnOperations, ColumnTransformKind.Concatenate, "Concatenate");
         transforms.Add(columnOperations, ColumnTransformKind.Copy, "CopyColumns");
@@ -480,6 +483,14 @@ internal enum ColumnTransformKind
     /// keeps its evidence; a normalizer's mark is not carried through.
     /// </summary>
     KeepsScale,
+
+    /// <summary>
+    /// Rescales each row, or projects the rows on principal components (NormalizeLpNorm, NormalizeGlobalContrast,
+    /// ProjectToPrincipalComponents): the output is not marked normalized, but when every input is normalized or within
+    /// unit scale the columns stay on one scale (within unit scale); otherwise the output is not normalized, as the input
+    /// column that is far from unit scale dominates every row's norm and the first components.
+    /// </summary>
+    KeepsRelativeScale,
 
     /// <summary>Any other transform: its outputs are not normalized.</summary>
     Rewrite,

@@ -115,9 +115,24 @@ internal sealed class MLNetOperationValues
         return result;
     }
 
+    /// <summary>
+    /// Where loops read an element of a collection written out in the code and held in a local:
+    /// <c>var all = new[] { a, b }; foreach (var item in all) ... item ...</c>, also for <c>new List&lt;T&gt; { a, b }</c>
+    /// and for one field of tuple elements (<c>(string name, IEstimator&lt;ITransformer&gt; value)[] all = { ("SDCA",
+    /// a) }; ... item.value</c>: only reads of that field, or of the variable a deconstructing loop gives it), and for
+    /// a value of a dictionary (<see cref="DictionaryLoopReadsOfValue"/>). Empty when the element is not in such a
+    /// collection, or the local is written again.
+    /// </summary>
     public IEnumerable<IOperation> LoopReadsOfElement(IOperation element)
     {
         var (current, parent) = ConsumerOf(element);
+        if (DictionaryHolding(current, parent) is { } dictionary)
+            return DictionaryLoopReadsOfValue(dictionary);
+        return CollectionLoopReadsOfElement(current, parent);
+    }
+
+    private IEnumerable<IOperation> CollectionLoopReadsOfElement(IOperation current, IOperation? parent)
+    {
         int? tupleField = null;
         if (parent is ITupleOperation tuple)
         {
@@ -168,6 +183,92 @@ internal sealed class MLNetOperationValues
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The dictionary local <paramref name="value"/> is stored in as a value: <c>{ "SDCA", value }</c> or
+    /// <c>["SDCA"] = value</c> in the dictionary's initializer, <c>trainers.Add("SDCA", value)</c> or
+    /// <c>trainers["SDCA"] = value</c>; null for a key, or any other place.
+    /// </summary>
+    private ILocalSymbol? DictionaryHolding(IOperation value, IOperation? parent)
+    {
+        IOperation? receiver;
+        switch (parent)
+        {
+            case IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "Add" or "TryAdd", Arguments.Length: 2 } add } argument
+                when argument.Parameter?.Ordinal == 1:
+                receiver = add.IsImplicit ? add.Parent : add.Instance;
+                break;
+            case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer } assignment
+                when assignment.Value == value:
+                receiver = indexer.Instance is IInstanceReferenceOperation ? assignment.Parent : indexer.Instance;
+                break;
+            default:
+                return null;
+        }
+        ILocalSymbol? local = receiver switch
+        {
+            IObjectOrCollectionInitializerOperation { Parent: IObjectCreationOperation creation }
+                when ConsumerOf(creation).Consumer is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
+            ILocalReferenceOperation reference => reference.Local,
+            _ => null,
+        };
+        return local is { Type: INamedTypeSymbol { Arity: 2, Name: "Dictionary" or "SortedDictionary" or "IDictionary" } type }
+               && type.ContainingNamespace?.ToDisplayString() == "System.Collections.Generic"
+               && Writes(local) is { Count: 1 }
+            ? local
+            : null;
+    }
+
+    /// <summary>
+    /// Where loops over a dictionary read its values: <c>foreach (var entry in trainers) ... entry.Value</c>,
+    /// <c>foreach (var (name, trainer) in trainers)</c>, <c>foreach (var trainer in trainers.Values)</c>. Empty when the
+    /// dictionary has values removed (<c>Remove</c>, <c>Clear</c>).
+    /// </summary>
+    private IEnumerable<IOperation> DictionaryLoopReadsOfValue(ILocalSymbol dictionary)
+    {
+        var loops = new List<(IForEachLoopOperation Loop, bool OverValues)>();
+        foreach (var read in ReadsOf(dictionary))
+        {
+            var (readValue, reader) = ConsumerOf(read);
+            switch (reader)
+            {
+                case IInvocationOperation { TargetMethod.Name: "Remove" or "Clear" or "TryRemove" }:
+                    return System.Array.Empty<IOperation>();
+                case IForEachLoopOperation loop when loop.Collection == readValue:
+                    loops.Add((loop, false));
+                    break;
+                case IPropertyReferenceOperation { Property.Name: "Values" } values when values.Instance == readValue
+                    && ConsumerOf(values) is (var valuesTop, IForEachLoopOperation valuesLoop) && valuesLoop.Collection == valuesTop:
+                    loops.Add((valuesLoop, true));
+                    break;
+            }
+        }
+        var reads = new List<IOperation>();
+        foreach (var (loop, overValues) in loops)
+        {
+            if (loop.LoopControlVariable is IDeclarationExpressionOperation { Expression: ITupleOperation { Elements.Length: 2 } parts })
+            {
+                // foreach (var (name, trainer) in trainers): KeyValuePair's Deconstruct gives the value second.
+                if (!overValues && DeclaredLocal(parts.Elements[1]) is { } part)
+                    reads.AddRange(ReadsOf(part));
+                continue;
+            }
+            if (loop.LoopControlVariable is not IVariableDeclaratorOperation item)
+                continue;
+            foreach (var itemRead in ReadsOf(item.Symbol))
+            {
+                if (overValues)
+                {
+                    reads.Add(itemRead);
+                    continue;
+                }
+                var (itemValue, itemReader) = ConsumerOf(itemRead);
+                if (itemReader is IPropertyReferenceOperation { Property.Name: "Value" } entryValue && entryValue.Instance == itemValue)
+                    reads.Add(entryValue);
+            }
+        }
+        return reads;
     }
 
     /// <summary>The local a deconstruction declares at one position (<c>var (a, b)</c> or <c>(var a, var b)</c>); null for a discard.</summary>

@@ -29,7 +29,12 @@ internal sealed class MLNetProgram
     private Dictionary<string, List<InvocationExpressionSyntax>>? invocationsByName;
     private readonly object indexLock = new();
 
+    private ParameterConstants? constants;
+
     public MLNetProgram(Compilation compilation) => this.compilation = compilation;
+
+    /// <summary>The constants parameters of the project hold over every call (a loader's path, separator and header handed down).</summary>
+    public ParameterConstants Constants => LazyInitializer.EnsureInitialized(ref constants, () => new ParameterConstants(CallersOf))!;
 
     /// <summary>A method of the project: its operation tree and what its locals hold; null for library, abstract, partial or very large methods.</summary>
     /// <param name="method">The method.</param>

@@ -9,13 +9,17 @@ namespace ScalingAnalyzer.Analysis.MLNet;
 /// <summary>An ML.NET chain with a normalizer fitted on rows that are afterwards held out (SCALE006).</summary>
 internal sealed class MLNetLeakFinding
 {
-    public MLNetLeakFinding(IInvocationOperation fit, IInvocationOperation evaluation, string dataName, bool crossValidation)
+    public MLNetLeakFinding(IInvocationOperation fit, IInvocationOperation evaluation, string dataName, bool crossValidation, bool isStatistic = false)
     {
         Fit = fit;
         Evaluation = evaluation;
         DataName = dataName;
         CrossValidation = crossValidation;
+        IsStatistic = isStatistic;
     }
+
+    /// <summary>The site is a .NET statistic (<c>records.Max(r =&gt; r.Size)</c>) the rows were scaled with before <c>LoadFromEnumerable</c>.</summary>
+    public bool IsStatistic { get; }
 
     /// <summary>The <c>Fit</c> of the chain that holds the normalizer: where the statistics are learned.</summary>
     public IInvocationOperation Fit { get; }
@@ -36,9 +40,15 @@ internal sealed class MLNetSplitLeakage
     private const int MaxDepth = 12;
 
     private readonly MLNetKnownSymbols _symbols;
+    private readonly MLNetProgram? _program;
     private MLNetOperationValues _values = null!;
+    private CancellationToken _cancellationToken;
 
-    public MLNetSplitLeakage(MLNetKnownSymbols symbols) => _symbols = symbols;
+    public MLNetSplitLeakage(MLNetKnownSymbols symbols, MLNetProgram? program = null)
+    {
+        _symbols = symbols;
+        _program = program;
+    }
 
     /// <summary>The text filter before binding: a Fit and a split or cross-validation in the same code.</summary>
     public static bool MayLeak(SyntaxNode code) => CodeText.ContainsOneOfEach(code, FitWords, SplitWords);
@@ -49,6 +59,7 @@ internal sealed class MLNetSplitLeakage
     public List<MLNetLeakFinding> Find(IOperation body, CancellationToken cancellationToken)
     {
         _values = new MLNetOperationValues(body);
+        _cancellationToken = cancellationToken;
         var findings = new List<MLNetLeakFinding>();
         var reported = new HashSet<IOperation>();
         var testSetReads = new List<IOperation>();
@@ -88,8 +99,8 @@ internal sealed class MLNetSplitLeakage
             // The split's rows were scaled by a chain fitted on all of them.
             foreach (var fit in origin.Fits)
             {
-                if (fit.Data.Part is null && ReferenceEquals(fit.Data.Root, origin.Root) && reported.Add(fit.Invocation))
-                    findings.Add(new MLNetLeakFinding(fit.Invocation, split, NameOf(fit.Data), crossValidation: false));
+                if (fit.Data.Part is null && ReferenceEquals(fit.Data.Root, origin.Root) && reported.Add(fit.ReportedAt))
+                    findings.Add(new MLNetLeakFinding(fit.ReportedAt, split, NameOf(fit.Data), crossValidation: false, fit.IsStatistic));
             }
         }
         // A chain fitted on all rows, applied to the parts of a split of those rows.
@@ -112,8 +123,8 @@ internal sealed class MLNetSplitLeakage
             var origin = Resolve(data, 0);
             foreach (var fit in origin.Fits)
             {
-                if (fit.Data.Part is null && ReferenceEquals(fit.Data.Root, origin.Root) && origin.Part is null && reported.Add(fit.Invocation))
-                    findings.Add(new MLNetLeakFinding(fit.Invocation, crossValidation, NameOf(fit.Data), crossValidation: true));
+                if (fit.Data.Part is null && ReferenceEquals(fit.Data.Root, origin.Root) && origin.Part is null && reported.Add(fit.ReportedAt))
+                    findings.Add(new MLNetLeakFinding(fit.ReportedAt, crossValidation, NameOf(fit.Data), crossValidation: true, fit.IsStatistic));
             }
         }
         return findings;
@@ -170,14 +181,22 @@ internal sealed class MLNetSplitLeakage
 
     private sealed class FitSite
     {
-        public FitSite(IInvocationOperation invocation, ViewOrigin data)
+        public FitSite(IInvocationOperation invocation, ViewOrigin data, IInvocationOperation? reportedAt = null, bool isStatistic = false)
         {
             Invocation = invocation;
             Data = data;
+            ReportedAt = reportedAt ?? invocation;
+            IsStatistic = isStatistic;
         }
+
+        /// <summary>A .NET statistic the rows were scaled with before they became a view, not an ML.NET normalizer's Fit.</summary>
+        public bool IsStatistic { get; }
 
         public IInvocationOperation Invocation { get; }
         public ViewOrigin Data { get; }
+
+        /// <summary>Where the finding is reported: the Fit itself, or the call of the helper of the project that fits it.</summary>
+        public IInvocationOperation ReportedAt { get; }
     }
 
     private sealed class SplitPart
@@ -239,9 +258,74 @@ internal sealed class MLNetSplitLeakage
                 return new ViewOrigin(input.Root, fits, input.Part, input.Name);
             case IInvocationOperation invocation when invocation.TargetMethod.Name != "TrainTestSplit" && _symbols.IsRowOperation(invocation.TargetMethod) && DataArgument(invocation) is { } rows:
                 return Resolve(rows, depth + 1);
+            case IInvocationOperation { TargetMethod.Name: "LoadFromEnumerable", Arguments.Length: >= 1 } load
+                when _symbols.IsRawDataSource(load.TargetMethod, out var readsObjects) && readsObjects
+                     && GeneratedRows.OwnStatisticOf(load.Arguments[0].Value, _values, MLNetOperationValues.RootOf(load)) is { } scaling:
+                // rows.Select(r => new Row { Size = r.Size / rows.Max(x => x.Size) }): statistics of every row, in .NET.
+                var whole = Resolve(scaling.Sequence, depth + 1);
+                return new ViewOrigin(whole.Root, new List<FitSite>(whole.Fits) { new FitSite(scaling.Statistic, whole, isStatistic: true) }, whole.Part, whole.Name);
+            case IInvocationOperation invocation when _program is not null && ViewHelperReturn(invocation) is { } helper:
+                return ThroughHelper(invocation, helper.Returned, helper.Values, depth);
             default:
                 return new ViewOrigin(operation, new List<FitSite>(), null, null);
         }
+    }
+
+    /// <summary>
+    /// The one view a method of the project returns (<c>static IDataView Prepare(MLContext ml, IDataView data) =&gt;
+    /// chain.Fit(data).Transform(data);</c>), read in its own body; null for library, virtual or very large methods, or
+    /// several returns.
+    /// </summary>
+    private (IOperation Returned, MLNetOperationValues Values)? ViewHelperReturn(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        if (method.MethodKind is not (MethodKind.Ordinary or MethodKind.LocalFunction) || method.IsVirtual || method.IsAbstract
+            || method.DeclaringSyntaxReferences.IsEmpty || !_symbols.IsDataView(method.ReturnType)
+            || _program!.BodyOf(method, _cancellationToken, invocation.SemanticModel) is not { } body)
+            return null;
+        IOperation? returned = null;
+        foreach (var operation in body.OwnOperations)
+        {
+            if (operation is not IReturnOperation { ReturnedValue: { } value })
+                continue;
+            if (returned is not null)
+                return null;
+            returned = value;
+        }
+        return returned is null ? null : (returned, body.Values);
+    }
+
+    /// <summary>
+    /// A view a helper returns, seen from the call: the helper's parameter stands for the caller's argument, and a chain
+    /// the helper fits on the rows it was given is reported at the call (<c>Prepare(ml, data)</c>), the way the
+    /// TorchSharp side reports <c>Standardize(data)</c>.
+    /// </summary>
+    private ViewOrigin ThroughHelper(IInvocationOperation call, IOperation returned, MLNetOperationValues helperValues, int depth)
+    {
+        var inside = new MLNetSplitLeakage(_symbols, _program) { _values = helperValues, _cancellationToken = _cancellationToken }.Resolve(returned, depth + 1);
+        if (inside.Part is not null || inside.Root is not IParameterSymbol parameter
+            || !SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, call.TargetMethod.OriginalDefinition)
+            || ArgumentOf(call, parameter) is not { } argument)
+            return new ViewOrigin(call, new List<FitSite>(), null, null);
+        var outside = Resolve(argument, depth + 1);
+        var fits = new List<FitSite>(outside.Fits);
+        foreach (var fit in inside.Fits)
+        {
+            // Only statistics of the rows the helper was given: they are the caller's rows.
+            if (fit.Data.Part is null && ReferenceEquals(fit.Data.Root, parameter))
+                fits.Add(new FitSite(fit.Invocation, outside, call, fit.IsStatistic));
+        }
+        return new ViewOrigin(outside.Root, fits, outside.Part, outside.Name);
+    }
+
+    private static IOperation? ArgumentOf(IInvocationOperation call, IParameterSymbol parameter)
+    {
+        foreach (var argument in call.Arguments)
+        {
+            if (argument.Parameter is { } target && target.Ordinal == parameter.Ordinal && argument.ArgumentKind != ArgumentKind.DefaultValue)
+                return argument.Value;
+        }
+        return null;
     }
 
     private ViewOrigin PartOf(IInvocationOperation split, string name, int depth)

@@ -19,12 +19,14 @@ internal sealed class TextFileViews
     private readonly ProjectDataFiles files;
     private readonly DataFileLimits limits;
     private readonly CancellationToken cancellationToken;
+    private readonly ParameterConstants? constants;
 
-    public TextFileViews(ProjectDataFiles files, DataFileLimits limits, CancellationToken cancellationToken)
+    public TextFileViews(ProjectDataFiles files, DataFileLimits limits, CancellationToken cancellationToken, ParameterConstants? constants = null)
     {
         this.files = files;
         this.limits = limits;
         this.cancellationToken = cancellationToken;
+        this.constants = constants;
     }
 
     /// <summary>Whether any data file can be read at all: without one, code that parses a file is not worth reading.</summary>
@@ -40,9 +42,9 @@ internal sealed class TextFileViews
         var state = ColumnNormalizationState.Raw;
         if (path is null || files.IsEmpty || limits.IsOff)
             return state;
-        if (DataFilePaths.Evaluate(path, cancellationToken) is not { } filePath || files.Find(filePath) is not { } file)
+        if (DataFilePaths.Evaluate(path, cancellationToken, constants) is not { } filePath || files.Find(filePath) is not { } file)
             return state;
-        var description = TextLoaderColumns.Read(loader, symbols, resolve);
+        var description = TextLoaderColumns.Read(loader, symbols, resolve, constants, cancellationToken);
         if (description.Format is not { } format || description.Columns.IsDefaultOrEmpty)
             return state;
         return WithColumns(file, format, description.Columns, threshold);
@@ -56,7 +58,7 @@ internal sealed class TextFileViews
     {
         if (files.IsEmpty || limits.IsOff || parsed.IsDefaultOrEmpty)
             return ColumnNormalizationState.Raw;
-        if (DataFilePaths.Evaluate(path, cancellationToken) is not { } filePath || files.Find(filePath) is not { } file)
+        if (DataFilePaths.Evaluate(path, cancellationToken, constants) is not { } filePath || files.Find(filePath) is not { } file)
             return ColumnNormalizationState.Raw;
         return WithColumns(file, format, parsed, threshold);
     }

@@ -44,7 +44,8 @@ internal sealed class TextLoaderColumns
     /// <paramref name="loader"/> is LoadFromTextFile or CreateTextLoader (either form); <paramref name="resolve"/>
     /// follows locals to the options object.
     /// </summary>
-    public static TextLoaderColumns Read(IInvocationOperation loader, MLNetKnownSymbols symbols, System.Func<IOperation, IOperation?> resolve)
+    public static TextLoaderColumns Read(IInvocationOperation loader, MLNetKnownSymbols symbols, System.Func<IOperation, IOperation?> resolve,
+        ParameterConstants? constants = null, System.Threading.CancellationToken cancellationToken = default)
     {
         var method = loader.TargetMethod;
         var separators = "\t";
@@ -56,23 +57,27 @@ internal sealed class TextLoaderColumns
             if (argument.Parameter is not { } parameter)
                 continue;
             var value = argument.Value;
+            // Model Builder's LoadIDataViewFromFile(mlContext, path, separatorChar, hasHeader): the constants every call passes.
+            var constant = value.ConstantValue.HasValue || constants is null || parameter.Name is not ("separatorChar" or "hasHeader" or "allowQuoting" or "allowSparse")
+                ? value.ConstantValue
+                : constants.ConstantOf(value, cancellationToken);
             switch (parameter.Name)
             {
                 case "separatorChar":
-                    if (value.ConstantValue is { HasValue: true, Value: char separator })
+                    if (constant is { HasValue: true, Value: char separator })
                         separators = separator.ToString();
                     else
                         formatKnown = false;
                     break;
                 case "hasHeader":
-                    formatKnown &= ReadBool(value, ref hasHeader);
+                    formatKnown &= ReadBool(constant, ref hasHeader);
                     break;
                 case "allowQuoting":
-                    formatKnown &= ReadBool(value, ref allowQuoting);
+                    formatKnown &= ReadBool(constant, ref allowQuoting);
                     break;
                 case "allowSparse":
                     var sparse = false;
-                    formatKnown &= ReadBool(value, ref sparse) && !sparse;
+                    formatKnown &= ReadBool(constant, ref sparse) && !sparse;
                     break;
                 case "columns":
                     columnsArgument = value;
@@ -95,9 +100,11 @@ internal sealed class TextLoaderColumns
 
     private static bool IsNull(IOperation value) => MLNetOperationValues.Unwrap(value).ConstantValue is { HasValue: true, Value: null };
 
-    private static bool ReadBool(IOperation value, ref bool result)
+    private static bool ReadBool(IOperation value, ref bool result) => ReadBool(value.ConstantValue, ref result);
+
+    private static bool ReadBool(Optional<object?> value, ref bool result)
     {
-        if (value.ConstantValue is { HasValue: true, Value: bool constant })
+        if (value is { HasValue: true, Value: bool constant })
         {
             result = constant;
             return true;
@@ -160,7 +167,7 @@ internal sealed class TextLoaderColumns
     }
 
     /// <summary>The [LoadColumn] members of a row class (fields and properties, base classes included).</summary>
-    private static ImmutableArray<LoadedColumn> ColumnsOfRowType(ITypeSymbol rowType, MLNetKnownSymbols symbols)
+    internal static ImmutableArray<LoadedColumn> ColumnsOfRowType(ITypeSymbol rowType, MLNetKnownSymbols symbols)
     {
         var builder = ImmutableArray.CreateBuilder<LoadedColumn>();
         for (var type = rowType; type is not null && type.SpecialType != SpecialType.System_Object; type = type.BaseType)

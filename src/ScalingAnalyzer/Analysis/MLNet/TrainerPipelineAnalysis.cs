@@ -235,6 +235,8 @@ internal sealed class TrainerPipelineAnalysis
                         FindConsumers(site.Operation, site.Operation, consumers, depth + 1, site.Analysis);
                 }
                 break;
+            case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true } } indexed when indexed.Value == top:
+            // trainers["SDCA"] = Sdca(): a value of a dictionary a loop appends one by one.
             case ITupleOperation or IArrayInitializerOperation or IArgumentOperation:
                 // An element of a collection of trainers a loop appends one by one (the ML.NET samples' BikeSharing idiom).
                 foreach (var read in ev.Values.LoopReadsOfElement(top))

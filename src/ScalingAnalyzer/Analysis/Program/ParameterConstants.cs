@@ -1,0 +1,114 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ScalingAnalyzer.Analysis;
+
+/// <summary>
+/// The constant a parameter of the project holds on every call the compilation makes: what each call passes, or the
+/// parameter's default where a call leaves it out (and where no call is in view: the value the method was written to
+/// run with). Model Builder's generated <c>Train(outputModelPath, inputDataFilePath = RetrainFilePath, separatorChar =
+/// RetrainSeparatorChar, hasHeader = RetrainHasHeader)</c> hands these down to
+/// <c>LoadIDataViewFromFile(mlContext, inputDataFilePath, separatorChar, hasHeader)</c>, so the file, separator and
+/// header a loader reads are constants two calls away. Unknown when calls disagree or pass anything but constants and
+/// such parameters, when the method may be called from outside the compilation (a public method of a library), is
+/// virtual, or writes the parameter. Computed once per parameter and compilation, and only for a loader or path the
+/// rules already follow.
+/// </summary>
+internal sealed class ParameterConstants
+{
+    private const int MaxDepth = 4;
+
+    private readonly Func<IMethodSymbol, CancellationToken, ImmutableArray<IInvocationOperation>> callersOf;
+    private readonly ConcurrentDictionary<IParameterSymbol, Optional<object?>> values = new(SymbolEqualityComparer.Default);
+
+    public ParameterConstants(Func<IMethodSymbol, CancellationToken, ImmutableArray<IInvocationOperation>> callersOf) => this.callersOf = callersOf;
+
+    /// <summary>The constant <paramref name="operation"/> is: its own constant value, or a parameter's over every call.</summary>
+    public Optional<object?> ConstantOf(IOperation operation, CancellationToken cancellationToken) => ConstantOf(operation, 0, cancellationToken);
+
+    private Optional<object?> ConstantOf(IOperation operation, int depth, CancellationToken cancellationToken)
+    {
+        if (operation.ConstantValue.HasValue)
+            return operation.ConstantValue;
+        while (operation is IConversionOperation { Conversion.IsIdentity: true } identity)
+            operation = identity.Operand;
+        return operation is IParameterReferenceOperation parameter ? ValueOf(parameter.Parameter, depth, cancellationToken) : default;
+    }
+
+    private Optional<object?> ValueOf(IParameterSymbol parameter, int depth, CancellationToken cancellationToken)
+    {
+        parameter = parameter.OriginalDefinition;
+        if (values.TryGetValue(parameter, out var known))
+            return known;
+        if (depth > MaxDepth)
+            return default;
+        var value = Compute(parameter, depth, cancellationToken);
+        // Only a value no depth limit cut short is the parameter's own, whoever asks first.
+        if (value.HasValue || depth == 0)
+            values.TryAdd(parameter, value);
+        return value;
+    }
+
+    private Optional<object?> Compute(IParameterSymbol parameter, int depth, CancellationToken cancellationToken)
+    {
+        if (parameter.RefKind != RefKind.None || parameter.IsParams
+            || parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.LocalFunction } method
+            || method.IsVirtual || method.IsAbstract || method.IsOverride || method.DeclaringSyntaxReferences.Length != 1
+            || method.DeclaredAccessibility is Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal && !IsEntryAssemblyOnly(method)
+            || WritesParameter(method, parameter, cancellationToken))
+            return default;
+        var calls = callersOf(method, cancellationToken);
+        Optional<object?> joined = default;
+        foreach (var call in calls)
+        {
+            IArgumentOperation? argument = null;
+            foreach (var candidate in call.Arguments)
+            {
+                if (candidate.Parameter?.Ordinal == parameter.Ordinal)
+                    argument = candidate;
+            }
+            if (argument is null)
+                return default;
+            var value = argument.ArgumentKind == ArgumentKind.DefaultValue
+                ? DefaultOf(parameter)
+                : ConstantOf(argument.Value, depth + 1, cancellationToken);
+            if (!value.HasValue || joined.HasValue && !Equals(joined.Value, value.Value))
+                return default;
+            joined = value;
+        }
+        return calls.IsEmpty ? DefaultOf(parameter) : joined;
+    }
+
+    private static Optional<object?> DefaultOf(IParameterSymbol parameter)
+        => parameter.HasExplicitDefaultValue ? new Optional<object?>(parameter.ExplicitDefaultValue) : default;
+
+    /// <summary>An executable's public methods are called from the executable alone.</summary>
+    private static bool IsEntryAssemblyOnly(IMethodSymbol method)
+        => method.ContainingAssembly is ISourceAssemblySymbol { Compilation.Options.OutputKind: OutputKind.ConsoleApplication or OutputKind.WindowsApplication };
+
+    /// <summary>Whether the method's own code assigns the parameter (then what a read sees is not what a call passed).</summary>
+    private static bool WritesParameter(IMethodSymbol method, IParameterSymbol parameter, CancellationToken cancellationToken)
+    {
+        var syntax = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+        foreach (var node in syntax.DescendantNodes())
+        {
+            var target = node switch
+            {
+                AssignmentExpressionSyntax assignment => assignment.Left,
+                PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression } prefix => prefix.Operand,
+                PostfixUnaryExpressionSyntax postfix => postfix.Operand,
+                ArgumentSyntax { RefKindKeyword.RawKind: not (int)SyntaxKind.None } argument => argument.Expression,
+                _ => null,
+            };
+            if (target is IdentifierNameSyntax name && name.Identifier.ValueText == parameter.Name)
+                return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,10 @@
+namespace TaxiFareML.ConsoleApp
+{
+    class Program
+    {
+        static void Main(string[] args)
+        {
+            ModelBuilder.CreateModel();
+        }
+    }
+}
