@@ -101,7 +101,7 @@ internal sealed class FileRows
                     return null;
                 current = inner;
             }
-            if (current.TargetMethod.Name != "Select" || current.Arguments.Length != 2 || LambdaOf(current.Arguments[1].Value) is not { } lambda)
+            if (current.TargetMethod.Name != "Select" || current.Arguments.Length != 2 || MLNetOperationValues.LambdaOf(current.Arguments[1].Value) is not { } lambda)
                 return null;
             foreach (var row in ReturnedValues(lambda))
             {
@@ -445,7 +445,7 @@ internal sealed class FileRows
                     return Elements(inner, values, depth + 1);
                 case "Skip" when invocation.Arguments.Length == 2 && invocation.Arguments[1].Value.ConstantValue is { HasValue: true, Value: int count } && count >= 0:
                     return Elements(inner, values, depth + 1) is { } skipped ? new Sequence(skipped.Path, skipped.Skipped + count, skipped.Separator) : null;
-                case "Select" when invocation.Arguments.Length == 2 && LambdaOf(invocation.Arguments[1].Value) is { } lambda:
+                case "Select" when invocation.Arguments.Length == 2 && MLNetOperationValues.LambdaOf(invocation.Arguments[1].Value) is { } lambda:
                     // Select(line => line.Split(',')): the lines split into fields.
                     var results = ReturnedValues(lambda);
                     return results.Length == 1 ? Fields(results[0], values, depth + 1) : null;
@@ -464,14 +464,6 @@ internal sealed class FileRows
                     return loop.Collection;
             }
             return null;
-        }
-
-        private static IAnonymousFunctionOperation? LambdaOf(IOperation argument)
-        {
-            var operation = MLNetOperationValues.Unwrap(argument);
-            if (operation is IDelegateCreationOperation creation)
-                operation = MLNetOperationValues.Unwrap(creation.Target);
-            return operation as IAnonymousFunctionOperation;
         }
 
         private static ImmutableArray<IOperation> ReturnedValues(IAnonymousFunctionOperation lambda)

@@ -85,7 +85,7 @@ internal sealed class GeneratedRows
             current = inner;
         }
         if (!IsEnumerable(current.TargetMethod) || current.TargetMethod.Name != "Select" || current.Arguments.Length != 2
-            || Lambda(current.Arguments[1].Value) is not { } lambda || lambda.Symbol.Parameters.Length != 1)
+            || MLNetOperationValues.LambdaOf(current.Arguments[1].Value) is not { } lambda || lambda.Symbol.Parameters.Length != 1)
             return null;
         var root = MLNetOperationValues.RootOf(query);
         var body = new MethodBody(root, new MLNetOperationValues(root));
@@ -239,7 +239,7 @@ internal sealed class GeneratedRows
                     break;
                 case IInvocationOperation { TargetMethod.Name: "Select" } select when IsEnumerable(select.TargetMethod) && select.Arguments.Length == 2:
                     // Enumerable.Range(0, count).Select(i => new Row { ... })
-                    if (Lambda(select.Arguments[1].Value) is not { } lambda || lambda.Symbol.Parameters.Length != 1)
+                    if (MLNetOperationValues.LambdaOf(select.Arguments[1].Value) is not { } lambda || lambda.Symbol.Parameters.Length != 1)
                         return default;
                     var parameters = new Dictionary<IParameterSymbol, Interval>(SymbolEqualityComparer.Default)
                     {
@@ -412,7 +412,7 @@ internal sealed class GeneratedRows
         for (var depth = 0; current is IInvocationOperation { TargetMethod.Name: "ToList" or "ToArray" or "AsEnumerable", Arguments.Length: 1 } conversion && depth < 4; depth++)
             current = MLNetOperationValues.Unwrap(conversion.Arguments[0].Value);
         if (current is not IInvocationOperation { TargetMethod.Name: "Select", Arguments.Length: 2 } select || !IsEnumerable(select.TargetMethod)
-            || Lambda(select.Arguments[1].Value) is not { } lambda || lambda.Symbol.Parameters.Length != 1)
+            || MLNetOperationValues.LambdaOf(select.Arguments[1].Value) is not { } lambda || lambda.Symbol.Parameters.Length != 1)
             return null;
         var reader = new GeneratedRows(null!, default!, CancellationToken.None);
         reader.elementOf[lambda.Symbol.Parameters[0]] = select.Arguments[0].Value;
@@ -497,7 +497,7 @@ internal sealed class GeneratedRows
     private static (string Name, IOperation Over, ISymbol Member)? Statistic(IOperation operation, MethodBody body)
     {
         if (operation is not IInvocationOperation { TargetMethod.Name: "Max" or "Min", Arguments.Length: 2 } statistic || !IsEnumerable(statistic.TargetMethod)
-            || Lambda(statistic.Arguments[1].Value) is not { } selector || selector.Symbol.Parameters.Length != 1)
+            || MLNetOperationValues.LambdaOf(statistic.Arguments[1].Value) is not { } selector || selector.Symbol.Parameters.Length != 1)
             return null;
         ISymbol? member = null;
         foreach (var result in LambdaResults(selector))
@@ -606,7 +606,7 @@ internal sealed class GeneratedRows
                 var count = Bounds(arguments[1].Value, parameters, body, depth + 1);
                 return start.IsKnown && count.IsKnown ? Interval.Of(start.Low, start.High + Math.Max(0, count.High - 1)) : Interval.Unknown;
             case "Select" when arguments.Length == 2:
-                if (Lambda(arguments[1].Value) is not { } lambda || lambda.Symbol.Parameters.Length != 1)
+                if (MLNetOperationValues.LambdaOf(arguments[1].Value) is not { } lambda || lambda.Symbol.Parameters.Length != 1)
                     return Interval.Unknown;
                 var scope = parameters is null
                     ? new Dictionary<IParameterSymbol, Interval>(SymbolEqualityComparer.Default)
@@ -624,12 +624,6 @@ internal sealed class GeneratedRows
             default:
                 return Interval.Unknown;
         }
-    }
-
-    private static IAnonymousFunctionOperation? Lambda(IOperation operation)
-    {
-        operation = MLNetOperationValues.Unwrap(operation);
-        return operation is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda } ? lambda : operation as IAnonymousFunctionOperation;
     }
 
     private static IEnumerable<IOperation> LambdaResults(IAnonymousFunctionOperation lambda)

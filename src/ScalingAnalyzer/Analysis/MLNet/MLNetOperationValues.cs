@@ -35,6 +35,15 @@ internal sealed class MLNetOperationValues
         return current;
     }
 
+    /// <summary>The lambda an argument passes (<c>x => ...</c>, through conversions and a delegate creation), if it passes one.</summary>
+    public static IAnonymousFunctionOperation? LambdaOf(IOperation argument)
+    {
+        var operation = Unwrap(argument);
+        if (operation is IDelegateCreationOperation creation)
+            operation = Unwrap(creation.Target);
+        return operation as IAnonymousFunctionOperation;
+    }
+
     /// <summary>The operation that consumes <paramref name="operation"/>'s value, above any conversions.</summary>
     public static (IOperation Value, IOperation? Consumer) ConsumerOf(IOperation operation)
     {

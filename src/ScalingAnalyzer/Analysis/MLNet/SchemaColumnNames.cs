@@ -35,13 +35,13 @@ internal static class SchemaColumnNames
             {
                 case "ToArray" or "ToList" or "AsEnumerable" or "AsQueryable" when call.Arguments.Length == 1:
                     break;
-                case "Where" when call.Arguments.Length == 2 && Lambda(call.Arguments[1].Value) is { } predicate:
+                case "Where" when call.Arguments.Length == 2 && MLNetOperationValues.LambdaOf(call.Arguments[1].Value) is { } predicate:
                     // Walking from the outermost call in: a Where met before the Select filters names, one met after it
                     // filters the schema's columns by their Name.
                     if (!ReadExclusions(predicate, comparesNames: !selected, excluded))
                         return default;
                     break;
-                case "Select" when !selected && call.Arguments.Length == 2 && Lambda(call.Arguments[1].Value) is { } selector
+                case "Select" when !selected && call.Arguments.Length == 2 && MLNetOperationValues.LambdaOf(call.Arguments[1].Value) is { } selector
                                    && IsColumnName(SingleResult(selector), selector):
                     selected = true;
                     break;
@@ -155,14 +155,6 @@ internal static class SchemaColumnNames
             }
         }
         return result;
-    }
-
-    private static IAnonymousFunctionOperation? Lambda(IOperation argument)
-    {
-        var operation = MLNetOperationValues.Unwrap(argument);
-        if (operation is IDelegateCreationOperation creation)
-            operation = MLNetOperationValues.Unwrap(creation.Target);
-        return operation as IAnonymousFunctionOperation;
     }
 
     private static bool IsLinq(IMethodSymbol method)
