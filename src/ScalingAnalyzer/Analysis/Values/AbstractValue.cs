@@ -88,6 +88,51 @@ internal sealed record AbstractValue
 {
     public static readonly AbstractValue Unknown = new();
 
+    /// <summary>
+    /// The facts few values carry (an optimizer, a data file, a callable, columns picked out of a join, ...), kept in a
+    /// side object that copies share: most values are made by the interpreter on every operation of every training
+    /// method, and without these fields each is about a third smaller. A copy (<c>with</c>) shares its original's side
+    /// object until one of these facts is set on it, which gives it its own (<see cref="WritableRare"/>).
+    /// </summary>
+    private sealed class RareFacts
+    {
+        public static readonly RareFacts None = new();
+
+        public OptimizerFacts? Optimizer;
+        public bool NormalizesInput;
+        public bool OutputUnitsResolved;
+        public ImmutableArray<string> ElementNames;
+        public string? UnscaledPart;
+        public IOperation? DataSource;
+        public bool PassesValues;
+        public IOperation? Callable;
+        public DataFiles.DataFileText? FileText;
+        public DataFiles.DataFilePath? DataPath;
+        public bool JoinedColumns;
+        public ImmutableArray<Interval> RowColumns;
+        public bool PartlyScaled;
+        public INamedTypeSymbol? ObjectType;
+        public ImmutableArray<AbstractValue> ColumnBlocks;
+        public string? Evidence;
+
+        public RareFacts Clone() => (RareFacts)MemberwiseClone();
+    }
+
+    private RareFacts _rare = RareFacts.None;
+
+    /// <summary>The value whose initialization made <see cref="_rare"/>, which alone may still write it.</summary>
+    private object? _rareOwner;
+
+    private RareFacts WritableRare()
+    {
+        if (!ReferenceEquals(_rareOwner, this))
+        {
+            _rare = _rare.Clone();
+            _rareOwner = this;
+        }
+        return _rare;
+    }
+
     public Interval Range { get; init; }
 
     /// <summary>Per-column ranges of a 2-D value, when known (literal 2-D arrays, cat/stack of columns).</summary>
@@ -120,10 +165,10 @@ internal sealed record AbstractValue
     /// <summary>The loss invocations whose result flows into this value.</summary>
     public ImmutableArray<IOperation> LossCalls { get; init; } = ImmutableArray<IOperation>.Empty;
 
-    public OptimizerFacts? Optimizer { get; init; }
+    public OptimizerFacts? Optimizer { get => _rare.Optimizer; init { if (!(ReferenceEquals(value, _rare.Optimizer))) WritableRare().Optimizer = value; } }
 
     /// <summary>A module whose first layer normalizes its input (BatchNorm1d / LayerNorm first in a Sequential).</summary>
-    public bool NormalizesInput { get; init; }
+    public bool NormalizesInput { get => _rare.NormalizesInput; init { if (!(value == _rare.NormalizesInput)) WritableRare().NormalizesInput = value; } }
 
     /// <summary>Elements of a tuple value (std_mean, aminmax, a helper's <c>return (x, y)</c>).</summary>
     public ImmutableArray<AbstractValue> Elements { get; init; }
@@ -138,7 +183,7 @@ internal sealed record AbstractValue
     /// A module's output that has been mapped back (InverseTransform, arithmetic with the target's statistics) or
     /// already compared: its later uses are not checked against the units the module was trained in.
     /// </summary>
-    public bool OutputUnitsResolved { get; init; }
+    public bool OutputUnitsResolved { get => _rare.OutputUnitsResolved; init { if (!(value == _rare.OutputUnitsResolved)) WritableRare().OutputUnitsResolved = value; } }
 
     /// <summary>
     /// The value of every element of a collection whose elements have structure of their own (tuples, objects of a
@@ -148,25 +193,25 @@ internal sealed record AbstractValue
     public AbstractValue? Element { get; init; }
 
     /// <summary>The keys of <see cref="Elements"/> when the value is a dictionary of tensors ("data", "label"); default otherwise.</summary>
-    public ImmutableArray<string> ElementNames { get; init; }
+    public ImmutableArray<string> ElementNames { get => _rare.ElementNames; init { if (!(value == _rare.ElementNames)) WritableRare().ElementNames = value; } }
 
     /// <summary>
     /// Set on a concatenation whose other blocks are scaled: the raw block this value's range describes
     /// ("column 3 ('ages')"), so a finding names it.
     /// </summary>
-    public string? UnscaledPart { get; init; }
+    public string? UnscaledPart { get => _rare.UnscaledPart; init { if (!(ReferenceEquals(value, _rare.UnscaledPart))) WritableRare().UnscaledPart = value; } }
 
     /// <summary>
     /// The expression this data was handed to a dataset as (<c>x</c> in <c>TensorDataset(x, y)</c> or
     /// <c>new MyDataset(x)</c>), kept while only value-keeping operations apply: where a fix can scale it.
     /// </summary>
-    public IOperation? DataSource { get; init; }
+    public IOperation? DataSource { get => _rare.DataSource; init { if (!(ReferenceEquals(value, _rare.DataSource))) WritableRare().DataSource = value; } }
 
     /// <summary>A module that hands on its input's values reshaped or masked (Flatten, Unflatten, Identity, Dropout).</summary>
-    public bool PassesValues { get; init; }
+    public bool PassesValues { get => _rare.PassesValues; init { if (!(value == _rare.PassesValues)) WritableRare().PassesValues = value; } }
 
     /// <summary>The body of the lambda or local function a delegate value runs (optimizer.step(closure)).</summary>
-    public IOperation? Callable { get; init; }
+    public IOperation? Callable { get => _rare.Callable; init { if (!(ReferenceEquals(value, _rare.Callable))) WritableRare().Callable = value; } }
 
     /// <summary>
     /// What the fields (and auto-properties' backing fields) of an object of a class of this compilation hold, as its
@@ -178,36 +223,36 @@ internal sealed record AbstractValue
     /// Text read from a data file of the project (its lines, a line's fields, one field), while the code's handling of
     /// it is understood: a number parsed from it takes the file's bounds for its column.
     /// </summary>
-    public DataFiles.DataFileText? FileText { get; init; }
+    public DataFiles.DataFileText? FileText { get => _rare.FileText; init { if (!(ReferenceEquals(value, _rare.FileText))) WritableRare().FileText = value; } }
 
     /// <summary>
     /// Where a string names a data file of the project, when that is known at compile time (<c>"Data/houses.csv"</c>
     /// handed to a reader's constructor and kept in its field): what <c>File.ReadAllLines(path)</c> reads.
     /// </summary>
-    public DataFiles.DataFilePath? DataPath { get; init; }
+    public DataFiles.DataFilePath? DataPath { get => _rare.DataPath; init { if (!(ReferenceEquals(value, _rare.DataPath))) WritableRare().DataPath = value; } }
 
     /// <summary>
     /// The range joins the bounds of several columns of a data file (<c>parts.Take(11)</c>, <c>parts[j]</c> for j in
     /// 0..3): right for the whole value, but not for some of its columns picked out later (<c>x[.., 3..]</c>,
     /// <c>narrow(1, ...)</c>), whose range is then unknown.
     /// </summary>
-    public bool JoinedColumns { get; init; }
+    public bool JoinedColumns { get => _rare.JoinedColumns; init { if (!(value == _rare.JoinedColumns)) WritableRare().JoinedColumns = value; } }
 
     /// <summary>
     /// A flat sequence of rows of this many columns, row after row (<c>table.SelectMany(row =&gt; row)</c> of rows parsed
     /// from a data file), with each column's bound: a tensor made of it with that many columns
     /// (<c>torch.tensor(flat, new long[] { n, 4 })</c>, <c>reshape(-1, 4)</c>) knows its columns.
     /// </summary>
-    public ImmutableArray<Interval> RowColumns { get; init; }
+    public ImmutableArray<Interval> RowColumns { get => _rare.RowColumns; init { if (!(value == _rare.RowColumns)) WritableRare().RowColumns = value; } }
 
     /// <summary>
     /// Joined from a scaled value and one that is not (batches a reader yields raw and through a standardizing
     /// transform): not "data with no scaling step", so a range lost in the join is no suggestion to scale.
     /// </summary>
-    public bool PartlyScaled { get; init; }
+    public bool PartlyScaled { get => _rare.PartlyScaled; init { if (!(value == _rare.PartlyScaled)) WritableRare().PartlyScaled = value; } }
 
     /// <summary>The class of an object the analysis saw made (<c>new StationFile(path)</c>), so a virtual call on it runs that class's method.</summary>
-    public INamedTypeSymbol? ObjectType { get; init; }
+    public INamedTypeSymbol? ObjectType { get => _rare.ObjectType; init { if (!(ReferenceEquals(value, _rare.ObjectType))) WritableRare().ObjectType = value; } }
 
     /// <summary>
     /// Per column of a value joined along dimension 1 (<c>cat</c>/<c>stack</c> of blocks of known widths): the block that
@@ -215,10 +260,10 @@ internal sealed record AbstractValue
     /// <c>x[.., a..b]</c>) judges the blocks picked (scaled or not) rather than the whole. Dropped by anything that
     /// changes the values or the layout.
     /// </summary>
-    public ImmutableArray<AbstractValue> ColumnBlocks { get; init; }
+    public ImmutableArray<AbstractValue> ColumnBlocks { get => _rare.ColumnBlocks; init { if (!(value == _rare.ColumnBlocks)) WritableRare().ColumnBlocks = value; } }
 
     /// <summary>What a known range rests on when it is not the code's own ("column 2 spans [900, 1100] in sensors.csv"), so a finding can say so.</summary>
-    public string? Evidence { get; init; }
+    public string? Evidence { get => _rare.Evidence; init { if (!(ReferenceEquals(value, _rare.Evidence))) WritableRare().Evidence = value; } }
 
     /// <summary>A collection known to hold nothing (<c>new List&lt;T&gt;()</c>, <c>new T[] { }</c>): joined with what is added.</summary>
     public bool IsEmptyCollection => Rows == 0;
