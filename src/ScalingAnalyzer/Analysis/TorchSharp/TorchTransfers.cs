@@ -973,7 +973,7 @@ internal static class TorchTransfers
     {
         var symbols = call.Interpreter.Symbols;
         var returnType = call.Invocation.TargetMethod.ReturnType;
-        if (IsNormalizingLayer(symbols, returnType))
+        if (symbols.IsNormalizingLayer(returnType))
             return AbstractValue.Unknown.WithNormalizesInput(true);
         if (PassesValues(returnType))
             return AbstractValue.Unknown with { PassesValues = true };
@@ -985,7 +985,7 @@ internal static class TorchTransfers
                 first = Unconverted(named.Elements[1]);
             if (first is IObjectCreationOperation { Arguments.Length: 2 } tupleCreation)
                 first = Unconverted(tupleCreation.Arguments[1].Value);
-            if (IsNormalizingLayer(symbols, first.Type))
+            if (symbols.IsNormalizingLayer(first.Type))
                 return AbstractValue.Unknown.WithNormalizesInput(true);
         }
         return AbstractValue.Unknown;
@@ -995,10 +995,6 @@ internal static class TorchTransfers
     internal static bool PassesValues(ITypeSymbol? type)
         => type is { ContainingNamespace: { Name: "Modules", ContainingNamespace.Name: "TorchSharp" } }
            && type.Name is "Flatten" or "Unflatten" or "Identity" or "Dropout" or "Dropout1d" or "Dropout2d" or "AlphaDropout";
-
-    /// <summary>BatchNorm1d, LayerNorm, and the runtime's fitted scaler as a module (<c>scaler.AsModule()</c>).</summary>
-    internal static bool IsNormalizingLayer(TorchSymbols symbols, ITypeSymbol? type)
-        => symbols.IsNormalizingLayer(type);
 
     private static AbstractValue OptimizerCreation(TorchCall call)
     {

@@ -1078,7 +1078,7 @@ internal sealed partial class TrainingInterpreter
         // Modelling a module class's forward: Flatten/Dropout/Identity before the first real layer hand the input on.
         if (_modelsModuleForward && (call.Receiver?.PassesValues == true || TorchTransfers.PassesValues(moduleType)) && call.Arguments.Length == 1)
             return call.Arguments[0] with { Columns = default, Rows = null };
-        var normalizes = call.Receiver?.NormalizesInput == true || TorchTransfers.IsNormalizingLayer(_symbols, moduleType)
+        var normalizes = call.Receiver?.NormalizesInput == true || _symbols.IsNormalizingLayer(moduleType)
             || (moduleType is not null && _objects?.ModuleNormalizesInput(moduleType, _cancellationToken) == true);
         var forwards = ImmutableArray.Create<IOperation>(invocation);
         var losses = ImmutableArray<IOperation>.Empty;
