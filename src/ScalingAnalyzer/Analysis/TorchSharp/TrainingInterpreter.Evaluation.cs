@@ -19,7 +19,9 @@ internal sealed partial class TrainingInterpreter
     {
         if (operation is null)
             return AbstractValue.Unknown;
-        if (operation.ConstantValue.HasValue && TryConstant(operation.ConstantValue.Value, out var constant))
+        // Read once: every read of ConstantValue boxes the constant anew.
+        var constantValue = operation.ConstantValue;
+        if (constantValue.HasValue && TryConstant(constantValue.Value, out var constant))
             return constant;
         var value = EvaluateCore(operation);
         // A byte is 0..255 by its type, however it was read (File.ReadAllBytes, a pixel buffer).

@@ -498,7 +498,8 @@ internal sealed partial class TrainingInterpreter
         var lastRound = entry;
         for (var round = 0; round < LoopRoundsBeforeWidening && !converged; round++)
         {
-            lastRound = Snapshot();
+            // The first round starts from the entry state, which nothing writes: no second copy of it.
+            lastRound = round == 0 ? entry : Snapshot();
             RunLoopBody(loop, collection);
             ForgetIterationLocals(loop, lastRound);
             _environment = JoinEnvironments(lastRound, _environment);
