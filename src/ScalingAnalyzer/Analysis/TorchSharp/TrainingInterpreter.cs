@@ -432,6 +432,7 @@ internal sealed partial class TrainingInterpreter
             }
         }
         _tripCounts.RemoveAt(_tripCounts.Count - 1);
+        ApplyPendingRewrites(loop);
     }
 
     /// <summary>
