@@ -44,7 +44,8 @@ internal sealed partial class TrainingInterpreter
         public AbstractValue Element { get; }
     }
 
-    private Dictionary<ISymbol, PendingRewrite>? _pendingRewrites;
+    /// <summary>The rewrites of every element (or of one column: <c>table[i, 0] /= 5000f; table[i, 1] /= 10f</c>) seen so far.</summary>
+    private List<KeyValuePair<ISymbol, PendingRewrite>>? _pendingRewrites;
 
     /// <summary>
     /// The value to write for <c>element = value</c> (or a compound assignment) that reads the element itself, or null
@@ -59,10 +60,13 @@ internal sealed partial class TrainingInterpreter
             return assigned;
         if (coverage == RewriteCoverage.Whole && arraySymbol is not null && outermost is not null && OnlyConstantsBeside(valueOperation, target))
         {
-            _pendingRewrites ??= new Dictionary<ISymbol, PendingRewrite>(SymbolEqualityComparer.Default);
+            _pendingRewrites ??= new List<KeyValuePair<ISymbol, PendingRewrite>>();
             // The first round reads the array as the loops found it; later rounds read what the loops' joins left.
-            if (!_pendingRewrites.TryGetValue(arraySymbol, out var pending) || !ReferenceEquals(pending.Outermost, outermost))
-                _pendingRewrites[arraySymbol] = new PendingRewrite(outermost, column, assigned);
+            var seen = false;
+            foreach (var pending in _pendingRewrites)
+                seen |= SymbolEqualityComparer.Default.Equals(pending.Key, arraySymbol) && pending.Value.Column == column && ReferenceEquals(pending.Value.Outermost, outermost);
+            if (!seen)
+                _pendingRewrites.Add(new KeyValuePair<ISymbol, PendingRewrite>(arraySymbol, new PendingRewrite(outermost, column, assigned)));
         }
         return null;
     }
@@ -72,12 +76,12 @@ internal sealed partial class TrainingInterpreter
     {
         if (_pendingRewrites is null || _pendingRewrites.Count == 0)
             return;
-        List<ISymbol>? done = null;
+        var applied = false;
         foreach (var entry in _pendingRewrites)
         {
             if (!ReferenceEquals(entry.Value.Outermost, loop))
                 continue;
-            (done ??= new List<ISymbol>()).Add(entry.Key);
+            applied = true;
             var rewritten = entry.Value.Element;
             if (!rewritten.Range.IsKnown || !_environment.TryGetValue(entry.Key, out var array) && entry.Key is not (IFieldSymbol or IPropertySymbol))
                 continue;
@@ -91,7 +95,8 @@ internal sealed partial class TrainingInterpreter
                 var range = columns[0];
                 foreach (var other in columns)
                     range = range.Join(other);
-                after = array with { Columns = columns, Range = range, PartlyScaled = false, Evidence = null, JoinedColumns = false };
+                // Another column rewritten in place by what the analysis cannot bound keeps the whole unknown, not raw.
+                after = array with { Columns = columns, Range = range, PartlyScaled = array.PartlyScaled && !range.IsKnown, Evidence = null, JoinedColumns = false };
             }
             else
             {
@@ -99,11 +104,8 @@ internal sealed partial class TrainingInterpreter
             }
             WriteVariable(entry.Key, after, mutation: true);
         }
-        if (done is not null)
-        {
-            foreach (var symbol in done)
-                _pendingRewrites.Remove(symbol);
-        }
+        if (applied)
+            _pendingRewrites.RemoveAll(entry => ReferenceEquals(entry.Value.Outermost, loop));
     }
 
     private RewriteCoverage Coverage(IOperation assignment, IArrayElementReferenceOperation element, out ISymbol? arraySymbol, out ILoopOperation? outermost, out int? column)

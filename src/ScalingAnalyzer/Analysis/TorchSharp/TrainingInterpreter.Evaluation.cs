@@ -791,8 +791,9 @@ internal sealed partial class TrainingInterpreter
                 ? AbstractValue.Data(Interval.Constant(count), ValueOrigin.Literal, ElementKind.Integer)
                 : AbstractValue.Data(Interval.Unknown, ValueOrigin.Unknown, ElementKind.Integer);
         }
-        // A getter with a body, of this compilation: what it returns.
-        if (_program is not null && symbol.GetMethod is { } getter && !symbol.IsIndexer && !getter.DeclaringSyntaxReferences.IsEmpty)
+        // A getter with a body, of this compilation: what it returns. An indexer of yours (batches[b] of a class keeping
+        // its batches in lists: this[int i] => (_data[i], _labels[i])) runs with its index unknown.
+        if (_program is not null && symbol.GetMethod is { } getter && (!symbol.IsIndexer || !(getter.IsAbstract || getter.IsVirtual)) && !getter.DeclaringSyntaxReferences.IsEmpty)
         {
             var getters = getter.IsAbstract || getter.IsVirtual ? _program.Implementations(getter, _cancellationToken) : ImmutableArray<IMethodSymbol>.Empty;
             if (getters.Length > 1 && ImplementationFor(instance?.ObjectType, getter, getters) is { } runs)
