@@ -704,8 +704,31 @@ internal sealed partial class TrainingInterpreter
         if (_program is not { DataFiles.IsEmpty: false } program || _options.DataFileLimits.IsOff)
             return null;
         if ((DataFilePaths.Evaluate(pathOperation, _cancellationToken) ?? pathValue.DataPath) is not { } path || program.DataFiles.Find(path) is not { } file)
-            return null;
+            return EitherDataFileLines(program.DataFiles, pathOperation);
         return AbstractValue.Data(Interval.Unknown, ValueOrigin.RuntimeData, ElementKind.Unknown) with { FileText = DataFileText.Lines(program.DataFiles, file) };
+    }
+
+    /// <summary>
+    /// A path that names one of a few data files of the project, decided at run time (<c>train ? "a.csv" : "b.csv"</c>,
+    /// a loop over an array of paths): the lines of any of them, so a number parsed from them is bounded by all; null
+    /// unless every path names exactly one file of the project.
+    /// </summary>
+    private AbstractValue? EitherDataFileLines(ProjectDataFiles files, IOperation pathOperation)
+    {
+        var paths = DataFilePaths.EvaluateEither(pathOperation, _cancellationToken);
+        if (paths.IsDefault)
+            return null;
+        var found = ImmutableArray.CreateBuilder<Microsoft.CodeAnalysis.AdditionalText>(paths.Length);
+        foreach (var path in paths)
+        {
+            if (files.Find(path) is not { } file)
+                return null;
+            if (!found.Contains(file))
+                found.Add(file);
+        }
+        var either = found.ToImmutable();
+        var text = either.Length == 1 ? DataFileText.Lines(files, either[0]) : DataFileText.LinesOfEither(files, either);
+        return AbstractValue.Data(Interval.Unknown, ValueOrigin.RuntimeData, ElementKind.Unknown) with { FileText = text };
     }
 
     /// <summary>
