@@ -549,6 +549,9 @@ internal sealed partial class TrainingInterpreter
         if (type is null || IsUserCode(type))
             return null;
         var name = method.Name;
+        // data.GetEnumerator() of a sequence whose elements are known: walked by MoveNext() and Current.
+        if (receiver is not null && invocation.Instance is not null && IsEnumeratorOf(method) && AsSequence(invocation.Instance, receiver) is { Element: not null } sequence)
+            return sequence;
         // By name first: the display string is built only for the few types modelled here (this runs on every call).
         var modelledType = type.Name is "Enumerable" or "Math" or "MathF" or "Random" or "File" or "Convert" or "Path" or "StreamReader" or "TextReader" or "Buffer" or "Array" ? type.ToDisplayString() : null;
         switch (modelledType)
@@ -904,7 +907,7 @@ internal sealed partial class TrainingInterpreter
     {
         if (arguments.Length == 0)
             return null;
-        var source = arguments[0];
+        var source = AsSequence(invocation.Arguments[0].Value, arguments[0]);
         var sourceElement = ElementOf(source, invocation.Arguments[0].Value.Type);
         AbstractValue Selected(int lambdaIndex)
             => arguments.Length > lambdaIndex

@@ -785,6 +785,9 @@ internal sealed partial class TrainingInterpreter
         // list[i], rows[i]: an element of the collection.
         if (instance is not null && symbol.IsIndexer && property.Arguments.Length == 1 && IsCollection(symbol.ContainingType))
             return ElementOf(instance, symbol.ContainingType);
+        // enumerator.Current of a sequence walked by hand.
+        if (instance?.Element is not null && IsEnumeratorCurrent(symbol))
+            return ElementOf(instance);
         if (instance is not null && symbol.Name is "Count" or "Length" or "LongLength" && !IsUserCode(symbol))
         {
             return instance.Rows is long count
@@ -1005,6 +1008,9 @@ internal sealed partial class TrainingInterpreter
         if (_program is not null && IsUserCode(method) && method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction
             && !SymbolEqualityComparer.Default.Equals(method.OriginalDefinition, _method?.OriginalDefinition))
             FollowTrainingWithStructuredData(invocation, method, arguments);
+
+        if (IsUserCode(method) && StepHelperCall(invocation, method, arguments) is { } stepLoss)
+            return stepLoss;
 
         if (_program is not null && IsUserCode(method) && method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction)
         {
