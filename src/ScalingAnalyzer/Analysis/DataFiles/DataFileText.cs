@@ -213,6 +213,40 @@ internal sealed class DataFileText
         return builder.MoveToImmutable();
     }
 
+    /// <summary>
+    /// The position of the column a header row names (<c>df["Pressure"]</c> of a frame loaded with a header), in every
+    /// file this text may come from; -1 when a file has no such header, or it names several columns, or the positions differ.
+    /// </summary>
+    public int ColumnNamed(string name, DataFileLimits limits, CancellationToken cancellationToken)
+    {
+        if (SkippedLines != 1 || Kind != TextKind.Fields || Separators is null)
+            return -1;
+        var position = ColumnNamedIn(File, name, limits, cancellationToken);
+        foreach (var other in Others)
+        {
+            if (ColumnNamedIn(other, name, limits, cancellationToken) != position)
+                return -1;
+        }
+        return position;
+    }
+
+    private int ColumnNamedIn(AdditionalText file, string name, DataFileLimits limits, CancellationToken cancellationToken)
+    {
+        var table = Files.Read(file, new DataFileFormat(Separators!, hasHeader: true, allowQuoting: false), limits, cancellationToken);
+        if (!table.IsKnown)
+            return -1;
+        var found = -1;
+        for (var column = 0; column < table.Headers.Length; column++)
+        {
+            if (!string.Equals(table.Headers[column]?.Trim(), name, StringComparison.Ordinal))
+                continue;
+            if (found >= 0)
+                return -1;
+            found = column;
+        }
+        return found;
+    }
+
     public bool SameAs(DataFileText? other)
         => other is not null && ReferenceEquals(File, other.File) && SameOthers(other) && SkippedLines == other.SkippedLines && SameShape(other);
 

@@ -549,6 +549,9 @@ internal sealed partial class TrainingInterpreter
         if (type is null || IsUserCode(type))
             return null;
         var name = method.Name;
+        // DataFrame.LoadCsv(path) of a data file of the project.
+        if (type.Name == "DataFrame" && IsDataAnalysisType(type))
+            return DataFrameCall(invocation, arguments);
         // data.GetEnumerator() of a sequence whose elements are known: walked by MoveNext() and Current.
         if (receiver is not null && invocation.Instance is not null && IsEnumeratorOf(method) && AsSequence(invocation.Instance, receiver) is { Element: not null } sequence)
             return sequence;

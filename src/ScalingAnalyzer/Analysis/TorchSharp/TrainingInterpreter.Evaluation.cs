@@ -782,6 +782,11 @@ internal sealed partial class TrainingInterpreter
                 _ => AbstractValue.Unknown,
             };
         }
+        // df["Pressure"], df.Columns[1], row[2] of a frame loaded from a data file; an element of such a column.
+        if (DataFrameProperty(property, instance) is { } frameRead)
+            return frameRead;
+        if (ColumnElement(property, instance) is { } columnElement)
+            return columnElement;
         // list[i], rows[i]: an element of the collection.
         if (instance is not null && symbol.IsIndexer && property.Arguments.Length == 1 && IsCollection(symbol.ContainingType))
             return ElementOf(instance, symbol.ContainingType);
