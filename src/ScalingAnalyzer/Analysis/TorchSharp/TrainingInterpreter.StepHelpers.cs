@@ -18,6 +18,9 @@ internal sealed partial class TrainingInterpreter
 
     private bool? _trainsItself;
 
+    /// <summary>Whether a method's text runs a module (<c>.forward(</c>, <c>.call(</c>), looked at once per method.</summary>
+    private System.Collections.Generic.Dictionary<IMethodSymbol, bool>? _runsModule;
+
     private AbstractValue? StepHelperCall(IInvocationOperation invocation, IMethodSymbol method, AbstractValue[] arguments)
     {
         if (_inStepHelper || _program is null || _method is null
@@ -32,8 +35,14 @@ internal sealed partial class TrainingInterpreter
         _trainsItself ??= _program.Trains(_method, _cancellationToken);
         if (_trainsItself != true || method.DeclaringSyntaxReferences.Length != 1)
             return null;
-        var text = method.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken).ToString();
-        if (text.IndexOf(".forward(", StringComparison.Ordinal) < 0 && text.IndexOf(".call(", StringComparison.Ordinal) < 0)
+        _runsModule ??= new System.Collections.Generic.Dictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+        if (!_runsModule.TryGetValue(method, out var runsModule))
+        {
+            var text = method.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken).ToString();
+            runsModule = text.IndexOf(".forward(", StringComparison.Ordinal) >= 0 || text.IndexOf(".call(", StringComparison.Ordinal) >= 0;
+            _runsModule[method] = runsModule;
+        }
+        if (!runsModule)
             return null;
         if (_program.Trains(method, _cancellationToken) || _program.BodyOf(method, _cancellationToken) is not { } body)
             return null;
