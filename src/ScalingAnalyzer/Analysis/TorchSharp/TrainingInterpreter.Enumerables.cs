@@ -17,6 +17,13 @@ internal sealed partial class TrainingInterpreter
     /// </summary>
     private AbstractValue AsSequence(IOperation collection, AbstractValue value)
     {
+        var sequence = SequenceOf(collection, value);
+        // A sequence handed in as a helper's parameter stays that parameter (reported at the caller's argument).
+        return !ReferenceEquals(sequence, value) && value.ParameterOrdinal >= 0 && sequence.ParameterOrdinal < 0 ? sequence.WithParameterOrdinal(value.ParameterOrdinal) : sequence;
+    }
+
+    private AbstractValue SequenceOf(IOperation collection, AbstractValue value)
+    {
         if (value.Element is not null || _program is null)
             return value;
         var operand = collection;
@@ -26,9 +33,26 @@ internal sealed partial class TrainingInterpreter
         var type = operand.Type is INamedTypeSymbol { TypeKind: TypeKind.Class } named && IsUserCode(named) ? named : value.ObjectType;
         if (type is null || !IsUserCode(type) || UserGetEnumerator(type) is not { } getEnumerator)
             return value;
-        return CallUser(getEnumerator, operand, value, System.Array.Empty<AbstractValue>(), invocation: null, out var yielded) && yielded?.Element is not null
-            ? yielded
-            : value;
+        if (!CallUser(getEnumerator, operand, value, System.Array.Empty<AbstractValue>(), invocation: null, out var returned) || returned is null)
+            return value;
+        if (returned.Element is not null)
+            return returned;
+        // GetEnumerator() => new DigitEnumerator(data, labels): an enumerator class of yours, whose Current is an element.
+        if (returned.ObjectType is { } enumeratorType && IsUserCode(enumeratorType) && UserCurrent(enumeratorType) is { } current
+            && CallUser(current, operand, returned, System.Array.Empty<AbstractValue>(), invocation: null, out var element) && element is not null)
+            return CollectionOf(element);
+        return value;
+    }
+
+    /// <summary>The getter of the <c>Current</c> an enumerator class of yours declares (not an explicit interface one).</summary>
+    private static IMethodSymbol? UserCurrent(INamedTypeSymbol type)
+    {
+        foreach (var member in type.GetMembers("Current"))
+        {
+            if (member is IPropertySymbol { IsStatic: false, GetMethod: { } getter, ExplicitInterfaceImplementations.IsEmpty: true } && IsUserCode(getter) && !getter.IsAbstract)
+                return getter;
+        }
+        return null;
     }
 
     /// <summary>The <c>GetEnumerator()</c> with a body a class of yours (or a base of it) declares.</summary>
