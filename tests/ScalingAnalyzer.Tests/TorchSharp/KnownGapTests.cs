@@ -67,6 +67,34 @@ public class KnownGapTests
         Pixels(rewrite, "{|#0:x|}"),
         expected: Scale001("x", "[0, 255]", "255"));
 
+    [Fact]
+    public Task EveryColumnButTheLabelStandardizedByItsStatisticsIsSilent() => Verify<UnscaledFeatureAnalyzer>.AnalyzerAsync(ProgramWithMain("""
+                var random = new Random(1);
+                var table = new float[100, 3];
+                for (var i = 0; i < 100; i++)
+                {
+                    table[i, 0] = random.Next(0, 2);
+                    table[i, 1] = random.Next(500, 5000);
+                    table[i, 2] = random.Next(1, 60);
+                }
+                var means = new float[3];
+                var stds = new float[3];
+                for (var j = 1; j < 3; j++)
+                {
+                    for (var i = 0; i < 100; i++)
+                        means[j] += table[i, j] / 100f;
+                    for (var i = 0; i < 100; i++)
+                        stds[j] += (table[i, j] - means[j]) * (table[i, j] - means[j]) / 100f;
+                    stds[j] = MathF.Sqrt(stds[j]);
+                }
+                for (var i = 0; i < 100; i++)
+                    for (var j = 1; j < 3; j++)
+                        table[i, j] = (table[i, j] - means[j]) / stds[j];
+                var all = torch.tensor(table);
+                var x = all[.., 1..];
+                var y = torch.rand(100, 1);
+        """ + Loop("x", model: "nn.Linear(2, 1)")));
+
     private const string Year2023 = "sqft,age\n600,3\n4200,40\n";
     private const string Year2024 = "sqft,age\n900,1\n3900,12\n";
 

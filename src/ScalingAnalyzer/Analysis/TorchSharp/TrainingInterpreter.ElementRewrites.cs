@@ -14,8 +14,8 @@ namespace ScalingAnalyzer.Analysis;
 /// body), by constants only: after the outermost of those loops the array holds what one element's rewrite gives
 /// (its first round, read from the array as it was before the loops); a column of a table whose columns are known
 /// likewise, the other columns unchanged.</item>
-/// <item>Only some elements, provably (a counter from 1 or by 2, a constant position of a 1-D array): an ordinary write,
-/// so the elements left alone keep their range.</item>
+/// <item>Only some elements, provably (a counter from 1 or by 2, a constant position of a 1-D array), by constants
+/// only: an ordinary write, so the elements left alone keep their range.</item>
 /// <item>Anything else (statistics of the data, conditions, other index expressions): the rescaling in place the
 /// interpreter already knows, no longer of known range.</item>
 /// </list>
@@ -56,9 +56,13 @@ internal sealed partial class TrainingInterpreter
         if (target is not IArrayElementReferenceOperation element || (!compound && !ReadsElement(valueOperation, target)))
             return null;
         var coverage = Coverage(assignment, element, out var arraySymbol, out var outermost, out var column);
+        if (coverage == RewriteCoverage.Unknown || !OnlyConstantsBeside(valueOperation, target))
+            return null;
+        // Some elements rewritten by constants: the others keep their values. (By statistics of the data, say every
+        // column but the label's standardized, it stays a rescaling in place: the bound of a statistic is too loose.)
         if (coverage == RewriteCoverage.Partial)
             return assigned;
-        if (coverage == RewriteCoverage.Whole && arraySymbol is not null && outermost is not null && OnlyConstantsBeside(valueOperation, target))
+        if (arraySymbol is not null && outermost is not null)
         {
             _pendingRewrites ??= new List<KeyValuePair<ISymbol, PendingRewrite>>();
             // The first round reads the array as the loops found it; later rounds read what the loops' joins left.
