@@ -46,8 +46,12 @@ internal sealed partial class TrainingInterpreter
                         return null;
                     header = hasHeader;
                     break;
-                case "columnNames" or "dataTypes" when argument.ArgumentKind != ArgumentKind.DefaultValue:
-                    // Names or types the code gives itself: the header is not how columns are found.
+                case "columnNames" or "dataTypes" or "numRows" when argument.ArgumentKind != ArgumentKind.DefaultValue:
+                    // Names or types the code gives itself (the header is not how columns are found), or only the first
+                    // rows (the file's bounds are those of every row).
+                    return null;
+                case "addIndexColumn" when argument.ArgumentKind != ArgumentKind.DefaultValue && argument.Value.ConstantValue is not { HasValue: true, Value: false }:
+                    // An index column first moves every column one place.
                     return null;
             }
         }
