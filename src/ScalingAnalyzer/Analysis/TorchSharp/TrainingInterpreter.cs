@@ -307,7 +307,7 @@ internal sealed partial class TrainingInterpreter
                 ExecuteLoop(forLoop, ForTripCount(forLoop));
                 break;
             case IForEachLoopOperation forEach:
-                var collection = Evaluate(forEach.Collection);
+                var collection = AsSequence(forEach.Collection, Evaluate(forEach.Collection));
                 // Over a collection known to be empty (new ITransform[] { }), the body never runs.
                 if (!collection.IsEmptyCollection)
                     ExecuteLoop(forEach, ForEachTripCount(forEach, collection), collection);
@@ -432,6 +432,7 @@ internal sealed partial class TrainingInterpreter
             }
         }
         _tripCounts.RemoveAt(_tripCounts.Count - 1);
+        ApplyPendingRewrites(loop);
     }
 
     /// <summary>
