@@ -352,9 +352,13 @@ internal static class TrainingPrecheck
     /// </summary>
     public static Result Scan(IOperation body, TorchSymbols symbols, bool followHelpers)
     {
-        var scanned = Scans.GetValue(body, b => Walk(b, symbols));
+        if (!Scans.TryGetValue(body, out var scanned))
+            scanned = ScanOnce(body, symbols);
         return new Result(scanned.Trains || (followHelpers && scanned.CallsTensorHelper), scanned.NestedFunctions);
     }
+
+    /// <summary>Apart from <see cref="Scan"/>, so that a body already scanned costs no closure.</summary>
+    private static Scanned ScanOnce(IOperation body, TorchSymbols symbols) => Scans.GetValue(body, b => Walk(b, symbols));
 
     private sealed class Scanned
     {
@@ -372,11 +376,17 @@ internal static class TrainingPrecheck
 
     private static readonly ConditionalWeakTable<IOperation, Scanned> Scans = new();
 
+    [ThreadStatic]
+    private static Stack<IOperation>? t_pending;
+
     private static Scanned Walk(IOperation body, TorchSymbols symbols)
     {
         bool backward = false, step = false, helper = false, nestedBackward = false;
         ImmutableArray<(IMethodSymbol, IOperation)>.Builder? nested = null;
-        var pending = new Stack<IOperation>();
+        // A stack kept per thread: grown anew for every body, it was most of what this walk allocated.
+        var pending = t_pending ?? new Stack<IOperation>(64);
+        t_pending = null;
+        pending.Clear();
         pending.Push(body);
         while (pending.Count > 0)
         {
@@ -410,6 +420,7 @@ internal static class TrainingPrecheck
             foreach (var child in operation.ChildOperations)
                 pending.Push(child);
         }
+        t_pending = pending;
         // A closure with backward() handed to step(closure) (LBFGS) trains in this method.
         return new Scanned(step && (backward || nestedBackward), helper, nested?.ToImmutable() ?? ImmutableArray<(IMethodSymbol, IOperation)>.Empty);
     }

@@ -273,7 +273,7 @@ internal sealed partial class TrainingInterpreter
     /// <summary>new C(...) of a class of this compilation: an object whose members its constructor and initializers wrote.</summary>
     private AbstractValue ObjectCreation(IObjectCreationOperation creation)
     {
-        var arguments = new AbstractValue[creation.Arguments.Length];
+        var arguments = creation.Arguments.Length == 0 ? Array.Empty<AbstractValue>() : new AbstractValue[creation.Arguments.Length];
         for (var i = 0; i < arguments.Length; i++)
             arguments[i] = Evaluate(creation.Arguments[i].Value);
         var type = creation.Type;

@@ -556,10 +556,22 @@ internal sealed partial class TrainingInterpreter
             return MapColumns(left.Columns, _ => Interval.Unknown);
         // A whole-tensor operand only preserves per-column facts when it is one number (a scalar or a constant).
         if (!left.Columns.IsDefault && right.Range.IsConstant)
-            return MapColumns(left.Columns, c => operation(c, right.Range));
+            return WithConstant(left.Columns, right.Range, operation, columnsOnLeft: true);
         if (!right.Columns.IsDefault && left.Range.IsConstant)
-            return MapColumns(right.Columns, c => operation(left.Range, c));
+            return WithConstant(right.Columns, left.Range, operation, columnsOnLeft: false);
         return default;
+    }
+
+    /// <summary>
+    /// Each column with one number. A loop rather than a lambda over <see cref="MapColumns"/>: a lambda capturing the
+    /// operands made <see cref="CombineColumns"/> allocate its closure on every arithmetic operation evaluated.
+    /// </summary>
+    private static ImmutableArray<Interval> WithConstant(ImmutableArray<Interval> columns, Interval constant, Func<Interval, Interval, Interval> operation, bool columnsOnLeft)
+    {
+        var builder = ImmutableArray.CreateBuilder<Interval>(columns.Length);
+        foreach (var column in columns)
+            builder.Add(columnsOnLeft ? operation(column, constant) : operation(constant, column));
+        return builder.MoveToImmutable();
     }
 
     internal static ImmutableArray<Interval> MapColumns(ImmutableArray<Interval> columns, Func<Interval, Interval> map)
@@ -960,7 +972,7 @@ internal sealed partial class TrainingInterpreter
     {
         var method = invocation.TargetMethod;
         var receiver = invocation.Instance is null ? null : Evaluate(invocation.Instance);
-        var arguments = new AbstractValue[invocation.Arguments.Length];
+        var arguments = invocation.Arguments.Length == 0 ? Array.Empty<AbstractValue>() : new AbstractValue[invocation.Arguments.Length];
         for (var i = 0; i < arguments.Length; i++)
             arguments[i] = Evaluate(invocation.Arguments[i].Value);
         var call = new TorchCall(this, invocation, receiver, arguments);

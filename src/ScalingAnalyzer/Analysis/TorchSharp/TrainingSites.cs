@@ -182,7 +182,8 @@ internal sealed class OptimizerReach
 internal sealed class TrainingSummary
 {
     private readonly Func<ImmutableSortedDictionary<int, double>, CancellationToken, OptimizerReach?>? _reachWithConstants;
-    private readonly ConcurrentDictionary<string, OptimizerReach?> _boundReaches = new(StringComparer.Ordinal);
+    /// <summary>Made at the first call with constants: most helpers are never asked, and a concurrent map is large.</summary>
+    private ConcurrentDictionary<string, OptimizerReach?>? _boundReaches;
 
     public TrainingSummary(
         ImmutableDictionary<int, string> featureParameters,
@@ -226,10 +227,16 @@ internal sealed class TrainingSummary
         if (constants.IsEmpty || _reachWithConstants is null)
             return Reach;
         var key = string.Join(";", constants.Select(pair => pair.Key.ToString(CultureInfo.InvariantCulture) + "=" + pair.Value.ToString("R", CultureInfo.InvariantCulture)));
-        if (_boundReaches.TryGetValue(key, out var cached))
+        var bound = _boundReaches;
+        if (bound is null)
+        {
+            Interlocked.CompareExchange(ref _boundReaches, new ConcurrentDictionary<string, OptimizerReach?>(StringComparer.Ordinal), null);
+            bound = _boundReaches;
+        }
+        if (bound.TryGetValue(key, out var cached))
             return cached;
         var reach = _reachWithConstants(constants, cancellationToken);
-        _boundReaches.TryAdd(key, reach);
+        bound.TryAdd(key, reach);
         return reach;
     }
 }

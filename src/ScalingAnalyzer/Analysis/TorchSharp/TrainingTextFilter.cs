@@ -58,6 +58,7 @@ internal sealed class TrainingTextFilter
     {
         _compilation = compilation;
         _trainingMethodNames = new Lazy<HelperNames>(FindTrainingMethodNames, LazyThreadSafetyMode.ExecutionAndPublication);
+        _searchWords = code => BoxedWords[(int)Search(code)];
     }
 
     public bool MayTrain(SyntaxNode code) => (WordsOf(code) & Words.Trains) != 0;
@@ -73,14 +74,10 @@ internal sealed class TrainingTextFilter
         return ((words & Words.Calls) != 0, (words & Words.Loads) != 0);
     }
 
-    private Words WordsOf(SyntaxNode code)
-    {
-        if (_words.TryGetValue(code, out var known))
-            return (Words)known;
-        var words = Search(code);
-        // Two rules asking at once compute the same answer; the first one kept wins.
-        return (Words)_words.GetValue(code, _ => BoxedWords[(int)words]);
-    }
+    /// <summary>Made once: a lambda here would be a closure and a delegate per block asked about.</summary>
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxNode, object>.CreateValueCallback _searchWords;
+
+    private Words WordsOf(SyntaxNode code) => (Words)_words.GetValue(code, _searchWords);
 
     private Words Search(SyntaxNode code)
     {
