@@ -89,11 +89,39 @@ public class TrainerCollectionTests
     [Theory]
     [InlineData("trainers.Remove(\"SDCA\"); foreach (var entry in trainers) dataProcess.Append(entry.Value).Fit(data);")]
     [InlineData("trainers = new Dictionary<string, IEstimator<ITransformer>>(); foreach (var entry in trainers) dataProcess.Append(entry.Value).Fit(data);")]
-    [InlineData("dataProcess.Append(trainers[\"SDCA\"]).Fit(data);")]
-    public Task ADictionaryWithValuesRemovedOrReassignedOrReadByKeyIsNotFollowed(string use) => ExpectAsync($$"""
+    [InlineData("trainers[\"SDCA\"] = other; dataProcess.Append(trainers[\"SDCA\"]).Fit(data);")]
+    [InlineData("trainers.Add(key, other); dataProcess.Append(trainers[\"SDCA\"]).Fit(data);")]
+    [InlineData("dataProcess.Append(trainers[key]).Fit(data);")]
+    [InlineData("dataProcess.Append(trainers[\"Other\"]).Fit(data);")]
+    public Task ADictionaryWithValuesRemovedOrReassignedOrReadByAKeyWrittenTwiceOrNotKnownIsNotFollowed(string use) => ExpectAsync($$"""
         var dataProcess = ml.Transforms.Concatenate("Features", "Size", "Rooms");
+        var key = System.Console.ReadLine() ?? "SDCA";
+        IEstimator<ITransformer> other = ml.Transforms.CopyColumns("Size2", "Size");
         var trainers = new Dictionary<string, IEstimator<ITransformer>> { { "SDCA", ml.Regression.Trainers.Sdca(labelColumnName: "Price") } };
         {{use}}
+        """);
+
+    [Theory]
+    [InlineData("dataProcess.Append(trainers[\"SDCA\"]).Fit(data);")]
+    [InlineData("const string Chosen = \"SDCA\"; dataProcess.Append(trainers[Chosen]).Fit(data);")]
+    [InlineData("foreach (var name in trainers.Keys) dataProcess.Append(trainers[name]).Fit(data);")]
+    public Task ADictionaryValueReadByItsKeyIsReported(string use) => ExpectAsync($$"""
+        var dataProcess = ml.Transforms.Concatenate("Features", "Size", "Rooms");
+        var trainers = new Dictionary<string, IEstimator<ITransformer>>
+        {
+            ["SDCA"] = {|SCALE002:ml.Regression.Trainers.Sdca(labelColumnName: "Price")|},
+            ["Copy"] = ml.Transforms.CopyColumns("Size2", "Size"),
+        };
+        {{use}}
+        """);
+
+    [Fact]
+    public Task ADictionaryValueAddedAndReadByItsKeyAfterANormalizerIsSilent() => ExpectAsync("""
+        var dataProcess = ml.Transforms.Concatenate("Features", "Size", "Rooms")
+            .Append(ml.Transforms.NormalizeMinMax("Features"));
+        var trainers = new Dictionary<string, IEstimator<ITransformer>>();
+        trainers.Add("SDCA", ml.Regression.Trainers.Sdca(labelColumnName: "Price"));
+        dataProcess.Append(trainers["SDCA"]).Fit(data);
         """);
 
     [Fact]
