@@ -48,6 +48,63 @@ public class LiteralRowsTests
         var view = ml.Data.LoadFromEnumerable(houses);
         """, reported: false));
 
+    private const string HousesBeyondTheThreshold = """
+        var houses = new List<House>
+        {
+            new House { Size = 1200f, Rooms = 3f, Price = 1.2f },
+            new House { Size = 2500f, Rooms = 4f, Price = 2.3f },
+        };
+        var mean = houses.Average(h => h.Size);
+        var std = (float)System.Math.Sqrt(houses.Average(h => (h.Size - mean) * (h.Size - mean)));
+        """;
+
+    [Fact]
+    public Task RowsStandardizedInALoopBeforeLoadingStaySilent() => ExpectWithLinqAsync(Train(HousesBeyondTheThreshold + """
+        foreach (var h in houses)
+            h.Size = (h.Size - mean) / std;
+        var view = ml.Data.LoadFromEnumerable(houses);
+        """, reported: false));
+
+    [Fact]
+    public Task RowsMinMaxScaledInALoopBeforeLoadingStaySilent() => ExpectWithLinqAsync(Train(HousesBeyondTheThreshold + """
+        var min = houses.Min(h => h.Size);
+        var max = houses.Max(h => h.Size);
+        foreach (var h in houses)
+        {
+            h.Size = (h.Size - min) / (max - min);
+        }
+        var view = ml.Data.LoadFromEnumerable(houses);
+        """, reported: false));
+
+    [Theory]
+    [InlineData("foreach (var h in houses) h.Size = h.Size - mean;")]
+    [InlineData("foreach (var h in houses) h.Size -= mean;")]
+    [InlineData("foreach (var h in houses) h.Price = h.Price / 1000f;")]
+    public Task ALoopThatOnlyCentresOrScalesAnotherColumnIsReported(string loop) => ExpectWithLinqAsync(Train(HousesBeyondTheThreshold + loop + """
+        var view = ml.Data.LoadFromEnumerable(houses);
+        """, reported: true));
+
+    [Fact]
+    public Task AnyOtherWriteInTheLoopMakesTheColumnUnknown() => ExpectWithLinqAsync(Train(HousesBeyondTheThreshold + """
+        foreach (var h in houses) h.Size = (h.Size - mean) / h.Rooms;
+        var view = ml.Data.LoadFromEnumerable(houses);
+        """, reported: false));
+
+    [Fact]
+    public Task RowsScaledOnlyAfterLoadingAreReported() => ExpectWithLinqAsync(Train(HousesBeyondTheThreshold + """
+        var view = ml.Data.LoadFromEnumerable(houses);
+        foreach (var h in houses)
+            h.Size = (h.Size - mean) / std;
+        """, reported: true));
+
+    [Fact]
+    public Task RowsHandedToAMethodInTheLoopAreUnknown() => ExpectWithLinqAsync(Train(HousesBeyondTheThreshold + """
+        foreach (var h in houses)
+            Rescale(h);
+        var view = ml.Data.LoadFromEnumerable(houses);
+        static void Rescale(House house) => house.Size /= 1000f;
+        """, reported: false));
+
     [Fact]
     public Task ALiteralBeyondTheThresholdIsReported() => ExpectAsync(Train("""
         var view = ml.Data.LoadFromEnumerable(new[]

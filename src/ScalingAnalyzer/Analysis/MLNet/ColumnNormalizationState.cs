@@ -87,8 +87,8 @@ internal sealed class ColumnNormalizationState
     }
 
     /// <summary>
-    /// This state with the columns <paramref name="known"/> marks normalized or within unit scale taken from it, and
-    /// the file evidence of the columns it knows.
+    /// This state with the columns <paramref name="known"/> marks normalized, within unit scale or unknown taken from
+    /// it, and the file evidence of the columns it knows.
     /// </summary>
     public ColumnNormalizationState RefinedBy(ColumnNormalizationState known)
     {
@@ -96,7 +96,8 @@ internal sealed class ColumnNormalizationState
         var refinedEvidence = evidence;
         foreach (var column in known.columns)
         {
-            if (column.Value.Value is ColumnNormalization.Normalized or ColumnNormalization.WithinUnitScale)
+            // A column the view marks unknown (written by a stage or a loop the analysis cannot read) is unknown here too.
+            if (column.Value.Value is ColumnNormalization.Normalized or ColumnNormalization.WithinUnitScale or ColumnNormalization.Unknown)
                 refined = refined.SetItem(column.Key, column.Value);
         }
         foreach (var item in known.evidence)

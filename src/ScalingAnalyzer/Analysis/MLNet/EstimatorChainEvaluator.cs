@@ -364,6 +364,26 @@ internal sealed class EstimatorChainEvaluator
     /// </summary>
     private ColumnNormalizationState RawObjects(IInvocationOperation load, int depth)
     {
+        var state = RowsLoaded(load, depth);
+        // foreach (var r in rows) r.Size = (r.Size - mean) / std; before LoadFromEnumerable(rows): scaled in .NET.
+        if (load.Arguments.Length > 0 && MLNetOperationValues.Unwrap(load.Arguments[0].Value) is ILocalReferenceOperation list)
+        {
+            foreach (var (column, write, bounds) in GeneratedRows.InPlaceScaling(list, load, Values, symbols.ColumnNameAttribute, cancellationToken))
+            {
+                state = write switch
+                {
+                    GeneratedRows.InPlaceWrite.Scaled => state.With(column, bounds.Magnitude <= featureMagnitudeThreshold ? ColumnNormalization.WithinUnitScale : ColumnNormalization.Unknown),
+                    // r.Size -= mean: the spread is the raw one, but no longer the numbers a file or generator showed.
+                    GeneratedRows.InPlaceWrite.Shifted when state[column] == ColumnNormalization.NotNormalized => state.With(column, ColumnNormalization.NotNormalized),
+                    _ => state.With(column, ColumnNormalization.Unknown),
+                };
+            }
+        }
+        return state;
+    }
+
+    private ColumnNormalizationState RowsLoaded(IInvocationOperation load, int depth)
+    {
         // LoadFromEnumerable(IEnumerable<TRow> data, ...): the rows come first in every overload.
         IOperation? rows = null;
         foreach (var argument in load.Arguments)

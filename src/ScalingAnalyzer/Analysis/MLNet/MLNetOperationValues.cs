@@ -17,6 +17,9 @@ internal sealed class MLNetOperationValues
 
     public MLNetOperationValues(IOperation root) => this.root = root;
 
+    /// <summary>The method body these values are of, with its lambdas.</summary>
+    public IOperation Root => root;
+
     /// <summary>The outermost operation above <paramref name="operation"/>: the method body, with its lambdas.</summary>
     public static IOperation RootOf(IOperation operation)
     {
