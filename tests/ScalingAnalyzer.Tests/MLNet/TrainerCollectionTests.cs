@@ -124,6 +124,57 @@ public class TrainerCollectionTests
         dataProcess.Append(trainers["SDCA"]).Fit(data);
         """);
 
+    /// <summary>
+    /// The TrainerBase&lt;T&gt; idiom of many public repositories (rubikscode's ML.NET series and the projects built
+    /// from it): each subclass's constructor stores its trainer in a protected field that the base class appends where
+    /// it fits. The trainer is checked against that pipeline.
+    /// </summary>
+    private const string TrainerBase = """
+        using Microsoft.ML;
+        using Microsoft.ML.Data;
+        using Microsoft.ML.Trainers;
+
+        public class Row
+        {
+            [LoadColumn(0)] public float Size { get; set; }
+            [LoadColumn(1)] public float Price { get; set; }
+        }
+
+        public abstract class TrainerBase<TParameters> where TParameters : class
+        {
+            protected readonly MLContext MlContext = new MLContext(1);
+            protected ITrainerEstimator<RegressionPredictionTransformer<TParameters>, TParameters> Model;
+
+            public ITransformer Fit(string path)
+            {
+                var data = MlContext.Data.LoadFromTextFile<Row>(path, separatorChar: ',');
+                var pipeline = MlContext.Transforms.Concatenate("Features", "Size")NORMALIZE;
+                return pipeline.Append(Model).Fit(data);
+            }
+        }
+
+        public class SdcaTrainer : TrainerBase<LinearRegressionModelParameters>
+        {
+            public SdcaTrainer() => Model = TRAINER;
+        }
+        """;
+
+    [Fact]
+    public Task ATrainerAProtectedFieldHoldsIsCheckedWhereTheBaseClassAppendsIt() => Verify<MLNetNormalizationAnalyzer>.AnalyzerAsync(
+        TrainerBase.Replace("NORMALIZE", "").Replace("TRAINER", """{|SCALE002:MlContext.Regression.Trainers.Sdca(labelColumnName: "Price")|}"""),
+        TestReferences.WithMLNet);
+
+    [Fact]
+    public Task ATrainerAProtectedFieldHoldsAppendedAfterANormalizerIsSilent() => Verify<MLNetNormalizationAnalyzer>.AnalyzerAsync(
+        TrainerBase.Replace("NORMALIZE", """.Append(MlContext.Transforms.NormalizeMinMax("Features"))""").Replace("TRAINER", """MlContext.Regression.Trainers.Sdca(labelColumnName: "Price")"""),
+        TestReferences.WithMLNet);
+
+    [Fact]
+    public Task ATrainerInAPublicFieldOfALibraryIsNotFollowed() => Verify<MLNetNormalizationAnalyzer>.AnalyzerAsync(
+        TrainerBase.Replace("protected ITrainerEstimator", "public ITrainerEstimator").Replace("NORMALIZE", "")
+            .Replace("TRAINER", """MlContext.Regression.Trainers.Sdca(labelColumnName: "Price")"""),
+        TestReferences.WithMLNet);
+
     [Fact]
     public Task TupleFieldsAppendedAfterANormalizerAreSilent() => ExpectAsync("""
         var dataProcess = ml.Transforms.Concatenate("Features", "Size", "Rooms")

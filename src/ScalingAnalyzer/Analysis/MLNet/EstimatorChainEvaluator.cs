@@ -215,11 +215,36 @@ internal sealed class EstimatorChainEvaluator
         {
             if (WritingMethod(field.ContainingType, read) is not { } reader
                 || program.BodyOf(reader, cancellationToken) is not { } body
-                || FindOperation(body.Root, read) is not IFieldReferenceOperation operation)
+                || FindFieldReference(body.Root, read) is not { } operation)
                 return default;
             builder.Add(new OperationInMethod(operation, In(body)));
         }
         return builder.MoveToImmutable();
+    }
+
+    /// <summary>
+    /// Where a trainer stored in a field of the project goes: every read of the field in a method of the compilation
+    /// (<c>TrainerBase&lt;T&gt;</c>'s <c>pipeline.Append(_model)</c>, the field set in each subclass's constructor). Only
+    /// for a field code outside the compilation cannot read (private or protected, or any field of an executable);
+    /// default otherwise, or past the hop limit.
+    /// </summary>
+    public ImmutableArray<OperationInMethod> ReadsOfStoredTrainer(IFieldSymbol field)
+    {
+        if (program is null || hops >= MLNetProgram.MaxHops || field.IsConst || field.DeclaringSyntaxReferences.IsEmpty)
+            return default;
+        field = field.OriginalDefinition;
+        if (field.DeclaredAccessibility is not (Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal)
+            && field.ContainingAssembly is not ISourceAssemblySymbol { Compilation.Options.OutputKind: OutputKind.ConsoleApplication or OutputKind.WindowsApplication })
+            return default;
+        var reads = program.ReadsOfField(field, cancellationToken);
+        var builder = ImmutableArray.CreateBuilder<OperationInMethod>(reads.Length);
+        foreach (var (method, read) in reads)
+        {
+            // The read's syntax is also that of the implicit conversion around it: the field reference itself is wanted.
+            if (program.BodyOf(method, cancellationToken) is { } body && FindFieldReference(body.Root, read) is { } operation)
+                builder.Add(new OperationInMethod(operation, In(body)));
+        }
+        return builder.ToImmutable();
     }
 
     /// <summary>The method of <paramref name="type"/> whose declaration holds <paramref name="node"/> (constructors and accessors are not followed).</summary>
@@ -234,6 +259,16 @@ internal sealed class EstimatorChainEvaluator
                 if (reference.SyntaxTree == node.SyntaxTree && reference.Span.Contains(node.Span))
                     return method;
             }
+        }
+        return null;
+    }
+
+    private static IFieldReferenceOperation? FindFieldReference(IOperation root, SyntaxNode syntax)
+    {
+        foreach (var operation in root.Descendants())
+        {
+            if (operation.Syntax == syntax && operation is IFieldReferenceOperation reference)
+                return reference;
         }
         return null;
     }

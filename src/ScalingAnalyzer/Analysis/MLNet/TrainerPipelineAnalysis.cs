@@ -235,6 +235,15 @@ internal sealed class TrainerPipelineAnalysis
                         FindConsumers(site.Operation, site.Operation, consumers, depth + 1, site.Analysis);
                 }
                 break;
+            case ISimpleAssignmentOperation { Target: IFieldReferenceOperation field } stored when stored.Value == top:
+                // _model = KMeans(...) in a subclass's constructor, appended where TrainerBase<T> fits (rubikscode's idiom).
+                var fieldReads = ev.ReadsOfStoredTrainer(field.Field);
+                if (!fieldReads.IsDefault)
+                {
+                    foreach (var read in fieldReads)
+                        FindConsumers(read.Operation, read.Operation, consumers, depth + 1, read.Analysis);
+                }
+                break;
             case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true } } indexed when indexed.Value == top:
             // trainers["SDCA"] = Sdca(): a value of a dictionary a loop appends one by one.
             case ITupleOperation or IArrayInitializerOperation or IArgumentOperation:
