@@ -346,9 +346,8 @@ internal sealed partial class RowFlowInterpreter
         {
             case IArrayTypeSymbol array:
                 return IsNumeric(array.ElementType) || array.ElementType is IArrayTypeSymbol;
-            case INamedTypeSymbol { IsGenericType: true } named when named.TypeArguments.Length == 1:
-                return (IsNumeric(named.TypeArguments[0]) || named.TypeArguments[0] is IArrayTypeSymbol)
-                       && named.Name is "List" or "IList" or "IEnumerable" or "IReadOnlyList" or "ICollection" or "IReadOnlyCollection" or "IOrderedEnumerable";
+            case INamedTypeSymbol { Arity: 1, Name: "List" or "IList" or "IEnumerable" or "IReadOnlyList" or "ICollection" or "IReadOnlyCollection" or "IOrderedEnumerable" } named:
+                return GenericTypes.OnlyTypeArgument(named) is { } element && (IsNumeric(element) || element is IArrayTypeSymbol);
             default:
                 return false;
         }

@@ -476,8 +476,8 @@ internal static class TorchTransfers
     {
         while (type is IArrayTypeSymbol array)
             type = array.ElementType;
-        if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named)
-            type = named.TypeArguments[0];
+        if (GenericTypes.OnlyTypeArgument(type) is { } element)
+            type = element;
         return type?.SpecialType == SpecialType.System_Byte;
     }
 
@@ -527,7 +527,7 @@ internal static class TorchTransfers
     private static ITypeSymbol? ElementTypeOf(ITypeSymbol? collection) => collection switch
     {
         IArrayTypeSymbol array => array.ElementType,
-        INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named => named.TypeArguments[0],
+        INamedTypeSymbol { Arity: 1, IsGenericType: true } named => GenericTypes.OnlyTypeArgument(named),
         _ => null,
     };
 

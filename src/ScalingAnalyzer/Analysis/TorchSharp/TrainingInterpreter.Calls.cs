@@ -312,7 +312,7 @@ internal sealed partial class TrainingInterpreter
             }
             return value;
         }
-        if (type is INamedTypeSymbol { Name: "List", IsGenericType: true, TypeArguments.Length: 1 } tensorList && _symbols.IsTensor(tensorList.TypeArguments[0])
+        if (type is INamedTypeSymbol { Name: "List", Arity: 1 } && _symbols.IsTensor(GenericTypes.OnlyTypeArgument(type))
             && arguments.Length == 0 && creation.Initializer is { Initializers.Length: > 0 } listInitializer)
         {
             // new List<Tensor> { data[index], labels[index] }: an IterableDataset's item, read by position as batch[0].

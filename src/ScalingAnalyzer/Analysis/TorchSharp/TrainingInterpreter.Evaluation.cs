@@ -30,8 +30,8 @@ internal sealed partial class TrainingInterpreter
     {
         while (type is IArrayTypeSymbol array)
             type = array.ElementType;
-        if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named && IsNumericCollection(named))
-            type = named.TypeArguments[0];
+        if (type is INamedTypeSymbol { Arity: 1 } named && IsNumericCollectionName(named.Name))
+            type = GenericTypes.OnlyTypeArgument(named);
         return type?.SpecialType == SpecialType.System_Byte;
     }
 
@@ -1214,19 +1214,22 @@ internal sealed partial class TrainingInterpreter
         {
             case IArrayTypeSymbol array:
                 return IsNumeric(array.ElementType) || array.ElementType is IArrayTypeSymbol;
-            case INamedTypeSymbol { IsGenericType: true } named when named.TypeArguments.Length == 1:
-                return IsNumeric(named.TypeArguments[0]) && (named.Name is "List" or "IList" or "IEnumerable" or "IReadOnlyList" or "ICollection" or "IReadOnlyCollection" or "Span" or "ReadOnlySpan" or "Memory" or "ReadOnlyMemory");
+            case INamedTypeSymbol { Arity: 1 } named when IsNumericCollectionName(named.Name):
+                return IsNumeric(GenericTypes.OnlyTypeArgument(named));
             default:
                 return false;
         }
     }
 
+    private static bool IsNumericCollectionName(string name)
+        => name is "List" or "IList" or "IEnumerable" or "IReadOnlyList" or "ICollection" or "IReadOnlyCollection" or "Span" or "ReadOnlySpan" or "Memory" or "ReadOnlyMemory";
+
     internal static ElementKind ElementKindOf(ITypeSymbol? type)
     {
         while (type is IArrayTypeSymbol array)
             type = array.ElementType;
-        if (type is INamedTypeSymbol { IsGenericType: true } named && named.TypeArguments.Length == 1)
-            type = named.TypeArguments[0];
+        if (GenericTypes.OnlyTypeArgument(type) is { } element)
+            type = element;
         if (IsIntegral(type))
             return ElementKind.Integer;
         return IsNumeric(type) ? ElementKind.Floating : ElementKind.Unknown;
@@ -1294,8 +1297,8 @@ internal sealed partial class TrainingInterpreter
 
     /// <summary>Dictionary&lt;string, Tensor&gt;: what a map-style Dataset's GetTensor returns and a DataLoader collates.</summary>
     private bool IsTensorDictionary(ITypeSymbol? type)
-        => type is INamedTypeSymbol { Name: "Dictionary", IsGenericType: true, TypeArguments.Length: 2 } named
-           && named.TypeArguments[0].SpecialType == SpecialType.System_String && _symbols.IsTensor(named.TypeArguments[1])
+        => type is INamedTypeSymbol { Name: "Dictionary", IsGenericType: true, Arity: 2 } named && named.TypeArguments is var arguments
+           && arguments[0].SpecialType == SpecialType.System_String && _symbols.IsTensor(arguments[1])
            && named.ContainingNamespace?.ToDisplayString() == "System.Collections.Generic";
 
     /// <summary>The dictionary with <paramref name="key"/> set (added or replaced); unknown when the key is not a constant string.</summary>

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis;
 namespace ScalingAnalyzer.Analysis;
 
 /// <summary>Where a value's numbers come from. Later members win when values are combined.</summary>
-internal enum ValueOrigin
+internal enum ValueOrigin : byte
 {
     /// <summary>Constants written in the code (literals, literal arrays).</summary>
     Literal,
@@ -21,7 +21,7 @@ internal enum ValueOrigin
     ModuleOutput,
 }
 
-internal enum ElementKind
+internal enum ElementKind : byte
 {
     Unknown,
     Floating,
@@ -29,7 +29,7 @@ internal enum ElementKind
 }
 
 /// <summary>How a value was brought to unit scale, when it was.</summary>
-internal enum ScalingKind
+internal enum ScalingKind : byte
 {
     None,
     Standardized,
@@ -41,7 +41,7 @@ internal enum ScalingKind
 }
 
 /// <summary>A value that is a statistic of some data, so that (x - centre(x)) / spread(x) is seen by structure.</summary>
-internal enum StatisticKind
+internal enum StatisticKind : byte
 {
     None,
     /// <summary>mean, median: a centre.</summary>
@@ -114,6 +114,10 @@ internal sealed record AbstractValue
         public INamedTypeSymbol? ObjectType;
         public ImmutableArray<AbstractValue> ColumnBlocks;
         public string? Evidence;
+        public ImmutableArray<AbstractValue> Elements;
+        public AbstractValue? Element;
+        public ImmutableDictionary<ISymbol, AbstractValue>? Members;
+        public object? StatisticOf;
 
         public RareFacts Clone() => (RareFacts)MemberwiseClone();
     }
@@ -139,7 +143,11 @@ internal sealed record AbstractValue
     public ImmutableArray<Interval> Columns { get; init; }
 
     /// <summary>Length of the first dimension when constant (mini-batch trip counts).</summary>
-    public long? Rows { get; init; }
+    public long? Rows { get => _rows == NoRows ? null : _rows; init => _rows = value ?? NoRows; }
+
+    /// <summary><see cref="Rows"/>, one word rather than a nullable's two.</summary>
+    private long _rows = NoRows;
+    private const long NoRows = long.MinValue;
 
     public ValueOrigin Origin { get; init; } = ValueOrigin.Unknown;
     public ElementKind Kind { get; init; }
@@ -148,10 +156,22 @@ internal sealed record AbstractValue
     public StatisticKind Statistic { get; init; }
 
     /// <summary>The data a statistic was taken of (compared by reference).</summary>
-    public object? StatisticOf { get; init; }
+    public object? StatisticOf { get => _rare.StatisticOf; init { if (!(ReferenceEquals(value, _rare.StatisticOf))) WritableRare().StatisticOf = value; } }
 
-    /// <summary>Identity of the data this value carries: the same object while only value-keeping operations apply.</summary>
-    public object? Identity { get; init; }
+    /// <summary>
+    /// Identity of the data this value carries: the same object while only value-keeping operations apply. New data
+    /// takes the value that first holds it as its identity (<see cref="WithOwnIdentity"/>), rather than a new object.
+    /// </summary>
+    public object? Identity { get => _identity; init => _identity = value; }
+
+    private object? _identity;
+
+    /// <summary>This value, just made by a copy, as new data: its own identity. Only for a value nothing else has seen yet.</summary>
+    private AbstractValue WithOwnIdentity()
+    {
+        _identity = this;
+        return this;
+    }
 
     /// <summary>Ordinal of the analysed method's parameter this value is, unchanged but for value-keeping operations; else -1.</summary>
     public int ParameterOrdinal { get; init; } = -1;
@@ -171,7 +191,7 @@ internal sealed record AbstractValue
     public bool NormalizesInput { get => _rare.NormalizesInput; init { if (!(value == _rare.NormalizesInput)) WritableRare().NormalizesInput = value; } }
 
     /// <summary>Elements of a tuple value (std_mean, aminmax, a helper's <c>return (x, y)</c>).</summary>
-    public ImmutableArray<AbstractValue> Elements { get; init; }
+    public ImmutableArray<AbstractValue> Elements { get => _rare.Elements; init { if (!(value == _rare.Elements)) WritableRare().Elements = value; } }
 
     /// <summary>
     /// Which statistics, fitted scaler or constant transform scaled this value (see <see cref="ScalingSource"/>); for a
@@ -190,7 +210,7 @@ internal sealed record AbstractValue
     /// class, rows): a <c>List&lt;(Tensor, Tensor)&gt;</c>, an iterator yielding <c>(data, label)</c>. A collection of
     /// numbers or tensors needs none: its own range is its elements' range.
     /// </summary>
-    public AbstractValue? Element { get; init; }
+    public AbstractValue? Element { get => _rare.Element; init { if (!(ReferenceEquals(value, _rare.Element))) WritableRare().Element = value; } }
 
     /// <summary>The keys of <see cref="Elements"/> when the value is a dictionary of tensors ("data", "label"); default otherwise.</summary>
     public ImmutableArray<string> ElementNames { get => _rare.ElementNames; init { if (!(value == _rare.ElementNames)) WritableRare().ElementNames = value; } }
@@ -217,7 +237,7 @@ internal sealed record AbstractValue
     /// What the fields (and auto-properties' backing fields) of an object of a class of this compilation hold, as its
     /// constructor and the methods called on it left them; null when the object is not one the analysis built.
     /// </summary>
-    public ImmutableDictionary<ISymbol, AbstractValue>? Members { get; init; }
+    public ImmutableDictionary<ISymbol, AbstractValue>? Members { get => _rare.Members; init { if (!(ReferenceEquals(value, _rare.Members))) WritableRare().Members = value; } }
 
     /// <summary>
     /// Text read from a data file of the project (its lines, a line's fields, one field), while the code's handling of
@@ -274,7 +294,7 @@ internal sealed record AbstractValue
 
     public override int GetHashCode() => RuntimeHelpers.GetHashCode(this);
 
-    public static AbstractValue Data(Interval range, ValueOrigin origin, ElementKind kind) => new() { Range = range, Origin = origin, Kind = kind, Identity = new object() };
+    public static AbstractValue Data(Interval range, ValueOrigin origin, ElementKind kind) => new AbstractValue { Range = range, Origin = origin, Kind = kind }.WithOwnIdentity();
 
     public AbstractValue WithRange(Interval range) => this with { Range = range };
     public AbstractValue WithColumns(ImmutableArray<Interval> columns) => this with { Columns = columns };
@@ -292,12 +312,11 @@ internal sealed record AbstractValue
     public AbstractValue WithElements(ImmutableArray<AbstractValue> elements) => this with { Elements = elements };
 
     /// <summary>An empty collection of the given element kind: its range is that of the first element added.</summary>
-    public static AbstractValue EmptyCollection(ElementKind kind) => new() { Origin = ValueOrigin.Literal, Kind = kind, Rows = 0, Identity = new object() };
+    public static AbstractValue EmptyCollection(ElementKind kind) => new AbstractValue { Origin = ValueOrigin.Literal, Kind = kind, Rows = 0 }.WithOwnIdentity();
 
     /// <summary>A new value derived from this one by arithmetic: fresh identity, no statistic, no parameter pass-through.</summary>
-    public AbstractValue Derived() => this with
+    public AbstractValue Derived() => (this with
     {
-        Identity = new object(),
         Statistic = StatisticKind.None,
         StatisticOf = null,
         ParameterOrdinal = -1,
@@ -315,7 +334,7 @@ internal sealed record AbstractValue
         RowColumns = default,
         ColumnBlocks = default,
         ObjectType = null,
-    };
+    }).WithOwnIdentity();
 
     public static ValueOrigin CombineOrigins(ValueOrigin a, ValueOrigin b) => a > b ? a : b;
 
@@ -347,7 +366,8 @@ internal sealed record AbstractValue
         if (other.IsEmptyCollection && !IsEmptyCollection)
             return WithRows(null);
         var sameStatistic = Statistic == other.Statistic && ReferenceEquals(StatisticOf, other.StatisticOf);
-        return this with
+        var sameData = ReferenceEquals(Identity, other.Identity);
+        var joined = this with
         {
             Range = Range.Join(other.Range),
             Columns = JoinColumns(Columns, other.Columns),
@@ -357,7 +377,6 @@ internal sealed record AbstractValue
             Scaling = Scaling == other.Scaling ? Scaling : ScalingKind.None,
             Statistic = sameStatistic ? Statistic : StatisticKind.None,
             StatisticOf = sameStatistic ? StatisticOf : null,
-            Identity = ReferenceEquals(Identity, other.Identity) ? Identity : new object(),
             ParameterOrdinal = ParameterOrdinal == other.ParameterOrdinal ? ParameterOrdinal : -1,
             SourceText = SourceText ?? other.SourceText,
             ForwardCalls = Union(ForwardCalls, other.ForwardCalls),
@@ -383,6 +402,7 @@ internal sealed record AbstractValue
             ObjectType = SymbolEqualityComparer.Default.Equals(ObjectType, other.ObjectType) ? ObjectType : null,
             PartlyScaled = PartlyScaled || other.PartlyScaled || (Scaling != other.Scaling && (Scaling != ScalingKind.None || other.Scaling != ScalingKind.None)),
         };
+        return sameData ? joined : joined.WithOwnIdentity();
     }
 
     /// <summary>

@@ -10,16 +10,23 @@ internal readonly struct Interval : IEquatable<Interval>
 {
     public static readonly Interval Unknown = default;
 
+    /// <summary>
+    /// The bits of <see cref="Low"/> exclusive-or a NaN's: zero, the default, is "unknown" (a known bound is never NaN),
+    /// so an interval is two words rather than three. Every value of the interpreter and every column bound holds one.
+    /// </summary>
+    private readonly long _lowBits;
+    private readonly double _high;
+    private const long UnknownBits = 0x7FF8000000000000;
+
     private Interval(double low, double high)
     {
-        Low = low;
-        High = high;
-        IsKnown = true;
+        _lowBits = BitConverter.DoubleToInt64Bits(low) ^ UnknownBits;
+        _high = high;
     }
 
-    public double Low { get; }
-    public double High { get; }
-    public bool IsKnown { get; }
+    public double Low => IsKnown ? BitConverter.Int64BitsToDouble(_lowBits ^ UnknownBits) : 0;
+    public double High => _high;
+    public bool IsKnown => _lowBits != 0;
 
     public bool IsConstant => IsKnown && Low == High;
 
