@@ -448,6 +448,20 @@ internal sealed class EstimatorChainEvaluator
         return state;
     }
 
+    /// <summary>
+    /// The ranges of the members of rows the code parsed from a data file of the project (<see cref="FileRows"/>),
+    /// for a query that selects new rows from them; null when <paramref name="sequence"/> is not such rows.
+    /// </summary>
+    private Func<ISymbol, Interval?>? ParsedMembers(IOperation sequence)
+    {
+        if (!textFiles.HasFiles || ResolveThroughLocals(sequence) is not { } source
+            || FileRows.Read(sequence, source, Values, program, symbols.ColumnNameAttribute, cancellationToken) is not { } parsed)
+            return null;
+        var state = ParsedFile(parsed);
+        var attribute = symbols.ColumnNameAttribute;
+        return member => state.EvidenceOf(LiteralRows.ColumnNameOf(member, attribute)) is { } evidence ? Interval.Of(evidence.Min, evidence.Max) : null;
+    }
+
     /// <summary>Rows parsed from a data file of the project by the code itself: the file's column ranges decide.</summary>
     private ColumnNormalizationState ParsedFile(FileRows rows)
     {
@@ -472,7 +486,7 @@ internal sealed class EstimatorChainEvaluator
             ? GeneratedRows.ReadLocalList(list, program!, symbols.ColumnNameAttribute, cancellationToken)
             : GeneratedRows.Read(rows, program!, symbols.ColumnNameAttribute, cancellationToken)
               // raw.Select(h => new House { Size = h.Size / maxSize }).ToList(): rows scaled in .NET in this method.
-              ?? (rows is IInvocationOperation query ? GeneratedRows.ReadQuery(query, program!, symbols.ColumnNameAttribute, cancellationToken) : null);
+              ?? (rows is IInvocationOperation query ? GeneratedRows.ReadQuery(query, program!, symbols.ColumnNameAttribute, cancellationToken, ParsedMembers) : null);
         if (read is not { } generated)
             return state;
         var source = "in the rows " + generated.Generator + " makes";

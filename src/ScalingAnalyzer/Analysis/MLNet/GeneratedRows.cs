@@ -36,6 +36,9 @@ internal sealed class GeneratedRows
     /// </summary>
     private static readonly Interval StandardizedRange = Interval.Of(-4, 4);
 
+    /// <summary>The bounds of a member of the rows a query selects from, when they are known (<see cref="ReadQuery"/>).</summary>
+    private Func<ISymbol, Interval?>? sourceMemberBounds;
+
     private GeneratedRows(MLNetProgram program, KnownType columnNameAttribute, CancellationToken cancellationToken)
     {
         this.program = program;
@@ -83,8 +86,14 @@ internal sealed class GeneratedRows
     /// h.Size / maxSize }).ToList();</c> (and min-max, <c>(h.Size - min) / (max - min)</c>); null when the query is not a
     /// <c>Select</c> of row objects.
     /// </summary>
+    /// <remarks>
+    /// <c>sourceMembers</c> tells what is known of the members of the sequence's rows, given the sequence (rows the code
+    /// parsed from a data file of the project: <c>Rooms = r.Rooms</c> copies the file's range of that column); it
+    /// returns null when nothing is.
+    /// </remarks>
     public static (string Generator, (string Column, Interval Bounds)[] Columns)? ReadQuery(
-        IInvocationOperation query, MLNetProgram program, KnownType columnNameAttribute, CancellationToken cancellationToken)
+        IInvocationOperation query, MLNetProgram program, KnownType columnNameAttribute, CancellationToken cancellationToken,
+        Func<IOperation, Func<ISymbol, Interval?>?>? sourceMembers = null)
     {
         var current = query;
         for (var depth = 0; current.TargetMethod.Name is "ToList" or "ToArray" or "AsEnumerable" && current.Arguments.Length == 1 && depth < 4; depth++)
@@ -101,6 +110,7 @@ internal sealed class GeneratedRows
         var reader = new GeneratedRows(program, columnNameAttribute, cancellationToken);
         var parameter = lambda.Symbol.Parameters[0];
         reader.elementOf[parameter] = current.Arguments[0].Value;
+        reader.sourceMemberBounds = sourceMembers?.Invoke(current.Arguments[0].Value);
         var parameters = new Dictionary<IParameterSymbol, Interval>(SymbolEqualityComparer.Default) { [parameter] = Interval.Unknown };
         var builder = ImmutableArray.CreateBuilder<(IOperation, Dictionary<IParameterSymbol, Interval>?)>();
         foreach (var result in LambdaResults(lambda))
@@ -463,6 +473,10 @@ internal sealed class GeneratedRows
                 return elements;
             case IInvocationOperation invocation:
                 return Invocation(invocation, parameters, body, depth);
+            case IMemberReferenceOperation when sourceMemberBounds is not null && ElementMember(operation) is { } element
+                                              && sourceMemberBounds(element.Member) is { } copied:
+                // records.Select(r => new Row { Rooms = r.Rooms }): the source rows' own range of the member.
+                return copied;
             default:
                 return Interval.Unknown;
         }
