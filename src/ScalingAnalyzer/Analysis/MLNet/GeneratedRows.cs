@@ -175,6 +175,30 @@ internal sealed class GeneratedRows
         return builder?.ToImmutable() ?? ImmutableArray<(string, InPlaceWrite, Interval)>.Empty;
     }
 
+    /// <summary>The statistic over every row that a loop before <paramref name="load"/> scales a member of <paramref name="rows"/> with, and the rows.</summary>
+    private static (IInvocationOperation Statistic, IOperation Sequence)? InPlaceStatisticOf(ILocalReferenceOperation rows, IInvocationOperation load, MLNetOperationValues values)
+    {
+        foreach (var read in values.ReadsOf(rows.Local))
+        {
+            var (collection, consumer) = MLNetOperationValues.ConsumerOf(read);
+            if (consumer is not IForEachLoopOperation { LoopControlVariable: IVariableDeclaratorOperation item } loop || loop.Collection != collection
+                || loop.Syntax.Span.End > load.Syntax.SpanStart || InLambda(loop, values.Root))
+                continue;
+            var reader = new GeneratedRows(null!, default!, CancellationToken.None);
+            var body = new MethodBody(values.Root, values);
+            reader.elementOf[item.Symbol] = read;
+            foreach (var operation in loop.Body.DescendantsAndSelf())
+            {
+                if (operation is ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Instance: ILocalReferenceOperation owner } } assignment
+                    && SymbolEqualityComparer.Default.Equals(owner.Local, item.Symbol)
+                    && reader.Resolve(assignment.Value, body) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide } division
+                    && reader.ScaledByOwnStatistics(division, body, out var statistic) is not null && statistic is not null)
+                    return (statistic, read);
+            }
+        }
+        return null;
+    }
+
     private static ImmutableArray<(string, InPlaceWrite, Interval)> EveryMemberUnknown(ITypeSymbol rowType, KnownType columnNameAttribute)
     {
         var builder = ImmutableArray.CreateBuilder<(string, InPlaceWrite, Interval)>();
@@ -530,6 +554,10 @@ internal sealed class GeneratedRows
     public static (IInvocationOperation Statistic, IOperation Sequence)? OwnStatisticOf(IOperation rows, MLNetOperationValues values, IOperation root)
     {
         var current = MLNetOperationValues.Unwrap(rows);
+        // foreach (var r in rows) r.Size = (r.Size - mean) / std; LoadFromEnumerable(rows): scaled in place, in .NET.
+        if (current is ILocalReferenceOperation list && MLNetOperationValues.ConsumerOf(rows).Consumer is IArgumentOperation { Parent: IInvocationOperation load }
+            && InPlaceStatisticOf(list, load, values) is { } inPlace)
+            return inPlace;
         for (var depth = 0; current is ILocalReferenceOperation local && depth < 8; depth++)
             current = values.ValueAt(local) is { } held ? MLNetOperationValues.Unwrap(held) : null!;
         for (var depth = 0; current is IInvocationOperation { TargetMethod.Name: "ToList" or "ToArray" or "AsEnumerable", Arguments.Length: 1 } conversion && depth < 4; depth++)
