@@ -22,7 +22,8 @@ public sealed class DataLeakageAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        // Not run on generated code; what it reports is checked by GeneratedCode.MayReportAt, not by the driver.
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
             // Only the references' names are read here; the TorchSharp symbols are bound for the first code block that
@@ -58,18 +59,24 @@ public sealed class DataLeakageAnalyzer : DiagnosticAnalyzer
             if (mayLeakTorch)
             {
                 foreach (var finding in torch!.FindingsFor(body, context.CancellationToken))
-                    context.ReportDiagnostic(Report(finding));
+                    ReportUnlessGenerated(context, Report(finding));
             }
             if (mayLeakMLNet)
             {
                 foreach (var finding in new MLNetSplitLeakage(mlnet!, program).Find(body, context.CancellationToken))
-                    context.ReportDiagnostic(Report(finding));
+                    ReportUnlessGenerated(context, Report(finding));
             }
         }
         catch (Exception exception) when (AnalysisDefects.ShouldSwallow(exception))
         {
             // A defect in the analysis must never surface as a compiler error in users' builds (AD0001).
         }
+    }
+
+    private static void ReportUnlessGenerated(CodeBlockAnalysisContext context, Diagnostic diagnostic)
+    {
+        if (GeneratedCode.MayReportAt(diagnostic.Location, context.CodeBlock.SyntaxTree, context.SemanticModel.Compilation, context.CancellationToken))
+            context.ReportDiagnostic(diagnostic);
     }
 
     private static Diagnostic Report(LeakFinding finding)

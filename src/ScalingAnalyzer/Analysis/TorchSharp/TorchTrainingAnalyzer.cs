@@ -15,7 +15,8 @@ public abstract class TorchTrainingAnalyzer : DiagnosticAnalyzer
     public sealed override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        // Not run on generated code; what it reports is checked by GeneratedCode.MayReportAt, not by the driver.
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
         var reported = SupportedDiagnostics;
         context.RegisterCompilationStartAction(start =>
         {
@@ -72,7 +73,8 @@ public abstract class TorchTrainingAnalyzer : DiagnosticAnalyzer
             {
                 if (ReferenceEquals(descriptor, diagnostic.Descriptor))
                 {
-                    context.ReportDiagnostic(diagnostic);
+                    if (GeneratedCode.MayReportAt(diagnostic.Location, context.CodeBlock.SyntaxTree, compilation, context.CancellationToken))
+                        context.ReportDiagnostic(diagnostic);
                     break;
                 }
             }
