@@ -91,6 +91,39 @@ public class LiteralRowsTests
         """, reported: false));
 
     [Fact]
+    public Task AVectorColumnWrittenElementByElementInTheLoopIsUnknown() => Verify<MLNetNormalizationAnalyzer>.AnalyzerAsync("""
+        using System.Collections.Generic;
+        using Microsoft.ML;
+        using Microsoft.ML.Data;
+
+        public sealed class Pixels
+        {
+            [VectorType(3)] public float[] Values { get; set; } = new float[3];
+            public float Label { get; set; }
+        }
+
+        public static class Training
+        {
+            public static ITransformer Train(MLContext ml)
+            {
+                var rows = new List<Pixels>
+                {
+                    new Pixels { Values = new float[] { 0f, 128f, 255f }, Label = 1f },
+                    new Pixels { Values = new float[] { 12f, 250f, 3f }, Label = 0f },
+                };
+                foreach (var row in rows)
+                {
+                    for (var j = 0; j < row.Values.Length; j++)
+                        row.Values[j] = row.Values[j] / 255f;
+                }
+                var view = ml.Data.LoadFromEnumerable(rows);
+                return ml.Transforms.Concatenate("Features", "Values")
+                    .Append(ml.Regression.Trainers.Sdca(labelColumnName: "Label")).Fit(view);
+            }
+        }
+        """, TestReferences.WithMLNet);
+
+    [Fact]
     public Task RowsScaledOnlyAfterLoadingAreReported() => ExpectWithLinqAsync(Train(HousesBeyondTheThreshold + """
         var view = ml.Data.LoadFromEnumerable(houses);
         foreach (var h in houses)

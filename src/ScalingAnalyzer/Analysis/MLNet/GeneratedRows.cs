@@ -165,6 +165,12 @@ internal sealed class GeneratedRows
                         (builder ??= ImmutableArray.CreateBuilder<(string, InPlaceWrite, Interval)>()).Add(
                             (LiteralRows.ColumnNameOf(member, columnNameAttribute), reader.WriteOf(assignment, owner.Local, member, body, out var bounds), bounds));
                         break;
+                    case IAssignmentOperation { Target: IArrayElementReferenceOperation { ArrayReference: IMemberReferenceOperation { Instance: ILocalReferenceOperation arrayOwner, Member: var arrayMember } } }
+                        when SymbolEqualityComparer.Default.Equals(arrayOwner.Local, item.Symbol):
+                        // r.Pixels[j] /= 255f: a vector column written element by element is not read here.
+                        (builder ??= ImmutableArray.CreateBuilder<(string, InPlaceWrite, Interval)>()).Add(
+                            (LiteralRows.ColumnNameOf(arrayMember, columnNameAttribute), InPlaceWrite.Unknown, Interval.Unknown));
+                        break;
                     case IArgumentOperation { Value: ILocalReferenceOperation passed } when SymbolEqualityComparer.Default.Equals(passed.Local, item.Symbol):
                     case IInvocationOperation { Instance: ILocalReferenceOperation receiver } when SymbolEqualityComparer.Default.Equals(receiver.Local, item.Symbol):
                         // Scale(row), row.Normalize(): whatever the method writes is not in view; every member is unknown.
