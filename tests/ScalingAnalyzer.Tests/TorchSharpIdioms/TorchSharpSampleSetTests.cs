@@ -75,13 +75,23 @@ public class TorchSharpSampleSetTests
             .Select(path => (Path.GetFileNameWithoutExtension(path), File.ReadAllText(path)))
             .Append(("ImplicitUsings.g", ReliabilityCompilations.ImplicitUsings))
             .ToList();
-        var runner = await CodeFixRunner.OpenAsync(name, documents, OptionsOf(folder, name), OutputKind.ConsoleApplication);
+        var references = UsesDataFrame(documents.Select(document => document.Item2))
+            ? (await ReliabilityCompilations.ReferencesAsync()).AddRange(DataFrameReferences)
+            : (ImmutableArray<MetadataReference>?)null;
+        var runner = await CodeFixRunner.OpenAsync(name, documents, OptionsOf(folder, name), OutputKind.ConsoleApplication, references);
         Assert.Empty(runner.OriginalErrors);
         var applications = (await runner.ApplyEachAsync()).Concat(await runner.ApplyFixAllAsync(new[] { Microsoft.CodeAnalysis.CodeFixes.FixAllScope.Document })).Concat(runner.RegistrationFailures).ToList();
         output.WriteLine($"{name}: {applications.Count} fixes applied");
         var broken = applications.Where(application => application.BrokeCode || !application.AnalyzerFailuresAfterFix.IsEmpty).ToList();
         Assert.True(broken.Count == 0, string.Join("\n\n", broken));
     }
+
+    /// <summary>Microsoft.Data.Analysis (and Apache.Arrow, which its types expose), for programs that load data with DataFrame.</summary>
+    private static readonly ImmutableArray<MetadataReference> DataFrameReferences = ImmutableArray.Create<MetadataReference>(
+        MetadataReference.CreateFromFile(typeof(Microsoft.Data.Analysis.DataFrame).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(Apache.Arrow.RecordBatch).Assembly.Location));
+
+    private static bool UsesDataFrame(IEnumerable<string> sources) => sources.Any(source => source.Contains("Microsoft.Data.Analysis", StringComparison.Ordinal));
 
     private static AnalyzerOptions OptionsOf(string folder, string name)
     {
@@ -107,6 +117,8 @@ public class TorchSharpSampleSetTests
         // Projects made with `dotnet new console` have ImplicitUsings on: the samples are written for it.
         var compilation = (await ReliabilityCompilations.CreateAsync(sources.Add(ReliabilityCompilations.ImplicitUsingsTree())))
             .WithOptions(ReliabilityCompilations.LibraryOptions.WithOutputKind(OutputKind.ConsoleApplication));
+        if (UsesDataFrame(sources.Select(tree => tree.ToString())))
+            compilation = compilation.AddReferences(DataFrameReferences);
         Assert.Empty(ReliabilityCompilations.CompilerErrors(compilation));
         var options = OptionsOf(folder, name);
         var outcome = await AnalyzerRun.AnalyzeAsync(

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -38,6 +39,100 @@ internal static class DataFilePaths
     /// </summary>
     public static bool IsRunTimeInput(IOperation? path, CancellationToken cancellationToken, ParameterConstants? constants)
         => path is not null && new Evaluator(cancellationToken, constants).IsRunTimeInput(path, depth: 0);
+
+    /// <summary>At most this many files one path may name (<see cref="EvaluateEither"/>).</summary>
+    public const int MaxAlternatives = 4;
+
+    /// <summary>
+    /// The paths a path expression may name when it is one of a few, decided at run time: a conditional
+    /// (<c>train ? "Data/train.csv" : "Data/test.csv"</c>, directly or in a local written once), or the variable of a
+    /// <c>foreach</c> over an array of paths written in the code (<c>foreach (var file in new[] { "a.csv", "b.csv" })</c>,
+    /// or a local or field initialized with one). Default when it is not such an expression or any choice is not known.
+    /// </summary>
+    public static ImmutableArray<DataFilePath> EvaluateEither(IOperation? path, CancellationToken cancellationToken)
+    {
+        if (path is null)
+            return default;
+        var choices = new List<IOperation>();
+        if (!Choices(path, choices, depth: 0) || choices.Count < 2 || choices.Count > MaxAlternatives)
+            return default;
+        var builder = ImmutableArray.CreateBuilder<DataFilePath>(choices.Count);
+        foreach (var choice in choices)
+        {
+            if (Evaluate(choice, cancellationToken) is not { } known)
+                return default;
+            builder.Add(known);
+        }
+        return builder.MoveToImmutable();
+    }
+
+    private static bool Choices(IOperation operation, List<IOperation> choices, int depth)
+    {
+        if (depth > MaxDepth || choices.Count > MaxAlternatives)
+            return false;
+        while (operation is IConversionOperation conversion)
+            operation = conversion.Operand;
+        switch (operation)
+        {
+            case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                return Branch(conditional.WhenTrue, choices, depth) && Branch(whenFalse, choices, depth);
+            case ILocalReferenceOperation local when ForEachOver(local) is { } collection:
+                return Elements(collection, choices, depth);
+            case ILocalReferenceOperation local when new Evaluator(CancellationToken.None, null).SingleWriteOf(local) is IConditionalOperation written:
+                return Choices(written, choices, depth + 1);
+            default:
+                return false;
+        }
+    }
+
+    private static bool Branch(IOperation branch, List<IOperation> choices, int depth)
+    {
+        var stripped = branch;
+        while (stripped is IConversionOperation conversion)
+            stripped = conversion.Operand;
+        if (stripped is IConditionalOperation)
+            return Choices(stripped, choices, depth + 1);
+        choices.Add(branch);
+        return true;
+    }
+
+    /// <summary>The collection a foreach walks when <paramref name="local"/> is its variable.</summary>
+    private static IOperation? ForEachOver(ILocalReferenceOperation local)
+    {
+        for (var parent = local.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is IForEachLoopOperation loop && loop.Locals.Contains(local.Local, SymbolEqualityComparer.Default)
+                && loop.LoopControlVariable is IVariableDeclaratorOperation { Symbol: var variable } && SymbolEqualityComparer.Default.Equals(variable, local.Local))
+                return loop.Collection;
+        }
+        return null;
+    }
+
+    /// <summary>The elements of an array of paths written in the code, directly or in a local or field initialized with it.</summary>
+    private static bool Elements(IOperation collection, List<IOperation> choices, int depth)
+    {
+        while (collection is IConversionOperation conversion)
+            collection = conversion.Operand;
+        if (collection is ILocalReferenceOperation local && new Evaluator(CancellationToken.None, null).SingleWriteOf(local) is { } written)
+            return depth < MaxDepth && Elements(written, choices, depth + 1);
+        if (collection is IFieldReferenceOperation { Field: { IsReadOnly: true } field } && field.DeclaringSyntaxReferences.Length == 1
+            && field.DeclaringSyntaxReferences[0].GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } initializer }
+            && field.ContainingAssembly is ISourceAssemblySymbol { Compilation: var compilation } && compilation.ContainsSyntaxTree(initializer.SyntaxTree)
+            && compilation.GetSemanticModel(initializer.SyntaxTree).GetOperation(initializer) is { } fieldValue)
+            return depth < MaxDepth && Elements(fieldValue, choices, depth + 1);
+        if (collection is IArrayCreationOperation { Initializer: { } arrayInitializer })
+        {
+            choices.AddRange(arrayInitializer.ElementValues);
+            return true;
+        }
+        // static readonly string[] Files = { "a.csv", "b.csv" };
+        if (collection is IArrayInitializerOperation bare)
+        {
+            choices.AddRange(bare.ElementValues);
+            return true;
+        }
+        return false;
+    }
 
     /// <summary>A known trailing text, complete when nothing before it is unknown.</summary>
     private readonly struct PathText
@@ -338,6 +433,8 @@ internal static class DataFilePaths
             MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
             _ => null,
         };
+
+        public IOperation? SingleWriteOf(ILocalReferenceOperation reference) => SingleWrite(reference);
 
         /// <summary>The value of a local written exactly once, at its declaration.</summary>
         private IOperation? SingleWrite(ILocalReferenceOperation reference)

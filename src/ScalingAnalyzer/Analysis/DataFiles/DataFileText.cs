@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Threading;
@@ -23,10 +24,11 @@ internal sealed class DataFileText
         Field,
     }
 
-    private DataFileText(ProjectDataFiles files, AdditionalText file, int skippedLines, TextKind kind, string? separators, bool dropsEmptyFields, int first, int last)
+    private DataFileText(ProjectDataFiles files, AdditionalText file, int skippedLines, TextKind kind, string? separators, bool dropsEmptyFields, int first, int last, ImmutableArray<AdditionalText> others = default)
     {
         Files = files;
         File = file;
+        Others = others.IsDefault ? ImmutableArray<AdditionalText>.Empty : others;
         SkippedLines = skippedLines;
         Kind = kind;
         Separators = separators;
@@ -37,6 +39,12 @@ internal sealed class DataFileText
 
     public ProjectDataFiles Files { get; }
     public AdditionalText File { get; }
+
+    /// <summary>
+    /// The other files the same code may read (<c>var path = train ? "a.csv" : "b.csv"</c>, a loop over an array of
+    /// paths): a number parsed from it is bounded by every one of them, joined; empty for one file.
+    /// </summary>
+    public ImmutableArray<AdditionalText> Others { get; }
 
     /// <summary>Lines skipped at the start (<c>.Skip(1)</c>, a header <c>ReadLine()</c>): at least this many.</summary>
     public int SkippedLines { get; }
@@ -62,20 +70,24 @@ internal sealed class DataFileText
     public bool IsField => Kind == TextKind.Field;
 
     /// <summary>The run of columns a field may come from, as the fields of a row (to take positions of a row parsed whole).</summary>
-    public DataFileText AsFields() => new(Files, File, SkippedLines, TextKind.Fields, Separators, DropsEmptyFields, First, Last);
+    public DataFileText AsFields() => new(Files, File, SkippedLines, TextKind.Fields, Separators, DropsEmptyFields, First, Last, Others);
     public bool IsFields => Kind == TextKind.Fields;
 
     public static DataFileText Lines(ProjectDataFiles files, AdditionalText file) => new(files, file, 0, TextKind.Lines, null, false, 0, -1);
 
+    /// <summary>The lines of one of several files, which one decided at run time.</summary>
+    public static DataFileText LinesOfEither(ProjectDataFiles files, ImmutableArray<AdditionalText> either)
+        => new(files, either[0], 0, TextKind.Lines, null, false, 0, -1, either.RemoveAt(0));
+
     /// <summary>The file's text in one string (<c>File.ReadAllText</c>, <c>reader.ReadToEnd()</c>).</summary>
-    public DataFileText AsWholeText() => new(Files, File, 0, TextKind.WholeText, null, false, 0, -1);
+    public DataFileText AsWholeText() => new(Files, File, 0, TextKind.WholeText, null, false, 0, -1, Others);
 
     /// <summary>The whole text split at its line ends.</summary>
-    public DataFileText AsLines() => new(Files, File, SkippedLines, TextKind.Lines, null, false, 0, -1);
+    public DataFileText AsLines() => new(Files, File, SkippedLines, TextKind.Lines, null, false, 0, -1, Others);
 
-    public DataFileText Skipping(int lines) => new(Files, File, SkippedLines + lines, Kind, Separators, DropsEmptyFields, First, Last);
+    public DataFileText Skipping(int lines) => new(Files, File, SkippedLines + lines, Kind, Separators, DropsEmptyFields, First, Last, Others);
 
-    public DataFileText SplitOn(string separators, bool dropsEmptyFields) => new(Files, File, SkippedLines, TextKind.Fields, separators, dropsEmptyFields, 0, -1);
+    public DataFileText SplitOn(string separators, bool dropsEmptyFields) => new(Files, File, SkippedLines, TextKind.Fields, separators, dropsEmptyFields, 0, -1, Others);
 
     /// <summary>The field at column <paramref name="column"/> of these fields (<c>parts[2]</c>, relative to a <c>Skip</c>).</summary>
     public DataFileText Field(int column) => FieldIn(column, column);
@@ -90,11 +102,11 @@ internal sealed class DataFileText
         var last = high < 0 ? Last : First + high;
         if (Last >= 0 && (last < 0 || last > Last))
             last = Last;
-        return new(Files, File, SkippedLines, TextKind.Field, Separators, DropsEmptyFields, first, last);
+        return new(Files, File, SkippedLines, TextKind.Field, Separators, DropsEmptyFields, first, last, Others);
     }
 
     /// <summary>Any field of these fields (an element of the split line, <c>parts.Select(float.Parse)</c>).</summary>
-    public DataFileText AnyField() => new(Files, File, SkippedLines, TextKind.Field, Separators, DropsEmptyFields, First, Last);
+    public DataFileText AnyField() => new(Files, File, SkippedLines, TextKind.Field, Separators, DropsEmptyFields, First, Last, Others);
 
     /// <summary>The fields from index <paramref name="skip"/> on, at most <paramref name="take"/> of them (-1: all): <c>parts.Skip(1).Take(4)</c>.</summary>
     public DataFileText Slice(int skip, int take)
@@ -103,7 +115,7 @@ internal sealed class DataFileText
         var last = take < 0 ? Last : first + take - 1;
         if (Last >= 0 && (last < 0 || last > Last))
             last = Last;
-        return new(Files, File, SkippedLines, TextKind.Fields, Separators, DropsEmptyFields, first, last);
+        return new(Files, File, SkippedLines, TextKind.Fields, Separators, DropsEmptyFields, first, last, Others);
     }
 
     /// <summary>
@@ -116,8 +128,30 @@ internal sealed class DataFileText
     {
         if (SkippedLines > 1 || Kind is TextKind.Fields or TextKind.WholeText)
             return null;
+        if (ColumnIn(File, limits, cancellationToken) is not { } bound)
+            return null;
+        var (min, max, first, last, place) = bound;
+        // Several files the code may read: each must show the same columns; their bounds are joined.
+        foreach (var other in Others)
+        {
+            if (ColumnIn(other, limits, cancellationToken) is not { } more || more.First != first || more.Last != last)
+                return null;
+            min = Math.Min(min, more.Min);
+            max = Math.Max(max, more.Max);
+            place += " and " + more.Place;
+        }
+        var columns = first == last
+            ? "column " + first.ToString(CultureInfo.InvariantCulture) + " spans"
+            : "columns " + first.ToString(CultureInfo.InvariantCulture) + "-" + last.ToString(CultureInfo.InvariantCulture) + " span";
+        var evidence = columns + " [" + NumberText.Round(min) + ", " + NumberText.Round(max) + "] in " + place;
+        return (min, max, evidence, last - first + 1);
+    }
+
+    /// <summary>The bounds one file shows for the columns this text comes from, and how to name where they were read.</summary>
+    private (double Min, double Max, int First, int Last, string Place)? ColumnIn(AdditionalText file, DataFileLimits limits, CancellationToken cancellationToken)
+    {
         var format = new DataFileFormat(Separators ?? "\t", hasHeader: SkippedLines == 1, allowQuoting: false);
-        var table = Files.Read(File, format, limits, cancellationToken);
+        var table = Files.Read(file, format, limits, cancellationToken);
         if (!table.IsKnown || (DropsEmptyFields && table.HasEmptyFields))
             return null;
         int first, last;
@@ -135,12 +169,8 @@ internal sealed class DataFileText
         }
         if (table.Range(first, last) is not { } range)
             return null;
-        var columns = first == last
-            ? "column " + first.ToString(CultureInfo.InvariantCulture) + " spans"
-            : "columns " + first.ToString(CultureInfo.InvariantCulture) + "-" + last.ToString(CultureInfo.InvariantCulture) + " span";
-        var evidence = columns + " [" + NumberText.Round(range.Min) + ", " + NumberText.Round(range.Max) + "] in "
-                       + (table.IsComplete ? "" : "the first " + table.Rows.ToString(CultureInfo.InvariantCulture) + " rows of ") + ProjectDataFiles.DisplayName(File);
-        return (range.Min, range.Max, evidence, last - first + 1);
+        var place = (table.IsComplete ? "" : "the first " + table.Rows.ToString(CultureInfo.InvariantCulture) + " rows of ") + ProjectDataFiles.DisplayName(file);
+        return (range.Min, range.Max, first, last, place);
     }
 
     /// <summary>
@@ -151,7 +181,23 @@ internal sealed class DataFileText
     {
         if (Kind != TextKind.Field || SkippedLines > 1)
             return default;
-        var table = Files.Read(File, new DataFileFormat(Separators ?? "\t", hasHeader: SkippedLines == 1, allowQuoting: false), limits, cancellationToken);
+        var ranges = ColumnRangesIn(File, limits, maxColumns, cancellationToken);
+        foreach (var other in Others)
+        {
+            var more = ColumnRangesIn(other, limits, maxColumns, cancellationToken);
+            if (ranges.IsDefault || more.IsDefault || more.Length != ranges.Length)
+                return default;
+            var joined = ImmutableArray.CreateBuilder<Interval>(ranges.Length);
+            for (var k = 0; k < ranges.Length; k++)
+                joined.Add(ranges[k].Join(more[k]));
+            ranges = joined.MoveToImmutable();
+        }
+        return ranges;
+    }
+
+    private ImmutableArray<Interval> ColumnRangesIn(AdditionalText file, DataFileLimits limits, int maxColumns, CancellationToken cancellationToken)
+    {
+        var table = Files.Read(file, new DataFileFormat(Separators ?? "\t", hasHeader: SkippedLines == 1, allowQuoting: false), limits, cancellationToken);
         if (!table.IsKnown || (DropsEmptyFields && table.HasEmptyFields))
             return default;
         var last = Last < 0 ? table.ColumnCount - 1 : Last;
@@ -167,8 +213,54 @@ internal sealed class DataFileText
         return builder.MoveToImmutable();
     }
 
+    /// <summary>
+    /// The position of the column a header row names (<c>df["Pressure"]</c> of a frame loaded with a header), in every
+    /// file this text may come from; -1 when a file has no such header, or it names several columns, or the positions differ.
+    /// </summary>
+    public int ColumnNamed(string name, DataFileLimits limits, CancellationToken cancellationToken)
+    {
+        if (SkippedLines != 1 || Kind != TextKind.Fields || Separators is null)
+            return -1;
+        var position = ColumnNamedIn(File, name, limits, cancellationToken);
+        foreach (var other in Others)
+        {
+            if (ColumnNamedIn(other, name, limits, cancellationToken) != position)
+                return -1;
+        }
+        return position;
+    }
+
+    private int ColumnNamedIn(AdditionalText file, string name, DataFileLimits limits, CancellationToken cancellationToken)
+    {
+        var table = Files.Read(file, new DataFileFormat(Separators!, hasHeader: true, allowQuoting: false), limits, cancellationToken);
+        if (!table.IsKnown)
+            return -1;
+        var found = -1;
+        for (var column = 0; column < table.Headers.Length; column++)
+        {
+            if (!string.Equals(table.Headers[column]?.Trim(), name, StringComparison.Ordinal))
+                continue;
+            if (found >= 0)
+                return -1;
+            found = column;
+        }
+        return found;
+    }
+
     public bool SameAs(DataFileText? other)
-        => other is not null && ReferenceEquals(File, other.File) && SkippedLines == other.SkippedLines && SameShape(other);
+        => other is not null && ReferenceEquals(File, other.File) && SameOthers(other) && SkippedLines == other.SkippedLines && SameShape(other);
+
+    private bool SameOthers(DataFileText other)
+    {
+        if (Others.Length != other.Others.Length)
+            return false;
+        for (var k = 0; k < Others.Length; k++)
+        {
+            if (!ReferenceEquals(Others[k], other.Others[k]))
+                return false;
+        }
+        return true;
+    }
 
     /// <summary>
     /// Both texts at once (a loop's rounds, two branches): the same file read the same way; lines skipped at the start
@@ -176,7 +268,7 @@ internal sealed class DataFileText
     /// </summary>
     public DataFileText? Join(DataFileText? other)
     {
-        if (other is null || !ReferenceEquals(File, other.File) || !SameShape(other))
+        if (other is null || !ReferenceEquals(File, other.File) || !SameOthers(other) || !SameShape(other))
             return null;
         return other.SkippedLines < SkippedLines ? other : this;
     }

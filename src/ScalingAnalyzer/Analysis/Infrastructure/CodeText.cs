@@ -58,7 +58,8 @@ internal static class CodeText
         return false;
     }
 
-    private static bool HasIdentifier(ReadOnlySpan<char> chars, IdentifierSet identifiers)
+    /// <summary>Whether one of <paramref name="identifiers"/> is a whole word of <paramref name="chars"/> (escapes not looked at).</summary>
+    internal static bool HasIdentifier(ReadOnlySpan<char> chars, IdentifierSet identifiers)
     {
         var i = 0;
         while (i < chars.Length)
@@ -78,7 +79,9 @@ internal static class CodeText
         return false;
     }
 
-    private static bool IsIdentifierPart(char c) => c == '_' || char.IsLetterOrDigit(c);
+    /// <summary>ASCII decided by arithmetic: char.IsLetterOrDigit looks up Unicode categories, and this runs on every character of every code block.</summary>
+    private static bool IsIdentifierPart(char c)
+        => c < 128 ? (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9 || c == '_' : char.IsLetterOrDigit(c);
 }
 
 /// <summary>

@@ -66,6 +66,21 @@ internal sealed class ProgramSummaries
     /// <summary>The project's data files (AdditionalFiles), read as evidence of what .NET code parses out of them; set once, before any analysis.</summary>
     internal ProjectDataFiles DataFiles { get; set; } = ProjectDataFiles.None;
 
+    private int _changesDataFrames = -1;
+
+    /// <summary>
+    /// Whether code of the compilation may change a Microsoft.Data.Analysis frame or column after it is loaded (a column
+    /// assigned, <c>df["x"] = ...</c>, <c>df.Columns[i] = ...</c>, <c>col[i] = v</c>; <c>inPlace</c> arithmetic;
+    /// <c>Apply</c>; columns removed, added or inserted): then what a frame holds is not what its file shows, and
+    /// frames are not followed. A look at the text of the trees that name the library, once per compilation.
+    /// </summary>
+    public bool ChangesDataFrames(CancellationToken cancellationToken)
+    {
+        if (_changesDataFrames < 0)
+            _changesDataFrames = DataFrameChanges.Any(_compilation, cancellationToken) ? 1 : 0;
+        return _changesDataFrames == 1;
+    }
+
     /// <summary>
     /// What a call of <paramref name="method"/> with these argument values (by parameter ordinal; fewer values mean
     /// unknown for the rest) returns; null when it is not known (not in this compilation, too large, recursive).

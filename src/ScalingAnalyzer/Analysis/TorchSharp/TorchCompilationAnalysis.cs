@@ -65,16 +65,19 @@ internal sealed class TorchCompilationAnalysis
     /// initializers and constructors of fields): a new model per request would bind the same bodies again.
     /// </summary>
 #pragma warning disable RS1030 // Helpers and fields live in other members (maybe other trees); each is computed once per compilation.
-    private SemanticModel SemanticModelFor(SyntaxTree tree) => _models.GetOrAdd(tree, t => _compilation.GetSemanticModel(t));
+    private SemanticModel SemanticModelFor(SyntaxTree tree) => _models.TryGetValue(tree, out var model) ? model : _models.GetOrAdd(tree, t => _compilation.GetSemanticModel(t));
 #pragma warning restore RS1030
 
     public ScalingOptions OptionsFor(SyntaxTree tree)
-        => _options.GetOrAdd(tree, t => ScalingOptions.Read(_analyzerOptions.AnalyzerConfigOptionsProvider.GetOptions(t)));
+        => _options.TryGetValue(tree, out var options) ? options : _options.GetOrAdd(tree, t => ScalingOptions.Read(_analyzerOptions.AnalyzerConfigOptionsProvider.GetOptions(t)));
 
     /// <summary>The diagnostics of one method body, computed by whichever analyzer asks first.</summary>
     public ImmutableArray<Diagnostic> DiagnosticsFor(IMethodSymbol method, IOperation body, CancellationToken cancellationToken)
     {
-        var lazy = _diagnostics.GetOrAdd(method, _ => new Lazy<ImmutableArray<Diagnostic>>(() => Analyze(method, body, cancellationToken)));
+        // Looked up first, and the entry made elsewhere: its lambdas are a closure and two delegates, and the three
+        // rules ask for every method.
+        if (!_diagnostics.TryGetValue(method, out var lazy))
+            lazy = AddDiagnosticsEntry(method, body, cancellationToken);
         return ValueOf(_diagnostics, method, lazy);
     }
 
@@ -162,11 +165,23 @@ internal sealed class TorchCompilationAnalysis
         if (type is null)
             return false;
         cancellationToken.ThrowIfCancellationRequested();
-        var (calls, loads) = TrainingTextFilter.MayServe(code);
+        var (calls, loads) = _textFilter.MayServe(code);
         // A model loaded from a file (a service): compared with what the training that saved it was given.
         if (calls && loads)
             return true;
-        return calls && ValueOfType(_typesThatTrain, type, _typesThatTrain.GetOrAdd(type, t => new Lazy<bool>(() => TypeMayTrain(t, cancellationToken))));
+        if (!calls)
+            return false;
+        if (!_typesThatTrain.TryGetValue(type, out var typeMayTrain))
+            typeMayTrain = AddTypeEntry(type, cancellationToken);
+        return ValueOfType(_typesThatTrain, type, typeMayTrain);
+    }
+
+    private Lazy<ImmutableArray<Diagnostic>> AddDiagnosticsEntry(IMethodSymbol method, IOperation body, CancellationToken cancellationToken)
+        => _diagnostics.GetOrAdd(method, _ => new Lazy<ImmutableArray<Diagnostic>>(() => Analyze(method, body, cancellationToken)));
+
+    private Lazy<bool> AddTypeEntry(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        return _typesThatTrain.GetOrAdd(type, t => new Lazy<bool>(() => TypeMayTrain(t, cancellationToken)));
     }
 
     private bool TypeMayTrain(INamedTypeSymbol type, CancellationToken cancellationToken)
@@ -289,7 +304,7 @@ internal sealed class TorchCompilationAnalysis
 
     /// <summary>What a helper method of this compilation does with its tensor parameters (not following further helpers).</summary>
     public TrainingSummary? SummaryFor(IMethodSymbol method, CancellationToken cancellationToken)
-        => ValueOf(_summaries, method, _summaries.GetOrAdd(method, m => new Lazy<TrainingSummary?>(() => Summarize(m, cancellationToken))));
+        => ValueOf(_summaries, method, _summaries.TryGetValue(method, out var known) ? known : _summaries.GetOrAdd(method, m => new Lazy<TrainingSummary?>(() => Summarize(m, cancellationToken))));
 
     private TrainingSummary? Summarize(IMethodSymbol method, CancellationToken cancellationToken)
     {

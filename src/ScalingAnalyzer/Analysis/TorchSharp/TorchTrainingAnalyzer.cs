@@ -38,8 +38,9 @@ public abstract class TorchTrainingAnalyzer : DiagnosticAnalyzer
         if (context.OwningSymbol is not IMethodSymbol method)
             return;
         context.CancellationToken.ThrowIfCancellationRequested();
-        var mayTrain = TrainingTextFilter.For(compilation).MayTrain(context.CodeBlock);
-        if (!mayTrain && !TrainingTextFilter.MayServe(context.CodeBlock).Calls)
+        var filter = TrainingTextFilter.For(compilation);
+        var mayTrain = filter.MayTrain(context.CodeBlock);
+        if (!mayTrain && !filter.MayServe(context.CodeBlock).Calls)
             return;
         if (TorchCompilationAnalysis.For(compilation, options) is not { } analysis
             || !(mayTrain || analysis.MayServe(method, context.CodeBlock, context.CancellationToken)))

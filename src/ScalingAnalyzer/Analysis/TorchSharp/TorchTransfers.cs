@@ -100,13 +100,13 @@ internal static class TorchTransfers
         // Statistics: values *of* the data, so scaling is recognised by structure whatever the spelling.
         ["mean"] = call => Statistic(call, StatisticKind.Centre, r => r),
         ["nanmean"] = call => Statistic(call, StatisticKind.Centre, r => r),
-        ["median"] = call => Statistic(call, StatisticKind.Centre, r => r),
-        ["nanmedian"] = call => Statistic(call, StatisticKind.Centre, r => r),
+        ["median"] = call => WithIndexes(call, Statistic(call, StatisticKind.Centre, r => r)),
+        ["nanmedian"] = call => WithIndexes(call, Statistic(call, StatisticKind.Centre, r => r)),
         ["std"] = call => Statistic(call, StatisticKind.Spread, Width),
         ["var"] = call => Statistic(call, StatisticKind.Variance, r => Width(r).Power(2)),
-        ["min"] = call => Statistic(call, StatisticKind.Minimum, r => r),
+        ["min"] = call => WithIndexes(call, Statistic(call, StatisticKind.Minimum, r => r)),
         ["amin"] = call => Statistic(call, StatisticKind.Minimum, r => r),
-        ["max"] = call => Statistic(call, StatisticKind.Maximum, r => r),
+        ["max"] = call => WithIndexes(call, Statistic(call, StatisticKind.Maximum, r => r)),
         ["amax"] = call => Statistic(call, StatisticKind.Maximum, r => r),
         ["aminmax"] = call => Pair(Statistic(call, StatisticKind.Minimum, r => r), Statistic(call, StatisticKind.Maximum, r => r)),
         ["std_mean"] = call => Pair(Statistic(call, StatisticKind.Spread, Width), Statistic(call, StatisticKind.Centre, r => r)),
@@ -811,6 +811,15 @@ internal static class TorchTransfers
         // The statistics of x scale whatever they are applied to as they scale x (ScalingSource: the same scaling).
         return statistic.WithStatistic(kind, input.Identity) with { ScaledWith = new ScalingSource(ScalingSource.Statistics, input.Identity, "the statistics of " + text) };
     }
+
+    /// <summary>
+    /// x.min(0), x.max(dim, keepdim), x.median(0): over a dimension they return <c>(values, indexes)</c>, read as
+    /// <c>.values</c> or deconstructed; the values are the statistic, the indexes integer positions.
+    /// </summary>
+    private static AbstractValue WithIndexes(TorchCall call, AbstractValue statistic)
+        => call.Invocation.TargetMethod.ReturnType is INamedTypeSymbol { IsTupleType: true, TupleElements.Length: 2 }
+            ? Pair(statistic, AbstractValue.Data(Interval.Unknown, ValueOrigin.Unknown, ElementKind.Integer))
+            : statistic;
 
     private static AbstractValue Pair(AbstractValue first, AbstractValue second)
         => AbstractValue.Unknown.WithElements(ImmutableArray.Create(first, second));

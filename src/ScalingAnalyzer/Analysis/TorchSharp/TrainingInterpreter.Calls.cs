@@ -549,6 +549,12 @@ internal sealed partial class TrainingInterpreter
         if (type is null || IsUserCode(type))
             return null;
         var name = method.Name;
+        // DataFrame.LoadCsv(path) of a data file of the project.
+        if (type.Name == "DataFrame" && IsDataAnalysisType(type))
+            return DataFrameCall(invocation, arguments);
+        // data.GetEnumerator() of a sequence whose elements are known: walked by MoveNext() and Current.
+        if (receiver is not null && invocation.Instance is not null && IsEnumeratorOf(method) && AsSequence(invocation.Instance, receiver) is { Element: not null } sequence)
+            return sequence;
         // By name first: the display string is built only for the few types modelled here (this runs on every call).
         var modelledType = type.Name is "Enumerable" or "Math" or "MathF" or "Random" or "File" or "Convert" or "Path" or "StreamReader" or "TextReader" or "Buffer" or "Array" ? type.ToDisplayString() : null;
         switch (modelledType)
@@ -704,8 +710,31 @@ internal sealed partial class TrainingInterpreter
         if (_program is not { DataFiles.IsEmpty: false } program || _options.DataFileLimits.IsOff)
             return null;
         if ((DataFilePaths.Evaluate(pathOperation, _cancellationToken) ?? pathValue.DataPath) is not { } path || program.DataFiles.Find(path) is not { } file)
-            return null;
+            return EitherDataFileLines(program.DataFiles, pathOperation);
         return AbstractValue.Data(Interval.Unknown, ValueOrigin.RuntimeData, ElementKind.Unknown) with { FileText = DataFileText.Lines(program.DataFiles, file) };
+    }
+
+    /// <summary>
+    /// A path that names one of a few data files of the project, decided at run time (<c>train ? "a.csv" : "b.csv"</c>,
+    /// a loop over an array of paths): the lines of any of them, so a number parsed from them is bounded by all; null
+    /// unless every path names exactly one file of the project.
+    /// </summary>
+    private AbstractValue? EitherDataFileLines(ProjectDataFiles files, IOperation pathOperation)
+    {
+        var paths = DataFilePaths.EvaluateEither(pathOperation, _cancellationToken);
+        if (paths.IsDefault)
+            return null;
+        var found = ImmutableArray.CreateBuilder<Microsoft.CodeAnalysis.AdditionalText>(paths.Length);
+        foreach (var path in paths)
+        {
+            if (files.Find(path) is not { } file)
+                return null;
+            if (!found.Contains(file))
+                found.Add(file);
+        }
+        var either = found.ToImmutable();
+        var text = either.Length == 1 ? DataFileText.Lines(files, either[0]) : DataFileText.LinesOfEither(files, either);
+        return AbstractValue.Data(Interval.Unknown, ValueOrigin.RuntimeData, ElementKind.Unknown) with { FileText = text };
     }
 
     /// <summary>
@@ -881,7 +910,7 @@ internal sealed partial class TrainingInterpreter
     {
         if (arguments.Length == 0)
             return null;
-        var source = arguments[0];
+        var source = AsSequence(invocation.Arguments[0].Value, arguments[0]);
         var sourceElement = ElementOf(source, invocation.Arguments[0].Value.Type);
         AbstractValue Selected(int lambdaIndex)
             => arguments.Length > lambdaIndex

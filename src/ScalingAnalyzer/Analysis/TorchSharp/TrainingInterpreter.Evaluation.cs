@@ -19,7 +19,9 @@ internal sealed partial class TrainingInterpreter
     {
         if (operation is null)
             return AbstractValue.Unknown;
-        if (operation.ConstantValue.HasValue && TryConstant(operation.ConstantValue.Value, out var constant))
+        // Read once: every read of ConstantValue boxes the constant anew.
+        var constantValue = operation.ConstantValue;
+        if (constantValue.HasValue && TryConstant(constantValue.Value, out var constant))
             return constant;
         var value = EvaluateCore(operation);
         // A byte is 0..255 by its type, however it was read (File.ReadAllBytes, a pixel buffer).
@@ -56,16 +58,20 @@ internal sealed partial class TrainingInterpreter
             case ISimpleAssignmentOperation assignment:
                 var assigned = Evaluate(assignment.Value);
                 // table[i, j] = (table[i, j] - mins[j]) / (maxs[j] - mins[j]): the data rescaled in place, element by
-                // element, by numbers of its own; which elements a loop rewrote is not followed, so its range is no longer
-                // known, and it is no suggestion to scale either.
-                if (assignment.Target is IArrayElementReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: true } && RescalesInPlace(assignment.Target, assignment.Value))
+                // element, by numbers of its own; unless the loops are seen to rewrite only some elements (ElementRewrite),
+                // its range is no longer known, and it is no suggestion to scale either.
+                if (ElementRewrite(assignment, assignment.Target, assignment.Value, assigned, compound: false) is { } plainWrite)
+                    assigned = plainWrite;
+                else if (assignment.Target is IArrayElementReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: true } && RescalesInPlace(assignment.Target, assignment.Value))
                     assigned = assigned.Derived() with { Range = Interval.Unknown, Columns = default, PartlyScaled = true, Evidence = null, JoinedColumns = false };
                 Assign(assignment.Target, assigned);
                 return assigned;
             case ICompoundAssignmentOperation compound:
                 var combined = Arithmetic(compound.OperatorKind, Evaluate(compound.Target), Evaluate(compound.Value), IsIntegral(compound.Type));
                 // pixels[i] /= 255f, table[i, j] /= stds[j]: rescaled in place, as above.
-                if (compound.Target is IArrayElementReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: true } && compound.OperatorKind == BinaryOperatorKind.Divide)
+                if (ElementRewrite(compound, compound.Target, compound.Value, combined, compound: true) is { } plainCompound)
+                    combined = plainCompound;
+                else if (compound.Target is IArrayElementReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: true } && compound.OperatorKind == BinaryOperatorKind.Divide)
                     combined = combined.Derived() with { Range = Interval.Unknown, Columns = default, PartlyScaled = true, Evidence = null, JoinedColumns = false };
                 Assign(compound.Target, combined);
                 return combined;
@@ -478,8 +484,9 @@ internal sealed partial class TrainingInterpreter
             case BinaryOperatorKind.Subtract when data is not null && ReferenceEquals(right.StatisticOf, data):
                 if (right.Statistic == StatisticKind.Centre)
                     return result.WithStatistic(StatisticKind.Centred, data);
+                // x - x.min(0).values: no lower than 0, no higher than the data's width; still the data's own scale.
                 if (right.Statistic == StatisticKind.Minimum)
-                    return result.WithStatistic(StatisticKind.MinShifted, data);
+                    return result.WithStatistic(StatisticKind.MinShifted, data) with { Range = left.Range.IsKnown ? Interval.Of(0, left.Range.High - left.Range.Low) : Interval.Unknown };
                 break;
             case BinaryOperatorKind.Subtract when left.StatisticOf is not null && ReferenceEquals(left.StatisticOf, right.StatisticOf)
                                                  && left.Statistic == StatisticKind.Maximum && right.Statistic == StatisticKind.Minimum:
@@ -488,6 +495,11 @@ internal sealed partial class TrainingInterpreter
             case BinaryOperatorKind.Subtract when data is not null && right.StatisticOf is not null && left.Statistic == StatisticKind.None && IsData(left)
                                                  && right.Statistic is StatisticKind.Centre or StatisticKind.Minimum:
                 return result.WithStatistic(right.Statistic == StatisticKind.Centre ? StatisticKind.Centred : StatisticKind.MinShifted, right.StatisticOf);
+            // std + 1e-8, (max - min) + 1e-7: a spread kept off zero is still the spread.
+            case BinaryOperatorKind.Add when IsSpread(left.Statistic) && left.Statistic != StatisticKind.Maximum && left.StatisticOf is not null && IsEpsilon(right):
+                return result.WithStatistic(left.Statistic, left.StatisticOf) with { ScaledWith = left.ScaledWith };
+            case BinaryOperatorKind.Add when IsSpread(right.Statistic) && right.Statistic != StatisticKind.Maximum && right.StatisticOf is not null && IsEpsilon(left):
+                return result.WithStatistic(right.Statistic, right.StatisticOf) with { ScaledWith = right.ScaledWith };
             case BinaryOperatorKind.Multiply when left.Statistic == StatisticKind.Centred && right.Statistic == StatisticKind.Centred && ReferenceEquals(left.StatisticOf, right.StatisticOf):
                 return result.WithStatistic(StatisticKind.SquaredDeviation, left.StatisticOf);
             case BinaryOperatorKind.Divide when left.Statistic == StatisticKind.Variance && (right.Origin is ValueOrigin.Literal or ValueOrigin.Unknown) && right.Statistic == StatisticKind.None:
@@ -510,6 +522,10 @@ internal sealed partial class TrainingInterpreter
     }
 
     private static bool IsSpread(StatisticKind kind) => kind is StatisticKind.Spread or StatisticKind.Maximum;
+
+    /// <summary>A small positive constant added to a divisor so that it is never zero (1e-8, 1e-6f, 1e-3).</summary>
+    private static bool IsEpsilon(AbstractValue value)
+        => value.Origin == ValueOrigin.Literal && value.Range.IsConstant && value.Range.Low > 0 && value.Range.Low <= 1e-3;
 
     /// <summary>A tensor or array value, as opposed to a constant factor.</summary>
     private static bool IsData(AbstractValue value) => value.Origin != ValueOrigin.Literal || !value.Range.IsConstant;
@@ -768,17 +784,26 @@ internal sealed partial class TrainingInterpreter
                 _ => AbstractValue.Unknown,
             };
         }
+        // df["Pressure"], df.Columns[1], row[2] of a frame loaded from a data file; an element of such a column.
+        if (DataFrameProperty(property, instance) is { } frameRead)
+            return frameRead;
+        if (ColumnElement(property, instance) is { } columnElement)
+            return columnElement;
         // list[i], rows[i]: an element of the collection.
         if (instance is not null && symbol.IsIndexer && property.Arguments.Length == 1 && IsCollection(symbol.ContainingType))
             return ElementOf(instance, symbol.ContainingType);
+        // enumerator.Current of a sequence walked by hand.
+        if (instance?.Element is not null && IsEnumeratorCurrent(symbol))
+            return ElementOf(instance);
         if (instance is not null && symbol.Name is "Count" or "Length" or "LongLength" && !IsUserCode(symbol))
         {
             return instance.Rows is long count
                 ? AbstractValue.Data(Interval.Constant(count), ValueOrigin.Literal, ElementKind.Integer)
                 : AbstractValue.Data(Interval.Unknown, ValueOrigin.Unknown, ElementKind.Integer);
         }
-        // A getter with a body, of this compilation: what it returns.
-        if (_program is not null && symbol.GetMethod is { } getter && !symbol.IsIndexer && !getter.DeclaringSyntaxReferences.IsEmpty)
+        // A getter with a body, of this compilation: what it returns. An indexer of yours (batches[b] of a class keeping
+        // its batches in lists: this[int i] => (_data[i], _labels[i])) runs with its index unknown.
+        if (_program is not null && symbol.GetMethod is { } getter && (!symbol.IsIndexer || !(getter.IsAbstract || getter.IsVirtual)) && !getter.DeclaringSyntaxReferences.IsEmpty)
         {
             var getters = getter.IsAbstract || getter.IsVirtual ? _program.Implementations(getter, _cancellationToken) : ImmutableArray<IMethodSymbol>.Empty;
             if (getters.Length > 1 && ImplementationFor(instance?.ObjectType, getter, getters) is { } runs)
@@ -990,6 +1015,9 @@ internal sealed partial class TrainingInterpreter
         if (_program is not null && IsUserCode(method) && method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction
             && !SymbolEqualityComparer.Default.Equals(method.OriginalDefinition, _method?.OriginalDefinition))
             FollowTrainingWithStructuredData(invocation, method, arguments);
+
+        if (IsUserCode(method) && StepHelperCall(invocation, method, arguments) is { } stepLoss)
+            return stepLoss;
 
         if (_program is not null && IsUserCode(method) && method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction)
         {

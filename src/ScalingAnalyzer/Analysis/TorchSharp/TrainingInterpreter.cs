@@ -307,7 +307,7 @@ internal sealed partial class TrainingInterpreter
                 ExecuteLoop(forLoop, ForTripCount(forLoop));
                 break;
             case IForEachLoopOperation forEach:
-                var collection = Evaluate(forEach.Collection);
+                var collection = AsSequence(forEach.Collection, Evaluate(forEach.Collection));
                 // Over a collection known to be empty (new ITransform[] { }), the body never runs.
                 if (!collection.IsEmptyCollection)
                     ExecuteLoop(forEach, ForEachTripCount(forEach, collection), collection);
@@ -432,6 +432,7 @@ internal sealed partial class TrainingInterpreter
             }
         }
         _tripCounts.RemoveAt(_tripCounts.Count - 1);
+        ApplyPendingRewrites(loop);
     }
 
     /// <summary>
@@ -498,7 +499,8 @@ internal sealed partial class TrainingInterpreter
         var lastRound = entry;
         for (var round = 0; round < LoopRoundsBeforeWidening && !converged; round++)
         {
-            lastRound = Snapshot();
+            // The first round starts from the entry state, which nothing writes: no second copy of it.
+            lastRound = round == 0 ? entry : Snapshot();
             RunLoopBody(loop, collection);
             ForgetIterationLocals(loop, lastRound);
             _environment = JoinEnvironments(lastRound, _environment);

@@ -10,7 +10,7 @@ namespace ScalingAnalyzer.Analysis;
 
 /// <summary>
 /// The syntactic filter of the TorchSharp rules, run before anything is bound: code can only train when its text
-/// contains both <c>backward</c> and <c>step</c> (the precheck's condition, <see cref="TrainingPrecheck"/>), or the
+/// contains both <c>backward</c> and <c>step</c> (the precheck's condition, <see cref="TrainingPrecheck"/>), or, as a whole word, the
 /// name of a method or local function of this compilation whose own text contains both (a helper that trains).
 /// <list type="bullet">
 /// <item>It searches the source text for these words (a vectorized <c>IndexOf</c> over a pooled copy of the code's
@@ -28,9 +28,28 @@ internal sealed class TrainingTextFilter
     private const string Forward = "forward", Call = "call", Load = "load";
 
     private readonly Compilation _compilation;
-    private readonly Lazy<List<string>> _trainingMethodNames;
+    private readonly Lazy<HelperNames> _trainingMethodNames;
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, TrainingTextFilter> PerCompilation = new();
+
+    /// <summary>
+    /// What the text of each code block asked about says, kept with the block's syntax: the three TorchSharp rules
+    /// each ask for every block of the project, and the block's text was copied and searched once per rule and question.
+    /// The values are the eight preallocated <see cref="Words"/> combinations, so a block costs no allocation of ours.
+    /// </summary>
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxNode, object> _words = new();
+    private static readonly object[] BoxedWords = { (Words)0, (Words)1, (Words)2, (Words)3, (Words)4, (Words)5, (Words)6, (Words)7 };
+
+    [Flags]
+    private enum Words
+    {
+        /// <summary>backward and step, or a helper that trains: see <see cref="MayTrain"/>.</summary>
+        Trains = 1,
+        /// <summary>forward or call.</summary>
+        Calls = 2,
+        /// <summary>forward or call, and load.</summary>
+        Loads = 4,
+    }
 
     /// <summary>The filter of a compilation, shared by every rule that asks (it needs no symbols, so it is asked before any are bound).</summary>
     public static TrainingTextFilter For(Compilation compilation) => PerCompilation.GetValue(compilation, c => new TrainingTextFilter(c));
@@ -38,28 +57,52 @@ internal sealed class TrainingTextFilter
     private TrainingTextFilter(Compilation compilation)
     {
         _compilation = compilation;
-        _trainingMethodNames = new Lazy<List<string>>(FindTrainingMethodNames, LazyThreadSafetyMode.ExecutionAndPublication);
+        _trainingMethodNames = new Lazy<HelperNames>(FindTrainingMethodNames, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
-    public bool MayTrain(SyntaxNode code)
+    public bool MayTrain(SyntaxNode code) => (WordsOf(code) & Words.Trains) != 0;
+
+    /// <summary>
+    /// Whether code may use a module outside training (its text contains <c>forward</c> or <c>call</c>), and whether it
+    /// may load one (<c>load</c>): the same text search as <see cref="MayTrain"/>, superset answers included (a Unicode
+    /// escape counts as every word).
+    /// </summary>
+    public (bool Calls, bool Loads) MayServe(SyntaxNode code)
     {
-        var helpers = _trainingMethodNames.Value;
+        var words = WordsOf(code);
+        return ((words & Words.Calls) != 0, (words & Words.Loads) != 0);
+    }
+
+    private Words WordsOf(SyntaxNode code)
+    {
+        if (_words.TryGetValue(code, out var known))
+            return (Words)known;
+        var words = Search(code);
+        // Two rules asking at once compute the same answer; the first one kept wins.
+        return (Words)_words.GetValue(code, _ => BoxedWords[(int)words]);
+    }
+
+    private Words Search(SyntaxNode code)
+    {
         var span = code.Span;
         var text = code.SyntaxTree.GetText();
         if (span.End > text.Length)
-            return true; // Never seen (a node and its tree's text agree); letting it through is the safe answer.
+            return Words.Trains | Words.Calls | Words.Loads; // Never seen (a node and its tree's text agree); letting it through is the safe answer.
         var buffer = Copy(text, span);
         try
         {
             var chars = new ReadOnlySpan<char>(buffer, 0, span.Length);
-            if (NamesBoth(chars))
-                return true;
-            foreach (var helper in helpers)
+            var escaped = chars.IndexOf(UnicodeEscape.AsSpan()) >= 0 || chars.IndexOf(LongUnicodeEscape.AsSpan()) >= 0;
+            var words = default(Words);
+            if (escaped || NamesBoth(chars) || _trainingMethodNames.Value.AnyIn(chars))
+                words |= Words.Trains;
+            if (escaped || chars.IndexOf(Forward.AsSpan()) >= 0 || chars.IndexOf(Call.AsSpan()) >= 0)
             {
-                if (chars.IndexOf(helper.AsSpan()) >= 0)
-                    return true;
+                words |= Words.Calls;
+                if (escaped || chars.IndexOf(Load.AsSpan()) >= 0)
+                    words |= Words.Loads;
             }
-            return false;
+            return words;
         }
         finally
         {
@@ -68,27 +111,33 @@ internal sealed class TrainingTextFilter
     }
 
     /// <summary>
-    /// Whether code may use a module outside training (its text contains <c>forward</c> or <c>call</c>), and whether it
-    /// may load one (<c>load</c>): the same text search as <see cref="MayTrain"/>, superset answers included (a Unicode
-    /// escape counts as every word).
+    /// The names of the project's training methods, looked for in a block's text: a vectorized search per name while
+    /// there are few (most projects name their training methods Train or Run), one hashing pass over the text for all of
+    /// them when there are many. Either way a match in a longer word or a comment only lets the block through.
     /// </summary>
-    public static (bool Calls, bool Loads) MayServe(SyntaxNode code)
+    private sealed class HelperNames
     {
-        var span = code.Span;
-        var text = code.SyntaxTree.GetText();
-        if (span.End > text.Length)
-            return (true, true);
-        var buffer = Copy(text, span);
-        try
+        private const int SearchedOneByOne = 12;
+        private readonly string[] _names;
+        private readonly IdentifierSet? _set;
+
+        public HelperNames(ICollection<string> names)
         {
-            var chars = new ReadOnlySpan<char>(buffer, 0, span.Length);
-            var escaped = chars.IndexOf(UnicodeEscape.AsSpan()) >= 0 || chars.IndexOf(LongUnicodeEscape.AsSpan()) >= 0;
-            var calls = escaped || chars.IndexOf(Forward.AsSpan()) >= 0 || chars.IndexOf(Call.AsSpan()) >= 0;
-            return (calls, calls && (escaped || chars.IndexOf(Load.AsSpan()) >= 0));
+            _names = new string[names.Count];
+            names.CopyTo(_names, 0);
+            _set = _names.Length > SearchedOneByOne ? new IdentifierSet(_names) : null;
         }
-        finally
+
+        public bool AnyIn(ReadOnlySpan<char> chars)
         {
-            ArrayPool<char>.Shared.Return(buffer);
+            if (_set is not null)
+                return CodeText.HasIdentifier(chars, _set);
+            foreach (var name in _names)
+            {
+                if (chars.IndexOf(name.AsSpan()) >= 0)
+                    return true;
+            }
+            return false;
         }
     }
 
@@ -97,7 +146,7 @@ internal sealed class TrainingTextFilter
     /// the declarations around each occurrence of <c>backward</c> (or of a Unicode escape) are looked at, found from
     /// the token at that position up: walking every node of every tree took a sixth of our time in a warm build.
     /// </summary>
-    private List<string> FindTrainingMethodNames()
+    private HelperNames FindTrainingMethodNames()
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var tree in _compilation.SyntaxTrees)
@@ -115,7 +164,7 @@ internal sealed class TrainingTextFilter
                 ArrayPool<char>.Shared.Return(buffer);
             }
         }
-        return new List<string>(names);
+        return new HelperNames(names);
     }
 
     private static void AddTrainingMethodsAround(SyntaxNode root, ReadOnlySpan<char> text, HashSet<string> names)

@@ -1,0 +1,244 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ScalingAnalyzer.Analysis;
+
+/// <summary>
+/// Arrays rewritten element by element from themselves in loops (<c>pixels[i] /= 255f</c>,
+/// <c>x[i] = (x[i] - 128f) / 128f</c>, <c>table[i, j] /= 1000f</c>, <c>table[i, 0] /= 5000f</c>): which elements the
+/// loops rewrite decides what the array holds after them.
+/// <list type="bullet">
+/// <item>Every element (each index the counter of an enclosing <c>for</c> from 0 by 1, the write unconditional in its
+/// body), by constants only: after the outermost of those loops the array holds what one element's rewrite gives
+/// (its first round, read from the array as it was before the loops); a column of a table whose columns are known
+/// likewise, the other columns unchanged.</item>
+/// <item>Only some elements, provably (a counter from 1 or by 2, a constant position of a 1-D array), by constants
+/// only: an ordinary write, so the elements left alone keep their range.</item>
+/// <item>Anything else (statistics of the data, conditions, other index expressions): the rescaling in place the
+/// interpreter already knows, no longer of known range.</item>
+/// </list>
+/// </summary>
+internal sealed partial class TrainingInterpreter
+{
+    private enum RewriteCoverage
+    {
+        Unknown,
+        Partial,
+        Whole,
+    }
+
+    /// <summary>A rewrite of every element seen in the loops being run, applied when the outermost of them ends.</summary>
+    private sealed class PendingRewrite
+    {
+        public PendingRewrite(ILoopOperation outermost, int? column, AbstractValue element)
+        {
+            Outermost = outermost;
+            Column = column;
+            Element = element;
+        }
+
+        public ILoopOperation Outermost { get; }
+        public int? Column { get; }
+        public AbstractValue Element { get; }
+    }
+
+    /// <summary>The rewrites of every element (or of one column: <c>table[i, 0] /= 5000f; table[i, 1] /= 10f</c>) seen so far.</summary>
+    private List<KeyValuePair<ISymbol, PendingRewrite>>? _pendingRewrites;
+
+    /// <summary>
+    /// The value to write for <c>element = value</c> (or a compound assignment) that reads the element itself, or null
+    /// when the write is not such a rewrite of an array and the caller's own rules apply.
+    /// </summary>
+    private AbstractValue? ElementRewrite(IOperation assignment, IOperation target, IOperation valueOperation, AbstractValue assigned, bool compound)
+    {
+        if (target is not IArrayElementReferenceOperation element || (!compound && !ReadsElement(valueOperation, target)))
+            return null;
+        var coverage = Coverage(assignment, element, out var arraySymbol, out var outermost, out var column);
+        if (coverage == RewriteCoverage.Unknown || !OnlyConstantsBeside(valueOperation, target))
+            return null;
+        // Some elements rewritten by constants: the others keep their values. (By statistics of the data, say every
+        // column but the label's standardized, it stays a rescaling in place: the bound of a statistic is too loose.)
+        if (coverage == RewriteCoverage.Partial)
+            return assigned;
+        if (arraySymbol is not null && outermost is not null)
+        {
+            _pendingRewrites ??= new List<KeyValuePair<ISymbol, PendingRewrite>>();
+            // The first round reads the array as the loops found it; later rounds read what the loops' joins left.
+            var seen = false;
+            foreach (var pending in _pendingRewrites)
+                seen |= SymbolEqualityComparer.Default.Equals(pending.Key, arraySymbol) && pending.Value.Column == column && ReferenceEquals(pending.Value.Outermost, outermost);
+            if (!seen)
+                _pendingRewrites.Add(new KeyValuePair<ISymbol, PendingRewrite>(arraySymbol, new PendingRewrite(outermost, column, assigned)));
+        }
+        return null;
+    }
+
+    /// <summary>After a loop: the arrays whose every element (or column) it rewrote hold the rewritten values.</summary>
+    private void ApplyPendingRewrites(ILoopOperation loop)
+    {
+        if (_pendingRewrites is null || _pendingRewrites.Count == 0)
+            return;
+        var applied = false;
+        foreach (var entry in _pendingRewrites)
+        {
+            if (!ReferenceEquals(entry.Value.Outermost, loop))
+                continue;
+            applied = true;
+            var rewritten = entry.Value.Element;
+            if (!rewritten.Range.IsKnown || !_environment.TryGetValue(entry.Key, out var array) && entry.Key is not (IFieldSymbol or IPropertySymbol))
+                continue;
+            array ??= AbstractValue.Unknown;
+            AbstractValue after;
+            if (entry.Value.Column is int column)
+            {
+                if (array.Columns.IsDefault || column >= array.Columns.Length)
+                    continue;
+                var columns = array.Columns.SetItem(column, rewritten.Range);
+                var range = columns[0];
+                foreach (var other in columns)
+                    range = range.Join(other);
+                // Another column rewritten in place by what the analysis cannot bound keeps the whole unknown, not raw.
+                after = array with { Columns = columns, Range = range, PartlyScaled = array.PartlyScaled && !range.IsKnown, Evidence = null, JoinedColumns = false };
+            }
+            else
+            {
+                after = array with { Range = rewritten.Range, Columns = default, Scaling = rewritten.Scaling, PartlyScaled = false, Evidence = null, JoinedColumns = false, RowColumns = default };
+            }
+            WriteVariable(entry.Key, after, mutation: true);
+        }
+        if (applied)
+            _pendingRewrites.RemoveAll(entry => ReferenceEquals(entry.Value.Outermost, loop));
+    }
+
+    private RewriteCoverage Coverage(IOperation assignment, IArrayElementReferenceOperation element, out ISymbol? arraySymbol, out ILoopOperation? outermost, out int? column)
+    {
+        arraySymbol = null;
+        outermost = null;
+        column = null;
+        // a[i], a[i, j], or rows[i][j] of a jagged array: the indices from the outermost array in.
+        var indices = new List<IOperation>();
+        IOperation arrayReference = element.ArrayReference;
+        if (Strip(arrayReference) is IArrayElementReferenceOperation row)
+        {
+            indices.AddRange(row.Indices);
+            arrayReference = row.ArrayReference;
+        }
+        indices.AddRange(element.Indices);
+        arraySymbol = Strip(arrayReference) switch
+        {
+            ILocalReferenceOperation local => local.Local,
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field => field.Field,
+            _ => null,
+        };
+        if (arraySymbol is null)
+            return RewriteCoverage.Unknown;
+        var rectangular = element.Indices.Length == 2 && ReferenceEquals(arrayReference, element.ArrayReference);
+
+        // The loops whose counters index the element, and that nothing but blocks and loops stands between them and it.
+        var counters = new Dictionary<ILocalSymbol, int>(SymbolEqualityComparer.Default);
+        for (var k = 0; k < indices.Count; k++)
+        {
+            if (Strip(indices[k]) is ILocalReferenceOperation { Local: var local })
+                counters[local] = k;
+        }
+        var loops = new IForLoopOperation?[indices.Count];
+        var found = 0;
+        var unconditional = true;
+        for (var parent = assignment.Parent; parent is not null && found < counters.Count; parent = parent.Parent)
+        {
+            switch (parent)
+            {
+                case IExpressionStatementOperation or IBlockOperation:
+                    continue;
+                case IForLoopOperation forLoop when LoopCounter(forLoop) is { } counter && counters.TryGetValue(counter, out var position) && loops[position] is null:
+                    loops[position] = forLoop;
+                    found++;
+                    outermost = forLoop;
+                    continue;
+                default:
+                    unconditional = false;
+                    continue;
+            }
+        }
+
+        var whole = unconditional;
+        for (var k = 0; k < indices.Count; k++)
+        {
+            var index = indices[k];
+            if (index.ConstantValue.HasValue)
+            {
+                // table[i, 2]: one column of a table, the others left alone.
+                if (rectangular && k == 1 && index.ConstantValue.Value is int constantColumn)
+                {
+                    column = constantColumn;
+                    continue;
+                }
+                if (indices.Count == 1)
+                    return RewriteCoverage.Partial;
+                whole = false;
+                continue;
+            }
+            if (loops[k] is not { } loop || LoopCounter(loop) is not { } loopCounter || !_loopCounters.TryGetValue(loopCounter, out var counted))
+            {
+                whole = false;
+                continue;
+            }
+            var step = IncrementOf(loop.AtLoopBottom[0], loopCounter);
+            if (counted.Start > 0 || step is > 1)
+                return RewriteCoverage.Partial;
+            if (step != 1)
+                whole = false;
+        }
+        return whole && outermost is not null ? RewriteCoverage.Whole : RewriteCoverage.Unknown;
+    }
+
+    private static ILocalSymbol? LoopCounter(IForLoopOperation loop)
+        => loop.Condition is IBinaryOperation { LeftOperand: var left } && Strip(left) is ILocalReferenceOperation { Local: var counter } && loop.AtLoopBottom.Length == 1 ? counter : null;
+
+    private static bool ReadsElement(IOperation value, IOperation target)
+    {
+        foreach (var operation in value.DescendantsAndSelf())
+        {
+            if (operation is IArrayElementReferenceOperation && Microsoft.CodeAnalysis.CSharp.SyntaxFactory.AreEquivalent(operation.Syntax, target.Syntax))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a rewrite's value is made of the element itself and constants only (<c>(x[i] - 128f) / 128f</c>, a
+    /// <c>const</c>, a local holding one number, <c>Math</c> of those): then its interval is the elements' new bound.
+    /// Statistics of the data (<c>mins[j]</c>, <c>mean</c>) bound it only loosely, so they do not qualify.
+    /// </summary>
+    private bool OnlyConstantsBeside(IOperation operation, IOperation target)
+    {
+        if (operation.ConstantValue.HasValue)
+            return NumericConstant.ToDouble(operation.ConstantValue.Value) is not null;
+        switch (operation)
+        {
+            case IArrayElementReferenceOperation when Microsoft.CodeAnalysis.CSharp.SyntaxFactory.AreEquivalent(operation.Syntax, target.Syntax):
+                return true;
+            case ILocalReferenceOperation local:
+                return _environment.TryGetValue(local.Local, out var held) && held.Range.IsConstant && held.Origin == ValueOrigin.Literal;
+            case IParenthesizedOperation or IConversionOperation or IUnaryOperation or IBinaryOperation:
+                foreach (var child in operation.ChildOperations)
+                {
+                    if (!OnlyConstantsBeside(child, target))
+                        return false;
+                }
+                return true;
+            case IInvocationOperation { Instance: null, TargetMethod.ContainingType: { Name: "Math" or "MathF", ContainingNamespace.Name: "System" } } math:
+                foreach (var argument in math.Arguments)
+                {
+                    if (!OnlyConstantsBeside(argument.Value, target))
+                        return false;
+                }
+                return true;
+            default:
+                return false;
+        }
+    }
+}
