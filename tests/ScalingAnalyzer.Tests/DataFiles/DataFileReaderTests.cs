@@ -57,6 +57,25 @@ public class DataFileReaderTests
         Assert.Equal(4, table.Range(1)!.Value.Max);
     }
 
+    /// <summary>A German spreadsheet's export read with <c>DecimalMarker = ','</c>: "1013,25" is a number, "1.5" is not.</summary>
+    [Fact]
+    public void ACommaDecimalMarkerReadsCommaDecimals()
+    {
+        var table = Read("t;p;q\n12,4;1013,25;1.5\n-8,9;1021;2e3\n", new DataFileFormat(";", hasHeader: true, allowQuoting: false, decimalMarker: ','));
+        Assert.Equal(-8.9, table.Range(0)!.Value.Min, 6);
+        Assert.Equal(12.4, table.Range(0)!.Value.Max, 6);
+        Assert.Equal(1013.25, table.Range(1)!.Value.Min, 6);
+        Assert.Equal(1021, table.Range(1)!.Value.Max, 6);
+        Assert.Null(table.Range(2)); // "1.5" is not a number of this file
+    }
+
+    [Fact]
+    public void ADotDecimalMarkerLeavesCommaDecimalsText()
+    {
+        var table = Read("t;p\n12,4;1013,25\n8,9;1021\n", new DataFileFormat(";", hasHeader: true, allowQuoting: false));
+        Assert.Null(table.Range(0));
+    }
+
     [Fact]
     public void SpaceSeparatedRunsAreOneSeparator()
     {

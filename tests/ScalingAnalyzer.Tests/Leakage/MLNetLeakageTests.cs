@@ -159,6 +159,24 @@ public class MLNetLeakageTests
         """, Evaluated), new DiagnosticResult("SCALE006", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(0)
             .WithArguments("'records.Max(r => r.Size)'", "records", "TestSet", "by TrainTestSplit"));
 
+    [Fact]
+    public Task RowsStandardizedInDotNetWithTheMeanOfEveryRowBeforeTheSplitAreReportedAtTheMean() => Reports(ScaledInDotNet("""
+                var meanSize = {|#0:records.Average(r => r.Size)|};
+                var stdSize = (float)Math.Sqrt(records.Average(r => (r.Size - meanSize) * (r.Size - meanSize)));
+                var scaled = records.Select(r => new House { Size = (r.Size - meanSize) / stdSize, Rooms = r.Rooms, Label = r.Label }).ToList();
+        """, Evaluated), new DiagnosticResult("SCALE006", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(0)
+            .WithArguments("'records.Average(r => r.Size)'", "records", "TestSet", "by TrainTestSplit"));
+
+    [Fact]
+    public Task RowsStandardizedInPlaceWithTheMeanOfEveryRowBeforeTheSplitAreReportedAtTheMean() => Reports(ScaledInDotNet("""
+                var scaled = records.ToList();
+                var meanSize = {|#0:scaled.Average(r => r.Size)|};
+                var stdSize = (float)Math.Sqrt(scaled.Average(r => (r.Size - meanSize) * (r.Size - meanSize)));
+                foreach (var r in scaled)
+                    r.Size = (r.Size - meanSize) / stdSize;
+        """, Evaluated), new DiagnosticResult("SCALE006", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(0)
+            .WithArguments("'scaled.Average(r => r.Size)'", "scaled", "TestSet", "by TrainTestSplit"));
+
     [Theory]
     [InlineData("""
                 var maxSize = records.Take(100).Max(r => r.Size);

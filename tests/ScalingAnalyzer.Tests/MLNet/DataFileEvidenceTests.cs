@@ -69,6 +69,37 @@ public class DataFileEvidenceTests
         null,
         Scale002(0, "KMeans", "Features", ""));
 
+    /// <summary>Packt's chapter 5: <c>new Trainer().Train(args[1], args[2])</c>; whatever file the user names, nothing says it is raw.</summary>
+    [Fact]
+    public Task AFileNamedOnlyOnTheCommandLineIsUnknown() => ExpectAsync(
+        IrisProgram.Replace("public static void Main()", "public static void Main(string[] args)")
+            .Replace("LoadFromTextFile<IrisData>(DataPath", "LoadFromTextFile<IrisData>(args[0]")
+            .Replace("TRAINER", "mlContext.Clustering.Trainers.KMeans(featuresColumnName, numberOfClusters: 3)"),
+        new[] { ("/src/IrisClustering/Data/other.csv", "1200,3\n5400,4\n") });
+
+    [Fact]
+    public Task AFileNamedOnTheConsoleIsUnknown() => ExpectAsync(
+        IrisProgram.Replace("var mlContext = new MLContext(seed: 0);", "var path = Console.ReadLine(); var mlContext = new MLContext(seed: 0);")
+            .Replace("LoadFromTextFile<IrisData>(DataPath", "LoadFromTextFile<IrisData>(path")
+            .Replace("TRAINER", "mlContext.Clustering.Trainers.KMeans(featuresColumnName, numberOfClusters: 3)"),
+        System.Array.Empty<(string, string)>());
+
+    [Fact]
+    public Task ACommandLineArgumentWithAFileNamedInTheCodeReadsThatFile() => ExpectAsync(
+        IrisProgram.Replace("public static void Main()", "public static void Main(string[] args)")
+            .Replace("LoadFromTextFile<IrisData>(DataPath", "LoadFromTextFile<IrisData>(args.Length > 0 ? args[0] : DataPath")
+            .Replace("TRAINER", "{|#0:mlContext.Clustering.Trainers.KMeans(featuresColumnName, numberOfClusters: 3)|}"),
+        new[] { ("/src/IrisClustering/Data/other.csv", IrisData) },
+        null,
+        Scale002(0, "KMeans", "Features", ""));
+
+    [Fact]
+    public Task ACommandLineArgumentWithAFileOfTheProjectNamedInTheCodeTakesItsColumns() => ExpectAsync(
+        IrisProgram.Replace("public static void Main()", "public static void Main(string[] args)")
+            .Replace("LoadFromTextFile<IrisData>(DataPath", "LoadFromTextFile<IrisData>(args.Length > 0 ? args[0] : DataPath")
+            .Replace("TRAINER", "mlContext.Clustering.Trainers.KMeans(featuresColumnName, numberOfClusters: 3)"),
+        new[] { ("/src/IrisClustering/Data/iris.csv", IrisData) });
+
     [Fact]
     public Task AnAbsolutePathOfTheAuthorsMachineFindsTheFileTheProjectKeeps() => ExpectAsync(
         IrisProgram.Replace("Path.Combine(Environment.CurrentDirectory, \"Data\", \"iris.csv\")", "@\"C:\\Users\\dev\\Downloads\\iris.csv\"")

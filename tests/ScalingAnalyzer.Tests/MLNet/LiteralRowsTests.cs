@@ -48,6 +48,96 @@ public class LiteralRowsTests
         var view = ml.Data.LoadFromEnumerable(houses);
         """, reported: false));
 
+    private const string HousesBeyondTheThreshold = """
+        var houses = new List<House>
+        {
+            new House { Size = 1200f, Rooms = 3f, Price = 1.2f },
+            new House { Size = 2500f, Rooms = 4f, Price = 2.3f },
+        };
+        var mean = houses.Average(h => h.Size);
+        var std = (float)System.Math.Sqrt(houses.Average(h => (h.Size - mean) * (h.Size - mean)));
+        """;
+
+    [Fact]
+    public Task RowsStandardizedInALoopBeforeLoadingStaySilent() => ExpectWithLinqAsync(Train(HousesBeyondTheThreshold + """
+        foreach (var h in houses)
+            h.Size = (h.Size - mean) / std;
+        var view = ml.Data.LoadFromEnumerable(houses);
+        """, reported: false));
+
+    [Fact]
+    public Task RowsMinMaxScaledInALoopBeforeLoadingStaySilent() => ExpectWithLinqAsync(Train(HousesBeyondTheThreshold + """
+        var min = houses.Min(h => h.Size);
+        var max = houses.Max(h => h.Size);
+        foreach (var h in houses)
+        {
+            h.Size = (h.Size - min) / (max - min);
+        }
+        var view = ml.Data.LoadFromEnumerable(houses);
+        """, reported: false));
+
+    [Theory]
+    [InlineData("foreach (var h in houses) h.Size = h.Size - mean;")]
+    [InlineData("foreach (var h in houses) h.Size -= mean;")]
+    [InlineData("foreach (var h in houses) h.Price = h.Price / 1000f;")]
+    public Task ALoopThatOnlyCentresOrScalesAnotherColumnIsReported(string loop) => ExpectWithLinqAsync(Train(HousesBeyondTheThreshold + loop + """
+        var view = ml.Data.LoadFromEnumerable(houses);
+        """, reported: true));
+
+    [Fact]
+    public Task AnyOtherWriteInTheLoopMakesTheColumnUnknown() => ExpectWithLinqAsync(Train(HousesBeyondTheThreshold + """
+        foreach (var h in houses) h.Size = (h.Size - mean) / h.Rooms;
+        var view = ml.Data.LoadFromEnumerable(houses);
+        """, reported: false));
+
+    [Fact]
+    public Task AVectorColumnWrittenElementByElementInTheLoopIsUnknown() => Verify<MLNetNormalizationAnalyzer>.AnalyzerAsync("""
+        using System.Collections.Generic;
+        using Microsoft.ML;
+        using Microsoft.ML.Data;
+
+        public sealed class Pixels
+        {
+            [VectorType(3)] public float[] Values { get; set; } = new float[3];
+            public float Label { get; set; }
+        }
+
+        public static class Training
+        {
+            public static ITransformer Train(MLContext ml)
+            {
+                var rows = new List<Pixels>
+                {
+                    new Pixels { Values = new float[] { 0f, 128f, 255f }, Label = 1f },
+                    new Pixels { Values = new float[] { 12f, 250f, 3f }, Label = 0f },
+                };
+                foreach (var row in rows)
+                {
+                    for (var j = 0; j < row.Values.Length; j++)
+                        row.Values[j] = row.Values[j] / 255f;
+                }
+                var view = ml.Data.LoadFromEnumerable(rows);
+                return ml.Transforms.Concatenate("Features", "Values")
+                    .Append(ml.Regression.Trainers.Sdca(labelColumnName: "Label")).Fit(view);
+            }
+        }
+        """, TestReferences.WithMLNet);
+
+    [Fact]
+    public Task RowsScaledOnlyAfterLoadingAreReported() => ExpectWithLinqAsync(Train(HousesBeyondTheThreshold + """
+        var view = ml.Data.LoadFromEnumerable(houses);
+        foreach (var h in houses)
+            h.Size = (h.Size - mean) / std;
+        """, reported: true));
+
+    [Fact]
+    public Task RowsHandedToAMethodInTheLoopAreUnknown() => ExpectWithLinqAsync(Train(HousesBeyondTheThreshold + """
+        foreach (var h in houses)
+            Rescale(h);
+        var view = ml.Data.LoadFromEnumerable(houses);
+        static void Rescale(House house) => house.Size /= 1000f;
+        """, reported: false));
+
     [Fact]
     public Task ALiteralBeyondTheThresholdIsReported() => ExpectAsync(Train("""
         var view = ml.Data.LoadFromEnumerable(new[]

@@ -89,12 +89,91 @@ public class TrainerCollectionTests
     [Theory]
     [InlineData("trainers.Remove(\"SDCA\"); foreach (var entry in trainers) dataProcess.Append(entry.Value).Fit(data);")]
     [InlineData("trainers = new Dictionary<string, IEstimator<ITransformer>>(); foreach (var entry in trainers) dataProcess.Append(entry.Value).Fit(data);")]
-    [InlineData("dataProcess.Append(trainers[\"SDCA\"]).Fit(data);")]
-    public Task ADictionaryWithValuesRemovedOrReassignedOrReadByKeyIsNotFollowed(string use) => ExpectAsync($$"""
+    [InlineData("trainers[\"SDCA\"] = other; dataProcess.Append(trainers[\"SDCA\"]).Fit(data);")]
+    [InlineData("trainers.Add(key, other); dataProcess.Append(trainers[\"SDCA\"]).Fit(data);")]
+    [InlineData("dataProcess.Append(trainers[key]).Fit(data);")]
+    [InlineData("dataProcess.Append(trainers[\"Other\"]).Fit(data);")]
+    public Task ADictionaryWithValuesRemovedOrReassignedOrReadByAKeyWrittenTwiceOrNotKnownIsNotFollowed(string use) => ExpectAsync($$"""
         var dataProcess = ml.Transforms.Concatenate("Features", "Size", "Rooms");
+        var key = System.Console.ReadLine() ?? "SDCA";
+        IEstimator<ITransformer> other = ml.Transforms.CopyColumns("Size2", "Size");
         var trainers = new Dictionary<string, IEstimator<ITransformer>> { { "SDCA", ml.Regression.Trainers.Sdca(labelColumnName: "Price") } };
         {{use}}
         """);
+
+    [Theory]
+    [InlineData("dataProcess.Append(trainers[\"SDCA\"]).Fit(data);")]
+    [InlineData("const string Chosen = \"SDCA\"; dataProcess.Append(trainers[Chosen]).Fit(data);")]
+    [InlineData("foreach (var name in trainers.Keys) dataProcess.Append(trainers[name]).Fit(data);")]
+    public Task ADictionaryValueReadByItsKeyIsReported(string use) => ExpectAsync($$"""
+        var dataProcess = ml.Transforms.Concatenate("Features", "Size", "Rooms");
+        var trainers = new Dictionary<string, IEstimator<ITransformer>>
+        {
+            ["SDCA"] = {|SCALE002:ml.Regression.Trainers.Sdca(labelColumnName: "Price")|},
+            ["Copy"] = ml.Transforms.CopyColumns("Size2", "Size"),
+        };
+        {{use}}
+        """);
+
+    [Fact]
+    public Task ADictionaryValueAddedAndReadByItsKeyAfterANormalizerIsSilent() => ExpectAsync("""
+        var dataProcess = ml.Transforms.Concatenate("Features", "Size", "Rooms")
+            .Append(ml.Transforms.NormalizeMinMax("Features"));
+        var trainers = new Dictionary<string, IEstimator<ITransformer>>();
+        trainers.Add("SDCA", ml.Regression.Trainers.Sdca(labelColumnName: "Price"));
+        dataProcess.Append(trainers["SDCA"]).Fit(data);
+        """);
+
+    /// <summary>
+    /// The TrainerBase&lt;T&gt; idiom of many public repositories (rubikscode's ML.NET series and the projects built
+    /// from it): each subclass's constructor stores its trainer in a protected field that the base class appends where
+    /// it fits. The trainer is checked against that pipeline.
+    /// </summary>
+    private const string TrainerBase = """
+        using Microsoft.ML;
+        using Microsoft.ML.Data;
+        using Microsoft.ML.Trainers;
+
+        public class Row
+        {
+            [LoadColumn(0)] public float Size { get; set; }
+            [LoadColumn(1)] public float Price { get; set; }
+        }
+
+        public abstract class TrainerBase<TParameters> where TParameters : class
+        {
+            protected readonly MLContext MlContext = new MLContext(1);
+            protected ITrainerEstimator<RegressionPredictionTransformer<TParameters>, TParameters> Model;
+
+            public ITransformer Fit(string path)
+            {
+                var data = MlContext.Data.LoadFromTextFile<Row>(path, separatorChar: ',');
+                var pipeline = MlContext.Transforms.Concatenate("Features", "Size")NORMALIZE;
+                return pipeline.Append(Model).Fit(data);
+            }
+        }
+
+        public class SdcaTrainer : TrainerBase<LinearRegressionModelParameters>
+        {
+            public SdcaTrainer() => Model = TRAINER;
+        }
+        """;
+
+    [Fact]
+    public Task ATrainerAProtectedFieldHoldsIsCheckedWhereTheBaseClassAppendsIt() => Verify<MLNetNormalizationAnalyzer>.AnalyzerAsync(
+        TrainerBase.Replace("NORMALIZE", "").Replace("TRAINER", """{|SCALE002:MlContext.Regression.Trainers.Sdca(labelColumnName: "Price")|}"""),
+        TestReferences.WithMLNet);
+
+    [Fact]
+    public Task ATrainerAProtectedFieldHoldsAppendedAfterANormalizerIsSilent() => Verify<MLNetNormalizationAnalyzer>.AnalyzerAsync(
+        TrainerBase.Replace("NORMALIZE", """.Append(MlContext.Transforms.NormalizeMinMax("Features"))""").Replace("TRAINER", """MlContext.Regression.Trainers.Sdca(labelColumnName: "Price")"""),
+        TestReferences.WithMLNet);
+
+    [Fact]
+    public Task ATrainerInAPublicFieldOfALibraryIsNotFollowed() => Verify<MLNetNormalizationAnalyzer>.AnalyzerAsync(
+        TrainerBase.Replace("protected ITrainerEstimator", "public ITrainerEstimator").Replace("NORMALIZE", "")
+            .Replace("TRAINER", """MlContext.Regression.Trainers.Sdca(labelColumnName: "Price")"""),
+        TestReferences.WithMLNet);
 
     [Fact]
     public Task TupleFieldsAppendedAfterANormalizerAreSilent() => ExpectAsync("""

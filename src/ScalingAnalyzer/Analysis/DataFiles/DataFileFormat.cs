@@ -2,17 +2,21 @@ using System;
 
 namespace ScalingAnalyzer.Analysis.DataFiles;
 
-/// <summary>How the code says a text data file is laid out: its field separators and whether its first row is a header.</summary>
+/// <summary>
+/// How the code says a text data file is laid out: its field separators, whether its first row is a header, and the
+/// decimal marker of its numbers (ML.NET's <c>TextLoader.Options.DecimalMarker</c>: '.' or ',').
+/// </summary>
 internal sealed class DataFileFormat : IEquatable<DataFileFormat>
 {
     /// <summary>ML.NET's TextLoader default: tab-separated, no header.</summary>
     public static readonly DataFileFormat MLNetDefault = new("\t", hasHeader: false, allowQuoting: false);
 
-    public DataFileFormat(string separators, bool hasHeader, bool allowQuoting)
+    public DataFileFormat(string separators, bool hasHeader, bool allowQuoting, char decimalMarker = '.')
     {
         Separators = separators.Length == 0 ? "\t" : separators;
         HasHeader = hasHeader;
         AllowQuoting = allowQuoting;
+        DecimalMarker = decimalMarker;
     }
 
     /// <summary>Each character separates fields; a space separator also collapses runs of spaces, as ML.NET does.</summary>
@@ -22,10 +26,14 @@ internal sealed class DataFileFormat : IEquatable<DataFileFormat>
     /// <summary>Fields in double quotes may hold separators.</summary>
     public bool AllowQuoting { get; }
 
+    /// <summary>'.' (the default) or ',': "1013,25" is a number of a file read with <c>DecimalMarker = ','</c>.</summary>
+    public char DecimalMarker { get; }
+
     public bool Equals(DataFileFormat? other)
-        => other is not null && Separators == other.Separators && HasHeader == other.HasHeader && AllowQuoting == other.AllowQuoting;
+        => other is not null && Separators == other.Separators && HasHeader == other.HasHeader && AllowQuoting == other.AllowQuoting
+           && DecimalMarker == other.DecimalMarker;
 
     public override bool Equals(object? obj) => Equals(obj as DataFileFormat);
 
-    public override int GetHashCode() => (Separators.GetHashCode() * 31 + (HasHeader ? 1 : 0)) * 31 + (AllowQuoting ? 1 : 0);
+    public override int GetHashCode() => ((Separators.GetHashCode() * 31 + (HasHeader ? 1 : 0)) * 31 + (AllowQuoting ? 1 : 0)) * 31 + DecimalMarker;
 }

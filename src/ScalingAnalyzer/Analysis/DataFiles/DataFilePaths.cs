@@ -30,6 +30,16 @@ internal static class DataFilePaths
         return text.Text.Length == 0 ? null : DataFilePath.FromText(text.Text, text.IsComplete);
     }
 
+    /// <summary>
+    /// Whether the path is only known at run time: a command-line argument (<c>args[1]</c> of the entry point,
+    /// <c>Environment.GetCommandLineArgs()</c>), a line read from the console, an environment variable, or a local or
+    /// parameter holding one on every call (<c>new Trainer().Train(args[1], args[2])</c>: Packt's chapters). Such a
+    /// read names no file the analysis can judge, so the view it loads is unknown, unless the code states a file
+    /// another way (<c>args.Length > 0 ? args[0] : "Data/houses.csv"</c> reads the constant, see <see cref="Evaluate"/>).
+    /// </summary>
+    public static bool IsRunTimeInput(IOperation? path, CancellationToken cancellationToken, ParameterConstants? constants)
+        => path is not null && new Evaluator(cancellationToken, constants).IsRunTimeInput(path, depth: 0);
+
     /// <summary>At most this many files one path may name (<see cref="EvaluateEither"/>).</summary>
     public const int MaxAlternatives = 4;
 
@@ -192,6 +202,10 @@ internal static class DataFilePaths
                         : PathText.Unknown;
                 case ILocalReferenceOperation local:
                     return SingleWrite(local) is { } value ? Evaluate(value, parameters, depth + 1) : PathText.Unknown;
+                case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                    return Alternative(conditional.WhenTrue, whenFalse, parameters, depth);
+                case ICoalesceOperation coalesce:
+                    return Alternative(coalesce.Value, coalesce.WhenNull, parameters, depth);
                 case IFieldReferenceOperation field:
                     return Initializer(field.Field, depth);
                 case IPropertyReferenceOperation { Arguments.Length: 0 } property:
@@ -200,6 +214,77 @@ internal static class DataFilePaths
                     return PathText.Unknown;
             }
         }
+
+        /// <summary>
+        /// <c>args.Length > 0 ? args[0] : "Data/houses.csv"</c>, <c>GetEnvironmentVariable("DATA") ?? "data.csv"</c>:
+        /// the file the code names when the run-time input is not given; the same text on both sides is that text.
+        /// </summary>
+        private PathText Alternative(IOperation first, IOperation second, Dictionary<IParameterSymbol, PathText>? parameters, int depth)
+        {
+            var a = Evaluate(first, parameters, depth + 1);
+            var b = Evaluate(second, parameters, depth + 1);
+            if (a.Text.Length > 0 && b.Text.Length > 0)
+                return a.Text == b.Text && a.IsComplete == b.IsComplete ? a : PathText.Unknown;
+            if (a.Text.Length > 0 && IsRunTimeInput(second, depth + 1))
+                return a;
+            if (b.Text.Length > 0 && IsRunTimeInput(first, depth + 1))
+                return b;
+            return PathText.Unknown;
+        }
+
+        public bool IsRunTimeInput(IOperation operation, int depth)
+        {
+            if (depth > MaxDepth)
+                return false;
+            cancellationToken.ThrowIfCancellationRequested();
+            while (operation is IConversionOperation conversion)
+                operation = conversion.Operand;
+            switch (operation)
+            {
+                case IArrayElementReferenceOperation element:
+                    return IsCommandLine(element.ArrayReference);
+                case IInvocationOperation invocation:
+                    var method = invocation.TargetMethod;
+                    if (IsSystemType(method.ContainingType, "Console") && method.Name == "ReadLine"
+                        || IsSystemType(method.ContainingType, "Environment") && method.Name == "GetEnvironmentVariable")
+                        return true;
+                    // args.First(), args.ElementAt(1), args.Skip(1).First(): an element of the command line.
+                    if (method.IsExtensionMethod && method.Name is "First" or "FirstOrDefault" or "Last" or "LastOrDefault" or "ElementAt" or "ElementAtOrDefault" or "Single"
+                        && invocation.Arguments.Length > 0)
+                        return IsCommandLine(invocation.Arguments[0].Value);
+                    if (method.ContainingType is { Name: "Path", ContainingNamespace: { Name: "IO", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } }
+                        && method.Name is "GetFullPath" or "Combine" or "Join" && invocation.Arguments.Length == 1)
+                        return IsRunTimeInput(invocation.Arguments[0].Value, depth + 1);
+                    return false;
+                case ILocalReferenceOperation local:
+                    return SingleWrite(local) is { } value && IsRunTimeInput(value, depth + 1);
+                case IParameterReferenceOperation parameter:
+                    return constants is not null
+                           && constants.EveryCallPasses(parameter.Parameter, argument => IsRunTimeInput(argument, depth + 1), cancellationToken);
+                case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                    return IsRunTimeInput(conditional.WhenTrue, depth + 1) && IsRunTimeInput(whenFalse, depth + 1);
+                case ICoalesceOperation coalesce:
+                    return IsRunTimeInput(coalesce.Value, depth + 1) && IsRunTimeInput(coalesce.WhenNull, depth + 1);
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>The entry point's <c>args</c> (of <c>Main</c> or of top-level statements), or <c>Environment.GetCommandLineArgs()</c>.</summary>
+        private static bool IsCommandLine(IOperation array)
+        {
+            while (array is IConversionOperation conversion)
+                array = conversion.Operand;
+            return array switch
+            {
+                IParameterReferenceOperation { Parameter: { Type: IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_String }, ContainingSymbol: IMethodSymbol { IsStatic: true, Name: "Main" or "<Main>$" } } } => true,
+                IInvocationOperation { TargetMethod: { Name: "GetCommandLineArgs" } method } => IsSystemType(method.ContainingType, "Environment"),
+                _ => false,
+            };
+        }
+
+        private static bool IsSystemType(INamedTypeSymbol? type, string name)
+            => type is not null && type.Name == name && type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true };
 
         private PathText Interpolated(IInterpolatedStringOperation interpolated, Dictionary<IParameterSymbol, PathText>? parameters, int depth)
         {

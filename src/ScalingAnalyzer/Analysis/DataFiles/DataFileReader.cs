@@ -277,7 +277,7 @@ internal static class DataFileReader
                     if (sawDot)
                         scale--;
                 }
-                else if (c == '.' && !sawDot)
+                else if (c == format.DecimalMarker && !sawDot)
                 {
                     sawDot = true;
                 }
@@ -286,7 +286,7 @@ internal static class DataFileReader
                     break;
                 }
             }
-            if (i == start + (negative || field[start] == '+' ? 1 : 0) || (sawDot && i == start + 1 + (negative || field[start] == '+' ? 1 : 0) && digits == 0 && mantissa == 0 && field[i - 1] == '.'))
+            if (i == start + (negative || field[start] == '+' ? 1 : 0) || (sawDot && i == start + 1 + (negative || field[start] == '+' ? 1 : 0) && digits == 0 && mantissa == 0 && field[i - 1] == format.DecimalMarker))
                 return Fallback(start, length, out number);
             if (i < end)
             {
@@ -301,8 +301,19 @@ internal static class DataFileReader
         }
 
         private bool Fallback(int start, int length, out double number)
-            => double.TryParse(new string(field, start, length), NumberStyles.Float, CultureInfo.InvariantCulture, out number)
-               && !double.IsNaN(number) && !double.IsInfinity(number);
+        {
+            var text = new string(field, start, length);
+            if (format.DecimalMarker != '.')
+            {
+                // "1,5e3" with DecimalMarker ',': a '.' is no part of such a number.
+                number = 0;
+                if (text.IndexOf('.') >= 0)
+                    return false;
+                text = text.Replace(format.DecimalMarker, '.');
+            }
+            return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out number)
+                   && !double.IsNaN(number) && !double.IsInfinity(number);
+        }
 
         private void RecordRow()
         {

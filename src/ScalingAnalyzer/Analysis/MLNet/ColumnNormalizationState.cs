@@ -31,19 +31,33 @@ internal sealed class ColumnNormalizationState
     public static readonly ColumnNormalizationState Raw = new(ColumnNormalization.NotNormalized, NoMarks, NoEvidence);
     public static readonly ColumnNormalizationState Unknown = new(ColumnNormalization.Unknown, NoMarks, NoEvidence);
 
+    /// <summary>
+    /// Rows of a file named only at run time (<c>LoadFromTextFile(args[1], ...)</c>): nothing is known of any column, and
+    /// a pipeline fit on them does not take its input for raw either (see <see cref="IsOfRunTimeFile"/>).
+    /// </summary>
+    public static readonly ColumnNormalizationState RunTimeFile = new(ColumnNormalization.Unknown, NoMarks, NoEvidence, isOfRunTimeFile: true);
+
     private readonly ImmutableDictionary<string, Mark> columns;
 
     /// <summary>What a data file says of a column's values (kept while the column's values are the file's).</summary>
     private readonly ImmutableDictionary<string, ColumnEvidence> evidence;
 
-    private ColumnNormalizationState(ColumnNormalization @default, ImmutableDictionary<string, Mark> columns, ImmutableDictionary<string, ColumnEvidence> evidence)
+    private ColumnNormalizationState(
+        ColumnNormalization @default, ImmutableDictionary<string, Mark> columns, ImmutableDictionary<string, ColumnEvidence> evidence, bool isOfRunTimeFile = false)
     {
         Default = @default;
         this.columns = columns;
         this.evidence = evidence;
+        IsOfRunTimeFile = isOfRunTimeFile;
     }
 
     public ColumnNormalization Default { get; }
+
+    /// <summary>
+    /// The rows are those of a file only named at run time, through whatever transforms wrote some columns since: a
+    /// chain fit on them reads columns nothing is known of, where a chain's input is otherwise taken for raw text.
+    /// </summary>
+    public bool IsOfRunTimeFile { get; }
 
     public ColumnNormalization this[string column] => columns.TryGetValue(column, out var value) ? value.Value : Default;
 
@@ -52,7 +66,7 @@ internal sealed class ColumnNormalizationState
 
     /// <summary>The column written anew: its mark, and the evidence of its values when they are still a file's (a copy, a concatenation).</summary>
     public ColumnNormalizationState With(string column, ColumnNormalization value, ColumnEvidence? columnEvidence = null)
-        => new(Default, columns.SetItem(column, Mark.Of(value)), columnEvidence is null ? evidence.Remove(column) : evidence.SetItem(column, columnEvidence));
+        => new(Default, columns.SetItem(column, Mark.Of(value)), columnEvidence is null ? evidence.Remove(column) : evidence.SetItem(column, columnEvidence), IsOfRunTimeFile);
 
     /// <summary>
     /// The evidence to cite for a concatenation of <paramref name="inputs"/>: of the unnormalized inputs that have some,
@@ -73,8 +87,8 @@ internal sealed class ColumnNormalizationState
     }
 
     /// <summary>
-    /// This state with the columns <paramref name="known"/> marks normalized or within unit scale taken from it, and
-    /// the file evidence of the columns it knows.
+    /// This state with the columns <paramref name="known"/> marks normalized, within unit scale or unknown taken from
+    /// it, and the file evidence of the columns it knows.
     /// </summary>
     public ColumnNormalizationState RefinedBy(ColumnNormalizationState known)
     {
@@ -82,7 +96,8 @@ internal sealed class ColumnNormalizationState
         var refinedEvidence = evidence;
         foreach (var column in known.columns)
         {
-            if (column.Value.Value is ColumnNormalization.Normalized or ColumnNormalization.WithinUnitScale)
+            // A column the view marks unknown (written by a stage or a loop the analysis cannot read) is unknown here too.
+            if (column.Value.Value is ColumnNormalization.Normalized or ColumnNormalization.WithinUnitScale or ColumnNormalization.Unknown)
                 refined = refined.SetItem(column.Key, column.Value);
         }
         foreach (var item in known.evidence)
@@ -90,7 +105,7 @@ internal sealed class ColumnNormalizationState
             if (this[item.Key] == ColumnNormalization.NotNormalized || known[item.Key] != ColumnNormalization.NotNormalized)
                 refinedEvidence = refinedEvidence.SetItem(item.Key, item.Value);
         }
-        return refined == columns && refinedEvidence == evidence ? this : new ColumnNormalizationState(Default, refined, refinedEvidence);
+        return refined == columns && refinedEvidence == evidence ? this : new ColumnNormalizationState(Default, refined, refinedEvidence, IsOfRunTimeFile);
     }
 
     /// <summary>
@@ -117,7 +132,7 @@ internal sealed class ColumnNormalizationState
             if (!joinedEvidence.ContainsKey(column.Key) && b.EvidenceOf(column.Key) is { } evidence)
                 joinedEvidence = joinedEvidence.SetItem(column.Key, evidence);
         }
-        return new ColumnNormalizationState(a.Default, joined, joinedEvidence);
+        return new ColumnNormalizationState(a.Default, joined, joinedEvidence, a.IsOfRunTimeFile && b.IsOfRunTimeFile);
     }
 
     private static ColumnNormalization JoinMarks(ColumnNormalization a, ColumnNormalization b)

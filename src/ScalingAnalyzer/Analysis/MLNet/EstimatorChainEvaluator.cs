@@ -215,11 +215,36 @@ internal sealed class EstimatorChainEvaluator
         {
             if (WritingMethod(field.ContainingType, read) is not { } reader
                 || program.BodyOf(reader, cancellationToken) is not { } body
-                || FindOperation(body.Root, read) is not IFieldReferenceOperation operation)
+                || FindFieldReference(body.Root, read) is not { } operation)
                 return default;
             builder.Add(new OperationInMethod(operation, In(body)));
         }
         return builder.MoveToImmutable();
+    }
+
+    /// <summary>
+    /// Where a trainer stored in a field of the project goes: every read of the field in a method of the compilation
+    /// (<c>TrainerBase&lt;T&gt;</c>'s <c>pipeline.Append(_model)</c>, the field set in each subclass's constructor). Only
+    /// for a field code outside the compilation cannot read (private or protected, or any field of an executable);
+    /// default otherwise, or past the hop limit.
+    /// </summary>
+    public ImmutableArray<OperationInMethod> ReadsOfStoredTrainer(IFieldSymbol field)
+    {
+        if (program is null || hops >= MLNetProgram.MaxHops || field.IsConst || field.DeclaringSyntaxReferences.IsEmpty)
+            return default;
+        field = field.OriginalDefinition;
+        if (field.DeclaredAccessibility is not (Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal)
+            && field.ContainingAssembly is not ISourceAssemblySymbol { Compilation.Options.OutputKind: OutputKind.ConsoleApplication or OutputKind.WindowsApplication })
+            return default;
+        var reads = program.ReadsOfField(field, cancellationToken);
+        var builder = ImmutableArray.CreateBuilder<OperationInMethod>(reads.Length);
+        foreach (var (method, read) in reads)
+        {
+            // The read's syntax is also that of the implicit conversion around it: the field reference itself is wanted.
+            if (program.BodyOf(method, cancellationToken) is { } body && FindFieldReference(body.Root, read) is { } operation)
+                builder.Add(new OperationInMethod(operation, In(body)));
+        }
+        return builder.ToImmutable();
     }
 
     /// <summary>The method of <paramref name="type"/> whose declaration holds <paramref name="node"/> (constructors and accessors are not followed).</summary>
@@ -234,6 +259,16 @@ internal sealed class EstimatorChainEvaluator
                 if (reference.SyntaxTree == node.SyntaxTree && reference.Span.Contains(node.Span))
                     return method;
             }
+        }
+        return null;
+    }
+
+    private static IFieldReferenceOperation? FindFieldReference(IOperation root, SyntaxNode syntax)
+    {
+        foreach (var operation in root.Descendants())
+        {
+            if (operation.Syntax == syntax && operation is IFieldReferenceOperation reference)
+                return reference;
         }
         return null;
     }
@@ -364,6 +399,26 @@ internal sealed class EstimatorChainEvaluator
     /// </summary>
     private ColumnNormalizationState RawObjects(IInvocationOperation load, int depth)
     {
+        var state = RowsLoaded(load, depth);
+        // foreach (var r in rows) r.Size = (r.Size - mean) / std; before LoadFromEnumerable(rows): scaled in .NET.
+        if (load.Arguments.Length > 0 && MLNetOperationValues.Unwrap(load.Arguments[0].Value) is ILocalReferenceOperation list)
+        {
+            foreach (var (column, write, bounds) in GeneratedRows.InPlaceScaling(list, load, Values, symbols.ColumnNameAttribute, cancellationToken))
+            {
+                state = write switch
+                {
+                    GeneratedRows.InPlaceWrite.Scaled => state.With(column, bounds.Magnitude <= featureMagnitudeThreshold ? ColumnNormalization.WithinUnitScale : ColumnNormalization.Unknown),
+                    // r.Size -= mean: the spread is the raw one, but no longer the numbers a file or generator showed.
+                    GeneratedRows.InPlaceWrite.Shifted when state[column] == ColumnNormalization.NotNormalized => state.With(column, ColumnNormalization.NotNormalized),
+                    _ => state.With(column, ColumnNormalization.Unknown),
+                };
+            }
+        }
+        return state;
+    }
+
+    private ColumnNormalizationState RowsLoaded(IInvocationOperation load, int depth)
+    {
         // LoadFromEnumerable(IEnumerable<TRow> data, ...): the rows come first in every overload.
         IOperation? rows = null;
         foreach (var argument in load.Arguments)
@@ -393,6 +448,20 @@ internal sealed class EstimatorChainEvaluator
         return state;
     }
 
+    /// <summary>
+    /// The ranges of the members of rows the code parsed from a data file of the project (<see cref="FileRows"/>),
+    /// for a query that selects new rows from them; null when <paramref name="sequence"/> is not such rows.
+    /// </summary>
+    private Func<ISymbol, Interval?>? ParsedMembers(IOperation sequence)
+    {
+        if (!textFiles.HasFiles || ResolveThroughLocals(sequence) is not { } source
+            || FileRows.Read(sequence, source, Values, program, symbols.ColumnNameAttribute, cancellationToken) is not { } parsed)
+            return null;
+        var state = ParsedFile(parsed);
+        var attribute = symbols.ColumnNameAttribute;
+        return member => state.EvidenceOf(LiteralRows.ColumnNameOf(member, attribute)) is { } evidence ? Interval.Of(evidence.Min, evidence.Max) : null;
+    }
+
     /// <summary>Rows parsed from a data file of the project by the code itself: the file's column ranges decide.</summary>
     private ColumnNormalizationState ParsedFile(FileRows rows)
     {
@@ -417,7 +486,7 @@ internal sealed class EstimatorChainEvaluator
             ? GeneratedRows.ReadLocalList(list, program!, symbols.ColumnNameAttribute, cancellationToken)
             : GeneratedRows.Read(rows, program!, symbols.ColumnNameAttribute, cancellationToken)
               // raw.Select(h => new House { Size = h.Size / maxSize }).ToList(): rows scaled in .NET in this method.
-              ?? (rows is IInvocationOperation query ? GeneratedRows.ReadQuery(query, program!, symbols.ColumnNameAttribute, cancellationToken) : null);
+              ?? (rows is IInvocationOperation query ? GeneratedRows.ReadQuery(query, program!, symbols.ColumnNameAttribute, cancellationToken, ParsedMembers) : null);
         if (read is not { } generated)
             return state;
         var source = "in the rows " + generated.Generator + " makes";

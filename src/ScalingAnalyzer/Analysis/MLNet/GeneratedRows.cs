@@ -24,8 +24,20 @@ internal sealed class GeneratedRows
     private readonly CancellationToken cancellationToken;
     private readonly Dictionary<IOperation, HashSet<ILocalSymbol>> rewrittenLocals = new();
 
-    /// <summary>The sequence each row lambda's parameter ranges over, for statistics taken over that same sequence.</summary>
-    private readonly Dictionary<IParameterSymbol, IOperation> elementOf = new(SymbolEqualityComparer.Default);
+    /// <summary>
+    /// The sequence each row lambda's parameter (or a <c>foreach</c> loop's variable) ranges over, for statistics taken
+    /// over that same sequence.
+    /// </summary>
+    private readonly Dictionary<ISymbol, IOperation> elementOf = new(SymbolEqualityComparer.Default);
+
+    /// <summary>
+    /// What a standardized column is taken to span: unit variance puts the bulk of any column within a few units of 0
+    /// (the range TorchSharp's transfer functions give <c>randn</c>), far inside the feature-magnitude threshold.
+    /// </summary>
+    private static readonly Interval StandardizedRange = Interval.Of(-4, 4);
+
+    /// <summary>The bounds of a member of the rows a query selects from, when they are known (<see cref="ReadQuery"/>).</summary>
+    private Func<ISymbol, Interval?>? sourceMemberBounds;
 
     private GeneratedRows(MLNetProgram program, KnownType columnNameAttribute, CancellationToken cancellationToken)
     {
@@ -74,8 +86,14 @@ internal sealed class GeneratedRows
     /// h.Size / maxSize }).ToList();</c> (and min-max, <c>(h.Size - min) / (max - min)</c>); null when the query is not a
     /// <c>Select</c> of row objects.
     /// </summary>
+    /// <remarks>
+    /// <c>sourceMembers</c> tells what is known of the members of the sequence's rows, given the sequence (rows the code
+    /// parsed from a data file of the project: <c>Rooms = r.Rooms</c> copies the file's range of that column); it
+    /// returns null when nothing is.
+    /// </remarks>
     public static (string Generator, (string Column, Interval Bounds)[] Columns)? ReadQuery(
-        IInvocationOperation query, MLNetProgram program, KnownType columnNameAttribute, CancellationToken cancellationToken)
+        IInvocationOperation query, MLNetProgram program, KnownType columnNameAttribute, CancellationToken cancellationToken,
+        Func<IOperation, Func<ISymbol, Interval?>?>? sourceMembers = null)
     {
         var current = query;
         for (var depth = 0; current.TargetMethod.Name is "ToList" or "ToArray" or "AsEnumerable" && current.Arguments.Length == 1 && depth < 4; depth++)
@@ -92,6 +110,7 @@ internal sealed class GeneratedRows
         var reader = new GeneratedRows(program, columnNameAttribute, cancellationToken);
         var parameter = lambda.Symbol.Parameters[0];
         reader.elementOf[parameter] = current.Arguments[0].Value;
+        reader.sourceMemberBounds = sourceMembers?.Invoke(current.Arguments[0].Value);
         var parameters = new Dictionary<IParameterSymbol, Interval>(SymbolEqualityComparer.Default) { [parameter] = Interval.Unknown };
         var builder = ImmutableArray.CreateBuilder<(IOperation, Dictionary<IParameterSymbol, Interval>?)>();
         foreach (var result in LambdaResults(lambda))
@@ -103,6 +122,136 @@ internal sealed class GeneratedRows
             ? method.Name
             : "the program";
         return reader.Columns(name, builder.ToImmutable(), body);
+    }
+
+    /// <summary>How a loop over the rows leaves a column: scaled (to bounds), only shifted (<c>r.Size -= mean</c>), or unknown.</summary>
+    internal enum InPlaceWrite
+    {
+        Scaled,
+        Shifted,
+        Unknown,
+    }
+
+    /// <summary>
+    /// Rows a method scales in place before it hands them to <c>LoadFromEnumerable</c>, the way .NET code standardizes
+    /// a list of its own: <c>var mean = rows.Average(r =&gt; r.Size); var std = Math.Sqrt(rows.Average(r =&gt;
+    /// Math.Pow(r.Size - mean, 2))); foreach (var r in rows) r.Size = (r.Size - mean) / std;</c> (also min-max with
+    /// the rows' own <c>Min</c>/<c>Max</c>, or a division by their own <c>Max</c>). Each member a <c>foreach</c> over
+    /// <paramref name="rows"/> before <paramref name="load"/> writes: scaled with its bounds, shifted by something
+    /// (<c>r.Size - mean</c>: its spread unchanged), or unknown (any other write, or the row handed to a method). Empty
+    /// when no loop writes the rows.
+    /// </summary>
+    public static ImmutableArray<(string Column, InPlaceWrite Write, Interval Bounds)> InPlaceScaling(
+        ILocalReferenceOperation rows, IInvocationOperation load, MLNetOperationValues values, KnownType columnNameAttribute, CancellationToken cancellationToken)
+    {
+        ImmutableArray<(string, InPlaceWrite, Interval)>.Builder? builder = null;
+        GeneratedRows? reader = null;
+        MethodBody? body = null;
+        foreach (var read in values.ReadsOf(rows.Local))
+        {
+            var (collection, consumer) = MLNetOperationValues.ConsumerOf(read);
+            if (consumer is not IForEachLoopOperation { LoopControlVariable: IVariableDeclaratorOperation item } loop || loop.Collection != collection
+                || loop.Syntax.Span.End > load.Syntax.SpanStart || InLambda(loop, values.Root))
+                continue;
+            reader ??= new GeneratedRows(null!, columnNameAttribute, cancellationToken);
+            body ??= new MethodBody(values.Root, values);
+            reader.elementOf[item.Symbol] = read;
+            foreach (var operation in loop.Body.DescendantsAndSelf())
+            {
+                switch (operation)
+                {
+                    case IAssignmentOperation { Target: IMemberReferenceOperation { Instance: ILocalReferenceOperation owner, Member: var member } } assignment
+                        when SymbolEqualityComparer.Default.Equals(owner.Local, item.Symbol):
+                        (builder ??= ImmutableArray.CreateBuilder<(string, InPlaceWrite, Interval)>()).Add(
+                            (LiteralRows.ColumnNameOf(member, columnNameAttribute), reader.WriteOf(assignment, owner.Local, member, body, out var bounds), bounds));
+                        break;
+                    case IAssignmentOperation { Target: IArrayElementReferenceOperation { ArrayReference: IMemberReferenceOperation { Instance: ILocalReferenceOperation arrayOwner, Member: var arrayMember } } }
+                        when SymbolEqualityComparer.Default.Equals(arrayOwner.Local, item.Symbol):
+                        // r.Pixels[j] /= 255f: a vector column written element by element is not read here.
+                        (builder ??= ImmutableArray.CreateBuilder<(string, InPlaceWrite, Interval)>()).Add(
+                            (LiteralRows.ColumnNameOf(arrayMember, columnNameAttribute), InPlaceWrite.Unknown, Interval.Unknown));
+                        break;
+                    case IArgumentOperation { Value: ILocalReferenceOperation passed } when SymbolEqualityComparer.Default.Equals(passed.Local, item.Symbol):
+                    case IInvocationOperation { Instance: ILocalReferenceOperation receiver } when SymbolEqualityComparer.Default.Equals(receiver.Local, item.Symbol):
+                        // Scale(row), row.Normalize(): whatever the method writes is not in view; every member is unknown.
+                        return EveryMemberUnknown(item.Symbol.Type, columnNameAttribute);
+                }
+            }
+        }
+        return builder?.ToImmutable() ?? ImmutableArray<(string, InPlaceWrite, Interval)>.Empty;
+    }
+
+    /// <summary>The statistic over every row that a loop before <paramref name="load"/> scales a member of <paramref name="rows"/> with, and the rows.</summary>
+    private static (IInvocationOperation Statistic, IOperation Sequence)? InPlaceStatisticOf(ILocalReferenceOperation rows, IInvocationOperation load, MLNetOperationValues values)
+    {
+        foreach (var read in values.ReadsOf(rows.Local))
+        {
+            var (collection, consumer) = MLNetOperationValues.ConsumerOf(read);
+            if (consumer is not IForEachLoopOperation { LoopControlVariable: IVariableDeclaratorOperation item } loop || loop.Collection != collection
+                || loop.Syntax.Span.End > load.Syntax.SpanStart || InLambda(loop, values.Root))
+                continue;
+            var reader = new GeneratedRows(null!, default!, CancellationToken.None);
+            var body = new MethodBody(values.Root, values);
+            reader.elementOf[item.Symbol] = read;
+            foreach (var operation in loop.Body.DescendantsAndSelf())
+            {
+                if (operation is ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Instance: ILocalReferenceOperation owner } } assignment
+                    && SymbolEqualityComparer.Default.Equals(owner.Local, item.Symbol)
+                    && reader.Resolve(assignment.Value, body) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide } division
+                    && reader.ScaledByOwnStatistics(division, body, out var statistic) is not null && statistic is not null)
+                    return (statistic, read);
+            }
+        }
+        return null;
+    }
+
+    private static ImmutableArray<(string, InPlaceWrite, Interval)> EveryMemberUnknown(ITypeSymbol rowType, KnownType columnNameAttribute)
+    {
+        var builder = ImmutableArray.CreateBuilder<(string, InPlaceWrite, Interval)>();
+        for (var type = rowType; type is not null && type.SpecialType != SpecialType.System_Object; type = type.BaseType)
+        {
+            foreach (var member in type.GetMembers())
+            {
+                if (member is IFieldSymbol { IsStatic: false, IsImplicitlyDeclared: false } or IPropertySymbol { IsStatic: false, IsIndexer: false })
+                    builder.Add((LiteralRows.ColumnNameOf(member, columnNameAttribute), InPlaceWrite.Unknown, Interval.Unknown));
+            }
+        }
+        return builder.ToImmutable();
+    }
+
+    private InPlaceWrite WriteOf(IAssignmentOperation assignment, ILocalSymbol item, ISymbol member, MethodBody body, out Interval bounds)
+    {
+        bounds = Interval.Unknown;
+        switch (assignment)
+        {
+            case ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract }:
+                return InPlaceWrite.Shifted;
+            case ISimpleAssignmentOperation simple:
+                var value = Resolve(simple.Value, body);
+                if (value is IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide } division && ScaledByOwnStatistics(division, body) is { } scaled)
+                {
+                    bounds = scaled;
+                    return InPlaceWrite.Scaled;
+                }
+                if (value is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract } shift
+                    && ElementMember(Resolve(shift.LeftOperand, body)) is { } shifted
+                    && SymbolEqualityComparer.Default.Equals(shifted.Member, member)
+                    && MLNetOperationValues.Unwrap(shift.RightOperand) is var by && !DescendsFrom(by, item))
+                    return InPlaceWrite.Shifted;
+                return InPlaceWrite.Unknown;
+            default:
+                return InPlaceWrite.Unknown;
+        }
+    }
+
+    private static bool DescendsFrom(IOperation operation, ILocalSymbol item)
+    {
+        foreach (var part in operation.DescendantsAndSelf())
+        {
+            if (part is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, item))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>The rows added to <paramref name="list"/>; default when any other use of the list could change what it holds.</summary>
@@ -354,6 +503,10 @@ internal sealed class GeneratedRows
                 return elements;
             case IInvocationOperation invocation:
                 return Invocation(invocation, parameters, body, depth);
+            case IMemberReferenceOperation when sourceMemberBounds is not null && ElementMember(operation) is { } element
+                                              && sourceMemberBounds(element.Member) is { } copied:
+                // records.Select(r => new Row { Rooms = r.Rooms }): the source rows' own range of the member.
+                return copied;
             default:
                 return Interval.Unknown;
         }
@@ -407,6 +560,10 @@ internal sealed class GeneratedRows
     public static (IInvocationOperation Statistic, IOperation Sequence)? OwnStatisticOf(IOperation rows, MLNetOperationValues values, IOperation root)
     {
         var current = MLNetOperationValues.Unwrap(rows);
+        // foreach (var r in rows) r.Size = (r.Size - mean) / std; LoadFromEnumerable(rows): scaled in place, in .NET.
+        if (current is ILocalReferenceOperation list && MLNetOperationValues.ConsumerOf(rows).Consumer is IArgumentOperation { Parent: IInvocationOperation load }
+            && InPlaceStatisticOf(list, load, values) is { } inPlace)
+            return inPlace;
         for (var depth = 0; current is ILocalReferenceOperation local && depth < 8; depth++)
             current = values.ValueAt(local) is { } held ? MLNetOperationValues.Unwrap(held) : null!;
         for (var depth = 0; current is IInvocationOperation { TargetMethod.Name: "ToList" or "ToArray" or "AsEnumerable", Arguments.Length: 1 } conversion && depth < 4; depth++)
@@ -453,7 +610,64 @@ internal sealed class GeneratedRows
             statistic = (IInvocationOperation)Resolve(shifted.RightOperand, body);
             return Interval.Of(0, 1);
         }
+        // (h.Size - mean) / std, mean = raw.Average(x => x.Size), std = Math.Sqrt(raw.Average(x => Math.Pow(x.Size - mean, 2))):
+        // standardized with the sequence's own mean and standard deviation.
+        if (numerator is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } centered && ElementMember(Resolve(centered.LeftOperand, body)) is { } centeredElement
+            && Resolve(centered.RightOperand, body) is IInvocationOperation mean && IsStatisticOf(mean, "Average", centeredElement, body)
+            && IsStandardDeviationOf(denominator, centeredElement, body, 0))
+        {
+            statistic = mean;
+            return StandardizedRange;
+        }
         return null;
+    }
+
+    private bool IsStatisticOf(IOperation operation, string name, (ISymbol Member, IOperation Over) element, MethodBody body)
+        => Statistic(operation, body) is var (found, over, member) && found == name && SameSequence(over, element.Over)
+           && SymbolEqualityComparer.Default.Equals(member, element.Member);
+
+    /// <summary>
+    /// <c>Math.Sqrt(v)</c> (or <c>MathF.Sqrt</c>) where <c>v</c> is the mean square deviation of the element's member
+    /// from its own mean over the same sequence: <c>raw.Average(x =&gt; Math.Pow(x.Size - mean, 2))</c>,
+    /// <c>raw.Sum(x =&gt; (x.Size - mean) * (x.Size - mean)) / (raw.Count - 1)</c>, or the same over
+    /// <c>raw.Select(x =&gt; ...)</c>.
+    /// </summary>
+    private bool IsStandardDeviationOf(IOperation operation, (ISymbol Member, IOperation Over) element, MethodBody body, int depth)
+    {
+        if (depth > 4 || operation is not IInvocationOperation { TargetMethod.Name: "Sqrt", Arguments.Length: 1 } sqrt
+            || !(IsSystemType(sqrt.TargetMethod.ContainingType, "Math") || IsSystemType(sqrt.TargetMethod.ContainingType, "MathF")))
+            return false;
+        var variance = Resolve(sqrt.Arguments[0].Value, body);
+        if (variance is IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide } perCount)
+            variance = Resolve(perCount.LeftOperand, body);
+        if (variance is not IInvocationOperation { TargetMethod.Name: "Average" or "Sum" } aggregate || !IsEnumerable(aggregate.TargetMethod))
+            return false;
+        // raw.Average(x => ...) or raw.Select(x => ...).Average()
+        var (source, selector) = aggregate.Arguments.Length switch
+        {
+            2 => (aggregate.Arguments[0].Value, aggregate.Arguments[1].Value),
+            1 when MLNetOperationValues.Unwrap(aggregate.Arguments[0].Value) is IInvocationOperation { TargetMethod.Name: "Select", Arguments.Length: 2 } select
+                   && IsEnumerable(select.TargetMethod) => (select.Arguments[0].Value, select.Arguments[1].Value),
+            _ => (null, null),
+        };
+        if (source is null || !SameSequence(source, element.Over) || MLNetOperationValues.LambdaOf(selector!) is not { } lambda || lambda.Symbol.Parameters.Length != 1)
+            return false;
+        var deviation = lambda.Symbol.Parameters[0];
+        elementOf[deviation] = source;
+        foreach (var result in LambdaResults(lambda))
+        {
+            foreach (var part in MLNetOperationValues.Unwrap(result).DescendantsAndSelf())
+            {
+                if (part is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } difference
+                    && ElementMember(Resolve(difference.LeftOperand, body)) is { } deviating
+                    && SymbolEqualityComparer.Default.Equals(deviating.Member, element.Member)
+                    && MLNetOperationValues.Unwrap(Resolve(difference.LeftOperand, body)) is IMemberReferenceOperation { Instance: { } of }
+                    && MLNetOperationValues.Unwrap(of) is IParameterReferenceOperation { Parameter: var p } && SymbolEqualityComparer.Default.Equals(p, deviation)
+                    && Resolve(difference.RightOperand, body) is IInvocationOperation centre && IsStatisticOf(centre, "Average", element, body))
+                    return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>Conversions and parentheses skipped, a local declared once read as its initializer.</summary>
@@ -487,16 +701,21 @@ internal sealed class GeneratedRows
             IFieldReferenceOperation { Instance: { } of } field => (field.Field, of),
             _ => (null, null),
         };
-        return member is not null && MLNetOperationValues.Unwrap(instance!) is IParameterReferenceOperation parameter
-               && elementOf.TryGetValue(parameter.Parameter, out var over)
-            ? (member, over)
+        ISymbol? element = member is null ? null : MLNetOperationValues.Unwrap(instance!) switch
+        {
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            ILocalReferenceOperation local => local.Local,
+            _ => null,
+        };
+        return element is not null && elementOf.TryGetValue(element, out var over)
+            ? (member!, over)
             : null;
     }
 
     /// <summary><c>raw.Max(x =&gt; x.Size)</c> (or <c>Min</c>): the statistic, the sequence and the member.</summary>
     private static (string Name, IOperation Over, ISymbol Member)? Statistic(IOperation operation, MethodBody body)
     {
-        if (operation is not IInvocationOperation { TargetMethod.Name: "Max" or "Min", Arguments.Length: 2 } statistic || !IsEnumerable(statistic.TargetMethod)
+        if (operation is not IInvocationOperation { TargetMethod.Name: "Max" or "Min" or "Average", Arguments.Length: 2 } statistic || !IsEnumerable(statistic.TargetMethod)
             || MLNetOperationValues.LambdaOf(statistic.Arguments[1].Value) is not { } selector || selector.Symbol.Parameters.Length != 1)
             return null;
         ISymbol? member = null;

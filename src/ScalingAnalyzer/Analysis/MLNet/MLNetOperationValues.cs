@@ -17,6 +17,9 @@ internal sealed class MLNetOperationValues
 
     public MLNetOperationValues(IOperation root) => this.root = root;
 
+    /// <summary>The method body these values are of, with its lambdas.</summary>
+    public IOperation Root => root;
+
     /// <summary>The outermost operation above <paramref name="operation"/>: the method body, with its lambdas.</summary>
     public static IOperation RootOf(IOperation operation)
     {
@@ -129,14 +132,14 @@ internal sealed class MLNetOperationValues
     /// <c>var all = new[] { a, b }; foreach (var item in all) ... item ...</c>, also for <c>new List&lt;T&gt; { a, b }</c>
     /// and for one field of tuple elements (<c>(string name, IEstimator&lt;ITransformer&gt; value)[] all = { ("SDCA",
     /// a) }; ... item.value</c>: only reads of that field, or of the variable a deconstructing loop gives it), and for
-    /// a value of a dictionary (<see cref="DictionaryLoopReadsOfValue"/>). Empty when the element is not in such a
+    /// a value of a dictionary (<see cref="DictionaryReadsOfValue"/>). Empty when the element is not in such a
     /// collection, or the local is written again.
     /// </summary>
     public IEnumerable<IOperation> LoopReadsOfElement(IOperation element)
     {
         var (current, parent) = ConsumerOf(element);
-        if (DictionaryHolding(current, parent) is { } dictionary)
-            return DictionaryLoopReadsOfValue(dictionary);
+        if (DictionaryHolding(current, parent, out var key) is { } dictionary)
+            return DictionaryReadsOfValue(dictionary, key);
         return CollectionLoopReadsOfElement(current, parent);
     }
 
@@ -199,18 +202,21 @@ internal sealed class MLNetOperationValues
     /// <c>["SDCA"] = value</c> in the dictionary's initializer, <c>trainers.Add("SDCA", value)</c> or
     /// <c>trainers["SDCA"] = value</c>; null for a key, or any other place.
     /// </summary>
-    private ILocalSymbol? DictionaryHolding(IOperation value, IOperation? parent)
+    private ILocalSymbol? DictionaryHolding(IOperation value, IOperation? parent, out string? key)
     {
         IOperation? receiver;
+        key = null;
         switch (parent)
         {
             case IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "Add" or "TryAdd", Arguments.Length: 2 } add } argument
                 when argument.Parameter?.Ordinal == 1:
                 receiver = add.IsImplicit ? add.Parent : add.Instance;
+                key = StringValue(add.Arguments[0].Value);
                 break;
             case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer } assignment
                 when assignment.Value == value:
                 receiver = indexer.Instance is IInstanceReferenceOperation ? assignment.Parent : indexer.Instance;
+                key = StringValue(indexer.Arguments[0].Value);
                 break;
             default:
                 return null;
@@ -230,13 +236,18 @@ internal sealed class MLNetOperationValues
     }
 
     /// <summary>
-    /// Where loops over a dictionary read its values: <c>foreach (var entry in trainers) ... entry.Value</c>,
-    /// <c>foreach (var (name, trainer) in trainers)</c>, <c>foreach (var trainer in trainers.Values)</c>. Empty when the
-    /// dictionary has values removed (<c>Remove</c>, <c>Clear</c>).
+    /// Where the code reads a value of a dictionary: loops over its values (<c>foreach (var entry in trainers) ...
+    /// entry.Value</c>, <c>foreach (var (name, trainer) in trainers)</c>, <c>foreach (var trainer in trainers.Values)</c>,
+    /// <c>foreach (var name in trainers.Keys) ... trainers[name]</c>) read every value; <c>trainers["sdca"]</c> reads the
+    /// value stored under <paramref name="key"/>, when that key is written once. Empty when the dictionary has values
+    /// removed (<c>Remove</c>, <c>Clear</c>).
     /// </summary>
-    private IEnumerable<IOperation> DictionaryLoopReadsOfValue(ILocalSymbol dictionary)
+    private IEnumerable<IOperation> DictionaryReadsOfValue(ILocalSymbol dictionary, string? key)
     {
         var loops = new List<(IForEachLoopOperation Loop, bool OverValues)>();
+        var reads = new List<IOperation>();
+        var keyed = new List<IOperation>();
+        var keyWrites = 0;
         foreach (var read in ReadsOf(dictionary))
         {
             var (readValue, reader) = ConsumerOf(read);
@@ -244,6 +255,10 @@ internal sealed class MLNetOperationValues
             {
                 case IInvocationOperation { TargetMethod.Name: "Remove" or "Clear" or "TryRemove" }:
                     return System.Array.Empty<IOperation>();
+                case IInvocationOperation { TargetMethod.Name: "Add" or "TryAdd", Arguments.Length: 2 } add when add.Instance == readValue:
+                    if (key is not null && StringValue(add.Arguments[0].Value) is var addedKey && (addedKey is null || addedKey == key))
+                        keyWrites++;
+                    break;
                 case IForEachLoopOperation loop when loop.Collection == readValue:
                     loops.Add((loop, false));
                     break;
@@ -251,9 +266,24 @@ internal sealed class MLNetOperationValues
                     && ConsumerOf(values) is (var valuesTop, IForEachLoopOperation valuesLoop) && valuesLoop.Collection == valuesTop:
                     loops.Add((valuesLoop, true));
                     break;
+                case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer when indexer.Instance == readValue:
+                    var (indexed, indexedReader) = ConsumerOf(indexer);
+                    if (indexedReader is IAssignmentOperation assignment && assignment.Target == indexed)
+                    {
+                        // trainers["sdca"] = ...: another write of the key (or of one not known) makes the keyed reads unknown.
+                        if (key is not null && StringValue(indexer.Arguments[0].Value) is var writtenKey && (writtenKey is null || writtenKey == key))
+                            keyWrites++;
+                    }
+                    else if (IsKeyOfLoopOverKeys(indexer.Arguments[0].Value, dictionary))
+                        reads.Add(indexer);
+                    else if (key is not null && StringValue(indexer.Arguments[0].Value) == key)
+                        keyed.Add(indexer);
+                    break;
             }
         }
-        var reads = new List<IOperation>();
+        // The value is read by its key only when that key is written once (that write being the one that stored it).
+        if (key is not null && keyed.Count > 0 && keyWrites + InitializerWritesOf(dictionary, key) == 1)
+            reads.AddRange(keyed);
         foreach (var (loop, overValues) in loops)
         {
             if (loop.LoopControlVariable is IDeclarationExpressionOperation { Expression: ITupleOperation { Elements.Length: 2 } parts })
@@ -278,6 +308,44 @@ internal sealed class MLNetOperationValues
             }
         }
         return reads;
+    }
+
+    /// <summary><c>foreach (var name in trainers.Keys) ... trainers[name]</c>: the key is the loop's variable over the dictionary's keys.</summary>
+    private bool IsKeyOfLoopOverKeys(IOperation key, ILocalSymbol dictionary)
+    {
+        if (Unwrap(key) is not ILocalReferenceOperation name)
+            return false;
+        for (IOperation? current = key.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IForEachLoopOperation { LoopControlVariable: IVariableDeclaratorOperation item } loop
+                && SymbolEqualityComparer.Default.Equals(item.Symbol, name.Local))
+            {
+                return Unwrap(loop.Collection) is IPropertyReferenceOperation { Property.Name: "Keys", Instance: ILocalReferenceOperation owner }
+                       && SymbolEqualityComparer.Default.Equals(owner.Local, dictionary);
+            }
+        }
+        return false;
+    }
+
+    /// <summary>How many entries of the dictionary's initializer store a value under <paramref name="key"/> (or under a key not known).</summary>
+    private int InitializerWritesOf(ILocalSymbol dictionary, string key)
+    {
+        var count = 0;
+        if (Writes(dictionary) is not { Count: 1 } writes
+            || Unwrap(writes[0].Value) is not IObjectCreationOperation { Initializer: { } initializer })
+            return count;
+        foreach (var entry in initializer.Initializers)
+        {
+            var written = entry switch
+            {
+                IInvocationOperation { Arguments.Length: 2 } add => add.Arguments[0].Value,
+                ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer } => indexer.Arguments[0].Value,
+                _ => null,
+            };
+            if (written is null || StringValue(written) is not { } text || text == key)
+                count++;
+        }
+        return count;
     }
 
     /// <summary>The local a deconstruction declares at one position (<c>var (a, b)</c> or <c>(var a, var b)</c>); null for a discard.</summary>

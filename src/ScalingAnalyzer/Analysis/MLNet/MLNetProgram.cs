@@ -30,6 +30,7 @@ internal sealed class MLNetProgram
     private readonly object indexLock = new();
 
     private ParameterConstants? constants;
+    private readonly ConcurrentDictionary<IFieldSymbol, ImmutableArray<(IMethodSymbol Method, SyntaxNode Read)>> fieldReads = new(SymbolEqualityComparer.Default);
 
     public MLNetProgram(Compilation compilation) => this.compilation = compilation;
 
@@ -92,6 +93,47 @@ internal sealed class MLNetProgram
             if (model.GetOperation(candidate, cancellationToken) is IInvocationOperation invocation
                 && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.OriginalDefinition, method))
                 result.Add(invocation);
+        }
+        return result.ToImmutable();
+    }
+
+    /// <summary>
+    /// Every read of <paramref name="field"/> in the compilation, with the method (or local function) it is in: one
+    /// syntax walk per field, only for a field a trainer is stored in (<c>_model = KMeans(...)</c> in the constructor
+    /// of a subclass of a <c>TrainerBase&lt;T&gt;</c> that appends <c>_model</c> where it fits). Reads outside a method
+    /// (a constructor, an accessor, an initializer) are not in the list.
+    /// </summary>
+    public ImmutableArray<(IMethodSymbol Method, SyntaxNode Read)> ReadsOfField(IFieldSymbol field, CancellationToken cancellationToken)
+    {
+        field = field.OriginalDefinition;
+        return fieldReads.GetOrAdd(field, f => FindFieldReads(f, cancellationToken));
+    }
+
+    private ImmutableArray<(IMethodSymbol, SyntaxNode)> FindFieldReads(IFieldSymbol field, CancellationToken cancellationToken)
+    {
+        var result = ImmutableArray.CreateBuilder<(IMethodSymbol, SyntaxNode)>();
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            SemanticModel? model = null;
+            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+            {
+                if (node is not IdentifierNameSyntax identifier || identifier.Identifier.ValueText != field.Name)
+                    continue;
+                SyntaxNode expression = identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier ? access : identifier;
+                if (expression.Parent is AssignmentExpressionSyntax assignment && assignment.Left == expression)
+                    continue;
+#pragma warning disable RS1030 // Only for a field a trainer is stored in, once per field and compilation.
+                model ??= compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+                if (model.GetSymbolInfo(identifier, cancellationToken).Symbol is not IFieldSymbol read
+                    || !SymbolEqualityComparer.Default.Equals(read.OriginalDefinition, field))
+                    continue;
+                var declaration = expression.FirstAncestorOrSelf<SyntaxNode>(n => n is MethodDeclarationSyntax or LocalFunctionStatementSyntax or BaseTypeDeclarationSyntax
+                    or ConstructorDeclarationSyntax or AccessorDeclarationSyntax or ArrowExpressionClauseSyntax { Parent: PropertyDeclarationSyntax });
+                if (declaration is MethodDeclarationSyntax or LocalFunctionStatementSyntax
+                    && model.GetDeclaredSymbol(declaration, cancellationToken) is IMethodSymbol method)
+                    result.Add((method, expression));
+            }
         }
         return result.ToImmutable();
     }

@@ -10,8 +10,8 @@ namespace ScalingAnalyzer.Analysis.MLNet;
 /// tutorials (feature importance) pick every column but the label:
 /// <c>data.Schema.Select(column =&gt; column.Name).Where(name =&gt; name != "Label" &amp;&amp; name != "OceanProximity").ToArray()</c>
 /// (also through <c>AsQueryable()</c>, and with the filter on <c>column.Name</c> before the <c>Select</c>). The schema of
-/// a view loaded by <c>LoadFromTextFile&lt;T&gt;</c> is T's <c>[LoadColumn]</c> members, so the names are known at
-/// compile time; anything else (another view, another filter, a row type with members the loader would not read) is
+/// a view loaded by <c>LoadFromTextFile&lt;T&gt;</c> (or split, shuffled, taken from it: row operations keep the
+/// columns) is T's <c>[LoadColumn]</c> members, so the names are known at compile time; anything else (another view, another filter, a row type with members the loader would not read) is
 /// unknown.
 /// </summary>
 internal static class SchemaColumnNames
@@ -64,7 +64,7 @@ internal static class SchemaColumnNames
     /// <summary>The schema's names, less the excluded ones, of a view <c>LoadFromTextFile&lt;T&gt;</c> loads.</summary>
     private static ImmutableArray<string> Names(IOperation view, MLNetOperationValues values, MLNetKnownSymbols symbols, HashSet<string> excluded)
     {
-        if (Resolve(view, values) is not IInvocationOperation { TargetMethod: { IsGenericMethod: true, TypeArguments.Length: 1 } loader }
+        if (LoadedView(view, values, symbols) is not IInvocationOperation { TargetMethod: { IsGenericMethod: true, TypeArguments.Length: 1 } loader }
             || loader.Name != "LoadFromTextFile" || !symbols.IsRawDataSource(loader, out _))
             return default;
         var rowType = loader.TypeArguments[0];
@@ -78,6 +78,30 @@ internal static class SchemaColumnNames
                 builder.Add(column.Name);
         }
         return builder.ToImmutable();
+    }
+
+    /// <summary>
+    /// The view whose schema <paramref name="view"/> has: through the row operations, which keep the columns
+    /// (<c>split.TrainSet</c> and <c>split.TestSet</c> of a <c>TrainTestSplit</c>, <c>ShuffleRows</c>, <c>TakeRows</c>, ...).
+    /// </summary>
+    private static IOperation? LoadedView(IOperation view, MLNetOperationValues values, MLNetKnownSymbols symbols)
+    {
+        var current = Resolve(view, values);
+        for (var depth = 0; depth < MaxDepth && current is not null; depth++)
+        {
+            switch (current)
+            {
+                case IMemberReferenceOperation { Member.Name: "TrainSet" or "TestSet", Instance: { } split } when symbols.TrainTestData.Matches(split.Type):
+                    current = Resolve(split, values);
+                    continue;
+                case IInvocationOperation rows when symbols.IsRowOperation(rows.TargetMethod)
+                                                   && EstimatorChainEvaluator.ArgumentFor(rows, symbols.FindDataViewParameter(rows.TargetMethod)) is { } source:
+                    current = Resolve(source, values);
+                    continue;
+            }
+            return current;
+        }
+        return null;
     }
 
     /// <summary>The instance fields and properties of the row type and its bases: every one must be a loaded column.</summary>

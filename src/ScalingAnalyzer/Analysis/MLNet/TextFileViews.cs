@@ -40,9 +40,13 @@ internal sealed class TextFileViews
         IInvocationOperation loader, IOperation? path, MLNetKnownSymbols symbols, Func<IOperation, IOperation?> resolve, double threshold)
     {
         var state = ColumnNormalizationState.Raw;
-        if (path is null || files.IsEmpty || limits.IsOff)
+        if (path is null)
             return state;
-        if (DataFilePaths.Evaluate(path, cancellationToken, constants) is not { } filePath || files.Find(filePath) is not { } file)
+        var filePath = files.IsEmpty || limits.IsOff ? null : DataFilePaths.Evaluate(path, cancellationToken, constants);
+        // LoadFromTextFile(args[1]): whatever file the user names when the program runs; nothing says its columns are raw.
+        if (filePath is null && DataFilePaths.IsRunTimeInput(path, cancellationToken, constants))
+            return ColumnNormalizationState.RunTimeFile;
+        if (filePath is null || files.Find(filePath) is not { } file)
             return state;
         var description = TextLoaderColumns.Read(loader, symbols, resolve, constants, cancellationToken);
         if (description.Format is not { } format || description.Columns.IsDefaultOrEmpty)
@@ -58,7 +62,10 @@ internal sealed class TextFileViews
     {
         if (files.IsEmpty || limits.IsOff || parsed.IsDefaultOrEmpty)
             return ColumnNormalizationState.Raw;
-        if (DataFilePaths.Evaluate(path, cancellationToken, constants) is not { } filePath || files.Find(filePath) is not { } file)
+        var filePath = DataFilePaths.Evaluate(path, cancellationToken, constants);
+        if (filePath is null && DataFilePaths.IsRunTimeInput(path, cancellationToken, constants))
+            return ColumnNormalizationState.RunTimeFile;
+        if (filePath is null || files.Find(filePath) is not { } file)
             return ColumnNormalizationState.Raw;
         return WithColumns(file, format, parsed, threshold);
     }

@@ -50,6 +50,7 @@ internal sealed class TextLoaderColumns
         var method = loader.TargetMethod;
         var separators = "\t";
         bool hasHeader = false, allowQuoting = false, formatKnown = true;
+        var decimalMarker = '.';
         ImmutableArray<LoadedColumn> columns = default;
         IOperation? columnsArgument = null;
         foreach (var argument in loader.Arguments)
@@ -85,7 +86,7 @@ internal sealed class TextLoaderColumns
                 case "options":
                     if (IsNull(value))
                         break;
-                    if (!ReadOptions(resolve(value), ref separators, ref hasHeader, ref allowQuoting, out var optionsColumns))
+                    if (!ReadOptions(resolve(value), ref separators, ref hasHeader, ref allowQuoting, ref decimalMarker, out var optionsColumns))
                         formatKnown = false;
                     columnsArgument = optionsColumns;
                     break;
@@ -95,7 +96,9 @@ internal sealed class TextLoaderColumns
             columns = ColumnsOfRowType(method.TypeArguments[0], symbols);
         else if (columnsArgument is not null)
             columns = ColumnsOfArray(resolve(columnsArgument) ?? columnsArgument, resolve);
-        return new TextLoaderColumns(formatKnown ? new DataFileFormat(separators, hasHeader, allowQuoting) : null, columns);
+        // ML.NET refuses a decimal marker that is also a separator.
+        formatKnown &= separators.IndexOf(decimalMarker) < 0;
+        return new TextLoaderColumns(formatKnown ? new DataFileFormat(separators, hasHeader, allowQuoting, decimalMarker) : null, columns);
     }
 
     private static bool IsNull(IOperation value) => MLNetOperationValues.Unwrap(value).ConstantValue is { HasValue: true, Value: null };
@@ -112,8 +115,11 @@ internal sealed class TextLoaderColumns
         return false;
     }
 
-    /// <summary><c>new TextLoader.Options { Separators = new[] { ',' }, HasHeader = true, Columns = ... }</c>; false when some setting is not constant.</summary>
-    private static bool ReadOptions(IOperation? options, ref string separators, ref bool hasHeader, ref bool allowQuoting, out IOperation? columns)
+    /// <summary>
+    /// <c>new TextLoader.Options { Separators = new[] { ';' }, HasHeader = true, DecimalMarker = ',', Columns = ... }</c>;
+    /// false when some setting is not constant.
+    /// </summary>
+    private static bool ReadOptions(IOperation? options, ref string separators, ref bool hasHeader, ref bool allowQuoting, ref char decimalMarker, out IOperation? columns)
     {
         columns = null;
         if (options is not IObjectCreationOperation creation || creation.Arguments.Length != 0)
@@ -138,6 +144,11 @@ internal sealed class TextLoaderColumns
                 case "AllowQuoting":
                     if (!ReadBool(value, ref allowQuoting))
                         return false;
+                    break;
+                case "DecimalMarker":
+                    if (MLNetOperationValues.Unwrap(value).ConstantValue is not { HasValue: true, Value: char marker and ('.' or ',') })
+                        return false;
+                    decimalMarker = marker;
                     break;
                 case "AllowSparse":
                     var sparse = false;

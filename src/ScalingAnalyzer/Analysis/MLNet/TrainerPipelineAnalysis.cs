@@ -235,6 +235,15 @@ internal sealed class TrainerPipelineAnalysis
                         FindConsumers(site.Operation, site.Operation, consumers, depth + 1, site.Analysis);
                 }
                 break;
+            case ISimpleAssignmentOperation { Target: IFieldReferenceOperation field } stored when stored.Value == top:
+                // _model = KMeans(...) in a subclass's constructor, appended where TrainerBase<T> fits (rubikscode's idiom).
+                var fieldReads = ev.ReadsOfStoredTrainer(field.Field);
+                if (!fieldReads.IsDefault)
+                {
+                    foreach (var read in fieldReads)
+                        FindConsumers(read.Operation, read.Operation, consumers, depth + 1, read.Analysis);
+                }
+                break;
             case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true } } indexed when indexed.Value == top:
             // trainers["SDCA"] = Sdca(): a value of a dictionary a loop appends one by one.
             case ITupleOperation or IArrayInitializerOperation or IArgumentOperation:
@@ -377,13 +386,13 @@ internal sealed class TrainerPipelineAnalysis
     private ColumnNormalizationState? FitInput(IOperation top, IOperation? parent, EstimatorChainEvaluator ev)
     {
         if (parent is IInvocationOperation fit && fit.Instance == top && symbols.IsEstimatorFit(fit.TargetMethod) && fit.Arguments.Length == 1)
-            return ColumnNormalizationState.Raw.RefinedBy(ev.EvaluateDataView(fit.Arguments[0].Value));
+            return InputFrom(ev.EvaluateDataView(fit.Arguments[0].Value));
         // CrossValidate(data, chain): the chain is fit on folds of data.
         if (parent is IArgumentOperation { Parent: IInvocationOperation crossValidate } argument
             && symbols.IsCrossValidate(crossValidate.TargetMethod, out var dataParameter, out var estimatorParameter)
             && argument.Parameter?.Ordinal == estimatorParameter!.Ordinal
             && EstimatorChainEvaluator.ArgumentFor(crossValidate, dataParameter) is { } data)
-            return ColumnNormalizationState.Raw.RefinedBy(ev.EvaluateDataView(data));
+            return InputFrom(ev.EvaluateDataView(data));
         // chain.WithOnFitDelegate(...): what is done with the wrapper is done with the chain.
         if (parent is IInvocationOperation wrapper && symbols.WrappedEstimator(wrapper) == top)
         {
@@ -397,6 +406,13 @@ internal sealed class TrainerPipelineAnalysis
         }
         return null;
     }
+
+    /// <summary>
+    /// A chain's input fit on a view in state <paramref name="view"/>: raw, refined by what is known of the view's
+    /// columns; nothing known when the rows are a file only named at run time.
+    /// </summary>
+    private static ColumnNormalizationState InputFrom(ColumnNormalizationState view)
+        => view.IsOfRunTimeFile ? view : ColumnNormalizationState.Raw.RefinedBy(view);
 
     /// <summary>The marks after the stages before <paramref name="top"/>, when it is the estimator an Append adds.</summary>
     private ColumnNormalizationState? AppendedAfter(IOperation top, IOperation? parent, int depth, EstimatorChainEvaluator ev)

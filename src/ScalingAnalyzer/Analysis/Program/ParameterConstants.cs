@@ -57,12 +57,9 @@ internal sealed class ParameterConstants
 
     private Optional<object?> Compute(IParameterSymbol parameter, int depth, CancellationToken cancellationToken)
     {
-        if (parameter.RefKind != RefKind.None || parameter.IsParams
-            || parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.LocalFunction } method
-            || method.IsVirtual || method.IsAbstract || method.IsOverride || method.DeclaringSyntaxReferences.Length != 1
-            || method.DeclaredAccessibility is Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal && !IsEntryAssemblyOnly(method)
-            || WritesParameter(method, parameter, cancellationToken))
+        if (!IsTrusted(parameter, cancellationToken))
             return default;
+        var method = (IMethodSymbol)parameter.ContainingSymbol;
         var calls = callersOf(method, cancellationToken);
         Optional<object?> joined = default;
         foreach (var call in calls)
@@ -84,6 +81,41 @@ internal sealed class ParameterConstants
         }
         return calls.IsEmpty ? DefaultOf(parameter) : joined;
     }
+
+    /// <summary>
+    /// Whether every call of the parameter's method in the compilation passes an argument <paramref name="passes"/>
+    /// accepts (given the argument and a depth to pass on), under the same trust as a constant: no call in view, a
+    /// default value, a method code outside the compilation may call, a virtual one or one that writes the parameter is
+    /// false.
+    /// </summary>
+    public bool EveryCallPasses(IParameterSymbol parameter, Func<IOperation, bool> passes, CancellationToken cancellationToken)
+    {
+        parameter = parameter.OriginalDefinition;
+        if (!IsTrusted(parameter, cancellationToken))
+            return false;
+        var calls = callersOf((IMethodSymbol)parameter.ContainingSymbol, cancellationToken);
+        if (calls.IsEmpty)
+            return false;
+        foreach (var call in calls)
+        {
+            IArgumentOperation? argument = null;
+            foreach (var candidate in call.Arguments)
+            {
+                if (candidate.Parameter?.Ordinal == parameter.Ordinal)
+                    argument = candidate;
+            }
+            if (argument is null || argument.ArgumentKind != ArgumentKind.Explicit || !passes(argument.Value))
+                return false;
+        }
+        return true;
+    }
+
+    private static bool IsTrusted(IParameterSymbol parameter, CancellationToken cancellationToken)
+        => parameter.RefKind == RefKind.None && !parameter.IsParams
+           && parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.LocalFunction } method
+           && !method.IsVirtual && !method.IsAbstract && !method.IsOverride && method.DeclaringSyntaxReferences.Length == 1
+           && !(method.DeclaredAccessibility is Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal && !IsEntryAssemblyOnly(method))
+           && !WritesParameter(method, parameter, cancellationToken);
 
     private static Optional<object?> DefaultOf(IParameterSymbol parameter)
         => parameter.HasExplicitDefaultValue ? new Optional<object?>(parameter.ExplicitDefaultValue) : default;
