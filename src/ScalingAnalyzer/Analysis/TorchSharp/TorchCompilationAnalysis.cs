@@ -81,6 +81,9 @@ internal sealed class TorchCompilationAnalysis
         return ValueOf(_diagnostics, method, lazy);
     }
 
+    private Lazy<ImmutableArray<Diagnostic>> AddDiagnosticsEntry(IMethodSymbol method, IOperation body, CancellationToken cancellationToken)
+        => _diagnostics.GetOrAdd(method, _ => new Lazy<ImmutableArray<Diagnostic>>(() => Analyze(method, body, cancellationToken)));
+
     /// <summary>
     /// A Lazy caches its exception: a run cancelled for one request (the IDE cancels and restarts analyses on the same
     /// compilation) must not poison the entry for the next one, so a cancelled entry is removed before rethrowing.
@@ -176,13 +179,8 @@ internal sealed class TorchCompilationAnalysis
         return ValueOfType(_typesThatTrain, type, typeMayTrain);
     }
 
-    private Lazy<ImmutableArray<Diagnostic>> AddDiagnosticsEntry(IMethodSymbol method, IOperation body, CancellationToken cancellationToken)
-        => _diagnostics.GetOrAdd(method, _ => new Lazy<ImmutableArray<Diagnostic>>(() => Analyze(method, body, cancellationToken)));
-
     private Lazy<bool> AddTypeEntry(INamedTypeSymbol type, CancellationToken cancellationToken)
-    {
-        return _typesThatTrain.GetOrAdd(type, t => new Lazy<bool>(() => TypeMayTrain(t, cancellationToken)));
-    }
+        => _typesThatTrain.GetOrAdd(type, t => new Lazy<bool>(() => TypeMayTrain(t, cancellationToken)));
 
     private bool TypeMayTrain(INamedTypeSymbol type, CancellationToken cancellationToken)
     {

@@ -159,8 +159,10 @@ internal sealed record AbstractValue
     public object? StatisticOf { get => _rare.StatisticOf; init { if (!(ReferenceEquals(value, _rare.StatisticOf))) WritableRare().StatisticOf = value; } }
 
     /// <summary>
-    /// Identity of the data this value carries: the same object while only value-keeping operations apply. New data
-    /// takes the value that first holds it as its identity (<see cref="WithOwnIdentity"/>), rather than a new object.
+    /// Identity of the data this value carries: the same object while only value-keeping operations apply, compared by
+    /// reference only. <see cref="Data"/>, <see cref="EmptyCollection"/>, <see cref="Derived"/> and <see cref="Join"/>
+    /// use the value they make as the new identity (<see cref="WithOwnIdentity"/>), rather than a new object; a transfer
+    /// function that sets one itself (<c>with { Identity = new object() }</c>) may use any object no other data holds.
     /// </summary>
     public object? Identity { get => _identity; init => _identity = value; }
 
