@@ -1,0 +1,28 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+public class Row
+{
+    [LoadColumn(0)] public float A { get; set; }
+    [LoadColumn(1)] public float B { get; set; }
+    [LoadColumn(2)] public float C { get; set; }
+    [LoadColumn(3)] public float D { get; set; }
+    [LoadColumn(4)] public float Label { get; set; }
+}
+
+public static class Program
+{
+    public static void Main()
+    {
+        var ml = new MLContext();
+        var data = ml.Data.LoadFromTextFile<Row>("data.csv", hasHeader: true, separatorChar: ',');
+        var options = new Microsoft.ML.Trainers.SdcaRegressionTrainer.Options { FeatureColumnName = "F", LabelColumnName = "Label", MaximumNumberOfIterations = 50 };
+        var pipeline = ml.Transforms.Concatenate("F", "A", "B", "C", "D").Append(ml.Regression.Trainers.Sdca(options)); // SCALE002 expected
+        var model = pipeline.Fit(data);
+        Console.WriteLine(model);
+    }
+}
