@@ -39,7 +39,7 @@ public class MLNetSampleSetTests
     {
         var result = await AnalyzeAsync(name);
         Assert.True(result.FalseAlarms.IsEmpty && result.Misses.IsEmpty,
-            $"{name}: false alarms at lines [{string.Join(", ", result.FalseAlarms)}], misses at lines [{string.Join(", ", result.Misses)}]; messages: {string.Join(" | ", result.Messages)}");
+            $"{name}: false alarms at [{string.Join(", ", result.FalseAlarms)}], misses at [{string.Join(", ", result.Misses)}]; messages: {string.Join(" | ", result.Messages)}");
     }
 
     [Fact]
@@ -92,7 +92,9 @@ public class MLNetSampleSetTests
             : ImmutableArray<AdditionalText>.Empty;
     }
 
-    private sealed record SetResult(int TruePositives, ImmutableArray<int> FalseAlarms, ImmutableArray<int> Misses, ImmutableArray<string> Messages);
+    private sealed record SetResult(int TruePositives, ImmutableArray<string> FalseAlarms, ImmutableArray<string> Misses, ImmutableArray<string> Messages);
+
+    private static string Place(string path, int line) => $"{Path.GetFileName(path)}:{line}";
 
     private static async Task<SetResult> AnalyzeAsync(string name)
     {
@@ -114,23 +116,24 @@ public class MLNetSampleSetTests
             compilation, ImmutableArray.Create<DiagnosticAnalyzer>(new MLNetNormalizationAnalyzer()), name, options: new AnalyzerOptions(files));
         Assert.Empty(outcome.Failures);
 
-        var expected = new HashSet<int>();
+        // A place is a file and a line: a report in one file of a program never answers a marker in another.
+        var expected = new HashSet<string>(StringComparer.Ordinal);
         foreach (var tree in trees)
         {
             var lines = tree.GetText().Lines;
             foreach (var line in lines)
             {
                 if (line.ToString().TrimEnd().EndsWith(ExpectedMarker, StringComparison.Ordinal))
-                    expected.Add(line.LineNumber + 1);
+                    expected.Add(Place(tree.FilePath, line.LineNumber + 1));
             }
         }
         var reported = outcome.Diagnostics.Where(d => d.Id == "SCALE002")
-            .Select(d => d.Location.GetLineSpan().StartLinePosition.Line + 1).ToHashSet();
+            .Select(d => Place(d.Location.GetLineSpan().Path, d.Location.GetLineSpan().StartLinePosition.Line + 1)).ToHashSet(StringComparer.Ordinal);
         return new SetResult(
             reported.Count(expected.Contains),
-            reported.Where(line => !expected.Contains(line)).OrderBy(l => l).ToImmutableArray(),
-            expected.Where(line => !reported.Contains(line)).OrderBy(l => l).ToImmutableArray(),
-            outcome.Diagnostics.Select(d => $"line {d.Location.GetLineSpan().StartLinePosition.Line + 1}: {d.GetMessage()}").ToImmutableArray());
+            reported.Where(place => !expected.Contains(place)).OrderBy(place => place, StringComparer.Ordinal).ToImmutableArray(),
+            expected.Where(place => !reported.Contains(place)).OrderBy(place => place, StringComparer.Ordinal).ToImmutableArray(),
+            outcome.Diagnostics.Select(d => $"{Place(d.Location.GetLineSpan().Path, d.Location.GetLineSpan().StartLinePosition.Line + 1)}: {d.GetMessage()}").ToImmutableArray());
     }
 
     private sealed class DataFile : AdditionalText
