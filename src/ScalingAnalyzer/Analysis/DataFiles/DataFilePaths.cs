@@ -135,7 +135,7 @@ internal static class DataFilePaths
     }
 
     /// <summary>A known trailing text, complete when nothing before it is unknown.</summary>
-    private readonly struct PathText
+    private readonly struct PathText : IEquatable<PathText>
     {
         public static readonly PathText Unknown = new("", false);
 
@@ -159,6 +159,12 @@ internal static class DataFilePaths
                 return right;
             return Concat(new PathText(left.Text + "/", left.IsComplete), right);
         }
+
+        public bool Equals(PathText other) => Text == other.Text && IsComplete == other.IsComplete;
+
+        public override bool Equals(object? obj) => obj is PathText other && Equals(other);
+
+        public override int GetHashCode() => (Text.GetHashCode() * 397) ^ IsComplete.GetHashCode();
 
         private static bool IsRooted(string text)
             => text.StartsWith("/", StringComparison.Ordinal) || text.StartsWith("\\", StringComparison.Ordinal)
@@ -197,8 +203,16 @@ internal static class DataFilePaths
                     if (parameters is not null && parameters.TryGetValue(parameter.Parameter, out var bound))
                         return bound;
                     // LoadIDataViewFromFile(mlContext, inputDataFilePath, ...): what every call of the method passes.
-                    return parameters is null && constants?.ConstantOf(parameter, cancellationToken) is { HasValue: true, Value: string passed }
-                        ? new PathText(passed, true)
+                    if (parameters is not null || constants is null)
+                        return PathText.Unknown;
+                    if (constants.ConstantOf(parameter, cancellationToken) is { HasValue: true, Value: string passed })
+                        return new PathText(passed, true);
+                    // trainer.LoadCsv(Path.Combine(AppContext.BaseDirectory, "Data", "credit.csv")): the path every call
+                    // names, read in the caller, when all calls name the same one.
+                    return constants.AgreedByEveryCall(parameter.Parameter, argument => Evaluate(argument, null, depth + 1) is { Text.Length: > 0 } text
+                                   ? new Optional<PathText>(text)
+                                   : default, cancellationToken) is { HasValue: true } agreed
+                        ? agreed.Value
                         : PathText.Unknown;
                 case ILocalReferenceOperation local:
                     return SingleWrite(local) is { } value ? Evaluate(value, parameters, depth + 1) : PathText.Unknown;
