@@ -76,6 +76,39 @@ public class LiteralRowsTests
         var view = ml.Data.LoadFromEnumerable(houses);
         """, reported: false));
 
+    [Fact]
+    public Task RowsStandardizedInAForLoopOverTheirIndexStaySilent() => ExpectWithLinqAsync(Train(HousesBeyondTheThreshold + """
+        for (int i = 0; i < houses.Count; i++)
+            houses[i].Size = (houses[i].Size - mean) / std;
+        var view = ml.Data.LoadFromEnumerable(houses);
+        """, reported: false));
+
+    [Fact]
+    public Task ArrayRowsMinMaxScaledInAForLoopStaySilent() => ExpectWithLinqAsync(Train(HousesBeyondTheThreshold.Replace("new List<House>", "new House[]") + """
+        var min = houses.Min(h => h.Size);
+        var max = houses.Max(h => h.Size);
+        for (var i = 0; i < houses.Length; ++i)
+        {
+            houses[i].Size = (houses[i].Size - min) / (max - min);
+        }
+        var view = ml.Data.LoadFromEnumerable(houses);
+        """, reported: false));
+
+    [Theory]
+    [InlineData("for (int i = 0; i < houses.Count; i++) houses[i].Price = houses[i].Price / 1000f;")]
+    [InlineData("for (int i = 0; i < houses.Count; i++) houses[i].Size -= mean;")]
+    public Task AForLoopThatOnlyCentresOrScalesAnotherColumnIsReported(string loop) => ExpectWithLinqAsync(Train(HousesBeyondTheThreshold + loop + """
+        var view = ml.Data.LoadFromEnumerable(houses);
+        """, reported: true));
+
+    [Theory]
+    [InlineData("for (int i = 1; i < houses.Count; i++) houses[i].Size = (houses[i].Size - mean) / std;")]
+    [InlineData("for (int i = 0; i < houses.Count; i += 2) houses[i].Size = (houses[i].Size - mean) / std;")]
+    [InlineData("for (int i = 0; i < 1; i++) houses[i].Size = (houses[i].Size - mean) / std;")]
+    public Task AForLoopThatMaySkipRowsLeavesTheColumnUnknown(string loop) => ExpectWithLinqAsync(Train(HousesBeyondTheThreshold + loop + """
+        var view = ml.Data.LoadFromEnumerable(houses);
+        """, reported: false));
+
     [Theory]
     [InlineData("foreach (var h in houses) h.Size = h.Size - mean;")]
     [InlineData("foreach (var h in houses) h.Size -= mean;")]
