@@ -555,6 +555,18 @@ internal sealed class GeneratedRows
         }
         if (row is not IObjectCreationOperation creation)
             return null;
+        // new House(size, price): the members its constructor sets from those arguments, before any initializer.
+        if (creation.Constructor is { } constructor && !creation.Arguments.IsEmpty)
+        {
+            foreach (var (ordinal, member) in RowConstructors.MembersSet(constructor, cancellationToken))
+            {
+                foreach (var argument in creation.Arguments)
+                {
+                    if (argument.Parameter?.Ordinal == ordinal)
+                        columns[LiteralRows.ColumnNameOf(member, columnNameAttribute)] = Bounds(argument.Value, element.Parameters, body, 0);
+                }
+            }
+        }
         if (creation.Initializer is { } initializer)
         {
             foreach (var item in initializer.Initializers)
