@@ -33,12 +33,20 @@ internal static class LiteralRows
             return null;
 
         Dictionary<string, double>? columns = null;
+        // Rows written out mostly share one constructor: what it sets is read once.
+        IMethodSymbol? constructor = null;
+        var constructorMembers = ImmutableArray<(int Ordinal, ISymbol Member)>.Empty;
         foreach (var element in elements)
         {
             if (MLNetOperationValues.Unwrap(element) is not IObjectCreationOperation creation
                 || creation.Initializer is null && creation.Arguments.IsEmpty)
                 return null;
-            var rowColumns = RowMagnitudes(creation, columnNameAttribute);
+            if (!creation.Arguments.IsEmpty && creation.Constructor is { } used && !SymbolEqualityComparer.Default.Equals(used, constructor))
+            {
+                constructor = used;
+                constructorMembers = RowConstructors.MembersSet(used, default);
+            }
+            var rowColumns = RowMagnitudes(creation, creation.Arguments.IsEmpty ? ImmutableArray<(int, ISymbol)>.Empty : constructorMembers, columnNameAttribute);
             if (columns is null)
             {
                 columns = rowColumns;
@@ -73,13 +81,14 @@ internal static class LiteralRows
         return elements.MoveToImmutable();
     }
 
-    private static Dictionary<string, double> RowMagnitudes(IObjectCreationOperation row, KnownType columnNameAttribute)
+    private static Dictionary<string, double> RowMagnitudes(
+        IObjectCreationOperation row, ImmutableArray<(int Ordinal, ISymbol Member)> constructorMembers, KnownType columnNameAttribute)
     {
         var magnitudes = new Dictionary<string, double>(StringComparer.Ordinal);
         // new House(1.1f, 1.2f): the members its constructor sets from those arguments (RowConstructors), then the initializer.
-        if (row.Constructor is { } constructor && !row.Arguments.IsEmpty)
+        if (!row.Arguments.IsEmpty)
         {
-            foreach (var (ordinal, member) in RowConstructors.MembersSet(constructor, default))
+            foreach (var (ordinal, member) in constructorMembers)
             {
                 foreach (var argument in row.Arguments)
                 {
