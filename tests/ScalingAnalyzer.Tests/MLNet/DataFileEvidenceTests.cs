@@ -292,6 +292,60 @@ public class DataFileEvidenceTests
         null,
         Scale002(0, "Sdca", "Features", ""));
 
+    private const string LoaderClassProgram = """
+        using System;
+        using System.IO;
+        using Microsoft.ML;
+        using Microsoft.ML.Data;
+
+        public class Reading
+        {
+            [LoadColumn(0)] public float Pressure { get; set; }
+            [LoadColumn(1)] public float Temperature { get; set; }
+            [LoadColumn(2)] public float Output { get; set; }
+        }
+
+        internal sealed class SensorTrainer
+        {
+            private readonly MLContext mlContext = new MLContext();
+            private IDataView data;
+
+            internal void LoadCsv(string path) => data = mlContext.Data.LoadFromTextFile<Reading>(path, hasHeader: true, separatorChar: ',');
+
+            internal ITransformer Train()
+                => mlContext.Transforms.Concatenate("Features", "Pressure", "Temperature")
+                    .Append({|#0:mlContext.Regression.Trainers.Sdca(labelColumnName: "Output")|}).Fit(data);
+        }
+
+        internal static class Program
+        {
+            internal static void Main(string[] args) { var trainer = new SensorTrainer(); CALLS; trainer.Train(); }
+        }
+        """;
+
+    [Theory]
+    [InlineData("trainer.LoadCsv(Path.Combine(AppContext.BaseDirectory, \"Data\", \"sensors.csv\"))")]
+    [InlineData("trainer.LoadCsv(Path.Combine(AppContext.BaseDirectory, \"Data\", \"sensors.csv\")); trainer.LoadCsv(Path.Combine(AppContext.BaseDirectory, \"Data\", \"sensors.csv\"))")]
+    public Task APathParameterEveryCallNamesTheSameWayReadsThatFile(string calls) => ExpectAsync(
+        LoaderClassProgram.Replace("CALLS", calls).Replace("{|#0:", "").Replace(")|}", ")"),
+        new[] { ("/repo/Sensors/Data/sensors.csv", "Pressure,Temperature,Output\n0.9,0.21,3.2\n0.5,0.24,3.9\n") });
+
+    [Fact]
+    public Task APathParameterEveryCallNamesReadsThatFilesNumbers() => ExpectAsync(
+        LoaderClassProgram.Replace("CALLS", "trainer.LoadCsv(Path.Combine(AppContext.BaseDirectory, \"Data\", \"sensors.csv\"))"),
+        new[] { ("/repo/Sensors/Data/sensors.csv", Sensors) },
+        null,
+        Scale002(0, "Sdca", "Features", "; column 'Pressure' spans [900, 1100] in sensors.csv"));
+
+    [Theory]
+    [InlineData("trainer.LoadCsv(Path.Combine(AppContext.BaseDirectory, \"Data\", \"sensors.csv\")); trainer.LoadCsv(Path.Combine(AppContext.BaseDirectory, \"Data\", \"other.csv\"))")]
+    [InlineData("trainer.LoadCsv(Path.Combine(AppContext.BaseDirectory, \"Data\", \"sensors.csv\")); trainer.LoadCsv(args[0])")]
+    public Task APathParameterCallsDisagreeOnLeavesTheFileUnknown(string calls) => ExpectAsync(
+        LoaderClassProgram.Replace("CALLS", calls),
+        new[] { ("/repo/Sensors/Data/sensors.csv", "Pressure,Temperature,Output\n0.9,0.21,3.2\n0.5,0.24,3.9\n") },
+        null,
+        Scale002(0, "Sdca", "Features", ""));
+
     private const string SchemaColumnsProgram = """
         using System.Linq;
         using Microsoft.ML;

@@ -188,7 +188,7 @@ internal sealed class EstimatorChainEvaluator
         {
             if (WritingMethod(field.ContainingType, write) is not { } writer
                 || program.BodyOf(writer, cancellationToken) is not { } body
-                || FindOperation(body.Root, write) is not ISimpleAssignmentOperation assignment)
+                || FindAssignment(body.Root, write) is not { } assignment)
                 return ColumnNormalizationState.Unknown;
             var state = In(body).EvaluateDataView(assignment.Value, depth + 1);
             joined = joined is null ? state : ColumnNormalizationState.Join(joined, state);
@@ -273,12 +273,16 @@ internal sealed class EstimatorChainEvaluator
         return null;
     }
 
-    private static IOperation? FindOperation(IOperation root, SyntaxNode syntax)
+    /// <summary>
+    /// The assignment <paramref name="syntax"/> is; in an expression-bodied method (<c>void Load(string path) =&gt;
+    /// data = ...;</c>) the implicit statement around it has the same syntax, so it is skipped.
+    /// </summary>
+    private static ISimpleAssignmentOperation? FindAssignment(IOperation root, SyntaxNode syntax)
     {
         foreach (var operation in root.Descendants())
         {
-            if (operation.Syntax == syntax)
-                return operation;
+            if (operation.Syntax == syntax && operation is ISimpleAssignmentOperation assignment)
+                return assignment;
         }
         return null;
     }
