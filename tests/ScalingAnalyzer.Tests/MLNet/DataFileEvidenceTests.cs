@@ -346,6 +346,63 @@ public class DataFileEvidenceTests
         null,
         Scale002(0, "Sdca", "Features", ""));
 
+    private const string InterfaceTrainerProgram = """
+        using System;
+        using System.IO;
+        using Microsoft.ML;
+        using Microsoft.ML.Data;
+
+        public class Reading
+        {
+            [LoadColumn(0)] public float Pressure { get; set; }
+            [LoadColumn(1)] public float Temperature { get; set; }
+            [LoadColumn(2)] public float Output { get; set; }
+        }
+
+        internal interface ITrainer
+        {
+            ITransformer Train(MLContext mlContext, IDataView trainSet);
+        }
+
+        internal sealed class SdcaTrainer : ITrainer
+        {
+            public ITransformer Train(MLContext mlContext, IDataView trainSet)
+                => mlContext.Transforms.Concatenate("Features", "Pressure", "Temperature")
+                    .Append({|#0:mlContext.Regression.Trainers.Sdca(labelColumnName: "Output")|}).Fit(trainSet);
+        }
+
+        internal static class Program
+        {
+            internal static void Main()
+            {
+                var mlContext = new MLContext();
+                var data = mlContext.Data.LoadFromTextFile<Reading>(Path.Combine("Data", "sensors.csv"), hasHeader: true, separatorChar: ',');
+                var split = mlContext.Data.TrainTestSplit(data, testFraction: 0.2);
+                ITrainer trainer = new SdcaTrainer();
+                CALL;
+            }
+        }
+        """;
+
+    [Fact]
+    public Task AViewHandedToAnInterfaceOfTheProjectIsWhatItsCallsPass() => ExpectAsync(
+        InterfaceTrainerProgram.Replace("CALL", "trainer.Train(mlContext, split.TrainSet)").Replace("{|#0:", "").Replace(")|}", ")"),
+        new[] { ("/repo/Sensors/Data/sensors.csv", "Pressure,Temperature,Output\n0.9,0.21,3.2\n0.5,0.24,3.9\n") });
+
+    [Fact]
+    public Task AViewHandedToAnInterfaceOfTheProjectCarriesTheFilesNumbers() => ExpectAsync(
+        InterfaceTrainerProgram.Replace("CALL", "trainer.Train(mlContext, split.TrainSet)"),
+        new[] { ("/repo/Sensors/Data/sensors.csv", Sensors) },
+        null,
+        Scale002(0, "Sdca", "Features", "; column 'Pressure' spans [900, 1100] in sensors.csv"));
+
+    [Fact]
+    public Task AViewHandedToAnInterfaceAlsoGivenOtherDataIsJoinedOverTheCalls() => ExpectAsync(
+        InterfaceTrainerProgram.Replace("CALL", "trainer.Train(mlContext, split.TrainSet); new SdcaTrainer().Train(mlContext, mlContext.Data.LoadFromTextFile<Reading>(Console.ReadLine()))"),
+        new[] { ("/repo/Sensors/Data/sensors.csv", "Pressure,Temperature,Output\n0.9,0.21,3.2\n0.5,0.24,3.9\n") },
+        null,
+        Scale002(0, "Sdca", "Features", ""));
+
     private const string SchemaColumnsProgram = """
         using System.Linq;
         using Microsoft.ML;
