@@ -23,7 +23,7 @@ public class SdcaLogisticRegressionTrainer : ITrainer
     public ITransformer BuildAndTrainModel(MLContext context, IDataView trainSet)
     {
         var pipeline = FeatureTransformer.Concatenate(context)
-            .Append(context.BinaryClassification.Trainers.SdcaLogisticRegression()); // SCALE002 known false alarm
+            .Append(context.BinaryClassification.Trainers.SdcaLogisticRegression());
         return pipeline.Fit(trainSet);
     }
 }
