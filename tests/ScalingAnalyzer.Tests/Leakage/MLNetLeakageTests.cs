@@ -177,6 +177,16 @@ public class MLNetLeakageTests
         """, Evaluated), new DiagnosticResult("SCALE006", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(0)
             .WithArguments("'scaled.Average(r => r.Size)'", "scaled", "TestSet", "by TrainTestSplit"));
 
+    [Fact]
+    public Task RowsMinMaxScaledInAForLoopWithTheMinimumOfEveryRowBeforeTheSplitAreReportedAtTheMinimum() => Reports(ScaledInDotNet("""
+                var scaled = records.ToList();
+                var minSize = {|#0:scaled.Min(r => r.Size)|};
+                var maxSize = scaled.Max(r => r.Size);
+                for (int i = 0; i < scaled.Count; i++)
+                    scaled[i].Size = (scaled[i].Size - minSize) / (maxSize - minSize);
+        """, Evaluated), new DiagnosticResult("SCALE006", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(0)
+            .WithArguments("'scaled.Min(r => r.Size)'", "scaled", "TestSet", "by TrainTestSplit"));
+
     [Theory]
     [InlineData("""
                 var maxSize = records.Take(100).Max(r => r.Size);

@@ -292,6 +292,180 @@ public class DataFileEvidenceTests
         null,
         Scale002(0, "Sdca", "Features", ""));
 
+    private const string LoaderClassProgram = """
+        using System;
+        using System.IO;
+        using Microsoft.ML;
+        using Microsoft.ML.Data;
+
+        public class Reading
+        {
+            [LoadColumn(0)] public float Pressure { get; set; }
+            [LoadColumn(1)] public float Temperature { get; set; }
+            [LoadColumn(2)] public float Output { get; set; }
+        }
+
+        internal sealed class SensorTrainer
+        {
+            private readonly MLContext mlContext = new MLContext();
+            private IDataView data;
+
+            internal void LoadCsv(string path) => data = mlContext.Data.LoadFromTextFile<Reading>(path, hasHeader: true, separatorChar: ',');
+
+            internal ITransformer Train()
+                => mlContext.Transforms.Concatenate("Features", "Pressure", "Temperature")
+                    .Append({|#0:mlContext.Regression.Trainers.Sdca(labelColumnName: "Output")|}).Fit(data);
+        }
+
+        internal static class Program
+        {
+            internal static void Main(string[] args) { var trainer = new SensorTrainer(); CALLS; trainer.Train(); }
+        }
+        """;
+
+    [Theory]
+    [InlineData("trainer.LoadCsv(Path.Combine(AppContext.BaseDirectory, \"Data\", \"sensors.csv\"))")]
+    [InlineData("trainer.LoadCsv(Path.Combine(AppContext.BaseDirectory, \"Data\", \"sensors.csv\")); trainer.LoadCsv(Path.Combine(AppContext.BaseDirectory, \"Data\", \"sensors.csv\"))")]
+    public Task APathParameterEveryCallNamesTheSameWayReadsThatFile(string calls) => ExpectAsync(
+        LoaderClassProgram.Replace("CALLS", calls).Replace("{|#0:", "").Replace(")|}", ")"),
+        new[] { ("/repo/Sensors/Data/sensors.csv", "Pressure,Temperature,Output\n0.9,0.21,3.2\n0.5,0.24,3.9\n") });
+
+    [Fact]
+    public Task APathParameterEveryCallNamesReadsThatFilesNumbers() => ExpectAsync(
+        LoaderClassProgram.Replace("CALLS", "trainer.LoadCsv(Path.Combine(AppContext.BaseDirectory, \"Data\", \"sensors.csv\"))"),
+        new[] { ("/repo/Sensors/Data/sensors.csv", Sensors) },
+        null,
+        Scale002(0, "Sdca", "Features", "; column 'Pressure' spans [900, 1100] in sensors.csv"));
+
+    [Theory]
+    [InlineData("trainer.LoadCsv(Path.Combine(AppContext.BaseDirectory, \"Data\", \"sensors.csv\")); trainer.LoadCsv(Path.Combine(AppContext.BaseDirectory, \"Data\", \"other.csv\"))")]
+    [InlineData("trainer.LoadCsv(Path.Combine(AppContext.BaseDirectory, \"Data\", \"sensors.csv\")); trainer.LoadCsv(args[0])")]
+    public Task APathParameterCallsDisagreeOnLeavesTheFileUnknown(string calls) => ExpectAsync(
+        LoaderClassProgram.Replace("CALLS", calls),
+        new[] { ("/repo/Sensors/Data/sensors.csv", "Pressure,Temperature,Output\n0.9,0.21,3.2\n0.5,0.24,3.9\n") },
+        null,
+        Scale002(0, "Sdca", "Features", ""));
+
+    private const string InterfaceTrainerProgram = """
+        using System;
+        using System.IO;
+        using Microsoft.ML;
+        using Microsoft.ML.Data;
+
+        public class Reading
+        {
+            [LoadColumn(0)] public float Pressure { get; set; }
+            [LoadColumn(1)] public float Temperature { get; set; }
+            [LoadColumn(2)] public float Output { get; set; }
+        }
+
+        internal interface ITrainer
+        {
+            ITransformer Train(MLContext mlContext, IDataView trainSet);
+        }
+
+        internal sealed class SdcaTrainer : ITrainer
+        {
+            public ITransformer Train(MLContext mlContext, IDataView trainSet)
+                => mlContext.Transforms.Concatenate("Features", "Pressure", "Temperature")
+                    .Append({|#0:mlContext.Regression.Trainers.Sdca(labelColumnName: "Output")|}).Fit(trainSet);
+        }
+
+        internal static class Program
+        {
+            internal static void Main()
+            {
+                var mlContext = new MLContext();
+                var data = mlContext.Data.LoadFromTextFile<Reading>(Path.Combine("Data", "sensors.csv"), hasHeader: true, separatorChar: ',');
+                var split = mlContext.Data.TrainTestSplit(data, testFraction: 0.2);
+                ITrainer trainer = new SdcaTrainer();
+                CALL;
+            }
+        }
+        """;
+
+    [Fact]
+    public Task AViewHandedToAnInterfaceOfTheProjectIsWhatItsCallsPass() => ExpectAsync(
+        InterfaceTrainerProgram.Replace("CALL", "trainer.Train(mlContext, split.TrainSet)").Replace("{|#0:", "").Replace(")|}", ")"),
+        new[] { ("/repo/Sensors/Data/sensors.csv", "Pressure,Temperature,Output\n0.9,0.21,3.2\n0.5,0.24,3.9\n") });
+
+    [Fact]
+    public Task AViewHandedToAnInterfaceOfTheProjectCarriesTheFilesNumbers() => ExpectAsync(
+        InterfaceTrainerProgram.Replace("CALL", "trainer.Train(mlContext, split.TrainSet)"),
+        new[] { ("/repo/Sensors/Data/sensors.csv", Sensors) },
+        null,
+        Scale002(0, "Sdca", "Features", "; column 'Pressure' spans [900, 1100] in sensors.csv"));
+
+    [Fact]
+    public Task AViewHandedToAnInterfaceAlsoGivenOtherDataIsJoinedOverTheCalls() => ExpectAsync(
+        InterfaceTrainerProgram.Replace("CALL", "trainer.Train(mlContext, split.TrainSet); new SdcaTrainer().Train(mlContext, mlContext.Data.LoadFromTextFile<Reading>(Console.ReadLine()))"),
+        new[] { ("/repo/Sensors/Data/sensors.csv", "Pressure,Temperature,Output\n0.9,0.21,3.2\n0.5,0.24,3.9\n") },
+        null,
+        Scale002(0, "Sdca", "Features", ""));
+
+    private const string PathFieldProgram = """
+        using System;
+        using System.IO;
+        using Microsoft.ML;
+        using Microsoft.ML.Data;
+
+        public class Reading
+        {
+            [LoadColumn(0)] public float Pressure { get; set; }
+            [LoadColumn(1)] public float Temperature { get; set; }
+            [LoadColumn(2)] public float Output { get; set; }
+        }
+
+        internal sealed class Builder
+        {
+            private readonly MLContext mlContext = new MLContext();
+            private string dataPath = INITIAL;
+
+            internal Builder() { CONSTRUCTOR }
+
+            internal Builder WithData(string fileName)
+            {
+                WRITE;
+                return this;
+            }
+
+            internal ITransformer Build()
+            {
+                var data = mlContext.Data.LoadFromTextFile<Reading>(dataPath, hasHeader: true, separatorChar: ',');
+                return mlContext.Transforms.Concatenate("Features", "Pressure", "Temperature")
+                    .Append({|#0:mlContext.Regression.Trainers.Sdca(labelColumnName: "Output")|}).Fit(data);
+            }
+        }
+
+        internal static class Program
+        {
+            internal static void Main() => new Builder().WithData("sensors.csv").Build();
+        }
+        """;
+
+    private static string PathField(string initial, string write, string constructor = "") =>
+        PathFieldProgram.Replace("INITIAL", initial).Replace("WRITE", write).Replace("CONSTRUCTOR", constructor);
+
+    [Theory]
+    [InlineData("\"\"", "dataPath = Path.Combine(AppContext.BaseDirectory, \"Data\", fileName)")]
+    [InlineData("null!", "this.dataPath = Path.Combine(\"Data\", fileName)")]
+    [InlineData("Path.Combine(\"Data\", \"sensors.csv\")", "dataPath = Path.Combine(\"Data\", fileName)")]
+    public Task APathFieldEveryWriteOfWhichNamesTheFileReadsIt(string initial, string write) => ExpectAsync(
+        PathField(initial, write).Replace("{|#0:", "").Replace(")|}", ")"),
+        new[] { ("/repo/Sensors/Data/sensors.csv", "Pressure,Temperature,Output\n0.9,0.21,3.2\n0.5,0.24,3.9\n") });
+
+    [Theory]
+    [InlineData("Path.Combine(\"Data\", \"other.csv\")", "dataPath = Path.Combine(\"Data\", fileName)", "")]
+    [InlineData("Path.Combine(AppContext.BaseDirectory, \"Data\")", "dataPath = Path.Combine(dataPath, fileName)", "")]
+    [InlineData("\"Data/\"", "dataPath += fileName", "")]
+    [InlineData("\"\"", "dataPath = Path.Combine(\"Data\", fileName)", "dataPath = Console.ReadLine()!;")]
+    [InlineData("\"\"", "dataPath = Path.Combine(\"Data\", fileName)", "dataPath = Path.Combine(\"Data\", \"sensors.csv\");")]
+    public Task APathFieldWrittenAnyOtherWayIsUnknown(string initial, string write, string constructor) => ExpectAsync(
+        PathField(initial, write, constructor),
+        new[] { ("/repo/Sensors/Data/sensors.csv", "Pressure,Temperature,Output\n0.9,0.21,3.2\n0.5,0.24,3.9\n") },
+        null,
+        Scale002(0, "Sdca", "Features", ""));
+
     private const string SchemaColumnsProgram = """
         using System.Linq;
         using Microsoft.ML;

@@ -58,6 +58,94 @@ public class LiteralRowsTests
         var std = (float)System.Math.Sqrt(houses.Average(h => (h.Size - mean) * (h.Size - mean)));
         """;
 
+    private static Task ConstructorRowsAsync(string rowType, string rows, bool reported) => Verify<MLNetNormalizationAnalyzer>.AnalyzerAsync($$"""
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+        using Microsoft.ML;
+
+        {{rowType}}
+
+        public static class Training
+        {
+            public static ITransformer Train(MLContext ml)
+            {
+                var random = new Random(1);
+                {{rows}}
+                var view = ml.Data.LoadFromEnumerable(rows);
+                return ml.Transforms.Concatenate("Features", "Size", "Rooms")
+                    .Append({{(reported ? "{|SCALE002:ml.Regression.Trainers.Sdca(labelColumnName: \"Price\")|}" : "ml.Regression.Trainers.Sdca(labelColumnName: \"Price\")")}}).Fit(view);
+            }
+        }
+        """, TestReferences.WithMLNet);
+
+    private const string AssigningConstructor = """
+        public sealed class Row
+        {
+            public Row(float size, float rooms, float price)
+            {
+                Size = size;
+                this.Rooms = rooms;
+                Price = price;
+            }
+
+            public float Size { get; set; }
+            public float Rooms { get; set; }
+            public float Price { get; set; }
+        }
+        """;
+
+    private const string PositionalRecord = "public sealed record Row(float Size, float Rooms, float Price);";
+
+    [Theory]
+    [InlineData(AssigningConstructor)]
+    [InlineData(PositionalRecord)]
+    public Task RowsAConstructorMakesWithinTheThresholdStaySilent(string rowType) => ConstructorRowsAsync(rowType, """
+        var rows = new[] { new Row(0.5f, 1f, 2f), new Row(1.5f, 2f, 3f) };
+        """, reported: false);
+
+    [Theory]
+    [InlineData(AssigningConstructor)]
+    [InlineData(PositionalRecord)]
+    public Task RowsAConstructorMakesFromUnitScaleRandomNumbersStaySilent(string rowType) => ConstructorRowsAsync(rowType, """
+        var rows = new List<Row>();
+        for (var i = 0; i < 100; i++)
+            rows.Add(new Row((float)random.NextDouble(), (float)random.NextDouble(), i));
+        """, reported: false);
+
+    [Theory]
+    [InlineData(AssigningConstructor)]
+    [InlineData(PositionalRecord)]
+    public Task RowsAConstructorMakesBeyondTheThresholdAreReported(string rowType) => ConstructorRowsAsync(rowType, """
+        var rows = Enumerable.Range(0, 100).Select(i => new Row(random.Next(500, 5000), random.Next(1, 6), i)).ToList();
+        """, reported: true);
+
+    [Theory]
+    [InlineData("""
+        public sealed class Row
+        {
+            public Row(float size, float rooms, float price)
+            {
+                Size = size * 1000;
+                Rooms = rooms;
+                Price = price;
+            }
+
+            public float Size { get; set; }
+            public float Rooms { get; set; }
+            public float Price { get; set; }
+        }
+        """)]
+    [InlineData("""
+        public sealed record Row(float Size, float Rooms, float Price)
+        {
+            public float Size { get; init; } = Size * 1000;
+        }
+        """)]
+    public Task AConstructorThatDoesMoreThanStoreItsParametersKeepsTheRowsRaw(string rowType) => ConstructorRowsAsync(rowType, """
+        var rows = new[] { new Row(0.5f, 1f, 2f), new Row(1.5f, 2f, 3f) };
+        """, reported: true);
+
     [Fact]
     public Task RowsStandardizedInALoopBeforeLoadingStaySilent() => ExpectWithLinqAsync(Train(HousesBeyondTheThreshold + """
         foreach (var h in houses)
@@ -73,6 +161,39 @@ public class LiteralRowsTests
         {
             h.Size = (h.Size - min) / (max - min);
         }
+        var view = ml.Data.LoadFromEnumerable(houses);
+        """, reported: false));
+
+    [Fact]
+    public Task RowsStandardizedInAForLoopOverTheirIndexStaySilent() => ExpectWithLinqAsync(Train(HousesBeyondTheThreshold + """
+        for (int i = 0; i < houses.Count; i++)
+            houses[i].Size = (houses[i].Size - mean) / std;
+        var view = ml.Data.LoadFromEnumerable(houses);
+        """, reported: false));
+
+    [Fact]
+    public Task ArrayRowsMinMaxScaledInAForLoopStaySilent() => ExpectWithLinqAsync(Train(HousesBeyondTheThreshold.Replace("new List<House>", "new House[]") + """
+        var min = houses.Min(h => h.Size);
+        var max = houses.Max(h => h.Size);
+        for (var i = 0; i < houses.Length; ++i)
+        {
+            houses[i].Size = (houses[i].Size - min) / (max - min);
+        }
+        var view = ml.Data.LoadFromEnumerable(houses);
+        """, reported: false));
+
+    [Theory]
+    [InlineData("for (int i = 0; i < houses.Count; i++) houses[i].Price = houses[i].Price / 1000f;")]
+    [InlineData("for (int i = 0; i < houses.Count; i++) houses[i].Size -= mean;")]
+    public Task AForLoopThatOnlyCentresOrScalesAnotherColumnIsReported(string loop) => ExpectWithLinqAsync(Train(HousesBeyondTheThreshold + loop + """
+        var view = ml.Data.LoadFromEnumerable(houses);
+        """, reported: true));
+
+    [Theory]
+    [InlineData("for (int i = 1; i < houses.Count; i++) houses[i].Size = (houses[i].Size - mean) / std;")]
+    [InlineData("for (int i = 0; i < houses.Count; i += 2) houses[i].Size = (houses[i].Size - mean) / std;")]
+    [InlineData("for (int i = 0; i < 1; i++) houses[i].Size = (houses[i].Size - mean) / std;")]
+    public Task AForLoopThatMaySkipRowsLeavesTheColumnUnknown(string loop) => ExpectWithLinqAsync(Train(HousesBeyondTheThreshold + loop + """
         var view = ml.Data.LoadFromEnumerable(houses);
         """, reported: false));
 

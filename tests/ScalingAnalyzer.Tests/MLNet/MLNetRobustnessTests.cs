@@ -32,6 +32,14 @@ public class MLNetRobustnessTests
     [InlineData("""var split = ml.Data.TrainTestSplit(); var m = ml.Regression.Trainers.Sdca().Fit(split.TrainSet);""")]
     [InlineData("""var p = ml.Transforms.Concatenate(null, "Size").Append(ml.Transforms.CopyColumns(null, null)).Append(ml.Regression.Trainers.Sdca(featureColumnName: null));""")]
     [InlineData(""""var p = ml.Transforms.Concatenate("Features", "Size").Append(ml.Regression.Trainers.Sdca(featureColumnName: "Features"""")]
+    // Rows scaled in half-typed for loops, trainers read by TryGetValue, rows made by constructors that do not bind.
+    [InlineData("""var rows = new List<House>(); for (;;) rows[i].Size = rows[i].Size / 2; var v = ml.Data.LoadFromEnumerable(rows); ml.Transforms.Concatenate("Features", "Size").Append(ml.Regression.Trainers.Sdca()).Fit(v);""")]
+    [InlineData("""var rows = new House[2]; for (int i = 0; i < rows.; i++) rows[i].Size = (rows[i].Size - rows.Min(r => r.Size)) / ; var v = ml.Data.LoadFromEnumerable(rows); ml.Transforms.Concatenate("Features", "Size").Append(ml.Regression.Trainers.Sdca()).Fit(v);""")]
+    [InlineData("""var rows = new List<House>(); for (int i = 0, j = 1; i < rows.Count; i++, j++) rows[i, j].Size = 1; var v = ml.Data.LoadFromEnumerable(rows); ml.Transforms.Concatenate("Features", "Size").Append(ml.Regression.Trainers.Sdca()).Fit(v);""")]
+    [InlineData("""var trainers = new Dictionary<string, IEstimator<ITransformer>> { { "s", ml.Regression.Trainers.Sdca() } }; if (trainers.TryGetValue("s", out )) ml.Transforms.Concatenate("Features", "Size").Append(trainer).Fit(data);""")]
+    [InlineData("""var trainers = new Dictionary<string, IEstimator<ITransformer>> { { "s", ml.Regression.Trainers.Sdca() } }; if (trainers.TryGetValue(null, out var t, 3)) ml.Transforms.Concatenate("Features", "Size").Append(t).Fit(data);""")]
+    [InlineData("""var v = ml.Data.LoadFromEnumerable(new[] { new House(1f, ), new House(size: 2f, price: 3f), new House() }); ml.Transforms.Concatenate("Features", "Size").Append(ml.Regression.Trainers.Sdca()).Fit(v);""")]
+    [InlineData("""var v = ml.Data.LoadFromEnumerable(Enumerable.Range(0, 9).Select(i => new Unknown(i, i))); ml.Transforms.Concatenate("Features", "Size").Append(ml.Regression.Trainers.Sdca()).Fit(v);""")]
     public async Task HalfTypedPipelinesNeverThrow(string body)
     {
         var (_, exceptions) = await RunAnalyzerAsync(InTrainingMethod(body), TestReferences.WithMLNet);

@@ -16,10 +16,14 @@ namespace ScalingAnalyzer.Tests.MLNet;
 /// dotnet/machinelearning-samples write them (MLNet/SampleSet: one folder per program, its data files under Data/
 /// given to the analyzer as AdditionalFiles, the way the package's targets give a project's .csv/.tsv/.txt items).
 /// A line that ends with <c>// SCALE002 expected</c> is where the rule must report; every other report is a false alarm.
+/// A line that ends with <c>// SCALE002 known false alarm</c> is a false alarm the analysis is known to raise (a limit the
+/// docs list): it counts as a false alarm in the set's figures, and the program's own test fails if it goes away (then
+/// the marker goes) or if any other false alarm or miss appears.
 /// </summary>
 public class MLNetSampleSetTests
 {
     private const string ExpectedMarker = "// SCALE002 expected";
+    private const string KnownFalseAlarmMarker = "// SCALE002 known false alarm";
     private static readonly string SetDirectory = Path.Combine(AppContext.BaseDirectory, "MLNet", "SampleSet");
 
     /// <summary>Microsoft.ML with FastTree and LightGbm, as the samples that compare tree and linear trainers reference them.</summary>
@@ -38,8 +42,10 @@ public class MLNetSampleSetTests
     public async Task EachProgramIsReportedWhereExpected(string name)
     {
         var result = await AnalyzeAsync(name);
-        Assert.True(result.FalseAlarms.IsEmpty && result.Misses.IsEmpty,
-            $"{name}: false alarms at lines [{string.Join(", ", result.FalseAlarms)}], misses at lines [{string.Join(", ", result.Misses)}]; messages: {string.Join(" | ", result.Messages)}");
+        var unknownFalseAlarms = result.FalseAlarms.Where(place => !result.KnownFalseAlarms.Contains(place)).ToList();
+        var knownButGone = result.KnownFalseAlarms.Where(place => !result.FalseAlarms.Contains(place)).ToList();
+        Assert.True(unknownFalseAlarms.Count == 0 && result.Misses.IsEmpty && knownButGone.Count == 0,
+            $"{name}: false alarms at [{string.Join(", ", unknownFalseAlarms)}], misses at [{string.Join(", ", result.Misses)}], known false alarms no longer raised at [{string.Join(", ", knownButGone)}]; messages: {string.Join(" | ", result.Messages)}");
     }
 
     [Fact]
@@ -92,7 +98,9 @@ public class MLNetSampleSetTests
             : ImmutableArray<AdditionalText>.Empty;
     }
 
-    private sealed record SetResult(int TruePositives, ImmutableArray<int> FalseAlarms, ImmutableArray<int> Misses, ImmutableArray<string> Messages);
+    private sealed record SetResult(int TruePositives, ImmutableArray<string> FalseAlarms, ImmutableArray<string> Misses, ImmutableHashSet<string> KnownFalseAlarms, ImmutableArray<string> Messages);
+
+    private static string Place(string path, int line) => $"{Path.GetFileName(path)}:{line}";
 
     private static async Task<SetResult> AnalyzeAsync(string name)
     {
@@ -114,23 +122,29 @@ public class MLNetSampleSetTests
             compilation, ImmutableArray.Create<DiagnosticAnalyzer>(new MLNetNormalizationAnalyzer()), name, options: new AnalyzerOptions(files));
         Assert.Empty(outcome.Failures);
 
-        var expected = new HashSet<int>();
+        // A place is a file and a line: a report in one file of a program never answers a marker in another.
+        var expected = new HashSet<string>(StringComparer.Ordinal);
+        var knownFalseAlarms = new HashSet<string>(StringComparer.Ordinal);
         foreach (var tree in trees)
         {
             var lines = tree.GetText().Lines;
             foreach (var line in lines)
             {
-                if (line.ToString().TrimEnd().EndsWith(ExpectedMarker, StringComparison.Ordinal))
-                    expected.Add(line.LineNumber + 1);
+                var text = line.ToString().TrimEnd();
+                if (text.EndsWith(ExpectedMarker, StringComparison.Ordinal))
+                    expected.Add(Place(tree.FilePath, line.LineNumber + 1));
+                else if (text.EndsWith(KnownFalseAlarmMarker, StringComparison.Ordinal))
+                    knownFalseAlarms.Add(Place(tree.FilePath, line.LineNumber + 1));
             }
         }
         var reported = outcome.Diagnostics.Where(d => d.Id == "SCALE002")
-            .Select(d => d.Location.GetLineSpan().StartLinePosition.Line + 1).ToHashSet();
+            .Select(d => Place(d.Location.GetLineSpan().Path, d.Location.GetLineSpan().StartLinePosition.Line + 1)).ToHashSet(StringComparer.Ordinal);
         return new SetResult(
             reported.Count(expected.Contains),
-            reported.Where(line => !expected.Contains(line)).OrderBy(l => l).ToImmutableArray(),
-            expected.Where(line => !reported.Contains(line)).OrderBy(l => l).ToImmutableArray(),
-            outcome.Diagnostics.Select(d => $"line {d.Location.GetLineSpan().StartLinePosition.Line + 1}: {d.GetMessage()}").ToImmutableArray());
+            reported.Where(place => !expected.Contains(place)).OrderBy(place => place, StringComparer.Ordinal).ToImmutableArray(),
+            expected.Where(place => !reported.Contains(place)).OrderBy(place => place, StringComparer.Ordinal).ToImmutableArray(),
+            knownFalseAlarms.ToImmutableHashSet(StringComparer.Ordinal),
+            outcome.Diagnostics.Select(d => $"{Place(d.Location.GetLineSpan().Path, d.Location.GetLineSpan().StartLinePosition.Line + 1)}: {d.GetMessage()}").ToImmutableArray());
     }
 
     private sealed class DataFile : AdditionalText

@@ -93,6 +93,10 @@ public class TrainerCollectionTests
     [InlineData("trainers.Add(key, other); dataProcess.Append(trainers[\"SDCA\"]).Fit(data);")]
     [InlineData("dataProcess.Append(trainers[key]).Fit(data);")]
     [InlineData("dataProcess.Append(trainers[\"Other\"]).Fit(data);")]
+    [InlineData("if (trainers.TryGetValue(\"Other\", out var trainer)) dataProcess.Append(trainer).Fit(data);")]
+    [InlineData("if (trainers.TryGetValue(key, out var trainer)) dataProcess.Append(trainer).Fit(data);")]
+    [InlineData("if (trainers.TryGetValue(\"SDCA\", out var trainer)) { trainer = other; dataProcess.Append(trainer).Fit(data); }")]
+    [InlineData("IEstimator<ITransformer> trainer = other; if (trainers.TryGetValue(\"SDCA\", out trainer)) dataProcess.Append(trainer).Fit(data);")]
     public Task ADictionaryWithValuesRemovedOrReassignedOrReadByAKeyWrittenTwiceOrNotKnownIsNotFollowed(string use) => ExpectAsync($$"""
         var dataProcess = ml.Transforms.Concatenate("Features", "Size", "Rooms");
         var key = System.Console.ReadLine() ?? "SDCA";
@@ -105,6 +109,8 @@ public class TrainerCollectionTests
     [InlineData("dataProcess.Append(trainers[\"SDCA\"]).Fit(data);")]
     [InlineData("const string Chosen = \"SDCA\"; dataProcess.Append(trainers[Chosen]).Fit(data);")]
     [InlineData("foreach (var name in trainers.Keys) dataProcess.Append(trainers[name]).Fit(data);")]
+    [InlineData("if (trainers.TryGetValue(\"SDCA\", out var trainer)) dataProcess.Append(trainer).Fit(data);")]
+    [InlineData("if (trainers.TryGetValue(\"SDCA\", out IEstimator<ITransformer> trainer)) { var pipeline = dataProcess.Append(trainer); pipeline.Fit(data); }")]
     public Task ADictionaryValueReadByItsKeyIsReported(string use) => ExpectAsync($$"""
         var dataProcess = ml.Transforms.Concatenate("Features", "Size", "Rooms");
         var trainers = new Dictionary<string, IEstimator<ITransformer>>

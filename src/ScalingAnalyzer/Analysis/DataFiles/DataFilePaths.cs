@@ -135,7 +135,7 @@ internal static class DataFilePaths
     }
 
     /// <summary>A known trailing text, complete when nothing before it is unknown.</summary>
-    private readonly struct PathText
+    private readonly struct PathText : IEquatable<PathText>
     {
         public static readonly PathText Unknown = new("", false);
 
@@ -159,6 +159,12 @@ internal static class DataFilePaths
                 return right;
             return Concat(new PathText(left.Text + "/", left.IsComplete), right);
         }
+
+        public bool Equals(PathText other) => Text == other.Text && IsComplete == other.IsComplete;
+
+        public override bool Equals(object? obj) => obj is PathText other && Equals(other);
+
+        public override int GetHashCode() => (Text.GetHashCode() * 397) ^ IsComplete.GetHashCode();
 
         private static bool IsRooted(string text)
             => text.StartsWith("/", StringComparison.Ordinal) || text.StartsWith("\\", StringComparison.Ordinal)
@@ -197,8 +203,16 @@ internal static class DataFilePaths
                     if (parameters is not null && parameters.TryGetValue(parameter.Parameter, out var bound))
                         return bound;
                     // LoadIDataViewFromFile(mlContext, inputDataFilePath, ...): what every call of the method passes.
-                    return parameters is null && constants?.ConstantOf(parameter, cancellationToken) is { HasValue: true, Value: string passed }
-                        ? new PathText(passed, true)
+                    if (parameters is not null || constants is null)
+                        return PathText.Unknown;
+                    if (constants.ConstantOf(parameter, cancellationToken) is { HasValue: true, Value: string passed })
+                        return new PathText(passed, true);
+                    // trainer.LoadCsv(Path.Combine(AppContext.BaseDirectory, "Data", "credit.csv")): the path every call
+                    // names, read in the caller, when all calls name the same one.
+                    return constants.AgreedByEveryCall(parameter.Parameter, argument => Evaluate(argument, null, depth + 1) is { Text.Length: > 0 } text
+                                   ? new Optional<PathText>(text)
+                                   : default, cancellationToken) is { HasValue: true } agreed
+                        ? agreed.Value
                         : PathText.Unknown;
                 case ILocalReferenceOperation local:
                     return SingleWrite(local) is { } value ? Evaluate(value, parameters, depth + 1) : PathText.Unknown;
@@ -398,17 +412,97 @@ internal static class DataFilePaths
                 PropertyDeclarationSyntax { Initializer: { } value } property => (value.Value, property.AccessorList?.Accessors.Any(a => a.IsKind(SyntaxKind.SetAccessorDeclaration)) == true),
                 _ => ((ExpressionSyntax?)null, false),
             };
+            var compilation = member.ContainingAssembly is ISourceAssemblySymbol source ? source.Compilation : null;
+            if (compilation is null)
+                return PathText.Unknown;
+            // private string dataPath = ""; ... WithData(string fileName) { dataPath = Path.Combine(..., fileName); }
+            if (member is IFieldSymbol { DeclaredAccessibility: Accessibility.Private, IsReadOnly: false, IsConst: false } && syntax is VariableDeclaratorSyntax
+                && (initializer is null || writable && IsAssignedInType(member, syntax)))
+                return EveryWrite((IFieldSymbol)member, initializer, syntax, compilation, depth);
             if (initializer is null)
                 return PathText.Unknown;
             if (writable && (member.DeclaredAccessibility != Accessibility.Private || IsAssignedInType(member, syntax)))
                 return PathText.Unknown;
             var tree = initializer.SyntaxTree;
-            var compilation = member.ContainingAssembly is ISourceAssemblySymbol source ? source.Compilation : null;
-            if (compilation is null || !compilation.ContainsSyntaxTree(tree))
+            if (!compilation.ContainsSyntaxTree(tree))
                 return PathText.Unknown;
             return compilation.GetSemanticModel(tree).GetOperation(initializer, cancellationToken) is { } operation
                 ? Evaluate(operation, null, depth + 1)
                 : PathText.Unknown;
+        }
+
+        /// <summary>
+        /// A private field its type writes in methods: the one path its initializer and every <c>field = value</c> in the
+        /// type agree on, each value read where it is written (a parameter of the writing method is the path every call
+        /// names). A null or empty path is left out: loading from it throws, so no view comes from it. Unknown for a
+        /// write of any other kind (compound, <c>ref</c>/<c>out</c>), one in a constructor or accessor, or two paths.
+        /// </summary>
+        private PathText EveryWrite(IFieldSymbol field, ExpressionSyntax? initializer, SyntaxNode declaration, Compilation compilation, int depth)
+        {
+            var type = declaration.FirstAncestorOrSelf<TypeDeclarationSyntax>();
+            if (type is null || field.ContainingType.DeclaringSyntaxReferences.Length != 1 || !compilation.ContainsSyntaxTree(type.SyntaxTree))
+                return PathText.Unknown;
+            // _dataPath = Path.Combine(_dataPath, name): a write that reads the field itself is not followed.
+            if (!(fieldsBeingRead ??= new HashSet<IFieldSymbol>(SymbolEqualityComparer.Default)).Add(field))
+                return PathText.Unknown;
+            try
+            {
+                return EveryWriteAgrees(field, initializer, type, compilation, depth);
+            }
+            finally
+            {
+                fieldsBeingRead.Remove(field);
+            }
+        }
+
+        private HashSet<IFieldSymbol>? fieldsBeingRead;
+
+        private PathText EveryWriteAgrees(IFieldSymbol field, ExpressionSyntax? initializer, TypeDeclarationSyntax type, Compilation compilation, int depth)
+        {
+#pragma warning disable RS1030 // Only for a loader's path kept in a field; the type's tree, once per evaluation.
+            var model = compilation.GetSemanticModel(type.SyntaxTree);
+#pragma warning restore RS1030
+            PathText? agreed = null;
+            if (initializer is not null && !Accept(initializer, ref agreed))
+                return PathText.Unknown;
+            foreach (var node in type.DescendantNodes())
+            {
+                ExpressionSyntax? target = node switch
+                {
+                    AssignmentExpressionSyntax assignment => assignment.Left,
+                    PrefixUnaryExpressionSyntax prefix => prefix.Operand,
+                    PostfixUnaryExpressionSyntax postfix => postfix.Operand,
+                    ArgumentSyntax { RefKindKeyword.RawKind: not (int)SyntaxKind.None } argument => argument.Expression,
+                    _ => null,
+                };
+                if (target is null || LastName(target) != field.Name
+                    || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(target, cancellationToken).Symbol?.OriginalDefinition, field.OriginalDefinition))
+                    continue;
+                if (node is not AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } simple
+                    || node.FirstAncestorOrSelf<BaseMethodDeclarationSyntax>() is not MethodDeclarationSyntax
+                    || !Accept(simple.Right, ref agreed))
+                    return PathText.Unknown;
+            }
+            return agreed ?? PathText.Unknown;
+
+            bool Accept(ExpressionSyntax value, ref PathText? joined)
+            {
+                // null!: the suppression has no operation of its own.
+                while (value is PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } suppressed)
+                    value = suppressed.Operand;
+                if (model.GetOperation(value, cancellationToken) is not { } operation)
+                    return false;
+                var unwrapped = operation;
+                while (unwrapped is IConversionOperation conversion)
+                    unwrapped = conversion.Operand;
+                if (unwrapped.ConstantValue is { HasValue: true, Value: null or "" })
+                    return true;
+                var text = Evaluate(operation, null, depth + 1);
+                if (text.Text.Length == 0 || joined is { } before && !before.Equals(text))
+                    return false;
+                joined = text;
+                return true;
+            }
         }
 
         /// <summary>A syntactic look for <c>name = ...</c> anywhere in the member's type: a private member written after its initializer is unknown.</summary>

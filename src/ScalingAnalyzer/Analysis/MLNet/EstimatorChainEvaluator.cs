@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -125,9 +126,16 @@ internal sealed class EstimatorChainEvaluator
             return default;
         // Called from outside the compilation, or through a delegate, the method may get any data.
         if (method.MethodKind == MethodKind.Ordinary && method.DeclaredAccessibility is Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal
-            && !IsEntryAssemblyOnly(method))
+            && !IsEntryAssemblyOnly(method) && !IsImplementationOfHiddenInterface(method))
             return default;
         var calls = program.CallersOf(method, cancellationToken);
+        // ITrainer.Train(ml, data) implemented here: the calls through the interface of the project may run this body too.
+        foreach (var implemented in ImplementedInterfaceMethods(method))
+        {
+            if (VisibleOutside(implemented) && !IsEntryAssemblyOnly(implemented))
+                return default;
+            calls = calls.AddRange(program.CallersOf(implemented, cancellationToken));
+        }
         if (calls.IsEmpty)
             return default;
         var builder = ImmutableArray.CreateBuilder<OperationInMethod>(calls.Length);
@@ -142,6 +150,54 @@ internal sealed class EstimatorChainEvaluator
             builder.Add(new OperationInMethod(own, In(body)));
         }
         return builder.MoveToImmutable();
+    }
+
+    /// <summary>
+    /// A public method that code outside the compilation cannot call: it sits in a type not visible outside, and
+    /// implements an interface method of the project that is not visible outside either (C# makes an implicit
+    /// implementation public whatever its class's accessibility).
+    /// </summary>
+    private static bool IsImplementationOfHiddenInterface(IMethodSymbol method)
+    {
+        if (VisibleOutside(method))
+            return false;
+        var any = false;
+        foreach (var implemented in ImplementedInterfaceMethods(method))
+        {
+            if (VisibleOutside(implemented))
+                return false;
+            any = true;
+        }
+        return any;
+    }
+
+    /// <summary>Whether code outside the compilation can name the symbol: it and every type around it are public or protected.</summary>
+    private static bool VisibleOutside(ISymbol symbol)
+    {
+        for (var current = symbol; current is not null and not INamespaceSymbol; current = current.ContainingSymbol)
+        {
+            if (current.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>The methods of interfaces declared in the project that <paramref name="method"/> implements.</summary>
+    private static IEnumerable<IMethodSymbol> ImplementedInterfaceMethods(IMethodSymbol method)
+    {
+        if (method.MethodKind != MethodKind.Ordinary || method.IsStatic)
+            yield break;
+        foreach (var contract in method.ContainingType.AllInterfaces)
+        {
+            if (contract.DeclaringSyntaxReferences.IsEmpty)
+                continue;
+            foreach (var member in contract.GetMembers(method.Name))
+            {
+                if (member is IMethodSymbol candidate
+                    && SymbolEqualityComparer.Default.Equals(method.ContainingType.FindImplementationForInterfaceMember(candidate), method))
+                    yield return candidate.OriginalDefinition;
+            }
+        }
     }
 
     /// <summary>The method of the project whose body holds <paramref name="operation"/>; null in a lambda or outside a method.</summary>
@@ -188,7 +244,7 @@ internal sealed class EstimatorChainEvaluator
         {
             if (WritingMethod(field.ContainingType, write) is not { } writer
                 || program.BodyOf(writer, cancellationToken) is not { } body
-                || FindOperation(body.Root, write) is not ISimpleAssignmentOperation assignment)
+                || FindAssignment(body.Root, write) is not { } assignment)
                 return ColumnNormalizationState.Unknown;
             var state = In(body).EvaluateDataView(assignment.Value, depth + 1);
             joined = joined is null ? state : ColumnNormalizationState.Join(joined, state);
@@ -273,12 +329,16 @@ internal sealed class EstimatorChainEvaluator
         return null;
     }
 
-    private static IOperation? FindOperation(IOperation root, SyntaxNode syntax)
+    /// <summary>
+    /// The assignment <paramref name="syntax"/> is; in an expression-bodied method (<c>void Load(string path) =&gt;
+    /// data = ...;</c>) the implicit statement around it has the same syntax, so it is skipped.
+    /// </summary>
+    private static ISimpleAssignmentOperation? FindAssignment(IOperation root, SyntaxNode syntax)
     {
         foreach (var operation in root.Descendants())
         {
-            if (operation.Syntax == syntax)
-                return operation;
+            if (operation.Syntax == syntax && operation is ISimpleAssignmentOperation assignment)
+                return assignment;
         }
         return null;
     }

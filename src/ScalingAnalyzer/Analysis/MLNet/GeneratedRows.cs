@@ -30,6 +30,9 @@ internal sealed class GeneratedRows
     /// </summary>
     private readonly Dictionary<ISymbol, IOperation> elementOf = new(SymbolEqualityComparer.Default);
 
+    /// <summary>The index of a <c>for</c> loop over rows, and the rows it indexes (<c>rows[i]</c> stands for the loop's row).</summary>
+    private readonly Dictionary<ILocalSymbol, ILocalSymbol> indexedRows = new(SymbolEqualityComparer.Default);
+
     /// <summary>
     /// What a standardized column is taken to span: unit variance puts the bulk of any column within a few units of 0
     /// (the range TorchSharp's transfer functions give <c>randn</c>), far inside the feature-magnitude threshold.
@@ -147,38 +150,173 @@ internal sealed class GeneratedRows
         ImmutableArray<(string, InPlaceWrite, Interval)>.Builder? builder = null;
         GeneratedRows? reader = null;
         MethodBody? body = null;
+        HashSet<IOperation>? seenLoops = null;
         foreach (var read in values.ReadsOf(rows.Local))
         {
-            var (collection, consumer) = MLNetOperationValues.ConsumerOf(read);
-            if (consumer is not IForEachLoopOperation { LoopControlVariable: IVariableDeclaratorOperation item } loop || loop.Collection != collection
-                || loop.Syntax.Span.End > load.Syntax.SpanStart || InLambda(loop, values.Root))
+            if (RowLoopOf(read, rows.Local, load, values.Root) is not var (loop, item, everyRow))
+                continue;
+            if (!(seenLoops ??= new HashSet<IOperation>()).Add(loop))
                 continue;
             reader ??= new GeneratedRows(null!, columnNameAttribute, cancellationToken);
             body ??= new MethodBody(values.Root, values);
-            reader.elementOf[item.Symbol] = read;
-            foreach (var operation in loop.Body.DescendantsAndSelf())
+            reader.elementOf[item] = read;
+            if (loop is IForLoopOperation)
+                reader.indexedRows[item] = rows.Local;
+            foreach (var operation in LoopBody(loop).DescendantsAndSelf())
             {
                 switch (operation)
                 {
-                    case IAssignmentOperation { Target: IMemberReferenceOperation { Instance: ILocalReferenceOperation owner, Member: var member } } assignment
-                        when SymbolEqualityComparer.Default.Equals(owner.Local, item.Symbol):
+                    case IAssignmentOperation { Target: IMemberReferenceOperation { Instance: { } owner, Member: var member } } assignment
+                        when reader.IsRowOf(owner, item):
+                        // A loop that may skip rows leaves the member unknown: the rows it skips keep their values.
+                        var bounds = Interval.Unknown;
+                        var write = everyRow ? reader.WriteOf(assignment, item, member, body, out bounds) : InPlaceWrite.Unknown;
                         (builder ??= ImmutableArray.CreateBuilder<(string, InPlaceWrite, Interval)>()).Add(
-                            (LiteralRows.ColumnNameOf(member, columnNameAttribute), reader.WriteOf(assignment, owner.Local, member, body, out var bounds), bounds));
+                            (LiteralRows.ColumnNameOf(member, columnNameAttribute), write, bounds));
                         break;
-                    case IAssignmentOperation { Target: IArrayElementReferenceOperation { ArrayReference: IMemberReferenceOperation { Instance: ILocalReferenceOperation arrayOwner, Member: var arrayMember } } }
-                        when SymbolEqualityComparer.Default.Equals(arrayOwner.Local, item.Symbol):
+                    case IAssignmentOperation { Target: IArrayElementReferenceOperation { ArrayReference: IMemberReferenceOperation { Instance: { } arrayOwner, Member: var arrayMember } } }
+                        when reader.IsRowOf(arrayOwner, item):
                         // r.Pixels[j] /= 255f: a vector column written element by element is not read here.
                         (builder ??= ImmutableArray.CreateBuilder<(string, InPlaceWrite, Interval)>()).Add(
                             (LiteralRows.ColumnNameOf(arrayMember, columnNameAttribute), InPlaceWrite.Unknown, Interval.Unknown));
                         break;
-                    case IArgumentOperation { Value: ILocalReferenceOperation passed } when SymbolEqualityComparer.Default.Equals(passed.Local, item.Symbol):
-                    case IInvocationOperation { Instance: ILocalReferenceOperation receiver } when SymbolEqualityComparer.Default.Equals(receiver.Local, item.Symbol):
+                    case IArgumentOperation { Value: var passed } when reader.IsRowOf(passed, item):
+                    case IInvocationOperation { Instance: { } receiver } when reader.IsRowOf(receiver, item):
                         // Scale(row), row.Normalize(): whatever the method writes is not in view; every member is unknown.
-                        return EveryMemberUnknown(item.Symbol.Type, columnNameAttribute);
+                        return EveryMemberUnknown(RowType(loop, item), columnNameAttribute);
                 }
             }
         }
         return builder?.ToImmutable() ?? ImmutableArray<(string, InPlaceWrite, Interval)>.Empty;
+    }
+
+    /// <summary>
+    /// The loop before <paramref name="load"/> that <paramref name="read"/> of the rows walks, and its row: a
+    /// <c>foreach (var r in rows)</c> (its variable), or a <c>for</c> loop that reads <c>rows[i]</c> (its index
+    /// <c>i</c>), which covers every row when it counts <c>i</c> from 0 up to <c>rows.Count</c> (or <c>Length</c>) by
+    /// one. Null for any other read.
+    /// </summary>
+    private static (IOperation Loop, ILocalSymbol Item, bool EveryRow)? RowLoopOf(IOperation read, ILocalSymbol rows, IInvocationOperation load, IOperation root)
+    {
+        var (collection, consumer) = MLNetOperationValues.ConsumerOf(read);
+        if (consumer is IForEachLoopOperation { LoopControlVariable: IVariableDeclaratorOperation item } forEach && forEach.Collection == collection)
+            return forEach.Syntax.Span.End > load.Syntax.SpanStart || InLambda(forEach, root) ? null : (forEach, item.Symbol, true);
+        if (IndexOfRow(read.Parent, read) is not { } index)
+            return null;
+        for (var current = read.Parent; current is not null && current != root; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                return null;
+            if (current is IForLoopOperation loop && ContainsLocal(loop.Locals, index))
+                return loop.Syntax.Span.End > load.Syntax.SpanStart ? null : (loop, index, CountsEveryRow(loop, index, rows));
+        }
+        return null;
+    }
+
+    /// <summary>The index local of <c>rows[i]</c> when <paramref name="element"/> is that element access of <paramref name="collection"/>.</summary>
+    private static ILocalSymbol? IndexOfRow(IOperation? element, IOperation collection)
+        => element switch
+        {
+            IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer when indexer.Instance == collection
+                => MLNetOperationValues.Unwrap(indexer.Arguments[0].Value) is ILocalReferenceOperation index ? index.Local : null,
+            IArrayElementReferenceOperation { Indices.Length: 1 } array when array.ArrayReference == collection
+                => MLNetOperationValues.Unwrap(array.Indices[0]) is ILocalReferenceOperation index ? index.Local : null,
+            _ => null,
+        };
+
+    /// <summary><c>for (int i = 0; i &lt; rows.Count; i++)</c> (or <c>rows.Length</c>, <c>++i</c>, <c>i += 1</c>), and the body does not write <c>i</c>.</summary>
+    private static bool CountsEveryRow(IForLoopOperation loop, ILocalSymbol index, ILocalSymbol rows)
+    {
+        if (loop.Before.Length != 1 || loop.AtLoopBottom.Length != 1
+            || loop.Before[0] is not IVariableDeclarationGroupOperation { Declarations.Length: 1 } group
+            || group.Declarations[0].Declarators.Length != 1
+            || group.Declarations[0].Declarators[0] is not { Initializer.Value: var start } declarator
+            || !SymbolEqualityComparer.Default.Equals(declarator.Symbol, index) || start.ConstantValue is not { HasValue: true, Value: 0 })
+            return false;
+        if (loop.Condition is null || MLNetOperationValues.Unwrap(loop.Condition) is not IBinaryOperation { OperatorKind: BinaryOperatorKind.LessThan } condition
+            || MLNetOperationValues.Unwrap(condition.LeftOperand) is not ILocalReferenceOperation compared || !SymbolEqualityComparer.Default.Equals(compared.Local, index)
+            || MLNetOperationValues.Unwrap(condition.RightOperand) is not IPropertyReferenceOperation { Property.Name: "Count" or "Length", Instance: { } counted }
+            || MLNetOperationValues.Unwrap(counted) is not ILocalReferenceOperation countedRows || !SymbolEqualityComparer.Default.Equals(countedRows.Local, rows))
+            return false;
+        var step = loop.AtLoopBottom[0] is IExpressionStatementOperation { Operation: var bottom } ? bottom : loop.AtLoopBottom[0];
+        var steps = step switch
+        {
+            IIncrementOrDecrementOperation { Kind: OperationKind.Increment, Target: ILocalReferenceOperation target } => SymbolEqualityComparer.Default.Equals(target.Local, index),
+            ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add, Target: ILocalReferenceOperation target, Value.ConstantValue: { HasValue: true, Value: 1 } }
+                => SymbolEqualityComparer.Default.Equals(target.Local, index),
+            _ => false,
+        };
+        if (!steps)
+            return false;
+        foreach (var operation in loop.Body.DescendantsAndSelf())
+        {
+            if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, index)
+                && (reference.Parent is IAssignmentOperation assignment && assignment.Target == reference
+                    || reference.Parent is IIncrementOrDecrementOperation
+                    || reference.Parent is IArgumentOperation { Parameter.RefKind: not RefKind.None }))
+                return false;
+        }
+        return true;
+    }
+
+    private static bool ContainsLocal(ImmutableArray<ILocalSymbol> locals, ILocalSymbol local)
+    {
+        foreach (var candidate in locals)
+        {
+            if (SymbolEqualityComparer.Default.Equals(candidate, local))
+                return true;
+        }
+        return false;
+    }
+
+    private static IOperation LoopBody(IOperation loop) => loop switch
+    {
+        IForEachLoopOperation forEach => forEach.Body,
+        IForLoopOperation forLoop => forLoop.Body,
+        _ => loop,
+    };
+
+    private static ITypeSymbol RowType(IOperation loop, ILocalSymbol item) => loop switch
+    {
+        IForLoopOperation forLoop => RowOfIndex(forLoop, item) ?? item.Type,
+        _ => item.Type,
+    };
+
+    /// <summary>The type of <c>rows[i]</c> read in the loop's body.</summary>
+    private static ITypeSymbol? RowOfIndex(IForLoopOperation loop, ILocalSymbol index)
+    {
+        foreach (var operation in loop.Body.DescendantsAndSelf())
+        {
+            if (operation is IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } or IArrayElementReferenceOperation { Indices.Length: 1 }
+                && IndexOfRow(operation, operation is IPropertyReferenceOperation p ? p.Instance! : ((IArrayElementReferenceOperation)operation).ArrayReference) is { } used
+                && SymbolEqualityComparer.Default.Equals(used, index))
+                return operation.Type;
+        }
+        return null;
+    }
+
+    /// <summary>Whether <paramref name="operation"/> is the loop's row: its <c>foreach</c> variable, or <c>rows[i]</c> of its <c>for</c> index.</summary>
+    private bool IsRowOf(IOperation operation, ILocalSymbol item)
+    {
+        var unwrapped = MLNetOperationValues.Unwrap(operation);
+        if (unwrapped is ILocalReferenceOperation local)
+            return SymbolEqualityComparer.Default.Equals(local.Local, item) && !indexedRows.ContainsKey(item);
+        return RowIndex(unwrapped) is { } index && SymbolEqualityComparer.Default.Equals(index, item);
+    }
+
+    /// <summary>The index <c>i</c> of <c>rows[i]</c> when <c>rows</c> is the collection a <c>for</c> loop of <see cref="indexedRows"/> walks with it.</summary>
+    private ILocalSymbol? RowIndex(IOperation operation)
+    {
+        var (collection, index) = operation switch
+        {
+            IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1, Instance: { } of } indexer => (of, MLNetOperationValues.Unwrap(indexer.Arguments[0].Value)),
+            IArrayElementReferenceOperation { Indices.Length: 1 } array => (array.ArrayReference, MLNetOperationValues.Unwrap(array.Indices[0])),
+            _ => (null, null),
+        };
+        return index is ILocalReferenceOperation i && MLNetOperationValues.Unwrap(collection!) is ILocalReferenceOperation rows
+               && indexedRows.TryGetValue(i.Local, out var walked) && SymbolEqualityComparer.Default.Equals(walked, rows.Local)
+            ? i.Local
+            : null;
     }
 
     /// <summary>The statistic over every row that a loop before <paramref name="load"/> scales a member of <paramref name="rows"/> with, and the rows.</summary>
@@ -186,17 +324,17 @@ internal sealed class GeneratedRows
     {
         foreach (var read in values.ReadsOf(rows.Local))
         {
-            var (collection, consumer) = MLNetOperationValues.ConsumerOf(read);
-            if (consumer is not IForEachLoopOperation { LoopControlVariable: IVariableDeclaratorOperation item } loop || loop.Collection != collection
-                || loop.Syntax.Span.End > load.Syntax.SpanStart || InLambda(loop, values.Root))
+            if (RowLoopOf(read, rows.Local, load, values.Root) is not var (loop, item, everyRow) || !everyRow)
                 continue;
             var reader = new GeneratedRows(null!, default!, CancellationToken.None);
             var body = new MethodBody(values.Root, values);
-            reader.elementOf[item.Symbol] = read;
-            foreach (var operation in loop.Body.DescendantsAndSelf())
+            reader.elementOf[item] = read;
+            if (loop is IForLoopOperation)
+                reader.indexedRows[item] = rows.Local;
+            foreach (var operation in LoopBody(loop).DescendantsAndSelf())
             {
-                if (operation is ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Instance: ILocalReferenceOperation owner } } assignment
-                    && SymbolEqualityComparer.Default.Equals(owner.Local, item.Symbol)
+                if (operation is ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Instance: { } owner } } assignment
+                    && reader.IsRowOf(owner, item)
                     && reader.Resolve(assignment.Value, body) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide } division
                     && reader.ScaledByOwnStatistics(division, body, out var statistic) is not null && statistic is not null)
                     return (statistic, read);
@@ -417,6 +555,18 @@ internal sealed class GeneratedRows
         }
         if (row is not IObjectCreationOperation creation)
             return null;
+        // new House(size, price): the members its constructor sets from those arguments, before any initializer.
+        if (creation.Constructor is { } constructor && !creation.Arguments.IsEmpty)
+        {
+            foreach (var (ordinal, member) in RowConstructors.MembersSet(constructor, cancellationToken))
+            {
+                foreach (var argument in creation.Arguments)
+                {
+                    if (argument.Parameter?.Ordinal == ordinal)
+                        columns[LiteralRows.ColumnNameOf(member, columnNameAttribute)] = Bounds(argument.Value, element.Parameters, body, 0);
+                }
+            }
+        }
         if (creation.Initializer is { } initializer)
         {
             foreach (var item in initializer.Initializers)
@@ -704,8 +854,9 @@ internal sealed class GeneratedRows
         ISymbol? element = member is null ? null : MLNetOperationValues.Unwrap(instance!) switch
         {
             IParameterReferenceOperation parameter => parameter.Parameter,
-            ILocalReferenceOperation local => local.Local,
-            _ => null,
+            ILocalReferenceOperation local when !indexedRows.ContainsKey(local.Local) => local.Local,
+            // rows[i].Size in a for loop over the rows: the row of index i.
+            var indexed => RowIndex(indexed),
         };
         return element is not null && elementOf.TryGetValue(element, out var over)
             ? (member!, over)

@@ -8,8 +8,8 @@ namespace ScalingAnalyzer.Analysis.MLNet;
 
 /// <summary>
 /// Rows written out in the code and handed to <c>LoadFromEnumerable</c>: an array or collection initializer of
-/// object creations whose initializers set properties or fields to numeric constants (or to arrays of them, as a
-/// <c>[VectorType]</c> column). For each column that every row sets so, the largest magnitude. A data view of such
+/// object creations whose initializers (or constructor arguments, <see cref="RowConstructors"/>) set properties or
+/// fields to numeric constants (or to arrays of them, as a <c>[VectorType]</c> column). For each column that every row sets so, the largest magnitude. A data view of such
 /// rows needs no normalizer for the columns that stay within the feature-magnitude threshold, the same threshold the
 /// TorchSharp rules use.
 /// </summary>
@@ -33,11 +33,20 @@ internal static class LiteralRows
             return null;
 
         Dictionary<string, double>? columns = null;
+        // Rows written out mostly share one constructor: what it sets is read once.
+        IMethodSymbol? constructor = null;
+        var constructorMembers = ImmutableArray<(int Ordinal, ISymbol Member)>.Empty;
         foreach (var element in elements)
         {
-            if (MLNetOperationValues.Unwrap(element) is not IObjectCreationOperation { Initializer: { } row })
+            if (MLNetOperationValues.Unwrap(element) is not IObjectCreationOperation creation
+                || creation.Initializer is null && creation.Arguments.IsEmpty)
                 return null;
-            var rowColumns = RowMagnitudes(row, columnNameAttribute);
+            if (!creation.Arguments.IsEmpty && creation.Constructor is { } used && !SymbolEqualityComparer.Default.Equals(used, constructor))
+            {
+                constructor = used;
+                constructorMembers = RowConstructors.MembersSet(used, default);
+            }
+            var rowColumns = RowMagnitudes(creation, creation.Arguments.IsEmpty ? ImmutableArray<(int, ISymbol)>.Empty : constructorMembers, columnNameAttribute);
             if (columns is null)
             {
                 columns = rowColumns;
@@ -72,10 +81,25 @@ internal static class LiteralRows
         return elements.MoveToImmutable();
     }
 
-    private static Dictionary<string, double> RowMagnitudes(IObjectOrCollectionInitializerOperation row, KnownType columnNameAttribute)
+    private static Dictionary<string, double> RowMagnitudes(
+        IObjectCreationOperation row, ImmutableArray<(int Ordinal, ISymbol Member)> constructorMembers, KnownType columnNameAttribute)
     {
         var magnitudes = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var initializer in row.Initializers)
+        // new House(1.1f, 1.2f): the members its constructor sets from those arguments (RowConstructors), then the initializer.
+        if (!row.Arguments.IsEmpty)
+        {
+            foreach (var (ordinal, member) in constructorMembers)
+            {
+                foreach (var argument in row.Arguments)
+                {
+                    if (argument.Parameter?.Ordinal == ordinal && MagnitudeOf(argument.Value) is { } magnitude)
+                        magnitudes[ColumnNameOf(member, columnNameAttribute)] = magnitude;
+                }
+            }
+        }
+        if (row.Initializer is null)
+            return magnitudes;
+        foreach (var initializer in row.Initializer.Initializers)
         {
             if (initializer is not ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Member: var member } } assignment)
                 continue;

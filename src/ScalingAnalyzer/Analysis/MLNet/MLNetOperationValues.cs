@@ -259,6 +259,14 @@ internal sealed class MLNetOperationValues
                     if (key is not null && StringValue(add.Arguments[0].Value) is var addedKey && (addedKey is null || addedKey == key))
                         keyWrites++;
                     break;
+                case IInvocationOperation { TargetMethod.Name: "TryGetValue", Arguments.Length: 2 } tryGet when tryGet.Instance == readValue:
+                    // if (trainers.TryGetValue("sdca", out var trainer)) ... trainer ...: a read of the value under that key,
+                    // when the out variable is declared there and written nowhere else.
+                    if (key is not null && StringValue(tryGet.Arguments[0].Value) == key
+                        && tryGet.Arguments[1].Value is IDeclarationExpressionOperation declaration && DeclaredLocal(declaration) is { } got
+                        && !IsWrittenElsewhere(got))
+                        keyed.AddRange(ReadsOf(got));
+                    break;
                 case IForEachLoopOperation loop when loop.Collection == readValue:
                     loops.Add((loop, false));
                     break;
@@ -346,6 +354,20 @@ internal sealed class MLNetOperationValues
                 count++;
         }
         return count;
+    }
+
+    /// <summary>Whether the body writes <paramref name="local"/> anywhere but where it is declared.</summary>
+    private bool IsWrittenElsewhere(ILocalSymbol local)
+    {
+        if (Writes(local) is { Count: > 0 })
+            return true;
+        foreach (var operation in root.Descendants())
+        {
+            if (operation is ILocalReferenceOperation { IsDeclaration: false } reference && SymbolEqualityComparer.Default.Equals(reference.Local, local)
+                && (IsWriteTarget(reference) || IsOtherWrite(reference)))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>The local a deconstruction declares at one position (<c>var (a, b)</c> or <c>(var a, var b)</c>); null for a discard.</summary>

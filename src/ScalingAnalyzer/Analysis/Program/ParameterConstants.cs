@@ -110,6 +110,39 @@ internal sealed class ParameterConstants
         return true;
     }
 
+    /// <summary>
+    /// The one value every call of the parameter's method agrees on, each call's argument read by
+    /// <paramref name="evaluate"/> (the known end of a path: <c>trainer.LoadCsv(Path.Combine(AppContext.BaseDirectory,
+    /// "Data", "credit.csv"))</c> handing the file to <c>LoadFromTextFile&lt;T&gt;(path)</c>), under the same trust as a
+    /// constant. None when no call is in view, a call leaves the argument out, an argument has no value, or two calls
+    /// disagree.
+    /// </summary>
+    public Optional<T> AgreedByEveryCall<T>(IParameterSymbol parameter, Func<IOperation, Optional<T>> evaluate, CancellationToken cancellationToken)
+        where T : IEquatable<T>
+    {
+        parameter = parameter.OriginalDefinition;
+        if (!IsTrusted(parameter, cancellationToken))
+            return default;
+        var calls = callersOf((IMethodSymbol)parameter.ContainingSymbol, cancellationToken);
+        Optional<T> joined = default;
+        foreach (var call in calls)
+        {
+            IArgumentOperation? argument = null;
+            foreach (var candidate in call.Arguments)
+            {
+                if (candidate.Parameter?.Ordinal == parameter.Ordinal)
+                    argument = candidate;
+            }
+            if (argument is null || argument.ArgumentKind != ArgumentKind.Explicit)
+                return default;
+            var value = evaluate(argument.Value);
+            if (!value.HasValue || joined.HasValue && !joined.Value.Equals(value.Value))
+                return default;
+            joined = value;
+        }
+        return joined;
+    }
+
     private static bool IsTrusted(IParameterSymbol parameter, CancellationToken cancellationToken)
         => parameter.RefKind == RefKind.None && !parameter.IsParams
            && parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.LocalFunction } method
