@@ -78,11 +78,27 @@ internal static class DataFilePaths
                 return Branch(conditional.WhenTrue, choices, depth) && Branch(whenFalse, choices, depth);
             case ILocalReferenceOperation local when ForEachOver(local) is { } collection:
                 return Elements(collection, choices, depth);
-            case ILocalReferenceOperation local when new Evaluator(CancellationToken.None, null).SingleWriteOf(local) is IConditionalOperation written:
+            case ISwitchExpressionOperation switchExpression:
+                // split switch { Split.Train => "train.csv", Split.Test => "test.csv", _ => throw ... }: every arm that gives a path.
+                foreach (var arm in switchExpression.Arms)
+                {
+                    if (!Throws(arm.Value) && !Branch(arm.Value, choices, depth))
+                        return false;
+                }
+                return true;
+            case ILocalReferenceOperation local when new Evaluator(CancellationToken.None, null).SingleWriteOf(local) is (IConditionalOperation or ISwitchExpressionOperation) and var written:
                 return Choices(written, choices, depth + 1);
             default:
                 return false;
         }
+    }
+
+    /// <summary>An arm or branch that throws (<c>_ => throw new ArgumentOutOfRangeException(...)</c>) names no file.</summary>
+    private static bool Throws(IOperation value)
+    {
+        while (value is IConversionOperation conversion)
+            value = conversion.Operand;
+        return value is IThrowOperation;
     }
 
     private static bool Branch(IOperation branch, List<IOperation> choices, int depth)
@@ -90,7 +106,7 @@ internal static class DataFilePaths
         var stripped = branch;
         while (stripped is IConversionOperation conversion)
             stripped = conversion.Operand;
-        if (stripped is IConditionalOperation)
+        if (stripped is IConditionalOperation or ISwitchExpressionOperation)
             return Choices(stripped, choices, depth + 1);
         choices.Add(branch);
         return true;
@@ -206,6 +222,8 @@ internal static class DataFilePaths
                     return Alternative(conditional.WhenTrue, whenFalse, parameters, depth);
                 case ICoalesceOperation coalesce:
                     return Alternative(coalesce.Value, coalesce.WhenNull, parameters, depth);
+                case ISwitchExpressionOperation switchExpression:
+                    return SameOnEveryArm(switchExpression, parameters, depth);
                 case IFieldReferenceOperation field:
                     return Initializer(field.Field, depth);
                 case IPropertyReferenceOperation { Arguments.Length: 0 } property:
@@ -230,6 +248,22 @@ internal static class DataFilePaths
             if (b.Text.Length > 0 && IsRunTimeInput(first, depth + 1))
                 return b;
             return PathText.Unknown;
+        }
+
+        /// <summary>A switch expression whose arms that do not throw all give the same known text: that text.</summary>
+        private PathText SameOnEveryArm(ISwitchExpressionOperation switchExpression, Dictionary<IParameterSymbol, PathText>? parameters, int depth)
+        {
+            PathText? same = null;
+            foreach (var arm in switchExpression.Arms)
+            {
+                if (Throws(arm.Value))
+                    continue;
+                var text = Evaluate(arm.Value, parameters, depth + 1);
+                if (text.Text.Length == 0 || same is { } earlier && (earlier.Text != text.Text || earlier.IsComplete != text.IsComplete))
+                    return PathText.Unknown;
+                same = text;
+            }
+            return same ?? PathText.Unknown;
         }
 
         public bool IsRunTimeInput(IOperation operation, int depth)
@@ -294,12 +328,25 @@ internal static class DataFilePaths
                 var value = part switch
                 {
                     IInterpolatedStringTextOperation text => text.Text.ConstantValue is { HasValue: true, Value: string literal } ? new PathText(literal, true) : PathText.Unknown,
-                    IInterpolationOperation { Alignment: null, FormatString: null } hole => Evaluate(hole.Expression, parameters, depth + 1),
+                    IInterpolationOperation { Alignment: null, FormatString: null } hole => IntegralText(hole.Expression) ?? Evaluate(hole.Expression, parameters, depth + 1),
                     _ => PathText.Unknown,
                 };
                 result = PathText.Concat(result, value);
             }
             return result;
+        }
+
+        /// <summary>
+        /// <c>$"sales-{Year}.csv"</c> with <c>const int Year = 2024</c>: an integral constant is written the same in every
+        /// culture. Other numbers (a decimal separator, a format) are not read.
+        /// </summary>
+        private static PathText? IntegralText(IOperation hole)
+        {
+            while (hole is IConversionOperation conversion)
+                hole = conversion.Operand;
+            return hole.ConstantValue is { HasValue: true, Value: int or long or short or byte or sbyte or ushort or uint or ulong } constant
+                ? new PathText(Convert.ToString(constant.Value, System.Globalization.CultureInfo.InvariantCulture)!, true)
+                : null;
         }
 
         private PathText Invocation(IInvocationOperation invocation, Dictionary<IParameterSymbol, PathText>? parameters, int depth)

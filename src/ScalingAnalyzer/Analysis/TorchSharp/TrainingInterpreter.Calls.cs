@@ -566,10 +566,11 @@ internal sealed partial class TrainingInterpreter
                 return MathCall(name, arguments);
             case "System.Random":
                 return RandomCall(name, arguments);
-            case "System.IO.File" when name is "ReadAllLines" or "ReadLines" or "OpenText" or "OpenRead" or "Open":
-                // The lines of a data file, or a reader of them (reader.ReadLine() gives one line at a time).
+            case "System.IO.File" when name is "ReadAllLines" or "ReadLines" or "OpenText" or "OpenRead" or "Open" or "ReadAllLinesAsync":
+                // The lines of a data file, or a reader of them (reader.ReadLine() gives one line at a time); awaited,
+                // ReadAllLinesAsync gives the same lines (an await is its operand's value).
                 return arguments.Length > 0 ? DataFileLines(invocation.Arguments[0].Value, arguments[0]) : null;
-            case "System.IO.File" when name == "ReadAllText":
+            case "System.IO.File" when name is "ReadAllText" or "ReadAllTextAsync":
                 return arguments.Length > 0 && DataFileLines(invocation.Arguments[0].Value, arguments[0]) is { FileText: { } text } whole ? whole with { FileText = text.AsWholeText() } : null;
             case "System.IO.StreamReader" or "System.IO.TextReader" when name is "ReadLine" or "ReadToEnd" && receiver?.FileText is { IsLines: true } lines:
                 if (name == "ReadToEnd")

@@ -104,6 +104,8 @@ internal sealed partial class TrainingInterpreter
                 return Evaluate(ternary.WhenTrue).Join(Evaluate(ternary.WhenFalse));
             case ICoalesceOperation coalesce:
                 return Evaluate(coalesce.Value).Join(Evaluate(coalesce.WhenNull));
+            case ISwitchExpressionOperation switchExpression:
+                return SwitchArms(switchExpression);
             case IInterpolatedStringOperation interpolated:
                 return Interpolation(interpolated);
             case IAwaitOperation awaitOperation:
@@ -1350,5 +1352,26 @@ internal sealed partial class TrainingInterpreter
         return index >= 0
             ? dictionary with { Elements = dictionary.Elements.SetItem(index, value) }
             : dictionary with { Elements = dictionary.Elements.Add(value), ElementNames = dictionary.ElementNames.Add(name) };
+    }
+
+    /// <summary>
+    /// <c>kind switch { Kind.Raw => raw, Kind.Scaled => scaled, _ => throw ... }</c>: any arm that gives a value may run, so
+    /// the values are joined, as the branches of a conditional are; an arm that throws gives none.
+    /// </summary>
+    private AbstractValue SwitchArms(ISwitchExpressionOperation switchExpression)
+    {
+        Evaluate(switchExpression.Value);
+        AbstractValue? joined = null;
+        foreach (var arm in switchExpression.Arms)
+        {
+            var value = arm.Value;
+            while (value is IConversionOperation conversion)
+                value = conversion.Operand;
+            if (value is IThrowOperation)
+                continue;
+            var armValue = Evaluate(arm.Value);
+            joined = joined is null ? armValue : joined.Join(armValue);
+        }
+        return joined ?? AbstractValue.Unknown;
     }
 }
