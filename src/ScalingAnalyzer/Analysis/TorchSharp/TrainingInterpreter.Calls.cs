@@ -340,7 +340,7 @@ internal sealed partial class TrainingInterpreter
                 ? arguments[0] with { Identity = new object() }
                 : AbstractValue.EmptyCollection(ElementKindOf(type));
         }
-        else if (_program is not null && creation.Constructor is { } constructor && IsUserCode(type!) && type!.TypeKind == TypeKind.Class)
+        else if (_program is not null && creation.Constructor is { } constructor && IsUserCode(type!) && type!.TypeKind is TypeKind.Class or TypeKind.Struct)
         {
             var byOrdinal = new AbstractValue[constructor.Parameters.Length];
             for (var i = 0; i < byOrdinal.Length; i++)

@@ -207,6 +207,13 @@ internal sealed partial class TrainingInterpreter
                 }
                 // Pixels[i] = b with Pixels an auto-property of the object being built: its backing field.
                 arraySymbol ??= Strip(element.ArrayReference) is IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Property: var arrayProperty } && IsAutoProperty(arrayProperty) ? arrayProperty : null;
+                if (!jagged && value.Members is not null && element.Indices.Length == 1 && arraySymbol is ILocalSymbol or IParameterSymbol
+                    && _environment.TryGetValue(arraySymbol, out var objects) && (objects.IsEmptyCollection || objects.Element is not null))
+                {
+                    // rows[i] = new Row(...) / new Shipment { ... }: an array of your objects holds the objects written.
+                    WriteVariable(arraySymbol, objects.IsEmptyCollection ? CollectionOf(value) : objects with { Element = objects.Element!.Join(value) }, mutation: true);
+                    break;
+                }
                 if (arraySymbol is not null && (_environment.TryGetValue(arraySymbol, out var array) || arraySymbol is IFieldSymbol or IPropertySymbol && (array = Evaluate(baseReference)) is not null))
                 {
                     var origin = AbstractValue.CombineOrigins(array.Origin, value.Origin == ValueOrigin.Literal ? array.Origin : value.Origin);
@@ -311,6 +318,22 @@ internal sealed partial class TrainingInterpreter
     /// <summary>obj.Field = value, for an object the analysis built (its members); other objects are not tracked.</summary>
     private void WriteMemberOf(IOperation instance, ISymbol member, AbstractValue value)
     {
+        // shipments[i].WeightKg = w of an array of structs: every element may be the one written, so the elements'
+        // member joins w (a struct's numeric fields start at zero, see ZeroStruct).
+        if (Strip(instance) is IArrayElementReferenceOperation { Indices.Length: 1 } element
+            && Strip(element.ArrayReference) is ILocalReferenceOperation or IParameterReferenceOperation
+            && element.ArrayReference.Type is IArrayTypeSymbol { ElementType.TypeKind: TypeKind.Struct })
+        {
+            Evaluate(element.Indices[0]);
+            var arrayReference = Strip(element.ArrayReference);
+            var arraySymbol = arrayReference is ILocalReferenceOperation local ? (ISymbol)local.Local : ((IParameterReferenceOperation)arrayReference).Parameter;
+            if (_environment.TryGetValue(arraySymbol, out var array) && array.Element is { Members: { } elementMembers } structValue)
+            {
+                var written = elementMembers.TryGetValue(member, out var before) ? before.Join(value) : AbstractValue.Unknown;
+                WriteVariable(arraySymbol, array with { Element = structValue with { Members = elementMembers.SetItem(member, written) } }, mutation: true);
+            }
+            return;
+        }
         var owner = Evaluate(instance);
         if (SymbolEqualityComparer.Default.Equals(member, _capturedField))
             _captured = _captured is null ? value : _captured.Join(value);
@@ -615,6 +638,12 @@ internal sealed partial class TrainingInterpreter
             // zeros of new float[n] do.
             if (elementType is IArrayTypeSymbol { ElementType: var rowElement } && IsNumeric(rowElement) && creation.DimensionSizes.Length == 1)
                 return AbstractValue.Data(Interval.Constant(0), ValueOrigin.Literal, ElementKindOf(rowElement));
+            // new Shipment[n] of a struct of yours: each element's numeric fields are zeros until written
+            // (shipments[i].WeightKg = w joins w); new Row[n] of a class: no element yet (rows[i] = new Row(...) fills it).
+            if (creation.DimensionSizes.Length == 1 && elementType is INamedTypeSymbol { TypeKind: TypeKind.Struct or TypeKind.Class } objectType && IsUserCode(objectType))
+                return objectType.TypeKind == TypeKind.Struct && ZeroStruct(objectType) is { } zero
+                    ? AbstractValue.Unknown with { Element = zero, Origin = ValueOrigin.Literal, Identity = new object() }
+                    : objectType.TypeKind == TypeKind.Class ? AbstractValue.EmptyCollection(ElementKind.Unknown) : AbstractValue.Data(Interval.Unknown, ValueOrigin.RuntimeData, kind);
             return AbstractValue.Data(Interval.Unknown, ValueOrigin.RuntimeData, kind);
         }
 
@@ -653,6 +682,27 @@ internal sealed partial class TrainingInterpreter
         if (consistentColumns && !columns.IsDefault)
             result = result.WithColumns(columns);
         return result;
+    }
+
+    /// <summary>Structs with more instance fields than this are not followed element by element.</summary>
+    private const int MaxStructFields = 32;
+
+    /// <summary>
+    /// A default struct of yours: each numeric instance field (an auto-property's backing field under its property) is
+    /// zero; null when it has a field of another type or too many (what such a field holds is not modelled).
+    /// </summary>
+    private static AbstractValue? ZeroStruct(INamedTypeSymbol type)
+    {
+        var members = ImmutableDictionary.CreateBuilder<ISymbol, AbstractValue>(SymbolEqualityComparer.Default);
+        foreach (var member in type.GetMembers())
+        {
+            if (member is not IFieldSymbol { IsStatic: false, IsConst: false } field)
+                continue;
+            if (!IsNumeric(field.Type) || members.Count >= MaxStructFields)
+                return null;
+            members[(ISymbol?)field.AssociatedSymbol ?? field] = AbstractValue.Data(Interval.Constant(0), ValueOrigin.Literal, ElementKindOf(field.Type));
+        }
+        return members.Count == 0 ? null : AbstractValue.Unknown with { Members = members.ToImmutable(), ObjectType = type };
     }
 
     private static ImmutableArray<Interval> JoinColumns(ImmutableArray<Interval> a, ImmutableArray<Interval> b)
@@ -700,6 +750,10 @@ internal sealed partial class TrainingInterpreter
             var line = array with { Columns = default, Rows = null };
             return element.Indices.Length == 1 && LoopCounterRange(element.Indices[0]) is { Start: 1 } ? line with { FileText = lines.Skipping(1) } : line;
         }
+        // rows[i] of lines split one by one (lines.Select(l => l.Split(',')).ToArray(), a string[][]): one split line,
+        // whose fields are the file's columns.
+        if (array.FileText is { IsFields: true } && element.Indices.Length == 1 && element.ArrayReference.Type is IArrayTypeSymbol { ElementType: IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_String } })
+            return array with { Rows = null, Identity = new object() };
         if (array.FileText is { IsFields: true } fields && element.Indices.Length == 1)
         {
             var field = array.Derived() with { Columns = default, Rows = null };
@@ -723,6 +777,9 @@ internal sealed partial class TrainingInterpreter
                 return PositionsOf(array, (int)position.Low, 1).WithRows(null);
             return PositionsOf(array, 0, 0).WithRows(null);
         }
+        // shipments[i] of an array of your objects (rows, structs): one of them, with the members they were seen to hold.
+        if (array.Element is { Members: not null } && element.Indices.Length == 1 && Strip(element.Indices[0]) is not IRangeOperation)
+            return ElementOf(array);
         return array.Derived() with { Columns = default, Rows = null };
     }
 
