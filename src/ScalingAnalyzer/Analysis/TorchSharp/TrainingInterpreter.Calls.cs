@@ -529,6 +529,22 @@ internal sealed partial class TrainingInterpreter
                 _cutShort = true;
             return called is { IsCutShort: false, Returned: { } calledReturned } ? calledReturned : null;
         }
+        // rows.SelectMany(select) with select a delegate handed in (Func<T, float[]> select, the caller's lambda) or kept
+        // in a local: the lambda it holds runs with the element (what it captured in the caller is not seen here).
+        if (operation is IParameterReferenceOperation or ILocalReferenceOperation && Evaluate(operation).Callable is { Parent: IAnonymousFunctionOperation held })
+        {
+            _runningDelegates ??= new HashSet<IOperation>();
+            if (!_runningDelegates.Add(held))
+                return AbstractValue.Unknown;
+            try
+            {
+                return EvaluateLambda(held, parameters);
+            }
+            finally
+            {
+                _runningDelegates.Remove(held);
+            }
+        }
         if (operation is not IAnonymousFunctionOperation lambda)
             return null;
         for (var i = 0; i < lambda.Symbol.Parameters.Length; i++)
