@@ -568,6 +568,8 @@ internal sealed partial class TrainingInterpreter
         // DataFrame.LoadCsv(path) of a data file of the project.
         if (type.Name == "DataFrame" && IsDataAnalysisType(type))
             return DataFrameCall(invocation, arguments);
+        if (receiver is not null && IsDataAnalysisType(type) && ColumnStatistic(method, receiver) is { } columnStatistic)
+            return columnStatistic;
         // data.GetEnumerator() of a sequence whose elements are known: walked by MoveNext() and Current.
         if (receiver is not null && invocation.Instance is not null && IsEnumeratorOf(method) && AsSequence(invocation.Instance, receiver) is { Element: not null } sequence)
             return sequence;
@@ -606,7 +608,8 @@ internal sealed partial class TrainingInterpreter
             case "System.IO.File" when name == "ReadAllBytes":
                 return AbstractValue.Data(Interval.Of(0, 255), ValueOrigin.RuntimeData, ElementKind.Integer).WithSourceText("the file's bytes");
             case "System.Convert" when name is "ToSingle" or "ToDouble" or "ToDecimal":
-                return arguments.Length > 0 && IsNumeric(invocation.Arguments[0].Value.Type)
+                // Convert.ToSingle(column.Max()): a statistic handed over as an object is still that statistic.
+                return arguments.Length > 0 && (IsNumeric(invocation.Arguments[0].Value.Type) || arguments[0].Statistic != StatisticKind.None)
                     ? arguments[0].WithKind(ElementKind.Floating)
                     : Parsed(arguments.Length > 0 ? arguments[0] : null, ElementKind.Floating);
         }

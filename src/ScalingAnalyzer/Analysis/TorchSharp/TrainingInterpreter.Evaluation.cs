@@ -422,7 +422,7 @@ internal sealed partial class TrainingInterpreter
         var isTensor = binary.OperatorMethod is { } method && _symbols.IsTensor(method.ContainingType);
         if (binary.OperatorKind == BinaryOperatorKind.Add && binary.Type?.SpecialType == SpecialType.System_String)
             return Concatenation(binary, left, right);
-        if (!isTensor && !(IsNumeric(binary.LeftOperand.Type) && IsNumeric(binary.RightOperand.Type)))
+        if (!isTensor && !(IsNumeric(binary.LeftOperand.Type) && IsNumeric(binary.RightOperand.Type)) && !IsColumnArithmetic(binary))
             return RecordComparison(binary, left, right, CarryTags(AbstractValue.Unknown, left, right));
         var result = Arithmetic(binary.OperatorKind, left, right, !isTensor && IsIntegral(binary.Type));
         // (raw - torch.tensor(means)) / torch.tensor(stds) with statistics saved earlier and read back at run time: a
