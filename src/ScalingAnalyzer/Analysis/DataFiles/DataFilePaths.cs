@@ -55,7 +55,7 @@ internal static class DataFilePaths
             return default;
         var choices = new List<IOperation>();
         if (!Choices(path, choices, depth: 0) || choices.Count < 2 || choices.Count > MaxAlternatives)
-            return default;
+            return Templated(path, cancellationToken);
         var builder = ImmutableArray.CreateBuilder<DataFilePath>(choices.Count);
         foreach (var choice in choices)
         {
@@ -64,6 +64,81 @@ internal static class DataFilePaths
             builder.Add(known);
         }
         return builder.MoveToImmutable();
+    }
+
+    /// <summary>
+    /// A path built around one part chosen among a few texts: <c>$"Data/{name}.csv"</c> or <c>Path.Combine("Data", name +
+    /// ".csv")</c> inside <c>foreach (var name in new[] { "north", "south" })</c>, or with <c>name</c> a local set once by a
+    /// conditional or a switch expression. Each choice put in its place names one path; default when the path has no
+    /// such part, more than one, or a choice that is not a known text.
+    /// </summary>
+    private static ImmutableArray<DataFilePath> Templated(IOperation path, CancellationToken cancellationToken)
+    {
+        var evaluator = new Evaluator(cancellationToken, null);
+        ILocalSymbol? chosen = null;
+        if (!FindChosenPart(path, evaluator, ref chosen, depth: 0) || chosen is null)
+            return default;
+        var choices = new List<IOperation>();
+        IOperation? reference = null;
+        foreach (var operation in path.DescendantsAndSelf())
+        {
+            if (operation is ILocalReferenceOperation local && SymbolEqualityComparer.Default.Equals(local.Local, chosen))
+            {
+                reference = local;
+                break;
+            }
+        }
+        reference ??= FirstReferenceThroughWrites(path, chosen, evaluator, depth: 0);
+        if (reference is null || !Choices(reference, choices, depth: 0) || choices.Count < 2 || choices.Count > MaxAlternatives)
+            return default;
+        var builder = ImmutableArray.CreateBuilder<DataFilePath>(choices.Count);
+        foreach (var choice in choices)
+        {
+            if (choice.ConstantValue is not { HasValue: true, Value: string text })
+                return default;
+            var known = evaluator.EvaluateWith(path, chosen, text);
+            if (known.Text.Length == 0 || DataFilePath.FromText(known.Text, known.IsComplete) is not { } filePath)
+                return default;
+            builder.Add(filePath);
+        }
+        return builder.MoveToImmutable();
+    }
+
+    /// <summary>The one local of the path (directly, or in the value of a local written once) that is chosen among texts.</summary>
+    private static bool FindChosenPart(IOperation operation, Evaluator evaluator, ref ILocalSymbol? chosen, int depth)
+    {
+        if (depth > MaxDepth)
+            return false;
+        foreach (var part in operation.DescendantsAndSelf())
+        {
+            if (part is not ILocalReferenceOperation local)
+                continue;
+            if (ForEachOver(local) is not null || evaluator.SingleWriteOf(local) is IConditionalOperation or ISwitchExpressionOperation)
+            {
+                if (chosen is not null && !SymbolEqualityComparer.Default.Equals(chosen, local.Local))
+                    return false;
+                chosen = local.Local;
+            }
+            else if (evaluator.SingleWriteOf(local) is { } written && !FindChosenPart(written, evaluator, ref chosen, depth + 1))
+                return false;
+        }
+        return true;
+    }
+
+    private static IOperation? FirstReferenceThroughWrites(IOperation operation, ILocalSymbol chosen, Evaluator evaluator, int depth)
+    {
+        if (depth > MaxDepth)
+            return null;
+        foreach (var part in operation.DescendantsAndSelf())
+        {
+            if (part is not ILocalReferenceOperation local)
+                continue;
+            if (SymbolEqualityComparer.Default.Equals(local.Local, chosen))
+                return local;
+            if (evaluator.SingleWriteOf(local) is { } written && FirstReferenceThroughWrites(written, chosen, evaluator, depth + 1) is { } found)
+                return found;
+        }
+        return null;
     }
 
     private static bool Choices(IOperation operation, List<IOperation> choices, int depth)
@@ -185,6 +260,22 @@ internal static class DataFilePaths
     {
         private readonly CancellationToken cancellationToken;
         private readonly ParameterConstants? constants;
+        private ILocalSymbol? chosenLocal;
+        private string? chosenText;
+
+        /// <summary>The path with <paramref name="local"/> standing for <paramref name="text"/> (one choice of a templated path).</summary>
+        public PathText EvaluateWith(IOperation path, ILocalSymbol local, string text)
+        {
+            (chosenLocal, chosenText) = (local, text);
+            try
+            {
+                return Evaluate(path, parameters: null, depth: 0);
+            }
+            finally
+            {
+                (chosenLocal, chosenText) = (null, null);
+            }
+        }
 
         public Evaluator(CancellationToken cancellationToken, ParameterConstants? constants)
         {
@@ -216,6 +307,8 @@ internal static class DataFilePaths
                     return parameters is null && constants?.ConstantOf(parameter, cancellationToken) is { HasValue: true, Value: string passed }
                         ? new PathText(passed, true)
                         : PathText.Unknown;
+                case ILocalReferenceOperation local when chosenText is not null && SymbolEqualityComparer.Default.Equals(local.Local, chosenLocal):
+                    return new PathText(chosenText, true);
                 case ILocalReferenceOperation local:
                     return SingleWrite(local) is { } value ? Evaluate(value, parameters, depth + 1) : PathText.Unknown;
                 case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
