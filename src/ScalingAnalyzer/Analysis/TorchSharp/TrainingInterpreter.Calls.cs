@@ -35,8 +35,12 @@ internal sealed partial class TrainingInterpreter
         {
             for (var i = 0; i < invocation.Arguments.Length && i < arguments.Length; i++)
             {
-                if (invocation.Arguments[i].Parameter is { } parameter && parameter.Ordinal < byOrdinal.Length)
-                    byOrdinal[parameter.Ordinal] = WithDataPath(invocation.Arguments[i].Value, arguments[i]);
+                if (invocation.Arguments[i].Parameter is not { } parameter || parameter.Ordinal >= byOrdinal.Length)
+                    continue;
+                // Load(path, hasHeader: true), or the default of an omitted flag: the callee's `flag ? 1 : 0` picks its branch.
+                byOrdinal[parameter.Ordinal] = parameter.Type.SpecialType == SpecialType.System_Boolean && invocation.Arguments[i].Value.ConstantValue is { HasValue: true, Value: bool flag }
+                    ? AbstractValue.Data(Interval.Constant(flag ? 1 : 0), ValueOrigin.Literal, ElementKind.Unknown)
+                    : WithDataPath(invocation.Arguments[i].Value, arguments[i]);
             }
         }
         var onThis = !method.IsStatic && (instance is null || Strip(instance) is IInstanceReferenceOperation);
@@ -976,6 +980,10 @@ internal sealed partial class TrainingInterpreter
                     // Fields filtered or counted off by a number not known here are no longer known columns.
                     FileText = source.FileText is { IsFields: true } && name is "Where" or "Take" or "Skip" or "TakeLast" or "SkipLast" or "Distinct" ? null : source.FileText,
                 };
+            case "Chunk" when arguments.Length == 2:
+                // rows.Chunk(16): mini-batches, each an array of the rows (a chunk of a data file's lines is some of its lines).
+                var chunk = source.FileText is { IsLines: true } ? source with { Rows = null, Identity = new object() } : CollectionOf(sourceElement);
+                return AbstractValue.Unknown with { Element = chunk, Origin = chunk.Origin, Kind = chunk.Kind, Identity = new object() };
             case "Concat" or "Union" or "Append" or "Prepend" when arguments.Length == 2:
                 var other = name is "Append" or "Prepend" ? CollectionOf(arguments[1]) : arguments[1];
                 return source.IsEmptyCollection ? other : other.IsEmptyCollection ? source : source.Join(other) with { Rows = null };

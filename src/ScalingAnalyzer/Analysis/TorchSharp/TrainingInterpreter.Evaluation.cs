@@ -100,7 +100,11 @@ internal sealed partial class TrainingInterpreter
             case IObjectCreationOperation creation:
                 return ObjectCreation(creation);
             case IConditionalOperation ternary:
-                Evaluate(ternary.Condition);
+                var condition = Evaluate(ternary.Condition);
+                // hasHeader ? 1 : 0 with the flag a constant the caller passed (see CallUser): that branch alone.
+                if (Strip(ternary.Condition) is IParameterReferenceOperation { Type.SpecialType: SpecialType.System_Boolean } && ternary.WhenFalse is not null
+                    && condition.Origin == ValueOrigin.Literal && condition.Range.IsConstant && condition.Range.Low is 0 or 1)
+                    return condition.Range.Low == 1 ? Evaluate(ternary.WhenTrue) : Evaluate(ternary.WhenFalse);
                 return Evaluate(ternary.WhenTrue).Join(Evaluate(ternary.WhenFalse));
             case ICoalesceOperation coalesce:
                 return Evaluate(coalesce.Value).Join(Evaluate(coalesce.WhenNull));
@@ -430,6 +434,12 @@ internal sealed partial class TrainingInterpreter
         if (isTensor && binary.OperatorKind == BinaryOperatorKind.Divide && result.Scaling == ScalingKind.None
             && right.Origin == ValueOrigin.RuntimeData && right.Statistic == StatisticKind.None && !right.Range.IsConstant && IsData(left)
             && Strip(binary.LeftOperand) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract, RightOperand: var centre } && _symbols.IsTensor(Strip(centre).Type))
+            result = result with { Range = Interval.Unknown, Columns = default, PartlyScaled = true, Evidence = null };
+        // (v - _min[j]) / (_max[j] - _min[j]) in .NET with a centre and a spread the analysis cannot bound (a scaler class
+        // of yours, fitted in loops): a scaling step of unknown kind, as statistics read back at run time are; no suggestion.
+        else if (!isTensor && binary.OperatorKind == BinaryOperatorKind.Divide && result.Scaling == ScalingKind.None && !result.Range.IsKnown
+            && IsData(left) && !right.Range.IsConstant
+            && Strip(binary.LeftOperand) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract, RightOperand: var dotNetCentre } && !dotNetCentre.ConstantValue.HasValue)
             result = result with { Range = Interval.Unknown, Columns = default, PartlyScaled = true, Evidence = null };
         return RecordComparison(binary, left, right, WithStatisticHolders(binary, result));
     }
