@@ -107,6 +107,9 @@ internal sealed partial class TrainingInterpreter
                     return condition.Range.Low == 1 ? Evaluate(ternary.WhenTrue) : Evaluate(ternary.WhenFalse);
                 return Evaluate(ternary.WhenTrue).Join(Evaluate(ternary.WhenFalse));
             case ICoalesceOperation coalesce:
+                // _inputs ?? throw new InvalidOperationException(...): the value, or no value at all.
+                if (Strip(coalesce.WhenNull) is IThrowOperation)
+                    return Evaluate(coalesce.Value);
                 return Evaluate(coalesce.Value).Join(Evaluate(coalesce.WhenNull));
             case ISwitchExpressionOperation switchExpression:
                 return SwitchArms(switchExpression);
@@ -254,6 +257,13 @@ internal sealed partial class TrainingInterpreter
                 else if (propertyReference.Instance is { } owner)
                     WriteMemberOf(owner, property, value);
                 break;
+            case IPropertyReferenceOperation { Property: { IsIndexer: false } property } backedReference when BackingFieldOfSetter(property) is { } backingField:
+                // Inputs = x with `set => _inputs = value`: the field the setter stores into.
+                if (backedReference.Instance is null or IInstanceReferenceOperation)
+                    WriteMember(backingField, value);
+                else
+                    WriteMemberOf(backedReference.Instance, backingField, value);
+                break;
             case IDeclarationExpressionOperation declaration:
                 Assign(declaration.Expression, value);
                 break;
@@ -356,6 +366,40 @@ internal sealed partial class TrainingInterpreter
         _environment[symbol] = value;
         if (mutation && symbol is IParameterSymbol)
             _mutatedParameters.Add(symbol);
+    }
+
+    /// <summary>
+    /// The field a property's setter of this compilation only stores its value into (<c>set => _inputs = value;</c>, or a
+    /// block of that one statement); null for any other setter.
+    /// </summary>
+    internal static IFieldSymbol? BackingFieldOfSetter(IPropertySymbol property)
+    {
+        if (property.SetMethod?.DeclaringSyntaxReferences is not { Length: 1 } setter
+            || setter[0].GetSyntax() is not Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax accessor)
+            return null;
+        var stored = accessor switch
+        {
+            { ExpressionBody.Expression: var expression } => expression,
+            { Body.Statements: { Count: 1 } statements } when statements[0] is Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionStatementSyntax statement => statement.Expression,
+            _ => null,
+        };
+        if (stored is not Microsoft.CodeAnalysis.CSharp.Syntax.AssignmentExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.SimpleAssignmentExpression } assignment
+            || assignment.Right is not Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax { Identifier.ValueText: "value" })
+            return null;
+        var name = assignment.Left switch
+        {
+            Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax { Expression: Microsoft.CodeAnalysis.CSharp.Syntax.ThisExpressionSyntax, Name: var member } => member.Identifier.ValueText,
+            _ => null,
+        };
+        if (name is null)
+            return null;
+        foreach (var candidate in property.ContainingType.GetMembers(name))
+        {
+            if (candidate is IFieldSymbol field && field.IsStatic == property.IsStatic && SymbolEqualityComparer.Default.Equals(field.Type, property.Type))
+                return field;
+        }
+        return null;
     }
 
     internal static bool IsAutoProperty(IPropertySymbol property)
