@@ -63,6 +63,11 @@ internal sealed class TrainerPipelineAnalysis
         var fixable = true;
         foreach (var consumer in consumers)
         {
+            // Stages that normalize the features on raw data normalize them on any data: the data the chain is fit on,
+            // which may mean reading a generator or a data file of the project, is then not looked at.
+            if (consumer.Kind == ConsumerKind.AppendArgument
+                && AllNormalized(consumer.Evaluator.ApplyEstimator(consumer.Operand, ColumnNormalizationState.Raw), requirement.FeatureColumns))
+                continue;
             var state = StateBefore(consumer);
             var column = FirstUnnormalized(state, requirement.FeatureColumns);
             if (column is null)
@@ -424,6 +429,16 @@ internal sealed class TrainerPipelineAnalysis
                 return ev.ApplyEstimator(start, UpstreamOf(outer, depth + 1, ev));
         }
         return null;
+    }
+
+    private static bool AllNormalized(ColumnNormalizationState state, ImmutableArray<string> columns)
+    {
+        foreach (var column in columns)
+        {
+            if (state[column] != ColumnNormalization.Normalized)
+                return false;
+        }
+        return true;
     }
 
     private static string? FirstUnnormalized(ColumnNormalizationState state, ImmutableArray<string> columns)
