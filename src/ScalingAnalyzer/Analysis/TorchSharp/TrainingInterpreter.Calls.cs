@@ -577,6 +577,16 @@ internal sealed partial class TrainingInterpreter
         // data.GetEnumerator() of a sequence whose elements are known: walked by MoveNext() and Current.
         if (receiver is not null && invocation.Instance is not null && IsEnumeratorOf(method) && AsSequence(invocation.Instance, receiver) is { Element: not null } sequence)
             return sequence;
+        // series.AsSpan(i, 8).ToArray(), memory.Slice(...), span.ToArray(): views and copies of an array's numbers, which
+        // keep the array's bound (the positions picked are not followed: a window of a series read from one column is
+        // still that column).
+        if (name is "AsSpan" or "AsMemory" && type.Name == "MemoryExtensions" && arguments.Length > 0 && IsNumericCollection(invocation.Arguments[0].Value.Type))
+            return arguments[0] with { Rows = null, Columns = default, RowColumns = default, Identity = new object() };
+        // Only straight off the array: a span or memory kept in a variable may have been written through (memory.Span[i] = v).
+        if (receiver is not null && name is "ToArray" or "Slice" && type.Name is "Span" or "ReadOnlySpan" or "Memory" or "ReadOnlyMemory"
+            && invocation.Instance is { } view && Strip(view) is IInvocationOperation { TargetMethod.Name: "AsSpan" or "AsMemory" or "Slice" }
+            && type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true } && IsNumeric(GenericTypes.OnlyTypeArgument(type)))
+            return receiver with { Rows = null, Columns = default, RowColumns = default, Identity = new object() };
         // By name first: the display string is built only for the few types modelled here (this runs on every call).
         var modelledType = type.Name is "Enumerable" or "Math" or "MathF" or "Random" or "File" or "Convert" or "Path" or "StreamReader" or "TextReader" or "Buffer" or "Array" ? type.ToDisplayString() : null;
         switch (modelledType)
