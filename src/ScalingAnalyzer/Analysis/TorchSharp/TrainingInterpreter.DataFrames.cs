@@ -111,12 +111,15 @@ internal sealed partial class TrainingInterpreter
     }
 
     /// <summary>
-    /// Arithmetic of a frame's column (<c>df["Humidity"] * 100f</c>, <c>(column - mean) / range</c>): element by element,
-    /// so the column's bound goes through it as a tensor's does; any other operator of the library is not followed.
+    /// Arithmetic of a frame's column with a number (<c>df["Humidity"] * 100f</c>, <c>(column - mean) / range</c>): element
+    /// by element, so the column's bound goes through it as a tensor's does. Two columns combined (<c>df["Total"] /
+    /// df["Quantity"]</c>) are not followed: rows that go together (a total and its count) make the hull of the quotient
+    /// far wider than any value, which would be a false warning.
     /// </summary>
     private static bool IsColumnArithmetic(IBinaryOperation binary)
         => binary.OperatorMethod is { ContainingType: { } owner } && IsDataAnalysisType(owner) && owner.Name.EndsWith("DataFrameColumn", System.StringComparison.Ordinal)
-           && binary.OperatorKind is BinaryOperatorKind.Add or BinaryOperatorKind.Subtract or BinaryOperatorKind.Multiply or BinaryOperatorKind.Divide;
+           && binary.OperatorKind is BinaryOperatorKind.Add or BinaryOperatorKind.Subtract or BinaryOperatorKind.Multiply or BinaryOperatorKind.Divide
+           && (IsNumeric(binary.LeftOperand.Type) || IsNumeric(binary.RightOperand.Type));
 
     /// <summary>The numbers of one column of a frame: the file's bound for it, as numbers parsed from it would have.</summary>
     private AbstractValue ColumnOfFrame(DataFiles.DataFileText fields, int column)
