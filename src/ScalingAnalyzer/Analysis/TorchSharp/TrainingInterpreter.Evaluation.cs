@@ -810,6 +810,11 @@ internal sealed partial class TrainingInterpreter
             return array with { Rows = null, Identity = new object() };
         if (array.FileText is { IsFields: true } fields && element.Indices.Length == 1)
         {
+            // parts[..3], parts[1..]: the fields at those positions, as parts.Take(3) and parts.Skip(1) are.
+            if (Strip(element.Indices[0]) is IRangeOperation fieldRange)
+                return RangePositions(fieldRange) is var (skipFields, takeFields)
+                    ? array with { Rows = null, Identity = new object(), FileText = fields.Slice(skipFields, takeFields) }
+                    : array.Derived() with { Columns = default, Rows = null };
             var field = array.Derived() with { Columns = default, Rows = null };
             if (element.Indices[0].ConstantValue is { HasValue: true, Value: int column } && column >= 0)
                 return field with { FileText = fields.Field(column) };
