@@ -10,6 +10,9 @@
 #             started for this script, two builds to warm it up, then [builds] (default 3) full rebuilds sampled;
 #             nothing else should build on the machine meanwhile (other builds would use the same server).
 #
+# ANALYZER_DIR=<dir with ScalingAnalyzer.dll and ScalingAnalyzer.CodeFixes.dll>: measure those (the packed ones,
+# with their ReadyToRun code, as a package consumer gets them) instead of the Release build's IL, cold or warm.
+#
 # Needs: `perf` (Debian package linux-perf) and python3, and the generated projects and compiler logs of
 # scripts/bench-analyzer-overhead.sh in $OVERHEAD_DIR (default /tmp/scalinganalyzer-overhead): run that first.
 # What it does: cold takes the exact csc command line of that script's ReportAnalyzer build (the same sources,
@@ -36,7 +39,7 @@ done
 
 echo "== building the analyzers (Release)"
 dotnet build src/ScalingAnalyzer.CodeFixes -c Release -nologo -v q -clp:ErrorsOnly
-analyzers="$(pwd)/src/ScalingAnalyzer.CodeFixes/bin/Release/netstandard2.0"
+analyzers="${ANALYZER_DIR:-$(pwd)/src/ScalingAnalyzer.CodeFixes/bin/Release/netstandard2.0}"
 
 out=$(mktemp -d)
 trap '[ -n "${KEEP_PERF:-}" ] || rm -rf "$out"' EXIT
