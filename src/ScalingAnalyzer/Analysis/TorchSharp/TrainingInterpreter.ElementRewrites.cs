@@ -14,8 +14,9 @@ namespace ScalingAnalyzer.Analysis;
 /// body), by constants only: after the outermost of those loops the array holds what one element's rewrite gives
 /// (its first round, read from the array as it was before the loops); a column of a table whose columns are known
 /// likewise, the other columns unchanged.</item>
-/// <item>Only some elements, provably (a counter from 1 or by 2, a constant position of a 1-D array), by constants
-/// only: an ordinary write, so the elements left alone keep their range.</item>
+/// <item>Only some elements, provably (a counter from 1 or by 2, a counter up to a constant below the array's known
+/// length, a constant position of a 1-D array), by constants only: the elements left alone keep their range, joined
+/// after the loops with one element's rewrite read from the array as the loops found it.</item>
 /// <item>Anything else (statistics of the data, conditions, other index expressions): the rescaling in place the
 /// interpreter already knows, no longer of known range.</item>
 /// </list>
