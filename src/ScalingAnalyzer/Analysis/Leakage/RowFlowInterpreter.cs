@@ -336,8 +336,7 @@ internal sealed partial class RowFlowInterpreter
         }
     }
 
-    internal static bool IsNumeric(ITypeSymbol? type) => type?.SpecialType is SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Decimal
-        or SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Int16 or SpecialType.System_Byte;
+    internal static bool IsNumeric(ITypeSymbol? type) => NumericTypes.IsNumeric(type);
 
     /// <summary>Arrays, lists and sequences of numbers or of rows: data whose rows can be split.</summary>
     internal static bool IsDataCollection(ITypeSymbol? type)

@@ -1359,11 +1359,9 @@ internal sealed partial class TrainingInterpreter
         return AbstractValue.Unknown with { Element = element, Origin = element.Origin, Kind = element.Kind, Identity = new object() };
     }
 
-    internal static bool IsNumeric(ITypeSymbol? type) => type?.SpecialType is SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Decimal
-        || IsIntegral(type);
+    internal static bool IsNumeric(ITypeSymbol? type) => NumericTypes.IsNumeric(type);
 
-    internal static bool IsIntegral(ITypeSymbol? type) => type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Int16
-        or SpecialType.System_Byte or SpecialType.System_SByte or SpecialType.System_UInt32 or SpecialType.System_UInt64 or SpecialType.System_UInt16;
+    internal static bool IsIntegral(ITypeSymbol? type) => NumericTypes.IsIntegral(type);
 
     /// <summary>Arrays, lists and sequences of numbers: .NET data whose values are known only at run time.</summary>
     internal static bool IsNumericCollection(ITypeSymbol? type)
