@@ -55,7 +55,7 @@ internal static class DataFilePaths
             return default;
         var choices = new List<IOperation>();
         if (!Choices(path, choices, depth: 0) || choices.Count < 2 || choices.Count > MaxAlternatives)
-            return default;
+            return Templated(path, cancellationToken);
         var builder = ImmutableArray.CreateBuilder<DataFilePath>(choices.Count);
         foreach (var choice in choices)
         {
@@ -64,6 +64,81 @@ internal static class DataFilePaths
             builder.Add(known);
         }
         return builder.MoveToImmutable();
+    }
+
+    /// <summary>
+    /// A path built around one part chosen among a few texts: <c>$"Data/{name}.csv"</c> or <c>Path.Combine("Data", name +
+    /// ".csv")</c> inside <c>foreach (var name in new[] { "north", "south" })</c>, or with <c>name</c> a local set once by a
+    /// conditional or a switch expression. Each choice put in its place names one path; default when the path has no
+    /// such part, more than one, or a choice that is not a known text.
+    /// </summary>
+    private static ImmutableArray<DataFilePath> Templated(IOperation path, CancellationToken cancellationToken)
+    {
+        var evaluator = new Evaluator(cancellationToken, null);
+        ILocalSymbol? chosen = null;
+        if (!FindChosenPart(path, evaluator, ref chosen, depth: 0) || chosen is null)
+            return default;
+        var choices = new List<IOperation>();
+        IOperation? reference = null;
+        foreach (var operation in path.DescendantsAndSelf())
+        {
+            if (operation is ILocalReferenceOperation local && SymbolEqualityComparer.Default.Equals(local.Local, chosen))
+            {
+                reference = local;
+                break;
+            }
+        }
+        reference ??= FirstReferenceThroughWrites(path, chosen, evaluator, depth: 0);
+        if (reference is null || !Choices(reference, choices, depth: 0) || choices.Count < 2 || choices.Count > MaxAlternatives)
+            return default;
+        var builder = ImmutableArray.CreateBuilder<DataFilePath>(choices.Count);
+        foreach (var choice in choices)
+        {
+            if (choice.ConstantValue is not { HasValue: true, Value: string text })
+                return default;
+            var known = evaluator.EvaluateWith(path, chosen, text);
+            if (known.Text.Length == 0 || DataFilePath.FromText(known.Text, known.IsComplete) is not { } filePath)
+                return default;
+            builder.Add(filePath);
+        }
+        return builder.MoveToImmutable();
+    }
+
+    /// <summary>The one local of the path (directly, or in the value of a local written once) that is chosen among texts.</summary>
+    private static bool FindChosenPart(IOperation operation, Evaluator evaluator, ref ILocalSymbol? chosen, int depth)
+    {
+        if (depth > MaxDepth)
+            return false;
+        foreach (var part in operation.DescendantsAndSelf())
+        {
+            if (part is not ILocalReferenceOperation local)
+                continue;
+            if (ForEachOver(local) is not null || evaluator.SingleWriteOf(local) is IConditionalOperation or ISwitchExpressionOperation)
+            {
+                if (chosen is not null && !SymbolEqualityComparer.Default.Equals(chosen, local.Local))
+                    return false;
+                chosen = local.Local;
+            }
+            else if (evaluator.SingleWriteOf(local) is { } written && !FindChosenPart(written, evaluator, ref chosen, depth + 1))
+                return false;
+        }
+        return true;
+    }
+
+    private static IOperation? FirstReferenceThroughWrites(IOperation operation, ILocalSymbol chosen, Evaluator evaluator, int depth)
+    {
+        if (depth > MaxDepth)
+            return null;
+        foreach (var part in operation.DescendantsAndSelf())
+        {
+            if (part is not ILocalReferenceOperation local)
+                continue;
+            if (SymbolEqualityComparer.Default.Equals(local.Local, chosen))
+                return local;
+            if (evaluator.SingleWriteOf(local) is { } written && FirstReferenceThroughWrites(written, chosen, evaluator, depth + 1) is { } found)
+                return found;
+        }
+        return null;
     }
 
     private static bool Choices(IOperation operation, List<IOperation> choices, int depth)
@@ -78,11 +153,27 @@ internal static class DataFilePaths
                 return Branch(conditional.WhenTrue, choices, depth) && Branch(whenFalse, choices, depth);
             case ILocalReferenceOperation local when ForEachOver(local) is { } collection:
                 return Elements(collection, choices, depth);
-            case ILocalReferenceOperation local when new Evaluator(CancellationToken.None, null).SingleWriteOf(local) is IConditionalOperation written:
+            case ISwitchExpressionOperation switchExpression:
+                // split switch { Split.Train => "train.csv", Split.Test => "test.csv", _ => throw ... }: every arm that gives a path.
+                foreach (var arm in switchExpression.Arms)
+                {
+                    if (!Throws(arm.Value) && !Branch(arm.Value, choices, depth))
+                        return false;
+                }
+                return true;
+            case ILocalReferenceOperation local when new Evaluator(CancellationToken.None, null).SingleWriteOf(local) is (IConditionalOperation or ISwitchExpressionOperation) and var written:
                 return Choices(written, choices, depth + 1);
             default:
                 return false;
         }
+    }
+
+    /// <summary>An arm or branch that throws (<c>_ => throw new ArgumentOutOfRangeException(...)</c>) names no file.</summary>
+    private static bool Throws(IOperation value)
+    {
+        while (value is IConversionOperation conversion)
+            value = conversion.Operand;
+        return value is IThrowOperation;
     }
 
     private static bool Branch(IOperation branch, List<IOperation> choices, int depth)
@@ -90,7 +181,7 @@ internal static class DataFilePaths
         var stripped = branch;
         while (stripped is IConversionOperation conversion)
             stripped = conversion.Operand;
-        if (stripped is IConditionalOperation)
+        if (stripped is IConditionalOperation or ISwitchExpressionOperation)
             return Choices(stripped, choices, depth + 1);
         choices.Add(branch);
         return true;
@@ -175,6 +266,22 @@ internal static class DataFilePaths
     {
         private readonly CancellationToken cancellationToken;
         private readonly ParameterConstants? constants;
+        private ILocalSymbol? chosenLocal;
+        private string? chosenText;
+
+        /// <summary>The path with <paramref name="local"/> standing for <paramref name="text"/> (one choice of a templated path).</summary>
+        public PathText EvaluateWith(IOperation path, ILocalSymbol local, string text)
+        {
+            (chosenLocal, chosenText) = (local, text);
+            try
+            {
+                return Evaluate(path, parameters: null, depth: 0);
+            }
+            finally
+            {
+                (chosenLocal, chosenText) = (null, null);
+            }
+        }
 
         public Evaluator(CancellationToken cancellationToken, ParameterConstants? constants)
         {
@@ -214,12 +321,16 @@ internal static class DataFilePaths
                                    : default, cancellationToken) is { HasValue: true } agreed
                         ? agreed.Value
                         : PathText.Unknown;
+                case ILocalReferenceOperation local when chosenText is not null && SymbolEqualityComparer.Default.Equals(local.Local, chosenLocal):
+                    return new PathText(chosenText, true);
                 case ILocalReferenceOperation local:
                     return SingleWrite(local) is { } value ? Evaluate(value, parameters, depth + 1) : PathText.Unknown;
                 case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
                     return Alternative(conditional.WhenTrue, whenFalse, parameters, depth);
                 case ICoalesceOperation coalesce:
                     return Alternative(coalesce.Value, coalesce.WhenNull, parameters, depth);
+                case ISwitchExpressionOperation switchExpression:
+                    return SameOnEveryArm(switchExpression, parameters, depth);
                 case IFieldReferenceOperation field:
                     return Initializer(field.Field, depth);
                 case IPropertyReferenceOperation { Arguments.Length: 0 } property:
@@ -244,6 +355,22 @@ internal static class DataFilePaths
             if (b.Text.Length > 0 && IsRunTimeInput(first, depth + 1))
                 return b;
             return PathText.Unknown;
+        }
+
+        /// <summary>A switch expression whose arms that do not throw all give the same known text: that text.</summary>
+        private PathText SameOnEveryArm(ISwitchExpressionOperation switchExpression, Dictionary<IParameterSymbol, PathText>? parameters, int depth)
+        {
+            PathText? same = null;
+            foreach (var arm in switchExpression.Arms)
+            {
+                if (Throws(arm.Value))
+                    continue;
+                var text = Evaluate(arm.Value, parameters, depth + 1);
+                if (text.Text.Length == 0 || same is { } earlier && (earlier.Text != text.Text || earlier.IsComplete != text.IsComplete))
+                    return PathText.Unknown;
+                same = text;
+            }
+            return same ?? PathText.Unknown;
         }
 
         public bool IsRunTimeInput(IOperation operation, int depth)
@@ -308,12 +435,25 @@ internal static class DataFilePaths
                 var value = part switch
                 {
                     IInterpolatedStringTextOperation text => text.Text.ConstantValue is { HasValue: true, Value: string literal } ? new PathText(literal, true) : PathText.Unknown,
-                    IInterpolationOperation { Alignment: null, FormatString: null } hole => Evaluate(hole.Expression, parameters, depth + 1),
+                    IInterpolationOperation { Alignment: null, FormatString: null } hole => IntegralText(hole.Expression) ?? Evaluate(hole.Expression, parameters, depth + 1),
                     _ => PathText.Unknown,
                 };
                 result = PathText.Concat(result, value);
             }
             return result;
+        }
+
+        /// <summary>
+        /// <c>$"sales-{Year}.csv"</c> with <c>const int Year = 2024</c>: an integral constant is written the same in every
+        /// culture. Other numbers (a decimal separator, a format) are not read.
+        /// </summary>
+        private static PathText? IntegralText(IOperation hole)
+        {
+            while (hole is IConversionOperation conversion)
+                hole = conversion.Operand;
+            return hole.ConstantValue is { HasValue: true, Value: int or long or short or byte or sbyte or ushort or uint or ulong } constant
+                ? new PathText(Convert.ToString(constant.Value, System.Globalization.CultureInfo.InvariantCulture)!, true)
+                : null;
         }
 
         private PathText Invocation(IInvocationOperation invocation, Dictionary<IParameterSymbol, PathText>? parameters, int depth)

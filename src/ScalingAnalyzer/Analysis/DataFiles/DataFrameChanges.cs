@@ -13,7 +13,7 @@ namespace ScalingAnalyzer.Analysis.DataFiles;
 /// </summary>
 internal static class DataFrameChanges
 {
-    private static readonly string[] Markers = { "inPlace", ".Apply", "Columns.Remove", "Columns.Add", "Columns.Insert", "FillNulls", ".Append(", "Columns.Clear", ".SetName(" };
+    private static readonly string[] Markers = { "inPlace", ".Apply", "Columns.Remove", "Columns.Add", "Columns.Insert", "FillNulls", "Columns.Clear", ".SetName(" };
 
     public static bool Any(Compilation compilation, CancellationToken cancellationToken)
     {
@@ -37,6 +37,12 @@ internal static class DataFrameChanges
                         || access.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Columns" }
                         || access.ArgumentList.Arguments.Count == 1 && access.ArgumentList.Arguments[0].Expression.IsKind(SyntaxKind.StringLiteralExpression)
                         || access.Expression is IdentifierNameSyntax name && DeclaredAsColumn(name)))
+                    return true;
+                // df["x"].Append(v), df.Columns[1].Append(v), col.Append(v): a value added to a frame's column. (A frame's
+                // own Append returns a new frame unless it says inPlace; a StringBuilder's or a pipeline's Append changes
+                // no frame.)
+                if (node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Append", Expression: var receiver } }
+                    && (receiver is ElementAccessExpressionSyntax || receiver is IdentifierNameSyntax column && DeclaredAsColumn(column)))
                     return true;
             }
         }

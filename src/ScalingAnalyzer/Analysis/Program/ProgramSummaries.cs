@@ -126,6 +126,75 @@ internal sealed class ProgramSummaries
         return _constructorPaths.GetOrAdd(constructor, result);
     }
 
+    private readonly ConcurrentDictionary<IMethodSymbol, ImmutableDictionary<ISymbol, AbstractValue>?> _methodPaths = new(SymbolEqualityComparer.Default);
+
+    /// <summary>
+    /// The data file path every call of an ordinary method of the compilation hands its string parameters
+    /// (<c>trainer.Load(Path.Combine(AppContext.BaseDirectory, "Data", "greenhouse.csv"))</c>), as parameter values for
+    /// interpreting its body on its own (a field it writes, read by another method); null when the project has no data
+    /// files, the method is virtual or used other than by calls (a method group), or the calls disagree.
+    /// </summary>
+    public ImmutableDictionary<ISymbol, AbstractValue>? MethodPaths(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        method = method.OriginalDefinition;
+        if (DataFiles.IsEmpty || method.MethodKind != MethodKind.Ordinary || method.IsVirtual || method.IsAbstract || method.IsOverride)
+            return null;
+        var any = false;
+        foreach (var parameter in method.Parameters)
+            any |= parameter.Type.SpecialType == SpecialType.System_String;
+        if (!any)
+            return null;
+        if (_methodPaths.TryGetValue(method, out var known))
+            return known;
+        return _methodPaths.GetOrAdd(method, FindMethodPaths(method, cancellationToken));
+    }
+
+    private ImmutableDictionary<ISymbol, AbstractValue>? FindMethodPaths(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        var paths = new Dictionary<IParameterSymbol, DataFilePath?>(SymbolEqualityComparer.Default);
+        var sites = 0;
+        foreach (var tree in _compilation.SyntaxTrees)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (tree.GetText(cancellationToken).ToString().IndexOf(method.Name, StringComparison.Ordinal) < 0)
+                continue;
+            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+            {
+                if (node is not IdentifierNameSyntax { Identifier.ValueText: var name } identifier || name != method.Name)
+                    continue;
+                var model = _semanticModelFor(tree);
+                if (!SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, cancellationToken).Symbol?.OriginalDefinition, method))
+                    continue;
+                var called = identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier ? (ExpressionSyntax)access : identifier;
+                if (called.Parent is not InvocationExpressionSyntax call || call.Expression != called
+                    || model.GetOperation(call, cancellationToken) is not IInvocationOperation invocation)
+                    return null;
+                sites++;
+                foreach (var parameter in method.Parameters)
+                {
+                    if (parameter.Type.SpecialType != SpecialType.System_String)
+                        continue;
+                    DataFilePath? path = null;
+                    foreach (var argument in invocation.Arguments)
+                    {
+                        if (argument.Parameter?.Ordinal == parameter.Ordinal)
+                            path = DataFilePaths.Evaluate(argument.Value, cancellationToken);
+                    }
+                    paths[parameter] = !paths.TryGetValue(parameter, out var before) ? path : before is not null && before.SameAs(path) ? before : null;
+                }
+            }
+        }
+        if (sites == 0)
+            return null;
+        var seeded = ImmutableDictionary.CreateBuilder<ISymbol, AbstractValue>(SymbolEqualityComparer.Default);
+        foreach (var pair in paths)
+        {
+            if (pair.Value is not null)
+                seeded[pair.Key] = AbstractValue.Unknown with { DataPath = pair.Value };
+        }
+        return seeded.Count == 0 ? null : seeded.ToImmutable();
+    }
+
     private ImmutableDictionary<ISymbol, AbstractValue>? FindConstructorPaths(IMethodSymbol constructor, INamedTypeSymbol type, CancellationToken cancellationToken)
     {
         foreach (var other in SourceTypes(cancellationToken))

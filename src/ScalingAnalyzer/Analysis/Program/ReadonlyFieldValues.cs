@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace ScalingAnalyzer.Analysis;
@@ -119,6 +120,7 @@ internal sealed class ReadonlyFieldValues
             writers.Add(initializer);
         if (IdentifiersOf(type, cancellationToken) is not { } identifiers)
             return null;
+        IPropertySymbol? backed = null;
         if (identifiers.TryGetValue(member.Name, out var spelledLikeTheField))
         {
             foreach (var node in spelledLikeTheField)
@@ -126,6 +128,15 @@ internal sealed class ReadonlyFieldValues
                 cancellationToken.ThrowIfCancellationRequested();
                 if (ReferenceAt(node, member, _semanticModelFor(node.SyntaxTree), cancellationToken) is not { } reference)
                     continue;
+                // A property backed by this field (set => _inputs = value; get => _inputs ?? throw ...): its writes and
+                // reads are the field's, checked below.
+                if (member is IFieldSymbol backingField && BackedPropertyAt(reference, backingField, type) is { } property)
+                {
+                    if (backed is not null && !SymbolEqualityComparer.Default.Equals(backed, property))
+                        return null;
+                    backed = property;
+                    continue;
+                }
                 if (IsWrite(reference) || IsAddition(reference) || IsElementWrite(reference))
                 {
                     // Readonly: this is an initializer or a constructor of the class (an init accessor gives it a value
@@ -142,16 +153,23 @@ internal sealed class ReadonlyFieldValues
             }
         }
 
+        if (backed is not null && !PropertyUsesAreSafe(backed, type, identifiers, writers, immutable, cancellationToken))
+            return null;
+
         AbstractValue? value = null;
         bool anyScaled = false, anyRaw = false;
         var options = _optionsFor(member.DeclaringSyntaxReferences[0].SyntaxTree);
         foreach (var writer in writers)
         {
             // A constructor always handed the same data file path (new Model("Data/houses.csv")) reads that file.
+            // A method always handed the same path (trainer.Load("Data/greenhouse.csv")) likewise.
             var parameters = writer is IConstructorBodyOperation && !_program.DataFiles.IsEmpty
                              && _semanticModelFor(writer.Syntax.SyntaxTree).GetDeclaredSymbol(writer.Syntax, cancellationToken) is IMethodSymbol constructor
                 ? _program.ConstructorPaths(constructor, cancellationToken)
-                : null;
+                : writer is IMethodBodyOperation && !_program.DataFiles.IsEmpty
+                  && _semanticModelFor(writer.Syntax.SyntaxTree).GetDeclaredSymbol(writer.Syntax, cancellationToken) is IMethodSymbol { MethodKind: MethodKind.Ordinary } method
+                    ? _program.MethodPaths(method, cancellationToken)
+                    : null;
             var written = TrainingInterpreter.ValueWrittenTo(member, writer, _program, options, cancellationToken, parameters);
             if (written is null)
                 return null;
@@ -164,6 +182,98 @@ internal sealed class ReadonlyFieldValues
         if (anyScaled && anyRaw)
             return null;
         return value is null ? null : Detached(value);
+    }
+
+    /// <summary>
+    /// The property of <paramref name="type"/> whose setter stores its value into <paramref name="field"/> (the reference
+    /// is that store) or whose getter returns the field (<c>get => _inputs;</c>, <c>_inputs ?? throw ...</c>, a
+    /// <c>return _inputs;</c>); null for any other reference.
+    /// </summary>
+    private IPropertySymbol? BackedPropertyAt(IMemberReferenceOperation reference, IFieldSymbol field, INamedTypeSymbol type)
+    {
+        var declaration = reference.Syntax.FirstAncestorOrSelf<PropertyDeclarationSyntax>();
+        if (declaration is null || declaration.Parent is not TypeDeclarationSyntax)
+            return null;
+        IPropertySymbol? property = null;
+        foreach (var candidate in type.GetMembers(declaration.Identifier.ValueText))
+            property ??= candidate as IPropertySymbol;
+        if (property is null || property.IsIndexer || !SymbolEqualityComparer.Default.Equals(property.Type, field.Type) || property.IsStatic != field.IsStatic)
+            return null;
+        var accessor = reference.Syntax.FirstAncestorOrSelf<AccessorDeclarationSyntax>();
+        if (IsWrite(reference))
+            return accessor is not null && accessor.Keyword.ValueText == "set" && SymbolEqualityComparer.Default.Equals(TrainingInterpreter.BackingFieldOfSetter(property), field) ? property : null;
+        if (accessor is not null && accessor.Keyword.ValueText != "get")
+            return null;
+        IOperation current = reference;
+        while (current.Parent is IConversionOperation { OperatorMethod: null } or IParenthesizedOperation)
+            current = current.Parent;
+        if (current.Parent is ICoalesceOperation coalesce && ReferenceEquals(coalesce.Value, current) && Unwrapped(coalesce.WhenNull) is IThrowOperation)
+            current = coalesce;
+        return current.Parent is IReturnOperation ? property : null;
+    }
+
+    private static IOperation Unwrapped(IOperation operation)
+    {
+        while (operation is IConversionOperation conversion)
+            operation = conversion.Operand;
+        return operation;
+    }
+
+    /// <summary>
+    /// Every use of a property backed by a field is a write in the class's own code (a writer of the field) or a read
+    /// that cannot change what it returns; outside the class (when its getter is visible there) only such reads.
+    /// </summary>
+    private bool PropertyUsesAreSafe(IPropertySymbol property, INamedTypeSymbol type, Dictionary<string, List<SyntaxNode>> identifiers, List<IOperation> writers, bool immutable, CancellationToken cancellationToken)
+    {
+        if (property.SetMethod is { } setter && setter.DeclaredAccessibility != Accessibility.Private && property.DeclaredAccessibility != Accessibility.Private)
+            return false;
+        if (identifiers.TryGetValue(property.Name, out var spelled))
+        {
+            foreach (var node in spelled)
+            {
+                if (ReferenceAt(node, property, _semanticModelFor(node.SyntaxTree), cancellationToken) is not { } reference)
+                    continue;
+                if (IsWrite(reference))
+                {
+                    if (WriterOf(reference, constructorOnly: false) is not { } writer)
+                        return false;
+                    if (!writers.Contains(writer))
+                        writers.Add(writer);
+                }
+                else if (!IsSafeRead(reference) && !(immutable && !IsWriteTarget(reference)))
+                {
+                    return false;
+                }
+            }
+        }
+        if (property.DeclaredAccessibility == Accessibility.Private || property.GetMethod?.DeclaredAccessibility == Accessibility.Private)
+            return true;
+        // Visible outside the class: every other use in the compilation must be a safe read too.
+        foreach (var tree in _compilation.SyntaxTrees)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (tree.GetText(cancellationToken).ToString().IndexOf(property.Name, StringComparison.Ordinal) < 0)
+                continue;
+            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+            {
+                if (node is not IdentifierNameSyntax { Identifier.ValueText: var name } identifier || name != property.Name || IsInside(identifier, type))
+                    continue;
+                if (ReferenceAt(identifier, property, _semanticModelFor(tree), cancellationToken) is { } reference
+                    && !IsSafeRead(reference) && !(immutable && !IsWriteTarget(reference)))
+                    return false;
+            }
+        }
+        return true;
+    }
+
+    private static bool IsInside(SyntaxNode node, INamedTypeSymbol type)
+    {
+        foreach (var declaration in type.DeclaringSyntaxReferences)
+        {
+            if (declaration.SyntaxTree == node.SyntaxTree && declaration.Span.Contains(node.Span))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>

@@ -35,8 +35,12 @@ internal sealed partial class TrainingInterpreter
         {
             for (var i = 0; i < invocation.Arguments.Length && i < arguments.Length; i++)
             {
-                if (invocation.Arguments[i].Parameter is { } parameter && parameter.Ordinal < byOrdinal.Length)
-                    byOrdinal[parameter.Ordinal] = WithDataPath(invocation.Arguments[i].Value, arguments[i]);
+                if (invocation.Arguments[i].Parameter is not { } parameter || parameter.Ordinal >= byOrdinal.Length)
+                    continue;
+                // Load(path, hasHeader: true), or the default of an omitted flag: the callee's `flag ? 1 : 0` picks its branch.
+                byOrdinal[parameter.Ordinal] = parameter.Type.SpecialType == SpecialType.System_Boolean && invocation.Arguments[i].Value.ConstantValue is { HasValue: true, Value: bool flag }
+                    ? AbstractValue.Data(Interval.Constant(flag ? 1 : 0), ValueOrigin.Literal, ElementKind.Unknown)
+                    : WithDataPath(invocation.Arguments[i].Value, arguments[i]);
             }
         }
         var onThis = !method.IsStatic && (instance is null || Strip(instance) is IInstanceReferenceOperation);
@@ -340,7 +344,7 @@ internal sealed partial class TrainingInterpreter
                 ? arguments[0] with { Identity = new object() }
                 : AbstractValue.EmptyCollection(ElementKindOf(type));
         }
-        else if (_program is not null && creation.Constructor is { } constructor && IsUserCode(type!) && type!.TypeKind == TypeKind.Class)
+        else if (_program is not null && creation.Constructor is { } constructor && IsUserCode(type!) && type!.TypeKind is TypeKind.Class or TypeKind.Struct)
         {
             var byOrdinal = new AbstractValue[constructor.Parameters.Length];
             for (var i = 0; i < byOrdinal.Length; i++)
@@ -529,6 +533,22 @@ internal sealed partial class TrainingInterpreter
                 _cutShort = true;
             return called is { IsCutShort: false, Returned: { } calledReturned } ? calledReturned : null;
         }
+        // rows.SelectMany(select) with select a delegate handed in (Func<T, float[]> select, the caller's lambda) or kept
+        // in a local: the lambda it holds runs with the element (what it captured in the caller is not seen here).
+        if (operation is IParameterReferenceOperation or ILocalReferenceOperation && Evaluate(operation).Callable is { Parent: IAnonymousFunctionOperation held })
+        {
+            _runningDelegates ??= new HashSet<IOperation>();
+            if (!_runningDelegates.Add(held))
+                return AbstractValue.Unknown;
+            try
+            {
+                return EvaluateLambda(held, parameters);
+            }
+            finally
+            {
+                _runningDelegates.Remove(held);
+            }
+        }
         if (operation is not IAnonymousFunctionOperation lambda)
             return null;
         for (var i = 0; i < lambda.Symbol.Parameters.Length; i++)
@@ -552,9 +572,21 @@ internal sealed partial class TrainingInterpreter
         // DataFrame.LoadCsv(path) of a data file of the project.
         if (type.Name == "DataFrame" && IsDataAnalysisType(type))
             return DataFrameCall(invocation, arguments);
+        if (receiver is not null && IsDataAnalysisType(type) && ColumnStatistic(method, receiver) is { } columnStatistic)
+            return columnStatistic;
         // data.GetEnumerator() of a sequence whose elements are known: walked by MoveNext() and Current.
         if (receiver is not null && invocation.Instance is not null && IsEnumeratorOf(method) && AsSequence(invocation.Instance, receiver) is { Element: not null } sequence)
             return sequence;
+        // series.AsSpan(i, 8).ToArray(), memory.Slice(...), span.ToArray(): views and copies of an array's numbers, which
+        // keep the array's bound (the positions picked are not followed: a window of a series read from one column is
+        // still that column).
+        if (name is "AsSpan" or "AsMemory" && type.Name == "MemoryExtensions" && arguments.Length > 0 && IsNumericCollection(invocation.Arguments[0].Value.Type))
+            return arguments[0] with { Rows = null, Columns = default, RowColumns = default, Identity = new object() };
+        // Only straight off the array: a span or memory kept in a variable may have been written through (memory.Span[i] = v).
+        if (receiver is not null && name is "ToArray" or "Slice" && type.Name is "Span" or "ReadOnlySpan" or "Memory" or "ReadOnlyMemory"
+            && invocation.Instance is { } view && Strip(view) is IInvocationOperation { TargetMethod.Name: "AsSpan" or "AsMemory" or "Slice" }
+            && type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true } && IsNumeric(GenericTypes.OnlyTypeArgument(type)))
+            return receiver with { Rows = null, Columns = default, RowColumns = default, Identity = new object() };
         // By name first: the display string is built only for the few types modelled here (this runs on every call).
         var modelledType = type.Name is "Enumerable" or "Math" or "MathF" or "Random" or "File" or "Convert" or "Path" or "StreamReader" or "TextReader" or "Buffer" or "Array" ? type.ToDisplayString() : null;
         switch (modelledType)
@@ -566,10 +598,11 @@ internal sealed partial class TrainingInterpreter
                 return MathCall(name, arguments);
             case "System.Random":
                 return RandomCall(name, arguments);
-            case "System.IO.File" when name is "ReadAllLines" or "ReadLines" or "OpenText" or "OpenRead" or "Open":
-                // The lines of a data file, or a reader of them (reader.ReadLine() gives one line at a time).
+            case "System.IO.File" when name is "ReadAllLines" or "ReadLines" or "OpenText" or "OpenRead" or "Open" or "ReadAllLinesAsync":
+                // The lines of a data file, or a reader of them (reader.ReadLine() gives one line at a time); awaited,
+                // ReadAllLinesAsync gives the same lines (an await is its operand's value).
                 return arguments.Length > 0 ? DataFileLines(invocation.Arguments[0].Value, arguments[0]) : null;
-            case "System.IO.File" when name == "ReadAllText":
+            case "System.IO.File" when name is "ReadAllText" or "ReadAllTextAsync":
                 return arguments.Length > 0 && DataFileLines(invocation.Arguments[0].Value, arguments[0]) is { FileText: { } text } whole ? whole with { FileText = text.AsWholeText() } : null;
             case "System.IO.StreamReader" or "System.IO.TextReader" when name is "ReadLine" or "ReadToEnd" && receiver?.FileText is { IsLines: true } lines:
                 if (name == "ReadToEnd")
@@ -589,7 +622,8 @@ internal sealed partial class TrainingInterpreter
             case "System.IO.File" when name == "ReadAllBytes":
                 return AbstractValue.Data(Interval.Of(0, 255), ValueOrigin.RuntimeData, ElementKind.Integer).WithSourceText("the file's bytes");
             case "System.Convert" when name is "ToSingle" or "ToDouble" or "ToDecimal":
-                return arguments.Length > 0 && IsNumeric(invocation.Arguments[0].Value.Type)
+                // Convert.ToSingle(column.Max()): a statistic handed over as an object is still that statistic.
+                return arguments.Length > 0 && (IsNumeric(invocation.Arguments[0].Value.Type) || arguments[0].Statistic != StatisticKind.None)
                     ? arguments[0].WithKind(ElementKind.Floating)
                     : Parsed(arguments.Length > 0 ? arguments[0] : null, ElementKind.Floating);
         }
@@ -956,6 +990,10 @@ internal sealed partial class TrainingInterpreter
                     // Fields filtered or counted off by a number not known here are no longer known columns.
                     FileText = source.FileText is { IsFields: true } && name is "Where" or "Take" or "Skip" or "TakeLast" or "SkipLast" or "Distinct" ? null : source.FileText,
                 };
+            case "Chunk" when arguments.Length == 2:
+                // rows.Chunk(16): mini-batches, each an array of the rows (a chunk of a data file's lines is some of its lines).
+                var chunk = source.FileText is { IsLines: true } ? source with { Rows = null, Identity = new object() } : CollectionOf(sourceElement);
+                return AbstractValue.Unknown with { Element = chunk, Origin = chunk.Origin, Kind = chunk.Kind, Identity = new object() };
             case "Concat" or "Union" or "Append" or "Prepend" when arguments.Length == 2:
                 var other = name is "Append" or "Prepend" ? CollectionOf(arguments[1]) : arguments[1];
                 return source.IsEmptyCollection ? other : other.IsEmptyCollection ? source : source.Join(other) with { Rows = null };

@@ -92,6 +92,35 @@ internal sealed partial class TrainingInterpreter
         }
     }
 
+    /// <summary>
+    /// <c>column.Mean()</c>, <c>Median()</c>, <c>Min()</c>, <c>Max()</c> of a frame's column: a statistic of that column
+    /// (its centre, minimum or maximum), so <c>(column - column.Mean()) / (max - min)</c> is a scaling step, as the same
+    /// spelling is over a tensor or an array. Null for any other call.
+    /// </summary>
+    private static AbstractValue? ColumnStatistic(IMethodSymbol method, AbstractValue column)
+    {
+        if (!method.ContainingType.Name.EndsWith("DataFrameColumn", System.StringComparison.Ordinal) || method.Parameters.Length != 0 || method.IsStatic)
+            return null;
+        return method.Name switch
+        {
+            "Mean" or "Median" => Statistic(column, StatisticKind.Centre, column.Range, column.Identity).WithKind(ElementKind.Floating),
+            "Min" => Statistic(column, StatisticKind.Minimum, column.Range, column.Identity),
+            "Max" => Statistic(column, StatisticKind.Maximum, column.Range, column.Identity),
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// Arithmetic of a frame's column with a number (<c>df["Humidity"] * 100f</c>, <c>(column - mean) / range</c>): element
+    /// by element, so the column's bound goes through it as a tensor's does. Two columns combined (<c>df["Total"] /
+    /// df["Quantity"]</c>) are not followed: rows that go together (a total and its count) make the hull of the quotient
+    /// far wider than any value, which would be a false warning.
+    /// </summary>
+    private static bool IsColumnArithmetic(IBinaryOperation binary)
+        => binary.OperatorMethod is { ContainingType: { } owner } && IsDataAnalysisType(owner) && owner.Name.EndsWith("DataFrameColumn", System.StringComparison.Ordinal)
+           && binary.OperatorKind is BinaryOperatorKind.Add or BinaryOperatorKind.Subtract or BinaryOperatorKind.Multiply or BinaryOperatorKind.Divide
+           && (IsNumeric(binary.LeftOperand.Type) || IsNumeric(binary.RightOperand.Type));
+
     /// <summary>The numbers of one column of a frame: the file's bound for it, as numbers parsed from it would have.</summary>
     private AbstractValue ColumnOfFrame(DataFiles.DataFileText fields, int column)
         => Parsed(AbstractValue.Unknown with { FileText = fields.Field(column) }, ElementKind.Floating);

@@ -14,8 +14,9 @@ namespace ScalingAnalyzer.Analysis;
 /// body), by constants only: after the outermost of those loops the array holds what one element's rewrite gives
 /// (its first round, read from the array as it was before the loops); a column of a table whose columns are known
 /// likewise, the other columns unchanged.</item>
-/// <item>Only some elements, provably (a counter from 1 or by 2, a constant position of a 1-D array), by constants
-/// only: an ordinary write, so the elements left alone keep their range.</item>
+/// <item>Only some elements, provably (a counter from 1 or by 2, a counter up to a constant below the array's known
+/// length, a constant position of a 1-D array), by constants only: the elements left alone keep their range, joined
+/// after the loops with one element's rewrite read from the array as the loops found it.</item>
 /// <item>Anything else (statistics of the data, conditions, other index expressions): the rescaling in place the
 /// interpreter already knows, no longer of known range.</item>
 /// </list>
@@ -32,16 +33,24 @@ internal sealed partial class TrainingInterpreter
     /// <summary>A rewrite of every element seen in the loops being run, applied when the outermost of them ends.</summary>
     private sealed class PendingRewrite
     {
-        public PendingRewrite(ILoopOperation outermost, int? column, AbstractValue element)
+        public PendingRewrite(ILoopOperation outermost, int? column, AbstractValue element, AbstractValue? partlyBefore = null)
         {
             Outermost = outermost;
             Column = column;
             Element = element;
+            PartlyBefore = partlyBefore;
         }
 
         public ILoopOperation Outermost { get; }
         public int? Column { get; }
         public AbstractValue Element { get; }
+
+        /// <summary>
+        /// For a rewrite of only some elements, the array as the loops found it: after them it holds those values and
+        /// the rewritten ones. (Each element is rewritten once, from its own value; the loop's rounds read the array
+        /// their joins left, which a shift such as <c>x[i] - 950f</c> would widen without end.)
+        /// </summary>
+        public AbstractValue? PartlyBefore { get; }
     }
 
     /// <summary>The rewrites of every element (or of one column: <c>table[i, 0] /= 5000f; table[i, 1] /= 10f</c>) seen so far.</summary>
@@ -60,8 +69,7 @@ internal sealed partial class TrainingInterpreter
             return null;
         // Some elements rewritten by constants: the others keep their values. (By statistics of the data, say every
         // column but the label's standardized, it stays a rescaling in place: the bound of a statistic is too loose.)
-        if (coverage == RewriteCoverage.Partial)
-            return assigned;
+        var partial = coverage == RewriteCoverage.Partial;
         if (arraySymbol is not null && outermost is not null)
         {
             _pendingRewrites ??= new List<KeyValuePair<ISymbol, PendingRewrite>>();
@@ -69,10 +77,10 @@ internal sealed partial class TrainingInterpreter
             var seen = false;
             foreach (var pending in _pendingRewrites)
                 seen |= SymbolEqualityComparer.Default.Equals(pending.Key, arraySymbol) && pending.Value.Column == column && ReferenceEquals(pending.Value.Outermost, outermost);
-            if (!seen)
-                _pendingRewrites.Add(new KeyValuePair<ISymbol, PendingRewrite>(arraySymbol, new PendingRewrite(outermost, column, assigned)));
+            if (!seen && (!partial || column is null && _environment.TryGetValue(arraySymbol, out _)))
+                _pendingRewrites.Add(new KeyValuePair<ISymbol, PendingRewrite>(arraySymbol, new PendingRewrite(outermost, column, assigned, partial ? _environment[arraySymbol] : null)));
         }
-        return null;
+        return partial ? assigned : null;
     }
 
     /// <summary>After a loop: the arrays whose every element (or column) it rewrote hold the rewritten values.</summary>
@@ -91,7 +99,21 @@ internal sealed partial class TrainingInterpreter
                 continue;
             array ??= AbstractValue.Unknown;
             AbstractValue after;
-            if (entry.Value.Column is int column)
+            if (entry.Value.PartlyBefore is { } before)
+            {
+                // Some elements rewritten, the others as they were: both.
+                after = before with
+                {
+                    Range = before.Range.Join(rewritten.Range),
+                    Columns = default,
+                    RowColumns = default,
+                    Origin = AbstractValue.CombineOrigins(before.Origin, rewritten.Origin == ValueOrigin.Literal ? before.Origin : rewritten.Origin),
+                    Evidence = AbstractValue.JoinEvidence(before, rewritten),
+                    JoinedColumns = before.JoinedColumns || rewritten.JoinedColumns,
+                    PartlyScaled = before.PartlyScaled || rewritten.PartlyScaled,
+                };
+            }
+            else if (entry.Value.Column is int column)
             {
                 if (array.Columns.IsDefault || column >= array.Columns.Length)
                     continue;
@@ -189,10 +211,29 @@ internal sealed partial class TrainingInterpreter
             var step = IncrementOf(loop.AtLoopBottom[0], loopCounter);
             if (counted.Start > 0 || step is > 1)
                 return RewriteCoverage.Partial;
+            // for (i = 0; i < Calibrated; i++) of an array of Total elements, Calibrated < Total: the rest are left alone.
+            if (counted.End is int end && SizeOf(arraySymbol, k, rectangular) is long size && end < size - 1)
+                return RewriteCoverage.Partial;
             if (step != 1)
                 whole = false;
         }
         return whole && outermost is not null ? RewriteCoverage.Whole : RewriteCoverage.Unknown;
+    }
+
+    /// <summary>
+    /// How many elements the array has along the dimension an index runs over, when known: its rows (the elements of a
+    /// 1-D array, the rows of a table or the rows of a jagged array), or a table's columns.
+    /// </summary>
+    private long? SizeOf(ISymbol arraySymbol, int dimension, bool rectangular)
+    {
+        if (!_environment.TryGetValue(arraySymbol, out var array))
+            return null;
+        return dimension switch
+        {
+            0 => array.Rows,
+            1 when rectangular && !array.Columns.IsDefault => array.Columns.Length,
+            _ => null,
+        };
     }
 
     private static ILocalSymbol? LoopCounter(IForLoopOperation loop)

@@ -100,10 +100,19 @@ internal sealed partial class TrainingInterpreter
             case IObjectCreationOperation creation:
                 return ObjectCreation(creation);
             case IConditionalOperation ternary:
-                Evaluate(ternary.Condition);
+                var condition = Evaluate(ternary.Condition);
+                // hasHeader ? 1 : 0 with the flag a constant the caller passed (see CallUser): that branch alone.
+                if (Strip(ternary.Condition) is IParameterReferenceOperation { Type.SpecialType: SpecialType.System_Boolean } && ternary.WhenFalse is not null
+                    && condition.Origin == ValueOrigin.Literal && condition.Range.IsConstant && condition.Range.Low is 0 or 1)
+                    return condition.Range.Low == 1 ? Evaluate(ternary.WhenTrue) : Evaluate(ternary.WhenFalse);
                 return Evaluate(ternary.WhenTrue).Join(Evaluate(ternary.WhenFalse));
             case ICoalesceOperation coalesce:
+                // _inputs ?? throw new InvalidOperationException(...): the value, or no value at all.
+                if (Strip(coalesce.WhenNull) is IThrowOperation)
+                    return Evaluate(coalesce.Value);
                 return Evaluate(coalesce.Value).Join(Evaluate(coalesce.WhenNull));
+            case ISwitchExpressionOperation switchExpression:
+                return SwitchArms(switchExpression);
             case IInterpolatedStringOperation interpolated:
                 return Interpolation(interpolated);
             case IAwaitOperation awaitOperation:
@@ -205,6 +214,13 @@ internal sealed partial class TrainingInterpreter
                 }
                 // Pixels[i] = b with Pixels an auto-property of the object being built: its backing field.
                 arraySymbol ??= Strip(element.ArrayReference) is IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Property: var arrayProperty } && IsAutoProperty(arrayProperty) ? arrayProperty : null;
+                if (!jagged && value.Members is not null && element.Indices.Length == 1 && arraySymbol is ILocalSymbol or IParameterSymbol
+                    && _environment.TryGetValue(arraySymbol, out var objects) && (objects.IsEmptyCollection || objects.Element is not null))
+                {
+                    // rows[i] = new Row(...) / new Shipment { ... }: an array of your objects holds the objects written.
+                    WriteVariable(arraySymbol, objects.IsEmptyCollection ? CollectionOf(value) : objects with { Element = objects.Element!.Join(value) }, mutation: true);
+                    break;
+                }
                 if (arraySymbol is not null && (_environment.TryGetValue(arraySymbol, out var array) || arraySymbol is IFieldSymbol or IPropertySymbol && (array = Evaluate(baseReference)) is not null))
                 {
                     var origin = AbstractValue.CombineOrigins(array.Origin, value.Origin == ValueOrigin.Literal ? array.Origin : value.Origin);
@@ -240,6 +256,13 @@ internal sealed partial class TrainingInterpreter
                     WriteMember(property, value);
                 else if (propertyReference.Instance is { } owner)
                     WriteMemberOf(owner, property, value);
+                break;
+            case IPropertyReferenceOperation { Property: { IsIndexer: false } property } backedReference when BackingFieldOfSetter(property) is { } backingField:
+                // Inputs = x with `set => _inputs = value`: the field the setter stores into.
+                if (backedReference.Instance is null or IInstanceReferenceOperation)
+                    WriteMember(backingField, value);
+                else
+                    WriteMemberOf(backedReference.Instance, backingField, value);
                 break;
             case IDeclarationExpressionOperation declaration:
                 Assign(declaration.Expression, value);
@@ -309,6 +332,22 @@ internal sealed partial class TrainingInterpreter
     /// <summary>obj.Field = value, for an object the analysis built (its members); other objects are not tracked.</summary>
     private void WriteMemberOf(IOperation instance, ISymbol member, AbstractValue value)
     {
+        // shipments[i].WeightKg = w of an array of structs: every element may be the one written, so the elements'
+        // member joins w (a struct's numeric fields start at zero, see ZeroStruct).
+        if (Strip(instance) is IArrayElementReferenceOperation { Indices.Length: 1 } element
+            && Strip(element.ArrayReference) is ILocalReferenceOperation or IParameterReferenceOperation
+            && element.ArrayReference.Type is IArrayTypeSymbol { ElementType.TypeKind: TypeKind.Struct })
+        {
+            Evaluate(element.Indices[0]);
+            var arrayReference = Strip(element.ArrayReference);
+            var arraySymbol = arrayReference is ILocalReferenceOperation local ? (ISymbol)local.Local : ((IParameterReferenceOperation)arrayReference).Parameter;
+            if (_environment.TryGetValue(arraySymbol, out var array) && array.Element is { Members: { } elementMembers } structValue)
+            {
+                var written = elementMembers.TryGetValue(member, out var before) ? before.Join(value) : AbstractValue.Unknown;
+                WriteVariable(arraySymbol, array with { Element = structValue with { Members = elementMembers.SetItem(member, written) } }, mutation: true);
+            }
+            return;
+        }
         var owner = Evaluate(instance);
         if (SymbolEqualityComparer.Default.Equals(member, _capturedField))
             _captured = _captured is null ? value : _captured.Join(value);
@@ -327,6 +366,40 @@ internal sealed partial class TrainingInterpreter
         _environment[symbol] = value;
         if (mutation && symbol is IParameterSymbol)
             _mutatedParameters.Add(symbol);
+    }
+
+    /// <summary>
+    /// The field a property's setter of this compilation only stores its value into (<c>set => _inputs = value;</c>, or a
+    /// block of that one statement); null for any other setter.
+    /// </summary>
+    internal static IFieldSymbol? BackingFieldOfSetter(IPropertySymbol property)
+    {
+        if (property.SetMethod?.DeclaringSyntaxReferences is not { Length: 1 } setter
+            || setter[0].GetSyntax() is not Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax accessor)
+            return null;
+        var stored = accessor switch
+        {
+            { ExpressionBody.Expression: var expression } => expression,
+            { Body.Statements: { Count: 1 } statements } when statements[0] is Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionStatementSyntax statement => statement.Expression,
+            _ => null,
+        };
+        if (stored is not Microsoft.CodeAnalysis.CSharp.Syntax.AssignmentExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.SimpleAssignmentExpression } assignment
+            || assignment.Right is not Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax { Identifier.ValueText: "value" })
+            return null;
+        var name = assignment.Left switch
+        {
+            Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax { Expression: Microsoft.CodeAnalysis.CSharp.Syntax.ThisExpressionSyntax, Name: var member } => member.Identifier.ValueText,
+            _ => null,
+        };
+        if (name is null)
+            return null;
+        foreach (var candidate in property.ContainingType.GetMembers(name))
+        {
+            if (candidate is IFieldSymbol field && field.IsStatic == property.IsStatic && SymbolEqualityComparer.Default.Equals(field.Type, property.Type))
+                return field;
+        }
+        return null;
     }
 
     internal static bool IsAutoProperty(IPropertySymbol property)
@@ -397,7 +470,7 @@ internal sealed partial class TrainingInterpreter
         var isTensor = binary.OperatorMethod is { } method && _symbols.IsTensor(method.ContainingType);
         if (binary.OperatorKind == BinaryOperatorKind.Add && binary.Type?.SpecialType == SpecialType.System_String)
             return Concatenation(binary, left, right);
-        if (!isTensor && !(IsNumeric(binary.LeftOperand.Type) && IsNumeric(binary.RightOperand.Type)))
+        if (!isTensor && !(IsNumeric(binary.LeftOperand.Type) && IsNumeric(binary.RightOperand.Type)) && !IsColumnArithmetic(binary))
             return RecordComparison(binary, left, right, CarryTags(AbstractValue.Unknown, left, right));
         var result = Arithmetic(binary.OperatorKind, left, right, !isTensor && IsIntegral(binary.Type));
         // (raw - torch.tensor(means)) / torch.tensor(stds) with statistics saved earlier and read back at run time: a
@@ -405,6 +478,12 @@ internal sealed partial class TrainingInterpreter
         if (isTensor && binary.OperatorKind == BinaryOperatorKind.Divide && result.Scaling == ScalingKind.None
             && right.Origin == ValueOrigin.RuntimeData && right.Statistic == StatisticKind.None && !right.Range.IsConstant && IsData(left)
             && Strip(binary.LeftOperand) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract, RightOperand: var centre } && _symbols.IsTensor(Strip(centre).Type))
+            result = result with { Range = Interval.Unknown, Columns = default, PartlyScaled = true, Evidence = null };
+        // (v - _min[j]) / (_max[j] - _min[j]) in .NET with a centre and a spread the analysis cannot bound (a scaler class
+        // of yours, fitted in loops): a scaling step of unknown kind, as statistics read back at run time are; no suggestion.
+        else if (!isTensor && binary.OperatorKind == BinaryOperatorKind.Divide && result.Scaling == ScalingKind.None && !result.Range.IsKnown
+            && IsData(left) && !right.Range.IsConstant
+            && Strip(binary.LeftOperand) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract, RightOperand: var dotNetCentre } && !dotNetCentre.ConstantValue.HasValue)
             result = result with { Range = Interval.Unknown, Columns = default, PartlyScaled = true, Evidence = null };
         return RecordComparison(binary, left, right, WithStatisticHolders(binary, result));
     }
@@ -613,6 +692,12 @@ internal sealed partial class TrainingInterpreter
             // zeros of new float[n] do.
             if (elementType is IArrayTypeSymbol { ElementType: var rowElement } && IsNumeric(rowElement) && creation.DimensionSizes.Length == 1)
                 return AbstractValue.Data(Interval.Constant(0), ValueOrigin.Literal, ElementKindOf(rowElement));
+            // new Shipment[n] of a struct of yours: each element's numeric fields are zeros until written
+            // (shipments[i].WeightKg = w joins w); new Row[n] of a class: no element yet (rows[i] = new Row(...) fills it).
+            if (creation.DimensionSizes.Length == 1 && elementType is INamedTypeSymbol { TypeKind: TypeKind.Struct or TypeKind.Class } objectType && IsUserCode(objectType))
+                return objectType.TypeKind == TypeKind.Struct && ZeroStruct(objectType) is { } zero
+                    ? AbstractValue.Unknown with { Element = zero, Origin = ValueOrigin.Literal, Identity = new object() }
+                    : objectType.TypeKind == TypeKind.Class ? AbstractValue.EmptyCollection(ElementKind.Unknown) : AbstractValue.Data(Interval.Unknown, ValueOrigin.RuntimeData, kind);
             return AbstractValue.Data(Interval.Unknown, ValueOrigin.RuntimeData, kind);
         }
 
@@ -651,6 +736,27 @@ internal sealed partial class TrainingInterpreter
         if (consistentColumns && !columns.IsDefault)
             result = result.WithColumns(columns);
         return result;
+    }
+
+    /// <summary>Structs with more instance fields than this are not followed element by element.</summary>
+    private const int MaxStructFields = 32;
+
+    /// <summary>
+    /// A default struct of yours: each numeric instance field (an auto-property's backing field under its property) is
+    /// zero; null when it has a field of another type or too many (what such a field holds is not modelled).
+    /// </summary>
+    private static AbstractValue? ZeroStruct(INamedTypeSymbol type)
+    {
+        var members = ImmutableDictionary.CreateBuilder<ISymbol, AbstractValue>(SymbolEqualityComparer.Default);
+        foreach (var member in type.GetMembers())
+        {
+            if (member is not IFieldSymbol { IsStatic: false, IsConst: false } field)
+                continue;
+            if (!IsNumeric(field.Type) || members.Count >= MaxStructFields)
+                return null;
+            members[(ISymbol?)field.AssociatedSymbol ?? field] = AbstractValue.Data(Interval.Constant(0), ValueOrigin.Literal, ElementKindOf(field.Type));
+        }
+        return members.Count == 0 ? null : AbstractValue.Unknown with { Members = members.ToImmutable(), ObjectType = type };
     }
 
     private static ImmutableArray<Interval> JoinColumns(ImmutableArray<Interval> a, ImmutableArray<Interval> b)
@@ -698,8 +804,17 @@ internal sealed partial class TrainingInterpreter
             var line = array with { Columns = default, Rows = null };
             return element.Indices.Length == 1 && LoopCounterRange(element.Indices[0]) is { Start: 1 } ? line with { FileText = lines.Skipping(1) } : line;
         }
+        // rows[i] of lines split one by one (lines.Select(l => l.Split(',')).ToArray(), a string[][]): one split line,
+        // whose fields are the file's columns.
+        if (array.FileText is { IsFields: true } && element.Indices.Length == 1 && element.ArrayReference.Type is IArrayTypeSymbol { ElementType: IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_String } })
+            return array with { Rows = null, Identity = new object() };
         if (array.FileText is { IsFields: true } fields && element.Indices.Length == 1)
         {
+            // parts[..3], parts[1..]: the fields at those positions, as parts.Take(3) and parts.Skip(1) are.
+            if (Strip(element.Indices[0]) is IRangeOperation fieldRange)
+                return RangePositions(fieldRange) is var (skipFields, takeFields)
+                    ? array with { Rows = null, Identity = new object(), FileText = fields.Slice(skipFields, takeFields) }
+                    : array.Derived() with { Columns = default, Rows = null };
             var field = array.Derived() with { Columns = default, Rows = null };
             if (element.Indices[0].ConstantValue is { HasValue: true, Value: int column } && column >= 0)
                 return field with { FileText = fields.Field(column) };
@@ -721,6 +836,9 @@ internal sealed partial class TrainingInterpreter
                 return PositionsOf(array, (int)position.Low, 1).WithRows(null);
             return PositionsOf(array, 0, 0).WithRows(null);
         }
+        // shipments[i] of an array of your objects (rows, structs): one of them, with the members they were seen to hold.
+        if (array.Element is { Members: not null } && element.Indices.Length == 1 && Strip(element.Indices[0]) is not IRangeOperation)
+            return ElementOf(array);
         return array.Derived() with { Columns = default, Rows = null };
     }
 
@@ -1348,5 +1466,26 @@ internal sealed partial class TrainingInterpreter
         return index >= 0
             ? dictionary with { Elements = dictionary.Elements.SetItem(index, value) }
             : dictionary with { Elements = dictionary.Elements.Add(value), ElementNames = dictionary.ElementNames.Add(name) };
+    }
+
+    /// <summary>
+    /// <c>kind switch { Kind.Raw => raw, Kind.Scaled => scaled, _ => throw ... }</c>: any arm that gives a value may run, so
+    /// the values are joined, as the branches of a conditional are; an arm that throws gives none.
+    /// </summary>
+    private AbstractValue SwitchArms(ISwitchExpressionOperation switchExpression)
+    {
+        Evaluate(switchExpression.Value);
+        AbstractValue? joined = null;
+        foreach (var arm in switchExpression.Arms)
+        {
+            var value = arm.Value;
+            while (value is IConversionOperation conversion)
+                value = conversion.Operand;
+            if (value is IThrowOperation)
+                continue;
+            var armValue = Evaluate(arm.Value);
+            joined = joined is null ? armValue : joined.Join(armValue);
+        }
+        return joined ?? AbstractValue.Unknown;
     }
 }

@@ -1,0 +1,33 @@
+using Microsoft.Data.Analysis;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace ChillersFrameRating
+{
+    internal static class Program
+    {
+        private static void Main()
+        {
+            var df = DataFrame.LoadCsv(Path.Combine(AppContext.BaseDirectory, "Data", "chillers.csv"));
+            // Outdoor temperature over the design maximum, load in units of the plant's 900 kW rating.
+            var temperatureShare = df["OutdoorTemp"] / 35f;
+            var loadShare = df["LoadKw"] / 900f;
+
+            var x = torch.stack(new[]
+            {
+                torch.tensor(temperatureShare.Cast<float>().ToArray()),
+                torch.tensor(loadShare.Cast<float>().ToArray()),
+            }, 1);
+            var y = torch.tensor(df["Cop"].Cast<float>().ToArray()).reshape(-1, 1) / 6.5f;
+            var model = nn.Linear(2, 1);
+            var optimizer = torch.optim.SGD(model.parameters(), 0.01);
+            for (var epoch = 0; epoch < 200; epoch++)
+            {
+                optimizer.zero_grad();
+                var loss = nn.functional.mse_loss(model.forward(x), y);
+                loss.backward();
+                optimizer.step();
+            }
+        }
+    }
+}
