@@ -1,7 +1,5 @@
 using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -31,43 +29,21 @@ public abstract class TorchTrainingAnalyzer : DiagnosticAnalyzer
             // Syntax first: an operation block action would make the analyzer driver build the operation tree of every
             // method body in the project (binding each one again for analyzers), most of the build time these rules
             // added. A code block whose tokens cannot train is never bound for them.
-            // The blocks the text filter lets through are analysed when their type is complete: the analysis reads
-            // other members (a module class's constructor and forward, a helper's body), and those of the same type,
-            // and often those of the types declared before it, have been bound by then by the driver for its own code
-            // block actions on them, where a block analysed at once often asked for them first and bound them on its
-            // own account.
-            start.RegisterSymbolStartAction(type =>
-            {
-                var blocks = new List<(SyntaxNode Code, IMethodSymbol Method, SemanticModel Model)>();
-                type.RegisterCodeBlockAction(block =>
-                {
-                    if (block.OwningSymbol is not IMethodSymbol method)
-                        return;
-                    var filter = TrainingTextFilter.For(compilation);
-                    if (!filter.MayTrain(block.CodeBlock) && !filter.MayServe(block.CodeBlock).Calls)
-                        return;
-                    lock (blocks)
-                        blocks.Add((block.CodeBlock, method, block.SemanticModel));
-                });
-                type.RegisterSymbolEndAction(end =>
-                {
-                    (SyntaxNode Code, IMethodSymbol Method, SemanticModel Model)[] complete;
-                    lock (blocks)
-                        complete = blocks.ToArray();
-                    foreach (var (code, method, model) in complete)
-                        AnalyzeBlock(code, method, model, end.ReportDiagnostic, compilation, options, reported, end.CancellationToken);
-                });
-            }, SymbolKind.NamedType);
+            start.RegisterCodeBlockAction(block => AnalyzeBlock(block, compilation, options, reported));
         });
     }
 
-    private static void AnalyzeBlock(SyntaxNode codeBlock, IMethodSymbol method, SemanticModel model, Action<Diagnostic> report, Compilation compilation,
-        AnalyzerOptions options, ImmutableArray<DiagnosticDescriptor> reported, CancellationToken cancellationToken)
+    private static void AnalyzeBlock(CodeBlockAnalysisContext context, Compilation compilation, AnalyzerOptions options, ImmutableArray<DiagnosticDescriptor> reported)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        var mayTrain = TrainingTextFilter.For(compilation).MayTrain(codeBlock);
+        if (context.OwningSymbol is not IMethodSymbol method)
+            return;
+        context.CancellationToken.ThrowIfCancellationRequested();
+        var filter = TrainingTextFilter.For(compilation);
+        var mayTrain = filter.MayTrain(context.CodeBlock);
+        if (!mayTrain && !filter.MayServe(context.CodeBlock).Calls)
+            return;
         if (TorchCompilationAnalysis.For(compilation, options) is not { } analysis
-            || !(mayTrain || analysis.MayServe(method, codeBlock, cancellationToken)))
+            || !(mayTrain || analysis.MayServe(method, context.CodeBlock, context.CancellationToken)))
             return;
         ImmutableArray<Diagnostic> diagnostics;
         try
@@ -75,9 +51,9 @@ public abstract class TorchTrainingAnalyzer : DiagnosticAnalyzer
             IOperation? body;
             try
             {
-                body = model.GetOperation(codeBlock, cancellationToken);
+                body = context.SemanticModel.GetOperation(context.CodeBlock, context.CancellationToken);
             }
-            catch (InvalidOperationException) when (codeBlock.ContainsDiagnostics)
+            catch (InvalidOperationException) when (context.CodeBlock.ContainsDiagnostics)
             {
                 // Roslyn's own operation factory can fail on code with syntax errors (a lambda in an array initializer
                 // with tokens missing: "This program location is thought to be unreachable"): not analysable, not ours.
@@ -85,7 +61,7 @@ public abstract class TorchTrainingAnalyzer : DiagnosticAnalyzer
             }
             if (body is not (IMethodBodyOperation or IBlockOperation or IConstructorBodyOperation))
                 return;
-            diagnostics = analysis.DiagnosticsFor(method, body, cancellationToken);
+            diagnostics = analysis.DiagnosticsFor(method, body, context.CancellationToken);
         }
         catch (Exception exception) when (AnalysisDefects.ShouldSwallow(exception))
         {
@@ -98,8 +74,8 @@ public abstract class TorchTrainingAnalyzer : DiagnosticAnalyzer
             {
                 if (ReferenceEquals(descriptor, diagnostic.Descriptor))
                 {
-                    if (GeneratedCode.MayReportAt(diagnostic.Location, codeBlock.SyntaxTree, compilation, cancellationToken))
-                        report(diagnostic);
+                    if (GeneratedCode.MayReportAt(diagnostic.Location, context.CodeBlock.SyntaxTree, compilation, context.CancellationToken))
+                        context.ReportDiagnostic(diagnostic);
                     break;
                 }
             }
