@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -41,44 +40,23 @@ public sealed class MLNetNormalizationAnalyzer : DiagnosticAnalyzer
             // driver has bound the member's body for the analyzers that need operations (the SDK's own, at the default
             // analysis level), so the trainer calls found here by name are looked up in that bound tree instead of
             // being bound first by this rule; a syntax node action runs before that binding and paid for it.
-            // The blocks that name a trainer are analysed when their type is complete: the analysis reads the type's
-            // other members too (the generator of LoadFromEnumerable's rows, the helper that builds the pipeline), whose
-            // bodies the driver has bound by then for its own code block actions on them, where a block analysed at
-            // once often asked for them first and bound them on its own account.
-            start.RegisterSymbolStartAction(type =>
-            {
-                var blocks = new List<(SyntaxNode Code, SemanticModel Model)>();
-                type.RegisterCodeBlockAction(block =>
-                {
-                    // The text first: most code blocks name no trainer, and walking their syntax was most of this rule's time.
-                    if (!CodeText.ContainsIdentifier(block.CodeBlock, symbols.TrainerNames))
-                        return;
-                    lock (blocks)
-                        blocks.Add((block.CodeBlock, block.SemanticModel));
-                });
-                type.RegisterSymbolEndAction(end =>
-                {
-                    (SyntaxNode Code, SemanticModel Model)[] complete;
-                    lock (blocks)
-                        complete = blocks.ToArray();
-                    foreach (var (code, model) in complete)
-                        AnalyzeBlock(code, model, end.Options, end.ReportDiagnostic, symbols, dataFiles, program, end.CancellationToken);
-                });
-            }, SymbolKind.NamedType);
+            start.RegisterCodeBlockAction(block => AnalyzeBlock(block, symbols, dataFiles, program));
         });
     }
 
-    private static void AnalyzeBlock(SyntaxNode block, SemanticModel model, AnalyzerOptions analyzerOptions, Action<Diagnostic> report,
-        MLNetKnownSymbols symbols, ProjectDataFiles dataFiles, MLNetProgram program, CancellationToken cancellationToken)
+    private static void AnalyzeBlock(CodeBlockAnalysisContext context, MLNetKnownSymbols symbols, ProjectDataFiles dataFiles, MLNetProgram program)
     {
+        // The text first: most code blocks name no trainer, and walking their syntax was most of this rule's time.
+        if (!CodeText.ContainsIdentifier(context.CodeBlock, symbols.TrainerNames))
+            return;
         // Top-level statements: the block is the file, whose type declarations are code blocks of their own.
-        var code = block is CompilationUnitSyntax unit ? (IEnumerable<SyntaxNode>)unit.Members.OfType<GlobalStatementSyntax>() : new[] { block };
+        var code = context.CodeBlock is CompilationUnitSyntax unit ? (IEnumerable<SyntaxNode>)unit.Members.OfType<GlobalStatementSyntax>() : new[] { context.CodeBlock };
         foreach (var root in code)
         {
             foreach (var node in root.DescendantNodesAndSelf())
             {
                 if (node is InvocationExpressionSyntax syntax && MayBeScaleSensitiveTrainer(syntax, symbols))
-                    AnalyzeInvocation(syntax, model, analyzerOptions, report, symbols, dataFiles, program, cancellationToken);
+                    AnalyzeInvocation(context, syntax, symbols, dataFiles, program);
             }
         }
     }
@@ -96,10 +74,9 @@ public sealed class MLNetNormalizationAnalyzer : DiagnosticAnalyzer
         return name is not null && symbols.MayBeScaleSensitiveTrainer(name.Identifier.ValueText);
     }
 
-    private static void AnalyzeInvocation(InvocationExpressionSyntax syntax, SemanticModel model, AnalyzerOptions analyzerOptions, Action<Diagnostic> report,
-        MLNetKnownSymbols symbols, ProjectDataFiles dataFiles, MLNetProgram program, CancellationToken cancellationToken)
+    private static void AnalyzeInvocation(CodeBlockAnalysisContext context, InvocationExpressionSyntax syntax, MLNetKnownSymbols symbols, ProjectDataFiles dataFiles, MLNetProgram program)
     {
-        if (model.GetOperation(syntax, cancellationToken) is not IInvocationOperation invocation
+        if (context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation invocation
             || !symbols.IsScaleSensitiveTrainer(invocation.TargetMethod))
             return;
 
@@ -107,10 +84,10 @@ public sealed class MLNetNormalizationAnalyzer : DiagnosticAnalyzer
         try
         {
             var values = new MLNetOperationValues(MLNetOperationValues.RootOf(invocation));
-            var options = analyzerOptions.AnalyzerConfigOptionsProvider.GetOptions(syntax.SyntaxTree);
+            var options = context.Options.AnalyzerConfigOptionsProvider.GetOptions(syntax.SyntaxTree);
             var threshold = ScalingOptions.Read(options).FeatureMagnitudeThreshold;
-            var textFiles = new TextFileViews(dataFiles, DataFileLimits.Read(options), cancellationToken, program.Constants);
-            finding = new TrainerPipelineAnalysis(symbols, new EstimatorChainEvaluator(symbols, values, threshold, textFiles, program, cancellationToken)).Analyze(invocation);
+            var textFiles = new TextFileViews(dataFiles, DataFileLimits.Read(options), context.CancellationToken, program.Constants);
+            finding = new TrainerPipelineAnalysis(symbols, new EstimatorChainEvaluator(symbols, values, threshold, textFiles, program, context.CancellationToken)).Analyze(invocation);
         }
         catch (Exception exception) when (AnalysisDefects.ShouldSwallow(exception))
         {
@@ -128,7 +105,7 @@ public sealed class MLNetNormalizationAnalyzer : DiagnosticAnalyzer
             properties.Add(MLNetFixProperties.MLContext, mlContext);
             properties.Add(MLNetFixProperties.Insertions, MLNetFixProperties.Encode(finding.Insertions));
         }
-        report(Diagnostic.Create(
+        context.ReportDiagnostic(Diagnostic.Create(
             DiagnosticDescriptors.MLNetMissingNormalizer,
             invocation.Syntax.GetLocation(),
             properties.ToImmutable(),
