@@ -153,14 +153,17 @@ internal sealed class ProgramSummaries
     {
         var paths = new Dictionary<IParameterSymbol, DataFilePath?>(SymbolEqualityComparer.Default);
         var sites = 0;
+        var name = new[] { method.Name };
         foreach (var tree in _compilation.SyntaxTrees)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (tree.GetText(cancellationToken).ToString().IndexOf(method.Name, StringComparison.Ordinal) < 0)
+            // The name as text first (the tree's characters searched in a pooled copy, no string made of each file).
+            var root = tree.GetRoot(cancellationToken);
+            if (!CodeText.ContainsOneOfEach(root, name, name))
                 continue;
-            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+            foreach (var node in root.DescendantNodes())
             {
-                if (node is not IdentifierNameSyntax { Identifier.ValueText: var name } identifier || name != method.Name)
+                if (node is not IdentifierNameSyntax { Identifier.ValueText: var identifierName } identifier || identifierName != method.Name)
                     continue;
                 var model = _semanticModelFor(tree);
                 if (!SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, cancellationToken).Symbol?.OriginalDefinition, method))
@@ -170,22 +173,33 @@ internal sealed class ProgramSummaries
                     || model.GetOperation(call, cancellationToken) is not IInvocationOperation invocation)
                     return null;
                 sites++;
-                foreach (var parameter in method.Parameters)
-                {
-                    if (parameter.Type.SpecialType != SpecialType.System_String)
-                        continue;
-                    DataFilePath? path = null;
-                    foreach (var argument in invocation.Arguments)
-                    {
-                        if (argument.Parameter?.Ordinal == parameter.Ordinal)
-                            path = DataFilePaths.Evaluate(argument.Value, cancellationToken);
-                    }
-                    paths[parameter] = !paths.TryGetValue(parameter, out var before) ? path : before is not null && before.SameAs(path) ? before : null;
-                }
+                JoinArgumentPaths(paths, method.Parameters, invocation.Arguments, cancellationToken);
             }
         }
-        if (sites == 0)
-            return null;
+        return sites == 0 ? null : PathValues(paths);
+    }
+
+    /// <summary>The data file path one call hands each string parameter, joined with what the calls before it handed: kept only while they agree.</summary>
+    private static void JoinArgumentPaths(Dictionary<IParameterSymbol, DataFilePath?> paths, ImmutableArray<IParameterSymbol> parameters,
+        ImmutableArray<IArgumentOperation> arguments, CancellationToken cancellationToken)
+    {
+        foreach (var parameter in parameters)
+        {
+            if (parameter.Type.SpecialType != SpecialType.System_String)
+                continue;
+            DataFilePath? path = null;
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter?.Ordinal == parameter.Ordinal)
+                    path = DataFilePaths.Evaluate(argument.Value, cancellationToken);
+            }
+            paths[parameter] = !paths.TryGetValue(parameter, out var before) ? path : before is not null && before.SameAs(path) ? before : null;
+        }
+    }
+
+    /// <summary>The parameters every call agreed on, as values that carry their path; null when none did.</summary>
+    private static ImmutableDictionary<ISymbol, AbstractValue>? PathValues(Dictionary<IParameterSymbol, DataFilePath?> paths)
+    {
         var seeded = ImmutableDictionary.CreateBuilder<ISymbol, AbstractValue>(SymbolEqualityComparer.Default);
         foreach (var pair in paths)
         {
@@ -220,28 +234,9 @@ internal sealed class ProgramSummaries
                 || !SymbolEqualityComparer.Default.Equals(creation.Constructor?.OriginalDefinition, constructor))
                 continue;
             sites++;
-            foreach (var parameter in constructor.Parameters)
-            {
-                if (parameter.Type.SpecialType != SpecialType.System_String)
-                    continue;
-                DataFilePath? path = null;
-                foreach (var argument in creation.Arguments)
-                {
-                    if (argument.Parameter?.Ordinal == parameter.Ordinal)
-                        path = DataFilePaths.Evaluate(argument.Value, cancellationToken);
-                }
-                paths[parameter] = !paths.TryGetValue(parameter, out var before) ? path : before is not null && before.SameAs(path) ? before : null;
-            }
+            JoinArgumentPaths(paths, constructor.Parameters, creation.Arguments, cancellationToken);
         }
-        if (sites == 0)
-            return null;
-        var seeded = ImmutableDictionary.CreateBuilder<ISymbol, AbstractValue>(SymbolEqualityComparer.Default);
-        foreach (var pair in paths)
-        {
-            if (pair.Value is not null)
-                seeded[pair.Key] = AbstractValue.Unknown with { DataPath = pair.Value };
-        }
-        return seeded.Count == 0 ? null : seeded.ToImmutable();
+        return sites == 0 ? null : PathValues(paths);
     }
 
     /// <summary>The object creations of the compilation (<c>new T(...)</c> by the name written, <c>new(...)</c> under ""), found in one walk of its trees.</summary>
