@@ -249,12 +249,15 @@ internal sealed class ReadonlyFieldValues
         if (property.DeclaredAccessibility == Accessibility.Private || property.GetMethod?.DeclaredAccessibility == Accessibility.Private)
             return true;
         // Visible outside the class: every other use in the compilation must be a safe read too.
+        var spelling = new[] { property.Name };
         foreach (var tree in _compilation.SyntaxTrees)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (tree.GetText(cancellationToken).ToString().IndexOf(property.Name, StringComparison.Ordinal) < 0)
+            // The name as text first (the tree's characters searched in a pooled copy, no string made of each file).
+            var root = tree.GetRoot(cancellationToken);
+            if (!CodeText.ContainsOneOfEach(root, spelling, spelling))
                 continue;
-            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+            foreach (var node in root.DescendantNodes())
             {
                 if (node is not IdentifierNameSyntax { Identifier.ValueText: var name } identifier || name != property.Name || IsInside(identifier, type))
                     continue;
