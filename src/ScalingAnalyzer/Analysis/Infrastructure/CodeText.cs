@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace ScalingAnalyzer.Analysis;
 
@@ -82,6 +83,28 @@ internal static class CodeText
     /// <summary>ASCII decided by arithmetic: char.IsLetterOrDigit looks up Unicode categories, and this runs on every character of every code block.</summary>
     private static bool IsIdentifierPart(char c)
         => c < 128 ? (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9 || c == '_' : char.IsLetterOrDigit(c);
+
+    /// <summary>
+    /// The identifier names of the compilation spelled <paramref name="name"/>, tree by tree: a tree whose text does not
+    /// contain the name (searched as above) is not walked. For the few questions that need every use of a member in the
+    /// compilation (every call of a method, every read of a field or property), each asked once per member.
+    /// </summary>
+    public static IEnumerable<IdentifierNameSyntax> IdentifiersSpelled(Compilation compilation, string name, System.Threading.CancellationToken cancellationToken)
+    {
+        var spelling = new[] { name };
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var root = tree.GetRoot(cancellationToken);
+            if (!ContainsOneOfEach(root, spelling, spelling))
+                continue;
+            foreach (var node in root.DescendantNodes())
+            {
+                if (node is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == name)
+                    yield return identifier;
+            }
+        }
+    }
 }
 
 /// <summary>

@@ -112,28 +112,26 @@ internal sealed class MLNetProgram
     private ImmutableArray<(IMethodSymbol, SyntaxNode)> FindFieldReads(IFieldSymbol field, CancellationToken cancellationToken)
     {
         var result = ImmutableArray.CreateBuilder<(IMethodSymbol, SyntaxNode)>();
-        foreach (var tree in compilation.SyntaxTrees)
+        SemanticModel? model = null;
+        foreach (var identifier in CodeText.IdentifiersSpelled(compilation, field.Name, cancellationToken))
         {
-            SemanticModel? model = null;
-            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+            SyntaxNode expression = identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier ? access : identifier;
+            if (expression.Parent is AssignmentExpressionSyntax assignment && assignment.Left == expression)
+                continue;
+            if (model?.SyntaxTree != identifier.SyntaxTree)
             {
-                if (node is not IdentifierNameSyntax identifier || identifier.Identifier.ValueText != field.Name)
-                    continue;
-                SyntaxNode expression = identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier ? access : identifier;
-                if (expression.Parent is AssignmentExpressionSyntax assignment && assignment.Left == expression)
-                    continue;
 #pragma warning disable RS1030 // Only for a field a trainer is stored in, once per field and compilation.
-                model ??= compilation.GetSemanticModel(tree);
+                model = compilation.GetSemanticModel(identifier.SyntaxTree);
 #pragma warning restore RS1030
-                if (model.GetSymbolInfo(identifier, cancellationToken).Symbol is not IFieldSymbol read
-                    || !SymbolEqualityComparer.Default.Equals(read.OriginalDefinition, field))
-                    continue;
-                var declaration = expression.FirstAncestorOrSelf<SyntaxNode>(n => n is MethodDeclarationSyntax or LocalFunctionStatementSyntax or BaseTypeDeclarationSyntax
-                    or ConstructorDeclarationSyntax or AccessorDeclarationSyntax or ArrowExpressionClauseSyntax { Parent: PropertyDeclarationSyntax });
-                if (declaration is MethodDeclarationSyntax or LocalFunctionStatementSyntax
-                    && model.GetDeclaredSymbol(declaration, cancellationToken) is IMethodSymbol method)
-                    result.Add((method, expression));
             }
+            if (model.GetSymbolInfo(identifier, cancellationToken).Symbol is not IFieldSymbol read
+                || !SymbolEqualityComparer.Default.Equals(read.OriginalDefinition, field))
+                continue;
+            var declaration = expression.FirstAncestorOrSelf<SyntaxNode>(n => n is MethodDeclarationSyntax or LocalFunctionStatementSyntax or BaseTypeDeclarationSyntax
+                or ConstructorDeclarationSyntax or AccessorDeclarationSyntax or ArrowExpressionClauseSyntax { Parent: PropertyDeclarationSyntax });
+            if (declaration is MethodDeclarationSyntax or LocalFunctionStatementSyntax
+                && model.GetDeclaredSymbol(declaration, cancellationToken) is IMethodSymbol method)
+                result.Add((method, expression));
         }
         return result.ToImmutable();
     }

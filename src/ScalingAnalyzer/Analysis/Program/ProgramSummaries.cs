@@ -153,28 +153,17 @@ internal sealed class ProgramSummaries
     {
         var paths = new Dictionary<IParameterSymbol, DataFilePath?>(SymbolEqualityComparer.Default);
         var sites = 0;
-        var name = new[] { method.Name };
-        foreach (var tree in _compilation.SyntaxTrees)
+        foreach (var identifier in CodeText.IdentifiersSpelled(_compilation, method.Name, cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            // The name as text first (the tree's characters searched in a pooled copy, no string made of each file).
-            var root = tree.GetRoot(cancellationToken);
-            if (!CodeText.ContainsOneOfEach(root, name, name))
+            var model = _semanticModelFor(identifier.SyntaxTree);
+            if (!SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, cancellationToken).Symbol?.OriginalDefinition, method))
                 continue;
-            foreach (var node in root.DescendantNodes())
-            {
-                if (node is not IdentifierNameSyntax { Identifier.ValueText: var identifierName } identifier || identifierName != method.Name)
-                    continue;
-                var model = _semanticModelFor(tree);
-                if (!SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, cancellationToken).Symbol?.OriginalDefinition, method))
-                    continue;
-                var called = identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier ? (ExpressionSyntax)access : identifier;
-                if (called.Parent is not InvocationExpressionSyntax call || call.Expression != called
-                    || model.GetOperation(call, cancellationToken) is not IInvocationOperation invocation)
-                    return null;
-                sites++;
-                JoinArgumentPaths(paths, method.Parameters, invocation.Arguments, cancellationToken);
-            }
+            var called = identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier ? (ExpressionSyntax)access : identifier;
+            if (called.Parent is not InvocationExpressionSyntax call || call.Expression != called
+                || model.GetOperation(call, cancellationToken) is not IInvocationOperation invocation)
+                return null;
+            sites++;
+            JoinArgumentPaths(paths, method.Parameters, invocation.Arguments, cancellationToken);
         }
         return sites == 0 ? null : PathValues(paths);
     }

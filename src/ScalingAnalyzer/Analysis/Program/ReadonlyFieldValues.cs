@@ -249,22 +249,13 @@ internal sealed class ReadonlyFieldValues
         if (property.DeclaredAccessibility == Accessibility.Private || property.GetMethod?.DeclaredAccessibility == Accessibility.Private)
             return true;
         // Visible outside the class: every other use in the compilation must be a safe read too.
-        var spelling = new[] { property.Name };
-        foreach (var tree in _compilation.SyntaxTrees)
+        foreach (var identifier in CodeText.IdentifiersSpelled(_compilation, property.Name, cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            // The name as text first (the tree's characters searched in a pooled copy, no string made of each file).
-            var root = tree.GetRoot(cancellationToken);
-            if (!CodeText.ContainsOneOfEach(root, spelling, spelling))
+            if (IsInside(identifier, type))
                 continue;
-            foreach (var node in root.DescendantNodes())
-            {
-                if (node is not IdentifierNameSyntax { Identifier.ValueText: var name } identifier || name != property.Name || IsInside(identifier, type))
-                    continue;
-                if (ReferenceAt(identifier, property, _semanticModelFor(tree), cancellationToken) is { } reference
-                    && !IsSafeRead(reference) && !(immutable && !IsWriteTarget(reference)))
-                    return false;
-            }
+            if (ReferenceAt(identifier, property, _semanticModelFor(identifier.SyntaxTree), cancellationToken) is { } reference
+                && !IsSafeRead(reference) && !(immutable && !IsWriteTarget(reference)))
+                return false;
         }
         return true;
     }

@@ -250,17 +250,20 @@ internal sealed class TorchCompilationAnalysis
 
     private Dictionary<string, ModelTraining>? _savedModels;
 
+    private static readonly string[] SaveWord = { ".save(" };
+
     private Dictionary<string, ModelTraining> FindSavedModels(CancellationToken cancellationToken)
     {
         var saved = new Dictionary<string, ModelTraining>(StringComparer.Ordinal);
         foreach (var tree in _compilation.SyntaxTrees)
         {
             var root = tree.GetRoot(cancellationToken);
-            if (root.ToString().IndexOf(".save(", StringComparison.Ordinal) < 0)
+            // The text first, in a pooled copy (CodeText): no string made of each file and method.
+            if (!CodeText.ContainsOneOfEach(root, SaveWord, SaveWord))
                 continue;
             foreach (var declaration in root.DescendantNodes().OfType<BaseMethodDeclarationSyntax>())
             {
-                if (declaration.ToString().IndexOf(".save(", StringComparison.Ordinal) < 0 || !_textFilter.MayTrain(declaration))
+                if (!CodeText.ContainsOneOfEach(declaration, SaveWord, SaveWord) || !_textFilter.MayTrain(declaration))
                     continue;
                 var model = SemanticModelFor(tree);
                 if (model.GetDeclaredSymbol(declaration, cancellationToken) is not IMethodSymbol method)
