@@ -413,18 +413,16 @@ internal sealed partial class TrainingInterpreter
     /// </summary>
     private static ImmutableDictionary<ISymbol, AbstractValue>? PrimaryConstructorMembers(ITypeSymbol type, IMethodSymbol constructor, AbstractValue[] byOrdinal)
     {
-        if (type is not INamedTypeSymbol { IsRecord: true } record || constructor.Parameters.IsEmpty
+        if (type is not INamedTypeSymbol { IsRecord: true } || constructor.Parameters.IsEmpty
             || constructor.DeclaringSyntaxReferences is not { Length: 1 } declaration
             || declaration[0].GetSyntax() is not Microsoft.CodeAnalysis.CSharp.Syntax.RecordDeclarationSyntax)
             return null;
+        // The properties the record declares from its parameters, as ML.NET's rows read them (RowConstructors).
         var members = ImmutableDictionary.CreateBuilder<ISymbol, AbstractValue>(SymbolEqualityComparer.Default);
-        foreach (var parameter in constructor.Parameters)
+        foreach (var (ordinal, member) in RowConstructors.MembersSet(constructor, default))
         {
-            foreach (var member in record.GetMembers(parameter.Name))
-            {
-                if (member is IPropertySymbol property && parameter.Ordinal < byOrdinal.Length)
-                    members[property] = byOrdinal[parameter.Ordinal];
-            }
+            if (ordinal < byOrdinal.Length)
+                members[member] = byOrdinal[ordinal];
         }
         return members.ToImmutable();
     }

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace ScalingAnalyzer.Analysis.MLNet;
+namespace ScalingAnalyzer.Analysis;
 
 /// <summary>
 /// Which members of a row a constructor of the project sets from which of its parameters, so that rows made by
