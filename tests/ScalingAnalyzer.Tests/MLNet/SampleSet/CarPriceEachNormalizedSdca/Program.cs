@@ -1,0 +1,3 @@
+using MachineLearningDemo.Trainer;
+
+ModelBuilder.CreateModel();
