@@ -705,14 +705,20 @@ internal sealed class EstimatorChainEvaluator
             return true;
         }
         if (MLNetKnownSymbols.FindParameter(method, ColumnPairsParameter) is { } pairsParameter)
-            return TryReadColumnPairs(ArgumentFor(invocation, pairsParameter), out columns);
+            return TryReadColumnPairs(ArgumentFor(invocation, pairsParameter), values, out columns);
         return false;
     }
 
-    private static bool TryReadColumnPairs(IOperation? value, out ImmutableArray<(string Output, ImmutableArray<string> Inputs)> columns)
+    private static bool TryReadColumnPairs(IOperation? value, MLNetOperationValues values, out ImmutableArray<(string Output, ImmutableArray<string> Inputs)> columns)
     {
         columns = default;
-        if (value is null || MLNetOperationValues.Unwrap(value) is not IArrayCreationOperation { Initializer: { } initializer })
+        if (value is null)
+            return false;
+        var unwrapped = MLNetOperationValues.Unwrap(value);
+        // var columnPairs = new[] { new InputOutputColumnPair("Age"), ... }; ConvertType(columnPairs, DataKind.Single)
+        if (unwrapped is ILocalReferenceOperation local && values.ArrayAt(local) is { } held)
+            unwrapped = held;
+        if (unwrapped is not IArrayCreationOperation { Initializer: { } initializer })
             return false;
         var builder = ImmutableArray.CreateBuilder<(string, ImmutableArray<string>)>(initializer.ElementValues.Length);
         foreach (var element in initializer.ElementValues)

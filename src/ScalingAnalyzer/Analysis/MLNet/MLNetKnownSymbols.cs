@@ -105,6 +105,9 @@ internal sealed class MLNetKnownSymbols
         // Missing values filled with the column's mean, minimum, maximum, mode or 0: the values stay within the column's
         // bounds (and 0), but ML.NET does not carry a normalizer's mark through.
         transforms.Add("Microsoft.ML.ExtensionsCatalog", ColumnTransformKind.KeepsScale, "ReplaceMissingValues");
+        // A numeric column converted to another numeric type (int to float, the samples' ConvertType before Concatenate)
+        // keeps its values: within unit scale it stays so, raw it keeps its numbers for the message.
+        transforms.Add("Microsoft.ML.ConversionsExtensionsCatalog", ColumnTransformKind.KeepsScale, "ConvertType");
         transforms.Add("Microsoft.ML.TextCatalog", ColumnTransformKind.MarkedNormalized, "FeaturizeText");
         transforms.Add("Microsoft.ML.CategoricalCatalog", ColumnTransformKind.MarkedNormalized, "OneHotEncoding", "OneHotHashEncoding");
 
