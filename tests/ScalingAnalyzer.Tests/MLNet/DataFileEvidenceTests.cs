@@ -229,6 +229,98 @@ public class DataFileEvidenceTests
         null,
         Scale002(0, "Sdca", "Features", ""));
 
+    private const string TryParseProgram = """
+        using System.Collections.Generic;
+        using System.Globalization;
+        using System.IO;
+        using Microsoft.ML;
+
+        public class Reading
+        {
+            public float Pressure { get; set; }
+            public float Temperature { get; set; }
+        }
+
+        public static class Program
+        {
+            public static void Main()
+            {
+                var mlContext = new MLContext();
+                var rows = new List<Reading>();
+                foreach (var line in File.ReadLines(Path.Combine("Data", "sensors.csv")))
+                {
+                    var fields = line.Split(',');
+                    if (!float.TryParse(fields[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var pressure)
+                        || !float.TryParse(fields[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var temperature))
+                        continue;
+                    EXTRA
+                    rows.Add(new Reading { Pressure = pressure, Temperature = temperature });
+                }
+                var data = mlContext.Data.LoadFromEnumerable(rows);
+                var pipeline = mlContext.Transforms.Concatenate("Features", nameof(Reading.Pressure), nameof(Reading.Temperature))
+                    .Append({|#0:mlContext.Regression.Trainers.Sdca(labelColumnName: nameof(Reading.Temperature))|});
+                var model = pipeline.Fit(data);
+            }
+        }
+        """;
+
+    [Fact]
+    public Task RowsParsedWithTryParseAreReadFromTheFileWithoutTheHeaderLine() => ExpectAsync(
+        TryParseProgram.Replace("EXTRA", ""),
+        new[] { ("/repo/Sensors/Data/sensors.csv", Sensors) },
+        null,
+        Scale002(0, "Sdca", "Features", "; column 'Pressure' spans [900, 1100] in sensors.csv"));
+
+    [Fact]
+    public Task RowsParsedWithTryParseFromAUnitFileNeedNoNormalizer() => ExpectAsync(
+        TryParseProgram.Replace("EXTRA", "").Replace("{|#0:", "").Replace(")|}", ")"),
+        new[] { ("/repo/Sensors/Data/sensors.csv", "Pressure,Temperature\n0.91,0.2\n0.99,0.4\n") });
+
+    [Fact]
+    public Task ATryParseResultWrittenAgainKeepsTheRowsUnknown() => ExpectAsync(
+        TryParseProgram.Replace("EXTRA", "pressure = pressure * 1000f;"),
+        new[] { ("/repo/Sensors/Data/sensors.csv", "Pressure,Temperature\n0.91,0.2\n0.99,0.4\n") },
+        null,
+        Scale002(0, "Sdca", "Features", ""));
+
+    private const string ConvertTypeProgram = """
+        using Microsoft.ML;
+        using Microsoft.ML.Data;
+
+        public class Patient
+        {
+            [LoadColumn(0)] public int Glucose { get; set; }
+            [LoadColumn(1)] public int Insulin { get; set; }
+            [LoadColumn(2)] public bool Label { get; set; }
+        }
+
+        public static class Program
+        {
+            public static void Main()
+            {
+                var mlContext = new MLContext();
+                var data = mlContext.Data.LoadFromTextFile<Patient>("Data/patients.csv", hasHeader: true, separatorChar: ',');
+                var intColumns = new[] { new InputOutputColumnPair("Glucose"), new InputOutputColumnPair("Insulin") };
+                var pipeline = mlContext.Transforms.Conversion.ConvertType(intColumns, DataKind.Single)
+                    .Append(mlContext.Transforms.Concatenate("Features", "Glucose", "Insulin"))
+                    .Append({|#0:mlContext.BinaryClassification.Trainers.LbfgsLogisticRegression()|});
+                var model = pipeline.Fit(data);
+            }
+        }
+        """;
+
+    [Fact]
+    public Task IntegerColumnsConvertedToSingleKeepTheFilesNumbers() => ExpectAsync(
+        ConvertTypeProgram,
+        new[] { ("/repo/Patients/Data/patients.csv", "Glucose,Insulin,Label\n148,0,true\n85,94,false\n183,168,true\n") },
+        null,
+        Scale002(0, "LbfgsLogisticRegression", "Features", "; column 'Glucose' spans [85, 183] in patients.csv"));
+
+    [Fact]
+    public Task IntegerColumnsOfZerosAndOnesConvertedToSingleNeedNoNormalizer() => ExpectAsync(
+        ConvertTypeProgram.Replace("{|#0:", "").Replace("()|}", "()"),
+        new[] { ("/repo/Patients/Data/patients.csv", "Glucose,Insulin,Label\n1,0,true\n0,1,false\n1,1,true\n") });
+
     private const string ModelBuilderProgram = """
         using System;
         using Microsoft.ML;

@@ -11,8 +11,9 @@ internal sealed class DataFileFormat : IEquatable<DataFileFormat>
     /// <summary>ML.NET's TextLoader default: tab-separated, no header.</summary>
     public static readonly DataFileFormat MLNetDefault = new("\t", hasHeader: false, allowQuoting: false);
 
-    public DataFileFormat(string separators, bool hasHeader, bool allowQuoting, char decimalMarker = '.')
+    public DataFileFormat(string separators, bool hasHeader, bool allowQuoting, char decimalMarker = '.', bool skipsRowsWithText = false)
     {
+        SkipsRowsWithText = skipsRowsWithText;
         Separators = separators.Length == 0 ? "\t" : separators;
         HasHeader = hasHeader;
         AllowQuoting = allowQuoting;
@@ -29,11 +30,18 @@ internal sealed class DataFileFormat : IEquatable<DataFileFormat>
     /// <summary>'.' (the default) or ',': "1013,25" is a number of a file read with <c>DecimalMarker = ','</c>.</summary>
     public char DecimalMarker { get; }
 
+    /// <summary>
+    /// A row with a field that is not a number is not data: the code parses each line with <c>float.TryParse</c> and
+    /// drops (or zeroes) what does not parse, a header line included. Off for ML.NET's own loaders, which read text as
+    /// missing values.
+    /// </summary>
+    public bool SkipsRowsWithText { get; }
+
     public bool Equals(DataFileFormat? other)
         => other is not null && Separators == other.Separators && HasHeader == other.HasHeader && AllowQuoting == other.AllowQuoting
-           && DecimalMarker == other.DecimalMarker;
+           && DecimalMarker == other.DecimalMarker && SkipsRowsWithText == other.SkipsRowsWithText;
 
     public override bool Equals(object? obj) => Equals(obj as DataFileFormat);
 
-    public override int GetHashCode() => ((Separators.GetHashCode() * 31 + (HasHeader ? 1 : 0)) * 31 + (AllowQuoting ? 1 : 0)) * 31 + DecimalMarker;
+    public override int GetHashCode() => ((Separators.GetHashCode() * 31 + (HasHeader ? 1 : 0)) * 31 + (AllowQuoting ? 1 : 0)) * 31 + DecimalMarker + (SkipsRowsWithText ? 65536 : 0);
 }

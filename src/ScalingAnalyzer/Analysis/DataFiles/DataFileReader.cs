@@ -318,6 +318,8 @@ internal static class DataFileReader
         private void RecordRow()
         {
             var width = Math.Min(lineFieldCount, DataFileLimits.MaxColumns);
+            if (format.SkipsRowsWithText && HasText(width))
+                return;
             for (var column = 0; column < width; column++)
             {
                 EnsureColumn(column);
@@ -347,6 +349,16 @@ internal static class DataFileReader
             Rows++;
             if (Rows >= limits.MaxRows)
                 StoppedAtRowLimit = true;
+        }
+
+        private bool HasText(int width)
+        {
+            for (var column = 0; column < width; column++)
+            {
+                if (lineKinds[column] == Text)
+                    return true;
+            }
+            return false;
         }
 
         private void EnsureColumn(int column)

@@ -13,7 +13,8 @@ namespace ScalingAnalyzer.Analysis.MLNet;
 /// <c>File.ReadLines(path).Skip(1).Select(line => line.Split(',')).Select(parts => new Row { Size = float.Parse(parts[0]) })</c>,
 /// or a helper of the project that loops <c>foreach (var line in File.ReadLines(path).Skip(1))</c>, splits the line and
 /// adds (or yields) <c>new Row { ... }</c>. Each member set from <c>float.Parse(fields[i])</c> (<c>double.Parse</c>,
-/// <c>Convert.ToSingle</c>, ...) is file column i; the separator is the one <c>Split</c> names and <c>Skip(1)</c> is a
+/// <c>Convert.ToSingle</c>, ...), or from a local that only <c>float.TryParse(fields[i], out var size)</c> writes (a line
+/// whose fields do not parse, such as the header, is then not a row), is file column i; the separator is the one <c>Split</c> names and <c>Skip(1)</c> is a
 /// header row. Anything else about the rows (another source, several files, a member set otherwise) is left out: such
 /// a column stays as without the file.
 /// </summary>
@@ -87,6 +88,9 @@ internal sealed class FileRows
     {
         private readonly KnownType columnNameAttribute;
         private Sequence? source;
+
+        /// <summary>A member is set from <c>TryParse</c>: lines whose fields do not parse are not rows.</summary>
+        private bool triedParse;
         private readonly Dictionary<string, LoadedColumn> columns = new(System.StringComparer.Ordinal);
 
         public Reader(KnownType columnNameAttribute) => this.columnNameAttribute = columnNameAttribute;
@@ -180,7 +184,7 @@ internal sealed class FileRows
             var builder = ImmutableArray.CreateBuilder<LoadedColumn>(columns.Count);
             foreach (var column in columns.Values)
                 builder.Add(column);
-            return new FileRows(source.Path, helperCall, new DataFileFormat(source.Separator, hasHeader: source.Skipped == 1, allowQuoting: false), builder.MoveToImmutable());
+            return new FileRows(source.Path, helperCall, new DataFileFormat(source.Separator, hasHeader: source.Skipped == 1, allowQuoting: false, skipsRowsWithText: triedParse), builder.MoveToImmutable());
         }
 
         /// <summary>One row creation: its members parsed from fields of the file; false when it reads another file or is no creation.</summary>
@@ -214,14 +218,31 @@ internal sealed class FileRows
             => a.Skipped == b.Skipped && a.Separator == b.Separator && a.Path.Syntax == b.Path.Syntax;
 
         /// <summary><c>float.Parse(fields[i], ...)</c>, <c>Convert.ToSingle(fields[i])</c>, <c>(float)double.Parse(fields[i].Trim())</c>: the fields and i; false for anything else.</summary>
-        private static bool TryParsedField(IOperation value, MLNetOperationValues values, int depth, out Sequence? fields, out int index)
+        private bool TryParsedField(IOperation value, MLNetOperationValues values, int depth, out Sequence? fields, out int index)
         {
             fields = null;
             index = -1;
             value = MLNetOperationValues.Unwrap(value);
-            if (value is not IInvocationOperation { Arguments.Length: >= 1 } parse || !IsNumberParse(parse.TargetMethod))
+            IOperation? parsedText;
+            if (value is ILocalReferenceOperation local && values.SingleOutArgument(local.Local) is { Parent: IInvocationOperation tryParse } result
+                && IsNumberTryParse(tryParse.TargetMethod) && result.Parameter?.Ordinal == tryParse.TargetMethod.Parameters.Length - 1)
+            {
+                // if (!float.TryParse(fields[0], out var size)) continue; ... new Row { Size = size }: a line whose field does
+                // not parse (the header) is dropped, or gives 0; the rows that parse are the file's.
+                parsedText = FirstArgument(tryParse);
+                triedParse = true;
+            }
+            else if (value is IInvocationOperation { Arguments.Length: >= 1 } parse && IsNumberParse(parse.TargetMethod))
+            {
+                parsedText = FirstArgument(parse);
+            }
+            else
+            {
                 return false;
-            var text = MLNetOperationValues.Unwrap(parse.Arguments[0].Value);
+            }
+            if (parsedText is null)
+                return false;
+            var text = MLNetOperationValues.Unwrap(parsedText);
             if (text is IInvocationOperation { TargetMethod.Name: "Trim", Instance: { } trimmed, Arguments.Length: 0 })
                 text = MLNetOperationValues.Unwrap(trimmed);
             if (text is not IArrayElementReferenceOperation { Indices.Length: 1 } element
@@ -231,6 +252,22 @@ internal sealed class FileRows
             index = constant;
             return fields is not null;
         }
+
+        private static IOperation? FirstArgument(IInvocationOperation call)
+        {
+            foreach (var argument in call.Arguments)
+            {
+                if (argument.Parameter is { Ordinal: 0 } parameter && parameter.Type.SpecialType == SpecialType.System_String)
+                    return argument.Value;
+            }
+            return null;
+        }
+
+        /// <summary><c>float.TryParse(text, out value)</c> and its overloads with styles and a format provider, of the same types <see cref="IsNumberParse"/> reads.</summary>
+        private static bool IsNumberTryParse(IMethodSymbol method)
+            => method.Name == "TryParse" && method.IsStatic && method.Parameters.Length >= 2
+               && method.ContainingType?.SpecialType is SpecialType.System_Single or SpecialType.System_Double or SpecialType.System_Decimal
+                   or SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Int16 or SpecialType.System_Byte;
 
         private static bool IsNumberParse(IMethodSymbol method)
         {

@@ -99,6 +99,35 @@ internal sealed class MLNetOperationValues
         return array;
     }
 
+    /// <summary>
+    /// The one argument that writes <paramref name="local"/>, when the local is written nowhere else: the <c>out size</c>
+    /// (or <c>out var size</c>) of <c>float.TryParse(fields[0], out var size)</c>. Null when the local is also assigned,
+    /// declared with a value, or written by another out, ref or compound write.
+    /// </summary>
+    public IArgumentOperation? SingleOutArgument(ILocalSymbol local)
+    {
+        if (Writes(local) is not null)
+            return null;
+        IArgumentOperation? found = null;
+        foreach (var operation in root.Descendants())
+        {
+            if (operation is not ILocalReferenceOperation reference || !SymbolEqualityComparer.Default.Equals(reference.Local, local))
+                continue;
+            var parent = reference.Parent is IDeclarationExpressionOperation declaration ? declaration.Parent : reference.Parent;
+            if (parent is IArgumentOperation { Parameter.RefKind: RefKind.Out } argument)
+            {
+                if (found is not null)
+                    return null;
+                found = argument;
+            }
+            else if (IsOtherWrite(reference) || reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference)
+            {
+                return null;
+            }
+        }
+        return found;
+    }
+
     /// <summary>Every read of <paramref name="local"/> in the body.</summary>
     public IReadOnlyList<ILocalReferenceOperation> ReadsOf(ILocalSymbol local)
     {
