@@ -317,4 +317,70 @@ public class MLNetNormalizationAnalyzerTests
         var trainer = ml.Regression.Trainers.Sdca(labelColumnName: "Price");
         object kept = trainer;
         """);
+
+    // ---- A pipeline built by an abstract or virtual method of the project (a base trainer class and its subclasses) ----
+
+    private const string TrainerBaseClasses = """
+        using Microsoft.ML;
+        using Microsoft.ML.Data;
+
+        public class House
+        {
+            [LoadColumn(0)] public float Size { get; set; }
+            [LoadColumn(1)] public float Rooms { get; set; }
+            [LoadColumn(2)] public float Price { get; set; }
+        }
+
+        ACCESS abstract class RegressionTrainerBase
+        {
+            protected readonly MLContext Ml = new MLContext(seed: 0);
+
+            protected abstract IEstimator<ITransformer> BuildFeatures();
+
+            public ITransformer Train()
+            {
+                var data = Ml.Data.LoadFromTextFile<House>("houses.csv", hasHeader: true, separatorChar: ',');
+                var pipeline = BuildFeatures().Append(TRAINER);
+                return pipeline.Fit(data);
+            }
+        }
+
+        internal sealed class RawTrainer : RegressionTrainerBase
+        {
+            protected override IEstimator<ITransformer> BuildFeatures() => Ml.Transforms.Concatenate("Features", "Size", "Rooms");
+        }
+
+        OTHER
+        """;
+
+    private static string TrainerBase(string access, string other, bool reported)
+        => TrainerBaseClasses.Replace("ACCESS", access).Replace("OTHER", other)
+            .Replace("TRAINER", reported ? "{|#0:Ml.Regression.Trainers.Sdca(labelColumnName: \"Price\")|}" : "Ml.Regression.Trainers.Sdca(labelColumnName: \"Price\")");
+
+    private const string NormalizedTrainer = """
+        internal sealed class NormalizedTrainer : RegressionTrainerBase
+        {
+            protected override IEstimator<ITransformer> BuildFeatures()
+                => Ml.Transforms.Concatenate("Features", "Size", "Rooms").Append(Ml.Transforms.NormalizeMinMax("Features"));
+        }
+        """;
+
+    [Fact]
+    public Task APipelineEveryImplementationOfAnAbstractMethodBuildsRawIsReported() => Verify<MLNetNormalizationAnalyzer>.AnalyzerAsync(
+        TrainerBase("internal", "", reported: true), TestReferences.WithMLNet, null,
+        Verify<MLNetNormalizationAnalyzer>.Diagnostic("SCALE002").WithLocation(0).WithArguments("Sdca", "Features", ""));
+
+    [Fact]
+    public Task ImplementationsThatDisagreeAreUnknownSoSilent() => Verify<MLNetNormalizationAnalyzer>.AnalyzerAsync(
+        TrainerBase("internal", NormalizedTrainer, reported: false), TestReferences.WithMLNet);
+
+    [Fact]
+    public Task AnAbstractMethodALibrarysUsersMayImplementIsUnknownSoSilent() => Verify<MLNetNormalizationAnalyzer>.AnalyzerAsync(
+        TrainerBase("public", "", reported: false), TestReferences.WithMLNet);
+
+    [Fact]
+    public Task APipelineEveryImplementationNormalizesIsSilent() => Verify<MLNetNormalizationAnalyzer>.AnalyzerAsync(
+        TrainerBase("internal", "", reported: false).Replace("=> Ml.Transforms.Concatenate(\"Features\", \"Size\", \"Rooms\");",
+            "=> Ml.Transforms.Concatenate(\"Features\", \"Size\", \"Rooms\").Append(Ml.Transforms.NormalizeMeanVariance(\"Features\"));"),
+        TestReferences.WithMLNet);
 }

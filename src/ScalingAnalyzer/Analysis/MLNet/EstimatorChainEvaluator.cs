@@ -67,18 +67,57 @@ internal sealed class EstimatorChainEvaluator
     /// </summary>
     private ColumnNormalizationState FromHelper(IInvocationOperation invocation, System.Func<EstimatorChainEvaluator, IOperation, ColumnNormalizationState> evaluate)
     {
+        if (IsDispatched(invocation.TargetMethod))
+            return FromImplementations(invocation, evaluate);
         if (Followable(invocation.TargetMethod, invocation.SemanticModel) is not { } body)
             return ColumnNormalizationState.Unknown;
+        return FromReturns(body, evaluate, null);
+    }
+
+    /// <summary>The join over the returns of <paramref name="body"/>, and <paramref name="joined"/> when given; null when it returns nothing this analysis reads.</summary>
+    private ColumnNormalizationState FromReturns(MethodBody body, System.Func<EstimatorChainEvaluator, IOperation, ColumnNormalizationState> evaluate, ColumnNormalizationState? joined)
+    {
         var returned = body.ReturnedValues();
         if (returned.IsEmpty)
             return ColumnNormalizationState.Unknown;
         var inner = In(body);
-        ColumnNormalizationState? joined = null;
         foreach (var value in returned)
         {
             var state = evaluate(inner, value);
             joined = joined is null ? state : ColumnNormalizationState.Join(joined, state);
             if (joined.Default == ColumnNormalization.Unknown && joined == ColumnNormalizationState.Unknown)
+                break;
+        }
+        return joined ?? ColumnNormalizationState.Unknown;
+    }
+
+    /// <summary>An interface, abstract or virtual method of the project: which body runs is decided at run time.</summary>
+    private static bool IsDispatched(IMethodSymbol method)
+        => !method.IsStatic && method.MethodKind == MethodKind.Ordinary && !method.DeclaringSyntaxReferences.IsEmpty
+           && (method.IsAbstract || method.IsVirtual || method.IsOverride || method.ContainingType?.TypeKind == TypeKind.Interface);
+
+    /// <summary>
+    /// A call of an interface, abstract or virtual method of the project (a base trainer class's
+    /// <c>BuildFeaturePipeline().Append(trainer)</c>, each subclass overriding the pipeline): the join over the returns of
+    /// every implementation the compilation holds (at most <see cref="MethodImplementations.MaxImplementations"/>), when
+    /// no implementation can come from outside it: the method is not visible outside the compilation or the project is an
+    /// executable. Implementations that disagree are unknown, so silent; so is any that cannot be followed.
+    /// </summary>
+    private ColumnNormalizationState FromImplementations(IInvocationOperation invocation, System.Func<EstimatorChainEvaluator, IOperation, ColumnNormalizationState> evaluate)
+    {
+        var method = invocation.TargetMethod.OriginalDefinition;
+        if (program is null || hops >= MLNetProgram.MaxHops || VisibleOutside(method) && !IsEntryAssemblyOnly(method))
+            return ColumnNormalizationState.Unknown;
+        var targets = program.Implementations.Implementations(method, cancellationToken);
+        if (targets.IsEmpty)
+            return ColumnNormalizationState.Unknown;
+        ColumnNormalizationState? joined = null;
+        foreach (var target in targets)
+        {
+            if (target.MethodKind != MethodKind.Ordinary || program.BodyOf(target, cancellationToken, invocation.SemanticModel) is not { } body)
+                return ColumnNormalizationState.Unknown;
+            joined = FromReturns(body, evaluate, joined);
+            if (joined == ColumnNormalizationState.Unknown)
                 break;
         }
         return joined ?? ColumnNormalizationState.Unknown;

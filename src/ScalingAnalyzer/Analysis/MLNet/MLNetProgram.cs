@@ -32,7 +32,12 @@ internal sealed class MLNetProgram
     private ParameterConstants? constants;
     private readonly ConcurrentDictionary<IFieldSymbol, ImmutableArray<(IMethodSymbol Method, SyntaxNode Read)>> fieldReads = new(SymbolEqualityComparer.Default);
 
+    private MethodImplementations? implementations;
+
     public MLNetProgram(Compilation compilation) => this.compilation = compilation;
+
+    /// <summary>Which methods of the project a call of an interface, abstract or virtual method may run (a walk of the project's types, on first use).</summary>
+    public MethodImplementations Implementations => LazyInitializer.EnsureInitialized(ref implementations, () => new MethodImplementations(compilation))!;
 
     /// <summary>The constants parameters of the project hold over every call (a loader's path, separator and header handed down).</summary>
     public ParameterConstants Constants => LazyInitializer.EnsureInitialized(ref constants, () => new ParameterConstants(CallersOf))!;
