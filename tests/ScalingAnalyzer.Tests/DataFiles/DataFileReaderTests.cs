@@ -49,6 +49,28 @@ public class DataFileReaderTests
         Assert.Equal(100, table.Range(3)!.Value.Max);
     }
 
+    /// <summary>The penguins data set's "NA": ML.NET reads "NA" and "N/A" in any casing as missing values, like "?" and "NaN".</summary>
+    [Fact]
+    public void NAAndNSlashAAreMissingValuesNotText()
+    {
+        var table = Read("a,b,c\n39.1,NA,181\nna,17.4,n/a\n50,19.5,N/A\n");
+        Assert.Equal(3, table.Rows);
+        Assert.Equal(39.1, table.Range(0)!.Value.Min);
+        Assert.Equal(19.5, table.Range(1)!.Value.Max);
+        Assert.Equal(181, table.Range(2)!.Value.Max);
+    }
+
+    /// <summary>Rows parsed with float.TryParse by the code: a line with a field that is not a number (the header) is not a row.</summary>
+    [Fact]
+    public void RowsWithTextAreLeftOutWhenTheFormatSkipsThem()
+    {
+        var table = Read("size,age\n1400,12\n860,old\n3050,2\n", new DataFileFormat(",", hasHeader: false, allowQuoting: false, skipsRowsWithText: true));
+        Assert.Equal(2, table.Rows);
+        Assert.Equal(3050, table.Range(0)!.Value.Max);
+        Assert.Equal(1400, table.Range(0)!.Value.Min);
+        Assert.Equal(12, table.Range(1)!.Value.Max);
+    }
+
     [Fact]
     public void QuotedFieldsMayHoldSeparatorsWhenQuotingIsAllowed()
     {

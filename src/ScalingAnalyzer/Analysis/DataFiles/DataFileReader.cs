@@ -239,11 +239,17 @@ internal static class DataFileReader
             lineFieldCount++;
         }
 
-        /// <summary>ML.NET reads these as missing values (NaN), not as text: empty, "?", "NaN".</summary>
+        /// <summary>
+        /// ML.NET reads these as missing values (NaN), not as text: empty, and any casing of "?", "NaN", "NA" and "N/A"
+        /// (its Conversions.IsStdMissing; the penguins and life-expectancy data sets write "NA").
+        /// </summary>
         private bool IsMissing(int start, int length)
             => length == 0
                || (length == 1 && field[start] == '?')
-               || (length == 3 && char.ToUpperInvariant(field[start]) == 'N' && char.ToUpperInvariant(field[start + 1]) == 'A' && char.ToUpperInvariant(field[start + 2]) == 'N');
+               || (length == 2 && char.ToUpperInvariant(field[start]) == 'N' && char.ToUpperInvariant(field[start + 1]) == 'A')
+               || (length == 3 && char.ToUpperInvariant(field[start]) == 'N'
+                   && ((char.ToUpperInvariant(field[start + 1]) == 'A' && char.ToUpperInvariant(field[start + 2]) == 'N')
+                       || (field[start + 1] == '/' && char.ToUpperInvariant(field[start + 2]) == 'A')));
 
         /// <summary>
         /// Plain decimals (-12.5, 3, .5, 1e-3) parsed in place; anything else (more digits than a double keeps,
