@@ -321,6 +321,73 @@ public class DataFileEvidenceTests
         ConvertTypeProgram.Replace("{|#0:", "").Replace("()|}", "()"),
         new[] { ("/repo/Patients/Data/patients.csv", "Glucose,Insulin,Label\n1,0,true\n0,1,false\n1,1,true\n") });
 
+    private const string ConstructorPathProgram = """
+        using System;
+        using System.IO;
+        using Microsoft.ML;
+        using Microsoft.ML.Data;
+
+        public class Reading
+        {
+            [LoadColumn(0)] public float Pressure { get; set; }
+            [LoadColumn(1)] public float Temperature { get; set; }
+        }
+
+        internal class ModelService
+        {
+            private readonly MLContext _mlContext = new MLContext();
+            private readonly string _dataPath;
+
+            internal ModelService(string dataPath) => _dataPath = dataPath;
+
+            public ITransformer Train()
+            {
+                var data = _mlContext.Data.LoadFromTextFile<Reading>(_dataPath, hasHeader: true, separatorChar: ',');
+                var pipeline = _mlContext.Transforms.Concatenate("Features", nameof(Reading.Pressure), nameof(Reading.Temperature))
+                    .Append({|#0:_mlContext.Regression.Trainers.Sdca(labelColumnName: nameof(Reading.Temperature))|});
+                return pipeline.Fit(data);
+            }
+        }
+
+        internal static class Startup
+        {
+            internal static void Run()
+            {
+                var service = new ModelService(Path.Combine(AppContext.BaseDirectory, "Data", "sensors.csv"));
+                service.Train();
+                OTHER
+            }
+        }
+        """;
+
+    [Fact]
+    public Task APathEveryCreationHandsTheConstructorIsReadFromTheFile() => ExpectAsync(
+        ConstructorPathProgram.Replace("OTHER", ""),
+        new[] { ("/repo/Sensors/Data/sensors.csv", Sensors) },
+        null,
+        Scale002(0, "Sdca", "Features", "; column 'Pressure' spans [900, 1100] in sensors.csv"));
+
+    [Fact]
+    public Task APathEveryCreationHandsTheConstructorOfAUnitFileNeedsNoNormalizer() => ExpectAsync(
+        ConstructorPathProgram.Replace("OTHER", "ModelService other = new(Path.Combine(AppContext.BaseDirectory, \"Data\", \"sensors.csv\"));").Replace("{|#0:", "").Replace(")|}", ")"),
+        new[] { ("/repo/Sensors/Data/sensors.csv", "Pressure,Temperature\n0.91,0.2\n0.99,0.4\n") });
+
+    [Theory]
+    [InlineData("new ModelService(Path.Combine(\"Data\", \"other.csv\")).Train();")]
+    [InlineData("ModelService other = new(Console.ReadLine()!);")]
+    public Task CreationsThatHandTheConstructorDifferentPathsLeaveTheFileUnknown(string other) => ExpectAsync(
+        ConstructorPathProgram.Replace("OTHER", other),
+        new[] { ("/repo/Sensors/Data/sensors.csv", "Pressure,Temperature\n0.91,0.2\n0.99,0.4\n"), ("/repo/Sensors/Data/other.csv", "Pressure,Temperature\n0.91,0.2\n0.99,0.4\n") },
+        null,
+        Scale002(0, "Sdca", "Features", ""));
+
+    [Fact]
+    public Task AConstructorASubclassCallsThroughBaseLeavesTheFileUnknown() => ExpectAsync(
+        ConstructorPathProgram.Replace("OTHER", "").Replace("internal static class Startup", "internal sealed class OtherService : ModelService { public OtherService() : base(\"elsewhere.csv\") { } }\n\ninternal static class Startup"),
+        new[] { ("/repo/Sensors/Data/sensors.csv", "Pressure,Temperature\n0.91,0.2\n0.99,0.4\n") },
+        null,
+        Scale002(0, "Sdca", "Features", ""));
+
     private const string ModelBuilderProgram = """
         using System;
         using Microsoft.ML;
@@ -542,8 +609,9 @@ public class DataFileEvidenceTests
     [InlineData("\"\"", "dataPath = Path.Combine(AppContext.BaseDirectory, \"Data\", fileName)")]
     [InlineData("null!", "this.dataPath = Path.Combine(\"Data\", fileName)")]
     [InlineData("Path.Combine(\"Data\", \"sensors.csv\")", "dataPath = Path.Combine(\"Data\", fileName)")]
-    public Task APathFieldEveryWriteOfWhichNamesTheFileReadsIt(string initial, string write) => ExpectAsync(
-        PathField(initial, write).Replace("{|#0:", "").Replace(")|}", ")"),
+    [InlineData("\"\"", "dataPath = Path.Combine(\"Data\", fileName)", "dataPath = Path.Combine(\"Data\", \"sensors.csv\");")]
+    public Task APathFieldEveryWriteOfWhichNamesTheFileReadsIt(string initial, string write, string constructor = "") => ExpectAsync(
+        PathField(initial, write, constructor).Replace("{|#0:", "").Replace(")|}", ")"),
         new[] { ("/repo/Sensors/Data/sensors.csv", "Pressure,Temperature,Output\n0.9,0.21,3.2\n0.5,0.24,3.9\n") });
 
     [Theory]
@@ -551,7 +619,7 @@ public class DataFileEvidenceTests
     [InlineData("Path.Combine(AppContext.BaseDirectory, \"Data\")", "dataPath = Path.Combine(dataPath, fileName)", "")]
     [InlineData("\"Data/\"", "dataPath += fileName", "")]
     [InlineData("\"\"", "dataPath = Path.Combine(\"Data\", fileName)", "dataPath = Console.ReadLine()!;")]
-    [InlineData("\"\"", "dataPath = Path.Combine(\"Data\", fileName)", "dataPath = Path.Combine(\"Data\", \"sensors.csv\");")]
+    [InlineData("\"\"", "dataPath = Path.Combine(\"Data\", fileName)", "dataPath = Path.Combine(\"Data\", \"other.csv\");")]
     public Task APathFieldWrittenAnyOtherWayIsUnknown(string initial, string write, string constructor) => ExpectAsync(
         PathField(initial, write, constructor),
         new[] { ("/repo/Sensors/Data/sensors.csv", "Pressure,Temperature,Output\n0.9,0.21,3.2\n0.5,0.24,3.9\n") },

@@ -555,9 +555,10 @@ internal static class DataFilePaths
             var compilation = member.ContainingAssembly is ISourceAssemblySymbol source ? source.Compilation : null;
             if (compilation is null)
                 return PathText.Unknown;
-            // private string dataPath = ""; ... WithData(string fileName) { dataPath = Path.Combine(..., fileName); }
-            if (member is IFieldSymbol { DeclaredAccessibility: Accessibility.Private, IsReadOnly: false, IsConst: false } && syntax is VariableDeclaratorSyntax
-                && (initializer is null || writable && IsAssignedInType(member, syntax)))
+            // private string dataPath = ""; ... WithData(string fileName) { dataPath = Path.Combine(..., fileName); }, and
+            // private readonly string _dataPath; ... public ModelService(string dataPath) { _dataPath = dataPath; }
+            if (member is IFieldSymbol { DeclaredAccessibility: Accessibility.Private, IsConst: false } && syntax is VariableDeclaratorSyntax
+                && (initializer is null || IsAssignedInType(member, syntax)))
                 return EveryWrite((IFieldSymbol)member, initializer, syntax, compilation, depth);
             if (initializer is null)
                 return PathText.Unknown;
@@ -574,8 +575,9 @@ internal static class DataFilePaths
         /// <summary>
         /// A private field its type writes in methods: the one path its initializer and every <c>field = value</c> in the
         /// type agree on, each value read where it is written (a parameter of the writing method is the path every call
-        /// names). A null or empty path is left out: loading from it throws, so no view comes from it. Unknown for a
-        /// write of any other kind (compound, <c>ref</c>/<c>out</c>), one in a constructor or accessor, or two paths.
+        /// names; a constructor's, the path every <c>new</c> of its type names). A null or empty path is left out: loading
+        /// from it throws, so no view comes from it. Unknown for a write of any other kind (compound, <c>ref</c>/<c>out</c>),
+        /// one outside a method or constructor (an accessor), or two paths.
         /// </summary>
         private PathText EveryWrite(IFieldSymbol field, ExpressionSyntax? initializer, SyntaxNode declaration, Compilation compilation, int depth)
         {
@@ -619,7 +621,7 @@ internal static class DataFilePaths
                     || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(target, cancellationToken).Symbol?.OriginalDefinition, field.OriginalDefinition))
                     continue;
                 if (node is not AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } simple
-                    || node.FirstAncestorOrSelf<BaseMethodDeclarationSyntax>() is not MethodDeclarationSyntax
+                    || node.FirstAncestorOrSelf<BaseMethodDeclarationSyntax>() is not (MethodDeclarationSyntax or ConstructorDeclarationSyntax)
                     || !Accept(simple.Right, ref agreed))
                     return PathText.Unknown;
             }

@@ -40,7 +40,56 @@ internal sealed class MLNetProgram
     public MethodImplementations Implementations => LazyInitializer.EnsureInitialized(ref implementations, () => new MethodImplementations(compilation))!;
 
     /// <summary>The constants parameters of the project hold over every call (a loader's path, separator and header handed down).</summary>
-    public ParameterConstants Constants => LazyInitializer.EnsureInitialized(ref constants, () => new ParameterConstants(CallersOf))!;
+    public ParameterConstants Constants => LazyInitializer.EnsureInitialized(ref constants, () => new ParameterConstants(CallsOf, Implementations))!;
+
+    /// <summary>Every call of a method (its invocations), or of a constructor (the <c>new</c> expressions that run it), in the compilation.</summary>
+    private ImmutableArray<IOperation> CallsOf(IMethodSymbol method, CancellationToken cancellationToken)
+        => method.MethodKind == MethodKind.Constructor
+            ? creations.GetOrAdd(method.OriginalDefinition, m => FindCreations(m, cancellationToken))
+            : ImmutableArray<IOperation>.CastUp(CallersOf(method, cancellationToken));
+
+    private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IOperation>> creations = new(SymbolEqualityComparer.Default);
+
+    /// <summary>
+    /// The <c>new</c> expressions of the compilation that run <paramref name="constructor"/>: <c>new T(...)</c> found by
+    /// the type's name, and every target-typed <c>new(...)</c>, each bound to tell. One walk of the trees per
+    /// constructor, only for a constructor whose parameter names a data file a loader reads.
+    /// </summary>
+    private ImmutableArray<IOperation> FindCreations(IMethodSymbol constructor, CancellationToken cancellationToken)
+    {
+        var typeName = constructor.ContainingType.Name;
+        var result = ImmutableArray.CreateBuilder<IOperation>();
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            SemanticModel? model = null;
+            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+            {
+                var candidate = node switch
+                {
+                    ImplicitObjectCreationExpressionSyntax => true,
+                    ObjectCreationExpressionSyntax explicitCreation => LastName(explicitCreation.Type) == typeName,
+                    _ => false,
+                };
+                if (!candidate)
+                    continue;
+#pragma warning disable RS1030 // Only for a constructor whose parameter names a loader's file, once per constructor and compilation.
+                model ??= compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+                if (model.GetOperation(node, cancellationToken) is IObjectCreationOperation { Constructor: { } created } creation
+                    && SymbolEqualityComparer.Default.Equals(created.OriginalDefinition, constructor))
+                    result.Add(creation);
+            }
+        }
+        return result.ToImmutable();
+    }
+
+    private static string? LastName(TypeSyntax type) => type switch
+    {
+        SimpleNameSyntax simple => simple.Identifier.ValueText,
+        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+        AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+        _ => null,
+    };
 
     /// <summary>A method of the project: its operation tree and what its locals hold; null for library, abstract, partial or very large methods.</summary>
     /// <param name="method">The method.</param>

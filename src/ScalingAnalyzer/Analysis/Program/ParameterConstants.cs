@@ -24,10 +24,27 @@ internal sealed class ParameterConstants
 {
     private const int MaxDepth = 4;
 
-    private readonly Func<IMethodSymbol, CancellationToken, ImmutableArray<IInvocationOperation>> callersOf;
+    private readonly Func<IMethodSymbol, CancellationToken, ImmutableArray<IOperation>> callersOf;
+    private readonly MethodImplementations? types;
     private readonly ConcurrentDictionary<IParameterSymbol, Optional<object?>> values = new(SymbolEqualityComparer.Default);
 
-    public ParameterConstants(Func<IMethodSymbol, CancellationToken, ImmutableArray<IInvocationOperation>> callersOf) => this.callersOf = callersOf;
+    /// <param name="callersOf">
+    /// Every call of a method in the compilation: <see cref="IInvocationOperation"/>s, and for a constructor the
+    /// <see cref="IObjectCreationOperation"/>s of its type.
+    /// </param>
+    /// <param name="types">The compilation's types, to tell that no subclass calls a constructor through <c>base(...)</c>; without them constructors are not followed.</param>
+    public ParameterConstants(Func<IMethodSymbol, CancellationToken, ImmutableArray<IOperation>> callersOf, MethodImplementations? types = null)
+    {
+        this.callersOf = callersOf;
+        this.types = types;
+    }
+
+    private static ImmutableArray<IArgumentOperation> ArgumentsOf(IOperation call) => call switch
+    {
+        IInvocationOperation invocation => invocation.Arguments,
+        IObjectCreationOperation creation => creation.Arguments,
+        _ => ImmutableArray<IArgumentOperation>.Empty,
+    };
 
     /// <summary>The constant <paramref name="operation"/> is: its own constant value, or a parameter's over every call.</summary>
     public Optional<object?> ConstantOf(IOperation operation, CancellationToken cancellationToken) => ConstantOf(operation, 0, cancellationToken);
@@ -65,7 +82,7 @@ internal sealed class ParameterConstants
         foreach (var call in calls)
         {
             IArgumentOperation? argument = null;
-            foreach (var candidate in call.Arguments)
+            foreach (var candidate in ArgumentsOf(call))
             {
                 if (candidate.Parameter?.Ordinal == parameter.Ordinal)
                     argument = candidate;
@@ -99,7 +116,7 @@ internal sealed class ParameterConstants
         foreach (var call in calls)
         {
             IArgumentOperation? argument = null;
-            foreach (var candidate in call.Arguments)
+            foreach (var candidate in ArgumentsOf(call))
             {
                 if (candidate.Parameter?.Ordinal == parameter.Ordinal)
                     argument = candidate;
@@ -128,7 +145,7 @@ internal sealed class ParameterConstants
         foreach (var call in calls)
         {
             IArgumentOperation? argument = null;
-            foreach (var candidate in call.Arguments)
+            foreach (var candidate in ArgumentsOf(call))
             {
                 if (candidate.Parameter?.Ordinal == parameter.Ordinal)
                     argument = candidate;
@@ -143,12 +160,43 @@ internal sealed class ParameterConstants
         return joined;
     }
 
-    private static bool IsTrusted(IParameterSymbol parameter, CancellationToken cancellationToken)
+    private bool IsTrusted(IParameterSymbol parameter, CancellationToken cancellationToken)
         => parameter.RefKind == RefKind.None && !parameter.IsParams
-           && parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.LocalFunction } method
+           && parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.LocalFunction or MethodKind.Constructor } method
            && !method.IsVirtual && !method.IsAbstract && !method.IsOverride && method.DeclaringSyntaxReferences.Length == 1
            && !(method.DeclaredAccessibility is Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal && !IsEntryAssemblyOnly(method))
+           && (method.MethodKind != MethodKind.Constructor || IsCalledOnlyByNew(method, cancellationToken))
            && !WritesParameter(method, parameter, cancellationToken);
+
+    /// <summary>
+    /// A constructor only <c>new</c> expressions run: its type is not abstract, no type of the compilation derives from
+    /// it (a subclass's <c>base(...)</c>) and no constructor of the type chains to another (<c>this(...)</c>).
+    /// </summary>
+    private bool IsCalledOnlyByNew(IMethodSymbol constructor, CancellationToken cancellationToken)
+    {
+        if (types is null || constructor.IsStatic || constructor.ContainingType is not { TypeKind: TypeKind.Class or TypeKind.Struct, IsAbstract: false } type)
+            return false;
+        foreach (var sibling in type.InstanceConstructors)
+        {
+            foreach (var reference in sibling.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(cancellationToken) is ConstructorDeclarationSyntax { Initializer: { } initializer }
+                    && initializer.ThisOrBaseKeyword.IsKind(SyntaxKind.ThisKeyword))
+                    return false;
+            }
+        }
+        if (type.IsSealed || type.TypeKind == TypeKind.Struct)
+            return true;
+        foreach (var other in types.SourceTypes(cancellationToken))
+        {
+            for (var baseType = other.BaseType; baseType is not null; baseType = baseType.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(baseType.OriginalDefinition, type.OriginalDefinition))
+                    return false;
+            }
+        }
+        return true;
+    }
 
     private static Optional<object?> DefaultOf(IParameterSymbol parameter)
         => parameter.HasExplicitDefaultValue ? new Optional<object?>(parameter.ExplicitDefaultValue) : default;
