@@ -938,6 +938,27 @@ internal sealed partial class TrainingInterpreter
             _mutatedParameters.Add(parameter.Parameter);
     }
 
+    /// <summary>
+    /// The identity of what a selector picks from each element: the source's when it hands the element on, the picked
+    /// member's when it reads one member of a row held in the source (<c>flats.Min(f => f.Area)</c> is a statistic of
+    /// the same data as <c>f.Area</c> read later from the same rows, so <c>(f.Area - minArea) / (maxArea - minArea)</c>
+    /// is min-max scaled); anything the selector computes is new data.
+    /// </summary>
+    private static object SelectedIdentity(AbstractValue source, AbstractValue selected)
+    {
+        if (source.Identity is not null && ReferenceEquals(selected.Identity, source.Identity))
+            return source.Identity;
+        if (selected.Identity is { } member && source.Element?.Members is { } members && selected.Elements.IsDefault && selected.Members is null && selected.Element is null)
+        {
+            foreach (var value in members.Values)
+            {
+                if (ReferenceEquals(value.Identity, member))
+                    return member;
+            }
+        }
+        return new object();
+    }
+
     private AbstractValue? Linq(IInvocationOperation invocation, string name, AbstractValue[] arguments)
     {
         if (arguments.Length == 0)
@@ -947,7 +968,7 @@ internal sealed partial class TrainingInterpreter
         AbstractValue Selected(int lambdaIndex)
             => arguments.Length > lambdaIndex
                 ? EvaluateLambda(invocation.Arguments[lambdaIndex].Value, sourceElement, AbstractValue.Data(Interval.Unknown, ValueOrigin.Unknown, ElementKind.Integer)) is { } selected
-                    ? CollectionOf(selected) with { Identity = source.Identity is not null && ReferenceEquals(selected.Identity, source.Identity) ? source.Identity : new object() }
+                    ? CollectionOf(selected) with { Identity = SelectedIdentity(source, selected) }
                     : AbstractValue.Unknown
                 : source;
         switch (name)
