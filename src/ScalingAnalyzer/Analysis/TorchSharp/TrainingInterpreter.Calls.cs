@@ -602,8 +602,9 @@ internal sealed partial class TrainingInterpreter
                 return arguments.Length > 0 ? DataFileLines(invocation.Arguments[0].Value, arguments[0]) : null;
             case "System.IO.File" when name is "ReadAllText" or "ReadAllTextAsync":
                 return arguments.Length > 0 && DataFileLines(invocation.Arguments[0].Value, arguments[0]) is { FileText: { } text } whole ? whole with { FileText = text.AsWholeText() } : null;
-            case "System.IO.StreamReader" or "System.IO.TextReader" when name is "ReadLine" or "ReadToEnd" && receiver?.FileText is { IsLines: true } lines:
-                if (name == "ReadToEnd")
+            case "System.IO.StreamReader" or "System.IO.TextReader" when name is "ReadLine" or "ReadToEnd" or "ReadLineAsync" or "ReadToEndAsync" && receiver?.FileText is { IsLines: true } lines:
+                // Awaited, ReadLineAsync and ReadToEndAsync give what their synchronous twins give (an await is its operand's value).
+                if (name is "ReadToEnd" or "ReadToEndAsync")
                     return receiver with { FileText = lines.AsWholeText() };
                 // One line, after those already read; the reader moves on (a loop's rounds join to "every line after the header").
                 if (invocation.Instance is { } reader && Strip(reader) is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation)
