@@ -994,6 +994,12 @@ internal sealed partial class TrainingInterpreter
                 return CollectionOf(Parsed(sourceElement, ElementKindOf(parse.ReturnType)));
             case "Select":
                 return Selected(1);
+            case "Zip" when arguments.Length == 3:
+                // years.Zip(kilometres, (year, km) => new[] { year, km }): the selector runs with an element of each sequence.
+                var second = AsSequence(invocation.Arguments[1].Value, arguments[1]);
+                return EvaluateLambda(invocation.Arguments[2].Value, sourceElement, ElementOf(second, invocation.Arguments[1].Value.Type)) is { } zipped
+                    ? CollectionOf(zipped)
+                    : AbstractValue.Unknown;
             case "SelectMany":
                 if (arguments.Length < 2 || EvaluateLambda(invocation.Arguments[1].Value, sourceElement) is not { } inner)
                     return AbstractValue.Unknown;
