@@ -392,13 +392,37 @@ internal sealed partial class TrainingInterpreter
 
     private void ExecuteConditional(IConditionalOperation conditional)
     {
-        Evaluate(conditional.Condition);
+        var condition = Evaluate(conditional.Condition);
+        // if (NormalizeInputs) with a const flag, or a bool parameter the caller bound to a constant: that branch alone
+        // runs (the other is dead code here, as the compiler says of a const).
+        if (KnownFlag(conditional.Condition, condition) is { } flag)
+        {
+            if (flag)
+                Execute(conditional.WhenTrue);
+            else if (conditional.WhenFalse is not null)
+                Execute(conditional.WhenFalse);
+            return;
+        }
         var entry = Snapshot();
         Execute(conditional.WhenTrue);
         var afterTrue = _environment;
         _environment = entry;
         Execute(conditional.WhenFalse);
         _environment = JoinEnvironments(afterTrue, _environment);
+    }
+
+    /// <summary>
+    /// The value of a condition known where it is met: a constant (a <c>const bool</c>, <c>true</c>, <c>!Flag</c> of a
+    /// const), or a <c>bool</c> parameter bound to a constant by the call being followed (<c>hasHeader</c>); null otherwise.
+    /// </summary>
+    private static bool? KnownFlag(IOperation condition, AbstractValue evaluated)
+    {
+        if (condition.ConstantValue is { HasValue: true, Value: bool constant })
+            return constant;
+        if (Strip(condition) is IParameterReferenceOperation { Type.SpecialType: SpecialType.System_Boolean }
+            && evaluated.Origin == ValueOrigin.Literal && evaluated.Range.IsConstant && evaluated.Range.Low is 0 or 1)
+            return evaluated.Range.Low == 1;
+        return null;
     }
 
     private void ExecuteLoop(ILoopOperation loop, double? tripCount, AbstractValue? collection = null)
