@@ -743,7 +743,7 @@ internal sealed partial class TrainingInterpreter
         if (_program is not { DataFiles.IsEmpty: false } program || _options.DataFileLimits.IsOff)
             return null;
         if ((DataFilePaths.Evaluate(pathOperation, _cancellationToken) ?? pathValue.DataPath) is not { } path || program.DataFiles.Find(path) is not { } file)
-            return EitherDataFileLines(program.DataFiles, pathOperation);
+            return EitherDataFileLines(program.DataFiles, pathOperation, pathValue.EitherDataPaths);
         return AbstractValue.Data(Interval.Unknown, ValueOrigin.RuntimeData, ElementKind.Unknown) with { FileText = DataFileText.Lines(program.DataFiles, file) };
     }
 
@@ -752,9 +752,11 @@ internal sealed partial class TrainingInterpreter
     /// a loop over an array of paths): the lines of any of them, so a number parsed from them is bounded by all; null
     /// unless every path names exactly one file of the project.
     /// </summary>
-    private AbstractValue? EitherDataFileLines(ProjectDataFiles files, IOperation pathOperation)
+    private AbstractValue? EitherDataFileLines(ProjectDataFiles files, IOperation pathOperation, ImmutableArray<DataFilePath> handedIn)
     {
         var paths = DataFilePaths.EvaluateEither(pathOperation, _cancellationToken);
+        if (paths.IsDefault)
+            paths = handedIn;
         if (paths.IsDefault)
             return null;
         var found = ImmutableArray.CreateBuilder<Microsoft.CodeAnalysis.AdditionalText>(paths.Length);
@@ -777,9 +779,15 @@ internal sealed partial class TrainingInterpreter
     /// </summary>
     private AbstractValue WithDataPath(IOperation argument, AbstractValue value)
     {
-        if (value.DataPath is not null || _program is not { DataFiles.IsEmpty: false } || argument.Type?.SpecialType != SpecialType.System_String)
+        if (_program is not { DataFiles.IsEmpty: false } program || argument.Type?.SpecialType != SpecialType.System_String)
             return value;
-        return DataFilePaths.Evaluate(argument, _cancellationToken) is { } path ? value with { DataPath = path } : value;
+        if (value.DataPath is { } known && program.DataFiles.Find(known) is not null)
+            return value;
+        if (value.DataPath is null && DataFilePaths.Evaluate(argument, _cancellationToken) is { } path)
+            return value with { DataPath = path };
+        // One of a few files, chosen where the call is (a loop over names around it): the callee may read any of them.
+        var either = DataFilePaths.EvaluateEither(argument, _cancellationToken);
+        return either.IsDefault ? value : value with { EitherDataPaths = either };
     }
 
     /// <summary><c>Path.Combine(root, "Data", file)</c> with parts known from the code or from the values they came in as: the known end of the path.</summary>
