@@ -354,6 +354,8 @@ internal sealed partial class TrainingInterpreter
                 if (creation.Arguments[i].Parameter is { } parameter && parameter.Ordinal < byOrdinal.Length)
                     byOrdinal[parameter.Ordinal] = WithDataPath(creation.Arguments[i].Value, arguments[i]);
             }
+            if (_capturedConstructor is not null && SymbolEqualityComparer.Default.Equals(constructor.OriginalDefinition, _capturedConstructor))
+                CaptureArguments(byOrdinal);
             if (PrimaryConstructorMembers(type, constructor, byOrdinal) is { } positional)
                 value = AbstractValue.Unknown with { Members = positional };
             else
@@ -966,6 +968,18 @@ internal sealed partial class TrainingInterpreter
             }
         }
         return new object();
+    }
+
+    /// <summary>The arguments of one creation of the constructor asked about (<see cref="ArgumentsHandedTo"/>), joined with those met before.</summary>
+    private void CaptureArguments(AbstractValue[] byOrdinal)
+    {
+        if (_capturedArguments is null)
+        {
+            _capturedArguments = (AbstractValue[])byOrdinal.Clone();
+            return;
+        }
+        for (var i = 0; i < _capturedArguments.Length && i < byOrdinal.Length; i++)
+            _capturedArguments[i] = _capturedArguments[i].Join(byOrdinal[i]);
     }
 
     private AbstractValue? Linq(IInvocationOperation invocation, string name, AbstractValue[] arguments)

@@ -45,6 +45,8 @@ internal sealed partial class TrainingInterpreter
     /// <summary>When set, the interpretation of a constructor or initializer collects what it writes to this field.</summary>
     private ISymbol? _capturedField;
     private AbstractValue? _captured;
+    private IMethodSymbol? _capturedConstructor;
+    private AbstractValue[]? _capturedArguments;
 
     /// <summary>The calls being interpreted above this one (<see cref="ProgramSummaries"/>).</summary>
     private CallChain _chain = CallChain.Empty;
@@ -135,6 +137,30 @@ internal sealed partial class TrainingInterpreter
             return null;
         }
         return interpreter._captured;
+    }
+
+    /// <summary>
+    /// What <paramref name="body"/> hands <paramref name="constructor"/> at its <c>new</c> expressions, by parameter
+    /// ordinal, joined over them (and over a loop's rounds): the body interpreted as its own analysis would, with its
+    /// parameters unknown. Null when it makes none, or its interpretation is cut short.
+    /// </summary>
+    internal static AbstractValue[]? ArgumentsHandedTo(IMethodSymbol constructor, IOperation body, IMethodSymbol creator, ProgramSummaries program, ScalingOptions options, CancellationToken cancellationToken)
+    {
+        var interpreter = new TrainingInterpreter(program.Symbols, options, method: null, helperSummaries: null, program, parameterConstants: null, cancellationToken)
+        {
+            _capturedConstructor = constructor.OriginalDefinition,
+            _workBudget = ProgramSummaries.CalleeWorkBudget,
+            _chain = CallChain.Empty.Push(creator),
+        };
+        try
+        {
+            interpreter.Execute(body);
+        }
+        catch (BudgetExceededException)
+        {
+            return null;
+        }
+        return interpreter._cutShort ? null : interpreter._capturedArguments;
     }
 
     /// <summary>
