@@ -503,10 +503,12 @@ internal sealed partial class TrainingInterpreter
         return value;
     }
 
-    private static AbstractValue Added(AbstractValue collection, AbstractValue added)
+    private static AbstractValue Added(AbstractValue collection, AbstractValue added, bool wholeRows = false)
     {
         // Numbers parsed from a row's fields, added to a list that gathers many rows: positions are no longer columns.
-        if (added.FileText is { IsField: true })
+        // A whole row parsed at once (rows.Add(line.Split(',').Select(...).ToArray()) into a List<float[]>) keeps its
+        // positions, as a float[][] made by LINQ does: rows[i].Take(3) is columns 0-2.
+        if (added.FileText is { IsField: true } && !wholeRows)
             added = added with { FileText = null };
         return collection.IsEmptyCollection ? added : collection.Join(added) with { Identity = collection.Identity };
     }
@@ -658,7 +660,7 @@ internal sealed partial class TrainingInterpreter
             {
                 case "Add" or "Insert" when arguments.Length > 0:
                     var current = receiver ?? AbstractValue.Unknown;
-                    AssignCollection(list, Added(current, CollectionOf(arguments[arguments.Length - 1])));
+                    AssignCollection(list, Added(current, CollectionOf(arguments[arguments.Length - 1]), IsNumericCollection(invocation.Arguments[invocation.Arguments.Length - 1].Value.Type)));
                     return AbstractValue.Unknown;
                 case "AddRange" when arguments.Length == 1:
                     AssignCollection(list, Added(receiver ?? AbstractValue.Unknown, arguments[0]));
@@ -1022,6 +1024,10 @@ internal sealed partial class TrainingInterpreter
                 return EvaluateLambda(invocation.Arguments[2].Value, sourceElement, ElementOf(second, invocation.Arguments[1].Value.Type)) is { } zipped
                     ? CollectionOf(zipped)
                     : AbstractValue.Unknown;
+            case "Zip" when arguments.Length == 2 && !IsNumeric(invocation.Arguments[1].Value.Type):
+                // years.Zip(kilometres): pairs (First, Second) of an element of each sequence.
+                var paired = AsSequence(invocation.Arguments[1].Value, arguments[1]);
+                return CollectionOf(AbstractValue.Unknown.WithElements(ImmutableArray.Create(sourceElement, ElementOf(paired, invocation.Arguments[1].Value.Type))));
             case "SelectMany":
                 if (arguments.Length < 2 || EvaluateLambda(invocation.Arguments[1].Value, sourceElement) is not { } inner)
                     return AbstractValue.Unknown;
