@@ -226,7 +226,8 @@ internal sealed class ProgramSummaries
     /// <summary>
     /// What every creation of the class in the compilation hands its constructor, by parameter, joined over the creations
     /// (<c>new Trainer(model, torch.tensor(features), torch.tensor(output))</c> in <c>Main</c>): each creating method is
-    /// interpreted up to its creations, as its own analysis would. A field the constructor sets from a parameter then
+    /// interpreted up to its creations, as its own analysis would (a factory's path parameter holding the data file every
+    /// call of it names, <see cref="MethodPaths"/>). A field the constructor sets from a parameter then
     /// holds what the callers handed in, wherever it is read (<see cref="FieldValue"/>: a trainer class given its data
     /// through its constructor and trained by <c>Fit(epochs)</c>). Null when the class is reached another way (a derived
     /// class, <c>this(...)</c>), is never created, is created in more than <see cref="MaxCreationSites"/> places, or one
@@ -271,7 +272,8 @@ internal sealed class ProgramSummaries
         foreach (var creator in creators)
         {
             if (BodyOf(creator, cancellationToken) is not { } body
-                || TrainingInterpreter.ArgumentsHandedTo(constructor, body, creator, this, _optionsFor(body.Syntax.SyntaxTree), cancellationToken) is not { } handed)
+                || TrainingInterpreter.ArgumentsHandedTo(constructor, body, creator, this, _optionsFor(body.Syntax.SyntaxTree), cancellationToken,
+                    creator.MethodKind == MethodKind.Constructor ? ConstructorPaths(creator, cancellationToken) : MethodPaths(creator, cancellationToken)) is not { } handed)
                 return null;
             if (joined is null)
             {

@@ -142,9 +142,11 @@ internal sealed partial class TrainingInterpreter
     /// <summary>
     /// What <paramref name="body"/> hands <paramref name="constructor"/> at its <c>new</c> expressions, by parameter
     /// ordinal, joined over them (and over a loop's rounds): the body interpreted as its own analysis would, with its
-    /// parameters unknown. Null when it makes none, or its interpretation is cut short.
+    /// parameters unknown but for <paramref name="parameters"/> (the data file path every call of a factory hands it).
+    /// Null when it makes none, or its interpretation is cut short.
     /// </summary>
-    internal static AbstractValue[]? ArgumentsHandedTo(IMethodSymbol constructor, IOperation body, IMethodSymbol creator, ProgramSummaries program, ScalingOptions options, CancellationToken cancellationToken)
+    internal static AbstractValue[]? ArgumentsHandedTo(IMethodSymbol constructor, IOperation body, IMethodSymbol creator, ProgramSummaries program, ScalingOptions options, CancellationToken cancellationToken,
+        IReadOnlyDictionary<ISymbol, AbstractValue>? parameters = null)
     {
         var interpreter = new TrainingInterpreter(program.Symbols, options, method: null, helperSummaries: null, program, parameterConstants: null, cancellationToken)
         {
@@ -152,6 +154,11 @@ internal sealed partial class TrainingInterpreter
             _workBudget = ProgramSummaries.CalleeWorkBudget,
             _chain = CallChain.Empty.Push(creator),
         };
+        if (parameters is not null)
+        {
+            foreach (var pair in parameters)
+                interpreter._environment[pair.Key] = pair.Value;
+        }
         try
         {
             interpreter.Execute(body);
