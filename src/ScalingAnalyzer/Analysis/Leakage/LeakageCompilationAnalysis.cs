@@ -40,9 +40,11 @@ internal sealed class LeakageCompilationAnalysis
 
     /// <summary>Null when the compilation does not reference TorchSharp.</summary>
     public static LeakageCompilationAnalysis? For(Compilation compilation)
+        => PerCompilation.TryGetValue(compilation, out var existing) ? existing : Create(compilation);
+
+    /// <summary>Apart from <see cref="For"/>: the lambda's closure would be allocated on every call, found or not.</summary>
+    private static LeakageCompilationAnalysis? Create(Compilation compilation)
     {
-        if (PerCompilation.TryGetValue(compilation, out var existing))
-            return existing;
         var symbols = TorchSymbols.TryCreate(compilation);
         return symbols is null ? null : PerCompilation.GetValue(compilation, c => new LeakageCompilationAnalysis(c, symbols));
     }

@@ -51,9 +51,11 @@ internal sealed class TorchCompilationAnalysis
 
     /// <summary>Null when the compilation does not reference TorchSharp.</summary>
     public static TorchCompilationAnalysis? For(Compilation compilation, AnalyzerOptions options)
+        => PerCompilation.TryGetValue(compilation, out var existing) ? existing : Create(compilation, options);
+
+    /// <summary>Apart from <see cref="For"/>: the lambda's closure would be allocated on every call, found or not.</summary>
+    private static TorchCompilationAnalysis? Create(Compilation compilation, AnalyzerOptions options)
     {
-        if (PerCompilation.TryGetValue(compilation, out var existing))
-            return existing;
         var symbols = TorchSymbols.TryCreate(compilation);
         if (symbols is null)
             return null;
@@ -153,9 +155,15 @@ internal sealed class TorchCompilationAnalysis
             return facts;
         if (other.TryGetValue(body, out var shared) && !shared.MeetsHelpers)
             return shared;
-        facts = TrainingInterpreter.Interpret(body, method, Symbols, OptionsFor(body.Syntax.SyntaxTree),
+        return Interpret(mine, method, body, withHelpers, cancellationToken);
+    }
+
+    /// <summary>Apart from <see cref="FactsOf"/>, whose every call (most find the facts made) would otherwise allocate these closures.</summary>
+    private MethodTrainingFacts Interpret(ConditionalWeakTable<IOperation, MethodTrainingFacts> table, IMethodSymbol method, IOperation body, bool withHelpers, CancellationToken cancellationToken)
+    {
+        var facts = TrainingInterpreter.Interpret(body, method, Symbols, OptionsFor(body.Syntax.SyntaxTree),
             withHelpers ? helper => SummaryFor(helper, cancellationToken) : null, _program, cancellationToken);
-        return mine.GetValue(body, _ => facts);
+        return table.GetValue(body, _ => facts);
     }
 
     /// <summary>
@@ -305,7 +313,11 @@ internal sealed class TorchCompilationAnalysis
 
     /// <summary>What a helper method of this compilation does with its tensor parameters (not following further helpers).</summary>
     public TrainingSummary? SummaryFor(IMethodSymbol method, CancellationToken cancellationToken)
-        => ValueOf(_summaries, method, _summaries.TryGetValue(method, out var known) ? known : _summaries.GetOrAdd(method, m => new Lazy<TrainingSummary?>(() => Summarize(m, cancellationToken))));
+        => ValueOf(_summaries, method, _summaries.TryGetValue(method, out var known) ? known : AddSummaryEntry(method, cancellationToken));
+
+    /// <summary>Apart from <see cref="SummaryFor"/>, whose every call would otherwise allocate this closure, found or not.</summary>
+    private Lazy<TrainingSummary?> AddSummaryEntry(IMethodSymbol method, CancellationToken cancellationToken)
+        => _summaries.GetOrAdd(method, m => new Lazy<TrainingSummary?>(() => Summarize(m, cancellationToken)));
 
     private TrainingSummary? Summarize(IMethodSymbol method, CancellationToken cancellationToken)
     {

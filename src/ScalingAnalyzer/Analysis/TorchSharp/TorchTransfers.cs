@@ -272,10 +272,10 @@ internal static class TorchTransfers
         if (!call.Interpreter.Symbols.IsTensor(call.Invocation.TargetMethod.ReturnType))
             return CarryAll(AbstractValue.Unknown, call);
         var input = call.FirstTensor();
-        var result = input.Derived() with { Range = Interval.Unknown, Columns = default, Rows = null, Scaling = ScalingKind.None };
+        var origin = input.Origin;
         foreach (var argument in call.Arguments)
-            result = result.WithOrigin(AbstractValue.CombineOrigins(result.Origin, argument.Origin));
-        return CarryAll(result, call);
+            origin = AbstractValue.CombineOrigins(origin, argument.Origin);
+        return CarryAll((input with { Range = Interval.Unknown, Columns = default, Rows = null, Scaling = ScalingKind.None, Origin = origin }).AsDerived(), call);
     }
 
     private static AbstractValue CarryAll(AbstractValue result, TorchCall call)

@@ -531,7 +531,7 @@ internal sealed partial class TrainingInterpreter
         if (integralDotNet && kind == BinaryOperatorKind.Divide && range.IsConstant)
             range = Interval.Constant(Math.Truncate(range.Low));
 
-        var result = (IsData(left) || !IsData(right) ? left : right).Derived() with
+        var result = ((IsData(left) || !IsData(right) ? left : right) with
         {
             Range = range,
             Origin = AbstractValue.CombineOrigins(left.Origin, right.Origin),
@@ -544,7 +544,7 @@ internal sealed partial class TrainingInterpreter
             ForwardCalls = AbstractValue.Union(left.ForwardCalls, right.ForwardCalls),
             LossCalls = AbstractValue.Union(left.LossCalls, right.LossCalls),
             ScaledWith = CombinedSource(kind, left, right),
-        };
+        }).AsDerived();
 
         // Column by column on both sides (a table and a vector of per-column constants): the columns are the bound.
         if (!left.Columns.IsDefault && !right.Columns.IsDefault && !result.Columns.IsDefault)

@@ -154,7 +154,9 @@ internal sealed record AbstractValue
     public ElementKind Kind { get; init; }
     public ScalingKind Scaling { get; init; }
 
-    public StatisticKind Statistic { get; init; }
+    public StatisticKind Statistic { get => _statistic; init => _statistic = value; }
+
+    private StatisticKind _statistic;
 
     /// <summary>The data a statistic was taken of (compared by reference).</summary>
     public object? StatisticOf { get => _rare.StatisticOf; init { if (!(ReferenceEquals(value, _rare.StatisticOf))) WritableRare().StatisticOf = value; } }
@@ -177,7 +179,9 @@ internal sealed record AbstractValue
     }
 
     /// <summary>Ordinal of the analysed method's parameter this value is, unchanged but for value-keeping operations; else -1.</summary>
-    public int ParameterOrdinal { get; init; } = -1;
+    public int ParameterOrdinal { get => _parameterOrdinal; init => _parameterOrdinal = value; }
+
+    private int _parameterOrdinal = -1;
 
     /// <summary>How the data was made, for SCALE004 messages ("'values'").</summary>
     public string? SourceText { get; init; }
@@ -325,26 +329,29 @@ internal sealed record AbstractValue
     public static AbstractValue EmptyCollection(ElementKind kind) => new AbstractValue { Origin = ValueOrigin.Literal, Kind = kind, Rows = 0 }.WithOwnIdentity();
 
     /// <summary>A new value derived from this one by arithmetic: fresh identity, no statistic, no parameter pass-through.</summary>
-    public AbstractValue Derived() => (this with
+    public AbstractValue Derived() => (this with { }).AsDerived();
+
+    /// <summary>
+    /// <see cref="Derived"/> applied to the copy a <c>with</c> has just made: <c>(x with { Range = r }).AsDerived()</c> is
+    /// <c>x.Derived() with { Range = r }</c> in one copy rather than two, for the operations the interpreter evaluates
+    /// most (arithmetic, unmodelled tensor calls). Only on a value nothing else has seen yet, whose <c>with</c> set none
+    /// of the facts <see cref="Derived"/> drops (they would be dropped too).
+    /// </summary>
+    internal AbstractValue AsDerived()
     {
-        Statistic = StatisticKind.None,
-        StatisticOf = null,
-        ParameterOrdinal = -1,
-        Optimizer = null,
-        NormalizesInput = false,
-        Elements = default,
-        Element = null,
-        Members = null,
-        ElementNames = default,
-        UnscaledPart = null,
-        DataSource = null,
-        Callable = null,
-        PassesValues = false,
-        FileText = null,
-        RowColumns = default,
-        ColumnBlocks = default,
-        ObjectType = null,
-    }).WithOwnIdentity();
+        _statistic = StatisticKind.None;
+        _parameterOrdinal = -1;
+        var rare = _rare;
+        if (!ReferenceEquals(rare, RareFacts.None))
+        {
+            // Derived keeps these four of the rare facts and drops the rest.
+            _rare = !rare.OutputUnitsResolved && !rare.JoinedColumns && !rare.PartlyScaled && rare.Evidence is null
+                ? RareFacts.None
+                : new RareFacts { OutputUnitsResolved = rare.OutputUnitsResolved, JoinedColumns = rare.JoinedColumns, PartlyScaled = rare.PartlyScaled, Evidence = rare.Evidence };
+            _rareOwner = this;
+        }
+        return WithOwnIdentity();
+    }
 
     public static ValueOrigin CombineOrigins(ValueOrigin a, ValueOrigin b) => a > b ? a : b;
 
