@@ -199,12 +199,13 @@ internal sealed class ProgramSummaries
         return seeded.Count == 0 ? null : seeded.ToImmutable();
     }
 
-    private ImmutableDictionary<ISymbol, AbstractValue>? FindConstructorPaths(IMethodSymbol constructor, INamedTypeSymbol type, CancellationToken cancellationToken)
+    /// <summary>Whether every instance of the class is made by a <c>new</c> of one of its own constructors: no class derives from it and no constructor chains to another with <c>this(...)</c>.</summary>
+    private bool OnlyCreatedDirectly(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
         foreach (var other in SourceTypes(cancellationToken))
         {
             if (SymbolEqualityComparer.Default.Equals(other.BaseType?.OriginalDefinition, type))
-                return null;
+                return false;
         }
         foreach (var sibling in type.InstanceConstructors)
         {
@@ -212,9 +213,87 @@ internal sealed class ProgramSummaries
             {
                 if (reference.GetSyntax(cancellationToken) is ConstructorDeclarationSyntax { Initializer: { } initializer }
                     && initializer.ThisOrBaseKeyword.IsKind(SyntaxKind.ThisKeyword))
-                    return null;
+                    return false;
             }
         }
+        return true;
+    }
+
+    private readonly ConcurrentDictionary<IMethodSymbol, ImmutableDictionary<ISymbol, AbstractValue>?> _constructorArguments = new(SymbolEqualityComparer.Default);
+
+    /// <summary>At most this many <c>new</c> expressions of a constructor are interpreted for <see cref="ConstructorArguments"/>.</summary>
+    private const int MaxCreationSites = 4;
+
+    /// <summary>
+    /// What every creation of the class in the compilation hands its constructor, by parameter, joined over the creations
+    /// (<c>new Trainer(model, torch.tensor(features), torch.tensor(output))</c> in <c>Main</c>): each creating method is
+    /// interpreted up to its creations, as its own analysis would (a factory's path parameter holding the data file every
+    /// call of it names, <see cref="MethodPaths"/>). A field the constructor sets from a parameter then
+    /// holds what the callers handed in, wherever it is read (<see cref="FieldValue"/>: a trainer class given its data
+    /// through its constructor and trained by <c>Fit(epochs)</c>). Null when the class is reached another way (a derived
+    /// class, <c>this(...)</c>), is never created, is created in more than <see cref="MaxCreationSites"/> places, or one
+    /// creation is where its method cannot be followed (a lambda, a local function, an initializer, a body too large or
+    /// past its work budget).
+    /// </summary>
+    public ImmutableDictionary<ISymbol, AbstractValue>? ConstructorArguments(IMethodSymbol constructor, CancellationToken cancellationToken)
+    {
+        constructor = constructor.OriginalDefinition;
+        if (constructor.MethodKind != MethodKind.Constructor || constructor.Parameters.IsEmpty || constructor.ContainingType is not { } type)
+            return null;
+        if (_constructorArguments.TryGetValue(constructor, out var known))
+            return known;
+        var result = FindConstructorArguments(constructor, type, cancellationToken);
+        return _constructorArguments.GetOrAdd(constructor, result);
+    }
+
+    private ImmutableDictionary<ISymbol, AbstractValue>? FindConstructorArguments(IMethodSymbol constructor, INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        if (!OnlyCreatedDirectly(type, cancellationToken))
+            return null;
+        var creators = new List<IMethodSymbol>();
+        foreach (var node in CreationsNamed(type.Name, cancellationToken))
+        {
+            var model = _semanticModelFor(node.SyntaxTree);
+            if (model.GetOperation(node, cancellationToken) is not IObjectCreationOperation creation
+                || !SymbolEqualityComparer.Default.Equals(creation.Constructor?.OriginalDefinition, constructor))
+                continue;
+            if (model.GetEnclosingSymbol(node.SpanStart, cancellationToken) is not IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.Constructor } creator)
+                return null;
+            var seen = false;
+            foreach (var before in creators)
+                seen |= SymbolEqualityComparer.Default.Equals(before, creator);
+            if (!seen)
+                creators.Add(creator);
+            if (creators.Count > MaxCreationSites)
+                return null;
+        }
+        if (creators.Count == 0)
+            return null;
+        AbstractValue[]? joined = null;
+        foreach (var creator in creators)
+        {
+            if (BodyOf(creator, cancellationToken) is not { } body
+                || TrainingInterpreter.ArgumentsHandedTo(constructor, body, creator, this, _optionsFor(body.Syntax.SyntaxTree), cancellationToken,
+                    creator.MethodKind == MethodKind.Constructor ? ConstructorPaths(creator, cancellationToken) : MethodPaths(creator, cancellationToken)) is not { } handed)
+                return null;
+            if (joined is null)
+            {
+                joined = handed;
+                continue;
+            }
+            for (var i = 0; i < joined.Length; i++)
+                joined[i] = joined[i].Join(handed[i]);
+        }
+        var values = ImmutableDictionary.CreateBuilder<ISymbol, AbstractValue>(SymbolEqualityComparer.Default);
+        for (var i = 0; i < constructor.Parameters.Length && joined is not null && i < joined.Length; i++)
+            values[constructor.Parameters[i]] = joined[i];
+        return values.Count == 0 ? null : values.ToImmutable();
+    }
+
+    private ImmutableDictionary<ISymbol, AbstractValue>? FindConstructorPaths(IMethodSymbol constructor, INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        if (!OnlyCreatedDirectly(type, cancellationToken))
+            return null;
         var paths = new Dictionary<IParameterSymbol, DataFilePath?>(SymbolEqualityComparer.Default);
         var sites = 0;
         foreach (var node in CreationsNamed(type.Name, cancellationToken))

@@ -171,6 +171,19 @@ internal sealed class ReadonlyFieldValues
                     ? _program.MethodPaths(method, cancellationToken)
                     : null;
             var written = TrainingInterpreter.ValueWrittenTo(member, writer, _program, options, cancellationToken, parameters);
+            // Set from what the constructor is handed (_x = x): what every creation of the class hands it.
+            if (written is not null && (written.Origin == ValueOrigin.Parameter || written.ParameterOrdinal >= 0) && writer is IConstructorBodyOperation
+                && _semanticModelFor(writer.Syntax.SyntaxTree).GetDeclaredSymbol(writer.Syntax, cancellationToken) is IMethodSymbol handedTo
+                && _program.ConstructorArguments(handedTo, cancellationToken) is { } handed)
+            {
+                var withHanded = handed;
+                if (parameters is not null)
+                {
+                    foreach (var pair in parameters)
+                        withHanded = withHanded.SetItem(pair.Key, pair.Value);
+                }
+                written = TrainingInterpreter.ValueWrittenTo(member, writer, _program, options, cancellationToken, withHanded);
+            }
             if (written is null)
                 return null;
             if (written.Scaling != ScalingKind.None)
@@ -392,6 +405,10 @@ internal sealed class ReadonlyFieldValues
                 return DoesNotChangeItsInputs(invocation.TargetMethod);
             case IArgumentOperation { Parameter.RefKind: RefKind.None or RefKind.In, Parent: IInvocationOperation invocation }:
                 return DoesNotChangeItsInputs(invocation.TargetMethod);
+            // foreach (var batch in _loader): a TorchSharp loader's batches are made anew (collated) each round, so
+            // nothing done to them changes the dataset the loader reads.
+            case IForEachLoopOperation loop when ReferenceEquals(loop.Collection, current):
+                return reference.Type is INamedTypeSymbol { Name: "DataLoader" or "IterableDataLoader" } loaderType && _symbols.IsTorchSharpType(loaderType);
             default:
                 return false;
         }

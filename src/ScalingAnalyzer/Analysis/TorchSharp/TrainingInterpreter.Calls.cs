@@ -354,6 +354,8 @@ internal sealed partial class TrainingInterpreter
                 if (creation.Arguments[i].Parameter is { } parameter && parameter.Ordinal < byOrdinal.Length)
                     byOrdinal[parameter.Ordinal] = WithDataPath(creation.Arguments[i].Value, arguments[i]);
             }
+            if (_capturedConstructor is not null && SymbolEqualityComparer.Default.Equals(constructor.OriginalDefinition, _capturedConstructor))
+                CaptureArguments(byOrdinal);
             if (PrimaryConstructorMembers(type, constructor, byOrdinal) is { } positional)
                 value = AbstractValue.Unknown with { Members = positional };
             else
@@ -501,10 +503,12 @@ internal sealed partial class TrainingInterpreter
         return value;
     }
 
-    private static AbstractValue Added(AbstractValue collection, AbstractValue added)
+    private static AbstractValue Added(AbstractValue collection, AbstractValue added, bool wholeRows = false)
     {
         // Numbers parsed from a row's fields, added to a list that gathers many rows: positions are no longer columns.
-        if (added.FileText is { IsField: true })
+        // A whole row parsed at once (rows.Add(line.Split(',').Select(...).ToArray()) into a List<float[]>) keeps its
+        // positions, as a float[][] made by LINQ does: rows[i].Take(3) is columns 0-2.
+        if (added.FileText is { IsField: true } && !wholeRows)
             added = added with { FileText = null };
         return collection.IsEmptyCollection ? added : collection.Join(added) with { Identity = collection.Identity };
     }
@@ -602,8 +606,9 @@ internal sealed partial class TrainingInterpreter
                 return arguments.Length > 0 ? DataFileLines(invocation.Arguments[0].Value, arguments[0]) : null;
             case "System.IO.File" when name is "ReadAllText" or "ReadAllTextAsync":
                 return arguments.Length > 0 && DataFileLines(invocation.Arguments[0].Value, arguments[0]) is { FileText: { } text } whole ? whole with { FileText = text.AsWholeText() } : null;
-            case "System.IO.StreamReader" or "System.IO.TextReader" when name is "ReadLine" or "ReadToEnd" && receiver?.FileText is { IsLines: true } lines:
-                if (name == "ReadToEnd")
+            case "System.IO.StreamReader" or "System.IO.TextReader" when name is "ReadLine" or "ReadToEnd" or "ReadLineAsync" or "ReadToEndAsync" && receiver?.FileText is { IsLines: true } lines:
+                // Awaited, ReadLineAsync and ReadToEndAsync give what their synchronous twins give (an await is its operand's value).
+                if (name is "ReadToEnd" or "ReadToEndAsync")
                     return receiver with { FileText = lines.AsWholeText() };
                 // One line, after those already read; the reader moves on (a loop's rounds join to "every line after the header").
                 if (invocation.Instance is { } reader && Strip(reader) is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation)
@@ -655,7 +660,7 @@ internal sealed partial class TrainingInterpreter
             {
                 case "Add" or "Insert" when arguments.Length > 0:
                     var current = receiver ?? AbstractValue.Unknown;
-                    AssignCollection(list, Added(current, CollectionOf(arguments[arguments.Length - 1])));
+                    AssignCollection(list, Added(current, CollectionOf(arguments[arguments.Length - 1]), IsNumericCollection(invocation.Arguments[invocation.Arguments.Length - 1].Value.Type)));
                     return AbstractValue.Unknown;
                 case "AddRange" when arguments.Length == 1:
                     AssignCollection(list, Added(receiver ?? AbstractValue.Unknown, arguments[0]));
@@ -742,7 +747,7 @@ internal sealed partial class TrainingInterpreter
         if (_program is not { DataFiles.IsEmpty: false } program || _options.DataFileLimits.IsOff)
             return null;
         if ((DataFilePaths.Evaluate(pathOperation, _cancellationToken) ?? pathValue.DataPath) is not { } path || program.DataFiles.Find(path) is not { } file)
-            return EitherDataFileLines(program.DataFiles, pathOperation);
+            return EitherDataFileLines(program.DataFiles, pathOperation, pathValue.EitherDataPaths);
         return AbstractValue.Data(Interval.Unknown, ValueOrigin.RuntimeData, ElementKind.Unknown) with { FileText = DataFileText.Lines(program.DataFiles, file) };
     }
 
@@ -751,9 +756,11 @@ internal sealed partial class TrainingInterpreter
     /// a loop over an array of paths): the lines of any of them, so a number parsed from them is bounded by all; null
     /// unless every path names exactly one file of the project.
     /// </summary>
-    private AbstractValue? EitherDataFileLines(ProjectDataFiles files, IOperation pathOperation)
+    private AbstractValue? EitherDataFileLines(ProjectDataFiles files, IOperation pathOperation, ImmutableArray<DataFilePath> handedIn)
     {
         var paths = DataFilePaths.EvaluateEither(pathOperation, _cancellationToken);
+        if (paths.IsDefault)
+            paths = handedIn;
         if (paths.IsDefault)
             return null;
         var found = ImmutableArray.CreateBuilder<Microsoft.CodeAnalysis.AdditionalText>(paths.Length);
@@ -776,9 +783,15 @@ internal sealed partial class TrainingInterpreter
     /// </summary>
     private AbstractValue WithDataPath(IOperation argument, AbstractValue value)
     {
-        if (value.DataPath is not null || _program is not { DataFiles.IsEmpty: false } || argument.Type?.SpecialType != SpecialType.System_String)
+        if (_program is not { DataFiles.IsEmpty: false } program || argument.Type?.SpecialType != SpecialType.System_String)
             return value;
-        return DataFilePaths.Evaluate(argument, _cancellationToken) is { } path ? value with { DataPath = path } : value;
+        if (value.DataPath is { } known && program.DataFiles.Find(known) is not null)
+            return value;
+        if (value.DataPath is null && DataFilePaths.Evaluate(argument, _cancellationToken) is { } path)
+            return value with { DataPath = path };
+        // One of a few files, chosen where the call is (a loop over names around it): the callee may read any of them.
+        var either = DataFilePaths.EvaluateEither(argument, _cancellationToken);
+        return either.IsDefault ? value : value with { EitherDataPaths = either };
     }
 
     /// <summary><c>Path.Combine(root, "Data", file)</c> with parts known from the code or from the values they came in as: the known end of the path.</summary>
@@ -938,6 +951,39 @@ internal sealed partial class TrainingInterpreter
             _mutatedParameters.Add(parameter.Parameter);
     }
 
+    /// <summary>
+    /// The identity of what a selector picks from each element: the source's when it hands the element on, the picked
+    /// member's when it reads one member of a row held in the source (<c>flats.Min(f => f.Area)</c> is a statistic of
+    /// the same data as <c>f.Area</c> read later from the same rows, so <c>(f.Area - minArea) / (maxArea - minArea)</c>
+    /// is min-max scaled); anything the selector computes is new data.
+    /// </summary>
+    private static object SelectedIdentity(AbstractValue source, AbstractValue selected)
+    {
+        if (source.Identity is not null && ReferenceEquals(selected.Identity, source.Identity))
+            return source.Identity;
+        if (selected.Identity is { } member && source.Element?.Members is { } members && selected.Elements.IsDefault && selected.Members is null && selected.Element is null)
+        {
+            foreach (var value in members.Values)
+            {
+                if (ReferenceEquals(value.Identity, member))
+                    return member;
+            }
+        }
+        return new object();
+    }
+
+    /// <summary>The arguments of one creation of the constructor asked about (<see cref="ArgumentsHandedTo"/>), joined with those met before.</summary>
+    private void CaptureArguments(AbstractValue[] byOrdinal)
+    {
+        if (_capturedArguments is null)
+        {
+            _capturedArguments = (AbstractValue[])byOrdinal.Clone();
+            return;
+        }
+        for (var i = 0; i < _capturedArguments.Length && i < byOrdinal.Length; i++)
+            _capturedArguments[i] = _capturedArguments[i].Join(byOrdinal[i]);
+    }
+
     private AbstractValue? Linq(IInvocationOperation invocation, string name, AbstractValue[] arguments)
     {
         if (arguments.Length == 0)
@@ -947,7 +993,7 @@ internal sealed partial class TrainingInterpreter
         AbstractValue Selected(int lambdaIndex)
             => arguments.Length > lambdaIndex
                 ? EvaluateLambda(invocation.Arguments[lambdaIndex].Value, sourceElement, AbstractValue.Data(Interval.Unknown, ValueOrigin.Unknown, ElementKind.Integer)) is { } selected
-                    ? CollectionOf(selected) with { Identity = source.Identity is not null && ReferenceEquals(selected.Identity, source.Identity) ? source.Identity : new object() }
+                    ? CollectionOf(selected) with { Identity = SelectedIdentity(source, selected) }
                     : AbstractValue.Unknown
                 : source;
         switch (name)
@@ -972,6 +1018,16 @@ internal sealed partial class TrainingInterpreter
                 return CollectionOf(Parsed(sourceElement, ElementKindOf(parse.ReturnType)));
             case "Select":
                 return Selected(1);
+            case "Zip" when arguments.Length == 3:
+                // years.Zip(kilometres, (year, km) => new[] { year, km }): the selector runs with an element of each sequence.
+                var second = AsSequence(invocation.Arguments[1].Value, arguments[1]);
+                return EvaluateLambda(invocation.Arguments[2].Value, sourceElement, ElementOf(second, invocation.Arguments[1].Value.Type)) is { } zipped
+                    ? CollectionOf(zipped)
+                    : AbstractValue.Unknown;
+            case "Zip" when arguments.Length == 2 && !IsNumeric(invocation.Arguments[1].Value.Type):
+                // years.Zip(kilometres): pairs (First, Second) of an element of each sequence.
+                var paired = AsSequence(invocation.Arguments[1].Value, arguments[1]);
+                return CollectionOf(AbstractValue.Unknown.WithElements(ImmutableArray.Create(sourceElement, ElementOf(paired, invocation.Arguments[1].Value.Type))));
             case "SelectMany":
                 if (arguments.Length < 2 || EvaluateLambda(invocation.Arguments[1].Value, sourceElement) is not { } inner)
                     return AbstractValue.Unknown;

@@ -101,10 +101,9 @@ internal sealed partial class TrainingInterpreter
                 return ObjectCreation(creation);
             case IConditionalOperation ternary:
                 var condition = Evaluate(ternary.Condition);
-                // hasHeader ? 1 : 0 with the flag a constant the caller passed (see CallUser): that branch alone.
-                if (Strip(ternary.Condition) is IParameterReferenceOperation { Type.SpecialType: SpecialType.System_Boolean } && ternary.WhenFalse is not null
-                    && condition.Origin == ValueOrigin.Literal && condition.Range.IsConstant && condition.Range.Low is 0 or 1)
-                    return condition.Range.Low == 1 ? Evaluate(ternary.WhenTrue) : Evaluate(ternary.WhenFalse);
+                // hasHeader ? 1 : 0 with the flag a constant the caller passed (see CallUser), or a const flag: that branch alone.
+                if (ternary.WhenFalse is not null && KnownFlag(ternary.Condition, condition) is { } flag)
+                    return flag ? Evaluate(ternary.WhenTrue) : Evaluate(ternary.WhenFalse);
                 return Evaluate(ternary.WhenTrue).Join(Evaluate(ternary.WhenFalse));
             case ICoalesceOperation coalesce:
                 // _inputs ?? throw new InvalidOperationException(...): the value, or no value at all.

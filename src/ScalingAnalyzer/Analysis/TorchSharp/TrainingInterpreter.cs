@@ -45,6 +45,8 @@ internal sealed partial class TrainingInterpreter
     /// <summary>When set, the interpretation of a constructor or initializer collects what it writes to this field.</summary>
     private ISymbol? _capturedField;
     private AbstractValue? _captured;
+    private IMethodSymbol? _capturedConstructor;
+    private AbstractValue[]? _capturedArguments;
 
     /// <summary>The calls being interpreted above this one (<see cref="ProgramSummaries"/>).</summary>
     private CallChain _chain = CallChain.Empty;
@@ -135,6 +137,37 @@ internal sealed partial class TrainingInterpreter
             return null;
         }
         return interpreter._captured;
+    }
+
+    /// <summary>
+    /// What <paramref name="body"/> hands <paramref name="constructor"/> at its <c>new</c> expressions, by parameter
+    /// ordinal, joined over them (and over a loop's rounds): the body interpreted as its own analysis would, with its
+    /// parameters unknown but for <paramref name="parameters"/> (the data file path every call of a factory hands it).
+    /// Null when it makes none, or its interpretation is cut short.
+    /// </summary>
+    internal static AbstractValue[]? ArgumentsHandedTo(IMethodSymbol constructor, IOperation body, IMethodSymbol creator, ProgramSummaries program, ScalingOptions options, CancellationToken cancellationToken,
+        IReadOnlyDictionary<ISymbol, AbstractValue>? parameters = null)
+    {
+        var interpreter = new TrainingInterpreter(program.Symbols, options, method: null, helperSummaries: null, program, parameterConstants: null, cancellationToken)
+        {
+            _capturedConstructor = constructor.OriginalDefinition,
+            _workBudget = ProgramSummaries.CalleeWorkBudget,
+            _chain = CallChain.Empty.Push(creator),
+        };
+        if (parameters is not null)
+        {
+            foreach (var pair in parameters)
+                interpreter._environment[pair.Key] = pair.Value;
+        }
+        try
+        {
+            interpreter.Execute(body);
+        }
+        catch (BudgetExceededException)
+        {
+            return null;
+        }
+        return interpreter._cutShort ? null : interpreter._capturedArguments;
     }
 
     /// <summary>
@@ -392,13 +425,37 @@ internal sealed partial class TrainingInterpreter
 
     private void ExecuteConditional(IConditionalOperation conditional)
     {
-        Evaluate(conditional.Condition);
+        var condition = Evaluate(conditional.Condition);
+        // if (NormalizeInputs) with a const flag, or a bool parameter the caller bound to a constant: that branch alone
+        // runs (the other is dead code here, as the compiler says of a const).
+        if (KnownFlag(conditional.Condition, condition) is { } flag)
+        {
+            if (flag)
+                Execute(conditional.WhenTrue);
+            else if (conditional.WhenFalse is not null)
+                Execute(conditional.WhenFalse);
+            return;
+        }
         var entry = Snapshot();
         Execute(conditional.WhenTrue);
         var afterTrue = _environment;
         _environment = entry;
         Execute(conditional.WhenFalse);
         _environment = JoinEnvironments(afterTrue, _environment);
+    }
+
+    /// <summary>
+    /// The value of a condition known where it is met: a constant (a <c>const bool</c>, <c>true</c>, <c>!Flag</c> of a
+    /// const), or a <c>bool</c> parameter bound to a constant by the call being followed (<c>hasHeader</c>); null otherwise.
+    /// </summary>
+    private static bool? KnownFlag(IOperation condition, AbstractValue evaluated)
+    {
+        if (condition.ConstantValue is { HasValue: true, Value: bool constant })
+            return constant;
+        if (Strip(condition) is IParameterReferenceOperation { Type.SpecialType: SpecialType.System_Boolean }
+            && evaluated.Origin == ValueOrigin.Literal && evaluated.Range.IsConstant && evaluated.Range.Low is 0 or 1)
+            return evaluated.Range.Low == 1;
+        return null;
     }
 
     private void ExecuteLoop(ILoopOperation loop, double? tripCount, AbstractValue? collection = null)

@@ -108,6 +108,7 @@ internal sealed record AbstractValue
         public IOperation? Callable;
         public DataFiles.DataFileText? FileText;
         public DataFiles.DataFilePath? DataPath;
+        public ImmutableArray<DataFiles.DataFilePath> EitherDataPaths;
         public bool JoinedColumns;
         public ImmutableArray<Interval> RowColumns;
         public bool PartlyScaled;
@@ -258,6 +259,13 @@ internal sealed record AbstractValue
     public DataFiles.DataFilePath? DataPath { get => _rare.DataPath; init { if (!(ReferenceEquals(value, _rare.DataPath))) WritableRare().DataPath = value; } }
 
     /// <summary>
+    /// The few data files a string names when which one is decided at run time where it was made (<c>Path.Combine("Data",
+    /// region + ".csv")</c> inside <c>foreach (var region in Regions)</c>, handed to a loader): what the callee's
+    /// <c>File.ReadAllLines(path)</c> may read. Default when not such a path.
+    /// </summary>
+    public ImmutableArray<DataFiles.DataFilePath> EitherDataPaths { get => _rare.EitherDataPaths; init { if (!(value == _rare.EitherDataPaths)) WritableRare().EitherDataPaths = value; } }
+
+    /// <summary>
     /// The range joins the bounds of several columns of a data file (<c>parts.Take(11)</c>, <c>parts[j]</c> for j in
     /// 0..3): right for the whole value, but not for some of its columns picked out later (<c>x[.., 3..]</c>,
     /// <c>narrow(1, ...)</c>), whose range is then unknown.
@@ -404,6 +412,7 @@ internal sealed record AbstractValue
             OutputUnitsResolved = OutputUnitsResolved && other.OutputUnitsResolved,
             FileText = FileText?.Join(other.FileText),
             DataPath = DataPath is not null && other.DataPath is not null && DataPath.SameAs(other.DataPath) ? DataPath : null,
+            EitherDataPaths = EitherDataPaths == other.EitherDataPaths ? EitherDataPaths : default,
             Evidence = JoinEvidence(this, other),
             JoinedColumns = JoinedColumns || other.JoinedColumns,
             RowColumns = !RowColumns.IsDefault && !other.RowColumns.IsDefault && RowColumns.Length == other.RowColumns.Length ? JoinColumns(RowColumns, other.RowColumns) : default,
@@ -511,7 +520,8 @@ internal sealed record AbstractValue
             || Elements.IsDefault != other.Elements.IsDefault || (Element is null) != (other.Element is null)
             || (Members is null) != (other.Members is null)
             || !ScalingSource.SameFacts(ScaledWith, other.ScaledWith) || OutputUnitsResolved != other.OutputUnitsResolved
-            || (DataPath is null ? other.DataPath is not null : !DataPath.SameAs(other.DataPath)))
+            || (DataPath is null ? other.DataPath is not null : !DataPath.SameAs(other.DataPath))
+            || EitherDataPaths != other.EitherDataPaths)
             return false;
         if (!Elements.IsDefault)
         {
