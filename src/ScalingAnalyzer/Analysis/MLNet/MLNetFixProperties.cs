@@ -71,7 +71,11 @@ internal enum NormalizerInsertionKind
     Wrap,
 }
 
-internal readonly struct NormalizerInsertion
+/// <summary>
+/// Where a fix inserts the normalizer. A class rather than a struct: an <c>ImmutableArray</c> of a struct of ours is generic
+/// code no ReadyToRun image holds, JIT-compiled in every cold compiler process that meets an ML.NET trainer.
+/// </summary>
+internal sealed class NormalizerInsertion
 {
     public NormalizerInsertion(NormalizerInsertionKind kind, int start, int end)
     {
