@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace ScalingAnalyzer.Analysis;
 
@@ -133,5 +135,34 @@ internal sealed class MethodImplementations
         var result = types.ToImmutable();
         ImmutableInterlocked.InterlockedInitialize(ref _sourceTypes, result);
         return _sourceTypes;
+    }
+
+    /// <summary>
+    /// Whether every object of the class is made by a <c>new</c> of one of its own constructors, so that what those
+    /// expressions hand a constructor is all it is ever given: the type is a class or struct, not abstract, no type of
+    /// the compilation derives from it (a subclass's <c>base(...)</c>) and no constructor of it chains to another
+    /// (<c>this(...)</c>).
+    /// </summary>
+    public bool OnlyCreatedByNew(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        if (type is not { TypeKind: TypeKind.Class or TypeKind.Struct, IsAbstract: false })
+            return false;
+        foreach (var sibling in type.InstanceConstructors)
+        {
+            foreach (var reference in sibling.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(cancellationToken) is ConstructorDeclarationSyntax { Initializer: { } initializer }
+                    && initializer.ThisOrBaseKeyword.IsKind(SyntaxKind.ThisKeyword))
+                    return false;
+            }
+        }
+        if (type.IsSealed || type.TypeKind == TypeKind.Struct)
+            return true;
+        foreach (var other in SourceTypes(cancellationToken))
+        {
+            if (SymbolEqualityComparer.Default.Equals(other.BaseType?.OriginalDefinition, type.OriginalDefinition))
+                return false;
+        }
+        return true;
     }
 }

@@ -168,35 +168,9 @@ internal sealed class ParameterConstants
            && (method.MethodKind != MethodKind.Constructor || IsCalledOnlyByNew(method, cancellationToken))
            && !WritesParameter(method, parameter, cancellationToken);
 
-    /// <summary>
-    /// A constructor only <c>new</c> expressions run: its type is not abstract, no type of the compilation derives from
-    /// it (a subclass's <c>base(...)</c>) and no constructor of the type chains to another (<c>this(...)</c>).
-    /// </summary>
+    /// <summary>A constructor only <c>new</c> expressions run (<see cref="MethodImplementations.OnlyCreatedByNew"/>).</summary>
     private bool IsCalledOnlyByNew(IMethodSymbol constructor, CancellationToken cancellationToken)
-    {
-        if (types is null || constructor.IsStatic || constructor.ContainingType is not { TypeKind: TypeKind.Class or TypeKind.Struct, IsAbstract: false } type)
-            return false;
-        foreach (var sibling in type.InstanceConstructors)
-        {
-            foreach (var reference in sibling.DeclaringSyntaxReferences)
-            {
-                if (reference.GetSyntax(cancellationToken) is ConstructorDeclarationSyntax { Initializer: { } initializer }
-                    && initializer.ThisOrBaseKeyword.IsKind(SyntaxKind.ThisKeyword))
-                    return false;
-            }
-        }
-        if (type.IsSealed || type.TypeKind == TypeKind.Struct)
-            return true;
-        foreach (var other in types.SourceTypes(cancellationToken))
-        {
-            for (var baseType = other.BaseType; baseType is not null; baseType = baseType.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(baseType.OriginalDefinition, type.OriginalDefinition))
-                    return false;
-            }
-        }
-        return true;
-    }
+        => types is not null && !constructor.IsStatic && constructor.ContainingType is { } type && types.OnlyCreatedByNew(type, cancellationToken);
 
     private static Optional<object?> DefaultOf(IParameterSymbol parameter)
         => parameter.HasExplicitDefaultValue ? new Optional<object?>(parameter.ExplicitDefaultValue) : default;

@@ -4,7 +4,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using ScalingAnalyzer.Analysis.DataFiles;
@@ -199,26 +198,6 @@ internal sealed class ProgramSummaries
         return seeded.Count == 0 ? null : seeded.ToImmutable();
     }
 
-    /// <summary>Whether every instance of the class is made by a <c>new</c> of one of its own constructors: no class derives from it and no constructor chains to another with <c>this(...)</c>.</summary>
-    private bool OnlyCreatedDirectly(INamedTypeSymbol type, CancellationToken cancellationToken)
-    {
-        foreach (var other in SourceTypes(cancellationToken))
-        {
-            if (SymbolEqualityComparer.Default.Equals(other.BaseType?.OriginalDefinition, type))
-                return false;
-        }
-        foreach (var sibling in type.InstanceConstructors)
-        {
-            foreach (var reference in sibling.DeclaringSyntaxReferences)
-            {
-                if (reference.GetSyntax(cancellationToken) is ConstructorDeclarationSyntax { Initializer: { } initializer }
-                    && initializer.ThisOrBaseKeyword.IsKind(SyntaxKind.ThisKeyword))
-                    return false;
-            }
-        }
-        return true;
-    }
-
     private readonly ConcurrentDictionary<IMethodSymbol, ImmutableDictionary<ISymbol, AbstractValue>?> _constructorArguments = new(SymbolEqualityComparer.Default);
 
     /// <summary>At most this many <c>new</c> expressions of a constructor are interpreted for <see cref="ConstructorArguments"/>.</summary>
@@ -248,7 +227,7 @@ internal sealed class ProgramSummaries
 
     private ImmutableDictionary<ISymbol, AbstractValue>? FindConstructorArguments(IMethodSymbol constructor, INamedTypeSymbol type, CancellationToken cancellationToken)
     {
-        if (!OnlyCreatedDirectly(type, cancellationToken))
+        if (!ImplementationsOf.OnlyCreatedByNew(type, cancellationToken))
             return null;
         var creators = new List<IMethodSymbol>();
         foreach (var node in CreationsNamed(type.Name, cancellationToken))
@@ -292,7 +271,7 @@ internal sealed class ProgramSummaries
 
     private ImmutableDictionary<ISymbol, AbstractValue>? FindConstructorPaths(IMethodSymbol constructor, INamedTypeSymbol type, CancellationToken cancellationToken)
     {
-        if (!OnlyCreatedDirectly(type, cancellationToken))
+        if (!ImplementationsOf.OnlyCreatedByNew(type, cancellationToken))
             return null;
         var paths = new Dictionary<IParameterSymbol, DataFilePath?>(SymbolEqualityComparer.Default);
         var sites = 0;
