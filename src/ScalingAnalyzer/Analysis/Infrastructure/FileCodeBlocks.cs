@@ -99,9 +99,47 @@ internal static class FileCodeBlocks
         return method is null || IsMarkedGenerated(method) ? null : method;
     }
 
-    /// <summary>Whether <paramref name="node"/> is in a member the driver would not hand a rule that does not analyse generated code.</summary>
+    /// <summary>
+    /// Whether <paramref name="node"/> is in a member the driver would not hand a rule that does not analyse generated
+    /// code: a type around it marked <c>[GeneratedCode]</c> (on any of its parts), or a member around it whose own
+    /// attributes name it.
+    /// </summary>
     public static bool IsInMarkedGeneratedCode(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
-        => model.GetEnclosingSymbol(node.SpanStart, cancellationToken) is { } member && IsMarkedGenerated(member);
+    {
+        for (var ancestor = node.Parent; ancestor is not null; ancestor = ancestor.Parent)
+        {
+            switch (ancestor)
+            {
+                case BaseTypeDeclarationSyntax type:
+                    if (model.GetDeclaredSymbol(type, cancellationToken) is { } symbol && HasGeneratedCodeAttribute(symbol))
+                        return true;
+                    break;
+                case MemberDeclarationSyntax member when NamesGeneratedCode(member.AttributeLists):
+                case AccessorDeclarationSyntax accessor when NamesGeneratedCode(accessor.AttributeLists):
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool NamesGeneratedCode(SyntaxList<AttributeListSyntax> lists)
+    {
+        foreach (var list in lists)
+        {
+            foreach (var attribute in list.Attributes)
+            {
+                var name = attribute.Name switch
+                {
+                    QualifiedNameSyntax qualified => qualified.Right,
+                    AliasQualifiedNameSyntax aliased => aliased.Name,
+                    _ => attribute.Name as SimpleNameSyntax,
+                };
+                if (name?.Identifier.ValueText is "GeneratedCode" or "GeneratedCodeAttribute")
+                    return true;
+            }
+        }
+        return false;
+    }
 
     private static bool IsMarkedGenerated(ISymbol member)
     {
