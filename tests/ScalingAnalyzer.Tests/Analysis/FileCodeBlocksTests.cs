@@ -23,6 +23,7 @@ public class FileCodeBlocksTests
                 ~A() { }
                 public abstract void Abstract();
                 public void Method() { void Local() { } Local(); }
+                public void Method(int overload) { }
                 public int Arrow() => field;
                 public int Auto { get; set; }
                 public int Computed => field * 2;
@@ -53,7 +54,7 @@ public class FileCodeBlocksTests
         var methods = FileCodeBlocks.Of(tree.GetRoot()).Select(block => FileCodeBlocks.MethodOf(block, model, default)?.ToDisplayString()).ToList();
         Assert.Equal(new[]
         {
-            "N.A.A()", "N.A.~A()", "N.A.Method()", "N.A.Arrow()", "N.A.Computed.get", "N.A.WithAccessors.get", "N.A.WithAccessors.set",
+            "N.A.A()", "N.A.~A()", "N.A.Method()", "N.A.Method(int)", "N.A.Arrow()", "N.A.Computed.get", "N.A.WithAccessors.get", "N.A.WithAccessors.set",
             "N.A.this[int].get", "N.A.Changed.add", "N.A.Changed.remove", "N.A.operator +(N.A, N.A)", "N.A.Nested.Inner()", "M.I.WithBody()",
         }, methods);
     }
@@ -87,5 +88,15 @@ public class FileCodeBlocksTests
         var kept = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Last();
         Assert.False(FileCodeBlocks.IsInMarkedGeneratedCode(kept.Body!, model, default));
         Assert.True(FileCodeBlocks.IsInMarkedGeneratedCode(tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().ElementAt(1).Body!, model, default));
+    }
+
+    [Fact]
+    public void A_partial_method_s_body_is_the_method_of_its_implementing_part()
+    {
+        var (tree, model) = Compile("partial class P { partial void Hook(); partial void Hook() { } void Other() { } }");
+        var blocks = FileCodeBlocks.Of(tree.GetRoot()).ToList();
+        var methods = new FileCodeBlocks.Methods(model, default);
+        Assert.Equal(new[] { "Hook", "Other" }, blocks.Select(b => methods.Of(b)?.Name));
+        Assert.NotNull(methods.Of(blocks[0])!.PartialDefinitionPart);
     }
 }

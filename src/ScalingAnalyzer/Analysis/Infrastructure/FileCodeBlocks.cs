@@ -90,13 +90,66 @@ internal static class FileCodeBlocks
     /// that does not analyse generated code (a member of a type marked <c>[GeneratedCode]</c>, or marked itself).
     /// </summary>
     public static IMethodSymbol? MethodOf(SyntaxNode block, SemanticModel model, CancellationToken cancellationToken)
+        => new Methods(model, cancellationToken).Of(block);
+
+    /// <summary>
+    /// <see cref="MethodOf"/> for the blocks of one file, which remembers the type they were last found in: the
+    /// semantic model's own look-up of a member resolves its namespace and type again for every member it is asked about.
+    /// </summary>
+    public sealed class Methods
     {
-        var method = block switch
+        private readonly SemanticModel model;
+        private readonly CancellationToken cancellationToken;
+        private TypeDeclarationSyntax? lastType;
+        private INamedTypeSymbol? lastSymbol;
+
+        public Methods(SemanticModel model, CancellationToken cancellationToken)
         {
-            ArrowExpressionClauseSyntax { Parent: BasePropertyDeclarationSyntax property } => (model.GetDeclaredSymbol(property, cancellationToken) as IPropertySymbol)?.GetMethod,
-            _ => model.GetDeclaredSymbol(block, cancellationToken) as IMethodSymbol,
-        };
-        return method is null || IsMarkedGenerated(method) ? null : method;
+            this.model = model;
+            this.cancellationToken = cancellationToken;
+        }
+
+        /// <inheritdoc cref="MethodOf"/>
+        public IMethodSymbol? Of(SyntaxNode block)
+        {
+            var method = Declared(block);
+            return method is null || IsMarkedGenerated(method) ? null : method;
+        }
+
+        private IMethodSymbol? Declared(SyntaxNode block)
+        {
+            switch (block)
+            {
+                case ArrowExpressionClauseSyntax { Parent: BasePropertyDeclarationSyntax property }:
+                    return (model.GetDeclaredSymbol(property, cancellationToken) as IPropertySymbol)?.GetMethod;
+                case MethodDeclarationSyntax { Parent: TypeDeclarationSyntax type } declaration:
+                    if (!ReferenceEquals(type, lastType))
+                    {
+                        lastType = type;
+                        lastSymbol = model.GetDeclaredSymbol(type, cancellationToken) as INamedTypeSymbol;
+                    }
+                    if (lastSymbol is not null)
+                    {
+                        foreach (var member in lastSymbol.GetMembers(declaration.Identifier.ValueText))
+                        {
+                            if (member is IMethodSymbol candidate && IsDeclaredBy(candidate, declaration))
+                                return candidate;
+                        }
+                    }
+                    break;
+            }
+            return model.GetDeclaredSymbol(block, cancellationToken) as IMethodSymbol;
+        }
+    }
+
+    private static bool IsDeclaredBy(IMethodSymbol method, SyntaxNode declaration)
+    {
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            if (reference.Span == declaration.Span && reference.SyntaxTree == declaration.SyntaxTree)
+                return true;
+        }
+        return false;
     }
 
     /// <summary>
