@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -20,65 +21,57 @@ namespace ScalingAnalyzer.Analysis;
 /// </remarks>
 internal static class FileCodeBlocks
 {
+    /// <summary>The blocks of each file, found once for every rule that reads the file (syntax only: a tree may be shared by compilations).</summary>
+    private static readonly ConditionalWeakTable<SyntaxNode, SyntaxNode[]> BlocksByRoot = new();
+
     /// <summary>The code blocks of <paramref name="root"/>, in source order.</summary>
-    public static IEnumerable<SyntaxNode> Of(SyntaxNode root)
+    public static IReadOnlyList<SyntaxNode> Of(SyntaxNode root)
+        => BlocksByRoot.TryGetValue(root, out var blocks) ? blocks : BlocksByRoot.GetValue(root, Find);
+
+    private static readonly ConditionalWeakTable<SyntaxNode, SyntaxNode[]>.CreateValueCallback Find = static root =>
     {
+        var blocks = new List<SyntaxNode>();
         if (root is CompilationUnitSyntax unit)
         {
             foreach (var member in unit.Members)
             {
                 if (member is GlobalStatementSyntax)
                 {
-                    yield return unit;
+                    blocks.Add(unit);
                     break;
                 }
             }
+            AddBlocks(unit.Members, blocks);
         }
-        var pending = new Stack<SyntaxNode>();
-        pending.Push(root);
-        while (pending.Count > 0)
+        return blocks.ToArray();
+    };
+
+    private static void AddBlocks(SyntaxList<MemberDeclarationSyntax> members, List<SyntaxNode> blocks)
+    {
+        foreach (var member in members)
         {
-            var node = pending.Pop();
-            var members = node switch
+            switch (member)
             {
-                CompilationUnitSyntax file => file.Members,
-                BaseNamespaceDeclarationSyntax space => space.Members,
-                TypeDeclarationSyntax type => type.Members,
-                _ => default,
-            };
-            // Pushed in reverse so that blocks come out in source order.
-            for (var i = members.Count - 1; i >= 0; i--)
-            {
-                switch (members[i])
-                {
-                    case BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax:
-                        pending.Push(members[i]);
-                        break;
-                    case BaseMethodDeclarationSyntax method when method.Body is not null || method.ExpressionBody is not null:
-                        pending.Push(method);
-                        break;
-                    case BasePropertyDeclarationSyntax property:
-                        pending.Push(property);
-                        break;
-                }
-            }
-            switch (node)
-            {
-                case BaseMethodDeclarationSyntax:
-                    yield return node;
+                case BaseNamespaceDeclarationSyntax space:
+                    AddBlocks(space.Members, blocks);
                     break;
-                case BasePropertyDeclarationSyntax property:
-                    if (property is PropertyDeclarationSyntax { ExpressionBody: { } propertyArrow })
-                        yield return propertyArrow;
-                    else if (property is IndexerDeclarationSyntax { ExpressionBody: { } indexerArrow })
-                        yield return indexerArrow;
-                    else if (property.AccessorList is { } accessors)
+                case TypeDeclarationSyntax type:
+                    AddBlocks(type.Members, blocks);
+                    break;
+                case BaseMethodDeclarationSyntax method when method.Body is not null || method.ExpressionBody is not null:
+                    blocks.Add(method);
+                    break;
+                case PropertyDeclarationSyntax { ExpressionBody: { } propertyArrow }:
+                    blocks.Add(propertyArrow);
+                    break;
+                case IndexerDeclarationSyntax { ExpressionBody: { } indexerArrow }:
+                    blocks.Add(indexerArrow);
+                    break;
+                case BasePropertyDeclarationSyntax { AccessorList: { } accessors }:
+                    foreach (var accessor in accessors.Accessors)
                     {
-                        foreach (var accessor in accessors.Accessors)
-                        {
-                            if (accessor.Body is not null || accessor.ExpressionBody is not null)
-                                yield return accessor;
-                        }
+                        if (accessor.Body is not null || accessor.ExpressionBody is not null)
+                            blocks.Add(accessor);
                     }
                     break;
             }
