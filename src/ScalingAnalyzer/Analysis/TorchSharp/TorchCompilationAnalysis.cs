@@ -153,16 +153,19 @@ internal sealed class TorchCompilationAnalysis
         var (mine, other) = withHelpers ? (_factsWithHelpers, _factsAlone) : (_factsAlone, _factsWithHelpers);
         if (mine.TryGetValue(body, out var facts))
             return facts;
-        if (other.TryGetValue(body, out var shared) && !shared.MeetsHelpers)
+        // The method's own analysis sees what its callers hand its data parameters; its summary, for those callers, does not.
+        var callersHand = withHelpers ? _program?.MethodArguments(method, cancellationToken) : null;
+        if (callersHand is null && other.TryGetValue(body, out var shared) && !shared.MeetsHelpers && shared.ParametersBoundByCallers == 0)
             return shared;
-        return Interpret(mine, method, body, withHelpers, cancellationToken);
+        return Interpret(mine, method, body, withHelpers, callersHand, cancellationToken);
     }
 
     /// <summary>Apart from <see cref="FactsOf"/>, whose every call (most find the facts made) would otherwise allocate these closures.</summary>
-    private MethodTrainingFacts Interpret(ConditionalWeakTable<IOperation, MethodTrainingFacts> table, IMethodSymbol method, IOperation body, bool withHelpers, CancellationToken cancellationToken)
+    private MethodTrainingFacts Interpret(ConditionalWeakTable<IOperation, MethodTrainingFacts> table, IMethodSymbol method, IOperation body, bool withHelpers,
+        ImmutableDictionary<ISymbol, AbstractValue>? callersHand, CancellationToken cancellationToken)
     {
         var facts = TrainingInterpreter.Interpret(body, method, Symbols, OptionsFor(body.Syntax.SyntaxTree),
-            withHelpers ? helper => SummaryFor(helper, cancellationToken) : null, _program, cancellationToken);
+            withHelpers ? helper => SummaryFor(helper, cancellationToken) : null, _program, cancellationToken, callersHand: callersHand);
         return table.GetValue(body, _ => facts);
     }
 
