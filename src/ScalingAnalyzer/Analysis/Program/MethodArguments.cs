@@ -108,6 +108,7 @@ internal sealed partial class ProgramSummaries
         if (callers.Count == 0)
             return null;
         AbstractValue[]? joined = null;
+        var disagree = new bool[method.Parameters.Length];
         foreach (var caller in callers)
         {
             if (BodyOf(caller, cancellationToken) is not { } body
@@ -120,7 +121,10 @@ internal sealed partial class ProgramSummaries
                 continue;
             }
             for (var i = 0; i < joined.Length && i < handed.Length; i++)
+            {
+                disagree[i] |= !SameScaling(joined[i], handed[i]);
                 joined[i] = joined[i].Join(handed[i]);
+            }
         }
         var values = ImmutableDictionary.CreateBuilder<ISymbol, AbstractValue>(SymbolEqualityComparer.Default);
         foreach (var parameter in method.Parameters)
@@ -128,17 +132,34 @@ internal sealed partial class ProgramSummaries
             if (joined is null || parameter.Ordinal >= joined.Length || !IsDataParameter(parameter))
                 continue;
             var value = joined[parameter.Ordinal];
-            if (value.PartlyScaled || value.Element?.PartlyScaled == true || IsUnknownAltogether(value))
+            if (disagree[parameter.Ordinal] || IsUnknownAltogether(value))
                 continue;
             values[parameter] = value.WithParameterOrdinal(parameter.Ordinal);
         }
         return values.Count == 0 ? null : values.ToImmutable();
     }
 
+    /// <summary>Whether two calls hand data scaled the same way (the rows of a list, the members of an object, compared too).</summary>
+    private static bool SameScaling(AbstractValue one, AbstractValue other)
+    {
+        if (one.Scaling != other.Scaling || one.PartlyScaled != other.PartlyScaled)
+            return false;
+        if ((one.Element is null) != (other.Element is null) || one.Element is not null && !SameScaling(one.Element, other.Element!))
+            return false;
+        if (one.Members is null || other.Members is null)
+            return (one.Members is null) == (other.Members is null);
+        foreach (var pair in one.Members)
+        {
+            if (!other.Members.TryGetValue(pair.Key, out var member) || !SameScaling(pair.Value, member))
+                return false;
+        }
+        return one.Members.Count == other.Members.Count;
+    }
+
     /// <summary>A value that tells nothing the parameter's own unknown would not.</summary>
     private static bool IsUnknownAltogether(AbstractValue value)
         => !value.Range.IsKnown && value.DataPath is null && value.EitherDataPaths.IsDefault && value.Element is null && value.Elements.IsDefault
-           && value.Members is null && value.FileText is null && value.Scaling == ScalingKind.None;
+           && value.Members is null && value.FileText is null && value.Scaling == ScalingKind.None && !value.PartlyScaled;
 
     /// <summary>
     /// Code outside the compilation may call a public method of a library, and a call through an interface the method

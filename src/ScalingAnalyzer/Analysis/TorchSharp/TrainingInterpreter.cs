@@ -96,7 +96,7 @@ internal sealed partial class TrainingInterpreter
             foreach (var pair in callersHand)
             {
                 interpreter._environment[pair.Key] = pair.Value;
-                if (pair.Key is IParameterSymbol parameter)
+                if (pair.Key is IParameterSymbol parameter && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, method))
                     interpreter._facts.ParametersBoundByCallers |= 1UL << Math.Min(parameter.Ordinal, 63);
             }
         }
