@@ -94,7 +94,7 @@ internal sealed partial class ProgramSummaries
                 continue;
             var called = identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier ? (ExpressionSyntax)access : identifier;
             if (called.Parent is not InvocationExpressionSyntax call || call.Expression != called
-                || model.GetEnclosingSymbol(call.SpanStart, cancellationToken) is not IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.Constructor } caller
+                || CallingMethod(model.GetEnclosingSymbol(call.SpanStart, cancellationToken)) is not { } caller
                 || SymbolEqualityComparer.Default.Equals(caller.OriginalDefinition, method))
                 return null;
             var seen = false;
@@ -137,6 +137,19 @@ internal sealed partial class ProgramSummaries
             values[parameter] = value.WithParameterOrdinal(parameter.Ordinal);
         }
         return values.Count == 0 ? null : values.ToImmutable();
+    }
+
+    /// <summary>
+    /// The method whose interpretation meets a call: the method or constructor it is written in, or, for a call inside
+    /// a lambda without parameters (<c>Task.Run(() =&gt; service.Train(rows))</c>), the method around the lambda, which
+    /// runs such lambdas where it hands them to a library method while it collects the arguments. Null elsewhere (a local
+    /// function, a lambda with parameters, an initializer).
+    /// </summary>
+    private static IMethodSymbol? CallingMethod(ISymbol? enclosing)
+    {
+        while (enclosing is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction, Parameters.Length: 0 } lambda)
+            enclosing = lambda.ContainingSymbol;
+        return enclosing is IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.Constructor } method ? method : null;
     }
 
     /// <summary>Whether two calls hand data scaled the same way (the rows of a list, the members of an object, compared too).</summary>

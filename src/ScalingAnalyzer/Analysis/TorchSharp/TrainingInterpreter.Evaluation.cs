@@ -1127,8 +1127,13 @@ internal sealed partial class TrainingInterpreter
         for (var i = 0; i < arguments.Length; i++)
             arguments[i] = Evaluate(invocation.Arguments[i].Value);
         var call = new TorchCall(this, invocation, receiver, arguments);
-        if (_capturedMethod is not null && SymbolEqualityComparer.Default.Equals(method.OriginalDefinition, _capturedMethod))
-            CaptureArguments(ArgumentsByOrdinal(method, invocation, arguments));
+        if (_capturedMethod is not null)
+        {
+            if (SymbolEqualityComparer.Default.Equals(method.OriginalDefinition, _capturedMethod))
+                CaptureArguments(ArgumentsByOrdinal(method, invocation, arguments));
+            else if (!IsUserCode(method))
+                RunLambdasForCapture(invocation);
+        }
 
         if (method.Name is "forward" or "call" && invocation.Instance is not null && _symbols.IsModule(invocation.Instance.Type))
             return _symbols.IsLossModule(invocation.Instance.Type) ? LossCall(call, _symbols.IsRegressionLossModule(invocation.Instance.Type)) : ForwardCall(call);
@@ -1206,6 +1211,33 @@ internal sealed partial class TrainingInterpreter
         if (IsNumeric(returnType) || IsNumericCollection(returnType))
             return AbstractValue.Data(Interval.Unknown, ValueOrigin.RuntimeData, ElementKindOf(returnType));
         return AbstractValue.Unknown;
+    }
+
+    /// <summary>
+    /// While collecting what a method is handed (<see cref="ArgumentsHandedTo"/>): a lambda without parameters given to
+    /// a library method (<c>await Task.Run(() =&gt; service.Train(rows))</c> in a click handler) runs here, on a copy of
+    /// the variables, so a call of that method inside it is seen with what it captures. Nothing else of this
+    /// interpretation is kept, so when or whether the library runs it does not matter beyond that.
+    /// </summary>
+    private void RunLambdasForCapture(IInvocationOperation invocation)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            var operation = Strip(argument.Value);
+            if (operation is IDelegateCreationOperation creation)
+                operation = Strip(creation.Target);
+            if (operation is not IAnonymousFunctionOperation { Symbol.Parameters.Length: 0 } lambda)
+                continue;
+            var saved = new Dictionary<ISymbol, AbstractValue>(_environment, SymbolEqualityComparer.Default);
+            try
+            {
+                EvaluateLambda(lambda);
+            }
+            finally
+            {
+                _environment = saved;
+            }
+        }
     }
 
     /// <summary>A call's argument values by the callee's parameter ordinal (unknown where none is written), each carrying the data file path it names.</summary>
