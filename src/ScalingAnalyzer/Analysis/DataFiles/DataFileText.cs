@@ -124,17 +124,20 @@ internal sealed class DataFileText
     /// only in part (the read limits) gives the bounds of the rows read, and says so ("in readings.csv (first 10
     /// rows)"): values beyond the threshold there are proof, values within it are the best evidence there is.
     /// </summary>
-    public (double Min, double Max, string Evidence, int Columns)? ColumnOf(DataFileLimits limits, CancellationToken cancellationToken)
+    /// <param name="limits">How much of a file is read.</param>
+    /// <param name="cancellationToken">The analysis' cancellation.</param>
+    /// <param name="decimalMarker">The decimal separator of the culture the code parses with ('.' unless it names one, such as <c>de-DE</c>'s ',').</param>
+    public (double Min, double Max, string Evidence, int Columns)? ColumnOf(DataFileLimits limits, CancellationToken cancellationToken, char decimalMarker = '.')
     {
         if (SkippedLines > 1 || Kind is TextKind.Fields or TextKind.WholeText)
             return null;
-        if (ColumnIn(File, limits, cancellationToken) is not { } bound)
+        if (ColumnIn(File, limits, cancellationToken, decimalMarker) is not { } bound)
             return null;
         var (min, max, first, last, place) = bound;
         // Several files the code may read: each must show the same columns; their bounds are joined.
         foreach (var other in Others)
         {
-            if (ColumnIn(other, limits, cancellationToken) is not { } more || more.First != first || more.Last != last)
+            if (ColumnIn(other, limits, cancellationToken, decimalMarker) is not { } more || more.First != first || more.Last != last)
                 return null;
             min = Math.Min(min, more.Min);
             max = Math.Max(max, more.Max);
@@ -148,9 +151,12 @@ internal sealed class DataFileText
     }
 
     /// <summary>The bounds one file shows for the columns this text comes from, and how to name where they were read.</summary>
-    private (double Min, double Max, int First, int Last, string Place)? ColumnIn(AdditionalText file, DataFileLimits limits, CancellationToken cancellationToken)
+    private (double Min, double Max, int First, int Last, string Place)? ColumnIn(AdditionalText file, DataFileLimits limits, CancellationToken cancellationToken, char decimalMarker)
     {
-        var format = new DataFileFormat(Separators ?? "\t", hasHeader: SkippedLines == 1, allowQuoting: false);
+        // A field separator that is also the decimal marker would split every number: not a file read this way.
+        if (decimalMarker != '.' && (Separators ?? "\t").IndexOf(decimalMarker) >= 0)
+            return null;
+        var format = new DataFileFormat(Separators ?? "\t", hasHeader: SkippedLines == 1, allowQuoting: false, decimalMarker);
         var table = Files.Read(file, format, limits, cancellationToken);
         if (!table.IsKnown || (DropsEmptyFields && table.HasEmptyFields))
             return null;

@@ -29,7 +29,7 @@ namespace ScalingAnalyzer.Analysis;
 /// Anything cut short is unknown, which is silent.
 /// </para>
 /// </summary>
-internal sealed class ProgramSummaries
+internal sealed partial class ProgramSummaries
 {
     /// <summary>How many calls deep a chain is followed from the method being analysed.</summary>
     public const int MaxCallDepth = 3;

@@ -19,7 +19,7 @@ internal static class ScalingFindings
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
         foreach (var forward in facts.Forwards)
         {
-            if (facts.IsTrainingForward(forward) && !forward.ModuleNormalizesInput)
+            if (facts.IsTrainingForward(forward) && !forward.ModuleNormalizesInput && !facts.IsCallersValue(forward.Value))
                 ReportFeature(diagnostics, forward.Argument, forward.Value, forward.CallText, options, SkewFindings.FeatureFixProperties(facts, forward));
         }
         var reach = facts.AdaptiveReach();
@@ -27,7 +27,7 @@ internal static class ScalingFindings
         {
             foreach (var loss in facts.Losses)
             {
-                if (loss.IsRegression && facts.IsTrainingLoss(loss))
+                if (loss.IsRegression && facts.IsTrainingLoss(loss) && !facts.IsCallersValue(loss.Value))
                     ReportTarget(diagnostics, loss.Target, loss.Value, reach, options, SkewFindings.TargetFixProperties(facts, loss));
             }
         }

@@ -153,16 +153,42 @@ internal sealed class TorchCompilationAnalysis
         var (mine, other) = withHelpers ? (_factsWithHelpers, _factsAlone) : (_factsAlone, _factsWithHelpers);
         if (mine.TryGetValue(body, out var facts))
             return facts;
-        if (other.TryGetValue(body, out var shared) && !shared.MeetsHelpers)
+        // The method's own analysis sees what its callers hand its data parameters; its summary, for those callers, does not.
+        var callersHand = withHelpers ? CallersHand(method, cancellationToken) : null;
+        if (callersHand is null && other.TryGetValue(body, out var shared) && !shared.MeetsHelpers && shared.ParametersBoundByCallers == 0)
             return shared;
-        return Interpret(mine, method, body, withHelpers, cancellationToken);
+        return Interpret(mine, method, body, withHelpers, callersHand, cancellationToken);
+    }
+
+    /// <summary>
+    /// What every call hands the method's data parameters (<see cref="ProgramSummaries.MethodArguments"/>); for a lambda
+    /// or local function analysed on its own (the training in <c>Task.Run(() =&gt; ...)</c> of a service's
+    /// <c>TrainAsync(rows)</c>), what every call hands the method around it, whose parameters it captures: those values
+    /// carry no ordinal of its own parameters, and no call of it is there to report them instead.
+    /// </summary>
+    private ImmutableDictionary<ISymbol, AbstractValue>? CallersHand(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        if (_program is null)
+            return null;
+        if (method.MethodKind is not (MethodKind.AnonymousFunction or MethodKind.LocalFunction))
+            return _program.MethodArguments(method, cancellationToken);
+        var outer = method.ContainingSymbol as IMethodSymbol;
+        while (outer is { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction })
+            outer = outer.ContainingSymbol as IMethodSymbol;
+        if (outer is null || _program.MethodArguments(outer, cancellationToken) is not { } handed)
+            return null;
+        var captured = ImmutableDictionary.CreateBuilder<ISymbol, AbstractValue>(SymbolEqualityComparer.Default);
+        foreach (var pair in handed)
+            captured[pair.Key] = pair.Value.WithParameterOrdinal(-1);
+        return captured.ToImmutable();
     }
 
     /// <summary>Apart from <see cref="FactsOf"/>, whose every call (most find the facts made) would otherwise allocate these closures.</summary>
-    private MethodTrainingFacts Interpret(ConditionalWeakTable<IOperation, MethodTrainingFacts> table, IMethodSymbol method, IOperation body, bool withHelpers, CancellationToken cancellationToken)
+    private MethodTrainingFacts Interpret(ConditionalWeakTable<IOperation, MethodTrainingFacts> table, IMethodSymbol method, IOperation body, bool withHelpers,
+        ImmutableDictionary<ISymbol, AbstractValue>? callersHand, CancellationToken cancellationToken)
     {
         var facts = TrainingInterpreter.Interpret(body, method, Symbols, OptionsFor(body.Syntax.SyntaxTree),
-            withHelpers ? helper => SummaryFor(helper, cancellationToken) : null, _program, cancellationToken);
+            withHelpers ? helper => SummaryFor(helper, cancellationToken) : null, _program, cancellationToken, callersHand: callersHand);
         return table.GetValue(body, _ => facts);
     }
 

@@ -631,7 +631,7 @@ internal sealed partial class TrainingInterpreter
                     : Parsed(arguments.Length > 0 ? arguments[0] : null, ElementKind.Floating);
         }
         if (name is "Parse" && IsNumeric(method.ReturnType) && type.SpecialType != SpecialType.None)
-            return Parsed(arguments.Length > 0 ? arguments[0] : null, ElementKindOf(method.ReturnType));
+            return Parsed(arguments.Length > 0 ? arguments[0] : null, ElementKindOf(method.ReturnType), invocation);
         if (name is "TryParse" && type.SpecialType != SpecialType.None && IsNumeric(type) && arguments.Length >= 2
             && invocation.Arguments[invocation.Arguments.Length - 1] is { Parameter.RefKind: RefKind.Out } result)
         {
@@ -820,9 +820,11 @@ internal sealed partial class TrainingInterpreter
     /// A number parsed from text (<c>float.Parse(parts[2])</c>, <c>Convert.ToSingle(parts[2])</c>): run-time data whose
     /// range is unknown, unless the text is a column of a data file of the project, whose bounds it then takes.
     /// </summary>
-    private AbstractValue Parsed(AbstractValue? text, ElementKind kind)
+    private AbstractValue Parsed(AbstractValue? text, ElementKind kind, IInvocationOperation? parse = null)
     {
-        if (text?.FileText is { } fileText && fileText.ColumnOf(_options.DataFileLimits, _cancellationToken) is { } column)
+        // float.Parse(parts[1], german) reads "78,5" as 78.5: the file's numbers are read with that decimal marker.
+        var decimalMarker = parse is null ? '.' : NumberCultures.DecimalMarkerOf(parse, _cancellationToken);
+        if (text?.FileText is { } fileText && fileText.ColumnOf(_options.DataFileLimits, _cancellationToken, decimalMarker) is { } column)
         {
             // The numbers keep the columns they come from, so a row parsed whole (parts.Select(float.Parse).ToArray())
             // can still be taken apart by position (row[2], row.Take(2)).

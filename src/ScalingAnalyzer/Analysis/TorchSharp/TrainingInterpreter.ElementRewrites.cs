@@ -33,13 +33,21 @@ internal sealed partial class TrainingInterpreter
     /// <summary>A rewrite of every element seen in the loops being run, applied when the outermost of them ends.</summary>
     private sealed class PendingRewrite
     {
-        public PendingRewrite(ILoopOperation outermost, int? column, AbstractValue element, AbstractValue? partlyBefore = null)
+        public PendingRewrite(ILoopOperation outermost, int? column, AbstractValue element, AbstractValue? partlyBefore = null, bool byStatistics = false)
         {
             Outermost = outermost;
             Column = column;
             Element = element;
             PartlyBefore = partlyBefore;
+            ByStatistics = byStatistics;
         }
+
+        /// <summary>
+        /// One column of a table rescaled in place by statistics of the data (<c>table[i, 1] = (table[i, 1] - mean) / std</c>
+        /// over every row): after the loops that column is scaled, of no known bound, and the table is judged by its
+        /// other columns, as <c>cat</c> of scaled and raw blocks is. <see cref="PartlyBefore"/> is the table as the loops found it.
+        /// </summary>
+        public bool ByStatistics { get; }
 
         public ILoopOperation Outermost { get; }
         public int? Column { get; }
@@ -65,8 +73,15 @@ internal sealed partial class TrainingInterpreter
         if (target is not IArrayElementReferenceOperation element || (!compound && !ReadsElement(valueOperation, target)))
             return null;
         var coverage = Coverage(assignment, element, out var arraySymbol, out var outermost, out var column);
-        if (coverage == RewriteCoverage.Unknown || !OnlyConstantsBeside(valueOperation, target))
+        if (coverage == RewriteCoverage.Unknown)
             return null;
+        if (!OnlyConstantsBeside(valueOperation, target))
+        {
+            if (coverage == RewriteCoverage.Whole && column is not null && arraySymbol is not null && outermost is not null
+                && (compound || RescalesInPlace(target, valueOperation)))
+                PendStatisticsRewrite(arraySymbol, outermost, column.Value, assigned);
+            return null;
+        }
         // Some elements rewritten by constants: the others keep their values. (By statistics of the data, say every
         // column but the label's standardized, it stays a rescaling in place: the bound of a statistic is too loose.)
         var partial = coverage == RewriteCoverage.Partial;
@@ -83,6 +98,101 @@ internal sealed partial class TrainingInterpreter
         return partial ? assigned : null;
     }
 
+    /// <summary>A column rescaled by statistics in the loops being run (<see cref="PendingRewrite.ByStatistics"/>), when the table's columns are known.</summary>
+    private void PendStatisticsRewrite(ISymbol arraySymbol, ILoopOperation outermost, int column, AbstractValue assigned)
+    {
+        _pendingRewrites ??= new List<KeyValuePair<ISymbol, PendingRewrite>>();
+        foreach (var pending in _pendingRewrites)
+        {
+            if (SymbolEqualityComparer.Default.Equals(pending.Key, arraySymbol) && ReferenceEquals(pending.Value.Outermost, outermost))
+                return;
+        }
+        if (!_environment.TryGetValue(arraySymbol, out var before) || before.Columns.IsDefault || column >= before.Columns.Length || before.Columns.Length < 2
+            || before.Scaling != ScalingKind.None || before.PartlyScaled)
+            return;
+        _pendingRewrites.Add(new KeyValuePair<ISymbol, PendingRewrite>(arraySymbol, new PendingRewrite(outermost, column, assigned, before, byStatistics: true)));
+    }
+
+    /// <summary>
+    /// Whether the loop changes the table only by writes to one column (any rescaling of it, a read elsewhere): no other
+    /// element written, the table not reassigned nor handed to a call.
+    /// </summary>
+    private bool OnlyRewriteOf(ISymbol arraySymbol, ILoopOperation loop)
+    {
+        int? column = null;
+        foreach (var operation in loop.Descendants())
+        {
+            IOperation? target = operation switch
+            {
+                ISimpleAssignmentOperation simple => simple.Target,
+                ICompoundAssignmentOperation compound => compound.Target,
+                IIncrementOrDecrementOperation increment => increment.Target,
+                _ => null,
+            };
+            if (operation is IArgumentOperation argument && IsReferenceTo(argument.Value, arraySymbol))
+                return false;
+            if (target is null)
+                continue;
+            if (IsReferenceTo(target, arraySymbol))
+                return false;
+            if (target is IArrayElementReferenceOperation element && IsReferenceTo(element.ArrayReference, arraySymbol))
+            {
+                if (element.Indices.Length != 2 || ConstantColumn(element.Indices[1]) is not int written || column is int before && before != written)
+                    return false;
+                column = written;
+            }
+        }
+        return column is not null;
+    }
+
+    private static bool IsReferenceTo(IOperation operation, ISymbol symbol) => Strip(operation) switch
+    {
+        ILocalReferenceOperation local => SymbolEqualityComparer.Default.Equals(local.Local, symbol),
+        IParameterReferenceOperation parameter => SymbolEqualityComparer.Default.Equals(parameter.Parameter, symbol),
+        IFieldReferenceOperation field => SymbolEqualityComparer.Default.Equals(field.Field, symbol),
+        _ => false,
+    };
+
+    /// <summary>A column index that is one number: a constant, or a local holding one literal integer (<c>var column = 1;</c>).</summary>
+    private int? ConstantColumn(IOperation index)
+    {
+        if (index.ConstantValue.HasValue)
+            return index.ConstantValue.Value is int constant ? constant : null;
+        return Strip(index) is ILocalReferenceOperation local && _environment.TryGetValue(local.Local, out var held)
+               && held.Origin == ValueOrigin.Literal && held.Range.IsConstant && held.Range.Low is >= 0 and <= MaxTrackedColumns && held.Range.Low == System.Math.Floor(held.Range.Low)
+            ? (int)held.Range.Low
+            : null;
+    }
+
+    /// <summary>The table after one column is rescaled by statistics: judged by its other columns, the largest named.</summary>
+    private static AbstractValue OtherColumnsJudged(AbstractValue before, int column)
+    {
+        Interval? range = null;
+        var largest = -1;
+        for (var i = 0; i < before.Columns.Length; i++)
+        {
+            if (i == column)
+                continue;
+            var bound = before.Columns[i];
+            range = range is { } joined ? joined.Join(bound) : bound;
+            if (largest < 0 || !before.Columns[largest].IsKnown || (bound.IsKnown && bound.Magnitude > before.Columns[largest].Magnitude))
+                largest = i;
+        }
+        var described = "column " + largest.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return before with
+        {
+            Range = range ?? Interval.Unknown,
+            Columns = default,
+            RowColumns = default,
+            Evidence = null,
+            JoinedColumns = false,
+            PartlyScaled = true,
+            UnscaledPart = described,
+            SourceText = described + ", not scaled like the other columns,",
+            Identity = new object(),
+        };
+    }
+
     /// <summary>After a loop: the arrays whose every element (or column) it rewrote hold the rewritten values.</summary>
     private void ApplyPendingRewrites(ILoopOperation loop)
     {
@@ -94,6 +204,13 @@ internal sealed partial class TrainingInterpreter
             if (!ReferenceEquals(entry.Value.Outermost, loop))
                 continue;
             applied = true;
+            if (entry.Value.ByStatistics)
+            {
+                // Only when nothing else in the loops changed the table beside that column (then it is still of that shape).
+                if (entry.Value.PartlyBefore is { } table && entry.Value.Column is int rescaled && OnlyRewriteOf(entry.Key, loop))
+                    WriteVariable(entry.Key, OtherColumnsJudged(table, rescaled), mutation: true);
+                continue;
+            }
             var rewritten = entry.Value.Element;
             if (!rewritten.Range.IsKnown || !_environment.TryGetValue(entry.Key, out var array) && entry.Key is not (IFieldSymbol or IPropertySymbol))
                 continue;
@@ -163,7 +280,8 @@ internal sealed partial class TrainingInterpreter
         var counters = new Dictionary<ILocalSymbol, int>(SymbolEqualityComparer.Default);
         for (var k = 0; k < indices.Count; k++)
         {
-            if (Strip(indices[k]) is ILocalReferenceOperation { Local: var local })
+            // table[i, column] with column a local holding one number: a column, not a loop's counter.
+            if (Strip(indices[k]) is ILocalReferenceOperation { Local: var local } && !(rectangular && k == 1 && ConstantColumn(indices[k]) is not null))
                 counters[local] = k;
         }
         var loops = new IForLoopOperation?[indices.Count];
@@ -190,10 +308,10 @@ internal sealed partial class TrainingInterpreter
         for (var k = 0; k < indices.Count; k++)
         {
             var index = indices[k];
-            if (index.ConstantValue.HasValue)
+            if (index.ConstantValue.HasValue || loops[k] is null && rectangular && k == 1 && ConstantColumn(index) is not null)
             {
                 // table[i, 2]: one column of a table, the others left alone.
-                if (rectangular && k == 1 && index.ConstantValue.Value is int constantColumn)
+                if (rectangular && k == 1 && ConstantColumn(index) is int constantColumn)
                 {
                     column = constantColumn;
                     continue;

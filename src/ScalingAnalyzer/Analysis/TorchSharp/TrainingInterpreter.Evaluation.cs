@@ -227,6 +227,7 @@ internal sealed partial class TrainingInterpreter
                 if (arraySymbol is not null && (_environment.TryGetValue(arraySymbol, out var array) || arraySymbol is IFieldSymbol or IPropertySymbol && (array = Evaluate(baseReference)) is not null))
                 {
                     var origin = AbstractValue.CombineOrigins(array.Origin, value.Origin == ValueOrigin.Literal ? array.Origin : value.Origin);
+                    var (scaling, mixed) = ScalingOfWrite(array, value);
                     var filled = array.IsEmptyCollection
                         ? value.WithRows(null)
                         : array with
@@ -234,9 +235,10 @@ internal sealed partial class TrainingInterpreter
                             Range = array.Range.Join(value.Range),
                             Columns = jagged ? default : WrittenColumns(array.Columns, element, value.Range),
                             Origin = origin,
+                            Scaling = scaling,
                             Evidence = AbstractValue.JoinEvidence(array, value),
                             JoinedColumns = array.JoinedColumns || value.JoinedColumns,
-                            PartlyScaled = array.PartlyScaled || value.PartlyScaled,
+                            PartlyScaled = array.PartlyScaled || value.PartlyScaled || mixed,
                             RowColumns = jagged ? default : array.RowColumns,
                         };
                     WriteVariable(arraySymbol, filled, mutation: true);
@@ -246,6 +248,13 @@ internal sealed partial class TrainingInterpreter
                 // item["data"] = x: an entry of a dictionary of tensors being built (a Dataset's GetTensor).
                 if (Strip(dictionaryReference) is ILocalReferenceOperation dictionary && _environment.TryGetValue(dictionary.Local, out var entries))
                     _environment[dictionary.Local] = WithEntry(entries, dictionaryEntry.Arguments[0].Value.ConstantValue, value);
+                break;
+            case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } keyed } dataEntry when IsDataDictionary(dataEntry.Property.ContainingType):
+                // columns[name] = scaled: what the dictionary holds is partly scaled from here on (its entries are not told apart).
+                foreach (var argument in dataEntry.Arguments)
+                    Evaluate(argument.Value);
+                if ((value.Scaling != ScalingKind.None || value.PartlyScaled) && Strip(keyed) is ILocalReferenceOperation dictionaryLocal)
+                    _environment[dictionaryLocal.Local] = (_environment.TryGetValue(dictionaryLocal.Local, out var held) ? held : AbstractValue.Unknown) with { PartlyScaled = true };
                 break;
             case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } indexed } indexer when _symbols.IsTensor(indexer.Property.ContainingType):
                 // t[j] = v: the tensor now also holds v.
@@ -282,6 +291,28 @@ internal sealed partial class TrainingInterpreter
                 break;
         }
     }
+
+    /// <summary>
+    /// How an array is scaled once an element is written: a new array's zeros take the scaling of what is written into
+    /// them (<c>features[i, 0] = age[i]</c> with <c>age</c> standardized by a helper), every element written the same
+    /// way keeps it, and a raw value beside scaled ones (or the other way round) leaves the array unscaled and partly
+    /// scaled, judged by its range alone. A small constant (a bias column of ones) changes nothing.
+    /// </summary>
+    private (ScalingKind Scaling, bool Mixed) ScalingOfWrite(AbstractValue array, AbstractValue value)
+    {
+        if (value.Scaling == array.Scaling)
+            return (array.Scaling, false);
+        var smallConstant = value.Origin == ValueOrigin.Literal && value.Range.IsKnown && value.Range.Magnitude <= _options.FeatureMagnitudeThreshold;
+        if (value.Scaling == ScalingKind.None)
+            return smallConstant ? (array.Scaling, false) : (ScalingKind.None, true);
+        var onlyZeros = array.Scaling == ScalingKind.None && array.Origin == ValueOrigin.Literal && array.Range.IsConstant && array.Range.Low == 0;
+        return onlyZeros ? (value.Scaling, false) : (ScalingKind.None, true);
+    }
+
+    /// <summary>A dictionary of .NET data (<c>Dictionary&lt;string, float[]&gt;</c> of columns by name), not one of tensors.</summary>
+    private static bool IsDataDictionary(INamedTypeSymbol? type)
+        => type is { IsGenericType: true, Name: "Dictionary" or "IDictionary" or "IReadOnlyDictionary", TypeArguments.Length: 2 } && type.ContainingNamespace?.ToDisplayString() == "System.Collections.Generic"
+           && (IsNumeric(type.TypeArguments[1]) || IsNumericCollection(type.TypeArguments[1]));
 
     /// <summary>An element written with a quotient computed from the element itself (<c>x[i] = (x[i] - min) / range</c>).</summary>
     private static bool RescalesInPlace(IOperation target, IOperation value)
@@ -922,6 +953,9 @@ internal sealed partial class TrainingInterpreter
             return frameRead;
         if (ColumnElement(property, instance) is { } columnElement)
             return columnElement;
+        // columns["area"] of a Dictionary<string, float[]> some scaled values were stored in: not known, and no suggestion.
+        if (instance is { PartlyScaled: true } && symbol.IsIndexer && IsDataDictionary(symbol.ContainingType))
+            return AbstractValue.Data(Interval.Unknown, ValueOrigin.RuntimeData, ElementKindOf(symbol.Type)) with { PartlyScaled = true };
         // list[i], rows[i]: an element of the collection.
         if (instance is not null && symbol.IsIndexer && property.Arguments.Length == 1 && IsCollection(symbol.ContainingType))
             return ElementOf(instance, symbol.ContainingType);
@@ -1097,6 +1131,13 @@ internal sealed partial class TrainingInterpreter
         for (var i = 0; i < arguments.Length; i++)
             arguments[i] = Evaluate(invocation.Arguments[i].Value);
         var call = new TorchCall(this, invocation, receiver, arguments);
+        if (_capturedMethod is not null)
+        {
+            if (SymbolEqualityComparer.Default.Equals(method.OriginalDefinition, _capturedMethod))
+                CaptureArguments(ArgumentsByOrdinal(method, invocation, arguments));
+            else if (!IsUserCode(method))
+                RunLambdasForCapture(invocation);
+        }
 
         if (method.Name is "forward" or "call" && invocation.Instance is not null && _symbols.IsModule(invocation.Instance.Type))
             return _symbols.IsLossModule(invocation.Instance.Type) ? LossCall(call, _symbols.IsRegressionLossModule(invocation.Instance.Type)) : ForwardCall(call);
@@ -1174,6 +1215,47 @@ internal sealed partial class TrainingInterpreter
         if (IsNumeric(returnType) || IsNumericCollection(returnType))
             return AbstractValue.Data(Interval.Unknown, ValueOrigin.RuntimeData, ElementKindOf(returnType));
         return AbstractValue.Unknown;
+    }
+
+    /// <summary>
+    /// While collecting what a method is handed (<see cref="ArgumentsHandedTo"/>): a lambda without parameters given to
+    /// a library method (<c>await Task.Run(() =&gt; service.Train(rows))</c> in a click handler) runs here, on a copy of
+    /// the variables, so a call of that method inside it is seen with what it captures. Nothing else of this
+    /// interpretation is kept, so when or whether the library runs it does not matter beyond that.
+    /// </summary>
+    private void RunLambdasForCapture(IInvocationOperation invocation)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            var operation = Strip(argument.Value);
+            if (operation is IDelegateCreationOperation creation)
+                operation = Strip(creation.Target);
+            if (operation is not IAnonymousFunctionOperation { Symbol.Parameters.Length: 0 } lambda)
+                continue;
+            var saved = new Dictionary<ISymbol, AbstractValue>(_environment, SymbolEqualityComparer.Default);
+            try
+            {
+                EvaluateLambda(lambda);
+            }
+            finally
+            {
+                _environment = saved;
+            }
+        }
+    }
+
+    /// <summary>A call's argument values by the callee's parameter ordinal (unknown where none is written), each carrying the data file path it names.</summary>
+    private AbstractValue[] ArgumentsByOrdinal(IMethodSymbol method, IInvocationOperation invocation, AbstractValue[] arguments)
+    {
+        var byOrdinal = new AbstractValue[method.Parameters.Length];
+        for (var i = 0; i < byOrdinal.Length; i++)
+            byOrdinal[i] = AbstractValue.Unknown;
+        for (var i = 0; i < invocation.Arguments.Length && i < arguments.Length; i++)
+        {
+            if (invocation.Arguments[i].Parameter is { } parameter && parameter.Ordinal < byOrdinal.Length)
+                byOrdinal[parameter.Ordinal] = WithDataPath(invocation.Arguments[i].Value, arguments[i]);
+        }
+        return byOrdinal;
     }
 
     /// <summary>

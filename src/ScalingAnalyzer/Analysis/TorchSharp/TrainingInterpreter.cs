@@ -46,6 +46,8 @@ internal sealed partial class TrainingInterpreter
     private ISymbol? _capturedField;
     private AbstractValue? _captured;
     private IMethodSymbol? _capturedConstructor;
+    /// <summary>When set, the interpretation collects what its calls of this method hand it (<see cref="ArgumentsHandedTo"/>).</summary>
+    private IMethodSymbol? _capturedMethod;
     private AbstractValue[]? _capturedArguments;
 
     /// <summary>The calls being interpreted above this one (<see cref="ProgramSummaries"/>).</summary>
@@ -80,9 +82,24 @@ internal sealed partial class TrainingInterpreter
     /// fields hold and what calls of this compilation return (<see cref="ProgramSummaries"/>). <paramref name="parameterConstants"/> binds
     /// parameters (by ordinal) to a caller's constant arguments when a helper is interpreted for one call.
     /// </summary>
-    public static MethodTrainingFacts Interpret(IOperation body, IMethodSymbol? method, TorchSymbols symbols, ScalingOptions options, Func<IMethodSymbol, TrainingSummary?>? helperSummaries, ProgramSummaries? program, CancellationToken cancellationToken, IReadOnlyDictionary<int, double>? parameterConstants = null)
+    /// <remarks>
+    /// <paramref name="callersHand"/> binds data parameters to what every call of the method hands them
+    /// (<see cref="ProgramSummaries.MethodArguments"/>), for the method's own analysis: a forward or loss value that is
+    /// still such a parameter's (its ordinal kept) is then left to the callers, who report it at their argument.
+    /// </remarks>
+    public static MethodTrainingFacts Interpret(IOperation body, IMethodSymbol? method, TorchSymbols symbols, ScalingOptions options, Func<IMethodSymbol, TrainingSummary?>? helperSummaries, ProgramSummaries? program, CancellationToken cancellationToken, IReadOnlyDictionary<int, double>? parameterConstants = null,
+        IReadOnlyDictionary<ISymbol, AbstractValue>? callersHand = null)
     {
         var interpreter = new TrainingInterpreter(symbols, options, method, helperSummaries, program, parameterConstants, cancellationToken);
+        if (callersHand is not null)
+        {
+            foreach (var pair in callersHand)
+            {
+                interpreter._environment[pair.Key] = pair.Value;
+                if (pair.Key is IParameterSymbol parameter && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, method))
+                    interpreter._facts.ParametersBoundByCallers |= 1UL << Math.Min(parameter.Ordinal, 63);
+            }
+        }
         try
         {
             // The parameters' values exist from the start, so that one first read inside a loop is not a change of state
@@ -140,17 +157,19 @@ internal sealed partial class TrainingInterpreter
     }
 
     /// <summary>
-    /// What <paramref name="body"/> hands <paramref name="constructor"/> at its <c>new</c> expressions, by parameter
-    /// ordinal, joined over them (and over a loop's rounds): the body interpreted as its own analysis would, with its
-    /// parameters unknown but for <paramref name="parameters"/> (the data file path every call of a factory hands it).
-    /// Null when it makes none, or its interpretation is cut short.
+    /// What <paramref name="body"/> hands <paramref name="callee"/> at its <c>new</c> expressions (a constructor) or its
+    /// calls (a method), by parameter ordinal, joined over them (and over a loop's rounds): the body interpreted as its
+    /// own analysis would, with its parameters unknown but for <paramref name="parameters"/> (the data file path every
+    /// call of a factory hands it). Null when it makes none, or its interpretation is cut short.
     /// </summary>
-    internal static AbstractValue[]? ArgumentsHandedTo(IMethodSymbol constructor, IOperation body, IMethodSymbol creator, ProgramSummaries program, ScalingOptions options, CancellationToken cancellationToken,
+    internal static AbstractValue[]? ArgumentsHandedTo(IMethodSymbol callee, IOperation body, IMethodSymbol creator, ProgramSummaries program, ScalingOptions options, CancellationToken cancellationToken,
         IReadOnlyDictionary<ISymbol, AbstractValue>? parameters = null)
     {
+        var isConstructor = callee.MethodKind == MethodKind.Constructor;
         var interpreter = new TrainingInterpreter(program.Symbols, options, method: null, helperSummaries: null, program, parameterConstants: null, cancellationToken)
         {
-            _capturedConstructor = constructor.OriginalDefinition,
+            _capturedConstructor = isConstructor ? callee.OriginalDefinition : null,
+            _capturedMethod = isConstructor ? null : callee.OriginalDefinition,
             _workBudget = ProgramSummaries.CalleeWorkBudget,
             _chain = CallChain.Empty.Push(creator),
         };

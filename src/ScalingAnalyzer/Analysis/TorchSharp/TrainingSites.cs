@@ -253,6 +253,16 @@ internal sealed class MethodTrainingFacts
     /// </summary>
     public bool MeetsHelpers { get; set; }
 
+    /// <summary>
+    /// The parameters (a bit per ordinal) bound to what every call hands them (<see cref="ProgramSummaries.MethodArguments"/>):
+    /// a value still carrying one of their ordinals is the callers' to report.
+    /// </summary>
+    public ulong ParametersBoundByCallers { get; set; }
+
+    /// <summary>Whether <paramref name="value"/> is still a parameter bound by the callers, reported at their argument instead.</summary>
+    public bool IsCallersValue(AbstractValue value)
+        => ParametersBoundByCallers != 0 && value.ParameterOrdinal >= 0 && (ParametersBoundByCallers & (1UL << System.Math.Min(value.ParameterOrdinal, 63))) != 0;
+
     public List<ForwardSite> Forwards { get; } = new();
     public List<LossSite> Losses { get; } = new();
     public List<StepSite> Steps { get; } = new();
