@@ -809,4 +809,47 @@ public class DataFileEvidenceTests
                      "mlContext.Data.CreateTextLoader(new TextLoader.Options { Separators = new[] { ';' }, HasHeader = true, Columns = new[] { new TextLoader.Column(\"Features\", DataKind.Single, new[] { new TextLoader.Range(0, 2) }) } })")
             .Replace("{|#0:", "").Replace("OnlineGradientDescent()|}", "OnlineGradientDescent()"),
         new[] { ("/app/Data/housing.csv", "Rooms;Age;Area;Price\n0.3;0.2;1.2;300\n0.4;0.5;2.5;550\n") });
+
+    private const string OptionsHolderProgram = """
+        using Microsoft.ML;
+        using Microsoft.ML.Data;
+
+        public static class Program
+        {
+            HOLDER
+
+            public static void Main()
+            {
+                var mlContext = new MLContext();
+                var data = mlContext.Data.LoadFromTextFile("Data/housing.csv", OPTIONS);
+                var trainer = {|#0:mlContext.Regression.Trainers.OnlineGradientDescent()|};
+                var model = trainer.Fit(data);
+            }
+
+            public static void Reset() { WRITE }
+        }
+        """;
+
+    private const string SemicolonOptions = "new TextLoader.Options { Separators = new[] { ';' }, HasHeader = true, Columns = new[] { new TextLoader.Column(\"Features\", DataKind.Single, 0, 2), new TextLoader.Column(\"Label\", DataKind.Single, 3) } }";
+
+    [Theory]
+    [InlineData("private static TextLoader.Options ReaderOptions() => OPTIONS_VALUE;", "ReaderOptions()")]
+    [InlineData("private static TextLoader.Options ReaderOptions() { System.Console.WriteLine(\"reading\"); return OPTIONS_VALUE; }", "ReaderOptions()")]
+    [InlineData("private static readonly TextLoader.Options LoaderOptions = OPTIONS_VALUE;", "LoaderOptions")]
+    [InlineData("private static TextLoader.Options LoaderOptions { get; } = OPTIONS_VALUE;", "LoaderOptions")]
+    public Task OptionsFromAHelperOrAReadonlyMemberGiveTheFormat(string holder, string use) => ExpectAsync(
+        OptionsHolderProgram.Replace("HOLDER", holder.Replace("OPTIONS_VALUE", SemicolonOptions)).Replace("OPTIONS", use).Replace("WRITE", "")
+            .Replace("{|#0:", "").Replace("OnlineGradientDescent()|}", "OnlineGradientDescent()"),
+        new[] { ("/app/Data/housing.csv", "Rooms;Age;Area;Price\n0.3;0.2;1.2;300\n0.4;0.5;2.5;550\n") });
+
+    [Theory]
+    // A field a method writes, a settable property, a helper that takes what it returns from a parameter: not followed.
+    [InlineData("private static TextLoader.Options LoaderOptions = OPTIONS_VALUE;", "LoaderOptions", "LoaderOptions = new TextLoader.Options();")]
+    [InlineData("public static TextLoader.Options LoaderOptions { get; set; } = OPTIONS_VALUE;", "LoaderOptions", "")]
+    [InlineData("private static TextLoader.Options ReaderOptions(bool header) => new TextLoader.Options { Separators = new[] { ';' }, HasHeader = header };", "ReaderOptions(true)", "")]
+    public Task OptionsFromAMemberWrittenElsewhereAreUnknown(string holder, string use, string write) => ExpectAsync(
+        OptionsHolderProgram.Replace("HOLDER", holder.Replace("OPTIONS_VALUE", SemicolonOptions)).Replace("OPTIONS", use).Replace("WRITE", write),
+        new[] { ("/app/Data/housing.csv", "Rooms;Age;Area;Price\n0.3;0.2;1.2;300\n0.4;0.5;2.5;550\n") },
+        null,
+        Scale002(0, "OnlineGradientDescent", "Features", ""));
 }

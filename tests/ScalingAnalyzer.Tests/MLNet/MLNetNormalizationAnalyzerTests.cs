@@ -308,9 +308,51 @@ public class MLNetNormalizationAnalyzerTests
     public Task AChainThatStartsWithAnEstimatorFromElsewhereStaysSilent() => ExpectAsync("""
         IEstimator<ITransformer> Features() => ml.Transforms.NormalizeMeanVariance("Features");
         var pipeline = Features().Append(ml.Regression.Trainers.Sdca(labelColumnName: "Price"));
-        var custom = ml.Transforms.CustomMapping((House input, House output) => { }, contractName: null)
+        var custom = ml.Transforms.CustomMapping((House input, House output) => { }, contractName: null,
+                outputSchemaDefinition: SchemaDefinition.Create(typeof(House)))
             .Append(ml.Regression.Trainers.Sdca(labelColumnName: "Price"));
         """);
+
+    [Fact]
+    public Task ACustomMappingWritesTheColumnsOfItsOutputClassOnly() => Verify<MLNetNormalizationAnalyzer>.AnalyzerAsync("""
+        using Microsoft.ML;
+        using Microsoft.ML.Data;
+
+        public class Wine
+        {
+            [LoadColumn(0)] public float Acidity { get; set; }
+            [LoadColumn(1)] public float SulfurDioxide { get; set; }
+            [LoadColumn(2)] public float Quality { get; set; }
+        }
+
+        public class GoodWine
+        {
+            public bool Label { get; set; }
+        }
+
+        public class ScaledWine
+        {
+            [ColumnName("Sulfur")] public float SulfurScaled { get; set; }
+        }
+
+        public static class Training
+        {
+            public static void Train(MLContext ml, IDataView wines)
+            {
+                // The mapping computes the label; the chemistry passes through raw.
+                var labelled = ml.Transforms.CustomMapping<Wine, GoodWine>((input, output) => output.Label = input.Quality >= 7, contractName: null)
+                    .Append(ml.Transforms.Concatenate("Features", "Acidity", "SulfurDioxide"))
+                    .Append({|#0:ml.BinaryClassification.Trainers.LinearSvm()|});
+                labelled.Fit(wines);
+                // The columns of its output class hold what the mapping computes: nothing known, so silent.
+                var scaled = ml.Transforms.CustomMapping<Wine, ScaledWine>((input, output) => output.SulfurScaled = input.SulfurDioxide / 300f, contractName: null)
+                    .Append(ml.Transforms.Concatenate("Features", "Sulfur"))
+                    .Append(ml.Regression.Trainers.Sdca(labelColumnName: "Quality"));
+                scaled.Fit(wines);
+            }
+        }
+        """, TestReferences.WithMLNet, null,
+        Verify<MLNetNormalizationAnalyzer>.Diagnostic("SCALE002").WithLocation(0).WithArguments("LinearSvm", "Features", ""));
 
     [Fact]
     public Task ATrainerThatIsNeverPutInAPipelineStaysSilent() => ExpectAsync("""

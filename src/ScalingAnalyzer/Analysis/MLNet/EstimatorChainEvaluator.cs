@@ -669,11 +669,58 @@ internal sealed class EstimatorChainEvaluator
         // A trainer adds its prediction columns and leaves the feature columns as they were.
         if (symbols.GetTrainer(method) is not null)
             return input;
+        // Before the catalog's other transforms, which are read by their output column parameters: CustomMapping has none.
+        if (symbols.IsCustomMapping(method))
+            return ApplyCustomMapping(invocation, input, symbols);
         if (symbols.GetTransformKind(method) is { } kind)
             return ApplyTransform(invocation, kind, input, Values, symbols);
         if (!method.DeclaringSyntaxReferences.IsEmpty)
             return ApplyHelperEstimator(invocation, input, depth);
         return ColumnNormalizationState.Unknown;
+    }
+
+    /// <summary>
+    /// <c>CustomMapping&lt;TSrc, TDst&gt;(...)</c> writes the columns of <c>TDst</c> (ML.NET's schema of the class: its
+    /// public instance fields and read-write properties, named by <c>[ColumnName]</c>), with
+    /// values only the mapping's code knows; every other column passes through as it was. A label computed from the
+    /// wine's quality (<c>CustomMapping&lt;Wine, GoodWine&gt;((w, g) =&gt; g.Label = w.Quality &gt;= 7, null)</c>) leaves
+    /// the raw chemistry columns raw. Unknown when an output schema definition is given (it may rename the columns) or
+    /// <c>TDst</c> is not a class of the project.
+    /// </summary>
+    private static ColumnNormalizationState ApplyCustomMapping(IInvocationOperation invocation, ColumnNormalizationState input, MLNetKnownSymbols symbols)
+    {
+        var method = invocation.TargetMethod;
+        if (method.TypeArguments.Length != 2 || method.TypeArguments[1] is not INamedTypeSymbol { TypeKind: TypeKind.Class } destination
+            || destination.DeclaringSyntaxReferences.IsEmpty)
+            return ColumnNormalizationState.Unknown;
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Name == "outputSchemaDefinition" && argument.ArgumentKind != ArgumentKind.DefaultValue
+                && argument.Value.ConstantValue is not { HasValue: true, Value: null })
+                return ColumnNormalizationState.Unknown;
+        }
+        var output = input;
+        for (var type = destination; type is not null && type.SpecialType != SpecialType.System_Object; type = type.BaseType)
+        {
+            if (type.DeclaringSyntaxReferences.IsEmpty)
+                return ColumnNormalizationState.Unknown;
+            foreach (var member in type.GetMembers())
+            {
+                if (member.IsStatic || member.DeclaredAccessibility != Accessibility.Public
+                    || member is not (IFieldSymbol { IsConst: false } or IPropertySymbol { IsIndexer: false }))
+                    continue;
+                // A [NoColumn] member is not written; marking it unknown too only keeps the rule silent about it.
+                var name = member.Name;
+                foreach (var attribute in member.GetAttributes())
+                {
+                    if (symbols.ColumnNameAttribute.Matches(attribute.AttributeClass)
+                        && attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string renamed)
+                        name = renamed;
+                }
+                output = output.With(name, ColumnNormalization.Unknown);
+            }
+        }
+        return output;
     }
 
     private static ColumnNormalizationState ApplyTransform(IInvocationOperation invocation, ColumnTransformKind kind, ColumnNormalizationState input, MLNetOperationValues values, MLNetKnownSymbols symbols)

@@ -53,6 +53,7 @@ internal sealed class MLNetKnownSymbols
     private readonly KnownType dataLoaderExtensions;
     private readonly KnownType multiFileSource;
     private readonly KnownMethods<bool> textLoaderFactories;
+    private readonly KnownMethods<bool> customMappings;
 
     private MLNetKnownSymbols(LibraryTypes library)
     {
@@ -118,6 +119,8 @@ internal sealed class MLNetKnownSymbols
         rawDataSources.Add("Microsoft.ML.TextLoaderSaverCatalog", false, "LoadFromTextFile");
         textLoaderFactories = new KnownMethods<bool>(Type);
         textLoaderFactories.Add("Microsoft.ML.TextLoaderSaverCatalog", true, "CreateTextLoader");
+        customMappings = new KnownMethods<bool>(Type);
+        customMappings.Add("Microsoft.ML.CustomMappingCatalog", true, "CustomMapping");
 
         pipelineOwners = new[] { Type("Microsoft.ML.LearningPipelineExtensions"), EstimatorChain };
         trainerCatalogs = new[]
@@ -144,6 +147,9 @@ internal sealed class MLNetKnownSymbols
 
     /// <summary>mlContext.Data.CreateTextLoader(...), either form.</summary>
     public bool IsCreateTextLoader(IMethodSymbol method) => textLoaderFactories.TryGet(method, out _);
+
+    /// <summary><c>Transforms.CustomMapping&lt;TSrc, TDst&gt;(mapAction, contractName, ...)</c>.</summary>
+    public bool IsCustomMapping(IMethodSymbol method) => customMappings.TryGet(method, out _);
 
     /// <summary>
     /// <c>loader.Load(path)</c> (DataLoaderExtensions) or <c>textLoader.Load(source)</c>: the loader and the path
