@@ -354,6 +354,59 @@ public class MLNetNormalizationAnalyzerTests
         """, TestReferences.WithMLNet, null,
         Verify<MLNetNormalizationAnalyzer>.Diagnostic("SCALE002").WithLocation(0).WithArguments("LinearSvm", "Features", ""));
 
+    // ---- Pipelines rebuilt in a loop over column names ----
+
+    [Fact]
+    public Task ALoopThatFillsMissingValuesOfEachColumnLeavesThemRaw() => ExpectAsync("""
+        var featureColumns = new List<string> { "Size", "Rooms" };
+        IEstimator<ITransformer> pipeline = ml.Transforms.CopyColumns("Target", "Price");
+        foreach (var name in featureColumns)
+        {
+            pipeline = pipeline.Append(ml.Transforms.ReplaceMissingValues(name));
+        }
+        pipeline = pipeline.Append(ml.Transforms.Concatenate("Features", featureColumns.ToArray()))
+            .Append({|#0:ml.Regression.Trainers.Sdca(labelColumnName: "Target")|});
+        """,
+        Verify<MLNetNormalizationAnalyzer>.Diagnostic("SCALE002").WithLocation(0).WithArguments("Sdca", "Features", ""));
+
+    [Fact]
+    public Task ALoopThatNormalizesEachColumnNormalizesExactlyThose() => ExpectAsync("""
+        string[] scaled = { "Size", "Rooms" };
+        IEstimator<ITransformer> both = new EstimatorChain<ITransformer>();
+        foreach (var column in scaled)
+            both = both.Append(ml.Transforms.NormalizeMeanVariance(column));
+        both = both.Append(ml.Transforms.Concatenate("Features", "Size", "Rooms")).Append(ml.Regression.Trainers.Sdca(labelColumnName: "Price"));
+
+        string[] sizeOnly = { "Size" };
+        IEstimator<ITransformer> one = new EstimatorChain<ITransformer>();
+        foreach (var column in sizeOnly)
+            one = one.Append(ml.Transforms.NormalizeMinMax(column));
+        one = one.Append(ml.Transforms.Concatenate("Features", "Size", "Rooms")).Append({|#0:ml.Regression.Trainers.Sdca(labelColumnName: "Price")|});
+        """,
+        Verify<MLNetNormalizationAnalyzer>.Diagnostic("SCALE002").WithLocation(0).WithArguments("Sdca", "Features", ""));
+
+    [Fact]
+    public Task ALoopThatMaySkipAColumnOrLeaveEarlyIsNotFollowed() => ExpectAsync("""
+        // A limit: which columns the loop wrote is not known, so the chain after it is unknown and the rule silent.
+        string[] columns = { "Size", "Rooms" };
+        IEstimator<ITransformer> some = new EstimatorChain<ITransformer>();
+        foreach (var column in columns)
+        {
+            if (column != "Rooms")
+                some = some.Append(ml.Transforms.ReplaceMissingValues(column));
+        }
+        some = some.Append(ml.Transforms.Concatenate("Features", columns)).Append(ml.Regression.Trainers.Sdca(labelColumnName: "Price"));
+
+        IEstimator<ITransformer> early = new EstimatorChain<ITransformer>();
+        foreach (var column in columns)
+        {
+            early = early.Append(ml.Transforms.ReplaceMissingValues(column));
+            if (column == "Size")
+                break;
+        }
+        early = early.Append(ml.Transforms.Concatenate("Features", columns)).Append(ml.Regression.Trainers.Sdca(labelColumnName: "Price"));
+        """);
+
     [Fact]
     public Task ATrainerThatIsNeverPutInAPipelineStaysSilent() => ExpectAsync("""
         var trainer = ml.Regression.Trainers.Sdca(labelColumnName: "Price");

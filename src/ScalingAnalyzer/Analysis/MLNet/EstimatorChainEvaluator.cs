@@ -765,7 +765,7 @@ internal sealed class EstimatorChainEvaluator
         {
             var output = values.StringValue(ArgumentFor(invocation, outputParameter));
             if (output is null)
-                return false;
+                return TryReadLoopColumns(invocation, outputParameter, values, symbols, out columns);
             ImmutableArray<string> inputs;
             if (MLNetKnownSymbols.FindParameter(method, InputColumnsParameter) is { } inputsParameter)
             {
@@ -793,6 +793,62 @@ internal sealed class EstimatorChainEvaluator
         if (MLNetKnownSymbols.FindParameter(method, ColumnPairsParameter) is { } pairsParameter)
             return TryReadColumnPairs(ArgumentFor(invocation, pairsParameter), values, out columns);
         return false;
+    }
+
+    /// <summary>
+    /// A transform that works in place on the variable of a loop over column names, appended to the pipeline the loop
+    /// rebuilds: <c>foreach (var name in featureColumns) pipeline = pipeline.Append(ml.Transforms.ReplaceMissingValues(name));</c>
+    /// (or <c>NormalizeMeanVariance(name)</c>), the way code that reads its column list from one place builds a pipeline.
+    /// Locals are read in source order, so the one Append in the loop's body stands for the whole loop: the stage is
+    /// applied to every name of the collection (a constant array, a local or readonly field holding one). Not followed
+    /// when the loop can leave early (<c>break</c>, <c>return</c>, <c>goto</c>, <c>throw</c>) or skip a name
+    /// (<c>continue</c>, or the Append under an <c>if</c>), when the stage reads another column, or when the loop does
+    /// anything else with the pipeline.
+    /// </summary>
+    private static bool TryReadLoopColumns(IInvocationOperation invocation, IParameterSymbol outputParameter, MLNetOperationValues values,
+        MLNetKnownSymbols symbols, out ImmutableArray<(string Output, ImmutableArray<string> Inputs)> columns)
+    {
+        columns = default;
+        if (MLNetOperationValues.Unwrap(ArgumentFor(invocation, outputParameter) ?? invocation) is not ILocalReferenceOperation { Local: var variable })
+            return false;
+        foreach (var argument in invocation.Arguments)
+        {
+            // Any other column argument must be absent or the same loop variable (in place).
+            if (argument.Parameter is not { } parameter || parameter.Ordinal == outputParameter.Ordinal || parameter.Type.SpecialType != SpecialType.System_String)
+                continue;
+            var value = MLNetOperationValues.Unwrap(argument.Value);
+            if (!(argument.ArgumentKind == ArgumentKind.DefaultValue || value.ConstantValue is { HasValue: true, Value: null }
+                  || value is ILocalReferenceOperation same && SymbolEqualityComparer.Default.Equals(same.Local, variable)))
+                return false;
+        }
+        // pipeline = pipeline.Append(stage), as a statement of the loop's body.
+        if (MLNetOperationValues.ConsumerOf(invocation) is not (var stage, IArgumentOperation { Parent: IInvocationOperation append })
+            || !symbols.IsAppend(append.TargetMethod))
+            return false;
+        var (start, estimator) = AppendOperands(append);
+        if (estimator != stage || start is null || MLNetOperationValues.Unwrap(start) is not ILocalReferenceOperation { Local: var pipeline } startReference
+            || MLNetOperationValues.ConsumerOf(append) is not (_, ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment)
+            || !SymbolEqualityComparer.Default.Equals(target.Local, pipeline)
+            || assignment.Parent is not IExpressionStatementOperation statement)
+            return false;
+        var body = statement.Parent is IBlockOperation block ? block.Parent : statement.Parent;
+        if (body is not IForEachLoopOperation loop || loop.LoopControlVariable is not IVariableDeclaratorOperation { Symbol: var loopVariable }
+            || !SymbolEqualityComparer.Default.Equals(loopVariable, variable))
+            return false;
+        foreach (var operation in MethodBody.Descendants(loop.Body))
+        {
+            if (operation is IBranchOperation or IReturnOperation or IThrowOperation)
+                return false;
+            if (operation is ILocalReferenceOperation read && SymbolEqualityComparer.Default.Equals(read.Local, pipeline) && read != startReference && read != target)
+                return false;
+        }
+        if (!TryReadStrings(loop.Collection, out var names, values, symbols) || names.IsEmpty)
+            return false;
+        var builder = ImmutableArray.CreateBuilder<(string, ImmutableArray<string>)>(names.Length);
+        foreach (var name in names)
+            builder.Add((name, ImmutableArray.Create(name)));
+        columns = builder.MoveToImmutable();
+        return true;
     }
 
     private static bool TryReadColumnPairs(IOperation? value, MLNetOperationValues values, out ImmutableArray<(string Output, ImmutableArray<string> Inputs)> columns)
@@ -842,6 +898,15 @@ internal sealed class EstimatorChainEvaluator
         if ((values?.StringValue(unwrapped) ?? MLNetOperationValues.ConstantString(unwrapped)) is { } single)
         {
             strings = ImmutableArray.Create(single);
+            return true;
+        }
+        // var featureColumns = new List<string> { "Age", "Income" }; Concatenate("Features", featureColumns.ToArray())
+        if (unwrapped is IInvocationOperation { TargetMethod.Name: "ToArray" } toArray
+            && (toArray.Instance ?? (toArray.Arguments.Length == 1 ? toArray.Arguments[0].Value : null)) is { } listed)
+            unwrapped = MLNetOperationValues.Unwrap(listed);
+        if (unwrapped is ILocalReferenceOperation list && values?.ConstantStringList(list.Local) is { } names)
+        {
+            strings = names;
             return true;
         }
         // var featureColumns = new[] { "CRIM", "ZN", ... }; Concatenate("Features", featureColumns)
