@@ -354,6 +354,58 @@ public class MLNetNormalizationAnalyzerTests
         """, TestReferences.WithMLNet, null,
         Verify<MLNetNormalizationAnalyzer>.Diagnostic("SCALE002").WithLocation(0).WithArguments("LinearSvm", "Features", ""));
 
+    // ---- A transformer fitted in one class and applied in another ----
+
+    private const string FeatureAndTrainerClasses = """
+        using Microsoft.ML;
+        using Microsoft.ML.Data;
+
+        public class Ride
+        {
+            [LoadColumn(0)] public float Hour { get; set; }
+            [LoadColumn(1)] public float Temperature { get; set; }
+            [LoadColumn(2)] public float Label { get; set; }
+        }
+
+        internal sealed class Features
+        {
+            internal ITransformer Fit(MLContext ml, IDataView raw) => PREPARATION.Fit(raw);
+        }
+
+        internal sealed class Trainer
+        {
+            internal void Train(MLContext ml, ITransformer features, IDataView trainSet)
+            {
+                var trainer = TRAINER;
+                trainer.Fit(features.Transform(trainSet));
+            }
+        }
+
+        internal static class Program
+        {
+            private static void Main()
+            {
+                var ml = new MLContext();
+                var data = ml.Data.LoadFromTextFile<Ride>("rides.csv", hasHeader: true, separatorChar: ',');
+                var features = new Features().Fit(ml, data);
+                new Trainer().Train(ml, features, data);
+            }
+        }
+        """;
+
+    [Fact]
+    public Task ATransformerFromAFeatureClassThatOnlyConcatenatesIsReportedWhereTheTrainerIsFit() => Verify<MLNetNormalizationAnalyzer>.AnalyzerAsync(
+        FeatureAndTrainerClasses.Replace("PREPARATION", "ml.Transforms.Concatenate(\"Features\", \"Hour\", \"Temperature\")")
+            .Replace("TRAINER", "{|#0:ml.Regression.Trainers.Sdca()|}"),
+        TestReferences.WithMLNet, null,
+        Verify<MLNetNormalizationAnalyzer>.Diagnostic("SCALE002").WithLocation(0).WithArguments("Sdca", "Features", ""));
+
+    [Fact]
+    public Task ATransformerFromAFeatureClassThatNormalizesIsSilent() => Verify<MLNetNormalizationAnalyzer>.AnalyzerAsync(
+        FeatureAndTrainerClasses.Replace("PREPARATION", "ml.Transforms.Concatenate(\"Features\", \"Hour\", \"Temperature\").Append(ml.Transforms.NormalizeMinMax(\"Features\"))")
+            .Replace("TRAINER", "ml.Regression.Trainers.Sdca()"),
+        TestReferences.WithMLNet, null);
+
     // ---- Pipelines rebuilt in a loop over column names ----
 
     [Fact]

@@ -646,6 +646,13 @@ internal sealed class EstimatorChainEvaluator
             case IInvocationOperation { Instance: { } estimator } fit when symbols.IsEstimatorFit(fit.TargetMethod):
                 // The fitted transformer writes the columns its estimator declares, whatever view it was fit on.
                 return ApplyEstimator(estimator, input, depth + 1);
+            case IParameterReferenceOperation parameter:
+                // TrainAndEvaluate(ITransformer features, IDataView trainSet) { features.Transform(trainSet) ... }: the
+                // transformer every call passes (a feature class fits it, a trainer class applies it), joined over the calls.
+                return JoinOverCallers(parameter.Parameter, (caller, argument) => caller.ApplyTransformer(argument, input, depth + 1));
+            case IInvocationOperation helper when !helper.TargetMethod.DeclaringSyntaxReferences.IsEmpty && symbols.IsTransformerType(helper.TargetMethod.ReturnType):
+                // new FeatureEngineering(ml).FitFeatures(data): the transformer a helper of the project returns.
+                return FromHelper(helper, (inner, value) => inner.ApplyTransformer(value, input, depth + 1));
             default:
                 return ColumnNormalizationState.Unknown;
         }

@@ -288,6 +288,10 @@ internal sealed class MLNetKnownSymbols
            && method.ContainingType is { } type
            && (transformerInterface.Matches(type) || type.AllInterfaces.Any(transformerInterface.Matches));
 
+    /// <summary>ITransformer or a type that implements it (a helper that returns a fitted transformer).</summary>
+    public bool IsTransformerType(ITypeSymbol type)
+        => transformerInterface.Matches(type) || type.AllInterfaces.Any(transformerInterface.Matches);
+
     /// <summary>A method that reads data without IsNormalized marks; <paramref name="readsObjects"/> when it reads .NET objects (LoadFromEnumerable).</summary>
     public bool IsRawDataSource(IMethodSymbol method, out bool readsObjects) => rawDataSources.TryGet(method, out readsObjects);
 
