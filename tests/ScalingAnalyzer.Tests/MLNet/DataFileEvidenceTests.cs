@@ -382,6 +382,24 @@ public class DataFileEvidenceTests
         Scale002(0, "Sdca", "Features", ""));
 
     [Fact]
+    public Task APublicConstructorOfAnInternalClassOfALibraryIsCalledOnlyFromTheLibrary() => ExpectAsync(
+        ConstructorPathProgram.Replace("OTHER", "").Replace("internal ModelService(string dataPath)", "public ModelService(string dataPath)"),
+        new[] { ("/repo/Sensors/Data/sensors.csv", Sensors) },
+        null,
+        Scale002(0, "Sdca", "Features", "; column 'Pressure' spans [900, 1100] in sensors.csv"));
+
+    [Theory]
+    // Another assembly can create a public class, or an internal one when the library gives its internals to friends.
+    [InlineData("public class ModelService", "")]
+    [InlineData("internal class ModelService", "[assembly: System.Runtime.CompilerServices.InternalsVisibleTo(\"Sensors.Tests\")]")]
+    public Task APublicConstructorOtherAssembliesCanCallLeavesTheFileUnknown(string declaration, string attribute) => ExpectAsync(
+        ConstructorPathProgram.Replace("OTHER", "").Replace("internal ModelService(string dataPath)", "public ModelService(string dataPath)")
+            .Replace("internal class ModelService", declaration).Replace("public class Reading", attribute + "\npublic class Reading"),
+        new[] { ("/repo/Sensors/Data/sensors.csv", "Pressure,Temperature\n0.91,0.2\n0.99,0.4\n") },
+        null,
+        Scale002(0, "Sdca", "Features", ""));
+
+    [Fact]
     public Task AConstructorASubclassCallsThroughBaseLeavesTheFileUnknown() => ExpectAsync(
         ConstructorPathProgram.Replace("OTHER", "").Replace("internal static class Startup", "internal sealed class OtherService : ModelService { public OtherService() : base(\"elsewhere.csv\") { } }\n\ninternal static class Startup"),
         new[] { ("/repo/Sensors/Data/sensors.csv", "Pressure,Temperature\n0.91,0.2\n0.99,0.4\n") },

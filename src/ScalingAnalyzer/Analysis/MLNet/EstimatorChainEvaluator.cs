@@ -164,8 +164,7 @@ internal sealed class EstimatorChainEvaluator
             || method.MethodKind is not (MethodKind.Ordinary or MethodKind.LocalFunction) || method.DeclaringSyntaxReferences.IsEmpty)
             return default;
         // Called from outside the compilation, or through a delegate, the method may get any data.
-        if (method.MethodKind == MethodKind.Ordinary && method.DeclaredAccessibility is Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal
-            && !IsEntryAssemblyOnly(method) && !IsImplementationOfHiddenInterface(method))
+        if (method.MethodKind == MethodKind.Ordinary && OutsideCallers.MayCall(method) && !IsImplementationOfHiddenInterface(method))
             return default;
         var calls = program.CallersOf(method, cancellationToken);
         // ITrainer.Train(ml, data) implemented here: the calls through the interface of the project may run this body too.
@@ -210,16 +209,7 @@ internal sealed class EstimatorChainEvaluator
         return any;
     }
 
-    /// <summary>Whether code outside the compilation can name the symbol: it and every type around it are public or protected.</summary>
-    private static bool VisibleOutside(ISymbol symbol)
-    {
-        for (var current = symbol; current is not null and not INamespaceSymbol; current = current.ContainingSymbol)
-        {
-            if (current.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
-                return false;
-        }
-        return true;
-    }
+    private static bool VisibleOutside(ISymbol symbol) => OutsideCallers.VisibleOutside(symbol);
 
     /// <summary>The methods of interfaces declared in the project that <paramref name="method"/> implements.</summary>
     private static IEnumerable<IMethodSymbol> ImplementedInterfaceMethods(IMethodSymbol method)
@@ -382,9 +372,7 @@ internal sealed class EstimatorChainEvaluator
         return null;
     }
 
-    /// <summary>An executable's public methods are called from the executable alone.</summary>
-    private static bool IsEntryAssemblyOnly(IMethodSymbol method)
-        => method.ContainingAssembly is ISourceAssemblySymbol { Compilation.Options.OutputKind: OutputKind.ConsoleApplication or OutputKind.WindowsApplication };
+    private static bool IsEntryAssemblyOnly(IMethodSymbol method) => OutsideCallers.IsEntryAssemblyOnly(method);
 
     private static IMethodSymbol? ContainingMethod(IOperation operation)
     {
