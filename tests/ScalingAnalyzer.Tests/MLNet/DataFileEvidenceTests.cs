@@ -382,6 +382,13 @@ public class DataFileEvidenceTests
         Scale002(0, "Sdca", "Features", ""));
 
     [Fact]
+    public Task AHeaderThatNamesTheColumnOtherwiseIsQuotedBesideTheCodesName() => ExpectAsync(
+        ConstructorPathProgram.Replace("OTHER", ""),
+        new[] { ("/repo/Sensors/Data/sensors.csv", "pressure (hPa),temperature (C)\n900,21\n1100,19\n") },
+        null,
+        Scale002(0, "Sdca", "Features", "; column 'pressure (hPa)' (loaded as 'Pressure') spans [900, 1100] in sensors.csv"));
+
+    [Fact]
     public Task APublicConstructorOfAnInternalClassOfALibraryIsCalledOnlyFromTheLibrary() => ExpectAsync(
         ConstructorPathProgram.Replace("OTHER", "").Replace("internal ModelService(string dataPath)", "public ModelService(string dataPath)"),
         new[] { ("/repo/Sensors/Data/sensors.csv", Sensors) },
