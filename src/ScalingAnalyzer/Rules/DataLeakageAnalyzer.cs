@@ -36,35 +36,38 @@ public sealed class DataLeakageAnalyzer : DiagnosticAnalyzer
             // The project's methods as ML.NET data flows through them (a helper that normalizes and returns a view), bound
             // only when a block that passed the text filter calls one.
             var program = mlnet is null ? null : new MLNetProgram(compilation);
-            start.RegisterCodeBlockAction(block => AnalyzeBlock(block, torchReferenced ? compilation : null, mlnet, program));
+            // Once per file, when the driver has bound the file's members (FileCodeBlocks).
+            start.RegisterSemanticModelAction(file =>
+            {
+                foreach (var block in FileCodeBlocks.Of(file.SemanticModel.SyntaxTree.GetRoot(file.CancellationToken)))
+                    AnalyzeBlock(file, block, torchReferenced ? compilation : null, mlnet, program);
+            });
         });
     }
 
-    private static void AnalyzeBlock(CodeBlockAnalysisContext context, Compilation? torchCompilation, MLNetKnownSymbols? mlnet, MLNetProgram? program)
+    private static void AnalyzeBlock(SemanticModelAnalysisContext context, SyntaxNode codeBlock, Compilation? torchCompilation, MLNetKnownSymbols? mlnet, MLNetProgram? program)
     {
-        if (context.OwningSymbol is not IMethodSymbol)
-            return;
-        var torch = torchCompilation is not null && LeakageCompilationAnalysis.MaySplitAfterStatistics(context.CodeBlock)
+        var torch = torchCompilation is not null && LeakageCompilationAnalysis.MaySplitAfterStatistics(codeBlock)
             ? LeakageCompilationAnalysis.For(torchCompilation)
             : null;
         var mayLeakTorch = torch is not null;
-        var mayLeakMLNet = mlnet is not null && MLNetSplitLeakage.MayLeak(context.CodeBlock);
-        if (!mayLeakTorch && !mayLeakMLNet)
+        var mayLeakMLNet = mlnet is not null && MLNetSplitLeakage.MayLeak(codeBlock);
+        if (!mayLeakTorch && !mayLeakMLNet || FileCodeBlocks.MethodOf(codeBlock, context.SemanticModel, context.CancellationToken) is null)
             return;
         try
         {
-            var body = context.SemanticModel.GetOperation(context.CodeBlock, context.CancellationToken);
+            var body = context.SemanticModel.GetOperation(codeBlock, context.CancellationToken);
             if (body is not (IMethodBodyOperation or IBlockOperation or IConstructorBodyOperation))
                 return;
             if (mayLeakTorch)
             {
                 foreach (var finding in torch!.FindingsFor(body, context.CancellationToken))
-                    ReportUnlessGenerated(context, Report(finding));
+                    ReportUnlessGenerated(context, codeBlock, Report(finding));
             }
             if (mayLeakMLNet)
             {
                 foreach (var finding in new MLNetSplitLeakage(mlnet!, program).Find(body, context.CancellationToken))
-                    ReportUnlessGenerated(context, Report(finding));
+                    ReportUnlessGenerated(context, codeBlock, Report(finding));
             }
         }
         catch (Exception exception) when (AnalysisDefects.ShouldSwallow(exception))
@@ -73,9 +76,9 @@ public sealed class DataLeakageAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void ReportUnlessGenerated(CodeBlockAnalysisContext context, Diagnostic diagnostic)
+    private static void ReportUnlessGenerated(SemanticModelAnalysisContext context, SyntaxNode codeBlock, Diagnostic diagnostic)
     {
-        if (GeneratedCode.MayReportAt(diagnostic.Location, context.CodeBlock.SyntaxTree, context.SemanticModel.Compilation, context.CancellationToken))
+        if (GeneratedCode.MayReportAt(diagnostic.Location, codeBlock.SyntaxTree, context.SemanticModel.Compilation, context.CancellationToken))
             context.ReportDiagnostic(diagnostic);
     }
 

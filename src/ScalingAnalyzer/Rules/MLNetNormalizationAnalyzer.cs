@@ -35,29 +35,27 @@ public sealed class MLNetNormalizationAnalyzer : DiagnosticAnalyzer
                 return;
             var dataFiles = ProjectDataFiles.For(start.Compilation, start.Options);
             var program = new MLNetProgram(start.Compilation);
-            // Syntax first, bound late. An operation action would make the analyzer driver build the operation tree of
-            // every method body in the project for this rule. A code block action runs, for each member, after the
-            // driver has bound the member's body for the analyzers that need operations (the SDK's own, at the default
-            // analysis level), so the trainer calls found here by name are looked up in that bound tree instead of
-            // being bound first by this rule; a syntax node action runs before that binding and paid for it.
-            start.RegisterCodeBlockAction(block => AnalyzeBlock(block, symbols, dataFiles, program));
+            // Syntax first, bound late, once per file (FileCodeBlocks). An operation action would make the analyzer
+            // driver build the operation tree of every method body in the project for this rule. A semantic model action
+            // runs when the compiler has finished the file, after the driver has bound its members for the analyzers
+            // that need operations (the SDK's own, at the default analysis level): the trainer calls found here by name,
+            // and the row generators and helpers beside them that a trainer's data comes from, are looked up in those
+            // bound trees instead of being bound first by this rule.
+            start.RegisterSemanticModelAction(file => AnalyzeFile(file, symbols, dataFiles, program));
         });
     }
 
-    private static void AnalyzeBlock(CodeBlockAnalysisContext context, MLNetKnownSymbols symbols, ProjectDataFiles dataFiles, MLNetProgram program)
+    private static void AnalyzeFile(SemanticModelAnalysisContext context, MLNetKnownSymbols symbols, ProjectDataFiles dataFiles, MLNetProgram program)
     {
-        // The text first: most code blocks name no trainer, and walking their syntax was most of this rule's time.
-        if (!CodeText.ContainsIdentifier(context.CodeBlock, symbols.TrainerNames))
+        var root = context.SemanticModel.SyntaxTree.GetRoot(context.CancellationToken);
+        // The text first: most files name no trainer, and walking their syntax was most of this rule's time.
+        if (!CodeText.ContainsIdentifier(root, symbols.TrainerNames))
             return;
-        // Top-level statements: the block is the file, whose type declarations are code blocks of their own.
-        var code = context.CodeBlock is CompilationUnitSyntax unit ? (IEnumerable<SyntaxNode>)unit.Members.OfType<GlobalStatementSyntax>() : new[] { context.CodeBlock };
-        foreach (var root in code)
+        foreach (var node in root.DescendantNodes())
         {
-            foreach (var node in root.DescendantNodesAndSelf())
-            {
-                if (node is InvocationExpressionSyntax syntax && MayBeScaleSensitiveTrainer(syntax, symbols))
-                    AnalyzeInvocation(context, syntax, symbols, dataFiles, program);
-            }
+            if (node is InvocationExpressionSyntax syntax && MayBeScaleSensitiveTrainer(syntax, symbols)
+                && !FileCodeBlocks.IsInMarkedGeneratedCode(syntax, context.SemanticModel, context.CancellationToken))
+                AnalyzeInvocation(context, syntax, symbols, dataFiles, program);
         }
     }
 
@@ -74,7 +72,7 @@ public sealed class MLNetNormalizationAnalyzer : DiagnosticAnalyzer
         return name is not null && symbols.MayBeScaleSensitiveTrainer(name.Identifier.ValueText);
     }
 
-    private static void AnalyzeInvocation(CodeBlockAnalysisContext context, InvocationExpressionSyntax syntax, MLNetKnownSymbols symbols, ProjectDataFiles dataFiles, MLNetProgram program)
+    private static void AnalyzeInvocation(SemanticModelAnalysisContext context, InvocationExpressionSyntax syntax, MLNetKnownSymbols symbols, ProjectDataFiles dataFiles, MLNetProgram program)
     {
         if (context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation invocation
             || !symbols.IsScaleSensitiveTrainer(invocation.TargetMethod))

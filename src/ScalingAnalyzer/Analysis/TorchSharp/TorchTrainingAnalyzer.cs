@@ -28,22 +28,33 @@ public abstract class TorchTrainingAnalyzer : DiagnosticAnalyzer
             var options = start.Options;
             // Syntax first: an operation block action would make the analyzer driver build the operation tree of every
             // method body in the project (binding each one again for analyzers), most of the build time these rules
-            // added. A code block whose tokens cannot train is never bound for them.
-            start.RegisterCodeBlockAction(block => AnalyzeBlock(block, compilation, options, reported));
+            // added. A code block whose tokens cannot train is never bound for them. Once per file, when the driver has
+            // bound the file's members (FileCodeBlocks): the module classes and helpers a training method calls in the
+            // same file are not bound by these rules first.
+            start.RegisterSemanticModelAction(file => AnalyzeFile(file, compilation, reported));
         });
     }
 
-    private static void AnalyzeBlock(CodeBlockAnalysisContext context, Compilation compilation, AnalyzerOptions options, ImmutableArray<DiagnosticDescriptor> reported)
+    private static void AnalyzeFile(SemanticModelAnalysisContext context, Compilation compilation, ImmutableArray<DiagnosticDescriptor> reported)
     {
-        if (context.OwningSymbol is not IMethodSymbol method)
-            return;
-        context.CancellationToken.ThrowIfCancellationRequested();
+        var model = context.SemanticModel;
         var filter = TrainingTextFilter.For(compilation);
-        var mayTrain = filter.MayTrain(context.CodeBlock);
-        if (!mayTrain && !filter.MayServe(context.CodeBlock).Calls)
-            return;
-        if (TorchCompilationAnalysis.For(compilation, options) is not { } analysis
-            || !(mayTrain || analysis.MayServe(method, context.CodeBlock, context.CancellationToken)))
+        foreach (var block in FileCodeBlocks.Of(model.SyntaxTree.GetRoot(context.CancellationToken)))
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            var mayTrain = filter.MayTrain(block);
+            if (!mayTrain && !filter.MayServe(block).Calls)
+                continue;
+            if (FileCodeBlocks.MethodOf(block, model, context.CancellationToken) is not { } method)
+                continue;
+            AnalyzeBlock(context, block, method, mayTrain, compilation, reported);
+        }
+    }
+
+    private static void AnalyzeBlock(SemanticModelAnalysisContext context, SyntaxNode codeBlock, IMethodSymbol method, bool mayTrain, Compilation compilation, ImmutableArray<DiagnosticDescriptor> reported)
+    {
+        if (TorchCompilationAnalysis.For(compilation, context.Options) is not { } analysis
+            || !(mayTrain || analysis.MayServe(method, codeBlock, context.CancellationToken)))
             return;
         ImmutableArray<Diagnostic> diagnostics;
         try
@@ -51,9 +62,9 @@ public abstract class TorchTrainingAnalyzer : DiagnosticAnalyzer
             IOperation? body;
             try
             {
-                body = context.SemanticModel.GetOperation(context.CodeBlock, context.CancellationToken);
+                body = context.SemanticModel.GetOperation(codeBlock, context.CancellationToken);
             }
-            catch (InvalidOperationException) when (context.CodeBlock.ContainsDiagnostics)
+            catch (InvalidOperationException) when (codeBlock.ContainsDiagnostics)
             {
                 // Roslyn's own operation factory can fail on code with syntax errors (a lambda in an array initializer
                 // with tokens missing: "This program location is thought to be unreachable"): not analysable, not ours.
@@ -74,7 +85,7 @@ public abstract class TorchTrainingAnalyzer : DiagnosticAnalyzer
             {
                 if (ReferenceEquals(descriptor, diagnostic.Descriptor))
                 {
-                    if (GeneratedCode.MayReportAt(diagnostic.Location, context.CodeBlock.SyntaxTree, compilation, context.CancellationToken))
+                    if (GeneratedCode.MayReportAt(diagnostic.Location, codeBlock.SyntaxTree, compilation, context.CancellationToken))
                         context.ReportDiagnostic(diagnostic);
                     break;
                 }
