@@ -39,20 +39,21 @@ public sealed class DataLeakageAnalyzer : DiagnosticAnalyzer
             // Once per file, when the driver has bound the file's members (FileCodeBlocks).
             start.RegisterSemanticModelAction(file =>
             {
+                var methods = new FileCodeBlocks.Methods(file.SemanticModel, file.CancellationToken);
                 foreach (var block in FileCodeBlocks.Of(file.SemanticModel.SyntaxTree.GetRoot(file.CancellationToken)))
-                    AnalyzeBlock(file, block, torchReferenced ? compilation : null, mlnet, program);
+                    AnalyzeBlock(file, block, methods, torchReferenced ? compilation : null, mlnet, program);
             });
         });
     }
 
-    private static void AnalyzeBlock(SemanticModelAnalysisContext context, SyntaxNode codeBlock, Compilation? torchCompilation, MLNetKnownSymbols? mlnet, MLNetProgram? program)
+    private static void AnalyzeBlock(SemanticModelAnalysisContext context, SyntaxNode codeBlock, FileCodeBlocks.Methods methods, Compilation? torchCompilation, MLNetKnownSymbols? mlnet, MLNetProgram? program)
     {
         var torch = torchCompilation is not null && LeakageCompilationAnalysis.MaySplitAfterStatistics(codeBlock)
             ? LeakageCompilationAnalysis.For(torchCompilation)
             : null;
         var mayLeakTorch = torch is not null;
         var mayLeakMLNet = mlnet is not null && MLNetSplitLeakage.MayLeak(codeBlock);
-        if (!mayLeakTorch && !mayLeakMLNet || FileCodeBlocks.MethodOf(codeBlock, context.SemanticModel, context.CancellationToken) is null)
+        if (!mayLeakTorch && !mayLeakMLNet || methods.Of(codeBlock) is null)
             return;
         try
         {

@@ -48,14 +48,36 @@ public sealed class MLNetNormalizationAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeFile(SemanticModelAnalysisContext context, MLNetKnownSymbols symbols, ProjectDataFiles dataFiles, MLNetProgram program)
     {
         var root = context.SemanticModel.SyntaxTree.GetRoot(context.CancellationToken);
-        // The text first: most files name no trainer, and walking their syntax was most of this rule's time.
-        if (!CodeText.ContainsIdentifier(root, symbols.TrainerNames))
+        // The text first: most files name no trainer, and walking their syntax was most of this rule's time. Where the
+        // text names one, the token there says whether it is the name of a call; the file is walked only when it spells
+        // an identifier with a Unicode escape.
+        var positions = CodeText.IdentifierPositions(root, symbols.TrainerNames);
+        if (positions is { Count: 0 })
             return;
-        foreach (var node in root.DescendantNodes())
+        foreach (var syntax in positions is null ? root.DescendantNodes().OfType<InvocationExpressionSyntax>() : CallsNamedAt(root, positions))
         {
-            if (node is InvocationExpressionSyntax syntax && MayBeScaleSensitiveTrainer(syntax, symbols)
-                && !FileCodeBlocks.IsInMarkedGeneratedCode(syntax, context.SemanticModel, context.CancellationToken))
+            if (MayBeScaleSensitiveTrainer(syntax, symbols) && !FileCodeBlocks.IsInMarkedGeneratedCode(syntax, context.SemanticModel, context.CancellationToken))
                 AnalyzeInvocation(context, syntax, symbols, dataFiles, program);
+        }
+    }
+
+    /// <summary>The calls whose method name is the identifier token at one of <paramref name="positions"/>.</summary>
+    private static IEnumerable<InvocationExpressionSyntax> CallsNamedAt(SyntaxNode root, List<int> positions)
+    {
+        foreach (var position in positions)
+        {
+            var token = root.FindToken(position);
+            if (token.SpanStart != position || token.Parent is not SimpleNameSyntax name)
+                continue;
+            var call = name.Parent switch
+            {
+                MemberAccessExpressionSyntax member when member.Name == name => member.Parent as InvocationExpressionSyntax,
+                MemberBindingExpressionSyntax binding when binding.Name == name => binding.Parent as InvocationExpressionSyntax,
+                InvocationExpressionSyntax invocation => invocation,
+                _ => null,
+            };
+            if (call is not null && (call.Expression == name || call.Expression == name.Parent))
+                yield return call;
         }
     }
 

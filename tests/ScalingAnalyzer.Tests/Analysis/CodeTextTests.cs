@@ -36,4 +36,22 @@ public class CodeTextTests
     [InlineData("var kmeans = 3;")]
     [InlineData("")]
     public void Code_that_names_none_is_stopped_and_other_members_do_not_count(string body) => Assert.False(Passes(body));
+
+    [Fact]
+    public void Identifier_positions_are_the_starts_of_whole_words_in_order_within_the_node()
+    {
+        var text = "class C { void M() { var t = Sdca(); // KMeans\n var s = \"Sdca\"; var u = MySdca(); } void Other() { Sdca(); } }";
+        var tree = CSharpSyntaxTree.ParseText(text);
+        var method = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().First();
+        var positions = CodeText.IdentifierPositions(method, Trainers);
+        var first = text.IndexOf("Sdca", StringComparison.Ordinal);
+        Assert.Equal(new[] { first, text.IndexOf("KMeans", StringComparison.Ordinal), text.IndexOf("Sdca", first + 1, StringComparison.Ordinal) }, positions);
+    }
+
+    [Fact]
+    public void Identifier_positions_are_empty_without_a_name_and_unknown_with_an_escape()
+    {
+        Assert.Empty(CodeText.IdentifierPositions(CSharpSyntaxTree.ParseText("class C { void M() { var x = FastTree(); } }").GetRoot(), Trainers)!);
+        Assert.Null(CodeText.IdentifierPositions(CSharpSyntaxTree.ParseText("class C { void M() { var x = \\u0053dca(); } }").GetRoot(), Trainers));
+    }
 }

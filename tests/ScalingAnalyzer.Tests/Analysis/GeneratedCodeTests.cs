@@ -64,4 +64,38 @@ public class GeneratedCodeTests
                     .Append({|#0:ml.Regression.Trainers.OnlineGradientDescent(labelColumnName: "Price")|});
         """),
         expected: Verify<MLNetNormalizationAnalyzer>.Diagnostic("SCALE002").WithLocation(0).WithArguments("OnlineGradientDescent", "Features", ""));
+
+    [Theory]
+    [InlineData("[System.CodeDom.Compiler.GeneratedCode(\"tool\", \"1.0\")]\npublic static class Training")]
+    [InlineData("public static partial class Training")]
+    public Task AnMLNetTrainerInAClassMarkedGeneratedCodeIsSilent(string declaration)
+    {
+        // The second case marks another part of the same partial class, in the same file.
+        var source = MLNetTestCode.InTrainingMethod("""
+                    var pipeline = ml.Transforms.Concatenate("Features", "Size")
+                        .Append(ml.Regression.Trainers.OnlineGradientDescent(labelColumnName: "Price"));
+            """).Replace("public static class Training", declaration);
+        if (declaration.Contains("partial"))
+            source += "\n[System.CodeDom.Compiler.GeneratedCode(\"tool\", \"1.0\")]\npublic static partial class Training { }\n";
+        return RunAsync<MLNetNormalizationAnalyzer>("/0/Test0.cs", source);
+    }
+
+    [Fact]
+    public Task AnMLNetTrainerInAMethodMarkedGeneratedCodeIsSilent() => RunAsync<MLNetNormalizationAnalyzer>("/0/Test0.cs", MLNetTestCode.InTrainingMethod("""
+                var pipeline = ml.Transforms.Concatenate("Features", "Size")
+                    .Append(ml.Regression.Trainers.OnlineGradientDescent(labelColumnName: "Price"));
+        """).Replace("    public static object Train(", "    [global::System.CodeDom.Compiler.GeneratedCodeAttribute(\"tool\", \"1.0\")]\n    public static object Train("));
+
+    [Fact]
+    public Task ATorchSharpTrainingMethodMarkedGeneratedCodeIsSilent() => RunAsync<UnscaledFeatureAnalyzer>("/0/Test0.cs",
+        RawLoaderProgram().Replace("static void Main", "[System.CodeDom.Compiler.GeneratedCode(\"tool\", \"1.0\")]\n    static void Main"));
+
+    [Fact]
+    public Task AnMLNetTrainerNamedWithAUnicodeEscapeIsReported() => RunAsync<MLNetNormalizationAnalyzer>("/0/Test0.cs", MLNetTestCode.InTrainingMethod("""
+                // OnlineGradientDescent in a comment, and "OnlineGradientDescent" in a string, are not calls.
+                var name = "OnlineGradientDescent";
+                var pipeline = ml.Transforms.Concatenate("Features", "Size")
+                    .Append({|#0:ml.Regression.Trainers.\u004FnlineGradientDescent(labelColumnName: "Price")|});
+        """),
+        expected: Verify<MLNetNormalizationAnalyzer>.Diagnostic("SCALE002").WithLocation(0).WithArguments("OnlineGradientDescent", "Features", ""));
 }

@@ -25,6 +25,46 @@ internal static class CodeText
     public static bool ContainsIdentifier(SyntaxNode code, IdentifierSet identifiers)
         => Test(code, identifiers, null, static (chars, set, _) => HasIdentifier(chars, (IdentifierSet)set));
 
+    /// <summary>
+    /// The positions in the file where one of <paramref name="identifiers"/> is written as a whole word within
+    /// <paramref name="code"/> (comments and strings included: the caller looks at the token there), in order; null when
+    /// the text spells an identifier with a Unicode escape, which only a walk of the syntax finds.
+    /// </summary>
+    public static List<int>? IdentifierPositions(SyntaxNode code, IdentifierSet identifiers)
+    {
+        var positions = new List<int>();
+        var offset = code.Span.Start;
+        if (!Test(code, identifiers, positions, static (chars, set, found) => CollectIdentifiers(chars, (IdentifierSet)set, (List<int>)found!)))
+            return positions;
+        // Test answers true for the text with escapes without running the collection.
+        if (positions.Count == 0)
+            return null;
+        for (var i = 0; i < positions.Count; i++)
+            positions[i] += offset;
+        return positions;
+    }
+
+    /// <summary>Adds the start of each whole-word identifier of <paramref name="identifiers"/> to <paramref name="found"/>; true when there is one.</summary>
+    private static bool CollectIdentifiers(ReadOnlySpan<char> chars, IdentifierSet identifiers, List<int> found)
+    {
+        var i = 0;
+        while (i < chars.Length)
+        {
+            if (!IsIdentifierPart(chars[i]))
+            {
+                i++;
+                continue;
+            }
+            var start = i;
+            var hash = IdentifierSet.Seed;
+            while (i < chars.Length && IsIdentifierPart(chars[i]))
+                hash = IdentifierSet.Step(hash, chars[i++]);
+            if (identifiers.Contains(hash, chars.Slice(start, i - start)))
+                found.Add(start);
+        }
+        return found.Count > 0;
+    }
+
     private delegate bool CharsTest(ReadOnlySpan<char> chars, object first, object? second);
 
     /// <summary>The code's characters, copied once into a pooled buffer, put to <paramref name="test"/>; true for escaped identifiers.</summary>

@@ -90,18 +90,109 @@ internal static class FileCodeBlocks
     /// that does not analyse generated code (a member of a type marked <c>[GeneratedCode]</c>, or marked itself).
     /// </summary>
     public static IMethodSymbol? MethodOf(SyntaxNode block, SemanticModel model, CancellationToken cancellationToken)
+        => new Methods(model, cancellationToken).Of(block);
+
+    /// <summary>
+    /// <see cref="MethodOf"/> for the blocks of one file, which remembers the type they were last found in: the
+    /// semantic model's own look-up of a member resolves its namespace and type again for every member it is asked about.
+    /// </summary>
+    public sealed class Methods
     {
-        var method = block switch
+        private readonly SemanticModel model;
+        private readonly CancellationToken cancellationToken;
+        private TypeDeclarationSyntax? lastType;
+        private INamedTypeSymbol? lastSymbol;
+
+        public Methods(SemanticModel model, CancellationToken cancellationToken)
         {
-            ArrowExpressionClauseSyntax { Parent: BasePropertyDeclarationSyntax property } => (model.GetDeclaredSymbol(property, cancellationToken) as IPropertySymbol)?.GetMethod,
-            _ => model.GetDeclaredSymbol(block, cancellationToken) as IMethodSymbol,
-        };
-        return method is null || IsMarkedGenerated(method) ? null : method;
+            this.model = model;
+            this.cancellationToken = cancellationToken;
+        }
+
+        /// <inheritdoc cref="MethodOf"/>
+        public IMethodSymbol? Of(SyntaxNode block)
+        {
+            var method = Declared(block);
+            return method is null || IsMarkedGenerated(method) ? null : method;
+        }
+
+        private IMethodSymbol? Declared(SyntaxNode block)
+        {
+            switch (block)
+            {
+                case ArrowExpressionClauseSyntax { Parent: BasePropertyDeclarationSyntax property }:
+                    return (model.GetDeclaredSymbol(property, cancellationToken) as IPropertySymbol)?.GetMethod;
+                case MethodDeclarationSyntax { Parent: TypeDeclarationSyntax type } declaration:
+                    if (!ReferenceEquals(type, lastType))
+                    {
+                        lastType = type;
+                        lastSymbol = model.GetDeclaredSymbol(type, cancellationToken) as INamedTypeSymbol;
+                    }
+                    if (lastSymbol is not null)
+                    {
+                        foreach (var member in lastSymbol.GetMembers(declaration.Identifier.ValueText))
+                        {
+                            if (member is IMethodSymbol candidate && IsDeclaredBy(candidate, declaration))
+                                return candidate;
+                        }
+                    }
+                    break;
+            }
+            return model.GetDeclaredSymbol(block, cancellationToken) as IMethodSymbol;
+        }
     }
 
-    /// <summary>Whether <paramref name="node"/> is in a member the driver would not hand a rule that does not analyse generated code.</summary>
+    private static bool IsDeclaredBy(IMethodSymbol method, SyntaxNode declaration)
+    {
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            if (reference.Span == declaration.Span && reference.SyntaxTree == declaration.SyntaxTree)
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="node"/> is in a member the driver would not hand a rule that does not analyse generated
+    /// code: a type around it marked <c>[GeneratedCode]</c> (on any of its parts), or a member around it whose own
+    /// attributes name it.
+    /// </summary>
     public static bool IsInMarkedGeneratedCode(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
-        => model.GetEnclosingSymbol(node.SpanStart, cancellationToken) is { } member && IsMarkedGenerated(member);
+    {
+        for (var ancestor = node.Parent; ancestor is not null; ancestor = ancestor.Parent)
+        {
+            switch (ancestor)
+            {
+                case BaseTypeDeclarationSyntax type:
+                    if (model.GetDeclaredSymbol(type, cancellationToken) is { } symbol && HasGeneratedCodeAttribute(symbol))
+                        return true;
+                    break;
+                case MemberDeclarationSyntax member when NamesGeneratedCode(member.AttributeLists):
+                case AccessorDeclarationSyntax accessor when NamesGeneratedCode(accessor.AttributeLists):
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool NamesGeneratedCode(SyntaxList<AttributeListSyntax> lists)
+    {
+        foreach (var list in lists)
+        {
+            foreach (var attribute in list.Attributes)
+            {
+                var name = attribute.Name switch
+                {
+                    QualifiedNameSyntax qualified => qualified.Right,
+                    AliasQualifiedNameSyntax aliased => aliased.Name,
+                    _ => attribute.Name as SimpleNameSyntax,
+                };
+                if (name?.Identifier.ValueText is "GeneratedCode" or "GeneratedCodeAttribute")
+                    return true;
+            }
+        }
+        return false;
+    }
 
     private static bool IsMarkedGenerated(ISymbol member)
     {

@@ -114,8 +114,9 @@ internal sealed class GeneratedRows
         var parameter = lambda.Symbol.Parameters[0];
         reader.elementOf[parameter] = current.Arguments[0].Value;
         reader.sourceMemberBounds = sourceMembers?.Invoke(current.Arguments[0].Value);
-        var parameters = new Dictionary<IParameterSymbol, Interval>(SymbolEqualityComparer.Default) { [parameter] = Interval.Unknown };
-        var builder = ImmutableArray.CreateBuilder<(IOperation, Dictionary<IParameterSymbol, Interval>?)>();
+        var parameters = new IntervalMap<IParameterSymbol>(SymbolEqualityComparer.Default);
+        parameters[parameter] = Interval.Unknown;
+        var builder = ImmutableArray.CreateBuilder<(IOperation, IntervalMap<IParameterSymbol>?)>();
         foreach (var result in LambdaResults(lambda))
             builder.Add((result, parameters));
         if (builder.Count == 0)
@@ -135,6 +136,30 @@ internal sealed class GeneratedRows
         Unknown,
     }
 
+    /// <summary>A member a loop over the rows writes: how, and to what bounds when it scales it (a class: see <see cref="IntervalMap{TKey}"/>).</summary>
+    internal sealed class ColumnWrite
+    {
+        public ColumnWrite(string column, InPlaceWrite write, Interval bounds)
+        {
+            Column = column;
+            Write = write;
+            Bounds = bounds;
+        }
+
+        public string Column { get; }
+
+        public InPlaceWrite Write { get; }
+
+        public Interval Bounds { get; }
+
+        public void Deconstruct(out string column, out InPlaceWrite write, out Interval bounds)
+        {
+            column = Column;
+            write = Write;
+            bounds = Bounds;
+        }
+    }
+
     /// <summary>
     /// Rows a method scales in place before it hands them to <c>LoadFromEnumerable</c>, the way .NET code standardizes
     /// a list of its own: <c>var mean = rows.Average(r =&gt; r.Size); var std = Math.Sqrt(rows.Average(r =&gt;
@@ -144,10 +169,10 @@ internal sealed class GeneratedRows
     /// (<c>r.Size - mean</c>: its spread unchanged), or unknown (any other write, or the row handed to a method). Empty
     /// when no loop writes the rows.
     /// </summary>
-    public static ImmutableArray<(string Column, InPlaceWrite Write, Interval Bounds)> InPlaceScaling(
+    public static ImmutableArray<ColumnWrite> InPlaceScaling(
         ILocalReferenceOperation rows, IInvocationOperation load, MLNetOperationValues values, KnownType columnNameAttribute, CancellationToken cancellationToken)
     {
-        ImmutableArray<(string, InPlaceWrite, Interval)>.Builder? builder = null;
+        ImmutableArray<ColumnWrite>.Builder? builder = null;
         GeneratedRows? reader = null;
         MethodBody? body = null;
         HashSet<IOperation>? seenLoops = null;
@@ -171,14 +196,14 @@ internal sealed class GeneratedRows
                         // A loop that may skip rows leaves the member unknown: the rows it skips keep their values.
                         var bounds = Interval.Unknown;
                         var write = everyRow ? reader.WriteOf(assignment, item, member, body, out bounds) : InPlaceWrite.Unknown;
-                        (builder ??= ImmutableArray.CreateBuilder<(string, InPlaceWrite, Interval)>()).Add(
-                            (LiteralRows.ColumnNameOf(member, columnNameAttribute), write, bounds));
+                        (builder ??= ImmutableArray.CreateBuilder<ColumnWrite>()).Add(
+                            new ColumnWrite(LiteralRows.ColumnNameOf(member, columnNameAttribute), write, bounds));
                         break;
                     case IAssignmentOperation { Target: IArrayElementReferenceOperation { ArrayReference: IMemberReferenceOperation { Instance: { } arrayOwner, Member: var arrayMember } } }
                         when reader.IsRowOf(arrayOwner, item):
                         // r.Pixels[j] /= 255f: a vector column written element by element is not read here.
-                        (builder ??= ImmutableArray.CreateBuilder<(string, InPlaceWrite, Interval)>()).Add(
-                            (LiteralRows.ColumnNameOf(arrayMember, columnNameAttribute), InPlaceWrite.Unknown, Interval.Unknown));
+                        (builder ??= ImmutableArray.CreateBuilder<ColumnWrite>()).Add(
+                            new ColumnWrite(LiteralRows.ColumnNameOf(arrayMember, columnNameAttribute), InPlaceWrite.Unknown, Interval.Unknown));
                         break;
                     case IArgumentOperation { Value: var passed } when reader.IsRowOf(passed, item):
                     case IInvocationOperation { Instance: { } receiver } when reader.IsRowOf(receiver, item):
@@ -187,7 +212,7 @@ internal sealed class GeneratedRows
                 }
             }
         }
-        return builder?.ToImmutable() ?? ImmutableArray<(string, InPlaceWrite, Interval)>.Empty;
+        return builder?.ToImmutable() ?? ImmutableArray<ColumnWrite>.Empty;
     }
 
     /// <summary>
@@ -343,15 +368,15 @@ internal sealed class GeneratedRows
         return null;
     }
 
-    private static ImmutableArray<(string, InPlaceWrite, Interval)> EveryMemberUnknown(ITypeSymbol rowType, KnownType columnNameAttribute)
+    private static ImmutableArray<ColumnWrite> EveryMemberUnknown(ITypeSymbol rowType, KnownType columnNameAttribute)
     {
-        var builder = ImmutableArray.CreateBuilder<(string, InPlaceWrite, Interval)>();
+        var builder = ImmutableArray.CreateBuilder<ColumnWrite>();
         for (var type = rowType; type is not null && type.SpecialType != SpecialType.System_Object; type = type.BaseType)
         {
             foreach (var member in type.GetMembers())
             {
                 if (member is IFieldSymbol { IsStatic: false, IsImplicitlyDeclared: false } or IPropertySymbol { IsStatic: false, IsIndexer: false })
-                    builder.Add((LiteralRows.ColumnNameOf(member, columnNameAttribute), InPlaceWrite.Unknown, Interval.Unknown));
+                    builder.Add(new ColumnWrite(LiteralRows.ColumnNameOf(member, columnNameAttribute), InPlaceWrite.Unknown, Interval.Unknown));
             }
         }
         return builder.ToImmutable();
@@ -393,9 +418,9 @@ internal sealed class GeneratedRows
     }
 
     /// <summary>The rows added to <paramref name="list"/>; default when any other use of the list could change what it holds.</summary>
-    private static ImmutableArray<(IOperation Row, Dictionary<IParameterSymbol, Interval>? Parameters)> LocalListAdds(ILocalSymbol list, MethodBody body)
+    private static ImmutableArray<(IOperation Row, IntervalMap<IParameterSymbol>? Parameters)> LocalListAdds(ILocalSymbol list, MethodBody body)
     {
-        var builder = ImmutableArray.CreateBuilder<(IOperation, Dictionary<IParameterSymbol, Interval>?)>();
+        var builder = ImmutableArray.CreateBuilder<(IOperation, IntervalMap<IParameterSymbol>?)>();
         var declared = false;
         foreach (var operation in body.AllOperations)
         {
@@ -438,9 +463,9 @@ internal sealed class GeneratedRows
 
     /// <summary>Each column every row sets, with the join of its bounds; a column some row cannot bound is left out.</summary>
     private (string Generator, (string Column, Interval Bounds)[] Columns)? Columns(
-        string generator, ImmutableArray<(IOperation Row, Dictionary<IParameterSymbol, Interval>? Parameters)> elements, MethodBody body)
+        string generator, ImmutableArray<(IOperation Row, IntervalMap<IParameterSymbol>? Parameters)> elements, MethodBody body)
     {
-        Dictionary<string, Interval>? columns = null;
+        IntervalMap<string>? columns = null;
         foreach (var element in elements)
         {
             var row = RowColumns(element, body);
@@ -451,7 +476,7 @@ internal sealed class GeneratedRows
                 columns = row;
                 continue;
             }
-            foreach (var column in new List<string>(columns.Keys))
+            foreach (var column in columns.Keys)
             {
                 if (row.TryGetValue(column, out var bounds) && bounds.IsKnown)
                     columns[column] = columns[column].Join(bounds);
@@ -460,14 +485,19 @@ internal sealed class GeneratedRows
             }
         }
         var count = 0;
-        foreach (var column in columns!)
-            count += column.Value.IsKnown ? 1 : 0;
-        var known = new (string, Interval)[count];
+        var names = columns!.Keys;
+        foreach (var column in names)
+            count += columns[column].IsKnown ? 1 : 0;
+        var known = new (string Column, Interval Bounds)[count];
         count = 0;
-        foreach (var column in columns)
+        foreach (var column in names)
         {
-            if (column.Value.IsKnown)
-                known[count++] = (column.Key, column.Value);
+            // Field by field: a tuple's constructor over a struct of ours is JIT-compiled code (see IntervalMap).
+            if (columns[column] is { IsKnown: true } bounds)
+            {
+                known[count].Column = column;
+                known[count++].Bounds = bounds;
+            }
         }
         return (generator, known);
     }
@@ -485,9 +515,9 @@ internal sealed class GeneratedRows
     }
 
     /// <summary>The row expressions a generator produces: its yield returns, the Adds to the list it returns, or its returned array.</summary>
-    private ImmutableArray<(IOperation Row, Dictionary<IParameterSymbol, Interval>? Parameters)> RowElements(MethodBody body)
+    private ImmutableArray<(IOperation Row, IntervalMap<IParameterSymbol>? Parameters)> RowElements(MethodBody body)
     {
-        var builder = ImmutableArray.CreateBuilder<(IOperation, Dictionary<IParameterSymbol, Interval>?)>();
+        var builder = ImmutableArray.CreateBuilder<(IOperation, IntervalMap<IParameterSymbol>?)>();
         var returned = new List<IOperation>();
         foreach (var operation in body.OwnOperations)
         {
@@ -528,10 +558,8 @@ internal sealed class GeneratedRows
                     // Enumerable.Range(0, count).Select(i => new Row { ... })
                     if (MLNetOperationValues.LambdaOf(select.Arguments[1].Value) is not { } lambda || lambda.Symbol.Parameters.Length != 1)
                         return default;
-                    var parameters = new Dictionary<IParameterSymbol, Interval>(SymbolEqualityComparer.Default)
-                    {
-                        [lambda.Symbol.Parameters[0]] = Sequence(select.Arguments[0].Value, null, body, 0),
-                    };
+                    var parameters = new IntervalMap<IParameterSymbol>(SymbolEqualityComparer.Default);
+                    parameters[lambda.Symbol.Parameters[0]] = Sequence(select.Arguments[0].Value, null, body, 0);
                     foreach (var result in LambdaResults(lambda))
                         builder.Add((result, parameters));
                     break;
@@ -543,10 +571,10 @@ internal sealed class GeneratedRows
     }
 
     /// <summary>The bounds of each member a row expression sets; null when it is not a row object this reads.</summary>
-    private Dictionary<string, Interval>? RowColumns((IOperation Row, Dictionary<IParameterSymbol, Interval>? Parameters) element, MethodBody body)
+    private IntervalMap<string>? RowColumns((IOperation Row, IntervalMap<IParameterSymbol>? Parameters) element, MethodBody body)
     {
         var row = MLNetOperationValues.Unwrap(element.Row);
-        var columns = new Dictionary<string, Interval>(StringComparer.Ordinal);
+        var columns = new IntervalMap<string>(StringComparer.Ordinal);
         ILocalSymbol? local = null;
         if (row is ILocalReferenceOperation reference)
         {
@@ -575,7 +603,7 @@ internal sealed class GeneratedRows
                     columns[LiteralRows.ColumnNameOf(member, columnNameAttribute)] = Bounds(assignment.Value, element.Parameters, body, 0);
             }
         }
-        var elementWrites = new Dictionary<string, Interval>(StringComparer.Ordinal);
+        var elementWrites = new IntervalMap<string>(StringComparer.Ordinal);
         if (local is not null)
         {
             // var point = new Row(); point.X = ...; yield return point;
@@ -598,19 +626,19 @@ internal sealed class GeneratedRows
                 }
             }
         }
-        foreach (var written in elementWrites)
+        foreach (var written in elementWrites.Keys)
         {
             // Only an array the row was given empty (new float[n]), whose elements start at 0.
-            if (columns.TryGetValue(written.Key, out var array) && array.IsConstant && array.Low == 0)
-                columns[written.Key] = array.Join(written.Value);
+            if (columns.TryGetValue(written, out var array) && array.IsConstant && array.Low == 0)
+                columns[written] = array.Join(elementWrites[written]);
             else
-                columns.Remove(written.Key);
+                columns.Remove(written);
         }
         return columns;
     }
 
     /// <summary>The bounds of a numeric (or bool: 0..1) value, or of the elements of an array or sequence.</summary>
-    private Interval Bounds(IOperation operation, Dictionary<IParameterSymbol, Interval>? parameters, MethodBody body, int depth)
+    private Interval Bounds(IOperation operation, IntervalMap<IParameterSymbol>? parameters, MethodBody body, int depth)
     {
         if (depth > MaxDepth)
             return Interval.Unknown;
@@ -662,7 +690,7 @@ internal sealed class GeneratedRows
         }
     }
 
-    private Interval Binary(IBinaryOperation binary, Dictionary<IParameterSymbol, Interval>? parameters, MethodBody body, int depth)
+    private Interval Binary(IBinaryOperation binary, IntervalMap<IParameterSymbol>? parameters, MethodBody body, int depth)
     {
         if (binary.OperatorKind == BinaryOperatorKind.Divide && ScaledByOwnStatistics(binary, body) is { } scaled)
             return scaled;
@@ -905,7 +933,7 @@ internal sealed class GeneratedRows
     private static bool IsIntegral(ITypeSymbol? type) => type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_UInt32
         or SpecialType.System_UInt64 or SpecialType.System_Int16 or SpecialType.System_UInt16 or SpecialType.System_Byte or SpecialType.System_SByte;
 
-    private Interval Invocation(IInvocationOperation invocation, Dictionary<IParameterSymbol, Interval>? parameters, MethodBody body, int depth)
+    private Interval Invocation(IInvocationOperation invocation, IntervalMap<IParameterSymbol>? parameters, MethodBody body, int depth)
     {
         var method = invocation.TargetMethod;
         var type = method.ContainingType;
@@ -961,7 +989,7 @@ internal sealed class GeneratedRows
     }
 
     /// <summary>The bounds of the elements of a LINQ sequence: Repeat, Range, Select, and the operators that keep elements.</summary>
-    private Interval Sequence(IOperation operation, Dictionary<IParameterSymbol, Interval>? parameters, MethodBody body, int depth)
+    private Interval Sequence(IOperation operation, IntervalMap<IParameterSymbol>? parameters, MethodBody body, int depth)
     {
         operation = MLNetOperationValues.Unwrap(operation);
         if (depth > MaxDepth || operation is not IInvocationOperation invocation || !IsEnumerable(invocation.TargetMethod))
@@ -979,8 +1007,8 @@ internal sealed class GeneratedRows
                 if (MLNetOperationValues.LambdaOf(arguments[1].Value) is not { } lambda || lambda.Symbol.Parameters.Length != 1)
                     return Interval.Unknown;
                 var scope = parameters is null
-                    ? new Dictionary<IParameterSymbol, Interval>(SymbolEqualityComparer.Default)
-                    : new Dictionary<IParameterSymbol, Interval>(parameters, SymbolEqualityComparer.Default);
+                    ? new IntervalMap<IParameterSymbol>(SymbolEqualityComparer.Default)
+                    : new IntervalMap<IParameterSymbol>(parameters);
                 scope[lambda.Symbol.Parameters[0]] = Sequence(arguments[0].Value, parameters, body, depth + 1);
                 Interval? result = null;
                 foreach (var value in LambdaResults(lambda))
@@ -1017,7 +1045,7 @@ internal sealed class GeneratedRows
     /// widened by every step, each taken at most once. A step inside a loop the declaration is not in accumulates
     /// without bound: unknown.
     /// </summary>
-    private Interval Adjusted(ILocalSymbol local, Dictionary<IParameterSymbol, Interval>? parameters, MethodBody body, int depth)
+    private Interval Adjusted(ILocalSymbol local, IntervalMap<IParameterSymbol>? parameters, MethodBody body, int depth)
     {
         IVariableDeclaratorOperation? declaration = null;
         var steps = new List<ICompoundAssignmentOperation>();

@@ -404,17 +404,18 @@ internal static class TrainingPrecheck
         while (pending.Count > 0)
         {
             var operation = pending.Pop();
-            switch (operation)
+            // By kind first: three type patterns per operation were interface casts on every node of every body.
+            switch (operation.Kind)
             {
-                case ILocalFunctionOperation { Symbol: var function } localFunction when BodyOf(localFunction) is { } functionBody:
+                case OperationKind.LocalFunction when operation is ILocalFunctionOperation { Symbol: var function } localFunction && BodyOf(localFunction) is { } functionBody:
                     (nested ??= ImmutableArray.CreateBuilder<(IMethodSymbol, IOperation)>()).Add((function, functionBody));
                     nestedBackward |= !nestedBackward && CallsBackward(functionBody, symbols);
                     continue;
-                case IAnonymousFunctionOperation { Symbol: var lambda, Body: var lambdaBody }:
+                case OperationKind.AnonymousFunction when operation is IAnonymousFunctionOperation { Symbol: var lambda, Body: var lambdaBody }:
                     (nested ??= ImmutableArray.CreateBuilder<(IMethodSymbol, IOperation)>()).Add((lambda, lambdaBody));
                     nestedBackward |= !nestedBackward && CallsBackward(lambdaBody, symbols);
                     continue;
-                case IInvocationOperation invocation:
+                case OperationKind.Invocation when operation is IInvocationOperation invocation:
                     var method = invocation.TargetMethod;
                     switch (method.Name)
                     {

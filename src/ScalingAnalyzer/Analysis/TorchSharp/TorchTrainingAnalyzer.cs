@@ -39,13 +39,14 @@ public abstract class TorchTrainingAnalyzer : DiagnosticAnalyzer
     {
         var model = context.SemanticModel;
         var filter = TrainingTextFilter.For(compilation);
+        var methods = new FileCodeBlocks.Methods(model, context.CancellationToken);
         foreach (var block in FileCodeBlocks.Of(model.SyntaxTree.GetRoot(context.CancellationToken)))
         {
             context.CancellationToken.ThrowIfCancellationRequested();
             var mayTrain = filter.MayTrain(block);
             if (!mayTrain && !filter.MayServe(block).Calls)
                 continue;
-            if (FileCodeBlocks.MethodOf(block, model, context.CancellationToken) is not { } method)
+            if (methods.Of(block) is not { } method)
                 continue;
             AnalyzeBlock(context, block, method, mayTrain, compilation, reported);
         }

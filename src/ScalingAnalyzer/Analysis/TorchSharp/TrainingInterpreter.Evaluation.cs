@@ -30,9 +30,13 @@ internal sealed partial class TrainingInterpreter
 
     private static bool IsByteTyped(ITypeSymbol? type)
     {
-        while (type is IArrayTypeSymbol array)
-            type = array.ElementType;
-        if (type is INamedTypeSymbol { Arity: 1 } named && IsNumericCollectionName(named.Name))
+        // Asked of nearly every value the interpreter meets: the type's kind first, which needs no interface cast, and
+        // a special type other than byte (float, int, string, ...) is not a byte, an array or a collection of them.
+        if (type is null || type.SpecialType != SpecialType.None)
+            return type?.SpecialType == SpecialType.System_Byte;
+        while (type.TypeKind == TypeKind.Array)
+            type = ((IArrayTypeSymbol)type).ElementType;
+        if (type.TypeKind is TypeKind.Class or TypeKind.Struct or TypeKind.Interface && type is INamedTypeSymbol { Arity: 1 } named && IsNumericCollectionName(named.Name))
             type = GenericTypes.OnlyTypeArgument(named);
         return type?.SpecialType == SpecialType.System_Byte;
     }
