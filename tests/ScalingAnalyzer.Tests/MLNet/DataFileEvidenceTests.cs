@@ -382,6 +382,31 @@ public class DataFileEvidenceTests
         Scale002(0, "Sdca", "Features", ""));
 
     [Fact]
+    public Task AHeaderThatNamesTheColumnOtherwiseIsQuotedBesideTheCodesName() => ExpectAsync(
+        ConstructorPathProgram.Replace("OTHER", ""),
+        new[] { ("/repo/Sensors/Data/sensors.csv", "pressure (hPa),temperature (C)\n900,21\n1100,19\n") },
+        null,
+        Scale002(0, "Sdca", "Features", "; column 'pressure (hPa)' (loaded as 'Pressure') spans [900, 1100] in sensors.csv"));
+
+    [Fact]
+    public Task APublicConstructorOfAnInternalClassOfALibraryIsCalledOnlyFromTheLibrary() => ExpectAsync(
+        ConstructorPathProgram.Replace("OTHER", "").Replace("internal ModelService(string dataPath)", "public ModelService(string dataPath)"),
+        new[] { ("/repo/Sensors/Data/sensors.csv", Sensors) },
+        null,
+        Scale002(0, "Sdca", "Features", "; column 'Pressure' spans [900, 1100] in sensors.csv"));
+
+    [Theory]
+    // Another assembly can create a public class, or an internal one when the library gives its internals to friends.
+    [InlineData("public class ModelService", "")]
+    [InlineData("internal class ModelService", "[assembly: System.Runtime.CompilerServices.InternalsVisibleTo(\"Sensors.Tests\")]")]
+    public Task APublicConstructorOtherAssembliesCanCallLeavesTheFileUnknown(string declaration, string attribute) => ExpectAsync(
+        ConstructorPathProgram.Replace("OTHER", "").Replace("internal ModelService(string dataPath)", "public ModelService(string dataPath)")
+            .Replace("internal class ModelService", declaration).Replace("public class Reading", attribute + "\npublic class Reading"),
+        new[] { ("/repo/Sensors/Data/sensors.csv", "Pressure,Temperature\n0.91,0.2\n0.99,0.4\n") },
+        null,
+        Scale002(0, "Sdca", "Features", ""));
+
+    [Fact]
     public Task AConstructorASubclassCallsThroughBaseLeavesTheFileUnknown() => ExpectAsync(
         ConstructorPathProgram.Replace("OTHER", "").Replace("internal static class Startup", "internal sealed class OtherService : ModelService { public OtherService() : base(\"elsewhere.csv\") { } }\n\ninternal static class Startup"),
         new[] { ("/repo/Sensors/Data/sensors.csv", "Pressure,Temperature\n0.91,0.2\n0.99,0.4\n") },
@@ -809,4 +834,47 @@ public class DataFileEvidenceTests
                      "mlContext.Data.CreateTextLoader(new TextLoader.Options { Separators = new[] { ';' }, HasHeader = true, Columns = new[] { new TextLoader.Column(\"Features\", DataKind.Single, new[] { new TextLoader.Range(0, 2) }) } })")
             .Replace("{|#0:", "").Replace("OnlineGradientDescent()|}", "OnlineGradientDescent()"),
         new[] { ("/app/Data/housing.csv", "Rooms;Age;Area;Price\n0.3;0.2;1.2;300\n0.4;0.5;2.5;550\n") });
+
+    private const string OptionsHolderProgram = """
+        using Microsoft.ML;
+        using Microsoft.ML.Data;
+
+        public static class Program
+        {
+            HOLDER
+
+            public static void Main()
+            {
+                var mlContext = new MLContext();
+                var data = mlContext.Data.LoadFromTextFile("Data/housing.csv", OPTIONS);
+                var trainer = {|#0:mlContext.Regression.Trainers.OnlineGradientDescent()|};
+                var model = trainer.Fit(data);
+            }
+
+            public static void Reset() { WRITE }
+        }
+        """;
+
+    private const string SemicolonOptions = "new TextLoader.Options { Separators = new[] { ';' }, HasHeader = true, Columns = new[] { new TextLoader.Column(\"Features\", DataKind.Single, 0, 2), new TextLoader.Column(\"Label\", DataKind.Single, 3) } }";
+
+    [Theory]
+    [InlineData("private static TextLoader.Options ReaderOptions() => OPTIONS_VALUE;", "ReaderOptions()")]
+    [InlineData("private static TextLoader.Options ReaderOptions() { System.Console.WriteLine(\"reading\"); return OPTIONS_VALUE; }", "ReaderOptions()")]
+    [InlineData("private static readonly TextLoader.Options LoaderOptions = OPTIONS_VALUE;", "LoaderOptions")]
+    [InlineData("private static TextLoader.Options LoaderOptions { get; } = OPTIONS_VALUE;", "LoaderOptions")]
+    public Task OptionsFromAHelperOrAReadonlyMemberGiveTheFormat(string holder, string use) => ExpectAsync(
+        OptionsHolderProgram.Replace("HOLDER", holder.Replace("OPTIONS_VALUE", SemicolonOptions)).Replace("OPTIONS", use).Replace("WRITE", "")
+            .Replace("{|#0:", "").Replace("OnlineGradientDescent()|}", "OnlineGradientDescent()"),
+        new[] { ("/app/Data/housing.csv", "Rooms;Age;Area;Price\n0.3;0.2;1.2;300\n0.4;0.5;2.5;550\n") });
+
+    [Theory]
+    // A field a method writes, a settable property, a helper that takes what it returns from a parameter: not followed.
+    [InlineData("private static TextLoader.Options LoaderOptions = OPTIONS_VALUE;", "LoaderOptions", "LoaderOptions = new TextLoader.Options();")]
+    [InlineData("public static TextLoader.Options LoaderOptions { get; set; } = OPTIONS_VALUE;", "LoaderOptions", "")]
+    [InlineData("private static TextLoader.Options ReaderOptions(bool header) => new TextLoader.Options { Separators = new[] { ';' }, HasHeader = header };", "ReaderOptions(true)", "")]
+    public Task OptionsFromAMemberWrittenElsewhereAreUnknown(string holder, string use, string write) => ExpectAsync(
+        OptionsHolderProgram.Replace("HOLDER", holder.Replace("OPTIONS_VALUE", SemicolonOptions)).Replace("OPTIONS", use).Replace("WRITE", write),
+        new[] { ("/app/Data/housing.csv", "Rooms;Age;Area;Price\n0.3;0.2;1.2;300\n0.4;0.5;2.5;550\n") },
+        null,
+        Scale002(0, "OnlineGradientDescent", "Features", ""));
 }

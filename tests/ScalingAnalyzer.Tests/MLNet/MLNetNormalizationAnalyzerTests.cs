@@ -308,8 +308,155 @@ public class MLNetNormalizationAnalyzerTests
     public Task AChainThatStartsWithAnEstimatorFromElsewhereStaysSilent() => ExpectAsync("""
         IEstimator<ITransformer> Features() => ml.Transforms.NormalizeMeanVariance("Features");
         var pipeline = Features().Append(ml.Regression.Trainers.Sdca(labelColumnName: "Price"));
-        var custom = ml.Transforms.CustomMapping((House input, House output) => { }, contractName: null)
+        var custom = ml.Transforms.CustomMapping((House input, House output) => { }, contractName: null,
+                outputSchemaDefinition: SchemaDefinition.Create(typeof(House)))
             .Append(ml.Regression.Trainers.Sdca(labelColumnName: "Price"));
+        """);
+
+    [Fact]
+    public Task ACustomMappingWritesTheColumnsOfItsOutputClassOnly() => Verify<MLNetNormalizationAnalyzer>.AnalyzerAsync("""
+        using Microsoft.ML;
+        using Microsoft.ML.Data;
+
+        public class Wine
+        {
+            [LoadColumn(0)] public float Acidity { get; set; }
+            [LoadColumn(1)] public float SulfurDioxide { get; set; }
+            [LoadColumn(2)] public float Quality { get; set; }
+        }
+
+        public class GoodWine
+        {
+            public bool Label { get; set; }
+        }
+
+        public class ScaledWine
+        {
+            [ColumnName("Sulfur")] public float SulfurScaled { get; set; }
+        }
+
+        public static class Training
+        {
+            public static void Train(MLContext ml, IDataView wines)
+            {
+                // The mapping computes the label; the chemistry passes through raw.
+                var labelled = ml.Transforms.CustomMapping<Wine, GoodWine>((input, output) => output.Label = input.Quality >= 7, contractName: null)
+                    .Append(ml.Transforms.Concatenate("Features", "Acidity", "SulfurDioxide"))
+                    .Append({|#0:ml.BinaryClassification.Trainers.LinearSvm()|});
+                labelled.Fit(wines);
+                // The columns of its output class hold what the mapping computes: nothing known, so silent.
+                var scaled = ml.Transforms.CustomMapping<Wine, ScaledWine>((input, output) => output.SulfurScaled = input.SulfurDioxide / 300f, contractName: null)
+                    .Append(ml.Transforms.Concatenate("Features", "Sulfur"))
+                    .Append(ml.Regression.Trainers.Sdca(labelColumnName: "Quality"));
+                scaled.Fit(wines);
+            }
+        }
+        """, TestReferences.WithMLNet, null,
+        Verify<MLNetNormalizationAnalyzer>.Diagnostic("SCALE002").WithLocation(0).WithArguments("LinearSvm", "Features", ""));
+
+    // ---- A transformer fitted in one class and applied in another ----
+
+    private const string FeatureAndTrainerClasses = """
+        using Microsoft.ML;
+        using Microsoft.ML.Data;
+
+        public class Ride
+        {
+            [LoadColumn(0)] public float Hour { get; set; }
+            [LoadColumn(1)] public float Temperature { get; set; }
+            [LoadColumn(2)] public float Label { get; set; }
+        }
+
+        internal sealed class Features
+        {
+            internal ITransformer Fit(MLContext ml, IDataView raw) => PREPARATION.Fit(raw);
+        }
+
+        internal sealed class Trainer
+        {
+            internal void Train(MLContext ml, ITransformer features, IDataView trainSet)
+            {
+                var trainer = TRAINER;
+                trainer.Fit(features.Transform(trainSet));
+            }
+        }
+
+        internal static class Program
+        {
+            private static void Main()
+            {
+                var ml = new MLContext();
+                var data = ml.Data.LoadFromTextFile<Ride>("rides.csv", hasHeader: true, separatorChar: ',');
+                var features = new Features().Fit(ml, data);
+                new Trainer().Train(ml, features, data);
+            }
+        }
+        """;
+
+    [Fact]
+    public Task ATransformerFromAFeatureClassThatOnlyConcatenatesIsReportedWhereTheTrainerIsFit() => Verify<MLNetNormalizationAnalyzer>.AnalyzerAsync(
+        FeatureAndTrainerClasses.Replace("PREPARATION", "ml.Transforms.Concatenate(\"Features\", \"Hour\", \"Temperature\")")
+            .Replace("TRAINER", "{|#0:ml.Regression.Trainers.Sdca()|}"),
+        TestReferences.WithMLNet, null,
+        Verify<MLNetNormalizationAnalyzer>.Diagnostic("SCALE002").WithLocation(0).WithArguments("Sdca", "Features", ""));
+
+    [Fact]
+    public Task ATransformerFromAFeatureClassThatNormalizesIsSilent() => Verify<MLNetNormalizationAnalyzer>.AnalyzerAsync(
+        FeatureAndTrainerClasses.Replace("PREPARATION", "ml.Transforms.Concatenate(\"Features\", \"Hour\", \"Temperature\").Append(ml.Transforms.NormalizeMinMax(\"Features\"))")
+            .Replace("TRAINER", "ml.Regression.Trainers.Sdca()"),
+        TestReferences.WithMLNet, null);
+
+    // ---- Pipelines rebuilt in a loop over column names ----
+
+    [Fact]
+    public Task ALoopThatFillsMissingValuesOfEachColumnLeavesThemRaw() => ExpectAsync("""
+        var featureColumns = new List<string> { "Size", "Rooms" };
+        IEstimator<ITransformer> pipeline = ml.Transforms.CopyColumns("Target", "Price");
+        foreach (var name in featureColumns)
+        {
+            pipeline = pipeline.Append(ml.Transforms.ReplaceMissingValues(name));
+        }
+        pipeline = pipeline.Append(ml.Transforms.Concatenate("Features", featureColumns.ToArray()))
+            .Append({|#0:ml.Regression.Trainers.Sdca(labelColumnName: "Target")|});
+        """,
+        Verify<MLNetNormalizationAnalyzer>.Diagnostic("SCALE002").WithLocation(0).WithArguments("Sdca", "Features", ""));
+
+    [Fact]
+    public Task ALoopThatNormalizesEachColumnNormalizesExactlyThose() => ExpectAsync("""
+        string[] scaled = { "Size", "Rooms" };
+        IEstimator<ITransformer> both = new EstimatorChain<ITransformer>();
+        foreach (var column in scaled)
+            both = both.Append(ml.Transforms.NormalizeMeanVariance(column));
+        both = both.Append(ml.Transforms.Concatenate("Features", "Size", "Rooms")).Append(ml.Regression.Trainers.Sdca(labelColumnName: "Price"));
+
+        string[] sizeOnly = { "Size" };
+        IEstimator<ITransformer> one = new EstimatorChain<ITransformer>();
+        foreach (var column in sizeOnly)
+            one = one.Append(ml.Transforms.NormalizeMinMax(column));
+        one = one.Append(ml.Transforms.Concatenate("Features", "Size", "Rooms")).Append({|#0:ml.Regression.Trainers.Sdca(labelColumnName: "Price")|});
+        """,
+        Verify<MLNetNormalizationAnalyzer>.Diagnostic("SCALE002").WithLocation(0).WithArguments("Sdca", "Features", ""));
+
+    [Fact]
+    public Task ALoopThatMaySkipAColumnOrLeaveEarlyIsNotFollowed() => ExpectAsync("""
+        // A limit: which columns the loop wrote is not known, so the chain after it is unknown and the rule silent.
+        string[] columns = { "Size", "Rooms" };
+        IEstimator<ITransformer> some = new EstimatorChain<ITransformer>();
+        foreach (var column in columns)
+        {
+            if (column != "Rooms")
+                some = some.Append(ml.Transforms.ReplaceMissingValues(column));
+        }
+        some = some.Append(ml.Transforms.Concatenate("Features", columns)).Append(ml.Regression.Trainers.Sdca(labelColumnName: "Price"));
+
+        IEstimator<ITransformer> early = new EstimatorChain<ITransformer>();
+        foreach (var column in columns)
+        {
+            early = early.Append(ml.Transforms.ReplaceMissingValues(column));
+            if (column == "Size")
+                break;
+        }
+        early = early.Append(ml.Transforms.Concatenate("Features", columns)).Append(ml.Regression.Trainers.Sdca(labelColumnName: "Price"));
         """);
 
     [Fact]

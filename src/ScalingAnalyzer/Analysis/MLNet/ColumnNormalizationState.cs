@@ -190,16 +190,23 @@ internal sealed class ColumnNormalizationState
 /// </summary>
 internal sealed class ColumnEvidence
 {
-    public ColumnEvidence(string column, double min, double max, string source)
+    public ColumnEvidence(string column, double min, double max, string source, string? loadedAs = null)
     {
         Column = column;
         Min = min;
         Max = max;
         Source = source;
+        LoadedAs = loadedAs is not null && !string.Equals(loadedAs, column, StringComparison.OrdinalIgnoreCase) ? loadedAs : null;
     }
 
     /// <summary>The file's header name of the column, or the ML.NET column the code loads it into.</summary>
     public string Column { get; }
+
+    /// <summary>
+    /// The ML.NET column (the row class's member, a <c>TextLoader.Column</c>'s name) the code loads a file column into,
+    /// when the file's header calls it something else (<c>total sulfur dioxide</c> read as <c>TotalSulfurDioxide</c>); null otherwise.
+    /// </summary>
+    public string? LoadedAs { get; }
     public double Min { get; }
     public double Max { get; }
 
@@ -213,5 +220,6 @@ internal sealed class ColumnEvidence
         => "in " + fileName + (complete ? "" : " (first " + rows.ToString(System.Globalization.CultureInfo.InvariantCulture) + " rows)");
 
     public override string ToString()
-        => "column '" + Column + "' spans [" + NumberText.Round(Min) + ", " + NumberText.Round(Max) + "] " + Source;
+        => "column '" + Column + "'" + (LoadedAs is null ? "" : " (loaded as '" + LoadedAs + "')")
+           + " spans [" + NumberText.Round(Min) + ", " + NumberText.Round(Max) + "] " + Source;
 }

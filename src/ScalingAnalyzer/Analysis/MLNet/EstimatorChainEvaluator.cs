@@ -164,8 +164,7 @@ internal sealed class EstimatorChainEvaluator
             || method.MethodKind is not (MethodKind.Ordinary or MethodKind.LocalFunction) || method.DeclaringSyntaxReferences.IsEmpty)
             return default;
         // Called from outside the compilation, or through a delegate, the method may get any data.
-        if (method.MethodKind == MethodKind.Ordinary && method.DeclaredAccessibility is Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal
-            && !IsEntryAssemblyOnly(method) && !IsImplementationOfHiddenInterface(method))
+        if (method.MethodKind == MethodKind.Ordinary && OutsideCallers.MayCall(method) && !IsImplementationOfHiddenInterface(method))
             return default;
         var calls = program.CallersOf(method, cancellationToken);
         // ITrainer.Train(ml, data) implemented here: the calls through the interface of the project may run this body too.
@@ -210,16 +209,7 @@ internal sealed class EstimatorChainEvaluator
         return any;
     }
 
-    /// <summary>Whether code outside the compilation can name the symbol: it and every type around it are public or protected.</summary>
-    private static bool VisibleOutside(ISymbol symbol)
-    {
-        for (var current = symbol; current is not null and not INamespaceSymbol; current = current.ContainingSymbol)
-        {
-            if (current.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
-                return false;
-        }
-        return true;
-    }
+    private static bool VisibleOutside(ISymbol symbol) => OutsideCallers.VisibleOutside(symbol);
 
     /// <summary>The methods of interfaces declared in the project that <paramref name="method"/> implements.</summary>
     private static IEnumerable<IMethodSymbol> ImplementedInterfaceMethods(IMethodSymbol method)
@@ -382,9 +372,7 @@ internal sealed class EstimatorChainEvaluator
         return null;
     }
 
-    /// <summary>An executable's public methods are called from the executable alone.</summary>
-    private static bool IsEntryAssemblyOnly(IMethodSymbol method)
-        => method.ContainingAssembly is ISourceAssemblySymbol { Compilation.Options.OutputKind: OutputKind.ConsoleApplication or OutputKind.WindowsApplication };
+    private static bool IsEntryAssemblyOnly(IMethodSymbol method) => OutsideCallers.IsEntryAssemblyOnly(method);
 
     private static IMethodSymbol? ContainingMethod(IOperation operation)
     {
@@ -646,6 +634,13 @@ internal sealed class EstimatorChainEvaluator
             case IInvocationOperation { Instance: { } estimator } fit when symbols.IsEstimatorFit(fit.TargetMethod):
                 // The fitted transformer writes the columns its estimator declares, whatever view it was fit on.
                 return ApplyEstimator(estimator, input, depth + 1);
+            case IParameterReferenceOperation parameter:
+                // TrainAndEvaluate(ITransformer features, IDataView trainSet) { features.Transform(trainSet) ... }: the
+                // transformer every call passes (a feature class fits it, a trainer class applies it), joined over the calls.
+                return JoinOverCallers(parameter.Parameter, (caller, argument) => caller.ApplyTransformer(argument, input, depth + 1));
+            case IInvocationOperation helper when !helper.TargetMethod.DeclaringSyntaxReferences.IsEmpty && symbols.IsTransformerType(helper.TargetMethod.ReturnType):
+                // new FeatureEngineering(ml).FitFeatures(data): the transformer a helper of the project returns.
+                return FromHelper(helper, (inner, value) => inner.ApplyTransformer(value, input, depth + 1));
             default:
                 return ColumnNormalizationState.Unknown;
         }
@@ -669,11 +664,58 @@ internal sealed class EstimatorChainEvaluator
         // A trainer adds its prediction columns and leaves the feature columns as they were.
         if (symbols.GetTrainer(method) is not null)
             return input;
+        // Before the catalog's other transforms, which are read by their output column parameters: CustomMapping has none.
+        if (symbols.IsCustomMapping(method))
+            return ApplyCustomMapping(invocation, input, symbols);
         if (symbols.GetTransformKind(method) is { } kind)
             return ApplyTransform(invocation, kind, input, Values, symbols);
         if (!method.DeclaringSyntaxReferences.IsEmpty)
             return ApplyHelperEstimator(invocation, input, depth);
         return ColumnNormalizationState.Unknown;
+    }
+
+    /// <summary>
+    /// <c>CustomMapping&lt;TSrc, TDst&gt;(...)</c> writes the columns of <c>TDst</c> (ML.NET's schema of the class: its
+    /// public instance fields and read-write properties, named by <c>[ColumnName]</c>), with
+    /// values only the mapping's code knows; every other column passes through as it was. A label computed from the
+    /// wine's quality (<c>CustomMapping&lt;Wine, GoodWine&gt;((w, g) =&gt; g.Label = w.Quality &gt;= 7, null)</c>) leaves
+    /// the raw chemistry columns raw. Unknown when an output schema definition is given (it may rename the columns) or
+    /// <c>TDst</c> is not a class of the project.
+    /// </summary>
+    private static ColumnNormalizationState ApplyCustomMapping(IInvocationOperation invocation, ColumnNormalizationState input, MLNetKnownSymbols symbols)
+    {
+        var method = invocation.TargetMethod;
+        if (method.TypeArguments.Length != 2 || method.TypeArguments[1] is not INamedTypeSymbol { TypeKind: TypeKind.Class } destination
+            || destination.DeclaringSyntaxReferences.IsEmpty)
+            return ColumnNormalizationState.Unknown;
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Name == "outputSchemaDefinition" && argument.ArgumentKind != ArgumentKind.DefaultValue
+                && argument.Value.ConstantValue is not { HasValue: true, Value: null })
+                return ColumnNormalizationState.Unknown;
+        }
+        var output = input;
+        for (var type = destination; type is not null && type.SpecialType != SpecialType.System_Object; type = type.BaseType)
+        {
+            if (type.DeclaringSyntaxReferences.IsEmpty)
+                return ColumnNormalizationState.Unknown;
+            foreach (var member in type.GetMembers())
+            {
+                if (member.IsStatic || member.DeclaredAccessibility != Accessibility.Public
+                    || member is not (IFieldSymbol { IsConst: false } or IPropertySymbol { IsIndexer: false }))
+                    continue;
+                // A [NoColumn] member is not written; marking it unknown too only keeps the rule silent about it.
+                var name = member.Name;
+                foreach (var attribute in member.GetAttributes())
+                {
+                    if (symbols.ColumnNameAttribute.Matches(attribute.AttributeClass)
+                        && attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string renamed)
+                        name = renamed;
+                }
+                output = output.With(name, ColumnNormalization.Unknown);
+            }
+        }
+        return output;
     }
 
     private static ColumnNormalizationState ApplyTransform(IInvocationOperation invocation, ColumnTransformKind kind, ColumnNormalizationState input, MLNetOperationValues values, MLNetKnownSymbols symbols)
@@ -718,7 +760,7 @@ internal sealed class EstimatorChainEvaluator
         {
             var output = values.StringValue(ArgumentFor(invocation, outputParameter));
             if (output is null)
-                return false;
+                return TryReadLoopColumns(invocation, outputParameter, values, symbols, out columns);
             ImmutableArray<string> inputs;
             if (MLNetKnownSymbols.FindParameter(method, InputColumnsParameter) is { } inputsParameter)
             {
@@ -746,6 +788,62 @@ internal sealed class EstimatorChainEvaluator
         if (MLNetKnownSymbols.FindParameter(method, ColumnPairsParameter) is { } pairsParameter)
             return TryReadColumnPairs(ArgumentFor(invocation, pairsParameter), values, out columns);
         return false;
+    }
+
+    /// <summary>
+    /// A transform that works in place on the variable of a loop over column names, appended to the pipeline the loop
+    /// rebuilds: <c>foreach (var name in featureColumns) pipeline = pipeline.Append(ml.Transforms.ReplaceMissingValues(name));</c>
+    /// (or <c>NormalizeMeanVariance(name)</c>), the way code that reads its column list from one place builds a pipeline.
+    /// Locals are read in source order, so the one Append in the loop's body stands for the whole loop: the stage is
+    /// applied to every name of the collection (a constant array, a local or readonly field holding one). Not followed
+    /// when the loop can leave early (<c>break</c>, <c>return</c>, <c>goto</c>, <c>throw</c>) or skip a name
+    /// (<c>continue</c>, or the Append under an <c>if</c>), when the stage reads another column, or when the loop does
+    /// anything else with the pipeline.
+    /// </summary>
+    private static bool TryReadLoopColumns(IInvocationOperation invocation, IParameterSymbol outputParameter, MLNetOperationValues values,
+        MLNetKnownSymbols symbols, out ImmutableArray<(string Output, ImmutableArray<string> Inputs)> columns)
+    {
+        columns = default;
+        if (MLNetOperationValues.Unwrap(ArgumentFor(invocation, outputParameter) ?? invocation) is not ILocalReferenceOperation { Local: var variable })
+            return false;
+        foreach (var argument in invocation.Arguments)
+        {
+            // Any other column argument must be absent or the same loop variable (in place).
+            if (argument.Parameter is not { } parameter || parameter.Ordinal == outputParameter.Ordinal || parameter.Type.SpecialType != SpecialType.System_String)
+                continue;
+            var value = MLNetOperationValues.Unwrap(argument.Value);
+            if (!(argument.ArgumentKind == ArgumentKind.DefaultValue || value.ConstantValue is { HasValue: true, Value: null }
+                  || value is ILocalReferenceOperation same && SymbolEqualityComparer.Default.Equals(same.Local, variable)))
+                return false;
+        }
+        // pipeline = pipeline.Append(stage), as a statement of the loop's body.
+        if (MLNetOperationValues.ConsumerOf(invocation) is not (var stage, IArgumentOperation { Parent: IInvocationOperation append })
+            || !symbols.IsAppend(append.TargetMethod))
+            return false;
+        var (start, estimator) = AppendOperands(append);
+        if (estimator != stage || start is null || MLNetOperationValues.Unwrap(start) is not ILocalReferenceOperation { Local: var pipeline } startReference
+            || MLNetOperationValues.ConsumerOf(append) is not (_, ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment)
+            || !SymbolEqualityComparer.Default.Equals(target.Local, pipeline)
+            || assignment.Parent is not IExpressionStatementOperation statement)
+            return false;
+        var body = statement.Parent is IBlockOperation block ? block.Parent : statement.Parent;
+        if (body is not IForEachLoopOperation loop || loop.LoopControlVariable is not IVariableDeclaratorOperation { Symbol: var loopVariable }
+            || !SymbolEqualityComparer.Default.Equals(loopVariable, variable))
+            return false;
+        foreach (var operation in MethodBody.Descendants(loop.Body))
+        {
+            if (operation is IBranchOperation or IReturnOperation or IThrowOperation)
+                return false;
+            if (operation is ILocalReferenceOperation read && SymbolEqualityComparer.Default.Equals(read.Local, pipeline) && read != startReference && read != target)
+                return false;
+        }
+        if (!TryReadStrings(loop.Collection, out var names, values, symbols) || names.IsEmpty)
+            return false;
+        var builder = ImmutableArray.CreateBuilder<(string, ImmutableArray<string>)>(names.Length);
+        foreach (var name in names)
+            builder.Add((name, ImmutableArray.Create(name)));
+        columns = builder.MoveToImmutable();
+        return true;
     }
 
     private static bool TryReadColumnPairs(IOperation? value, MLNetOperationValues values, out ImmutableArray<(string Output, ImmutableArray<string> Inputs)> columns)
@@ -795,6 +893,15 @@ internal sealed class EstimatorChainEvaluator
         if ((values?.StringValue(unwrapped) ?? MLNetOperationValues.ConstantString(unwrapped)) is { } single)
         {
             strings = ImmutableArray.Create(single);
+            return true;
+        }
+        // var featureColumns = new List<string> { "Age", "Income" }; Concatenate("Features", featureColumns.ToArray())
+        if (unwrapped is IInvocationOperation { TargetMethod.Name: "ToArray" } toArray
+            && (toArray.Instance ?? (toArray.Arguments.Length == 1 ? toArray.Arguments[0].Value : null)) is { } listed)
+            unwrapped = MLNetOperationValues.Unwrap(listed);
+        if (unwrapped is ILocalReferenceOperation list && values?.ConstantStringList(list.Local) is { } names)
+        {
+            strings = names;
             return true;
         }
         // var featureColumns = new[] { "CRIM", "ZN", ... }; Concatenate("Features", featureColumns)

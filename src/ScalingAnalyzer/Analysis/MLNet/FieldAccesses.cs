@@ -56,6 +56,38 @@ internal static class FieldAccesses
     }
 
     /// <summary>
+    /// Whether anything in a readonly field's type (where its constructors are) writes it besides its initializer:
+    /// <c>field = ...</c>, a compound assignment, <c>ref</c>/<c>out</c>, <c>++</c>/<c>--</c> or a deconstruction; true
+    /// when the type's syntax is not all in view.
+    /// </summary>
+    public static bool IsWrittenOutsideInitializer(IFieldSymbol field, Compilation compilation, CancellationToken cancellationToken)
+    {
+        if (!field.IsReadOnly || field.ContainingType is not { } type || type.DeclaringSyntaxReferences.IsEmpty)
+            return true;
+        var name = field.Name;
+        foreach (var declaration in type.DeclaringSyntaxReferences)
+        {
+            if (!compilation.ContainsSyntaxTree(declaration.SyntaxTree))
+                return true;
+            foreach (var node in declaration.GetSyntax(cancellationToken).DescendantNodes())
+            {
+                if (node is not IdentifierNameSyntax identifier || identifier.Identifier.ValueText != name)
+                    continue;
+                SyntaxNode expression = identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier ? access : identifier;
+                switch (expression.Parent)
+                {
+                    case AssignmentExpressionSyntax assignment when assignment.Left == expression:
+                    case ArgumentSyntax { RefKindKeyword.RawKind: not 0 }:
+                    case PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax:
+                    case TupleExpressionSyntax or ArgumentSyntax { Parent: TupleExpressionSyntax }:
+                        return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
     /// The expressions that read the field in its type (<c>_pipeline</c>, <c>this._pipeline</c>); default when its
     /// writes are not all in view (<see cref="Writes"/>).
     /// </summary>

@@ -53,6 +53,7 @@ internal sealed class MLNetKnownSymbols
     private readonly KnownType dataLoaderExtensions;
     private readonly KnownType multiFileSource;
     private readonly KnownMethods<bool> textLoaderFactories;
+    private readonly KnownMethods<bool> customMappings;
 
     private MLNetKnownSymbols(LibraryTypes library)
     {
@@ -118,6 +119,8 @@ internal sealed class MLNetKnownSymbols
         rawDataSources.Add("Microsoft.ML.TextLoaderSaverCatalog", false, "LoadFromTextFile");
         textLoaderFactories = new KnownMethods<bool>(Type);
         textLoaderFactories.Add("Microsoft.ML.TextLoaderSaverCatalog", true, "CreateTextLoader");
+        customMappings = new KnownMethods<bool>(Type);
+        customMappings.Add("Microsoft.ML.CustomMappingCatalog", true, "CustomMapping");
 
         pipelineOwners = new[] { Type("Microsoft.ML.LearningPipelineExtensions"), EstimatorChain };
         trainerCatalogs = new[]
@@ -144,6 +147,9 @@ internal sealed class MLNetKnownSymbols
 
     /// <summary>mlContext.Data.CreateTextLoader(...), either form.</summary>
     public bool IsCreateTextLoader(IMethodSymbol method) => textLoaderFactories.TryGet(method, out _);
+
+    /// <summary><c>Transforms.CustomMapping&lt;TSrc, TDst&gt;(mapAction, contractName, ...)</c>.</summary>
+    public bool IsCustomMapping(IMethodSymbol method) => customMappings.TryGet(method, out _);
 
     /// <summary>
     /// <c>loader.Load(path)</c> (DataLoaderExtensions) or <c>textLoader.Load(source)</c>: the loader and the path
@@ -281,6 +287,10 @@ internal sealed class MLNetKnownSymbols
            && dataView.Matches(method.Parameters[0].Type)
            && method.ContainingType is { } type
            && (transformerInterface.Matches(type) || type.AllInterfaces.Any(transformerInterface.Matches));
+
+    /// <summary>ITransformer or a type that implements it (a helper that returns a fitted transformer).</summary>
+    public bool IsTransformerType(ITypeSymbol type)
+        => transformerInterface.Matches(type) || type.AllInterfaces.Any(transformerInterface.Matches);
 
     /// <summary>A method that reads data without IsNormalized marks; <paramref name="readsObjects"/> when it reads .NET objects (LoadFromEnumerable).</summary>
     public bool IsRawDataSource(IMethodSymbol method, out bool readsObjects) => rawDataSources.TryGet(method, out readsObjects);

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -97,6 +98,43 @@ internal sealed class MLNetOperationValues
                 return null;
         }
         return array;
+    }
+
+    /// <summary>
+    /// The names a <c>List&lt;string&gt;</c> local holds when it is written once, with a collection initializer of
+    /// constants (<c>var featureColumns = new List&lt;string&gt; { nameof(Customer.Age), "Income" };</c>), and only ever
+    /// read by a <c>foreach</c>, <c>ToArray()</c> or <c>Count</c>; null otherwise (an <c>Add</c>, <c>Remove</c>, or the
+    /// list handed to any other code).
+    /// </summary>
+    public ImmutableArray<string>? ConstantStringList(ILocalSymbol local)
+    {
+        if (local.Type is not INamedTypeSymbol { Name: "List", Arity: 1 } type || type.TypeArguments[0].SpecialType != SpecialType.System_String
+            || type.ContainingNamespace?.ToDisplayString() != "System.Collections.Generic"
+            || Writes(local) is not { Count: 1 } writes
+            || Unwrap(writes[0].Value) is not IObjectCreationOperation { Arguments.IsEmpty: true, Initializer: IObjectOrCollectionInitializerOperation initializer })
+            return null;
+        var builder = ImmutableArray.CreateBuilder<string>(initializer.Initializers.Length);
+        foreach (var item in initializer.Initializers)
+        {
+            if (item is not IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 1 } add || ConstantString(add.Arguments[0].Value) is not { } name)
+                return null;
+            builder.Add(name);
+        }
+        foreach (var read in ReadsOf(local))
+        {
+            var (top, consumer) = ConsumerOf(read);
+            var allowed = consumer switch
+            {
+                IForEachLoopOperation loop => loop.Collection == top,
+                IInvocationOperation { TargetMethod.Name: "ToArray" } toArray => toArray.Instance == top,
+                IArgumentOperation { Parent: IInvocationOperation { TargetMethod: { Name: "ToArray", IsExtensionMethod: true } } } => true,
+                IPropertyReferenceOperation { Property.Name: "Count" } => true,
+                _ => false,
+            };
+            if (!allowed)
+                return null;
+        }
+        return builder.ToImmutable();
     }
 
     /// <summary>

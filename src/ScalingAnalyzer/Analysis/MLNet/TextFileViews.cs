@@ -94,7 +94,7 @@ internal sealed class TextFileViews
             var sourceName = column.Sources.Length == 1 && column.Sources[0].First == column.Sources[0].Last
                 ? table.HeaderOf(column.Sources[0].First) ?? column.Name
                 : column.Name;
-            var evidence = new ColumnEvidence(sourceName, values.Min, values.Max, ColumnEvidence.InFile(fileName, table.Rows, table.IsComplete));
+            var evidence = new ColumnEvidence(sourceName, values.Min, values.Max, ColumnEvidence.InFile(fileName, table.Rows, table.IsComplete), column.Name);
             state = state.With(column.Name, values.Magnitude <= threshold ? ColumnNormalization.WithinUnitScale : ColumnNormalization.NotNormalized, evidence);
         }
         return state;

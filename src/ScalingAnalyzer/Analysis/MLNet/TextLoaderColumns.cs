@@ -86,7 +86,7 @@ internal sealed class TextLoaderColumns
                 case "options":
                     if (IsNull(value))
                         break;
-                    if (!ReadOptions(resolve(value), ref separators, ref hasHeader, ref allowQuoting, ref decimalMarker, out var optionsColumns))
+                    if (!ReadOptions(OptionsCreation(resolve(value), cancellationToken), ref separators, ref hasHeader, ref allowQuoting, ref decimalMarker, out var optionsColumns))
                         formatKnown = false;
                     columnsArgument = optionsColumns;
                     break;
@@ -113,6 +113,80 @@ internal sealed class TextLoaderColumns
             return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// The <c>new TextLoader.Options { ... }</c> an options argument comes from: the expression itself, or, written the
+    /// way UWP and console samples keep their loader settings apart, a method of the project that returns one
+    /// (<c>static TextLoader.Options ReaderOptions() => new TextLoader.Options { ... }</c>, or a body with one
+    /// <c>return</c>; not virtual, abstract or partial) or a <c>static readonly</c> / <c>readonly</c> field or get-only
+    /// property whose initializer is its only write. At most three such steps; anything else is returned as it is (and
+    /// then read as unknown). A setting that reads a parameter of the helper is not a constant, so the format stays unknown.
+    /// </summary>
+    internal static IOperation? OptionsCreation(IOperation? options, System.Threading.CancellationToken cancellationToken)
+    {
+        for (var step = 0; step < 3 && options is not null and not IObjectCreationOperation; step++)
+        {
+            var (member, expression) = options switch
+            {
+                IInvocationOperation { TargetMethod: var method } when method.Parameters.IsEmpty && !method.IsVirtual && !method.IsAbstract
+                    && !method.IsOverride && !method.IsExtern && method.PartialImplementationPart is null && method.PartialDefinitionPart is null
+                    => ((ISymbol)method, SingleReturnedExpression(method, cancellationToken)),
+                IFieldReferenceOperation { Field: { IsReadOnly: true } field } => (field, InitializerOf(field, cancellationToken)),
+                IPropertyReferenceOperation { Property: { SetMethod: null, IsIndexer: false, IsVirtual: false, IsAbstract: false, IsOverride: false } property }
+                    => (property, InitializerOf(property, cancellationToken)),
+                _ => ((ISymbol?)null, (Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax?)null),
+            };
+            if (member is null || expression is null
+                || member.ContainingAssembly is not ISourceAssemblySymbol { Compilation: var compilation }
+                || !compilation.ContainsSyntaxTree(expression.SyntaxTree))
+                return options;
+            if (member is IFieldSymbol written && FieldAccesses.IsWrittenOutsideInitializer(written, compilation, cancellationToken))
+                return options;
+            options = MLNetOperationValues.Unwrap(compilation.GetSemanticModel(expression.SyntaxTree).GetOperation(expression, cancellationToken) ?? options);
+        }
+        return options;
+    }
+
+    private static Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax? SingleReturnedExpression(IMethodSymbol method, System.Threading.CancellationToken cancellationToken)
+    {
+        if (method.DeclaringSyntaxReferences.Length != 1)
+            return null;
+        switch (method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken))
+        {
+            case Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax { ExpressionBody: { } arrow }:
+                return arrow.Expression;
+            case Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax { Body: { } body }:
+                Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax? found = null;
+                foreach (var node in body.DescendantNodes(node => node is not (Microsoft.CodeAnalysis.CSharp.Syntax.LambdaExpressionSyntax
+                             or Microsoft.CodeAnalysis.CSharp.Syntax.AnonymousMethodExpressionSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.LocalFunctionStatementSyntax)))
+                {
+                    if (node is Microsoft.CodeAnalysis.CSharp.Syntax.ReturnStatementSyntax statement)
+                    {
+                        if (found is not null || statement.Expression is null)
+                            return null;
+                        found = statement.Expression;
+                    }
+                }
+                return found;
+            default:
+                return null;
+        }
+    }
+
+    private static Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax? InitializerOf(ISymbol member, System.Threading.CancellationToken cancellationToken)
+    {
+        if (member.DeclaringSyntaxReferences.Length != 1)
+            return null;
+        return member.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) switch
+        {
+            Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer: { } value } => value.Value,
+            Microsoft.CodeAnalysis.CSharp.Syntax.PropertyDeclarationSyntax { ExpressionBody: { } arrow } => arrow.Expression,
+            // { get; } = new ...: an auto-property with no setter is written only by its initializer and constructors.
+            Microsoft.CodeAnalysis.CSharp.Syntax.PropertyDeclarationSyntax { Initializer: { } value, AccessorList: { } accessors } when accessors.Accessors.Count == 1
+                => value.Value,
+            _ => null,
+        };
     }
 
     /// <summary>

@@ -164,7 +164,7 @@ internal sealed class ParameterConstants
         => parameter.RefKind == RefKind.None && !parameter.IsParams
            && parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.LocalFunction or MethodKind.Constructor } method
            && !method.IsVirtual && !method.IsAbstract && !method.IsOverride && method.DeclaringSyntaxReferences.Length == 1
-           && !(method.DeclaredAccessibility is Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal && !IsEntryAssemblyOnly(method))
+           && !OutsideCallers.MayCall(method)
            && (method.MethodKind != MethodKind.Constructor || IsCalledOnlyByNew(method, cancellationToken))
            && !WritesParameter(method, parameter, cancellationToken);
 
@@ -174,10 +174,6 @@ internal sealed class ParameterConstants
 
     private static Optional<object?> DefaultOf(IParameterSymbol parameter)
         => parameter.HasExplicitDefaultValue ? new Optional<object?>(parameter.ExplicitDefaultValue) : default;
-
-    /// <summary>An executable's public methods are called from the executable alone.</summary>
-    private static bool IsEntryAssemblyOnly(IMethodSymbol method)
-        => method.ContainingAssembly is ISourceAssemblySymbol { Compilation.Options.OutputKind: OutputKind.ConsoleApplication or OutputKind.WindowsApplication };
 
     /// <summary>Whether the method's own code assigns the parameter (then what a read sees is not what a call passed).</summary>
     private static bool WritesParameter(IMethodSymbol method, IParameterSymbol parameter, CancellationToken cancellationToken)
