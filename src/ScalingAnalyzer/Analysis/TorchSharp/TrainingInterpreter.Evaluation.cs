@@ -836,7 +836,7 @@ internal sealed partial class TrainingInterpreter
                 return from is 0 or 1 ? array with { Rows = null, FileText = lines.Skipping((int)from) } : array with { Rows = null, FileText = null };
             }
             var line = array with { Columns = default, Rows = null };
-            return element.Indices.Length == 1 && LoopCounterRange(element.Indices[0]) is { Start: 1 } ? line with { FileText = lines.Skipping(1) } : line;
+            return element.Indices.Length == 1 && FirstLineIndex(element.Indices[0]) == 1 ? line with { FileText = lines.Skipping(1) } : line;
         }
         // rows[i] of lines split one by one (lines.Select(l => l.Split(',')).ToArray(), a string[][]): one split line,
         // whose fields are the file's columns.

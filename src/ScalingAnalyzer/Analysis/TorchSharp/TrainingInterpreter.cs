@@ -565,6 +565,27 @@ internal sealed partial class TrainingInterpreter
     }
 
     /// <summary>The values an index takes when it is the counter of a for loop being run (<see cref="SimpleCounter"/>).</summary>
+    /// <summary>
+    /// The first line an index of a file's lines picks in a for loop being run: the counter's start (<c>lines[i]</c>,
+    /// i from 1), or the counter's start plus a constant (<c>lines[r + 1]</c>, r from 0, as a loop over the rows after
+    /// the header writes it); null for any other index.
+    /// </summary>
+    private int? FirstLineIndex(IOperation index)
+    {
+        index = Strip(index);
+        if (LoopCounterRange(index) is { } counted)
+            return counted.Start;
+        if (index is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } sum)
+        {
+            var (counter, offset) = sum.RightOperand.ConstantValue is { HasValue: true, Value: int right } ? (sum.LeftOperand, right)
+                : sum.LeftOperand.ConstantValue is { HasValue: true, Value: int left } ? (sum.RightOperand, left)
+                : (null, 0);
+            if (counter is not null && LoopCounterRange(counter) is { } range)
+                return range.Start + offset;
+        }
+        return null;
+    }
+
     private (int Start, int? End)? LoopCounterRange(IOperation index)
         => Strip(index) is ILocalReferenceOperation { Local: var local } && _loopCounters.TryGetValue(local, out var range) ? range : null;
 
