@@ -61,6 +61,7 @@ internal sealed partial class TrainingInterpreter
                 return Invoke(invocation);
             case ISimpleAssignmentOperation assignment:
                 var assigned = Evaluate(assignment.Value);
+                HeaderKeyedWrite(assignment);
                 // table[i, j] = (table[i, j] - mins[j]) / (maxs[j] - mins[j]): the data rescaled in place, element by
                 // element, by numbers of its own; unless the loops are seen to rewrite only some elements (ElementRewrite),
                 // its range is no longer known, and it is no suggestion to scale either.
@@ -307,6 +308,109 @@ internal sealed partial class TrainingInterpreter
             return smallConstant ? (array.Scaling, false) : (ScalingKind.None, true);
         var onlyZeros = array.Scaling == ScalingKind.None && array.Origin == ValueOrigin.Literal && array.Range.IsConstant && array.Range.Low == 0;
         return onlyZeros ? (value.Scaling, false) : (ScalingKind.None, true);
+    }
+
+    /// <summary>
+    /// The columns of dictionaries filled by the file's header (<c>columns[header[c]][row - 1] = float.Parse(cells[c])</c>),
+    /// by the header's names: each name holds the numbers written with the loop counter at that name's position. Null
+    /// until such a write is seen; only a write whose value reads nothing but the row's fields and a parse is followed.
+    /// </summary>
+    private Dictionary<ILocalSymbol, Dictionary<string, AbstractValue>>? _headerKeyedColumns;
+
+    /// <summary>
+    /// <c>columns[header[c]][row] = float.Parse(cells[c])</c> with <c>header</c> the split header line of a data file of the
+    /// project and <c>c</c> the counter of the loop being run: the value is evaluated once per column of the file, the
+    /// counter bound to that column, and kept under the column's header name (<see cref="_headerKeyedColumns"/>).
+    /// </summary>
+    private void HeaderKeyedWrite(ISimpleAssignmentOperation assignment)
+    {
+        if (Strip(assignment.Target) is not IArrayElementReferenceOperation { Indices.Length: 1, ArrayReference: var columnReference }
+            || Strip(columnReference) is not IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } entry
+            || !IsDataDictionary(entry.Property.ContainingType) || entry.Instance is null || Strip(entry.Instance) is not ILocalReferenceOperation dictionary
+            || Strip(entry.Arguments[0].Value) is not IArrayElementReferenceOperation { Indices.Length: 1 } key
+            || Strip(key.Indices[0]) is not ILocalReferenceOperation { Local: var counter } || !_loopCounters.TryGetValue(counter, out var counted)
+            || !ReadsOnlyParsedFields(assignment.Value)
+            || Evaluate(key.ArrayReference).FileText is not { IsFields: true, Separators: { } separators, Others.IsEmpty: true } header)
+            return;
+        if (!OnlyFilledAndRead(dictionary.Local, assignment))
+            return;
+        var table = header.Files.Read(header.File, new DataFiles.DataFileFormat(separators, hasHeader: true, allowQuoting: false), _options.DataFileLimits, _cancellationToken);
+        if (!table.IsKnown || table.Headers.IsDefaultOrEmpty)
+            return;
+        var names = table.Headers;
+        var last = Math.Min(names.Length - 1, counted.End ?? int.MaxValue);
+        if (counted.Start < 0 || last - counted.Start >= DataFiles.DataFileLimits.MaxColumns)
+            return;
+        _headerKeyedColumns ??= new Dictionary<ILocalSymbol, Dictionary<string, AbstractValue>>(SymbolEqualityComparer.Default);
+        if (!_headerKeyedColumns.TryGetValue(dictionary.Local, out var columns))
+            _headerKeyedColumns[dictionary.Local] = columns = new Dictionary<string, AbstractValue>(StringComparer.Ordinal);
+        var hadCounter = _environment.TryGetValue(counter, out var counterValue);
+        try
+        {
+            for (var column = counted.Start; column <= last; column++)
+            {
+                if (names[column]?.Trim() is not { Length: > 0 } name || names.Count(other => string.Equals(other?.Trim(), name, StringComparison.Ordinal)) != 1)
+                    continue;
+                _environment[counter] = AbstractValue.Data(Interval.Constant(column), ValueOrigin.Literal, ElementKind.Integer);
+                var value = Evaluate(assignment.Value).WithRows(null);
+                columns[name] = columns.TryGetValue(name, out var held) ? held.Join(value) : value;
+            }
+        }
+        finally
+        {
+            if (hadCounter)
+                _environment[counter] = counterValue!;
+            else
+                _environment.Remove(counter);
+        }
+    }
+
+    /// <summary>
+    /// Every use of the dictionary in the code around the write is this write, a new array stored under a name
+    /// (<c>columns[name] = new float[n]</c>) or an entry handed to TorchSharp (<c>torch.tensor(columns["area_ha"])</c>):
+    /// nothing else can change its numbers after they are written (an entry rescaled in place, the dictionary handed to
+    /// a method), so the numbers written are the numbers read.
+    /// </summary>
+    private bool OnlyFilledAndRead(ILocalSymbol dictionary, ISimpleAssignmentOperation write)
+    {
+        var root = (IOperation)write;
+        while (root.Parent is { } parent)
+            root = parent;
+        foreach (var operation in root.DescendantsAndSelf())
+        {
+            if (operation is not ILocalReferenceOperation reference || !SymbolEqualityComparer.Default.Equals(reference.Local, dictionary))
+                continue;
+            if (reference.Parent is not IPropertyReferenceOperation { Property.IsIndexer: true } entry || !ReferenceEquals(entry.Instance, reference))
+                return false;
+            var user = entry.Parent;
+            if (user is IArrayElementReferenceOperation { Parent: var written } && ReferenceEquals(written, write) && ReferenceEquals(write.Target, user))
+                continue;
+            if (user is ISimpleAssignmentOperation { Value: IArrayCreationOperation } stored && ReferenceEquals(stored.Target, entry))
+                continue;
+            if (user is IArgumentOperation { Parent: IInvocationOperation { TargetMethod.ContainingNamespace: { } space } } && space.ToDisplayString().StartsWith("TorchSharp", StringComparison.Ordinal))
+                continue;
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>A value that only reads locals, array elements and constants and parses a number: evaluating it again changes nothing.</summary>
+    private static bool ReadsOnlyParsedFields(IOperation value)
+    {
+        foreach (var operation in value.DescendantsAndSelf())
+        {
+            switch (operation)
+            {
+                case IInvocationOperation { TargetMethod: { IsStatic: true, Name: "Parse" } method } when IsNumeric(method.ReturnType):
+                case ILocalReferenceOperation or IArrayElementReferenceOperation or ILiteralOperation or IArgumentOperation or IConversionOperation:
+                case IPropertyReferenceOperation { Property.IsStatic: true, Property.ContainingType.Name: "CultureInfo" }:
+                case IBinaryOperation:
+                    continue;
+                default:
+                    return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>A dictionary of .NET data (<c>Dictionary&lt;string, float[]&gt;</c> of columns by name), not one of tensors.</summary>
@@ -956,6 +1060,11 @@ internal sealed partial class TrainingInterpreter
         // columns["area"] of a Dictionary<string, float[]> some scaled values were stored in: not known, and no suggestion.
         if (instance is { PartlyScaled: true } && symbol.IsIndexer && IsDataDictionary(symbol.ContainingType))
             return AbstractValue.Data(Interval.Unknown, ValueOrigin.RuntimeData, ElementKindOf(symbol.Type)) with { PartlyScaled = true };
+        // columns["area_ha"] of a dictionary filled by columns[header[c]][row] = float.Parse(cells[c]): that column's numbers.
+        if (_headerKeyedColumns is not null && symbol.IsIndexer && property.Arguments.Length == 1 && Strip(property.Instance!) is ILocalReferenceOperation keyedDictionary
+            && _headerKeyedColumns.TryGetValue(keyedDictionary.Local, out var keyedColumns)
+            && property.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string keyName } && keyedColumns.TryGetValue(keyName, out var keyedColumn))
+            return keyedColumn;
         // list[i], rows[i]: an element of the collection.
         if (instance is not null && symbol.IsIndexer && property.Arguments.Length == 1 && IsCollection(symbol.ContainingType))
             return ElementOf(instance, symbol.ContainingType);
