@@ -79,15 +79,9 @@ internal static class FileCodeBlocks
     }
 
     /// <summary>
-    /// The method a code block of <see cref="Of"/> is the body of; null for a block the driver would not hand a rule
-    /// that does not analyse generated code (a member of a type marked <c>[GeneratedCode]</c>, or marked itself).
-    /// </summary>
-    public static IMethodSymbol? MethodOf(SyntaxNode block, SemanticModel model, CancellationToken cancellationToken)
-        => new Methods(model, cancellationToken).Of(block);
-
-    /// <summary>
-    /// <see cref="MethodOf"/> for the blocks of one file, which remembers the type they were last found in: the
-    /// semantic model's own look-up of a member resolves its namespace and type again for every member it is asked about.
+    /// The methods the code blocks of one file are the bodies of. It remembers the type the last block was found in:
+    /// the semantic model's own look-up of a member resolves its namespace and type again for every member it is asked
+    /// about.
     /// </summary>
     public sealed class Methods
     {
@@ -102,7 +96,11 @@ internal static class FileCodeBlocks
             this.cancellationToken = cancellationToken;
         }
 
-        /// <inheritdoc cref="MethodOf"/>
+        /// <summary>
+        /// The method <paramref name="block"/> (one of <see cref="FileCodeBlocks.Of"/>) is the body of; null for a block
+        /// the driver would not hand a rule that does not analyse generated code (a member of a type marked
+        /// <c>[GeneratedCode]</c>, or marked itself).
+        /// </summary>
         public IMethodSymbol? Of(SyntaxNode block)
         {
             var method = Declared(block);
