@@ -99,4 +99,14 @@ public class FileCodeBlocksTests
         Assert.Equal(new[] { "Hook", "Other" }, blocks.Select(b => methods.Of(b)?.Name));
         Assert.NotNull(methods.Of(blocks[0])!.PartialDefinitionPart);
     }
+
+    [Fact]
+    public void Types_nested_thousands_deep_are_walked_without_recursion()
+    {
+        const int depth = 3000;
+        var source = string.Concat(Enumerable.Repeat("class C { ", depth)) + "void M() { }" + string.Concat(Enumerable.Repeat(" }", depth));
+        var tree = CSharpSyntaxTree.ParseText(source);
+        var block = Assert.Single(FileCodeBlocks.Of(tree.GetRoot()));
+        Assert.IsType<MethodDeclarationSyntax>(block);
+    }
 }
