@@ -17,7 +17,7 @@ public class CodeTextTests
     {
         var tree = CSharpSyntaxTree.ParseText("class C { void M() { " + body + " } void Other() { var Sdca = 1; } }");
         var method = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().First();
-        return CodeText.ContainsIdentifier(method, Trainers);
+        return CodeText.IdentifierPositions(method, Trainers) is not { Count: 0 };
     }
 
     [Theory]

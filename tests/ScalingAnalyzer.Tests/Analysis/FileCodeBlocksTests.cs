@@ -51,7 +51,7 @@ public class FileCodeBlocksTests
     {
         // A file-scoped namespace after a block-scoped one is an error, but a parsed tree still has both.
         var (tree, model) = Compile(Source.Replace("namespace M;", "namespace M {").TrimEnd() + " }");
-        var methods = FileCodeBlocks.Of(tree.GetRoot()).Select(block => FileCodeBlocks.MethodOf(block, model, default)?.ToDisplayString()).ToList();
+        var methods = FileCodeBlocks.Of(tree.GetRoot()).Select(block => new FileCodeBlocks.Methods(model, default).Of(block)?.ToDisplayString()).ToList();
         Assert.Equal(new[]
         {
             "N.A.A()", "N.A.~A()", "N.A.Method()", "N.A.Method(int)", "N.A.Arrow()", "N.A.Computed.get", "N.A.WithAccessors.get", "N.A.WithAccessors.set",
@@ -70,8 +70,8 @@ public class FileCodeBlocksTests
             """);
         var blocks = FileCodeBlocks.Of(tree.GetRoot()).ToList();
         Assert.IsType<CompilationUnitSyntax>(blocks[0]);
-        Assert.Equal("<Main>$", FileCodeBlocks.MethodOf(blocks[0], model, default)?.Name);
-        Assert.Equal("Run", Assert.Single(blocks.Skip(1).Select(b => FileCodeBlocks.MethodOf(b, model, default)?.Name)));
+        Assert.Equal("<Main>$", new FileCodeBlocks.Methods(model, default).Of(blocks[0])?.Name);
+        Assert.Equal("Run", Assert.Single(blocks.Skip(1).Select(b => new FileCodeBlocks.Methods(model, default).Of(b)?.Name)));
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public class FileCodeBlocksTests
             partial class Generated { void Other() { } }
             class Mine { [System.CodeDom.Compiler.GeneratedCode("tool", "1.0")] void Marked() { } void Kept() { } }
             """);
-        var names = FileCodeBlocks.Of(tree.GetRoot()).Select(b => FileCodeBlocks.MethodOf(b, model, default)?.Name).ToList();
+        var names = FileCodeBlocks.Of(tree.GetRoot()).Select(b => new FileCodeBlocks.Methods(model, default).Of(b)?.Name).ToList();
         Assert.Equal(new string?[] { null, null, null, "Kept" }, names);
         var kept = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Last();
         Assert.False(FileCodeBlocks.IsInMarkedGeneratedCode(kept.Body!, model, default));
@@ -98,5 +98,15 @@ public class FileCodeBlocksTests
         var methods = new FileCodeBlocks.Methods(model, default);
         Assert.Equal(new[] { "Hook", "Other" }, blocks.Select(b => methods.Of(b)?.Name));
         Assert.NotNull(methods.Of(blocks[0])!.PartialDefinitionPart);
+    }
+
+    [Fact]
+    public void Types_nested_thousands_deep_are_walked_without_recursion()
+    {
+        const int depth = 3000;
+        var source = string.Concat(Enumerable.Repeat("class C { ", depth)) + "void M() { }" + string.Concat(Enumerable.Repeat(" }", depth));
+        var tree = CSharpSyntaxTree.ParseText(source);
+        var block = Assert.Single(FileCodeBlocks.Of(tree.GetRoot()));
+        Assert.IsType<MethodDeclarationSyntax>(block);
     }
 }

@@ -7,8 +7,9 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace ScalingAnalyzer.Analysis;
 
 /// <summary>
-/// Text pre-checks run on every code block before anything is bound (SCALE006's words, SCALE002's trainer names):
-/// does the code's text contain a word of each group, or one of a set of identifiers? The characters are copied into a pooled buffer and searched with a vectorized IndexOf, so
+/// Text pre-checks run before anything is bound (SCALE006's words on every code block, SCALE002's trainer names on
+/// every file): does the code's text contain a word of each group, and where does it name one of a set of identifiers?
+/// The characters are copied into a pooled buffer and searched with a vectorized IndexOf, so
 /// no string is made per code block. A word in a comment or a longer name lets the code through to the analysis,
 /// which decides: the filter may pass too much, never too little (an identifier spelled with a Unicode escape
 /// passes too).
@@ -17,13 +18,6 @@ internal static class CodeText
 {
     public static bool ContainsOneOfEach(SyntaxNode code, string[] first, string[] second)
         => Test(code, first, second, static (chars, a, b) => ContainsAny(chars, (string[])a) && ContainsAny(chars, (string[])b!));
-
-    /// <summary>
-    /// Whether one of <paramref name="identifiers"/> is written in the code as a whole word: one pass over the text that
-    /// hashes each run of identifier characters, with no string made (the analysis then finds the calls themselves).
-    /// </summary>
-    public static bool ContainsIdentifier(SyntaxNode code, IdentifierSet identifiers)
-        => Test(code, identifiers, null, static (chars, set, _) => HasIdentifier(chars, (IdentifierSet)set));
 
     /// <summary>
     /// The positions in the file where one of <paramref name="identifiers"/> is written as a whole word within
@@ -148,7 +142,7 @@ internal static class CodeText
 }
 
 /// <summary>
-/// A fixed set of identifiers, looked up by a hash of characters (<see cref="CodeText.ContainsIdentifier"/>): an
+/// A fixed set of identifiers, looked up by a hash of characters (<see cref="CodeText.IdentifierPositions"/>): an
 /// open-addressing table of plain arrays, so that no generic collection is instantiated over the hash type (code a
 /// fresh compiler process would JIT-compile for us).
 /// </summary>

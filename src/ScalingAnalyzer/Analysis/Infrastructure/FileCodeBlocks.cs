@@ -30,33 +30,33 @@ internal static class FileCodeBlocks
 
     private static readonly ConditionalWeakTable<SyntaxNode, SyntaxNode[]>.CreateValueCallback Find = static root =>
     {
+        if (root is not CompilationUnitSyntax unit)
+            return System.Array.Empty<SyntaxNode>();
         var blocks = new List<SyntaxNode>();
-        if (root is CompilationUnitSyntax unit)
+        foreach (var member in unit.Members)
         {
-            foreach (var member in unit.Members)
+            if (member is GlobalStatementSyntax)
             {
-                if (member is GlobalStatementSyntax)
-                {
-                    blocks.Add(unit);
-                    break;
-                }
+                blocks.Add(unit);
+                break;
             }
-            AddBlocks(unit.Members, blocks);
         }
-        return blocks.ToArray();
-    };
-
-    private static void AddBlocks(SyntaxList<MemberDeclarationSyntax> members, List<SyntaxNode> blocks)
-    {
-        foreach (var member in members)
+        // Namespaces and types nested to any depth, without recursion: members are taken in source order.
+        var pending = new Stack<(SyntaxList<MemberDeclarationSyntax> Members, int Next)>();
+        pending.Push((unit.Members, 0));
+        while (pending.Count > 0)
         {
-            switch (member)
+            var (members, next) = pending.Pop();
+            if (next >= members.Count)
+                continue;
+            pending.Push((members, next + 1));
+            switch (members[next])
             {
                 case BaseNamespaceDeclarationSyntax space:
-                    AddBlocks(space.Members, blocks);
+                    pending.Push((space.Members, 0));
                     break;
                 case TypeDeclarationSyntax type:
-                    AddBlocks(type.Members, blocks);
+                    pending.Push((type.Members, 0));
                     break;
                 case BaseMethodDeclarationSyntax method when method.Body is not null || method.ExpressionBody is not null:
                     blocks.Add(method);
@@ -76,18 +76,13 @@ internal static class FileCodeBlocks
                     break;
             }
         }
-    }
+        return blocks.ToArray();
+    };
 
     /// <summary>
-    /// The method a code block of <see cref="Of"/> is the body of; null for a block the driver would not hand a rule
-    /// that does not analyse generated code (a member of a type marked <c>[GeneratedCode]</c>, or marked itself).
-    /// </summary>
-    public static IMethodSymbol? MethodOf(SyntaxNode block, SemanticModel model, CancellationToken cancellationToken)
-        => new Methods(model, cancellationToken).Of(block);
-
-    /// <summary>
-    /// <see cref="MethodOf"/> for the blocks of one file, which remembers the type they were last found in: the
-    /// semantic model's own look-up of a member resolves its namespace and type again for every member it is asked about.
+    /// The methods the code blocks of one file are the bodies of. It remembers the type the last block was found in:
+    /// the semantic model's own look-up of a member resolves its namespace and type again for every member it is asked
+    /// about.
     /// </summary>
     public sealed class Methods
     {
@@ -102,7 +97,11 @@ internal static class FileCodeBlocks
             this.cancellationToken = cancellationToken;
         }
 
-        /// <inheritdoc cref="MethodOf"/>
+        /// <summary>
+        /// The method <paramref name="block"/> (one of <see cref="FileCodeBlocks.Of"/>) is the body of; null for a block
+        /// the driver would not hand a rule that does not analyse generated code (a member of a type marked
+        /// <c>[GeneratedCode]</c>, or marked itself).
+        /// </summary>
         public IMethodSymbol? Of(SyntaxNode block)
         {
             var method = Declared(block);

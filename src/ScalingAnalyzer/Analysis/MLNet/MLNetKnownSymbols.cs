@@ -232,7 +232,7 @@ internal sealed class MLNetKnownSymbols
     /// </summary>
     public bool MayBeScaleSensitiveTrainer(string methodName) => trainers.HasName(methodName);
 
-    /// <summary>The names of those trainers, for the text pre-check of a whole code block (<see cref="CodeText.ContainsIdentifier"/>).</summary>
+    /// <summary>The names of those trainers, for the text pre-check of a whole file (<see cref="CodeText.IdentifierPositions"/>).</summary>
     public IdentifierSet TrainerNames => trainerNames ??= new IdentifierSet(trainers.Names);
 
     public ColumnTransformKind? GetTransformKind(IMethodSymbol method)
