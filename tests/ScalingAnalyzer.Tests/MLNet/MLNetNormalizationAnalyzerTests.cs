@@ -151,6 +151,24 @@ public class MLNetNormalizationAnalyzerTests
             .Append({|SCALE002:ml.Clustering.Trainers.KMeans("Projected", numberOfClusters: 3)|});
         """);
 
+    /// <summary>Random Fourier features lie within [-1, 1] whatever the inputs' scale: the trainer after them is fed unit-scale values.</summary>
+    [Theory]
+    [InlineData("ml.Transforms.ApproximatedKernelMap(\"Features\", rank: 100)")]
+    [InlineData("ml.Transforms.ApproximatedKernelMap(\"Features\", \"Features\", rank: 100, useCosAndSinBases: true)")]
+    [InlineData("ml.Transforms.ApproximatedKernelMap(\"Features\", generator: new Microsoft.ML.Transforms.LaplacianKernel(), seed: 1)")]
+    public Task KernelMapFeaturesAreWithinUnitScale(string kernelMap) => ExpectAsync($$"""
+        var pipeline = ml.Transforms.Concatenate("Features", "Size", "Rooms")
+            .Append({{kernelMap}})
+            .Append(ml.BinaryClassification.Trainers.LinearSvm(labelColumnName: "Expensive"));
+        """);
+
+    [Fact]
+    public Task KernelMapFeaturesConcatenatedWithARawColumnAreNotNormalized() => ExpectAsync("""
+        var pipeline = ml.Transforms.ApproximatedKernelMap("RoomsMapped", "Rooms", rank: 100)
+            .Append(ml.Transforms.Concatenate("Features", "RoomsMapped", "Size"))
+            .Append({|SCALE002:ml.BinaryClassification.Trainers.LinearSvm(labelColumnName: "Expensive")|});
+        """);
+
     [Fact]
     public Task RowScalingOfColumnsNamedOnlyAtRunTimeIsNotNormalized() => ExpectAsync("""
         var columns = System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(data.Schema, column => column.Name));

@@ -731,6 +731,7 @@ internal sealed class EstimatorChainEvaluator
             {
                 ColumnTransformKind.Normalizer or ColumnTransformKind.MarkedNormalized => ColumnNormalization.Normalized,
                 ColumnTransformKind.Concatenate or ColumnTransformKind.Copy => input.AllOf(inputColumns),
+                ColumnTransformKind.BoundedOutput => ColumnNormalization.WithinUnitScale,
                 ColumnTransformKind.KeepsScale => input.AllOf(inputColumns) == ColumnNormalization.WithinUnitScale ? ColumnNormalization.WithinUnitScale : ColumnNormalization.NotNormalized,
                 // Inputs not known to be on one scale (raw, or concatenated from names only known at run time, as the
                 // samples' CreditCardFraudDetection does before NormalizeLpNorm): the output is not normalized, as before.

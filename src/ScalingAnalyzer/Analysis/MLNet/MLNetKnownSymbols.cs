@@ -109,6 +109,10 @@ internal sealed class MLNetKnownSymbols
         // A numeric column converted to another numeric type (int to float, the samples' ConvertType before Concatenate)
         // keeps its values: within unit scale it stays so, raw it keeps its numbers for the message.
         transforms.Add("Microsoft.ML.ConversionsExtensionsCatalog", ColumnTransformKind.KeepsScale, "ConvertType");
+        // Random Fourier features, sqrt(2/rank)·cos(w·x + b) (or the cos and sin pair, each sqrt(1/rank)): every output
+        // value lies within [-1, 1] whatever the inputs' scale, so the trainer after it is fed unit-scale features. How
+        // well one kernel width fits raw inputs is another question, not this rule's.
+        transforms.Add("Microsoft.ML.KernelExpansionCatalog", ColumnTransformKind.BoundedOutput, "ApproximatedKernelMap");
         transforms.Add("Microsoft.ML.TextCatalog", ColumnTransformKind.MarkedNormalized, "FeaturizeText");
         transforms.Add("Microsoft.ML.CategoricalCatalog", ColumnTransformKind.MarkedNormalized, "OneHotEncoding", "OneHotHashEncoding");
 
@@ -504,6 +508,12 @@ internal enum ColumnTransformKind
     /// column that is far from unit scale dominates every row's norm and the first components.
     /// </summary>
     KeepsRelativeScale,
+
+    /// <summary>
+    /// Writes values within unit scale whatever its inputs are (ApproximatedKernelMap's random Fourier features): the
+    /// output is within unit scale, though not marked normalized.
+    /// </summary>
+    BoundedOutput,
 
     /// <summary>Any other transform: its outputs are not normalized.</summary>
     Rewrite,

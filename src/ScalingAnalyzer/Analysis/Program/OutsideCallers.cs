@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace ScalingAnalyzer.Analysis;
@@ -62,15 +63,26 @@ internal static class OutsideCallers
         return true;
     }
 
-    private static bool HasFriends(IAssemblySymbol? assembly)
+    /// <summary>
+    /// Whether the assembly gives its internals to friends, read once per assembly symbol: a compilation's source
+    /// assembly is its own symbol, so this is once per compilation, instead of binding the assembly's attributes again
+    /// for every method whose calls are joined. Held weakly, so a compilation that is dropped drops its entry.
+    /// </summary>
+    private static readonly ConditionalWeakTable<IAssemblySymbol, object> FriendsByAssembly = new();
+
+    private static readonly object Yes = true;
+    private static readonly object No = false;
+
+    private static readonly ConditionalWeakTable<IAssemblySymbol, object>.CreateValueCallback ReadFriends = static assembly =>
     {
-        if (assembly is null)
-            return false;
         foreach (var attribute in assembly.GetAttributes())
         {
             if (attribute.AttributeClass is { Name: "InternalsVisibleToAttribute", ContainingNamespace: { Name: "CompilerServices", ContainingNamespace: { Name: "Runtime", ContainingNamespace.Name: "System" } } })
-                return true;
+                return Yes;
         }
-        return false;
-    }
+        return No;
+    };
+
+    private static bool HasFriends(IAssemblySymbol? assembly)
+        => assembly is not null && ReferenceEquals(FriendsByAssembly.GetValue(assembly, ReadFriends), Yes);
 }
