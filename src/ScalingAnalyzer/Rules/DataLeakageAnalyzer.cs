@@ -39,9 +39,15 @@ public sealed class DataLeakageAnalyzer : DiagnosticAnalyzer
             // Once per file, when the driver has bound the file's members (FileCodeBlocks).
             start.RegisterSemanticModelAction(file =>
             {
+                // The text filters on the whole file first: a file that names no split (most of them) has no block that does.
+                var root = file.SemanticModel.SyntaxTree.GetRoot(file.CancellationToken);
+                var torch = torchReferenced && LeakageCompilationAnalysis.MaySplitAfterStatistics(root) ? compilation : null;
+                var mlnetInFile = mlnet is not null && MLNetSplitLeakage.MayLeak(root) ? mlnet : null;
+                if (torch is null && mlnetInFile is null)
+                    return;
                 var methods = new FileCodeBlocks.Methods(file.SemanticModel, file.CancellationToken);
-                foreach (var block in FileCodeBlocks.Of(file.SemanticModel.SyntaxTree.GetRoot(file.CancellationToken)))
-                    AnalyzeBlock(file, block, methods, torchReferenced ? compilation : null, mlnet, program);
+                foreach (var block in FileCodeBlocks.Of(root))
+                    AnalyzeBlock(file, block, methods, torch, mlnetInFile, program);
             });
         });
     }
