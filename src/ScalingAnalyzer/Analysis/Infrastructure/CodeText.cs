@@ -38,27 +38,6 @@ internal static class CodeText
         return positions;
     }
 
-    /// <summary>Adds the start of each whole-word identifier of <paramref name="identifiers"/> to <paramref name="found"/>; true when there is one.</summary>
-    private static bool CollectIdentifiers(ReadOnlySpan<char> chars, IdentifierSet identifiers, List<int> found)
-    {
-        var i = 0;
-        while (i < chars.Length)
-        {
-            if (!IsIdentifierPart(chars[i]))
-            {
-                i++;
-                continue;
-            }
-            var start = i;
-            var hash = IdentifierSet.Seed;
-            while (i < chars.Length && IsIdentifierPart(chars[i]))
-                hash = IdentifierSet.Step(hash, chars[i++]);
-            if (identifiers.Contains(hash, chars.Slice(start, i - start)))
-                found.Add(start);
-        }
-        return found.Count > 0;
-    }
-
     private delegate bool CharsTest(ReadOnlySpan<char> chars, object first, object? second);
 
     /// <summary>The code's characters, copied once into a pooled buffer, put to <paramref name="test"/>; true for escaped identifiers.</summary>
@@ -94,7 +73,14 @@ internal static class CodeText
     }
 
     /// <summary>Whether one of <paramref name="identifiers"/> is a whole word of <paramref name="chars"/> (escapes not looked at).</summary>
-    internal static bool HasIdentifier(ReadOnlySpan<char> chars, IdentifierSet identifiers)
+    internal static bool HasIdentifier(ReadOnlySpan<char> chars, IdentifierSet identifiers) => CollectIdentifiers(chars, identifiers, null);
+
+    /// <summary>
+    /// One pass over <paramref name="chars"/> that hashes each run of identifier characters: true at the first word of
+    /// <paramref name="identifiers"/> when <paramref name="found"/> is null, otherwise the start of each such word added
+    /// to it and true when there is one.
+    /// </summary>
+    private static bool CollectIdentifiers(ReadOnlySpan<char> chars, IdentifierSet identifiers, List<int>? found)
     {
         var i = 0;
         while (i < chars.Length)
@@ -109,9 +95,13 @@ internal static class CodeText
             while (i < chars.Length && IsIdentifierPart(chars[i]))
                 hash = IdentifierSet.Step(hash, chars[i++]);
             if (identifiers.Contains(hash, chars.Slice(start, i - start)))
-                return true;
+            {
+                if (found is null)
+                    return true;
+                found.Add(start);
+            }
         }
-        return false;
+        return found is { Count: > 0 };
     }
 
     /// <summary>ASCII decided by arithmetic: char.IsLetterOrDigit looks up Unicode categories, and this runs on every character of every code block.</summary>
