@@ -97,39 +97,18 @@ internal sealed partial class ProgramSummaries
                 || CallingMethod(model.GetEnclosingSymbol(call.SpanStart, cancellationToken)) is not { } caller
                 || SymbolEqualityComparer.Default.Equals(caller.OriginalDefinition, method))
                 return null;
-            var seen = false;
-            foreach (var before in callers)
-                seen |= SymbolEqualityComparer.Default.Equals(before, caller.OriginalDefinition);
-            if (!seen)
-                callers.Add(caller.OriginalDefinition);
+            AddOnce(callers, caller.OriginalDefinition);
             if (callers.Count > MaxCallingMethods)
                 return null;
         }
         if (callers.Count == 0)
             return null;
-        AbstractValue[]? joined = null;
-        var disagree = new bool[method.Parameters.Length];
-        foreach (var caller in callers)
-        {
-            if (BodyOf(caller, cancellationToken) is not { } body
-                || TrainingInterpreter.ArgumentsHandedTo(method, body, caller, this, _optionsFor(body.Syntax.SyntaxTree), cancellationToken,
-                    caller.MethodKind == MethodKind.Constructor ? ConstructorPaths(caller, cancellationToken) : MethodPaths(caller, cancellationToken)) is not { } handed)
-                return null;
-            if (joined is null)
-            {
-                joined = handed;
-                continue;
-            }
-            for (var i = 0; i < joined.Length && i < handed.Length; i++)
-            {
-                disagree[i] |= !SameScaling(joined[i], handed[i]);
-                joined[i] = joined[i].Join(handed[i]);
-            }
-        }
+        if (JoinArgumentsHandedBy(callers, method, cancellationToken, out var disagree) is not { } joined)
+            return null;
         var values = ImmutableDictionary.CreateBuilder<ISymbol, AbstractValue>(SymbolEqualityComparer.Default);
         foreach (var parameter in method.Parameters)
         {
-            if (joined is null || parameter.Ordinal >= joined.Length || !IsDataParameter(parameter))
+            if (parameter.Ordinal >= joined.Length || !IsDataParameter(parameter))
                 continue;
             var value = joined[parameter.Ordinal];
             if (disagree[parameter.Ordinal] || IsUnknownAltogether(value))
@@ -153,6 +132,48 @@ internal sealed partial class ProgramSummaries
     }
 
     /// <summary>Whether two calls hand data scaled the same way (the rows of a list, the members of an object, compared too).</summary>
+    /// <summary>
+    /// Each of <paramref name="callers"/> interpreted up to its calls of <paramref name="callee"/> (or its <c>new</c>
+    /// expressions of it), and what they hand each parameter joined; <paramref name="disagree"/> marks a parameter that
+    /// callers hand differently scaled values. Null when a caller cannot be read: the join of what is seen would not be
+    /// all there is. Shared by <see cref="MethodArguments"/> and <see cref="ConstructorArguments"/>.
+    /// </summary>
+    private AbstractValue[]? JoinArgumentsHandedBy(List<IMethodSymbol> callers, IMethodSymbol callee, CancellationToken cancellationToken, out bool[] disagree)
+    {
+        disagree = new bool[callee.Parameters.Length];
+        AbstractValue[]? joined = null;
+        foreach (var caller in callers)
+        {
+            if (BodyOf(caller, cancellationToken) is not { } body
+                || TrainingInterpreter.ArgumentsHandedTo(callee, body, caller, this, _optionsFor(body.Syntax.SyntaxTree), cancellationToken,
+                    caller.MethodKind == MethodKind.Constructor ? ConstructorPaths(caller, cancellationToken) : MethodPaths(caller, cancellationToken)) is not { } handed)
+                return null;
+            if (joined is null)
+            {
+                joined = handed;
+                continue;
+            }
+            for (var i = 0; i < joined.Length && i < handed.Length; i++)
+            {
+                if (i < disagree.Length)
+                    disagree[i] |= !SameScaling(joined[i], handed[i]);
+                joined[i] = joined[i].Join(handed[i]);
+            }
+        }
+        return joined;
+    }
+
+    /// <summary>Adds <paramref name="method"/> to <paramref name="methods"/> unless it is there.</summary>
+    private static void AddOnce(List<IMethodSymbol> methods, IMethodSymbol method)
+    {
+        foreach (var known in methods)
+        {
+            if (SymbolEqualityComparer.Default.Equals(known, method))
+                return;
+        }
+        methods.Add(method);
+    }
+
     private static bool SameScaling(AbstractValue one, AbstractValue other)
     {
         if (one.Scaling != other.Scaling || one.PartlyScaled != other.PartlyScaled)

@@ -238,33 +238,16 @@ internal sealed partial class ProgramSummaries
                 continue;
             if (model.GetEnclosingSymbol(node.SpanStart, cancellationToken) is not IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.Constructor } creator)
                 return null;
-            var seen = false;
-            foreach (var before in creators)
-                seen |= SymbolEqualityComparer.Default.Equals(before, creator);
-            if (!seen)
-                creators.Add(creator);
+            AddOnce(creators, creator);
             if (creators.Count > MaxCreationSites)
                 return null;
         }
         if (creators.Count == 0)
             return null;
-        AbstractValue[]? joined = null;
-        foreach (var creator in creators)
-        {
-            if (BodyOf(creator, cancellationToken) is not { } body
-                || TrainingInterpreter.ArgumentsHandedTo(constructor, body, creator, this, _optionsFor(body.Syntax.SyntaxTree), cancellationToken,
-                    creator.MethodKind == MethodKind.Constructor ? ConstructorPaths(creator, cancellationToken) : MethodPaths(creator, cancellationToken)) is not { } handed)
-                return null;
-            if (joined is null)
-            {
-                joined = handed;
-                continue;
-            }
-            for (var i = 0; i < joined.Length; i++)
-                joined[i] = joined[i].Join(handed[i]);
-        }
+        if (JoinArgumentsHandedBy(creators, constructor, cancellationToken, out _) is not { } joined)
+            return null;
         var values = ImmutableDictionary.CreateBuilder<ISymbol, AbstractValue>(SymbolEqualityComparer.Default);
-        for (var i = 0; i < constructor.Parameters.Length && joined is not null && i < joined.Length; i++)
+        for (var i = 0; i < constructor.Parameters.Length && i < joined.Length; i++)
             values[constructor.Parameters[i]] = joined[i];
         return values.Count == 0 ? null : values.ToImmutable();
     }
